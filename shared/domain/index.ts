@@ -1,0 +1,26 @@
+// Entry point of the domain: vocabularies and entity types (the types are inferred from shared/schemas).
+export * from './vocab';
+export type {
+  Assessment,
+  Attachment,
+  AttachmentMeta,
+  Attendance,
+  AuditEntry,
+  Branch,
+  BranchInput,
+  Campaign,
+  CommitteeMember,
+  Learning,
+  Meeting,
+  MeetingInput,
+  Member,
+  MemberEvaluation,
+  MemberInput,
+  PartyGroup,
+  Responsibility,
+  Setting,
+  Standard,
+  StandardItem,
+  Venue,
+  VenueCheck,
+} from '../schemas/entities';

@@ -1,0 +1,390 @@
+// Zod schemas of every stored entity (schema v1). Forms, repositories, IPC and backup restore all validate with these.
+import { z } from 'zod';
+import {
+  ASSESSMENT_KINDS,
+  ATTACHMENT_MIME_TYPES,
+  ATTENDANCE_STATUSES,
+  AUDIT_ACTIONS,
+  CAMPAIGN_PHASES,
+  COMMITTEE_ROLES,
+  GENDERS,
+  LEARNING_KIND_NAMES,
+  MEETING_KINDS,
+  MEMBER_GRADES,
+  MEMBER_STATUSES,
+  RECORD_STATUSES,
+  RESPONSIBILITY_ROLES,
+  SATISFACTION_LEVELS,
+  SEVEN_HAVE_KEYS,
+  TASK_STATUSES,
+  VENUE_KINDS,
+} from '../domain/vocab';
+import {
+  branchRowBase,
+  dateSchema,
+  idSchema,
+  optionalDateSchema,
+  optionalText,
+  requiredText,
+  rowBase,
+  timeSchema,
+  timestampSchema,
+} from './common';
+
+const pick = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z.enum(values, { error: `请选择${label}` });
+
+// ── 支部 Branch ──────────────────────────────────────────────────────────────
+
+export const committeeMemberSchema = z.object({
+  name: requiredText('委员姓名', 20),
+  role: pick(COMMITTEE_ROLES, '职务'),
+  memberId: idSchema.optional(),
+});
+
+export const partyGroupSchema = z.object({
+  id: idSchema,
+  name: requiredText('党小组名称', 40),
+  leaderName: optionalText('组长', 20),
+});
+
+export const branchFields = z.object({
+  name: requiredText('支部名称', 60),
+  parentOrg: optionalText('上级党组织', 60),
+  establishedDate: optionalDateSchema,
+  termStart: dateSchema,
+  termEnd: dateSchema,
+  committee: z.array(committeeMemberSchema).default([]),
+  partyGroups: z.array(partyGroupSchema).default([]),
+  unitSpirit: optionalText('单位精神', 200),
+  deptPhilosophy: optionalText('科室理念', 200),
+});
+
+const termOrder = <T extends { termStart: string; termEnd: string }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.termStart && v.termEnd && v.termEnd <= v.termStart) {
+    ctx.addIssue({ code: 'custom', path: ['termEnd'], message: '届期结束日期必须晚于开始日期' });
+  }
+};
+
+/** What the 支部概况 form edits. */
+export const branchInputSchema = branchFields.superRefine(termOrder);
+export const branchSchema = branchFields.extend(rowBase).superRefine(termOrder);
+export type BranchInput = z.input<typeof branchInputSchema>;
+export type Branch = z.output<typeof branchSchema>;
+export type PartyGroup = z.output<typeof partyGroupSchema>;
+export type CommitteeMember = z.output<typeof committeeMemberSchema>;
+
+// ── 党员 Member ──────────────────────────────────────────────────────────────
+
+export const memberFields = z.object({
+  name: requiredText('姓名', 20),
+  gender: pick(GENDERS, '性别'),
+  birthDate: dateSchema,
+  joinedDate: dateSchema,
+  fullMemberDate: optionalDateSchema,
+  status: pick(MEMBER_STATUSES, '党员类别'),
+  partyGroupId: z.string().default(''),
+  post: optionalText('职务', 40),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^$|^[0-9+\- ]{5,20}$/, '电话号码只能包含数字、空格、+ 和 -')
+    .default(''),
+  motto: optionalText('格言', 100),
+  leftDate: optionalDateSchema,
+  leftReason: optionalText('离开原因', 200),
+});
+export const memberInputSchema = memberFields;
+export const memberSchema = memberFields.extend(branchRowBase);
+export type MemberInput = z.input<typeof memberInputSchema>;
+export type Member = z.output<typeof memberSchema>;
+
+// ── 阵地 Venue ───────────────────────────────────────────────────────────────
+
+export const checklistEntrySchema = z.object({
+  key: z.enum(SEVEN_HAVE_KEYS),
+  ok: z.boolean(),
+  note: optionalText('说明', 200),
+  attachmentIds: z.array(idSchema).default([]),
+});
+
+export const venueFields = z.object({
+  name: requiredText('阵地名称', 60),
+  kind: pick(VENUE_KINDS, '阵地类型'),
+  address: optionalText('地址', 100),
+  areaM2: z.number({ error: '面积应为数字' }).min(0, '面积不能为负数').max(100000, '面积过大'),
+  capacity: z.number({ error: '容纳人数应为数字' }).int('容纳人数应为整数').min(0, '容纳人数不能为负数'),
+  manager: optionalText('管理人', 20),
+  checklist: z.array(checklistEntrySchema).default([]),
+});
+export const venueSchema = venueFields.extend(branchRowBase);
+export type Venue = z.output<typeof venueSchema>;
+
+/** 阵地复查: a periodic re-check of a venue. */
+export const venueCheckFields = z.object({
+  venueId: idSchema,
+  date: dateSchema,
+  inspector: requiredText('检查人', 20),
+  findings: optionalText('检查情况', 2000),
+  nextDueDate: optionalDateSchema,
+});
+export const venueCheckSchema = venueCheckFields.extend(branchRowBase);
+export type VenueCheck = z.output<typeof venueCheckSchema>;
+
+// ── 会议/活动记录 Meeting ────────────────────────────────────────────────────
+
+export const attendanceSchema = z.object({
+  memberId: idSchema,
+  name: requiredText('姓名', 20),
+  status: pick(ATTENDANCE_STATUSES, '出席情况'),
+  reason: optionalText('原因', 100),
+});
+
+export const guestSchema = z.object({
+  name: requiredText('列席人员姓名', 20),
+  org: optionalText('单位或职务', 60),
+});
+
+export const meetingFields = z.object({
+  kind: pick(MEETING_KINDS, '会议类型'),
+  topic: requiredText('主题', 100),
+  agenda: optionalText('议程', 2000),
+  date: dateSchema,
+  startTime: z.union([timeSchema, z.literal('')]).default(''),
+  endTime: z.union([timeSchema, z.literal('')]).default(''),
+  plannedDate: optionalDateSchema,
+  venueId: z.string().default(''),
+  host: optionalText('主持人', 20),
+  recorder: optionalText('记录人', 20),
+  lecturer: optionalText('授课人', 20),
+  outline: optionalText('授课提纲', 5000),
+  partyGroupId: z.string().default(''),
+  talkParties: z.array(z.string()).max(2).default([]),
+  attendance: z.array(attendanceSchema).default([]),
+  guests: z.array(guestSchema).default([]),
+  content: optionalText('会议内容', 20000),
+  speeches: optionalText('发言摘要', 20000),
+  resolutions: optionalText('决议及表决结果', 5000),
+  attachmentIds: z.array(idSchema).default([]),
+});
+
+const timeOrder = <T extends { startTime: string; endTime: string }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.startTime && v.endTime && v.endTime <= v.startTime) {
+    ctx.addIssue({ code: 'custom', path: ['endTime'], message: '结束时间必须晚于开始时间' });
+  }
+};
+export const meetingInputSchema = meetingFields.superRefine(timeOrder);
+export const meetingSchema = meetingFields
+  .extend({
+    ...branchRowBase,
+    /** 第N次 of its kind in its year: computed by the repository, never typed. */
+    seq: z.number().int().min(1),
+    status: z.enum(RECORD_STATUSES),
+    finalizedAt: timestampSchema.optional(),
+    /** First entered more than BACKFILL_DAYS after the meeting date. */
+    backfilled: z.boolean(),
+    /** Derived for indexes: member ids present (出席/列席) and search bigrams. */
+    attendeeIds: z.array(idSchema).default([]),
+    terms: z.array(z.string()).default([]),
+  })
+  .superRefine(timeOrder);
+export type MeetingInput = z.input<typeof meetingInputSchema>;
+export type Meeting = z.output<typeof meetingSchema>;
+export type Attendance = z.output<typeof attendanceSchema>;
+
+// ── 领导责任 Responsibility ──────────────────────────────────────────────────
+
+export const responsibilityTaskSchema = z.object({
+  id: idSchema,
+  title: requiredText('任务', 200),
+  deadline: optionalDateSchema,
+  status: z.enum(TASK_STATUSES),
+  note: optionalText('完成情况', 2000),
+  evidenceMeetingIds: z.array(idSchema).default([]),
+});
+
+export const reportSchema = z.object({
+  date: dateSchema,
+  summary: requiredText('述职内容', 5000),
+  rating: optionalText('评议结果', 20),
+});
+
+export const responsibilityFields = z.object({
+  year: z.number().int().min(2000).max(2100),
+  holderMemberId: z.string().default(''),
+  holderName: requiredText('责任人', 20),
+  role: pick(RESPONSIBILITY_ROLES, '责任类型'),
+  duties: z.array(requiredText('职责', 500)).default([]),
+  tasks: z.array(responsibilityTaskSchema).default([]),
+  reports: z.array(reportSchema).default([]),
+});
+export const responsibilitySchema = responsibilityFields.extend(branchRowBase);
+export type Responsibility = z.output<typeof responsibilitySchema>;
+
+// ── 评价标准 Standard ────────────────────────────────────────────────────────
+
+export const frequencyTierSchema = z.object({
+  /** Minimum number of periods (of `per`) with at least one meeting for this tier. */
+  label: requiredText('档次说明', 40),
+  minPeriods: z.number().int().min(0),
+  score: z.number().min(0),
+});
+
+export const scoringRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('manual') }),
+  z.object({ kind: z.literal('checklist'), source: z.literal('sevenHaves') }),
+  z.object({
+    kind: z.literal('frequency'),
+    meetingKind: z.enum(MEETING_KINDS),
+    per: z.enum(['month', 'quarter', 'half', 'year']),
+    tiers: z.array(frequencyTierSchema).min(1),
+  }),
+]);
+
+export const standardItemSchema = z.object({
+  code: requiredText('编号', 20),
+  dimension: requiredText('评价维度', 40),
+  content: requiredText('评价内容', 500),
+  method: optionalText('评分方法', 500),
+  maxScore: z.number().positive('满分必须大于 0'),
+  rule: scoringRuleSchema,
+});
+
+export const gradeBandSchema = z.object({
+  label: requiredText('等次', 10),
+  minScore: z.number().min(0),
+});
+
+export const standardFields = z.object({
+  name: requiredText('标准名称', 60),
+  version: z.number().int().min(1),
+  /** Set on built-in templates; a copy keeps it in `basedOn` and loses it here. */
+  builtInKey: z.string().default(''),
+  basedOn: z.string().default(''),
+  description: optionalText('说明', 2000),
+  totalScore: z.number().positive(),
+  items: z.array(standardItemSchema).min(1, '标准至少要有一个评价项目'),
+  grades: z.array(gradeBandSchema).min(1, '请设置等次'),
+});
+export const standardSchema = standardFields.extend(rowBase);
+export type Standard = z.output<typeof standardSchema>;
+export type StandardItem = z.output<typeof standardItemSchema>;
+
+// ── 考评 Assessment ──────────────────────────────────────────────────────────
+
+export const itemScoreSchema = z.object({
+  code: idSchema,
+  score: z.number().min(0, '得分不能为负数'),
+  auto: z.boolean().default(false),
+  overrideReason: optionalText('调整理由', 500),
+  comment: optionalText('评语', 1000),
+  evidenceIds: z.array(idSchema).default([]),
+});
+
+export const assessmentFields = z.object({
+  standardId: idSchema,
+  standardSnapshot: standardFields,
+  periodStart: dateSchema,
+  periodEnd: dateSchema,
+  kind: pick(ASSESSMENT_KINDS, '考评类型'),
+  scores: z.array(itemScoreSchema),
+  total: z.number().min(0),
+  grade: z.string().default(''),
+  assessor: requiredText('考评人', 40),
+  date: dateSchema,
+});
+export const assessmentSchema = assessmentFields.extend(branchRowBase);
+export type Assessment = z.output<typeof assessmentSchema>;
+
+// ── 民主评议党员 / 五带头五标兵 ──────────────────────────────────────────────
+
+export const memberEvaluationFields = z.object({
+  year: z.number().int().min(2000).max(2100),
+  memberId: idSchema,
+  selfResult: optionalText('自评', 2000),
+  peerResult: optionalText('互评', 2000),
+  collectiveResult: optionalText('组织评定', 2000),
+  grade: z.union([z.enum(MEMBER_GRADES), z.literal('')]).default(''),
+  exemplars: z.array(z.string()).default([]),
+});
+export const memberEvaluationSchema = memberEvaluationFields.extend(branchRowBase);
+export type MemberEvaluation = z.output<typeof memberEvaluationSchema>;
+
+// ── 学习 Learning ────────────────────────────────────────────────────────────
+
+export const learningFields = z.object({
+  memberId: idSchema,
+  kind: z.enum(LEARNING_KIND_NAMES, { error: '请选择学习类型' }),
+  title: requiredText('标题', 100),
+  date: dateSchema,
+  notes: optionalText('心得', 5000),
+  attachmentIds: z.array(idSchema).default([]),
+});
+export const learningSchema = learningFields.extend(branchRowBase);
+export type Learning = z.output<typeof learningSchema>;
+
+// ── 争创活动 Campaign ────────────────────────────────────────────────────────
+
+export const campaignFields = z.object({
+  name: requiredText('活动名称', 60),
+  theme: optionalText('主题', 200),
+  phases: z.array(
+    z.object({ phase: z.enum(CAMPAIGN_PHASES), start: optionalDateSchema, end: optionalDateSchema }),
+  ),
+  commitments: z
+    .array(z.object({ memberId: idSchema, text: requiredText('承诺内容', 500), date: dateSchema }))
+    .default([]),
+  linkedMeetingIds: z.array(idSchema).default([]),
+  reviews: z
+    .array(z.object({ leader: requiredText('点评人', 20), date: dateSchema, comment: requiredText('点评内容', 2000) }))
+    .default([]),
+  satisfaction: z
+    .array(
+      z.object({
+        level: z.enum(SATISFACTION_LEVELS),
+        count: z.number().int('人数应为整数').min(0, '人数不能为负数'),
+      }),
+    )
+    .default([]),
+  assessmentId: z.string().default(''),
+  awards: z
+    .array(z.object({ to: requiredText('表彰对象', 60), title: requiredText('荣誉名称', 60), date: dateSchema }))
+    .default([]),
+});
+export const campaignSchema = campaignFields.extend(branchRowBase);
+export type Campaign = z.output<typeof campaignSchema>;
+
+// ── 附件 Attachment ──────────────────────────────────────────────────────────
+
+/** Metadata of an attachment; the bytes (Blob) live beside it in the same row but are not JSON. */
+export const attachmentMetaSchema = z.object({
+  ...branchRowBase,
+  name: requiredText('文件名', 200),
+  mime: z.enum(ATTACHMENT_MIME_TYPES, { error: '只支持 JPG、PNG、WebP 图片和 PDF 文件' }),
+  size: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 格式不正确'),
+});
+export type AttachmentMeta = z.output<typeof attachmentMetaSchema>;
+export interface Attachment extends AttachmentMeta {
+  blob: Blob;
+  thumbnail?: Blob;
+}
+
+// ── 审计日志 Audit ───────────────────────────────────────────────────────────
+
+export const auditEntrySchema = z.object({
+  id: idSchema,
+  at: timestampSchema,
+  branchId: z.string().default(''),
+  entity: z.string().min(1),
+  entityId: idSchema,
+  action: z.enum(AUDIT_ACTIONS),
+  reason: z.string().default(''),
+  summary: z.string().default(''),
+});
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+
+// ── 设置 Settings ────────────────────────────────────────────────────────────
+
+export const settingSchema = z.object({ key: z.string().min(1), value: z.unknown() });
+export type Setting = z.output<typeof settingSchema>;
