@@ -223,11 +223,15 @@ export type Responsibility = z.output<typeof responsibilitySchema>;
 
 // ── 评价标准 Standard ────────────────────────────────────────────────────────
 
+/**
+ * One tier of a frequency item, e.g. 「每月1次 2分」 = every month of the period has ≥1 meeting → 2 points;
+ * 「偶尔 0.5分」 = per 'total', ≥1 in the whole period; 「不开 0分」 = per 'total', ≥0. Tiers are tried from the highest score.
+ */
 export const frequencyTierSchema = z.object({
-  /** Minimum number of periods (of `per`) with at least one meeting for this tier. */
   label: requiredText('档次说明', 40),
-  minPeriods: z.number().int().min(0),
-  score: z.number().min(0),
+  per: z.enum(['month', 'quarter', 'half', 'year', 'total']),
+  minCount: z.number().int('次数应为整数').min(0, '次数不能为负数'),
+  score: z.number().min(0, '分值不能为负数'),
 });
 
 export const scoringRuleSchema = z.discriminatedUnion('kind', [
@@ -236,8 +240,7 @@ export const scoringRuleSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('frequency'),
     meetingKind: z.enum(MEETING_KINDS),
-    per: z.enum(['month', 'quarter', 'half', 'year']),
-    tiers: z.array(frequencyTierSchema).min(1),
+    tiers: z.array(frequencyTierSchema).min(1, '至少要有一个档次'),
   }),
 ]);
 

@@ -1,0 +1,3 @@
+// Entry point of scoring: the compliance engine and frequency-tier items.
+export * from './compliance';
+export * from './frequency';
