@@ -94,8 +94,22 @@ export const memberFields = z.object({
   leftDate: optionalDateSchema,
   leftReason: optionalText('离开原因', 200),
 });
-export const memberInputSchema = memberFields;
-export const memberSchema = memberFields.extend(branchRowBase);
+const memberDateOrder = <T extends { birthDate: string; joinedDate: string; fullMemberDate?: string; leftDate?: string }>(
+  v: T,
+  ctx: z.RefinementCtx,
+) => {
+  if (v.birthDate && v.joinedDate && v.joinedDate <= v.birthDate) {
+    ctx.addIssue({ code: 'custom', path: ['joinedDate'], message: '入党日期必须晚于出生日期' });
+  }
+  if (v.fullMemberDate && v.joinedDate && v.fullMemberDate < v.joinedDate) {
+    ctx.addIssue({ code: 'custom', path: ['fullMemberDate'], message: '转正日期不能早于入党日期' });
+  }
+  if (v.leftDate && v.joinedDate && v.leftDate < v.joinedDate) {
+    ctx.addIssue({ code: 'custom', path: ['leftDate'], message: '离开支部日期不能早于入党日期' });
+  }
+};
+export const memberInputSchema = memberFields.superRefine(memberDateOrder);
+export const memberSchema = memberFields.extend(branchRowBase).superRefine(memberDateOrder);
 export type MemberInput = z.input<typeof memberInputSchema>;
 export type Member = z.output<typeof memberSchema>;
 

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 // Deep import: app-builder-lib exposes its loader and validator only here; they run no download.
+// The loaded config is checked field by field below, so a loose record type is enough here.
+type LoadedConfig = Record<string, Record<string, unknown> & { target?: unknown; desktop?: { entry: Record<string, string> } }>;
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
-  getConfig(projectDir: string, configPath: string | null, fromOptions: unknown): Promise<Record<string, any>>;
+  getConfig(projectDir: string, configPath: string | null, fromOptions: unknown): Promise<LoadedConfig>;
   validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
 };
 
@@ -26,24 +28,24 @@ describe('electron-builder.yml', () => {
 
   it('never publishes and never deletes user data on uninstall', async () => {
     const config = await load();
-    expect(config.publish).toBeNull();
-    expect(config.nsis.deleteAppDataOnUninstall).toBe(false);
-    expect(config.nsis.oneClick).toBe(false);
-    expect(config.nsis.perMachine).toBe(true);
-    expect(config.nsis.allowToChangeInstallationDirectory).toBe(true);
-    expect(config.nsis.installerLanguages).toEqual(['zh_CN']);
-    expect(config.productName).toBe('支部标准化台账');
+    expect(config.publish as unknown).toBeNull();
+    expect(config.nsis!.deleteAppDataOnUninstall).toBe(false);
+    expect(config.nsis!.oneClick).toBe(false);
+    expect(config.nsis!.perMachine).toBe(true);
+    expect(config.nsis!.allowToChangeInstallationDirectory).toBe(true);
+    expect(config.nsis!.installerLanguages).toEqual(['zh_CN']);
+    expect(config.productName as unknown).toBe('支部标准化台账');
   });
 
   it('builds NSIS for Windows x64 and deb + AppImage for Linux x64 and arm64', async () => {
     const config = await load();
-    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-    expect(config.linux.target).toEqual([
+    expect(config.win!.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+    expect(config.linux!.target).toEqual([
       { target: 'deb', arch: ['x64', 'arm64'] },
       { target: 'AppImage', arch: ['x64', 'arm64'] },
     ]);
-    expect(config.linux.category).toBe('Office');
-    expect(config.linux.desktop.entry.Name).toBe('支部标准化台账');
+    expect(config.linux!.category).toBe('Office');
+    expect(config.linux!.desktop?.entry.Name).toBe('支部标准化台账');
   });
 
   it('flips the security fuses for release builds', async () => {
@@ -61,6 +63,6 @@ describe('electron-builder.yml', () => {
   it('pins the Electron version installed in node_modules', async () => {
     const config = await load();
     const installed = (require('electron/package.json') as { version: string }).version;
-    expect(config.electronVersion).toBe(installed);
+    expect(config.electronVersion as unknown).toBe(installed);
   });
 });
