@@ -1,0 +1,62 @@
+// Atomic file writes: a crash or a full disk leaves either the old file or the new one, never a torn mix.
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** Windows briefly locks freshly written files (antivirus, indexer); a rename that hits that lock is retried. */
+const RENAME_RETRY_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
+const RENAME_ATTEMPTS = 5;
+
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= RENAME_ATTEMPTS || code === undefined || !RENAME_RETRY_CODES.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 40 * attempt));
+    }
+  }
+}
+
+/** Makes the rename itself durable where the OS allows syncing a directory (POSIX); elsewhere it is a no-op. */
+async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some file systems refuse fsync on directories; the data itself is already synced.
+  }
+}
+
+/**
+ * Writes `data` to `targetPath` via `<target>.tmp-<random>` in the same directory: write, fsync, rename over the
+ * target. On any failure the temp file is removed and the existing target is left untouched.
+ */
+export async function writeFileAtomic(targetPath: string, data: Uint8Array): Promise<void> {
+  const tempPath = `${targetPath}.tmp-${randomBytes(8).toString('hex')}`;
+  let created = false;
+  try {
+    // 'wx': never follow or reuse something already at the temp name.
+    const handle = await open(tempPath, 'wx', 0o644);
+    created = true;
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await renameWithRetry(tempPath, targetPath);
+  } catch (error) {
+    // Report the original failure, not a secondary one from the clean-up.
+    if (created) await rm(tempPath, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dirname(targetPath));
+}

@@ -1,0 +1,71 @@
+// Main-process entry: the app's lifecycle only (paths, single instance, sandbox, protocol, window); the rest is delegated.
+import { join } from 'node:path';
+import { app, session, type BrowserWindow } from 'electron';
+import { USER_DATA_DIR_NAME } from './identity';
+import { registerAppHandlers } from './ipc/app';
+import { registerFileHandlers } from './ipc/files';
+import { APP_INDEX_URL, registerAppProtocol, registerAppScheme } from './protocol';
+import { devServerOrigin, hardenSession, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+/** The bundle lives in out/main; the preload and the renderer build are its siblings. */
+const outDir = join(__dirname, '..');
+
+let mainWindow: BrowserWindow | null = null;
+
+function openMainWindow(): void {
+  const devUrl = devServerOrigin() === null ? null : process.env.VITE_DEV_SERVER_URL;
+  mainWindow = createMainWindow({
+    preloadPath: join(outDir, 'preload', 'index.cjs'),
+    url: devUrl ?? APP_INDEX_URL,
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function startApp(): void {
+  // First of all: the data folder is fixed (the single-instance lock lives there too) and never follows the
+  // Chinese productName, which would change the path if the display name were ever edited.
+  app.setPath('userData', join(app.getPath('appData'), USER_DATA_DIR_NAME));
+  registerAppScheme();
+
+  if (!app.requestSingleInstanceLock()) {
+    // Another copy is running and has been told to come forward; two writers on one IndexedDB would corrupt it.
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession);
+      registerAppProtocol(join(outDir, 'renderer'));
+      registerAppHandlers();
+      registerFileHandlers();
+      openMainWindow();
+      app.on('activate', () => {
+        if (!mainWindow) openMainWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('启动失败', error);
+      app.quit();
+    });
+}
+
+startApp();

@@ -1,0 +1,237 @@
+// A fake `electron` module for main-process unit tests: records what the code registers so tests can drive it.
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type AnyFn = (...args: never[]) => unknown;
+
+/** Everything the code under test handed to Electron, plus knobs the tests turn. */
+export interface FakeState {
+  /** Ordered log of app.* calls, to check what happens before what. */
+  appCalls: string[];
+  paths: Map<string, string>;
+  singleInstanceLock: boolean;
+  privilegedSchemes: unknown[];
+  protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
+  ipcHandlers: Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>;
+  windows: FakeBrowserWindow[];
+  exposed: { key: string; api: unknown }[];
+}
+
+export const state: FakeState = {
+  appCalls: [],
+  paths: new Map(),
+  singleInstanceLock: true,
+  privilegedSchemes: [],
+  protocolHandlers: new Map(),
+  ipcHandlers: new Map(),
+  windows: [],
+  exposed: [],
+};
+
+let nextRoutingId = 1;
+
+export class FakeWebFrame {
+  readonly processId = 7;
+  readonly routingId = nextRoutingId++;
+  parent: FakeWebFrame | null = null;
+  constructor(public url: string) {}
+}
+
+export class FakeWebContents extends EventEmitter {
+  url = '';
+  mainFrame = new FakeWebFrame('');
+  windowOpenHandler: AnyFn | null = null;
+  getURL(): string {
+    return this.url;
+  }
+  setWindowOpenHandler(handler: AnyFn): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static getAllWindows(): FakeBrowserWindow[] {
+    return state.windows.filter((w) => !w.destroyed);
+  }
+  static fromWebContents(contents: unknown): FakeBrowserWindow | null {
+    return state.windows.find((w) => w.webContents === contents) ?? null;
+  }
+
+  readonly webContents = new FakeWebContents();
+  destroyed = false;
+  minimized = false;
+  visible = false;
+  focused = false;
+  loadedUrl: string | null = null;
+
+  constructor(public readonly options: Record<string, unknown>) {
+    super();
+    state.windows.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    this.webContents.url = url;
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  show(): void {
+    this.visible = true;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+}
+
+/** A session that keeps the handlers it is given. */
+export class FakeSession extends EventEmitter {
+  permissionRequestHandler: AnyFn | null = null;
+  permissionCheckHandler: AnyFn | null = null;
+  devicePermissionHandler: AnyFn | null = null;
+  beforeRequest: AnyFn | null = null;
+  readonly webRequest = {
+    onBeforeRequest: (listener: AnyFn) => {
+      this.beforeRequest = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: AnyFn): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: AnyFn): void {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: AnyFn): void {
+    this.devicePermissionHandler = handler;
+  }
+}
+
+class FakeApp extends EventEmitter {
+  private readyResolve: (() => void) | null = null;
+  private ready = this.freshReady();
+  private freshReady(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.readyResolve = resolve;
+    });
+  }
+  setPath = vi.fn((name: string, value: string) => {
+    state.appCalls.push(`setPath:${name}`);
+    state.paths.set(name, value);
+  });
+  getPath = vi.fn((name: string) => {
+    state.appCalls.push(`getPath:${name}`);
+    const value = state.paths.get(name);
+    if (value === undefined) throw new Error(`fake app has no path ${name}`);
+    return value;
+  });
+  getVersion = vi.fn(() => '0.1.0');
+  requestSingleInstanceLock = vi.fn(() => {
+    state.appCalls.push('requestSingleInstanceLock');
+    return state.singleInstanceLock;
+  });
+  enableSandbox = vi.fn(() => {
+    state.appCalls.push('enableSandbox');
+  });
+  quit = vi.fn(() => {
+    state.appCalls.push('quit');
+  });
+  whenReady = vi.fn(() => {
+    state.appCalls.push('whenReady');
+    return this.ready;
+  });
+  override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
+    state.appCalls.push(`on:${String(event)}`);
+    return super.on(event, listener);
+  }
+  /** Test knob: fire `ready`. */
+  becomeReady(): void {
+    this.readyResolve?.();
+  }
+  /** Back to a not-yet-ready app with no listeners (vi.mock caches this module across vi.resetModules). */
+  reset(): void {
+    this.removeAllListeners();
+    this.ready = this.freshReady();
+  }
+}
+
+export const app = new FakeApp();
+export const defaultSession = new FakeSession();
+
+export const protocol = {
+  registerSchemesAsPrivileged: vi.fn((schemes: unknown[]) => {
+    state.appCalls.push('registerSchemesAsPrivileged');
+    state.privilegedSchemes.push(...schemes);
+  }),
+  handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+    state.protocolHandlers.set(scheme, handler);
+  }),
+};
+
+export const ipcMain = {
+  handle: vi.fn((channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
+    if (state.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    state.ipcHandlers.set(channel, handler);
+  }),
+};
+
+export const dialog = {
+  showSaveDialog: vi.fn(),
+  showOpenDialog: vi.fn(),
+};
+
+export const contextBridge = {
+  exposeInMainWorld: vi.fn((key: string, api: unknown) => {
+    state.exposed.push({ key, api });
+  }),
+};
+
+export const ipcRenderer = {
+  invoke: vi.fn((channel: string, ...args: unknown[]): Promise<unknown> => Promise.resolve({ channel, args })),
+};
+
+/** The module object `vi.mock('electron', …)` returns. */
+export const fakeElectron = {
+  app,
+  BrowserWindow: FakeBrowserWindow,
+  protocol,
+  ipcMain,
+  dialog,
+  contextBridge,
+  ipcRenderer,
+  session: { defaultSession },
+};
+
+/** Forget everything recorded; call in beforeEach. */
+export function resetFakeElectron(): void {
+  app.reset();
+  defaultSession.removeAllListeners();
+  defaultSession.permissionRequestHandler = null;
+  defaultSession.permissionCheckHandler = null;
+  defaultSession.devicePermissionHandler = null;
+  defaultSession.beforeRequest = null;
+  state.appCalls.length = 0;
+  state.paths = new Map([
+    ['appData', '/fake/appData'],
+    ['documents', '/fake/documents'],
+    ['userData', '/fake/appData/支部标准化台账'],
+  ]);
+  state.singleInstanceLock = true;
+  state.privilegedSchemes.length = 0;
+  state.protocolHandlers.clear();
+  state.ipcHandlers.clear();
+  state.windows.length = 0;
+  state.exposed.length = 0;
+  vi.clearAllMocks();
+}
+
+/** An invoke event as Electron would deliver it from `window`'s main frame (or a given frame). */
+export function invokeEventFrom(window: FakeBrowserWindow, frame: FakeWebFrame | null = window.webContents.mainFrame) {
+  return { sender: window.webContents, senderFrame: frame };
+}

@@ -1,0 +1,109 @@
+// The app lifecycle: fixed userData first, single instance, sandbox, and what happens on ready.
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+// Importing the mocked module here runs the vi.mock factory now, so it shares this file's copy of the fake.
+import 'electron';
+import * as fake from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
+
+type Fake = typeof fake;
+
+/**
+ * Starts a fresh copy of the main entry (it starts the app on import) against the reset fake, with the given lock
+ * outcome. The fake itself is imported once: vi.mock caches the module it stands in for across vi.resetModules.
+ */
+async function boot(lock: boolean): Promise<Fake> {
+  fake.resetFakeElectron();
+  fake.state.singleInstanceLock = lock;
+  vi.resetModules();
+  await import('../../../electron/main/index');
+  return fake;
+}
+
+async function bootReady(): Promise<Fake> {
+  const fake = await boot(true);
+  fake.app.becomeReady();
+  await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
+  return fake;
+}
+
+beforeEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('main entry', () => {
+  it('sets userData to appData/branch-ledger before anything else', async () => {
+    const { state } = await boot(true);
+    expect(state.paths.get('userData')).toBe(join('/fake/appData', 'branch-ledger'));
+    const firstChange = state.appCalls.findIndex((c) => !c.startsWith('getPath:'));
+    expect(state.appCalls[firstChange]).toBe('setPath:userData');
+    expect(state.appCalls.indexOf('setPath:userData')).toBeLessThan(
+      state.appCalls.indexOf('requestSingleInstanceLock'),
+    );
+    expect(state.appCalls.indexOf('setPath:userData')).toBeLessThan(
+      state.appCalls.indexOf('registerSchemesAsPrivileged'),
+    );
+  });
+
+  it('registers the privileged scheme and enables the sandbox before ready', async () => {
+    const { state } = await boot(true);
+    const whenReady = state.appCalls.indexOf('whenReady');
+    expect(state.appCalls.indexOf('registerSchemesAsPrivileged')).toBeGreaterThanOrEqual(0);
+    expect(state.appCalls.indexOf('registerSchemesAsPrivileged')).toBeLessThan(whenReady);
+    expect(state.appCalls.indexOf('enableSandbox')).toBeLessThan(whenReady);
+    expect(state.appCalls.indexOf('enableSandbox')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('quits without a window when another instance holds the lock', async () => {
+    const fake = await boot(false);
+    expect(fake.app.quit).toHaveBeenCalledOnce();
+    fake.app.becomeReady();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.state.windows).toHaveLength(0);
+    expect(fake.state.ipcHandlers.size).toBe(0);
+    expect(fake.app.whenReady).not.toHaveBeenCalled();
+  });
+
+  it('on ready: hardens the session, serves app://, registers IPC and opens app://ledger/index.html', async () => {
+    const { state, defaultSession } = await bootReady();
+    expect(defaultSession.permissionRequestHandler).not.toBeNull();
+    expect(defaultSession.beforeRequest).not.toBeNull();
+    expect(state.protocolHandlers.has('app')).toBe(true);
+    expect([...state.ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:open', 'file:save']);
+    const window = state.windows[0];
+    expect(window?.loadedUrl).toBe('app://ledger/index.html');
+    const prefs = window?.options.webPreferences as { preload: string };
+    expect(prefs.preload).toMatch(/preload[\\/]index\.cjs$/);
+  });
+
+  it('loads the dev server when VITE_DEV_SERVER_URL is set', async () => {
+    vi.stubEnv('VITE_DEV_SERVER_URL', 'http://localhost:5173/');
+    const { state } = await bootReady();
+    expect(state.windows[0]?.loadedUrl).toBe('http://localhost:5173/');
+  });
+
+  it('brings the existing window forward on second-instance', async () => {
+    const { app, state } = await bootReady();
+    const window = state.windows[0]!;
+    window.minimized = true;
+    window.focused = false;
+    app.emit('second-instance', {}, ['electron', '.'], '/');
+    expect(window.minimized).toBe(false);
+    expect(window.focused).toBe(true);
+    expect(state.windows).toHaveLength(1);
+  });
+
+  it('hardens every webContents as it is created', async () => {
+    const { app, FakeWebContents } = await bootReady();
+    const contents = new FakeWebContents();
+    app.emit('web-contents-created', {}, contents);
+    expect(contents.windowOpenHandler?.({} as never)).toEqual({ action: 'deny' });
+  });
+
+  it('quits when the last window closes, except on macOS', async () => {
+    const { app } = await bootReady();
+    app.emit('window-all-closed');
+    expect(app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+});
