@@ -1,0 +1,13 @@
+// Root component once the database is open: providers, the shell, and the notice when another window upgrades the db.
+import { AppShell } from './AppShell';
+import { AppProviders } from './providers';
+import { VersionChangedNotice } from './VersionChangedNotice';
+
+export function App({ versionChanged }: Readonly<{ versionChanged: boolean }>) {
+  return (
+    <AppProviders>
+      <AppShell />
+      <VersionChangedNotice open={versionChanged} />
+    </AppProviders>
+  );
+}

@@ -1,0 +1,72 @@
+// The window's frame: header with the app name and branch switcher, the section menu on the left, the page, a footer.
+import { Layout, Menu, Typography } from 'antd';
+import { BranchSwitcher } from './BranchSwitcher';
+import { HostFooter } from './HostFooter';
+import { ROUTE_KEYS } from './routeKeys';
+import { ROUTES } from './routes';
+import { navigate, useHashRoute } from './useHashRoute';
+import { THEME_PRIMARY } from './providers';
+
+const HEADER_HEIGHT = 64;
+
+const menuItems = ROUTE_KEYS.map((key) => ({ key, icon: ROUTES[key].icon, label: ROUTES[key].label }));
+
+export function AppShell() {
+  const route = useHashRoute();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: 16,
+          background: THEME_PRIMARY,
+          color: '#fff',
+          paddingInline: 24,
+          height: HEADER_HEIGHT,
+          // Header and menu stay in view while a long form scrolls, as in desktop office software.
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        <Typography.Title level={1} style={{ color: '#fff', fontSize: 20, margin: 0, whiteSpace: 'nowrap' }}>
+          支部标准化台账
+        </Typography.Title>
+        <BranchSwitcher />
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          width={200}
+          theme="light"
+          breakpoint="lg"
+          collapsedWidth={64}
+          style={{
+            borderInlineEnd: '1px solid #f0f0f0',
+            position: 'sticky',
+            top: HEADER_HEIGHT,
+            height: `calc(100vh - ${HEADER_HEIGHT}px)`,
+            overflow: 'auto',
+          }}
+        >
+          <nav aria-label="功能导航">
+            <Menu
+              mode="inline"
+              selectedKeys={[route]}
+              items={menuItems}
+              onClick={({ key }) => navigate(key as (typeof ROUTE_KEYS)[number])}
+              style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout>
+          <Layout.Content style={{ padding: 24 }}>{ROUTES[route].render()}</Layout.Content>
+          <Layout.Footer style={{ textAlign: 'center', padding: '12px 24px' }}>
+            <HostFooter />
+          </Layout.Footer>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,32 @@
+// Everything the UI runs inside: antd in Chinese (zh_CN, dayjs zh-cn), the app theme, and antd's App context.
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { ReactNode } from 'react';
+
+dayjs.locale('zh-cn');
+
+/** Party red as the accent, as on the paper 党支部工作手册; the rest stays antd's calm office defaults. */
+export const THEME_PRIMARY = '#b71c1c';
+
+export function AppProviders({ children }: Readonly<{ children: ReactNode }>) {
+  return (
+    <ConfigProvider
+      locale={zhCN}
+      // antd would render 保存 as 「保 存」, which screen readers and text search then read as two words.
+      button={{ autoInsertSpace: false }}
+      theme={{
+        token: {
+          colorPrimary: THEME_PRIMARY,
+          colorLink: THEME_PRIMARY,
+          borderRadius: 4,
+          fontFamily:
+            "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', sans-serif",
+        },
+      }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}

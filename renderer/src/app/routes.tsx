@@ -1,0 +1,98 @@
+// The nine sections of the app: menu label, icon, and the page each one shows.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  EnvironmentOutlined,
+  FilePdfOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { BranchPage } from '../features/branch/BranchPage';
+import { ComingSoon } from '../ui/ComingSoon';
+import { HomePage } from './HomePage';
+import type { RouteKey } from './routeKeys';
+
+export interface RouteDef {
+  label: string;
+  icon: ReactNode;
+  render: () => ReactNode;
+}
+
+export const ROUTES: Record<RouteKey, RouteDef> = {
+  home: { label: '工作台', icon: <DashboardOutlined />, render: () => <HomePage /> },
+  branch: { label: '支部概况', icon: <ApartmentOutlined />, render: () => <BranchPage /> },
+  venues: {
+    label: '活动阵地',
+    icon: <EnvironmentOutlined />,
+    render: () => (
+      <ComingSoon
+        title="活动阵地"
+        holds="登记党员活动室、党建宣传栏、党员先锋岗等阵地的名称、面积、容纳人数和管理人；按“七有”标准逐项核对并附现场照片；记录定期复查情况和阵地使用情况。"
+      />
+    ),
+  },
+  records: {
+    label: '工作记录',
+    icon: <CalendarOutlined />,
+    render: () => (
+      <ComingSoon
+        title="工作记录"
+        holds="记录“三会一课”、主题党日、组织生活会、民主评议党员、谈心谈话等活动：出席与请假情况、会议内容、发言摘要、决议及表决结果，附通知、签到表和现场照片；定稿后的修改留有痕迹，补录的记录会标明。"
+      />
+    ),
+  },
+  responsibility: {
+    label: '领导责任',
+    icon: <SafetyCertificateOutlined />,
+    render: () => (
+      <ComingSoon
+        title="领导责任"
+        holds="按年度明确第一责任人、直接责任人、一岗双责和分管职责，列出任务清单、完成时限和完成佐证（关联到工作记录），记录书记述职及评议结果。"
+      />
+    ),
+  },
+  standards: {
+    label: '评价标准',
+    icon: <AuditOutlined />,
+    render: () => (
+      <ComingSoon
+        title="评价标准"
+        holds="内置“五好五强”和支部标准化规范化评价标准，可复制后按本单位要求调整；自评、上级评定和群众评议逐项打分，每一项得分都能追溯到支撑它的工作记录。"
+      />
+    ),
+  },
+  learning: {
+    label: '学习与争创',
+    icon: <ReadOutlined />,
+    render: () => (
+      <ComingSoon
+        title="学习与争创"
+        holds="记录党员“日阅一文、月写一篇、季读一本、半年一讲”的学习情况；管理“争做×先锋”争创活动的各个阶段，以及公开承诺、领导点评、群众评议、评选表彰；开展民主评议党员和“五带头五标兵”评选。"
+      />
+    ),
+  },
+  dossier: {
+    label: '卷宗导出',
+    icon: <FilePdfOutlined />,
+    render: () => (
+      <ComingSoon
+        title="卷宗导出"
+        holds="按“活动有阵地、工作有记录、领导有责任、评价有标准”的顺序，为每个支部每年生成一本迎检卷宗（PDF），带目录、页码和校验信息，可直接交给检查组。"
+      />
+    ),
+  },
+  security: {
+    label: '数据安全',
+    icon: <DatabaseOutlined />,
+    render: () => (
+      <ComingSoon
+        title="数据安全"
+        holds="把全部数据和附件备份为一个文件，恢复前逐项校验；定期自动备份；为多人共用的电脑设置应用锁（密码和闲置自动锁定）；查看每一次新增、修改、定稿的操作日志。"
+      />
+    ),
+  },
+};

@@ -1,0 +1,48 @@
+// The Dexie database class: typed tables for every entity, schema built by replaying the migrations in order.
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import {
+  type Assessment,
+  type Attachment,
+  type AuditEntry,
+  type Branch,
+  type Campaign,
+  type Learning,
+  type Meeting,
+  type Member,
+  type MemberEvaluation,
+  type Responsibility,
+  type Setting,
+  type Standard,
+  type Venue,
+  type VenueCheck,
+} from '../../../shared/schemas/entities';
+import { MIGRATIONS } from './migrations';
+
+/** The latest schema version: what a backup records and what this build opens. */
+export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export class AppDB extends Dexie {
+  // `declare` emits no class field, so Dexie's own table properties are not overwritten after super().
+  declare readonly branches: EntityTable<Branch, 'id'>;
+  declare readonly members: EntityTable<Member, 'id'>;
+  declare readonly venues: EntityTable<Venue, 'id'>;
+  declare readonly venueChecks: EntityTable<VenueCheck, 'id'>;
+  declare readonly meetings: EntityTable<Meeting, 'id'>;
+  declare readonly responsibilities: EntityTable<Responsibility, 'id'>;
+  declare readonly standards: EntityTable<Standard, 'id'>;
+  declare readonly assessments: EntityTable<Assessment, 'id'>;
+  declare readonly memberEvaluations: EntityTable<MemberEvaluation, 'id'>;
+  declare readonly learning: EntityTable<Learning, 'id'>;
+  declare readonly campaigns: EntityTable<Campaign, 'id'>;
+  declare readonly attachments: EntityTable<Attachment, 'id'>;
+  declare readonly audit: EntityTable<AuditEntry, 'id'>;
+  declare readonly settings: EntityTable<Setting, 'key'>;
+
+  constructor(name: string, options?: DexieOptions) {
+    super(name, options);
+    for (const migration of MIGRATIONS) {
+      const version = this.version(migration.version).stores(migration.stores);
+      if (migration.upgrade) version.upgrade(migration.upgrade);
+    }
+  }
+}

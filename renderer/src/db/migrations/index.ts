@@ -1,0 +1,14 @@
+// The ordered list of schema migrations: append a new file for every version, never edit a released one.
+import { migration001 } from './001-initial';
+import { type Migration } from './types';
+
+export type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+// A mis-ordered or duplicated version would silently corrupt the upgrade path, so refuse to load at all.
+for (let i = 1; i < MIGRATIONS.length; i++) {
+  if (MIGRATIONS[i]!.version <= MIGRATIONS[i - 1]!.version) {
+    throw new Error(`数据库迁移版本顺序错误：${MIGRATIONS[i - 1]!.version} 之后是 ${MIGRATIONS[i]!.version}`);
+  }
+}

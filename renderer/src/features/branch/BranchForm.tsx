@@ -1,0 +1,341 @@
+// The 支部概况 form: creates a branch or edits a live one, validated by the shared zod schema.
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { useId, useMemo } from 'react';
+import { useFieldArray, useForm, type FieldPath, type Resolver } from 'react-hook-form';
+import { COMMITTEE_ROLES } from '../../../../shared/domain/vocab';
+import { branchInputSchema, type Branch } from '../../../../shared/schemas';
+import { createBranch, updateBranch } from '../../db/repositories/branches';
+import { ValidationError } from '../../db/repositories/errors';
+import { DateInput } from '../../ui/DateInput';
+import { FormField } from '../../ui/FormField';
+import {
+  branchToValues,
+  emptyBranchValues,
+  isFieldPath,
+  nextCommitteeRole,
+  type BranchFormOutput,
+  type BranchFormValues,
+} from './branchFormValues';
+
+interface Props {
+  /** The live record to edit; absent for a new branch. */
+  branch?: Branch;
+  onSaved: (branch: Branch) => void;
+  onCancel?: () => void;
+}
+
+const roleOptions = COMMITTEE_ROLES.map((role) => ({ value: role, label: role }));
+
+// The schema's input type says the term dates are strings; the form keeps them undefined while empty (see
+// BranchFormValues), which the schema rejects with its own message, so the resolver's input type is widened here.
+const resolver = zodResolver(branchInputSchema) as unknown as Resolver<BranchFormValues, unknown, BranchFormOutput>;
+
+export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
+  const { message } = App.useApp();
+  const idPrefix = `branch-${useId().replace(/:/g, '')}`;
+  const values = useMemo(() => (branch ? branchToValues(branch) : undefined), [branch]);
+  const { control, handleSubmit, setError, formState, getValues } = useForm<
+    BranchFormValues,
+    unknown,
+    BranchFormOutput
+  >({
+    resolver,
+    defaultValues: emptyBranchValues(),
+    values,
+    // A live record may be rewritten while the form is open; fields the user already changed stay as typed.
+    resetOptions: { keepDirtyValues: true },
+  });
+  const committee = useFieldArray({ control, name: 'committee' });
+  const partyGroups = useFieldArray({ control, name: 'partyGroups', keyName: 'fieldKey' });
+
+  const onValid = async (data: BranchFormOutput) => {
+    try {
+      const saved = branch ? await updateBranch(branch.id, data) : await createBranch(data);
+      message.success('已保存');
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const unplaced: string[] = [];
+        for (const issue of error.issues) {
+          if (isFieldPath(issue.path)) {
+            setError(issue.path as FieldPath<BranchFormValues>, { type: 'repository', message: issue.message });
+          } else {
+            unplaced.push(issue.message);
+          }
+        }
+        if (unplaced.length > 0) setError('root.repository', { type: 'repository', message: unplaced.join('；') });
+        return;
+      }
+      setError('root.repository', {
+        type: 'repository',
+        message: `保存失败：${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  };
+
+  const rootError = formState.errors.root?.repository?.message;
+
+  return (
+    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={branch ? '编辑支部' : '新建支部'}>
+      <Form layout="vertical" component={false}>
+        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        <Card title="基本信息" style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <FormField control={control} name="name" label="支部名称" required idPrefix={idPrefix}>
+                {(f) => (
+                  <Input
+                    id={f.id}
+                    {...f.a11y}
+                    ref={f.ref}
+                    value={f.value}
+                    onChange={(e) => f.onChange(e.target.value)}
+                    onBlur={f.onBlur}
+                    status={f.invalid ? 'error' : undefined}
+                    placeholder="如：第一党支部"
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={24} md={12}>
+              <FormField control={control} name="parentOrg" label="上级党组织" idPrefix={idPrefix}>
+                {(f) => (
+                  <Input
+                    id={f.id}
+                    {...f.a11y}
+                    value={f.value ?? ''}
+                    onChange={(e) => f.onChange(e.target.value)}
+                    onBlur={f.onBlur}
+                    status={f.invalid ? 'error' : undefined}
+                    placeholder="如：机关党委"
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={24} md={8}>
+              <FormField control={control} name="establishedDate" label="成立日期" idPrefix={idPrefix}>
+                {(f) => (
+                  <DateInput
+                    id={f.id}
+                    {...f.a11y}
+                    value={f.value || undefined}
+                    onChange={(v) => f.onChange(v ?? '')}
+                    onBlur={f.onBlur}
+                    invalid={f.invalid}
+                    a11y={f.a11y}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={24} md={8}>
+              <FormField control={control} name="termStart" label="本届开始日期" required idPrefix={idPrefix}>
+                {(f) => (
+                  <DateInput
+                    id={f.id}
+                    value={f.value}
+                    onChange={f.onChange}
+                    onBlur={f.onBlur}
+                    invalid={f.invalid}
+                    a11y={f.a11y}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={24} md={8}>
+              <FormField control={control} name="termEnd" label="本届结束日期" required idPrefix={idPrefix}>
+                {(f) => (
+                  <DateInput
+                    id={f.id}
+                    value={f.value}
+                    onChange={f.onChange}
+                    onBlur={f.onBlur}
+                    invalid={f.invalid}
+                    a11y={f.a11y}
+                  />
+                )}
+              </FormField>
+            </Col>
+          </Row>
+        </Card>
+
+        <Card title="支委会成员" style={{ marginBottom: 16 }}>
+          {committee.fields.length === 0 && (
+            <Typography.Paragraph type="secondary">尚未填写支委会成员。</Typography.Paragraph>
+          )}
+          {committee.fields.map((row, index) => {
+            const legendId = `${idPrefix}-committee-${index}-legend`;
+            return (
+              <div key={row.id} role="group" aria-labelledby={legendId}>
+                <Flex gap={16} align="flex-start" wrap>
+                  <Typography.Text strong id={legendId} style={{ minWidth: 56, paddingTop: 36 }}>
+                    委员 {index + 1}
+                  </Typography.Text>
+                  <div style={{ flex: '1 1 200px' }}>
+                    <FormField
+                      control={control}
+                      name={`committee.${index}.name`}
+                      label="姓名"
+                      required
+                      idPrefix={idPrefix}
+                    >
+                      {(f) => (
+                        <Input
+                          id={f.id}
+                          {...f.a11y}
+                          value={f.value}
+                          onChange={(e) => f.onChange(e.target.value)}
+                          onBlur={f.onBlur}
+                          status={f.invalid ? 'error' : undefined}
+                        />
+                      )}
+                    </FormField>
+                  </div>
+                  <div style={{ flex: '1 1 160px' }}>
+                    <FormField
+                      control={control}
+                      name={`committee.${index}.role`}
+                      label="职务"
+                      required
+                      idPrefix={idPrefix}
+                    >
+                      {(f) => (
+                        <Select
+                          id={f.id}
+                          {...f.a11y}
+                          value={f.value}
+                          onChange={f.onChange}
+                          onBlur={f.onBlur}
+                          options={roleOptions}
+                          showSearch={{ optionFilterProp: 'label' }}
+                          status={f.invalid ? 'error' : undefined}
+                        />
+                      )}
+                    </FormField>
+                  </div>
+                  <Button icon={<DeleteOutlined />} onClick={() => committee.remove(index)} style={{ marginTop: 30 }}>
+                    删除委员
+                  </Button>
+                </Flex>
+              </div>
+            );
+          })}
+          <Button
+            type="dashed"
+            icon={<PlusOutlined />}
+            onClick={() =>
+              committee.append({ name: '', role: nextCommitteeRole((getValues('committee') ?? []).map((c) => c.role)) })
+            }
+          >
+            添加委员
+          </Button>
+        </Card>
+
+        <Card title="党小组" style={{ marginBottom: 16 }}>
+          {partyGroups.fields.length === 0 && (
+            <Typography.Paragraph type="secondary">尚未设置党小组。</Typography.Paragraph>
+          )}
+          {partyGroups.fields.map((row, index) => {
+            const legendId = `${idPrefix}-group-${index}-legend`;
+            return (
+              <div key={row.fieldKey} role="group" aria-labelledby={legendId}>
+                <Flex gap={16} align="flex-start" wrap>
+                  <Typography.Text strong id={legendId} style={{ minWidth: 56, paddingTop: 36 }}>
+                    党小组 {index + 1}
+                  </Typography.Text>
+                  <div style={{ flex: '1 1 200px' }}>
+                    <FormField
+                      control={control}
+                      name={`partyGroups.${index}.name`}
+                      label="名称"
+                      required
+                      idPrefix={idPrefix}
+                    >
+                      {(f) => (
+                        <Input
+                          id={f.id}
+                          {...f.a11y}
+                          value={f.value}
+                          onChange={(e) => f.onChange(e.target.value)}
+                          onBlur={f.onBlur}
+                          status={f.invalid ? 'error' : undefined}
+                          placeholder="如：第一党小组"
+                        />
+                      )}
+                    </FormField>
+                  </div>
+                  <div style={{ flex: '1 1 160px' }}>
+                    <FormField
+                      control={control}
+                      name={`partyGroups.${index}.leaderName`}
+                      label="组长"
+                      idPrefix={idPrefix}
+                    >
+                      {(f) => (
+                        <Input
+                          id={f.id}
+                          {...f.a11y}
+                          value={f.value ?? ''}
+                          onChange={(e) => f.onChange(e.target.value)}
+                          onBlur={f.onBlur}
+                          status={f.invalid ? 'error' : undefined}
+                        />
+                      )}
+                    </FormField>
+                  </div>
+                  <Button icon={<DeleteOutlined />} onClick={() => partyGroups.remove(index)} style={{ marginTop: 30 }}>
+                    删除党小组
+                  </Button>
+                </Flex>
+              </div>
+            );
+          })}
+          <Button
+            type="dashed"
+            icon={<PlusOutlined />}
+            onClick={() => partyGroups.append({ id: crypto.randomUUID(), name: '', leaderName: '' })}
+          >
+            添加党小组
+          </Button>
+        </Card>
+
+        <Card title="支部文化" style={{ marginBottom: 16 }}>
+          <FormField control={control} name="unitSpirit" label="单位精神" idPrefix={idPrefix}>
+            {(f) => (
+              <Input.TextArea
+                id={f.id}
+                {...f.a11y}
+                value={f.value ?? ''}
+                onChange={(e) => f.onChange(e.target.value)}
+                onBlur={f.onBlur}
+                status={f.invalid ? 'error' : undefined}
+                autoSize={{ minRows: 2, maxRows: 6 }}
+              />
+            )}
+          </FormField>
+          <FormField control={control} name="deptPhilosophy" label="科室理念" idPrefix={idPrefix}>
+            {(f) => (
+              <Input.TextArea
+                id={f.id}
+                {...f.a11y}
+                value={f.value ?? ''}
+                onChange={(e) => f.onChange(e.target.value)}
+                onBlur={f.onBlur}
+                status={f.invalid ? 'error' : undefined}
+                autoSize={{ minRows: 2, maxRows: 6 }}
+              />
+            )}
+          </FormField>
+        </Card>
+
+        <Space>
+          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+            保存
+          </Button>
+          {onCancel && <Button onClick={onCancel}>取消</Button>}
+        </Space>
+      </Form>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+// 支部概况: the current branch's profile, with editing and creating; with no branch yet it opens the create form.
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { Branch } from '../../../../shared/schemas';
+import { setCurrentBranchId } from '../../db/repositories/settings';
+import { Loading } from '../../ui/Loading';
+import { BranchForm } from './BranchForm';
+import { BranchProfile } from './BranchProfile';
+import { useBranches } from './useBranches';
+import { useCurrentBranch } from './useCurrentBranch';
+
+type Mode = 'view' | 'edit' | 'create';
+
+export function BranchPage() {
+  const branches = useBranches();
+  const current = useCurrentBranch();
+  const [mode, setMode] = useState<Mode>('view');
+
+  const heading = (
+    <Typography.Title level={2} id="page-title" style={{ margin: 0 }}>
+      支部概况
+    </Typography.Title>
+  );
+
+  if (branches === undefined || current === undefined) return <Loading />;
+
+  const onCreated = async (branch: Branch) => {
+    // The branch just created becomes the one being worked on.
+    await setCurrentBranchId(branch.id);
+    setMode('view');
+  };
+
+  if (current === null || mode === 'create') {
+    const first = current === null;
+    return (
+      <section aria-labelledby="page-title">
+        <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+          {heading}
+        </Flex>
+        {first ? (
+          <Alert
+            type="info"
+            showIcon
+            title="还没有支部"
+            description="请先填写支部的基本情况。一台电脑可以保存多个支部，之后可在页面顶部切换。"
+            style={{ marginBottom: 16 }}
+          />
+        ) : (
+          <Typography.Title level={3}>新建支部</Typography.Title>
+        )}
+        <BranchForm onSaved={onCreated} onCancel={first ? undefined : () => setMode('view')} />
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="page-title">
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
+        {heading}
+        {mode === 'view' && (
+          <Space>
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setMode('edit')}>
+              编辑
+            </Button>
+            <Button icon={<PlusOutlined />} onClick={() => setMode('create')}>
+              新建支部
+            </Button>
+          </Space>
+        )}
+      </Flex>
+      {mode === 'edit' ? (
+        <>
+          <Typography.Title level={3}>编辑：{current.name}</Typography.Title>
+          {/* Keyed by id: switching branches mid-edit starts a fresh form instead of carrying typed values across. */}
+          <BranchForm
+            key={current.id}
+            branch={current}
+            onSaved={() => setMode('view')}
+            onCancel={() => setMode('view')}
+          />
+        </>
+      ) : (
+        <BranchProfile branch={current} />
+      )}
+    </section>
+  );
+}

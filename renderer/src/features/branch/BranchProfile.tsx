@@ -1,0 +1,55 @@
+// Read-only 支部概况 of one branch: basic facts, committee, party groups and culture, as an inspector reads them.
+import { Card, Descriptions, Empty, Table, Typography } from 'antd';
+import type { Branch, CommitteeMember, PartyGroup } from '../../../../shared/schemas';
+
+const NOT_FILLED = '未填写';
+
+export function BranchProfile({ branch }: Readonly<{ branch: Branch }>) {
+  return (
+    <>
+      <Card style={{ marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {branch.name}
+        </Typography.Title>
+        <Descriptions
+          bordered
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'parentOrg', label: '上级党组织', children: branch.parentOrg || NOT_FILLED },
+            { key: 'establishedDate', label: '成立日期', children: branch.establishedDate || NOT_FILLED },
+            { key: 'termStart', label: '本届开始日期', children: branch.termStart },
+            { key: 'termEnd', label: '本届结束日期', children: branch.termEnd },
+            { key: 'unitSpirit', label: '单位精神', children: branch.unitSpirit || NOT_FILLED, span: 2 },
+            { key: 'deptPhilosophy', label: '科室理念', children: branch.deptPhilosophy || NOT_FILLED, span: 2 },
+          ]}
+        />
+      </Card>
+      <Card title="支委会成员" style={{ marginBottom: 16 }}>
+        <Table<CommitteeMember>
+          rowKey={(row) => `${row.role}-${row.name}`}
+          dataSource={branch.committee}
+          pagination={false}
+          size="small"
+          locale={{ emptyText: <Empty description="尚未填写支委会成员" /> }}
+          columns={[
+            { key: 'role', title: '职务', dataIndex: 'role', width: 160 },
+            { key: 'name', title: '姓名', dataIndex: 'name' },
+          ]}
+        />
+      </Card>
+      <Card title="党小组">
+        <Table<PartyGroup>
+          rowKey="id"
+          dataSource={branch.partyGroups}
+          pagination={false}
+          size="small"
+          locale={{ emptyText: <Empty description="尚未设置党小组" /> }}
+          columns={[
+            { key: 'name', title: '名称', dataIndex: 'name' },
+            { key: 'leaderName', title: '组长', dataIndex: 'leaderName', render: (v: string) => v || NOT_FILLED },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+// Renderer entry: open the local database first, then show the app (or a Chinese error screen if it cannot open).
+// First: installs React Fast Refresh in dev from a module, since the CSP refuses Vite's inline preamble script.
+import '@vitejs/plugin-react/preamble';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { openDatabase } from './db/db';
+import { App } from './app/App';
+import { AppProviders } from './app/providers';
+import { StartupError } from './app/StartupError';
+import { Loading } from './ui/Loading';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+const root = createRoot(container);
+
+let versionChanged = false;
+
+function renderApp(): void {
+  root.render(
+    <StrictMode>
+      <App versionChanged={versionChanged} />
+    </StrictMode>,
+  );
+}
+
+root.render(
+  <AppProviders>
+    <Loading tip="正在打开数据库…" />
+  </AppProviders>,
+);
+
+openDatabase({
+  onVersionChange: () => {
+    versionChanged = true;
+    renderApp();
+  },
+}).then(renderApp, (error: unknown) => {
+  console.error('openDatabase failed', error);
+  root.render(
+    <AppProviders>
+      <StartupError error={error} />
+    </AppProviders>,
+  );
+});

@@ -1,0 +1,55 @@
+// One labelled react-hook-form field inside an antd Form.Item: visible label bound to the input, error shown under it.
+import { Form } from 'antd';
+import type { ReactNode } from 'react';
+import {
+  useController,
+  type Control,
+  type ControllerRenderProps,
+  type FieldPath,
+  type FieldValues,
+} from 'react-hook-form';
+
+/** Spread onto the input so assistive technology knows it is invalid and reads the message with it. */
+export interface FieldA11y {
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> {
+  control: Control<T, C, TT>;
+  name: N;
+  label: string;
+  required?: boolean;
+  /** Prefix that keeps input ids unique when two forms are on one page. */
+  idPrefix: string;
+  children: (field: ControllerRenderProps<T, N> & { id: string; invalid: boolean; a11y: FieldA11y }) => ReactNode;
+}
+
+export function FormField<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues>({
+  control,
+  name,
+  label,
+  required,
+  idPrefix,
+  children,
+}: Readonly<Props<T, N, C, TT>>) {
+  const { field, fieldState } = useController<T, N, TT>({ control, name });
+  const id = `${idPrefix}-${name.replace(/\./g, '-')}`;
+  const message = fieldState.error?.message;
+  const errorId = `${id}-error`;
+  const a11y: FieldA11y = {
+    'aria-invalid': message ? true : undefined,
+    'aria-describedby': message ? errorId : undefined,
+  };
+  return (
+    <Form.Item
+      label={label}
+      htmlFor={id}
+      required={required}
+      validateStatus={message ? 'error' : undefined}
+      help={message ? <span id={errorId}>{message}</span> : undefined}
+    >
+      {children({ ...field, id, invalid: Boolean(message), a11y })}
+    </Form.Item>
+  );
+}

@@ -1,0 +1,43 @@
+// Shared steps of the Chromium e2e tests: filling antd date pickers and selects, and creating a branch the way a user does.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Types a date into an antd DatePicker (found by its visible label) and confirms it, as a keyboard user would. */
+export async function fillDate(scope: Page | Locator, label: string, value: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+  await expect(input).toHaveValue(value);
+}
+
+/** Picks an option of a searchable antd Select (found by its visible label) by typing its text and pressing Enter. */
+export async function chooseOption(scope: Page | Locator, label: string, option: string): Promise<void> {
+  const combo = scope.getByLabel(label, { exact: true });
+  await combo.click();
+  await combo.fill(option);
+  await combo.press('Enter');
+}
+
+export interface BranchSpec {
+  name: string;
+  parentOrg?: string;
+  termStart: string;
+  termEnd: string;
+}
+
+/** Fills the basic fields of the open 支部概况 form. */
+export async function fillBranchBasics(page: Page, spec: BranchSpec): Promise<void> {
+  await page.getByLabel('支部名称', { exact: true }).fill(spec.name);
+  if (spec.parentOrg !== undefined) await page.getByLabel('上级党组织', { exact: true }).fill(spec.parentOrg);
+  await fillDate(page, '本届开始日期', spec.termStart);
+  await fillDate(page, '本届结束日期', spec.termEnd);
+}
+
+export async function save(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '保存' }).click();
+}
+
+export async function openSection(page: Page, label: string): Promise<void> {
+  await page.getByRole('menuitem', { name: label }).click();
+  await expect(page.getByRole('heading', { level: 2, name: label })).toBeVisible();
+}

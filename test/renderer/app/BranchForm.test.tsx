@@ -1,0 +1,74 @@
+// BranchForm in a DOM: empty and inconsistent input shows the schema's Chinese messages and writes nothing to the db.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppProviders } from '../../../renderer/src/app/providers';
+import { db } from '../../../renderer/src/db/db';
+import { createBranch } from '../../../renderer/src/db/repositories/branches';
+import { BranchForm } from '../../../renderer/src/features/branch/BranchForm';
+
+afterEach(cleanup);
+
+function renderForm(props: Partial<Parameters<typeof BranchForm>[0]> = {}) {
+  const onSaved = vi.fn();
+  render(
+    <AppProviders>
+      <BranchForm onSaved={onSaved} {...props} />
+    </AppProviders>,
+  );
+  return { onSaved };
+}
+
+describe('BranchForm', () => {
+  it('submitted empty, shows 请填写支部名称 under the name field and stores nothing', async () => {
+    const { onSaved } = renderForm();
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+
+    const nameInput = await screen.findByLabelText('支部名称');
+    await waitFor(() => expect(nameInput.getAttribute('aria-invalid')).toBe('true'));
+    const error = screen.getByText('请填写支部名称');
+    // The message belongs to the name field: it sits inside the same form item.
+    expect(error.closest('.ant-form-item')?.contains(nameInput)).toBe(true);
+    expect(screen.getAllByText('请填写日期')).toHaveLength(2);
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(await db.branches.count()).toBe(0);
+  });
+
+  it('every field has a visible label bound to its input', async () => {
+    renderForm();
+    for (const label of [
+      '支部名称',
+      '上级党组织',
+      '成立日期',
+      '本届开始日期',
+      '本届结束日期',
+      '单位精神',
+      '科室理念',
+    ]) {
+      expect(screen.getByLabelText(label).tagName).toMatch(/INPUT|TEXTAREA/);
+    }
+    fireEvent.click(screen.getByRole('button', { name: /添加委员/ }));
+    fireEvent.click(screen.getByRole('button', { name: /添加党小组/ }));
+    expect(screen.getByRole('group', { name: '委员 1' })).toBeTruthy();
+    for (const label of ['姓名', '职务', '名称', '组长']) expect(screen.getByLabelText(label)).toBeTruthy();
+  });
+
+  it('editing shows the stored record, and a bad change is refused without touching it', async () => {
+    const stored = await createBranch({
+      name: '第一党支部',
+      parentOrg: '机关党委',
+      termStart: '2024-01-01',
+      termEnd: '2027-01-01',
+      committee: [{ name: '张三', role: '书记' }],
+    });
+    const { onSaved } = renderForm({ branch: stored });
+    const name = (await screen.findByLabelText('支部名称')) as HTMLInputElement;
+    expect(name.value).toBe('第一党支部');
+    expect((screen.getByLabelText('姓名') as HTMLInputElement).value).toBe('张三');
+
+    fireEvent.change(name, { target: { value: '   ' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('请填写支部名称')).toBeTruthy();
+    expect(onSaved).not.toHaveBeenCalled();
+    expect((await db.branches.get(stored.id))?.name).toBe('第一党支部');
+  });
+});

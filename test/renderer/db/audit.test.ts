@@ -1,0 +1,45 @@
+// Audit log: only written inside the transaction of the change; read per record and per branch in time order.
+import { describe, expect, it } from 'vitest';
+import { db } from '../../../renderer/src/db/db';
+import { listAudit, listRecentAudit, writeAudit } from '../../../renderer/src/db/repositories/audit';
+import { createBranch, updateBranch } from '../../../renderer/src/db/repositories/branches';
+
+const input = { name: '甲支部', termStart: '2023-03-01', termEnd: '2026-02-28' };
+
+describe('audit log', () => {
+  it('refuses to be written outside a read-write transaction that includes it', async () => {
+    await expect(writeAudit({ entity: 'branch', entityId: 'x', action: 'update' })).rejects.toThrow(
+      '审计日志必须与所记录的修改在同一事务中写入',
+    );
+    await expect(
+      db.transaction('rw', db.branches, () => writeAudit({ entity: 'branch', entityId: 'x', action: 'update' })),
+    ).rejects.toThrow('同一事务');
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  it('rejects an invalid entry, aborting the change with it', async () => {
+    await expect(
+      db.transaction('rw', [db.settings, db.audit], async () => {
+        await db.settings.put({ key: 'probe', value: 1 });
+        await writeAudit({ entity: 'branch', entityId: '', action: 'update' });
+      }),
+    ).rejects.toThrow();
+    expect(await db.settings.get('probe')).toBeUndefined();
+  });
+
+  it('lists a record’s history oldest first and a branch’s changes newest first', async () => {
+    const branch = await createBranch(input);
+    await updateBranch(branch.id, { ...input, name: '乙支部' });
+    await updateBranch(branch.id, { ...input, name: '丙支部' });
+
+    const history = await listAudit('branch', branch.id);
+    expect(history.map((e) => e.action)).toEqual(['create', 'update', 'update']);
+    const times = history.map((e) => e.at);
+    expect([...times].sort()).toEqual(times);
+    expect(new Set(times).size).toBe(3); // distinct even within one millisecond
+
+    const recent = await listRecentAudit(branch.id, 2);
+    expect(recent.map((e) => e.id)).toEqual([history[2]!.id, history[1]!.id]);
+    expect(await listRecentAudit('other-branch')).toEqual([]);
+  });
+});

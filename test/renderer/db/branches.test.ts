@@ -1,0 +1,160 @@
+// Branch repository: validation, audit in the same transaction, current branch, Chinese sorting.
+import { describe, expect, it, vi } from 'vitest';
+import { type BranchInput } from '../../../shared/schemas/entities';
+import { db } from '../../../renderer/src/db/db';
+import { listAudit } from '../../../renderer/src/db/repositories/audit';
+import { createBranch, getBranch, listBranches, updateBranch } from '../../../renderer/src/db/repositories/branches';
+import { NotFoundError, ValidationError } from '../../../renderer/src/db/repositories/errors';
+import { createMember } from '../../../renderer/src/db/repositories/members';
+import { getCurrentBranchId, setCurrentBranchId } from '../../../renderer/src/db/repositories/settings';
+
+function input(overrides: Partial<BranchInput> = {}): BranchInput {
+  return {
+    name: '机关第一党支部',
+    parentOrg: '机关党委',
+    establishedDate: '2010-07-01',
+    termStart: '2023-03-01',
+    termEnd: '2026-02-28',
+    committee: [{ name: '张明', role: '书记' }],
+    partyGroups: [{ id: '', name: '第一党小组', leaderName: '李华' }],
+    unitSpirit: '',
+    deptPhilosophy: '',
+    ...overrides,
+  };
+}
+
+async function expectValidationError(promise: Promise<unknown>): Promise<ValidationError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ValidationError);
+  return error as ValidationError;
+}
+
+describe('branches repository', () => {
+  it('creates a branch and reads it back with ids and timestamps stamped', async () => {
+    const created = await createBranch(input());
+    expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created.createdAt).toBe(created.updatedAt);
+    expect(created.partyGroups[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const stored = await getBranch(created.id);
+    expect(stored).toEqual(created);
+    expect(stored?.name).toBe('机关第一党支部');
+    expect(stored?.committee).toEqual([{ name: '张明', role: '书记' }]);
+
+    const audit = await listAudit('branch', created.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'create', branchId: created.id, entity: 'branch' });
+  });
+
+  it('keeps the ids of existing party groups', async () => {
+    const created = await createBranch(input({ partyGroups: [{ id: 'pg-keep', name: '第一党小组' }] }));
+    expect(created.partyGroups.map((g) => g.id)).toEqual(['pg-keep']);
+  });
+
+  it('refuses an empty name with the Chinese message and writes nothing', async () => {
+    const error = await expectValidationError(createBranch(input({ name: '   ' })));
+    expect(error.issues).toContainEqual({ path: 'name', message: '请填写支部名称' });
+    expect(error.message).toContain('请填写支部名称');
+    expect(await db.branches.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+    expect(await getCurrentBranchId()).toBeUndefined();
+  });
+
+  it('refuses a term that ends before it starts and writes nothing', async () => {
+    const error = await expectValidationError(createBranch(input({ termStart: '2025-03-01', termEnd: '2024-03-01' })));
+    expect(error.issues).toEqual([{ path: 'termEnd', message: '届期结束日期必须晚于开始日期' }]);
+    expect(await db.branches.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  it('updates a branch and audits the changed fields in Chinese', async () => {
+    const created = await createBranch(input());
+    const updated = await updateBranch(created.id, { ...input(), name: '机关第二党支部', termEnd: '2026-03-31' });
+    expect(updated.name).toBe('机关第二党支部');
+    expect(updated.createdAt).toBe(created.createdAt);
+    expect(updated.updatedAt > created.updatedAt).toBe(true);
+    expect(await getBranch(created.id)).toEqual(updated);
+
+    const audit = await listAudit('branch', created.id);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+    expect(audit[1]!.summary).toContain('支部名称');
+    expect(audit[1]!.summary).toContain('届期结束日期');
+    expect(audit[1]!.summary).not.toContain('上级党组织');
+  });
+
+  it('writes nothing when an update changes nothing', async () => {
+    const created = await createBranch(input());
+    const same = await updateBranch(created.id, { ...input(), partyGroups: created.partyGroups });
+    expect(same).toEqual(created);
+    expect(await listAudit('branch', created.id)).toHaveLength(1);
+  });
+
+  it('rolls the branch change back when the audit write fails in the same transaction', async () => {
+    const created = await createBranch(input());
+    const spy = vi.spyOn(db.audit, 'add').mockRejectedValueOnce(new Error('磁盘已满'));
+    try {
+      await expect(updateBranch(created.id, { ...input(), name: '改名后的支部' })).rejects.toThrow('磁盘已满');
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await getBranch(created.id))?.name).toBe('机关第一党支部');
+    expect(await listAudit('branch', created.id)).toHaveLength(1);
+  });
+
+  it('throws a Chinese NotFoundError when updating an unknown branch', async () => {
+    const error = await updateBranch('no-such-id', input()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toContain('找不到该支部');
+  });
+
+  it('refuses to remove a party group that still has members', async () => {
+    const created = await createBranch(input());
+    const group = created.partyGroups[0]!;
+    await createMember(created.id, {
+      name: '王芳',
+      gender: '女',
+      birthDate: '1985-05-01',
+      joinedDate: '2008-07-01',
+      status: '正式',
+      partyGroupId: group.id,
+    });
+    const error = await expectValidationError(updateBranch(created.id, { ...input(), partyGroups: [] }));
+    expect(error.issues[0]!.message).toContain('第一党小组');
+    expect((await getBranch(created.id))?.partyGroups).toEqual([group]);
+  });
+
+  it('makes the first branch current and leaves an existing choice alone', async () => {
+    expect(await getCurrentBranchId()).toBeUndefined();
+    const first = await createBranch(input({ name: '甲支部' }));
+    expect(await getCurrentBranchId()).toBe(first.id);
+    await createBranch(input({ name: '乙支部' }));
+    expect(await getCurrentBranchId()).toBe(first.id);
+  });
+
+  it('lists branches in Chinese (pinyin) order, not code-point order', async () => {
+    // Code points put 办 (U+529E) before 安 (U+5B89) and 综 before 财; pinyin puts an < ban < cai < zong.
+    for (const name of ['综合处党支部', '办公室党支部', '财务处党支部', '安全处党支部']) {
+      await createBranch(input({ name }));
+    }
+    expect((await listBranches()).map((b) => b.name)).toEqual([
+      '安全处党支部',
+      '办公室党支部',
+      '财务处党支部',
+      '综合处党支部',
+    ]);
+  });
+
+  it('setCurrentBranchId accepts existing branches and refuses unknown ids', async () => {
+    const a = await createBranch(input({ name: '甲支部' }));
+    const b = await createBranch(input({ name: '乙支部' }));
+    await setCurrentBranchId(b.id);
+    expect(await getCurrentBranchId()).toBe(b.id);
+    await expect(setCurrentBranchId('ghost')).rejects.toBeInstanceOf(NotFoundError);
+    expect(await getCurrentBranchId()).toBe(b.id);
+    expect(a.id).not.toBe(b.id);
+  });
+});

@@ -1,0 +1,116 @@
+// Schema v1: a brand-new database gets every table with the declared indexes, and the indexes answer range queries.
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { SUPPORTED_SCHEMA_VERSIONS, TABLE_NAMES } from '../../../shared/backup/tables';
+import { SCHEMA_VERSION } from '../../../renderer/src/db/AppDB';
+import { db } from '../../../renderer/src/db/db';
+import { MIGRATIONS } from '../../../renderer/src/db/migrations';
+import { migration001 } from '../../../renderer/src/db/migrations/001-initial';
+
+// The indexes the features rely on, as IndexedDB itself reports them (name → key path, multiEntry).
+const EXPECTED: Record<string, { primaryKey: string; indexes: Record<string, string | string[]>; multi?: string[] }> = {
+  branches: { primaryKey: 'id', indexes: { name: 'name' } },
+  members: { primaryKey: 'id', indexes: { branchId: 'branchId', '[branchId+name]': ['branchId', 'name'] } },
+  venues: { primaryKey: 'id', indexes: { branchId: 'branchId' } },
+  venueChecks: {
+    primaryKey: 'id',
+    indexes: {
+      venueId: 'venueId',
+      '[branchId+date]': ['branchId', 'date'],
+      '[branchId+nextDueDate]': ['branchId', 'nextDueDate'],
+    },
+  },
+  meetings: {
+    primaryKey: 'id',
+    indexes: {
+      '[branchId+date]': ['branchId', 'date'],
+      '[branchId+kind+date]': ['branchId', 'kind', 'date'],
+      '[branchId+venueId+date]': ['branchId', 'venueId', 'date'],
+      '[branchId+status]': ['branchId', 'status'],
+      attendeeIds: 'attendeeIds',
+      terms: 'terms',
+    },
+    multi: ['attendeeIds', 'terms'],
+  },
+  responsibilities: { primaryKey: 'id', indexes: { '[branchId+year]': ['branchId', 'year'] } },
+  standards: { primaryKey: 'id', indexes: { builtInKey: 'builtInKey' } },
+  assessments: { primaryKey: 'id', indexes: { '[branchId+date]': ['branchId', 'date'], standardId: 'standardId' } },
+  memberEvaluations: { primaryKey: 'id', indexes: { '[branchId+year]': ['branchId', 'year'], memberId: 'memberId' } },
+  learning: {
+    primaryKey: 'id',
+    indexes: { '[branchId+date]': ['branchId', 'date'], '[memberId+date]': ['memberId', 'date'] },
+  },
+  campaigns: { primaryKey: 'id', indexes: { branchId: 'branchId' } },
+  attachments: {
+    primaryKey: 'id',
+    indexes: { branchId: 'branchId', sha256: 'sha256', '[branchId+sha256]': ['branchId', 'sha256'] },
+  },
+  audit: {
+    primaryKey: 'id',
+    indexes: { at: 'at', '[entity+entityId]': ['entity', 'entityId'], '[branchId+at]': ['branchId', 'at'] },
+  },
+  settings: { primaryKey: 'key', indexes: {} },
+};
+
+describe('migration 001 (initial schema)', () => {
+  it('is the first migration and SCHEMA_VERSION is the last migration’s version', () => {
+    expect(MIGRATIONS[0]).toBe(migration001);
+    expect(migration001.version).toBe(1);
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([...MIGRATIONS.map((m) => m.version)].sort((a, b) => a - b));
+  });
+
+  it('creates every table with its key and indexes in a brand-new database', async () => {
+    await db.open();
+    const idb = db.backendDB();
+    expect(idb.version / 10).toBe(SCHEMA_VERSION); // Dexie stores version × 10
+    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(EXPECTED).sort());
+
+    const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
+    for (const [name, expected] of Object.entries(EXPECTED)) {
+      const store = tx.objectStore(name);
+      expect(store.keyPath, name).toBe(expected.primaryKey);
+      expect(store.autoIncrement, name).toBe(false);
+      const actual = Object.fromEntries(
+        [...store.indexNames].map((indexName) => [indexName, store.index(indexName).keyPath]),
+      );
+      expect(actual, name).toEqual(expected.indexes);
+      const multi = [...store.indexNames].filter((indexName) => store.index(indexName).multiEntry);
+      expect(multi.sort(), name).toEqual(expected.multi ?? []);
+    }
+    // Dexie's view agrees with the real database (a typed table exists for every store).
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('is the schema the backup format carries: every table, and this version restorable', () => {
+    expect([...TABLE_NAMES].sort()).toEqual(db.tables.map((t) => t.name).sort());
+    expect(SUPPORTED_SCHEMA_VERSIONS).toContain(SCHEMA_VERSION);
+  });
+
+  it('answers compound and multi-entry index queries without scanning', async () => {
+    const base = { createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
+    const meeting = (id: string, branchId: string, date: string, kind: string, attendeeIds: string[]) =>
+      ({ ...base, id, branchId, date, kind, status: '草稿', venueId: '', attendeeIds, terms: [] }) as never;
+    await db.meetings.bulkAdd([
+      meeting('m1', 'b1', '2024-12-20', '支委会', ['p1']),
+      meeting('m2', 'b1', '2025-01-15', '支委会', ['p1', 'p2']),
+      meeting('m3', 'b1', '2025-03-02', '党课', ['p2']),
+      meeting('m4', 'b2', '2025-02-01', '支委会', ['p1']),
+    ]);
+
+    const year2025 = await db.meetings
+      .where('[branchId+date]')
+      .between(['b1', '2025-01-01'], ['b1', '2025-12-31'], true, true)
+      .primaryKeys();
+    expect(year2025).toEqual(['m2', 'm3']);
+
+    const committee = await db.meetings
+      .where('[branchId+kind+date]')
+      .between(['b1', '支委会', Dexie.minKey], ['b1', '支委会', Dexie.maxKey])
+      .primaryKeys();
+    expect(committee).toEqual(['m1', 'm2']);
+
+    const attendedByP2 = await db.meetings.where('attendeeIds').equals('p2').primaryKeys();
+    expect(attendedByP2.sort()).toEqual(['m2', 'm3']);
+  });
+});
