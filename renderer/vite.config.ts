@@ -13,7 +13,8 @@ export default defineConfig({
   plugins: [react()],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) },
   build: {
-    outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
+    // RENDERER_OUT_DIR lets parallel e2e runs (each with its own E2E_PORT) build without overwriting each other.
+    outDir: process.env.RENDERER_OUT_DIR ?? fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,
     target: 'chrome130',
