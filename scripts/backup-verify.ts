@@ -1,0 +1,62 @@
+// `npm run backup:verify -- <file>`: checks a backup file completely, streaming it from disk, and prints a Chinese summary.
+import { createReadStream } from 'node:fs';
+import { access, constants, stat } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { inspectBackup } from '../shared/backup/reader';
+import { BACKUP_TABLES } from '../shared/backup/tables';
+
+const USAGE = '用法：npm run backup:verify -- <备份文件.zip>';
+
+interface Output {
+  log: (line: string) => void;
+  error: (line: string) => void;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+/** Returns the exit code: 0 valid, 1 invalid backup, 2 usage or unreadable path. */
+export async function main(args: readonly string[], out: Output = console): Promise<number> {
+  const file = args.find((a) => a !== '--');
+  if (!file) {
+    out.error(USAGE);
+    return 2;
+  }
+  try {
+    await access(file, constants.R_OK);
+    if (!(await stat(file)).isFile()) throw new Error('不是文件');
+  } catch {
+    out.error(`无法读取文件：${file}`);
+    out.error(USAGE);
+    return 2;
+  }
+
+  const result = await inspectBackup(() => createReadStream(file, { highWaterMark: 256 * 1024 }));
+  if (!result.ok) {
+    out.error('备份文件无效：');
+    for (const reason of result.errors) out.error(`  - ${reason}`);
+    return 1;
+  }
+  const { manifest, counts, branches } = result;
+  out.log(`备份文件有效：${file}`);
+  out.log(`  格式：${manifest.format}（格式版本 ${manifest.formatVersion}，数据版本 ${manifest.schemaVersion}）`);
+  out.log(`  软件版本：${manifest.appVersion}`);
+  out.log(`  创建时间：${manifest.createdAt}`);
+  out.log(`  支部（${branches.length}）：${branches.map((b) => b.name).join('、') || '无'}`);
+  out.log('  数据表：');
+  for (const table of BACKUP_TABLES) out.log(`    ${table.label}（${table.name}）：${counts[table.name]} 行`);
+  out.log(`  附件文件：${manifest.attachments.count} 个，共 ${mb(manifest.attachments.bytes)}`);
+  return 0;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error('校验时出错：', error);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,209 @@
+// The tables a backup carries (schema v1), each with its row schema, key field and the references restore checks.
+import { type z } from 'zod';
+import {
+  assessmentSchema,
+  attachmentMetaSchema,
+  auditEntrySchema,
+  branchSchema,
+  campaignSchema,
+  learningSchema,
+  meetingSchema,
+  memberEvaluationSchema,
+  memberSchema,
+  responsibilitySchema,
+  settingSchema,
+  standardSchema,
+  venueCheckSchema,
+  venueSchema,
+} from '../schemas/entities';
+
+export const FORMAT_NAME = 'branch-ledger-backup';
+export const FORMAT_VERSION = 1;
+/** Database schema versions this build can restore (older ones would be migrated once a v2 exists). */
+export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1];
+
+export const TABLE_NAMES = [
+  'branches',
+  'members',
+  'venues',
+  'venueChecks',
+  'meetings',
+  'responsibilities',
+  'standards',
+  'assessments',
+  'memberEvaluations',
+  'learning',
+  'campaigns',
+  'attachments',
+  'audit',
+  'settings',
+] as const;
+export type BackupTableName = (typeof TABLE_NAMES)[number];
+
+/** A reference from a row to a row of another table, checked by restore: `id` must name a row of `table`. */
+export interface RowReference {
+  table: BackupTableName;
+  id: string;
+  /** Chinese name of the field, for the error message. */
+  field: string;
+}
+
+export interface BackupTable {
+  name: BackupTableName;
+  /** Chinese name for summaries. */
+  label: string;
+  schema: z.ZodType<Record<string, unknown>, unknown>;
+  key: 'id' | 'key';
+  references: (row: Record<string, unknown>) => RowReference[];
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const objects = (v: unknown): Record<string, unknown>[] =>
+  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+
+const branchRef = (row: Record<string, unknown>): RowReference[] => [
+  { table: 'branches', id: str(row.branchId), field: '所属支部' },
+];
+const attachmentRefs = (ids: unknown, field = '附件'): RowReference[] =>
+  strings(ids).map((id) => ({ table: 'attachments', id, field }));
+const none = (): RowReference[] => [];
+
+// The order is the order of the files in the ZIP and of restore; it matches the Dexie schema.
+export const BACKUP_TABLES: readonly BackupTable[] = [
+  { name: 'branches', label: '支部', schema: branchSchema, key: 'id', references: none },
+  { name: 'members', label: '党员', schema: memberSchema, key: 'id', references: branchRef },
+  {
+    name: 'venues',
+    label: '阵地',
+    schema: venueSchema,
+    key: 'id',
+    references: (row) => [
+      ...branchRef(row),
+      ...objects(row.checklist).flatMap((entry) => attachmentRefs(entry.attachmentIds, '七有佐证照片')),
+    ],
+  },
+  {
+    name: 'venueChecks',
+    label: '阵地复查',
+    schema: venueCheckSchema,
+    key: 'id',
+    references: (row) => [...branchRef(row), { table: 'venues', id: str(row.venueId), field: '阵地' }],
+  },
+  {
+    name: 'meetings',
+    label: '会议记录',
+    schema: meetingSchema,
+    key: 'id',
+    references: (row) => [
+      ...branchRef(row),
+      ...(str(row.venueId) ? [{ table: 'venues' as const, id: str(row.venueId), field: '会议地点' }] : []),
+      ...objects(row.attendance).map((a) => ({ table: 'members' as const, id: str(a.memberId), field: '出席情况' })),
+      ...attachmentRefs(row.attachmentIds),
+    ],
+  },
+  { name: 'responsibilities', label: '领导责任', schema: responsibilitySchema, key: 'id', references: branchRef },
+  { name: 'standards', label: '评价标准', schema: standardSchema, key: 'id', references: none },
+  { name: 'assessments', label: '考评', schema: assessmentSchema, key: 'id', references: branchRef },
+  {
+    name: 'memberEvaluations',
+    label: '民主评议',
+    schema: memberEvaluationSchema,
+    key: 'id',
+    references: (row) => [...branchRef(row), { table: 'members', id: str(row.memberId), field: '党员' }],
+  },
+  {
+    name: 'learning',
+    label: '学习',
+    schema: learningSchema,
+    key: 'id',
+    references: (row) => [
+      ...branchRef(row),
+      { table: 'members', id: str(row.memberId), field: '党员' },
+      ...attachmentRefs(row.attachmentIds),
+    ],
+  },
+  { name: 'campaigns', label: '争创活动', schema: campaignSchema, key: 'id', references: branchRef },
+  { name: 'attachments', label: '附件', schema: attachmentMetaSchema, key: 'id', references: branchRef },
+  // The audit log is history: it may name branches and records deleted since, so it is not cross-checked.
+  { name: 'audit', label: '操作日志', schema: auditEntrySchema, key: 'id', references: none },
+  { name: 'settings', label: '设置', schema: settingSchema, key: 'key', references: none },
+];
+
+export const TABLE_BY_NAME: ReadonlyMap<string, BackupTable> = new Map(BACKUP_TABLES.map((t) => [t.name, t]));
+
+/** Chinese names of row fields, so a row error reads 「主题：请填写主题」 rather than 「topic：…」. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  id: '编号',
+  key: '键',
+  value: '值',
+  createdAt: '创建时间',
+  updatedAt: '修改时间',
+  branchId: '所属支部',
+  name: '名称',
+  parentOrg: '上级党组织',
+  establishedDate: '成立日期',
+  termStart: '届期开始',
+  termEnd: '届期结束',
+  committee: '支委会成员',
+  partyGroups: '党小组',
+  gender: '性别',
+  birthDate: '出生日期',
+  joinedDate: '入党日期',
+  fullMemberDate: '转正日期',
+  status: '状态',
+  post: '职务',
+  phone: '电话',
+  motto: '格言',
+  kind: '类型',
+  address: '地址',
+  areaM2: '面积',
+  capacity: '容纳人数',
+  manager: '管理人',
+  checklist: '七有检查',
+  venueId: '阵地',
+  date: '日期',
+  inspector: '检查人',
+  topic: '主题',
+  agenda: '议程',
+  startTime: '开始时间',
+  endTime: '结束时间',
+  host: '主持人',
+  recorder: '记录人',
+  attendance: '出席情况',
+  memberId: '党员',
+  guests: '列席人员',
+  content: '内容',
+  seq: '序号',
+  backfilled: '补录标记',
+  attachmentIds: '附件',
+  year: '年度',
+  holderName: '责任人',
+  role: '职务',
+  tasks: '任务',
+  title: '标题',
+  items: '评价项目',
+  scores: '得分',
+  total: '总分',
+  assessor: '考评人',
+  mime: '文件类型',
+  size: '文件大小',
+  sha256: 'SHA-256',
+  at: '时间',
+  entity: '对象',
+  entityId: '对象编号',
+  action: '操作',
+};
+
+/** `['attendance', 1, 'name']` → 「出席情况第 2 项 · 名称」. */
+export function describePath(path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  for (const key of path) {
+    if (typeof key === 'number') {
+      parts[parts.length - 1] = `${parts[parts.length - 1] ?? ''}第 ${key + 1} 项`;
+    } else {
+      parts.push(FIELD_LABELS[String(key)] ?? String(key));
+    }
+  }
+  return parts.join(' · ');
+}

@@ -1,0 +1,60 @@
+// The `backup:verify` command on real files: exit codes and the Chinese summary or reasons.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { main } from '../../../scripts/backup-verify';
+import { makeDataset, writeToBytes } from './factory';
+
+let dir: string;
+let good: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'backup-verify-'));
+  good = join(dir, '备份 2025.zip');
+  writeFileSync(good, await writeToBytes(makeDataset({ members: 4, extraAttachments: [300_000] })));
+});
+
+function run(...args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'scripts/backup-verify.ts', ...args], { encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('backup:verify', () => {
+  test('a good file: exit 0 and a summary of versions, branches, rows and attachments', () => {
+    const { code, out } = run(good);
+    expect(code).toBe(0);
+    expect(out).toContain('备份文件有效');
+    expect(out).toContain('格式版本 1，数据版本 1');
+    expect(out).toContain('创建时间：2025-03-18T02:00:00.000Z');
+    expect(out).toContain('支部（1）：机关第一党支部');
+    expect(out).toContain('党员（members）：4 行');
+    expect(out).toMatch(/附件文件：2 个，共 0\.29 MB/);
+  });
+
+  test('a truncated file: exit 1 with the reason', () => {
+    const truncated = join(dir, 'truncated.zip');
+    const bytes = readFileSync(good);
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const { code, err } = run(truncated);
+    expect(code).toBe(1);
+    expect(err).toContain('备份文件无效：');
+    expect(err).toContain('文件不完整');
+  });
+
+  test('a text file: exit 1; no argument or a missing path: exit 2 with usage', async () => {
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, '这是一个文本文件\n');
+    const lines: string[] = [];
+    const out = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
+    expect(await main([text], out)).toBe(1);
+    expect(lines.join('\n')).toContain('不是 ZIP 格式的文件');
+    lines.length = 0;
+    expect(await main([], out)).toBe(2);
+    expect(lines.join('\n')).toContain('用法：npm run backup:verify');
+    const missing = run(join(dir, 'nope.zip'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('无法读取文件');
+  });
+});
