@@ -1,0 +1,567 @@
+// The 迎检卷宗 document definition of one branch-volume, ordered by the four standards, with its manifest.
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { MEETING_KINDS, SEVEN_HAVES, LEARNING_KIND_NAMES, CAMPAIGN_PHASES } from '../domain/vocab';
+import { getRulePack } from '../rules/packs';
+import { computeCompliance } from '../scoring/compliance';
+import { chinaToday } from '../schemas/common';
+import type { Meeting } from '../schemas/entities';
+import { periodOfOptions, selectForPeriod, type DossierData, type DossierOptions, type DossierSelection } from './data';
+import {
+  DEFAULT_STYLE,
+  EMPTY_TEXT,
+  PAGE_MARGINS,
+  STYLES,
+  cnDate,
+  cnDateTime,
+  dataTable,
+  emptyNote,
+  formTable,
+  imageMime,
+  para,
+  signatureLines,
+  toBase64,
+} from './layout';
+import {
+  MANIFEST_FILE_NAME,
+  buildManifest,
+  manifestBytes,
+  sha256Hex,
+  type DossierManifest,
+} from './manifest';
+import { imageDataUrl, recordAnchor, recordSection, type RecordContext } from './meetingRecord';
+
+export interface BuiltDossier {
+  docDefinition: TDocumentDefinitions;
+  manifest: DossierManifest;
+  /** SHA-256 hex of the exact embedded manifest bytes. */
+  fingerprint: string;
+  /** The exact bytes embedded as dossier-manifest.json. */
+  manifestBytes: Uint8Array;
+}
+
+/** Section titles in print order; tests and the 目录 use the same list. */
+export const SECTION_TITLES = {
+  profile: '一、支部概况',
+  venues: '二、活动有阵地',
+  records: '三、工作有记录',
+  responsibility: '四、领导有责任',
+  standards: '五、评价有标准',
+  learning: '六、学习与争创',
+  appendix: '附录 记录索引与数据指纹',
+} as const;
+type SectionKey = keyof typeof SECTION_TITLES;
+const anchorOf = (key: SectionKey) => `sec-${key}`;
+const kindAnchor = (kind: string) => `kind-${MEETING_KINDS.indexOf(kind as (typeof MEETING_KINDS)[number])}`;
+const CN_NUMS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+function sectionHeading(key: SectionKey): Content {
+  return { text: SECTION_TITLES[key], style: 'h1', id: anchorOf(key) };
+}
+
+/** A page-starting part: the renderer splits the volume at these. */
+const part = (...nodes: Content[]): Content => ({ stack: nodes, pageBreak: 'before' });
+
+function periodLabel(opts: DossierOptions, from: string, to: string): string {
+  return opts.year !== undefined && !(opts.from && opts.to) ? `${opts.year}年度` : `${cnDate(from)}至${cnDate(to)}`;
+}
+
+/** Splits a 64-character fingerprint in groups of eight so it can be read aloud and compared by eye. */
+export function groupFingerprint(fp: string): string {
+  return fp.replace(/(.{8})(?=.)/g, '$1 ');
+}
+
+// ── 封面 and 目录 ───────────────────────────────────────────────────────────
+
+function cover(sel: DossierSelection, label: string, volume: number, opts: DossierOptions, fingerprint: string): Content {
+  const secretary = sel.branch.committee.find((c) => c.role === '书记')?.name ?? '';
+  return {
+    stack: [
+      { text: sel.branch.parentOrg || ' ', style: 'coverSub', margin: [0, 40, 0, 30] },
+      { text: sel.branch.name, style: 'coverTitle', margin: [0, 0, 0, 18] },
+      { text: '党建质量标准化', style: 'coverSub', margin: [0, 0, 0, 8] },
+      { text: `${label} 迎检卷宗`, style: 'coverTitle', fontSize: 26, margin: [0, 0, 0, 10] },
+      { text: `第 ${volume} 卷`, style: 'coverSub', margin: [0, 0, 0, 60] },
+      formTable(
+        [
+          ['支部书记', secretary || '—'],
+          ['生成日期', cnDateTime(opts.generatedAt)],
+          ['软件版本', `支部标准化台账 ${opts.appVersion}（数据版本 ${opts.schemaVersion}）`],
+          ['数据指纹', { text: `SHA-256 ${groupFingerprint(fingerprint)}`, style: 'mono' }],
+        ],
+        1,
+      ),
+      signatureLines(['支部书记', '审核人', '日期']),
+    ],
+  };
+}
+
+function tableOfContents(sel: DossierSelection): Content {
+  const row = (title: string, anchor: string, indent: number): TableCell[] => [
+    { text: title, margin: [indent, 0, 0, 0] },
+    { pageReference: anchor, alignment: 'right' },
+  ];
+  const rows: TableCell[][] = [];
+  for (const key of Object.keys(SECTION_TITLES) as SectionKey[]) {
+    rows.push(row(SECTION_TITLES[key], anchorOf(key), 0));
+    if (key === 'records') {
+      kindsPresent(sel.meetings).forEach((kind, i) => {
+        const n = sel.meetings.filter((m) => m.kind === kind).length;
+        rows.push(row(`（${CN_NUMS[i] ?? i + 1}）${kind}（${n} 次）`, kindAnchor(kind), 18));
+      });
+    }
+  }
+  rows.push(row('卷宗说明与签章', 'sec-closing', 0));
+  return part(
+    { text: '目    录', style: 'h1' },
+    {
+      table: { widths: ['*', 40], body: rows },
+      layout: {
+        hLineWidth: () => 0.3,
+        vLineWidth: () => 0,
+        hLineColor: () => '#bbbbbb',
+        paddingTop: () => 4,
+        paddingBottom: () => 4,
+      },
+      fontSize: 11,
+    },
+  );
+}
+
+const kindsPresent = (meetings: readonly Meeting[]) => MEETING_KINDS.filter((k) => meetings.some((m) => m.kind === k));
+
+// ── 一、支部概况 ────────────────────────────────────────────────────────────
+
+function profile(sel: DossierSelection): Content {
+  const b = sel.branch;
+  const full = sel.members.filter((m) => m.status === '正式').length;
+  const groupName = (id: string) => b.partyGroups.find((g) => g.id === id)?.name ?? '';
+  const nodes: Content[] = [
+    sectionHeading('profile'),
+    formTable([
+      ['支部名称', b.name],
+      ['上级党组织', b.parentOrg || '—'],
+      ['成立时间', cnDate(b.establishedDate) || '—'],
+      ['本届任期', `${cnDate(b.termStart)}至${cnDate(b.termEnd)}`],
+      ['党员人数', `${sel.members.length} 人（正式 ${full} 人，预备 ${sel.members.length - full} 人）`],
+      ['党小组数', `${b.partyGroups.length} 个`],
+    ]),
+    { text: '支委会组成与分工', style: 'h2' },
+    b.committee.length
+      ? dataTable(['职务', '姓名'], b.committee.map((c) => [c.role, c.name]), [120, '*'])
+      : emptyNote('未设支委会'),
+    { text: '党小组', style: 'h2' },
+    b.partyGroups.length
+      ? dataTable(
+          ['党小组', '组长', '人数'],
+          b.partyGroups.map((g) => [g.name, g.leaderName || '—', `${sel.members.filter((m) => m.partyGroupId === g.id).length} 人`]),
+          ['*', 100, 60],
+        )
+      : emptyNote('未设党小组'),
+    { text: '党员名册（摘要）', style: 'h2' },
+    sel.members.length
+      ? dataTable(
+          ['序号', '姓名', '性别', '类别', '入党时间', '党小组', '职务'],
+          sel.members.map((m, i) => [
+            { text: String(i + 1), alignment: 'center' },
+            m.name,
+            { text: m.gender, alignment: 'center' },
+            { text: m.status, alignment: 'center' },
+            cnDate(m.joinedDate),
+            groupName(m.partyGroupId),
+            m.post,
+          ]),
+          [26, 48, 26, 30, 70, '*', '*'],
+        )
+      : emptyNote(EMPTY_TEXT),
+    { text: '支部文化', style: 'h2' },
+    formTable(
+      [
+        ['单位精神', para(b.unitSpirit)],
+        ['科室理念', para(b.deptPhilosophy)],
+      ],
+      1,
+    ),
+    { text: '人人有格言', style: 'h3' },
+  ];
+  const mottos = sel.members.filter((m) => m.motto);
+  nodes.push(mottos.length ? dataTable(['姓名', '格言'], mottos.map((m) => [m.name, m.motto]), [60, '*']) : emptyNote(EMPTY_TEXT));
+  return part(...nodes);
+}
+
+// ── 二、活动有阵地 ──────────────────────────────────────────────────────────
+
+function photoGrid(ids: readonly string[], data: DossierData, sel: DossierSelection): Content[] {
+  const photos = sel.attachments
+    .filter((a) => ids.includes(a.id))
+    .map((a) => ({ a, bytes: data.images?.get(a.sha256) }))
+    .filter((x): x is { a: (typeof sel.attachments)[number]; bytes: Uint8Array } => !!x.bytes && !!imageMime(x.bytes));
+  const out: Content[] = [];
+  for (let i = 0; i < photos.length; i += 3) {
+    out.push({
+      columns: photos.slice(i, i + 3).map(({ a, bytes }) => ({
+        stack: [
+          { image: imageDataUrl(bytes), fit: [130, 100], alignment: 'center' },
+          { text: a.name, style: 'small', alignment: 'center' },
+        ],
+        width: '*',
+      })),
+      columnGap: 8,
+      margin: [0, 4, 0, 4],
+    });
+  }
+  return out;
+}
+
+function venues(sel: DossierSelection, data: DossierData): Content {
+  const nodes: Content[] = [sectionHeading('venues')];
+  if (!sel.venues.length) nodes.push(emptyNote());
+  sel.venues.forEach((v, i) => {
+    const ok = SEVEN_HAVES.filter((s) => v.checklist.find((c) => c.key === s.key)?.ok).length;
+    nodes.push(
+      { text: `${CN_NUMS[i] ?? i + 1}、${v.name}`, style: 'h2' },
+      formTable([
+        ['阵地类型', v.kind],
+        ['地址', v.address || '—'],
+        ['面积', `${v.areaM2} ㎡`],
+        ['容纳人数', `${v.capacity} 人`],
+        ['管理人', v.manager || '—'],
+        ['七有达标', `${ok} / ${SEVEN_HAVES.length} 项`],
+      ]),
+      { text: '“七有”建设情况', style: 'h3' },
+      dataTable(
+        ['序号', '项目', '情况', '说明'],
+        SEVEN_HAVES.map((s, j) => {
+          const entry = v.checklist.find((c) => c.key === s.key);
+          return [
+            { text: String(j + 1), alignment: 'center' },
+            s.label,
+            { text: entry?.ok ? '已达标' : '未达标', alignment: 'center', ...(entry?.ok ? {} : { color: '#b00000' }) },
+            entry?.note ?? '',
+          ];
+        }),
+        [26, '*', 44, 120],
+      ),
+      ...photoGrid(v.checklist.flatMap((c) => c.attachmentIds), data, sel),
+    );
+    const checks = sel.venueChecks.filter((c) => c.venueId === v.id);
+    nodes.push({ text: '阵地复查', style: 'h3' });
+    nodes.push(
+      checks.length
+        ? dataTable(
+            ['日期', '检查人', '检查情况', '下次复查'],
+            checks.map((c) => [cnDate(c.date), c.inspector, c.findings, cnDate(c.nextDueDate)]),
+            [70, 50, '*', 70],
+          )
+        : emptyNote(EMPTY_TEXT),
+    );
+  });
+  return part(...nodes);
+}
+
+// ── 三、工作有记录 ──────────────────────────────────────────────────────────
+
+/** Missed periods, grouped by whom they concern, without repeating the year of a one-year volume. */
+function missedText(missed: readonly { period: { label: string }; subject?: { name: string } }[], from: string): string {
+  const year = `${from.slice(0, 4)}年`;
+  const groups = new Map<string, string[]>();
+  for (const p of missed) {
+    const key = p.subject?.name ?? '';
+    const label = p.period.label.startsWith(year) && p.period.label !== year ? p.period.label.slice(year.length) : p.period.label;
+    groups.set(key, [...(groups.get(key) ?? []), label]);
+  }
+  return [...groups].map(([who, labels]) => (who ? `${who}：${labels.join('、')}` : labels.join('、'))).join('；');
+}
+
+function complianceTable(sel: DossierSelection, from: string, to: string, opts: DossierOptions): Content {
+  const report = computeCompliance({
+    branch: sel.branch,
+    members: sel.members,
+    meetings: sel.meetings,
+    from,
+    to,
+    asOf: chinaToday(new Date(opts.generatedAt)),
+    pack: getRulePack(opts.rulePackId),
+  });
+  const rows: TableCell[][] = report.rules.map((r) => [
+    r.rule.label,
+    r.rule.requirement,
+    { text: `${r.met} / ${r.required}`, alignment: 'center' },
+    r.missed.length ? { text: missedText(r.missed, from), color: '#b00000' } : '—',
+    r.quorumFailures.length ? { text: r.quorumFailures.map((q) => `${cnDate(q.date)} ${q.quorum.message}`).join('；'), color: '#b00000' } : '—',
+  ]);
+  return {
+    stack: [
+      { text: '组织生活落实情况（按规定频次核算）', style: 'h2' },
+      dataTable(['项目', '规定', '达标期数', '未达标期间', '人数未过半'], rows, [62, 110, 44, '*', 70]),
+      { text: `合计达标 ${report.met} / ${report.required} 期（统计截至 ${cnDate(report.asOf)}，规则：${getRulePack(opts.rulePackId).name}）`, style: 'small' },
+    ],
+  };
+}
+
+function records(sel: DossierSelection, ctx: RecordContext, from: string, to: string, opts: DossierOptions): Content[] {
+  const head: Content[] = [sectionHeading('records'), complianceTable(sel, from, to, opts)];
+  if (!sel.meetings.length) return [part(...head, emptyNote())];
+  const out: Content[] = [part(...head)];
+  kindsPresent(sel.meetings).forEach((kind, i) => {
+    sel.meetings
+      .filter((m) => m.kind === kind)
+      .forEach((m, j) => {
+        const body = recordSection(m, ctx, { anchor: true });
+        out.push(
+          j === 0
+            ? part({ text: `（${CN_NUMS[i] ?? i + 1}）${kind}`, style: 'h2', id: kindAnchor(kind) }, ...body)
+            : part(...body),
+        );
+      });
+  });
+  return out;
+}
+
+// ── 四、领导有责任 ──────────────────────────────────────────────────────────
+
+function meetingLabel(sel: DossierSelection, id: string): string {
+  const m = sel.meetings.find((x) => x.id === id);
+  return m ? `${cnDate(m.date)} ${m.kind}第${m.seq}次` : '（不在本卷期间内的记录）';
+}
+
+function responsibility(sel: DossierSelection): Content {
+  const nodes: Content[] = [sectionHeading('responsibility')];
+  if (!sel.responsibilities.length) nodes.push(emptyNote());
+  for (const r of sel.responsibilities) {
+    nodes.push(
+      { text: `${r.holderName}（${r.role}，${r.year}年度）`, style: 'h2' },
+      { text: '职责', style: 'h3' },
+      r.duties.length ? { ol: r.duties.map((d) => ({ text: d })) } : para(''),
+      { text: '任务清单', style: 'h3' },
+      r.tasks.length
+        ? dataTable(
+            ['任务', '期限', '状态', '完成情况', '佐证记录'],
+            r.tasks.map((t) => [t.title, cnDate(t.deadline), t.status, t.note, t.evidenceMeetingIds.map((id) => meetingLabel(sel, id)).join('\n')]),
+            ['*', 62, 40, '*', 100],
+          )
+        : emptyNote(EMPTY_TEXT),
+      { text: '述职', style: 'h3' },
+      r.reports.length
+        ? dataTable(['日期', '述职内容', '评议结果'], r.reports.map((p) => [cnDate(p.date), p.summary, p.rating]), [70, '*', 60])
+        : emptyNote(EMPTY_TEXT),
+    );
+  }
+  return part(...nodes);
+}
+
+// ── 五、评价有标准 ──────────────────────────────────────────────────────────
+
+function standards(sel: DossierSelection): Content {
+  const nodes: Content[] = [sectionHeading('standards')];
+  if (!sel.assessments.length) nodes.push(emptyNote());
+  for (const a of sel.assessments) {
+    const s = a.standardSnapshot;
+    nodes.push(
+      { text: `${s.name}（${a.kind}）`, style: 'h2' },
+      formTable([
+        ['考评期间', `${cnDate(a.periodStart)}至${cnDate(a.periodEnd)}`],
+        ['考评人', a.assessor],
+        ['考评日期', cnDate(a.date)],
+        ['总分/等次', `${a.total} / ${s.totalScore} 分，${a.grade || '—'}`],
+      ]),
+      dataTable(
+        ['编号', '评价内容', '满分', '得分', '评语与佐证'],
+        s.items.map((item) => {
+          const sc = a.scores.find((x) => x.code === item.code);
+          const evidence = (sc?.evidenceIds ?? []).map((id) => {
+            const inVolume = sel.meetings.some((m) => m.id === id);
+            return inVolume
+              ? { text: [`${meetingLabel(sel, id)}（第 `, { pageReference: recordAnchor(id) }, ' 页）'] }
+              : { text: meetingLabel(sel, id) };
+          });
+          const notes = [sc?.comment, sc?.overrideReason ? `调整理由：${sc.overrideReason}` : '', sc?.auto ? '（按记录自动计分）' : '']
+            .filter(Boolean)
+            .join('\n');
+          return [
+            item.code,
+            { text: [{ text: `${item.dimension}\n`, bold: true }, item.content] },
+            { text: String(item.maxScore), alignment: 'center' },
+            { text: sc ? String(sc.score) : '—', alignment: 'center' },
+            { stack: [notes ? { text: notes } : { text: '' }, ...evidence] },
+          ] as TableCell[];
+        }),
+        [34, '*', 30, 30, 150],
+      ),
+    );
+  }
+  nodes.push({ text: '民主评议党员', style: 'h2' });
+  const name = (id: string) => sel.members.find((m) => m.id === id)?.name ?? id;
+  nodes.push(
+    sel.memberEvaluations.length
+      ? dataTable(
+          ['姓名', '自评', '互评', '组织评定', '等次', '五带头五标兵'],
+          sel.memberEvaluations.map((e) => [name(e.memberId), e.selfResult, e.peerResult, e.collectiveResult, e.grade || '—', e.exemplars.join('\n')]),
+          [44, '*', '*', '*', 40, 90],
+        )
+      : emptyNote(),
+  );
+  return part(...nodes);
+}
+
+// ── 六、学习与争创 ──────────────────────────────────────────────────────────
+
+function learning(sel: DossierSelection): Content {
+  const nodes: Content[] = [sectionHeading('learning'), { text: '党员学习（一抓好四深化）', style: 'h2' }];
+  const name = (id: string) => sel.members.find((m) => m.id === id)?.name ?? id;
+  if (!sel.learning.length) nodes.push(emptyNote());
+  else {
+    const learners = [...new Set(sel.learning.map((l) => l.memberId))];
+    nodes.push(
+      dataTable(
+        ['姓名', ...LEARNING_KIND_NAMES],
+        learners.map((id) => [name(id), ...LEARNING_KIND_NAMES.map((k) => ({ text: `${sel.learning.filter((l) => l.memberId === id && l.kind === k).length}`, alignment: 'center' as const }))]),
+        [70, '*', '*', '*', '*'],
+      ),
+      dataTable(['日期', '姓名', '类型', '标题'], sel.learning.map((l) => [cnDate(l.date), name(l.memberId), l.kind, l.title]), [70, 50, 60, '*']),
+    );
+  }
+  nodes.push({ text: '争创活动', style: 'h2' });
+  if (!sel.campaigns.length) nodes.push(emptyNote());
+  for (const c of sel.campaigns) {
+    nodes.push(
+      { text: c.name, style: 'h3' },
+      formTable([['主题', para(c.theme)]], 1),
+      dataTable(
+        ['阶段', '开始', '结束'],
+        CAMPAIGN_PHASES.map((p) => {
+          const ph = c.phases.find((x) => x.phase === p);
+          return [p, cnDate(ph?.start), cnDate(ph?.end)];
+        }),
+        ['*', 100, 100],
+      ),
+    );
+    if (c.commitments.length) nodes.push(dataTable(['党员', '公开承诺', '日期'], c.commitments.map((x) => [name(x.memberId), x.text, cnDate(x.date)]), [50, '*', 70]));
+    if (c.reviews.length) nodes.push(dataTable(['点评人', '领导点评', '日期'], c.reviews.map((x) => [x.leader, x.comment, cnDate(x.date)]), [50, '*', 70]));
+    if (c.satisfaction.length) nodes.push({ text: `群众评议：${c.satisfaction.map((s) => `${s.level} ${s.count} 人`).join('，')}` });
+    if (c.awards.length) nodes.push(dataTable(['表彰对象', '荣誉', '日期'], c.awards.map((x) => [x.to, x.title, cnDate(x.date)]), ['*', '*', 70]));
+  }
+  return part(...nodes);
+}
+
+// ── 附录 and closing ────────────────────────────────────────────────────────
+
+function appendix(sel: DossierSelection, manifest: DossierManifest, fingerprint: string): Content {
+  const rows: TableCell[][] = sel.meetings.map((m, i) => [
+    { text: String(i + 1), alignment: 'center' },
+    cnDate(m.date),
+    m.kind,
+    { text: `第${m.seq}次`, alignment: 'center' },
+    { text: [m.topic, ...(m.backfilled ? [{ text: '（补录）', color: '#b00000' }] : [])] },
+    { pageReference: recordAnchor(m.id), alignment: 'center' },
+  ]);
+  const counts = new Map<string, number>();
+  for (const r of manifest.records) counts.set(r.table, (counts.get(r.table) ?? 0) + 1);
+  return part(
+    sectionHeading('appendix'),
+    { text: '记录索引', style: 'h2' },
+    rows.length ? dataTable(['序号', '日期', '类型', '次序', '主题', '页码'], rows, [26, 70, 62, 34, '*', 30]) : emptyNote(),
+    { text: '数据指纹', style: 'h2' },
+    {
+      text:
+        `本卷内嵌数据清单 ${MANIFEST_FILE_NAME}（${manifest.records.length} 条记录、${manifest.attachments.length} 个附件的 SHA-256 摘要）。` +
+        '清单文件的 SHA-256 即本卷数据指纹，与封面一致；用本软件“校验卷宗”可核对台账数据此后是否被修改。',
+    },
+    { text: `SHA-256 ${groupFingerprint(fingerprint)}`, style: 'mono', margin: [0, 6, 0, 6] },
+    dataTable(
+      ['数据表', '条数'],
+      [...counts].map(([t, n]) => [t, { text: String(n), alignment: 'center' }]),
+      ['*', 60],
+    ),
+  );
+}
+
+function closing(sel: DossierSelection, label: string, opts: DossierOptions): Content {
+  return part(
+    { text: '卷宗说明', style: 'h1', id: 'sec-closing' },
+    {
+      text:
+        `本卷宗为${sel.branch.name}${label}党建工作台账，按“活动有阵地、工作有记录、领导有责任、评价有标准”顺序编排，` +
+        `由支部标准化台账 ${opts.appVersion} 于 ${cnDateTime(opts.generatedAt)} 自台账数据生成。` +
+        '标注“补录”的记录系会后超过规定期限录入；已定稿记录的修改均注明修改时间和原因。',
+      margin: [0, 0, 0, 20],
+    },
+    signatureLines(['支部书记', '审核人', '日期']),
+  );
+}
+
+// ── the volume ───────────────────────────────────────────────────────────────
+
+export function buildDossier(data: DossierData, options: DossierOptions): BuiltDossier {
+  const period = periodOfOptions(options);
+  const volume = options.volume ?? 1;
+  const sel = selectForPeriod(data, period);
+  const manifest = buildManifest(sel, period, {
+    appVersion: options.appVersion,
+    schemaVersion: options.schemaVersion,
+    exportedAt: options.generatedAt,
+    volume,
+  });
+  const bytes = manifestBytes(manifest);
+  const fingerprint = sha256Hex(bytes);
+  const label = periodLabel(options, period.from, period.to);
+  const ctx: RecordContext = {
+    branch: sel.branch,
+    members: data.members,
+    venues: sel.venues,
+    attachments: sel.attachments,
+    audit: sel.amendments,
+    ...(data.images ? { images: data.images } : {}),
+  };
+  const headerText = `${sel.branch.name} · ${label} 迎检卷宗`;
+  const docDefinition: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: PAGE_MARGINS,
+    version: '1.7',
+    subset: 'PDF/A-3b',
+    tagged: true,
+    language: 'zh-CN',
+    info: {
+      title: `${sel.branch.name}${label}迎检卷宗（第${volume}卷）`,
+      author: sel.branch.name,
+      subject: `党建质量标准化迎检卷宗 ${period.from}至${period.to}`,
+      keywords: `迎检卷宗,党建质量标准化,${sel.branch.name},${label},SHA-256:${fingerprint}`,
+      creator: `支部标准化台账 ${options.appVersion}`,
+    },
+    defaultStyle: DEFAULT_STYLE,
+    styles: STYLES,
+    header: (page: number) =>
+      page === 1
+        ? null
+        : {
+            stack: [
+              { text: headerText, style: 'header' },
+              { canvas: [{ type: 'line', x1: 0, y1: 3, x2: 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2], y2: 3, lineWidth: 0.5, lineColor: '#999999' }] },
+            ],
+            margin: [PAGE_MARGINS[0], 62, PAGE_MARGINS[2], 0],
+          },
+    footer: (page: number, pages: number) => ({ text: `第 ${page} 页 共 ${pages} 页`, style: 'footer', margin: [0, 40, 0, 0] }),
+    files: {
+      manifest: {
+        src: `data:application/json;base64,${toBase64(bytes)}`,
+        name: MANIFEST_FILE_NAME,
+        description: '迎检卷宗数据清单（规范化 JSON）',
+        // pdfkit passes these through to the file specification (AFRelationship, MIME subtype) for PDF/A-3.
+        relationship: 'Data',
+        type: 'application/json',
+      } as { src: string; name: string; description: string },
+    },
+    content: [
+      cover(sel, label, volume, options, fingerprint),
+      tableOfContents(sel),
+      profile(sel),
+      venues(sel, data),
+      ...records(sel, ctx, period.from, period.to, options),
+      responsibility(sel),
+      standards(sel),
+      learning(sel),
+      appendix(sel, manifest, fingerprint),
+      closing(sel, label, options),
+    ],
+  };
+  return { docDefinition, manifest, fingerprint, manifestBytes: bytes };
+}

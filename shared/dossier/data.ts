@@ -1,0 +1,155 @@
+// The plain input of the dossier builder: one branch's rows as loaded from Dexie (or a backup), plus photo bytes.
+import type {
+  Assessment,
+  AttachmentMeta,
+  AuditEntry,
+  Branch,
+  Campaign,
+  Learning,
+  Meeting,
+  Member,
+  MemberEvaluation,
+  Responsibility,
+  Standard,
+  Venue,
+  VenueCheck,
+} from '../schemas/entities';
+
+/**
+ * Everything a volume (卷宗) may print. Rows may cover more than the volume's period: the builder selects what
+ * belongs to it, so a caller can pass a whole branch.
+ */
+export interface DossierData {
+  branch: Branch;
+  members: readonly Member[];
+  venues: readonly Venue[];
+  venueChecks: readonly VenueCheck[];
+  meetings: readonly Meeting[];
+  responsibilities: readonly Responsibility[];
+  standards: readonly Standard[];
+  assessments: readonly Assessment[];
+  memberEvaluations: readonly MemberEvaluation[];
+  learning: readonly Learning[];
+  campaigns: readonly Campaign[];
+  /** Audit entries; those with action 'amend' print as amendment notes under their record. */
+  audit: readonly AuditEntry[];
+  /** Attachment metadata (no bytes): hashed into the manifest, listed under their owners. */
+  attachments: readonly AttachmentMeta[];
+  /** Already-downscaled JPEG/PNG bytes keyed by the attachment's SHA-256: only these photos are printed. */
+  images?: ReadonlyMap<string, Uint8Array>;
+}
+
+/** Which volume to build and what to stamp on it. */
+export interface DossierOptions {
+  /** A calendar year (一年一本); or give from/to instead. */
+  year?: number;
+  from?: string;
+  to?: string;
+  /** 第N卷: 1 unless a year is split into several volumes. */
+  volume?: number;
+  /** ISO-8601 instant of the export (also printed, China-local, on the cover). */
+  generatedAt: string;
+  appVersion: string;
+  schemaVersion: number;
+  /** Rule pack of the compliance table; the 2018 条例 defaults when absent. */
+  rulePackId?: string;
+}
+
+/** The closed date range of a volume (YYYY-MM-DD, China-local). */
+export interface DossierPeriod {
+  from: string;
+  to: string;
+}
+
+export function periodOfOptions(options: Pick<DossierOptions, 'year' | 'from' | 'to'>): DossierPeriod {
+  if (options.from && options.to) {
+    if (options.to < options.from) throw new Error('卷宗的结束日期不能早于开始日期');
+    return { from: options.from, to: options.to };
+  }
+  if (options.year === undefined) throw new Error('请指定卷宗的年度或起止日期');
+  return { from: `${options.year}-01-01`, to: `${options.year}-12-31` };
+}
+
+const inPeriod = (date: string | undefined, p: DossierPeriod) => !!date && date >= p.from && date <= p.to;
+const yearsOf = (p: DossierPeriod) => {
+  const years: number[] = [];
+  for (let y = Number(p.from.slice(0, 4)); y <= Number(p.to.slice(0, 4)); y++) years.push(y);
+  return years;
+};
+const byDateThenSeq = (a: Meeting, b: Meeting) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : a.seq - b.seq;
+
+/** The rows of one volume: what is printed and what the manifest hashes. Deterministic order. */
+export interface DossierSelection {
+  branch: Branch;
+  members: Member[];
+  venues: Venue[];
+  venueChecks: VenueCheck[];
+  meetings: Meeting[];
+  responsibilities: Responsibility[];
+  standards: Standard[];
+  assessments: Assessment[];
+  memberEvaluations: MemberEvaluation[];
+  learning: Learning[];
+  campaigns: Campaign[];
+  amendments: AuditEntry[];
+  attachments: AttachmentMeta[];
+}
+
+/** Selects the rows of `data` that belong to the branch and period of a volume. */
+export function selectForPeriod(data: DossierData, period: DossierPeriod): DossierSelection {
+  const branchId = data.branch.id;
+  const mine = <T extends { branchId: string }>(rows: readonly T[]) => rows.filter((r) => r.branchId === branchId);
+  const years = yearsOf(period);
+  const members = mine(data.members)
+    .filter((m) => m.joinedDate <= period.to && !(m.leftDate && m.leftDate < period.from))
+    .sort((a, b) => (a.joinedDate < b.joinedDate ? -1 : a.joinedDate > b.joinedDate ? 1 : a.id < b.id ? -1 : 1));
+  const venues = mine(data.venues).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+  const venueChecks = mine(data.venueChecks)
+    .filter((c) => inPeriod(c.date, period))
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const meetings = mine(data.meetings)
+    .filter((m) => inPeriod(m.date, period))
+    .sort(byDateThenSeq);
+  const meetingIds = new Set(meetings.map((m) => m.id));
+  const responsibilities = mine(data.responsibilities).filter((r) => years.includes(r.year));
+  const assessments = mine(data.assessments)
+    .filter((a) => a.periodStart <= period.to && a.periodEnd >= period.from)
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const standardIds = new Set(assessments.map((a) => a.standardId));
+  const standards = data.standards.filter((s) => standardIds.has(s.id));
+  const memberEvaluations = mine(data.memberEvaluations).filter((e) => years.includes(e.year));
+  const learning = mine(data.learning)
+    .filter((l) => inPeriod(l.date, period))
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const campaigns = mine(data.campaigns).filter((c) => {
+    const dates = c.phases.flatMap((p) => [p.start, p.end]).filter((d): d is string => !!d);
+    return dates.length === 0 || dates.some((d) => inPeriod(d, period)) || c.linkedMeetingIds.some((id) => meetingIds.has(id));
+  });
+  const amendments = data.audit
+    .filter((e) => e.action === 'amend' && e.entity === 'meeting' && meetingIds.has(e.entityId))
+    .sort((a, b) => (a.at < b.at ? -1 : 1));
+  const usedAttachmentIds = new Set<string>([
+    ...meetings.flatMap((m) => m.attachmentIds),
+    ...venues.flatMap((v) => v.checklist.flatMap((c) => c.attachmentIds)),
+    ...learning.flatMap((l) => l.attachmentIds),
+  ]);
+  const attachments = mine(data.attachments)
+    .filter((a) => usedAttachmentIds.has(a.id))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return {
+    branch: data.branch,
+    members,
+    venues,
+    venueChecks,
+    meetings,
+    responsibilities,
+    standards,
+    assessments,
+    memberEvaluations,
+    learning,
+    campaigns,
+    amendments,
+    attachments,
+  };
+}

@@ -1,0 +1,150 @@
+// Page geometry, fonts, styles and small content helpers shared by the 会议记录单 and the 迎检卷宗.
+import type { Content, ContentTable, StyleDictionary, TableCell, TFontDictionary } from 'pdfmake/interfaces';
+
+const MM = 72 / 25.4;
+
+/** GB/T 9704 (党政机关公文格式) margins in points: [left, top, right, bottom] as pdfmake wants them. */
+export const PAGE_MARGINS: [number, number, number, number] = [28 * MM, 37 * MM, 26 * MM, 35 * MM];
+
+/** The font files renderPdf must receive (names inside pdfmake's virtual file system). */
+export const FONT_FILES = [
+  'NotoSerifSC-Regular.ttf',
+  'NotoSerifSC-Bold.ttf',
+  'NotoSansSC-Regular.ttf',
+  'NotoSansSC-Bold.ttf',
+] as const;
+
+export const BODY_FONT = 'NotoSerifSC';
+export const HEADING_FONT = 'NotoSansSC';
+
+/** CJK fonts have no italics: italic requests fall back to the upright faces rather than failing. */
+export const FONT_DESCRIPTORS: TFontDictionary = {
+  NotoSerifSC: {
+    normal: 'NotoSerifSC-Regular.ttf',
+    bold: 'NotoSerifSC-Bold.ttf',
+    italics: 'NotoSerifSC-Regular.ttf',
+    bolditalics: 'NotoSerifSC-Bold.ttf',
+  },
+  NotoSansSC: {
+    normal: 'NotoSansSC-Regular.ttf',
+    bold: 'NotoSansSC-Bold.ttf',
+    italics: 'NotoSansSC-Regular.ttf',
+    bolditalics: 'NotoSansSC-Bold.ttf',
+  },
+};
+
+export const DEFAULT_STYLE = { font: BODY_FONT, fontSize: 10.5, lineHeight: 1.35 };
+
+export const STYLES: StyleDictionary = {
+  coverTitle: { font: HEADING_FONT, bold: true, fontSize: 30, alignment: 'center', characterSpacing: 4 },
+  coverSub: { font: HEADING_FONT, fontSize: 16, alignment: 'center' },
+  h1: { font: HEADING_FONT, bold: true, fontSize: 18, alignment: 'center', margin: [0, 0, 0, 14] },
+  h2: { font: HEADING_FONT, bold: true, fontSize: 14, margin: [0, 12, 0, 6] },
+  h3: { font: HEADING_FONT, bold: true, fontSize: 12, margin: [0, 8, 0, 4] },
+  recordTitle: { font: HEADING_FONT, bold: true, fontSize: 16, alignment: 'center' },
+  label: { font: HEADING_FONT, fontSize: 10, fillColor: '#f2f2f2' },
+  th: { font: HEADING_FONT, bold: true, fontSize: 10, fillColor: '#e8e8e8', alignment: 'center' },
+  small: { fontSize: 9, color: '#444444' },
+  muted: { fontSize: 10, color: '#666666' },
+  mark: { font: HEADING_FONT, bold: true, color: '#b00000' },
+  empty: { fontSize: 11, color: '#555555', alignment: 'center', margin: [0, 16, 0, 16] },
+  header: { font: HEADING_FONT, fontSize: 9, color: '#555555', alignment: 'center' },
+  footer: { font: HEADING_FONT, fontSize: 9, color: '#333333', alignment: 'center' },
+  mono: { font: HEADING_FONT, fontSize: 9 },
+};
+
+/** 2025-03-18 → 2025年3月18日 (an empty date stays empty). */
+export function cnDate(date: string | undefined): string {
+  if (!date) return '';
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** An ISO instant as China-local 年月日 时:分. */
+export function cnDateTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const local = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+  return `${cnDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
+}
+
+export const EMPTY_TEXT = '本年度无记录';
+
+export function emptyNote(text: string = EMPTY_TEXT): Content {
+  return { text, style: 'empty' };
+}
+
+/** Text that keeps its line breaks, or a dash when there is nothing (a form field never looks forgotten). */
+export function para(text: string | undefined): Content {
+  const t = (text ?? '').trim();
+  return t ? { text: t } : { text: '—', color: '#888888' };
+}
+
+/** A bordered label/value form (like a paper 记录单): rows of [label, value] pairs, `perRow` pairs per row. */
+export function formTable(pairs: readonly (readonly [string, Content])[], perRow: 1 | 2 = 2): ContentTable {
+  const body: TableCell[][] = [];
+  for (let i = 0; i < pairs.length; i += perRow) {
+    const row: TableCell[] = [];
+    for (let j = 0; j < perRow; j++) {
+      const pair = pairs[i + j];
+      if (pair) row.push({ text: pair[0], style: 'label' }, pair[1] as TableCell);
+      else row.push({ text: '', style: 'label' }, { text: '' });
+    }
+    body.push(row);
+  }
+  const widths = perRow === 2 ? [62, '*', 62, '*'] : [62, '*'];
+  return { table: { widths, body }, margin: [0, 4, 0, 4] };
+}
+
+/** A data table with a repeated header row. */
+export function dataTable(headers: readonly string[], rows: readonly TableCell[][], widths?: (number | string)[]): ContentTable {
+  return {
+    table: {
+      headerRows: 1,
+      widths: widths ?? headers.map(() => '*'),
+      body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows],
+    },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      hLineColor: () => '#888888',
+      vLineColor: () => '#888888',
+      paddingTop: () => 2,
+      paddingBottom: () => 2,
+    },
+    fontSize: 9.5,
+    margin: [0, 4, 0, 8],
+  };
+}
+
+/** 签字 lines at the end of a record or the volume. */
+export function signatureLines(labels: readonly string[]): Content {
+  return {
+    columns: labels.map((l) => ({ text: `${l}：＿＿＿＿＿＿＿＿`, font: HEADING_FONT, fontSize: 10.5 })),
+    columnGap: 12,
+    margin: [0, 18, 0, 0],
+  };
+}
+
+/** Base64 without Buffer or btoa of large strings, so it runs the same in a worker and in Node. */
+export function toBase64(bytes: Uint8Array): string {
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += abc[(n >> 18) & 63]! + abc[(n >> 12) & 63]! + abc[(n >> 6) & 63]! + abc[n & 63]!;
+  }
+  if (i < bytes.length) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
+    out += abc[(n >> 18) & 63]! + abc[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? abc[(n >> 6) & 63]! + '=' : '==';
+  }
+  return out;
+}
+
+/** The MIME type of image bytes pdfmake can print (JPEG or PNG), or undefined. */
+export function imageMime(bytes: Uint8Array): 'image/jpeg' | 'image/png' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
+  return undefined;
+}

@@ -1,0 +1,192 @@
+// The volume's manifest: canonical JSON of every printed row, SHA-256 hashes, the fingerprint, and 校验卷宗's diff.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { selectForPeriod, type DossierData, type DossierPeriod, type DossierSelection } from './data';
+
+export const MANIFEST_FORMAT = 'branch-ledger-dossier-manifest';
+export const MANIFEST_FORMAT_VERSION = 1;
+export const MANIFEST_FILE_NAME = 'dossier-manifest.json';
+
+/** The table names a record line can carry, as in the backup format. */
+export type ManifestTable =
+  | 'branches'
+  | 'members'
+  | 'venues'
+  | 'venueChecks'
+  | 'meetings'
+  | 'responsibilities'
+  | 'standards'
+  | 'assessments'
+  | 'memberEvaluations'
+  | 'learning'
+  | 'campaigns'
+  | 'audit';
+
+export interface ManifestRecord {
+  table: ManifestTable;
+  id: string;
+  /** SHA-256 (hex) of the canonical JSON of the row. */
+  sha256: string;
+}
+
+export interface ManifestAttachment {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+export interface DossierManifest {
+  format: typeof MANIFEST_FORMAT;
+  formatVersion: typeof MANIFEST_FORMAT_VERSION;
+  appVersion: string;
+  schemaVersion: number;
+  exportedAt: string;
+  branchId: string;
+  branchName: string;
+  period: DossierPeriod;
+  volume: number;
+  records: ManifestRecord[];
+  attachments: ManifestAttachment[];
+}
+
+/**
+ * JSON with object keys sorted at every level and no whitespace, so equal data always gives equal bytes.
+ * `undefined` members are dropped (as JSON.stringify does); non-finite numbers are refused rather than nulled.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('规范化 JSON 不能包含无穷大或非数字');
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.keys(value as Record<string, unknown>)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  throw new Error(`规范化 JSON 不支持该类型：${typeof value}`);
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return bytesToHex(sha256(bytes));
+}
+
+/** Content hash of one row: SHA-256 of its canonical JSON. */
+export function rowHash(row: unknown): string {
+  return sha256Hex(utf8ToBytes(canonicalJson(row)));
+}
+
+function recordsOf(sel: DossierSelection): ManifestRecord[] {
+  const lines: ManifestRecord[] = [];
+  const add = (table: ManifestTable, rows: readonly { id: string }[]) => {
+    for (const row of rows) lines.push({ table, id: row.id, sha256: rowHash(row) });
+  };
+  add('branches', [sel.branch]);
+  add('members', sel.members);
+  add('venues', sel.venues);
+  add('venueChecks', sel.venueChecks);
+  add('meetings', sel.meetings);
+  add('responsibilities', sel.responsibilities);
+  add('standards', sel.standards);
+  add('assessments', sel.assessments);
+  add('memberEvaluations', sel.memberEvaluations);
+  add('learning', sel.learning);
+  add('campaigns', sel.campaigns);
+  add('audit', sel.amendments);
+  return lines.sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export interface ManifestStamp {
+  appVersion: string;
+  schemaVersion: number;
+  exportedAt: string;
+  volume: number;
+}
+
+export function buildManifest(sel: DossierSelection, period: DossierPeriod, stamp: ManifestStamp): DossierManifest {
+  return {
+    format: MANIFEST_FORMAT,
+    formatVersion: MANIFEST_FORMAT_VERSION,
+    appVersion: stamp.appVersion,
+    schemaVersion: stamp.schemaVersion,
+    exportedAt: stamp.exportedAt,
+    branchId: sel.branch.id,
+    branchName: sel.branch.name,
+    period: { from: period.from, to: period.to },
+    volume: stamp.volume,
+    records: recordsOf(sel),
+    attachments: sel.attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, sha256: a.sha256 })),
+  };
+}
+
+/** The exact bytes embedded in the PDF as dossier-manifest.json. */
+export function manifestBytes(manifest: DossierManifest): Uint8Array {
+  return utf8ToBytes(canonicalJson(manifest));
+}
+
+/** The volume's fingerprint: SHA-256 hex of the exact manifest bytes. */
+export function manifestFingerprint(manifest: DossierManifest): string {
+  return sha256Hex(manifestBytes(manifest));
+}
+
+/** Reads an embedded manifest back; refuses what is not one, with the reason. */
+export function parseManifest(bytes: Uint8Array): DossierManifest {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new Error('卷宗清单不是有效的 JSON');
+  }
+  const m = value as Partial<DossierManifest> | null;
+  if (!m || m.format !== MANIFEST_FORMAT) throw new Error('这不是本软件生成的卷宗清单');
+  if (m.formatVersion !== MANIFEST_FORMAT_VERSION) throw new Error(`不支持的卷宗清单版本：${String(m.formatVersion)}`);
+  if (!Array.isArray(m.records) || !Array.isArray(m.attachments) || !m.period || !m.branchId) {
+    throw new Error('卷宗清单缺少必要的内容');
+  }
+  return m as DossierManifest;
+}
+
+export type ChangeKind = 'changed' | 'added' | 'removed';
+
+export interface ManifestChange {
+  kind: ChangeKind;
+  table: ManifestTable | 'attachments';
+  id: string;
+}
+
+/**
+ * Compares a volume's manifest with the data as it is now (same branch and period): records and attachments
+ * changed, added or removed since the export. An empty list means the volume still matches the ledger.
+ */
+export function verifyManifest(manifest: DossierManifest, currentData: DossierData): ManifestChange[] {
+  if (currentData.branch.id !== manifest.branchId) throw new Error('卷宗清单属于另一个支部，无法校验');
+  const current = buildManifest(selectForPeriod(currentData, manifest.period), manifest.period, {
+    appVersion: manifest.appVersion,
+    schemaVersion: manifest.schemaVersion,
+    exportedAt: manifest.exportedAt,
+    volume: manifest.volume,
+  });
+  const changes: ManifestChange[] = [];
+  const diff = (table: ManifestChange['table'] | null, before: { id: string; sha256: string; table?: string }[], after: typeof before) => {
+    const key = (r: { id: string; table?: string }) => `${r.table ?? ''}\u0000${r.id}`;
+    const then = new Map(before.map((r) => [key(r), r]));
+    const now = new Map(after.map((r) => [key(r), r]));
+    for (const [k, r] of then) {
+      const n = now.get(k);
+      const t = (table ?? r.table) as ManifestChange['table'];
+      if (!n) changes.push({ kind: 'removed', table: t, id: r.id });
+      else if (n.sha256 !== r.sha256) changes.push({ kind: 'changed', table: t, id: r.id });
+    }
+    for (const [k, r] of now) {
+      if (!then.has(k)) changes.push({ kind: 'added', table: (table ?? r.table) as ManifestChange['table'], id: r.id });
+    }
+  };
+  diff(null, manifest.records, current.records);
+  diff('attachments', manifest.attachments, current.attachments);
+  return changes;
+}

@@ -1,0 +1,294 @@
+// Environment-neutral PDF rendering (Web Worker and Node): pdfmake in page chunks, merged and stamped with pdf-lib.
+import { PDFDocument } from '@cantoo/pdf-lib';
+import * as pdfmakeModule from 'pdfmake';
+import type { Content, DynamicContent, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import { FONT_DESCRIPTORS } from './layout';
+
+/** The part of pdfmake 0.3's singleton this module uses (the published types describe only the browser build). */
+interface PdfMakeInstance {
+  virtualfs: { writeFileSync(name: string, content: Uint8Array): void; existsSync(name: string): boolean };
+  setFonts(fonts: TFontDictionary): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy?: (cb: (path: string) => boolean) => void;
+  createPdf(doc: TDocumentDefinitions, options?: object): { getBuffer(): Promise<Uint8Array> };
+}
+
+/*
+ * Node resolves `pdfmake` to js/index.js (CommonJS: module.exports = instance), a bundler targeting the browser or a
+ * worker to build/pdfmake.js (UMD, with its own Buffer and fs shims). Both expose the same instance, reached as the
+ * default export or as the namespace itself depending on the interop.
+ */
+const ns = pdfmakeModule as unknown as { default?: PdfMakeInstance } & PdfMakeInstance;
+const pdfmake: PdfMakeInstance = ns.default && typeof ns.default.createPdf === 'function' ? ns.default : ns;
+
+// The dossier never fetches anything: fonts and images come as bytes through the virtual file system.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy?.(() => false);
+
+export interface RenderProgress {
+  phase: 'layout' | 'merge' | 'stamp';
+  done: number;
+  total: number;
+}
+
+export interface RenderOptions {
+  onProgress?: (p: RenderProgress) => void;
+  signal?: AbortSignal;
+  /**
+   * Split the document into independently laid-out chunks of about this many top-level page-starting parts
+   * (see docs/dossier.md). 0 renders the whole document in one pdfmake call (the naive baseline).
+   */
+  partsPerChunk?: number;
+  /** Receives the absolute page of every node with an `id` (chunked mode only); used by tests and the index. */
+  onPages?: (pages: ReadonlyMap<string, number>, total: number) => void;
+}
+
+const loadedFonts = new WeakSet<Uint8Array>();
+
+function installFonts(fonts: Readonly<Record<string, Uint8Array>>) {
+  for (const [name, bytes] of Object.entries(fonts)) {
+    if (loadedFonts.has(bytes) && pdfmake.virtualfs.existsSync(name)) continue;
+    pdfmake.virtualfs.writeFileSync(name, bytes);
+    loadedFonts.add(bytes);
+  }
+  for (const descriptor of Object.values(FONT_DESCRIPTORS)) {
+    for (const file of Object.values(descriptor)) {
+      if (typeof file === 'string' && !pdfmake.virtualfs.existsSync(file)) throw new Error(`缺少字体文件：${file}`);
+    }
+  }
+  // pdfmake rewrites the descriptors it is given: hand it a fresh copy every time.
+  pdfmake.setFonts(JSON.parse(JSON.stringify(FONT_DESCRIPTORS)) as TFontDictionary);
+}
+
+function throwIfAborted(signal: AbortSignal | undefined) {
+  if (signal?.aborted) throw new DOMException('已取消生成卷宗', 'AbortError');
+}
+
+/** Lets a worker's message loop breathe (and see an abort) between chunks. */
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function renderOnce(doc: TDocumentDefinitions): Promise<Uint8Array> {
+  const buf = await pdfmake.createPdf(doc).getBuffer();
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+// ── chunk planning ───────────────────────────────────────────────────────────
+
+interface Part {
+  nodes: Content[];
+  ids: Set<string>;
+  refs: Set<string>;
+}
+
+type Json = Record<string, unknown>;
+
+function scan(node: unknown, ids: Set<string>, refs: Set<string>) {
+  if (Array.isArray(node)) {
+    for (const n of node) scan(n, ids, refs);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const o = node as Json;
+  if (typeof o.id === 'string') ids.add(o.id);
+  if (typeof o.pageReference === 'string') refs.add(o.pageReference);
+  for (const k in o) {
+    const v = o[k];
+    if (v && typeof v === 'object') scan(v, ids, refs);
+  }
+}
+
+/** Replaces `pageReference` nodes with the page numbers known so far ('000' while unknown). */
+function resolveRefs(node: unknown, pages: ReadonlyMap<string, number>): unknown {
+  if (Array.isArray(node)) return node.map((n) => resolveRefs(n, pages));
+  if (!node || typeof node !== 'object') return node;
+  const o = node as Json;
+  const out: Json = {};
+  for (const k in o) {
+    const v = o[k];
+    out[k] = v && typeof v === 'object' ? resolveRefs(v, pages) : v;
+  }
+  if (typeof o.pageReference === 'string') {
+    delete out.pageReference;
+    const page = pages.get(o.pageReference);
+    out.text = page === undefined ? '000' : String(page);
+  }
+  return out;
+}
+
+function splitParts(content: Content[]): Part[] {
+  const parts: Part[] = [];
+  for (const node of content) {
+    const breaks = !!node && typeof node === 'object' && (node as unknown as Json).pageBreak === 'before';
+    if (!parts.length || breaks) parts.push({ nodes: [], ids: new Set(), refs: new Set() });
+    const part = parts[parts.length - 1]!;
+    part.nodes.push(node);
+    scan(node, part.ids, part.refs);
+  }
+  return parts;
+}
+
+/** Groups parts into chunks; a part that refers forward ends its chunk, so only small chunks are laid out twice. */
+function planChunks(parts: Part[], partsPerChunk: number): Part[][] {
+  const definedLater = new Set<string>();
+  const forward: boolean[] = new Array(parts.length).fill(false);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    forward[i] = [...parts[i]!.refs].some((r) => definedLater.has(r) || parts[i]!.ids.has(r));
+    for (const id of parts[i]!.ids) definedLater.add(id);
+  }
+  const chunks: Part[][] = [];
+  let current: Part[] = [];
+  parts.forEach((p, i) => {
+    current.push(p);
+    if (current.length >= partsPerChunk || forward[i]) {
+      chunks.push(current);
+      current = [];
+    }
+  });
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+function withoutLeadingBreak(nodes: Content[]): Content[] {
+  const [first, ...rest] = nodes;
+  if (first && typeof first === 'object' && (first as unknown as Json).pageBreak === 'before') {
+    const copy = { ...(first as unknown as Json) };
+    delete copy.pageBreak;
+    return [copy as unknown as Content, ...rest];
+  }
+  return nodes;
+}
+
+async function pageCount(bytes: Uint8Array): Promise<number> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return doc.getPageCount();
+}
+
+// ── rendering ────────────────────────────────────────────────────────────────
+
+/**
+ * Renders a pdfmake document definition to PDF bytes. In chunked mode (default) the top-level content is laid out
+ * in chunks with the header and page references offset to their place in the whole volume; the footer, which needs
+ * the total page count, is stamped on every page at the end; the first chunk carries the archival catalogue
+ * (PDF/A metadata, output intent, embedded files) into the merged file.
+ */
+export async function renderPdf(
+  docDefinition: TDocumentDefinitions,
+  fonts: Readonly<Record<string, Uint8Array>>,
+  options: RenderOptions = {},
+): Promise<Uint8Array> {
+  const { signal, onProgress } = options;
+  throwIfAborted(signal);
+  installFonts(fonts);
+  const partsPerChunk = options.partsPerChunk ?? 150;
+  if (partsPerChunk <= 0 || !Array.isArray(docDefinition.content)) {
+    onProgress?.({ phase: 'layout', done: 0, total: 1 });
+    const bytes = await renderOnce({ ...docDefinition });
+    throwIfAborted(signal);
+    onProgress?.({ phase: 'layout', done: 1, total: 1 });
+    return bytes;
+  }
+
+  const chunks = planChunks(splitParts(docDefinition.content), partsPerChunk);
+  const { footer, header, files, ...rest } = docDefinition;
+  const headerFn = typeof header === 'function' ? header : undefined;
+  const pages = new Map<string, number>();
+  const rendered: { bytes: Uint8Array; pages: number; start: number }[] = [];
+  const redo: number[] = [];
+  let nextPage = 1;
+
+  const renderChunk = async (index: number, start: number) => {
+    const chunk = chunks[index]!;
+    const local = new Map<string, number>();
+    const content = resolveRefs(withoutLeadingBreak(chunk.flatMap((p) => p.nodes)), pages) as Content[];
+    const doc: TDocumentDefinitions = {
+      ...rest,
+      content,
+      // Only the first chunk becomes the catalogue of the merged file.
+      ...(index === 0 && files ? { files } : {}),
+      ...(headerFn
+        ? { header: ((page, count, size) => headerFn(page + start - 1, count, size)) as DynamicContent }
+        : header
+          ? { header }
+          : {}),
+      pageBreakBefore: (node) => {
+        if (typeof node.id === 'string' && !local.has(node.id)) local.set(node.id, node.startPosition.pageNumber);
+        return false;
+      },
+    };
+    const bytes = await renderOnce(doc);
+    const count = await pageCount(bytes);
+    for (const [id, p] of local) pages.set(id, start + p - 1);
+    return { bytes, pages: count, start };
+  };
+
+  for (let i = 0; i < chunks.length; i++) {
+    throwIfAborted(signal);
+    onProgress?.({ phase: 'layout', done: i, total: chunks.length });
+    const needsKnown = [...chunks[i]!.flatMap((p) => [...p.refs])];
+    const r = await renderChunk(i, nextPage);
+    rendered.push(r);
+    nextPage += r.pages;
+    if (needsKnown.some((id) => !pages.has(id) || chunks[i]!.some((p) => p.ids.has(id)))) redo.push(i);
+    await tick();
+  }
+  // Chunks that referred forward (the 目录) are laid out again now that every page is known.
+  for (const i of redo) {
+    throwIfAborted(signal);
+    const again = await renderChunk(i, rendered[i]!.start);
+    if (again.pages !== rendered[i]!.pages) throw new Error('目录页数在填入页码后发生变化，无法生成卷宗');
+    rendered[i] = again;
+  }
+  onProgress?.({ phase: 'layout', done: chunks.length, total: chunks.length });
+  const total = nextPage - 1;
+  options.onPages?.(pages, total);
+
+  throwIfAborted(signal);
+  onProgress?.({ phase: 'merge', done: 0, total: rendered.length });
+  const merged = await PDFDocument.load(rendered[0]!.bytes, { updateMetadata: false });
+  for (let i = 1; i < rendered.length; i++) {
+    throwIfAborted(signal);
+    const src = await PDFDocument.load(rendered[i]!.bytes, { updateMetadata: false });
+    const copied = await merged.copyPages(src, src.getPageIndices());
+    for (const page of copied) merged.addPage(page);
+    onProgress?.({ phase: 'merge', done: i, total: rendered.length });
+    await tick();
+  }
+
+  if (footer) {
+    throwIfAborted(signal);
+    onProgress?.({ phase: 'stamp', done: 0, total: 1 });
+    await stampFooters(merged, rest, footer, total);
+    onProgress?.({ phase: 'stamp', done: 1, total: 1 });
+  }
+  throwIfAborted(signal);
+  return merged.save({ useObjectStreams: false });
+}
+
+/**
+ * 第 N 页 共 M 页 needs M, known only after every chunk is laid out: a footer-only document of M pages is rendered
+ * (cheap: nothing but the footers) and each of its pages is drawn under the matching page of the volume.
+ */
+async function stampFooters(
+  merged: PDFDocument,
+  base: Omit<TDocumentDefinitions, 'content'>,
+  footer: NonNullable<TDocumentDefinitions['footer']>,
+  total: number,
+) {
+  const content: Content[] = Array.from({ length: total }, (_, i) => (i === 0 ? { text: ' ' } : { text: ' ', pageBreak: 'before' }));
+  const footerDoc: TDocumentDefinitions = {
+    pageSize: base.pageSize,
+    pageMargins: base.pageMargins,
+    defaultStyle: base.defaultStyle,
+    styles: base.styles,
+    content,
+    footer,
+    compress: true,
+  };
+  const bytes = await renderOnce(footerDoc);
+  const src = await PDFDocument.load(bytes, { updateMetadata: false });
+  const embedded = await merged.embedPages(src.getPages());
+  merged.getPages().forEach((page, i) => {
+    const e = embedded[i];
+    if (e) page.drawPage(e, { x: 0, y: 0 });
+  });
+}

@@ -1,0 +1,144 @@
+// Renders the 迎检卷宗 and a 会议记录单 of a small branch-year and reads the PDFs back with poppler-utils.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SECTION_TITLES, buildDossier, groupFingerprint } from '../../../shared/dossier/build';
+import { EMPTY_TEXT, FONT_FILES } from '../../../shared/dossier/layout';
+import { sha256Hex, parseManifest, verifyManifest } from '../../../shared/dossier/manifest';
+import { buildMeetingRecordDoc } from '../../../shared/dossier/meetingRecord';
+import { renderPdf } from '../../../shared/dossier/render';
+import { MEMBER_NAMES, makeDossierData } from './factory';
+
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const OPTS = { year: 2025, generatedAt: '2026-01-05T01:00:00.000Z', appVersion: '0.1.0', schemaVersion: 1 };
+const dir = mkdtempSync(join(tmpdir(), 'dossier-test-'));
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+let fonts: Record<string, Uint8Array>;
+
+beforeAll(() => {
+  // The fonts are ~40 MB: read once for every render of the file.
+  fonts = Object.fromEntries(FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join('resources/fonts', f)))]));
+});
+
+describe.skipIf(!hasPoppler)('迎检卷宗 (needs poppler-utils)', () => {
+  const data = makeDossierData();
+  const built = buildDossier(data, OPTS);
+  let pdf: string;
+  let text: string;
+  let pages: number;
+
+  beforeAll(async () => {
+    const bytes = await renderPdf(built.docDefinition, fonts);
+    pdf = join(dir, 'dossier.pdf');
+    writeFileSync(pdf, bytes);
+    text = run('pdftotext', ['-layout', pdf, '-']);
+    pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))![1]);
+  }, 60_000);
+
+  it('prints every section, every topic, every attendee and the fingerprint', () => {
+    for (const title of Object.values(SECTION_TITLES)) expect(text).toContain(title);
+    for (const m of data.meetings) expect(text).toContain(m.topic);
+    for (const name of MEMBER_NAMES) expect(text).toContain(name);
+    expect(text).toContain(groupFingerprint(built.fingerprint).slice(0, 26));
+    expect(text).toContain('补录');
+    expect(text).toContain('更正出席人数笔误');
+  });
+
+  it('numbers pages 第 N 页 共 M 页 across the whole volume, and the 目录 points at the right pages', () => {
+    expect(pages).toBeGreaterThan(10);
+    const perPage = text.split('\f');
+    expect(perPage[0]).toContain(`第 1 页 共 ${pages} 页`);
+    expect(perPage[pages - 1]).toContain(`第 ${pages} 页 共 ${pages} 页`);
+    // The 目录 line of 三、工作有记录 names the page that really starts with that heading.
+    const tocLine = perPage[1]!.split('\n').find((l) => l.includes(SECTION_TITLES.records))!;
+    const target = Number(/(\d+)\s*$/.exec(tocLine)![1]);
+    expect(perPage[target - 1]).toContain(SECTION_TITLES.records);
+    // The record index of the 附录 as well: the 补录 党课 is on the page it names.
+    const lecture = data.meetings.find((m) => m.backfilled)!;
+    const indexLine = perPage.slice(2).find((p) => p.includes('记录索引'))!.split('\n').find((l) => l.includes(lecture.topic))!;
+    const lecturePage = Number(/(\d+)\s*$/.exec(indexLine)![1]);
+    expect(perPage[lecturePage - 1]).toContain(lecture.topic);
+  });
+
+  it('embeds the Noto fonts', () => {
+    const lines = run('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean);
+    expect(lines.some((l) => /NotoSerifSC/.test(l))).toBe(true);
+    expect(lines.some((l) => /NotoSansSC/.test(l))).toBe(true);
+    for (const l of lines) expect(l.split(/\s+/).at(-5)).toBe('yes');
+  });
+
+  it('declares PDF/A-3B in its XMP', () => {
+    const xmp = run('pdfinfo', ['-meta', pdf]);
+    expect(xmp).toMatch(/<pdfaid:part>3<\/pdfaid:part>/);
+    expect(xmp).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+  });
+
+  it('embeds the manifest, whose SHA-256 is the printed fingerprint', () => {
+    expect(run('pdfdetach', ['-list', pdf])).toContain('dossier-manifest.json');
+    const out = join(dir, 'manifest.json');
+    run('pdfdetach', ['-save', '1', '-o', out, pdf]);
+    const bytes = new Uint8Array(readFileSync(out));
+    expect(sha256Hex(bytes)).toBe(built.fingerprint);
+    const manifest = parseManifest(bytes);
+    expect(manifest.records.filter((r) => r.table === 'meetings')).toHaveLength(data.meetings.length);
+    expect(verifyManifest(manifest, data)).toEqual([]);
+    const edited = { ...data, meetings: data.meetings.map((m, i) => (i === 2 ? { ...m, content: `${m.content}（补充）` } : m)) };
+    expect(verifyManifest(manifest, edited)).toEqual([{ kind: 'changed', table: 'meetings', id: data.meetings[2]!.id }]);
+  });
+});
+
+describe.skipIf(!hasPoppler)('empty year and a single 会议记录单 (needs poppler-utils)', () => {
+  it('prints 本年度无记录 in every empty section instead of dropping it', async () => {
+    const built = buildDossier(makeDossierData(), { ...OPTS, year: 2019 });
+    const pdf = join(dir, 'empty.pdf');
+    writeFileSync(pdf, await renderPdf(built.docDefinition, fonts));
+    // The body after the cover and the 目录, cut at each section title: every empty section says so.
+    const body = run('pdftotext', ['-layout', pdf, '-']).split('\f').slice(2).join('\n');
+    const titles = Object.values(SECTION_TITLES);
+    for (const key of ['records', 'responsibility', 'standards', 'learning', 'appendix'] as const) {
+      const start = body.indexOf(SECTION_TITLES[key]);
+      expect(start, SECTION_TITLES[key]).toBeGreaterThanOrEqual(0);
+      const next = titles.map((t) => body.indexOf(t, start + 1)).filter((i) => i > start);
+      const section = body.slice(start, next.length ? Math.min(...next) : undefined);
+      expect(section, SECTION_TITLES[key]).toContain(EMPTY_TEXT);
+    }
+  }, 30_000);
+
+  it('shows the topic, 第N次, the member on leave with the reason, and the 补录 mark', async () => {
+    const data = makeDossierData();
+    const meeting = data.meetings.find((m) => m.backfilled)!;
+    const onLeave = meeting.attendance.find((a) => a.status === '请假')!;
+    const doc = buildMeetingRecordDoc(meeting, {
+      branch: data.branch,
+      members: data.members,
+      venues: data.venues,
+      attachments: data.attachments,
+      audit: data.audit,
+    });
+    const pdf = join(dir, 'record.pdf');
+    writeFileSync(pdf, await renderPdf(doc, fonts, { partsPerChunk: 0 }));
+    const text = run('pdftotext', ['-layout', pdf, '-']);
+    expect(text).toContain(meeting.topic);
+    expect(text).toContain(`第 ${meeting.seq} 次`);
+    expect(text).toMatch(new RegExp(`${onLeave.name}\\s+请假\\s+${onLeave.reason}`));
+    expect(text).toContain('【补录】');
+    expect(text).toContain(`${data.branch.name}${meeting.kind}记录`);
+  }, 30_000);
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(renderPdf(buildDossier(makeDossierData(), OPTS).docDefinition, fonts, { signal: controller.signal })).rejects.toThrow(
+      '已取消',
+    );
+  });
+});
