@@ -12,6 +12,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { BranchPage } from '../features/branch/BranchPage';
+import { DossierPage } from '../features/dossier/DossierPage';
 import { ComingSoon } from '../ui/ComingSoon';
 import { HomePage } from './HomePage';
 import type { RouteKey } from './routeKeys';
@@ -75,16 +76,7 @@ export const ROUTES: Record<RouteKey, RouteDef> = {
       />
     ),
   },
-  dossier: {
-    label: '卷宗导出',
-    icon: <FilePdfOutlined />,
-    render: () => (
-      <ComingSoon
-        title="卷宗导出"
-        holds="按“活动有阵地、工作有记录、领导有责任、评价有标准”的顺序，为每个支部每年生成一本迎检卷宗（PDF），带目录、页码和校验信息，可直接交给检查组。"
-      />
-    ),
-  },
+  dossier: { label: '卷宗导出', icon: <FilePdfOutlined />, render: () => <DossierPage /> },
   security: {
     label: '数据安全',
     icon: <DatabaseOutlined />,

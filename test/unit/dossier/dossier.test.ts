@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { extractManifest } from '../../../shared/dossier/extract';
 import { SECTION_TITLES, buildDossier, groupFingerprint } from '../../../shared/dossier/build';
 import { EMPTY_TEXT, FONT_FILES } from '../../../shared/dossier/layout';
 import { sha256Hex, parseManifest, verifyManifest } from '../../../shared/dossier/manifest';
@@ -93,6 +94,22 @@ describe.skipIf(!hasPoppler)('迎检卷宗 (needs poppler-utils)', () => {
     expect(verifyManifest(manifest, data)).toEqual([]);
     const edited = { ...data, meetings: data.meetings.map((m, i) => (i === 2 ? { ...m, content: `${m.content}（补充）` } : m)) };
     expect(verifyManifest(manifest, edited)).toEqual([{ kind: 'changed', table: 'meetings', id: data.meetings[2]!.id }]);
+  });
+
+  it('extractManifest reads the embedded manifest back from the PDF bytes (校验卷宗 in the app)', async () => {
+    const result = await extractManifest(new Uint8Array(readFileSync(pdf)));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.fingerprint).toBe(built.fingerprint);
+    expect(result.manifest.branchId).toBe(data.branch.id);
+  });
+
+  it('extractManifest refuses what is not a dossier, with a Chinese reason', async () => {
+    expect(await extractManifest(new TextEncoder().encode('not a pdf'))).toEqual({ ok: false, reason: '文件不是有效的 PDF，或已损坏' });
+    const plain = await renderPdf({ content: ['无内嵌清单'], defaultStyle: { font: 'NotoSansSC' } }, fonts, { partsPerChunk: 0 });
+    const result = await extractManifest(plain);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain('不是本软件导出的迎检卷宗');
   });
 });
 

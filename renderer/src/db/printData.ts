@@ -1,0 +1,94 @@
+// Gathers, through indexes, what a 会议记录单 or a year's 迎检卷宗 prints: rows as plain data plus the photos' Blobs.
+import type { DossierOptions } from '../../../shared/dossier/data';
+import type { AttachmentMeta } from '../../../shared/schemas/entities';
+import type { PdfJob, PrintPhoto } from '../workers/pdfProtocol';
+import { db } from './db';
+import { NotFoundError } from './repositories/errors';
+
+const PRINTABLE = new Set(['image/jpeg', 'image/png', 'image/webp']);
+
+/** Metadata (the Blob stripped) and the printable photos among the given attachment ids. */
+async function attachmentsFor(ids: readonly string[]): Promise<{ metas: AttachmentMeta[]; photos: PrintPhoto[] }> {
+  const unique = [...new Set(ids)];
+  const rows = (await db.attachments.bulkGet(unique)).filter((a) => a !== undefined);
+  const metas: AttachmentMeta[] = rows.map(({ blob: _blob, thumbnail: _thumb, ...meta }) => meta);
+  const photos = rows.filter((a) => PRINTABLE.has(a.mime)).map((a) => ({ sha256: a.sha256, blob: a.blob }));
+  return { metas, photos };
+}
+
+export async function loadMeetingRecordJob(meetingId: string): Promise<PdfJob> {
+  const meeting = await db.meetings.get(meetingId);
+  if (!meeting) throw new NotFoundError('会议记录', meetingId);
+  const [branch, members, venues, audit, files] = await Promise.all([
+    db.branches.get(meeting.branchId),
+    db.members.where('branchId').equals(meeting.branchId).toArray(),
+    db.venues.where('branchId').equals(meeting.branchId).toArray(),
+    db.audit.where('[entity+entityId]').equals(['meeting', meetingId]).toArray(),
+    attachmentsFor(meeting.attachmentIds),
+  ]);
+  if (!branch) throw new NotFoundError('支部', meeting.branchId);
+  return {
+    kind: 'meetingRecord',
+    meeting,
+    context: {
+      branch,
+      members: members.map((m) => ({ id: m.id, name: m.name })),
+      venues: venues.map((v) => ({ id: v.id, name: v.name })),
+      attachments: files.metas,
+      audit,
+    },
+    photos: files.photos,
+  };
+}
+
+/** Everything of one branch that a volume for `options`' period can print; buildDossier selects the period. */
+export async function loadDossierJob(branchId: string, options: DossierOptions): Promise<PdfJob> {
+  const from = options.from ?? `${options.year}-01-01`;
+  const to = options.to ?? `${options.year}-12-31`;
+  const years: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(y);
+  const branch = await db.branches.get(branchId);
+  if (!branch) throw new NotFoundError('支部', branchId);
+  const yearKeys = years.map((y) => [branchId, y]);
+  const [members, venues, venueChecks, meetings, responsibilities, assessments, memberEvaluations, learning, campaigns, audit] =
+    await Promise.all([
+      db.members.where('branchId').equals(branchId).toArray(),
+      db.venues.where('branchId').equals(branchId).toArray(),
+      db.venueChecks.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
+      db.meetings.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
+      db.responsibilities.where('[branchId+year]').anyOf(yearKeys).toArray(),
+      db.assessments.where('[branchId+date]').between([branchId, from], [branchId, '9999-12-31'], true, true).toArray(),
+      db.memberEvaluations.where('[branchId+year]').anyOf(yearKeys).toArray(),
+      db.learning.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
+      db.campaigns.where('branchId').equals(branchId).toArray(),
+      db.audit.where('[branchId+at]').between([branchId, from], [branchId, '9999'], true, true).toArray(),
+    ]);
+  const standards = (await db.standards.bulkGet([...new Set(assessments.map((a) => a.standardId))])).filter(
+    (s) => s !== undefined,
+  );
+  const files = await attachmentsFor([
+    ...meetings.flatMap((m) => m.attachmentIds),
+    ...venues.flatMap((v) => v.checklist.flatMap((c) => c.attachmentIds)),
+    ...learning.flatMap((l) => l.attachmentIds),
+  ]);
+  return {
+    kind: 'dossier',
+    data: {
+      branch,
+      members,
+      venues,
+      venueChecks,
+      meetings,
+      responsibilities,
+      standards,
+      assessments,
+      memberEvaluations,
+      learning,
+      campaigns,
+      audit,
+      attachments: files.metas,
+    },
+    options,
+    photos: files.photos,
+  };
+}

@@ -1,0 +1,147 @@
+// 卷宗导出: one volume per branch-year (一年一本) rendered in the PDF worker, and 校验卷宗 for a PDF handed back.
+import { Alert, Button, Card, Empty, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { chinaToday } from '../../../../shared/schemas/common';
+import { getHost } from '../../host/host';
+import { loadDossierJob } from '../../db/printData';
+import { SCHEMA_VERSION } from '../../db/AppDB';
+import { PdfJobStatus } from '../../ui/PdfJobStatus';
+import { usePdfJob } from '../../ui/usePdfJob';
+import { useCurrentBranch } from '../branch/useCurrentBranch';
+import { CHANGE_LABELS, verifyDossierPdf, type VerifyOutcome } from './verifyDossier';
+
+const appVersion: string = import.meta.env.VITE_APP_VERSION ?? '开发版';
+
+/** In January and February the volume due is last year's (handed in each January); later, this year's. */
+export function defaultDossierYear(today: string): number {
+  const year = Number(today.slice(0, 4));
+  return Number(today.slice(5, 7)) <= 2 ? year - 1 : year;
+}
+
+export function DossierPage() {
+  const branch = useCurrentBranch();
+  const today = chinaToday();
+  const [year, setYear] = useState(() => defaultDossierYear(today));
+  const [volume, setVolume] = useState(1);
+  const pdf = usePdfJob();
+  const [verifying, setVerifying] = useState(false);
+  const [verdict, setVerdict] = useState<VerifyOutcome | null>(null);
+
+  if (branch === undefined) return null;
+  const thisYear = Number(today.slice(0, 4));
+  const years = Array.from({ length: 15 }, (_, i) => thisYear - i);
+
+  const exportVolume = () => {
+    if (!branch) return;
+    void pdf.run(
+      () =>
+        loadDossierJob(branch.id, {
+          year,
+          volume,
+          generatedAt: new Date().toISOString(),
+          appVersion,
+          schemaVersion: SCHEMA_VERSION,
+        }),
+      `${branch.name}-${year}年度迎检卷宗${volume > 1 ? `-第${volume}卷` : ''}.pdf`,
+    );
+  };
+
+  const verify = async () => {
+    setVerdict(null);
+    const file = await getHost().openFile([{ name: 'PDF 文件', extensions: ['pdf'] }]);
+    if (!file) return;
+    setVerifying(true);
+    try {
+      setVerdict(await verifyDossierPdf(file.bytes));
+    } catch (error) {
+      setVerdict({ ok: false, reason: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="page-title">
+      <Typography.Title level={2} id="page-title">
+        卷宗导出
+      </Typography.Title>
+      {!branch ? (
+        <Empty description="请先在“支部概况”中新建支部" />
+      ) : (
+        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+          <Card title="导出迎检卷宗">
+            <Typography.Paragraph type="secondary">
+              按“活动有阵地、工作有记录、领导有责任、评价有标准”的顺序，把{branch.name}
+              一个年度的全部台账生成一本 PDF（一年一本），带目录、页码、签字栏和数据指纹，可直接交给检查组。
+            </Typography.Paragraph>
+            <Space wrap align="end">
+              <label>
+                <div>年度</div>
+                <Select
+                  aria-label="年度"
+                  value={year}
+                  onChange={setYear}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  style={{ width: 120 }}
+                  options={years.map((y) => ({ value: y, label: `${y}年` }))}
+                />
+              </label>
+              <label>
+                <div>卷号</div>
+                <InputNumber aria-label="卷号" min={1} max={99} value={volume} onChange={(v) => setVolume(v ?? 1)} />
+              </label>
+              <Button type="primary" onClick={exportVolume} disabled={pdf.state.status === 'running'}>
+                生成卷宗
+              </Button>
+            </Space>
+            <div style={{ marginTop: 16 }}>
+              <PdfJobStatus state={pdf.state} onCancel={pdf.cancel} />
+            </div>
+          </Card>
+          <Card title="校验卷宗">
+            <Typography.Paragraph type="secondary">
+              选择一份本软件导出的卷宗 PDF，核对其中内嵌的数据清单与本机当前数据是否一致，并列出导出后被修改、新增或删除的记录。
+            </Typography.Paragraph>
+            <Button onClick={() => void verify()} loading={verifying}>
+              选择卷宗 PDF 并校验
+            </Button>
+            {verdict && (
+              <div style={{ marginTop: 16 }}>
+                {!verdict.ok ? (
+                  <Alert type="error" showIcon message="无法校验" description={verdict.reason} />
+                ) : verdict.changes.length === 0 ? (
+                  <Alert
+                    type="success"
+                    showIcon
+                    message={`卷宗与本机数据一致（${verdict.branchName} ${verdict.period.from} 至 ${verdict.period.to}）`}
+                    description={`数据指纹：${verdict.fingerprint}`}
+                  />
+                ) : (
+                  <>
+                    <Alert
+                      type="warning"
+                      showIcon
+                      message={`卷宗导出后有 ${verdict.changes.length} 处变动`}
+                      description={`数据指纹：${verdict.fingerprint}`}
+                    />
+                    <Table
+                      style={{ marginTop: 12 }}
+                      size="small"
+                      rowKey={(c) => `${c.table}-${c.id}`}
+                      pagination={false}
+                      dataSource={verdict.changes}
+                      columns={[
+                        { title: '变动', dataIndex: 'kind', render: (k: keyof typeof CHANGE_LABELS) => CHANGE_LABELS[k] },
+                        { title: '记录', dataIndex: 'label' },
+                      ]}
+                    />
+                  </>
+                )}
+              </div>
+            )}
+          </Card>
+        </Space>
+      )}
+    </section>
+  );
+}

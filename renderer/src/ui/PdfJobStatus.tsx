@@ -1,0 +1,36 @@
+// Shows a PDF job's progress (with the step being rendered and a cancel button), and its outcome in Chinese.
+import { Alert, Button, Progress, Space, Typography } from 'antd';
+import type { PdfJobState } from './usePdfJob';
+
+interface Props {
+  state: PdfJobState;
+  onCancel: () => void;
+}
+
+export function PdfJobStatus({ state, onCancel }: Readonly<Props>) {
+  switch (state.status) {
+    case 'idle':
+      return null;
+    case 'running':
+      return (
+        <Space direction="vertical" style={{ width: '100%' }} aria-live="polite">
+          <Typography.Text>{state.progress.label}</Typography.Text>
+          <Progress percent={Math.round(state.progress.fraction * 100)} status="active" aria-label="生成进度" />
+          <Button onClick={onCancel}>取消生成</Button>
+        </Space>
+      );
+    case 'saved':
+      return (
+        <Alert
+          type="success"
+          showIcon
+          message={`已保存：${state.fileName}`}
+          description={state.fingerprint ? `数据指纹（SHA-256）：${state.fingerprint}` : undefined}
+        />
+      );
+    case 'cancelled':
+      return <Alert type="info" showIcon message="已取消，没有生成文件" />;
+    case 'failed':
+      return <Alert type="error" showIcon message="生成失败，没有生成文件" description={state.message} />;
+  }
+}

@@ -1,0 +1,116 @@
+// The PDF worker: builds and renders 会议记录单 and 迎检卷宗 off the UI thread, fonts loaded once as bytes.
+import { buildDossier } from '../../../shared/dossier/build';
+import { buildMeetingRecordDoc } from '../../../shared/dossier/meetingRecord';
+import { renderPdf, type RenderProgress } from '../../../shared/dossier/render';
+import type { FromWorker, PdfJob, PrintPhoto, ToWorker } from './pdfProtocol';
+
+const scope = self as unknown as {
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+};
+
+let fonts: Promise<Record<string, Uint8Array>> | undefined;
+const jobs = new Map<number, AbortController>();
+
+function loadFonts(urls: Record<string, string>): Promise<Record<string, Uint8Array>> {
+  fonts ??= Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`无法读取字体文件 ${name}（${response.status}）`);
+      return [name, new Uint8Array(await response.arrayBuffer())] as const;
+    }),
+  ).then(Object.fromEntries, (error: unknown) => {
+    fonts = undefined; // let a later job try again
+    throw error;
+  });
+  return fonts;
+}
+
+/** Long edge of a printed photo: ~150 dpi across the A4 text width is plenty and keeps the PDF small. */
+const PRINT_EDGE = 1000;
+
+async function downscale(photo: PrintPhoto): Promise<Uint8Array | undefined> {
+  if (typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') {
+    return new Uint8Array(await photo.blob.arrayBuffer());
+  }
+  try {
+    const bitmap = await createImageBitmap(photo.blob);
+    const scale = Math.min(1, PRINT_EDGE / Math.max(bitmap.width, bitmap.height));
+    const canvas = new OffscreenCanvas(Math.round(bitmap.width * scale), Math.round(bitmap.height * scale));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return undefined;
+    ctx.fillStyle = '#fff'; // JPEG has no alpha: transparent PNG areas print white, not black
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.82 });
+    return new Uint8Array(await jpeg.arrayBuffer());
+  } catch {
+    // A photo the browser cannot decode is left out of the print rather than failing the whole volume.
+    return undefined;
+  }
+}
+
+async function loadImages(photos: readonly PrintPhoto[], signal: AbortSignal, report: (done: number) => void) {
+  const images = new Map<string, Uint8Array>();
+  let done = 0;
+  for (const photo of photos) {
+    if (signal.aborted) break;
+    const bytes = await downscale(photo);
+    if (bytes) images.set(photo.sha256, bytes);
+    report(++done);
+  }
+  return images;
+}
+
+function layoutLabel(p: RenderProgress): string {
+  if (p.phase === 'merge') return '正在合并页面';
+  if (p.phase === 'stamp') return '正在编排页码';
+  return p.total > 1 ? `正在排版：第 ${Math.min(p.done + 1, p.total)}/${p.total} 部分` : '正在排版';
+}
+
+async function run(id: number, job: PdfJob, fontUrls: Record<string, string>, signal: AbortSignal) {
+  const post = (label: string, fraction: number) =>
+    scope.postMessage({ type: 'progress', id, progress: { label, fraction } });
+  post('正在加载字体', 0.02);
+  const fontBytes = await loadFonts(fontUrls);
+  post('正在处理照片', 0.08);
+  const images = await loadImages(job.photos, signal, (done) =>
+    post(`正在处理照片（${done}/${job.photos.length}）`, 0.08 + 0.12 * (done / Math.max(1, job.photos.length))),
+  );
+  post('正在组织内容', 0.2);
+  let doc;
+  let fingerprint: string | undefined;
+  if (job.kind === 'dossier') {
+    const built = buildDossier({ ...job.data, images }, job.options);
+    doc = built.docDefinition;
+    fingerprint = built.fingerprint;
+  } else {
+    doc = buildMeetingRecordDoc(job.meeting, { ...job.context, images });
+  }
+  const bytes = await renderPdf(doc, fontBytes, {
+    signal,
+    onProgress: (p) => {
+      const base = p.phase === 'layout' ? 0.22 + 0.68 * (p.done / Math.max(1, p.total)) : p.phase === 'merge' ? 0.92 : 0.96;
+      post(layoutLabel(p), base);
+    },
+  });
+  scope.postMessage({ type: 'done', id, bytes, ...(fingerprint ? { fingerprint } : {}) }, [bytes.buffer]);
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === 'cancel') {
+    jobs.get(message.id)?.abort();
+    return;
+  }
+  const controller = new AbortController();
+  jobs.set(message.id, controller);
+  run(message.id, message.job, message.fontUrls, controller.signal)
+    .catch((error: unknown) => {
+      const cancelled = controller.signal.aborted;
+      const message = cancelled ? '已取消' : error instanceof Error ? error.message : String(error);
+      scope.postMessage({ type: 'error', id: event.data.id, message, cancelled });
+    })
+    .finally(() => jobs.delete(event.data.id));
+};

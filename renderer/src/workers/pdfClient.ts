@@ -1,0 +1,78 @@
+// Runs PDF jobs in one long-lived worker (fonts stay loaded between jobs), with progress and cancellation.
+import sansBold from '../../../resources/fonts/NotoSansSC-Bold.ttf?url';
+import sansRegular from '../../../resources/fonts/NotoSansSC-Regular.ttf?url';
+import serifBold from '../../../resources/fonts/NotoSerifSC-Bold.ttf?url';
+import serifRegular from '../../../resources/fonts/NotoSerifSC-Regular.ttf?url';
+import type { FromWorker, PdfJob, PdfProgress, ToWorker } from './pdfProtocol';
+
+/** Font file names as shared/dossier/layout.ts FONT_FILES expects them → URLs of the bundled copies. */
+const FONT_URLS: Record<string, string> = {
+  'NotoSansSC-Regular.ttf': sansRegular,
+  'NotoSansSC-Bold.ttf': sansBold,
+  'NotoSerifSC-Regular.ttf': serifRegular,
+  'NotoSerifSC-Bold.ttf': serifBold,
+};
+
+export interface PdfResult {
+  bytes: Uint8Array;
+  fingerprint?: string;
+}
+
+export class PdfCancelledError extends Error {
+  constructor() {
+    super('已取消');
+    this.name = 'PdfCancelledError';
+  }
+}
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<
+  number,
+  { resolve(r: PdfResult): void; reject(e: Error): void; onProgress?: (p: PdfProgress) => void }
+>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module', name: 'pdf' });
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    const job = pending.get(message.id);
+    if (!job) return;
+    if (message.type === 'progress') {
+      job.onProgress?.(message.progress);
+      return;
+    }
+    pending.delete(message.id);
+    if (message.type === 'done') job.resolve({ bytes: message.bytes, ...(message.fingerprint ? { fingerprint: message.fingerprint } : {}) });
+    else job.reject(message.cancelled ? new PdfCancelledError() : new Error(message.message));
+  };
+  worker.onerror = (event) => {
+    // A crashed worker (e.g. out of memory) fails every job in flight with the reason, and is replaced next time.
+    const reason = new Error(`生成 PDF 的后台任务出错：${event.message || '未知错误'}`);
+    for (const job of pending.values()) job.reject(reason);
+    pending.clear();
+    worker?.terminate();
+    worker = undefined;
+  };
+  return worker;
+}
+
+export function renderInWorker(
+  job: PdfJob,
+  options: { onProgress?: (p: PdfProgress) => void; signal?: AbortSignal } = {},
+): Promise<PdfResult> {
+  const id = nextId++;
+  const w = getWorker();
+  return new Promise<PdfResult>((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new PdfCancelledError());
+      return;
+    }
+    pending.set(id, { resolve, reject, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    options.signal?.addEventListener('abort', () => w.postMessage({ type: 'cancel', id } satisfies ToWorker), {
+      once: true,
+    });
+    w.postMessage({ type: 'render', id, job, fontUrls: FONT_URLS } satisfies ToWorker);
+  });
+}

@@ -1,0 +1,70 @@
+// 卷宗导出 end to end: a year's volume is rendered in the worker and downloaded as a real PDF, then 校验卷宗 reads
+// it back — matching at first, and naming the change after the branch is edited.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { chooseOption, fillBranchBasics, openSection, save } from './helpers';
+
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+test('a volume is exported from the UI, read back, and verified against the ledger', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: '新建支部' }).click();
+  await fillBranchBasics(page, { name: '卷宗测试党支部', parentOrg: '机关党委', termStart: '2024-01-15', termEnd: '2027-01-14' });
+  await page.getByRole('button', { name: '添加委员' }).click();
+  const secretary = page.getByRole('group', { name: '委员 1' });
+  await secretary.getByLabel('姓名', { exact: true }).fill('赵书记');
+  await chooseOption(secretary, '职务', '书记');
+  await save(page);
+  await expect(page.getByText('已保存')).toBeVisible();
+
+  await openSection(page, '卷宗导出');
+  await chooseOption(page, '年度', '2025年');
+  const downloadPromise = page.waitForEvent('download', { timeout: 90_000 });
+  await page.getByRole('button', { name: '生成卷宗' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('卷宗测试党支部-2025年度迎检卷宗.pdf');
+  const file = join(mkdtempSync(join(tmpdir(), 'e2e-dossier-')), 'volume.pdf');
+  await download.saveAs(file);
+  await expect(page.getByText('已保存：卷宗测试党支部-2025年度迎检卷宗.pdf')).toBeVisible();
+  const fingerprint = (await page.getByText(/数据指纹（SHA-256）：/).textContent())!.split('：')[1]!.trim();
+  expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+
+  if (hasPoppler) {
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    for (const expected of ['卷宗测试党支部', '2025年度', '赵书记', '二、活动有阵地', '三、工作有记录', '本年度无记录']) {
+      expect(text).toContain(expected);
+    }
+    expect(text.replace(/\s+/g, '')).toContain(fingerprint.slice(0, 8));
+  }
+
+  const verifyWith = async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择卷宗 PDF 并校验' }).click();
+    await (await chooser).setFiles(file);
+  };
+  await verifyWith();
+  await expect(page.getByText(/卷宗与本机数据一致/)).toBeVisible();
+
+  // An edit after the export is named by 校验卷宗.
+  await openSection(page, '支部概况');
+  await page.getByRole('button', { name: '编辑' }).click();
+  await page.getByLabel('上级党组织', { exact: true }).fill('市直机关工委');
+  await save(page);
+  await expect(page.getByText('已保存')).toBeVisible();
+  await openSection(page, '卷宗导出');
+  await verifyWith();
+  await expect(page.getByText(/卷宗导出后有 1 处变动/)).toBeVisible();
+  await expect(page.getByRole('cell', { name: '导出后被修改' })).toBeVisible();
+  expect(existsSync(file)).toBe(true);
+});
