@@ -9,6 +9,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Generous: property-based suites share a 2-core CI machine with other work; speed lives in `npm run bench`.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           include: ['test/unit/**/*.test.ts'],
         },
       },
@@ -17,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'happy-dom',
+          testTimeout: 30_000,
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
         },
