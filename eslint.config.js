@@ -4,7 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'url', 'stream', 'util', 'events', 'worker_threads'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'url',
+  'stream',
+  'util',
+  'events',
+  'worker_threads',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'resources/'] },
@@ -27,8 +38,28 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/electron/**', '../electron', 'electron'], message: 'renderer/ never imports electron/ or Electron: go through renderer/src/host.' },
+            {
+              group: ['**/electron/**', '../electron', 'electron'],
+              message: 'renderer/ never imports electron/ or Electron: go through renderer/src/host.',
+            },
             { group: ['node:*', ...nodeBuiltins], message: 'The renderer is a sandboxed web page: no Node built-ins.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Renderer tests run in Node (happy-dom): they may read fixtures and use Node's Blob, the page code may not.
+    files: ['test/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/**', '../electron', 'electron'],
+              message: 'renderer/ never imports electron/ or Electron.',
+            },
           ],
         },
       ],
@@ -42,7 +73,18 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['electron', 'react', 'react-dom', 'dexie', 'dexie-react-hooks', 'antd', 'node:*', ...nodeBuiltins, '**/renderer/**', '**/electron/**'],
+              group: [
+                'electron',
+                'react',
+                'react-dom',
+                'dexie',
+                'dexie-react-hooks',
+                'antd',
+                'node:*',
+                ...nodeBuiltins,
+                '**/renderer/**',
+                '**/electron/**',
+              ],
               message: 'shared/ is pure TypeScript: no Electron, Node, React, Dexie or DOM code.',
             },
           ],

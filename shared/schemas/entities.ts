@@ -94,7 +94,9 @@ export const memberFields = z.object({
   leftDate: optionalDateSchema,
   leftReason: optionalText('离开原因', 200),
 });
-const memberDateOrder = <T extends { birthDate: string; joinedDate: string; fullMemberDate?: string; leftDate?: string }>(
+const memberDateOrder = <
+  T extends { birthDate: string; joinedDate: string; fullMemberDate?: string; leftDate?: string },
+>(
   v: T,
   ctx: z.RefinementCtx,
 ) => {
@@ -112,6 +114,13 @@ export const memberInputSchema = memberFields.superRefine(memberDateOrder);
 export const memberSchema = memberFields.extend(branchRowBase).superRefine(memberDateOrder);
 export type MemberInput = z.input<typeof memberInputSchema>;
 export type Member = z.output<typeof memberSchema>;
+
+/** 转出/离开支部: both the date and the reason are required, so the roster's history explains every departure. */
+export const memberLeaveSchema = z.object({
+  leftDate: z.string({ error: '请填写离开日期' }).min(1, '请填写离开日期').pipe(dateSchema),
+  leftReason: requiredText('离开原因', 200),
+});
+export type MemberLeaveInput = z.input<typeof memberLeaveSchema>;
 
 // ── 阵地 Venue ───────────────────────────────────────────────────────────────
 
@@ -133,6 +142,15 @@ export const venueFields = z.object({
 });
 export const venueSchema = venueFields.extend(branchRowBase);
 export type Venue = z.output<typeof venueSchema>;
+export type ChecklistEntry = z.output<typeof checklistEntrySchema>;
+
+/** What the 阵地 form edits: the 七有 checklist is ticked item by item on the venue's page, not in this form. */
+export const venueInputSchema = venueFields.omit({ checklist: true });
+export type VenueInput = z.input<typeof venueInputSchema>;
+
+/** One 七有 item as the venue page edits it. */
+export const checklistItemInputSchema = checklistEntrySchema.omit({ key: true });
+export type ChecklistItemInput = z.input<typeof checklistItemInputSchema>;
 
 /** 阵地复查: a periodic re-check of a venue. */
 export const venueCheckFields = z.object({
@@ -142,7 +160,15 @@ export const venueCheckFields = z.object({
   findings: optionalText('检查情况', 2000),
   nextDueDate: optionalDateSchema,
 });
-export const venueCheckSchema = venueCheckFields.extend(branchRowBase);
+const dueAfterCheck = <T extends { date: string; nextDueDate?: string }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.date && v.nextDueDate && v.nextDueDate <= v.date) {
+    ctx.addIssue({ code: 'custom', path: ['nextDueDate'], message: '下次复查日期必须晚于本次复查日期' });
+  }
+};
+/** What the 登记复查 form edits; the venue (and its branch) come from the page. */
+export const venueCheckInputSchema = venueCheckFields.omit({ venueId: true }).superRefine(dueAfterCheck);
+export type VenueCheckInput = z.input<typeof venueCheckInputSchema>;
+export const venueCheckSchema = venueCheckFields.extend(branchRowBase).superRefine(dueAfterCheck);
 export type VenueCheck = z.output<typeof venueCheckSchema>;
 
 // ── 会议/活动记录 Meeting ────────────────────────────────────────────────────
@@ -187,7 +213,23 @@ const timeOrder = <T extends { startTime: string; endTime: string }>(v: T, ctx: 
     ctx.addIssue({ code: 'custom', path: ['endTime'], message: '结束时间必须晚于开始时间' });
   }
 };
-export const meetingInputSchema = meetingFields.superRefine(timeOrder);
+// 请假/缺席 without a reason is what inspectors flag first on a 签到表. Only what the form submits is held to it: stored
+// rows (and backups of them) made before the rule existed must still load, so meetingSchema does not repeat it.
+const absenceReasons = <T extends { attendance: { status: string; reason: string; name: string }[] }>(
+  v: T,
+  ctx: z.RefinementCtx,
+) => {
+  v.attendance.forEach((row, index) => {
+    if ((row.status === '请假' || row.status === '缺席') && !row.reason.trim()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['attendance', index, 'reason'],
+        message: `请填写“${row.name}”${row.status}的原因`,
+      });
+    }
+  });
+};
+export const meetingInputSchema = meetingFields.superRefine(timeOrder).superRefine(absenceReasons);
 export const meetingSchema = meetingFields
   .extend({
     ...branchRowBase,
@@ -234,6 +276,36 @@ export const responsibilityFields = z.object({
 });
 export const responsibilitySchema = responsibilityFields.extend(branchRowBase);
 export type Responsibility = z.output<typeof responsibilitySchema>;
+export type ResponsibilityTask = z.output<typeof responsibilityTaskSchema>;
+export type ResponsibilityReport = z.output<typeof reportSchema>;
+
+// A deadline before the year began belongs to another year's list, and 已完成 without saying how is what an inspector
+// asks about first. Only what the form submits is held to these: stored rows and backups keep loading.
+const taskRules = <
+  T extends { year: number; tasks: { deadline?: string; status: string; note: string; title: string }[] },
+>(
+  v: T,
+  ctx: z.RefinementCtx,
+) => {
+  const yearStart = `${String(v.year).padStart(4, '0')}-01-01`;
+  v.tasks.forEach((task, index) => {
+    if (task.deadline && task.deadline < yearStart) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tasks', index, 'deadline'],
+        message: `完成时限不能早于本年度开始（${yearStart}）`,
+      });
+    }
+    if (task.status === '已完成' && !task.note.trim()) {
+      ctx.addIssue({ code: 'custom', path: ['tasks', index, 'note'], message: '任务已完成，请填写完成情况' });
+    }
+  });
+};
+/** What the 领导责任 form edits: one leader's list for one year (task ids may be new: the repository assigns them). */
+export const responsibilityInputSchema = responsibilityFields
+  .extend({ tasks: z.array(responsibilityTaskSchema.extend({ id: z.string().default('') })).default([]) })
+  .superRefine(taskRules);
+export type ResponsibilityInput = z.input<typeof responsibilityInputSchema>;
 
 // ── 评价标准 Standard ────────────────────────────────────────────────────────
 
@@ -277,26 +349,52 @@ export const standardFields = z.object({
   version: z.number().int().min(1),
   /** Set on built-in templates; a copy keeps it in `basedOn` and loses it here. */
   builtInKey: z.string().default(''),
+  /** The standard this one was copied from (「复制后修改」). */
   basedOn: z.string().default(''),
+  /**
+   * The id of version 1 of this standard: every version of an edited copy shares it, so "the latest version" is the
+   * highest `version` of a lineage. '' (rows from before versions) means the row's own id.
+   */
+  lineageId: z.string().optional(),
   description: optionalText('说明', 2000),
-  totalScore: z.number().positive(),
+  totalScore: z.number({ error: '总分应为数字' }).positive('总分必须大于 0'),
   items: z.array(standardItemSchema).min(1, '标准至少要有一个评价项目'),
   grades: z.array(gradeBandSchema).min(1, '请设置等次'),
 });
 export const standardSchema = standardFields.extend(rowBase);
 export type Standard = z.output<typeof standardSchema>;
+export type StandardFields = z.output<typeof standardFields>;
 export type StandardItem = z.output<typeof standardItemSchema>;
+export type GradeBand = z.output<typeof gradeBandSchema>;
+export type ScoringRule = z.output<typeof scoringRuleSchema>;
+
+/** What 「修改」 of a copied standard edits; version, lineage and origin are kept by the repository. */
+export const standardInputSchema = standardFields.pick({
+  name: true,
+  description: true,
+  totalScore: true,
+  items: true,
+  grades: true,
+});
+export type StandardInput = z.input<typeof standardInputSchema>;
 
 // ── 考评 Assessment ──────────────────────────────────────────────────────────
 
 export const itemScoreSchema = z.object({
   code: idSchema,
   score: z.number().min(0, '得分不能为负数'),
+  /** Computed from the records (frequency and checklist items); `autoScore` is what the computation gave. */
   auto: z.boolean().default(false),
+  autoScore: z.number().min(0).optional(),
+  /** Required when `score` differs from `autoScore`. */
   overrideReason: optionalText('调整理由', 500),
   comment: optionalText('评语', 1000),
+  /** The records (meetings, or the venue of a 七有 item) that earn the automatic score. */
   evidenceIds: z.array(idSchema).default([]),
+  /** How the automatic score was reached, as computed when scored, e.g. 「12 个月中 10 个月有记录…」. */
+  explanation: z.string().max(500).optional(),
 });
+export type ItemScore = z.output<typeof itemScoreSchema>;
 
 export const assessmentFields = z.object({
   standardId: idSchema,
@@ -313,6 +411,26 @@ export const assessmentFields = z.object({
 export const assessmentSchema = assessmentFields.extend(branchRowBase);
 export type Assessment = z.output<typeof assessmentSchema>;
 
+/** One item as the 考评 form submits it: automatic scores are recomputed by the repository, never trusted. */
+export const itemScoreInputSchema = z.object({
+  code: idSchema,
+  score: z.number({ error: '请填写得分' }).min(0, '得分不能为负数'),
+  overrideReason: optionalText('调整理由', 500),
+  comment: optionalText('评语', 1000),
+});
+/** What the 考评 form edits; the snapshot, evidence, total and grade are derived by the repository. */
+export const assessmentInputSchema = z.object({
+  standardId: idSchema,
+  periodStart: dateSchema,
+  periodEnd: dateSchema,
+  kind: pick(ASSESSMENT_KINDS, '考评类型'),
+  scores: z.array(itemScoreInputSchema),
+  assessor: requiredText('考评人', 40),
+  date: dateSchema,
+});
+export type AssessmentInput = z.input<typeof assessmentInputSchema>;
+export type ItemScoreInput = z.input<typeof itemScoreInputSchema>;
+
 // ── 民主评议党员 / 五带头五标兵 ──────────────────────────────────────────────
 
 export const memberEvaluationFields = z.object({
@@ -326,6 +444,9 @@ export const memberEvaluationFields = z.object({
 });
 export const memberEvaluationSchema = memberEvaluationFields.extend(branchRowBase);
 export type MemberEvaluation = z.output<typeof memberEvaluationSchema>;
+/** One member's row of the year's 民主评议 table; the year and branch come from the page. */
+export const memberEvaluationInputSchema = memberEvaluationFields.omit({ year: true });
+export type MemberEvaluationInput = z.input<typeof memberEvaluationInputSchema>;
 
 // ── 学习 Learning ────────────────────────────────────────────────────────────
 
@@ -345,9 +466,7 @@ export type Learning = z.output<typeof learningSchema>;
 export const campaignFields = z.object({
   name: requiredText('活动名称', 60),
   theme: optionalText('主题', 200),
-  phases: z.array(
-    z.object({ phase: z.enum(CAMPAIGN_PHASES), start: optionalDateSchema, end: optionalDateSchema }),
-  ),
+  phases: z.array(z.object({ phase: z.enum(CAMPAIGN_PHASES), start: optionalDateSchema, end: optionalDateSchema })),
   commitments: z
     .array(z.object({ memberId: idSchema, text: requiredText('承诺内容', 500), date: dateSchema }))
     .default([]),

@@ -12,6 +12,8 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { BranchPage } from '../features/branch/BranchPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { VenuesPage } from '../features/venues/VenuesPage';
 import { DossierPage } from '../features/dossier/DossierPage';
 import { ComingSoon } from '../ui/ComingSoon';
 import { HomePage } from './HomePage';
@@ -29,22 +31,12 @@ export const ROUTES: Record<RouteKey, RouteDef> = {
   venues: {
     label: '活动阵地',
     icon: <EnvironmentOutlined />,
-    render: () => (
-      <ComingSoon
-        title="活动阵地"
-        holds="登记党员活动室、党建宣传栏、党员先锋岗等阵地的名称、面积、容纳人数和管理人；按“七有”标准逐项核对并附现场照片；记录定期复查情况和阵地使用情况。"
-      />
-    ),
+    render: () => <VenuesPage />,
   },
   records: {
     label: '工作记录',
     icon: <CalendarOutlined />,
-    render: () => (
-      <ComingSoon
-        title="工作记录"
-        holds="记录“三会一课”、主题党日、组织生活会、民主评议党员、谈心谈话等活动：出席与请假情况、会议内容、发言摘要、决议及表决结果，附通知、签到表和现场照片；定稿后的修改留有痕迹，补录的记录会标明。"
-      />
-    ),
+    render: () => <MeetingsPage />,
   },
   responsibility: {
     label: '领导责任',

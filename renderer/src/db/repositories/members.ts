@@ -1,5 +1,13 @@
 // Member (党员) repository: the roster of a branch, created and updated with validation and audit.
-import { memberInputSchema, type Branch, type Member, type MemberInput } from '../../../../shared/schemas/entities';
+import {
+  memberInputSchema,
+  memberLeaveSchema,
+  type Branch,
+  type Member,
+  type MemberInput,
+  type MemberLeaveInput,
+} from '../../../../shared/schemas/entities';
+import { duplicateMemberMessage } from '../../../../shared/roster/parse';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { writeAudit } from './audit';
@@ -29,6 +37,17 @@ function assertPartyGroupExists(branch: Branch, fields: MemberFields): void {
   }
 }
 
+/**
+ * A person is their name and birth date: a second member with both equal is refused, whether the first is still
+ * on the roster or has left (the left one is edited back, not entered twice). Runs inside the write transaction.
+ */
+async function assertNotDuplicate(branchId: string, fields: MemberFields, exceptId?: string): Promise<void> {
+  const sameName = await db.members.where('[branchId+name]').equals([branchId, fields.name]).toArray();
+  if (sameName.some((m) => m.id !== exceptId && m.birthDate === fields.birthDate)) {
+    throw new ValidationError([{ path: 'name', message: duplicateMemberMessage(fields.name) }]);
+  }
+}
+
 /** Everyone on a branch's roster, including those who have left (the UI filters), in pinyin order of name. */
 export async function listMembers(branchId: string): Promise<Member[]> {
   const members = await db.members.where('branchId').equals(branchId).toArray();
@@ -50,6 +69,7 @@ export async function createMember(branchId: string, input: MemberInput): Promis
     const branch = await db.branches.get(branchId);
     if (!branch) throw new NotFoundError('支部', branchId);
     assertPartyGroupExists(branch, fields);
+    await assertNotDuplicate(branchId, fields);
     const at = nowIso();
     const member: Member = { ...fields, id: newId(), branchId, createdAt: at, updatedAt: at };
     await db.members.add(member);
@@ -75,6 +95,7 @@ export async function updateMember(id: string, input: MemberInput): Promise<Memb
     const branch = await db.branches.get(before.branchId);
     if (!branch) throw new NotFoundError('支部', before.branchId);
     assertPartyGroupExists(branch, fields);
+    await assertNotDuplicate(before.branchId, fields, id);
     const after: Member = {
       ...fields,
       id,
@@ -89,6 +110,95 @@ export async function updateMember(id: string, input: MemberInput): Promise<Memb
       branchId: before.branchId,
       action: 'update',
       summary: `修改了「${after.name}」的${changed.join('、')}`,
+    });
+    return after;
+  });
+}
+
+/**
+ * Writes the valid rows of a roster import, all or nothing, in one transaction with one audit entry per member
+ * (each member's own history then starts with 「从 Excel 导入」). The rows were checked by parseRosterRows, but the
+ * roster may have changed since the preview, so every check runs again here; any failure writes nothing.
+ */
+export async function importMembers(branchId: string, inputs: readonly MemberInput[]): Promise<Member[]> {
+  const issues: { path: string; message: string }[] = [];
+  const parsed: MemberFields[] = [];
+  inputs.forEach((input, index) => {
+    const result = memberInputSchema.safeParse(input);
+    if (result.success) parsed.push(result.data);
+    else issues.push(...result.error.issues.map((i) => ({ path: `${index}.${i.path.join('.')}`, message: i.message })));
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  return db.transaction('rw', [db.branches, db.members, db.audit], async () => {
+    const branch = await db.branches.get(branchId);
+    if (!branch) throw new NotFoundError('支部', branchId);
+    const seen = new Set<string>();
+    for (const fields of parsed) {
+      assertPartyGroupExists(branch, fields);
+      await assertNotDuplicate(branchId, fields);
+      const key = `${fields.name}\u0000${fields.birthDate}`;
+      if (seen.has(key)) throw new ValidationError([{ path: 'name', message: duplicateMemberMessage(fields.name) }]);
+      seen.add(key);
+    }
+    const at = nowIso();
+    const members: Member[] = parsed.map((fields) => ({
+      ...fields,
+      id: newId(),
+      branchId,
+      createdAt: at,
+      updatedAt: at,
+    }));
+    await db.members.bulkAdd(members);
+    for (const member of members) {
+      await writeAudit({
+        entity: 'member',
+        entityId: member.id,
+        branchId,
+        action: 'create',
+        summary: `从 Excel 导入党员「${member.name}」`,
+      });
+    }
+    return members;
+  });
+}
+
+/** 转出/离开支部: the member stays in the roster's history with the date and reason; nothing is deleted. */
+export async function markMemberLeft(id: string, input: MemberLeaveInput): Promise<Member> {
+  const leave = parseInput(memberLeaveSchema, input);
+  return db.transaction('rw', [db.members, db.audit], async () => {
+    const before = await db.members.get(id);
+    if (!before) throw new NotFoundError('党员', id);
+    const { id: _id, branchId, createdAt, updatedAt: _updatedAt, ...rest } = before;
+    // Re-validated as a whole so that the date-order rules (离开 not before 入党) hold for the stored record.
+    const fields: MemberFields = parseInput(memberInputSchema, { ...rest, ...leave });
+    const after: Member = { ...fields, id, branchId, createdAt, updatedAt: nowIso() };
+    await db.members.put(after);
+    await writeAudit({
+      entity: 'member',
+      entityId: id,
+      branchId,
+      action: 'update',
+      reason: leave.leftReason,
+      summary: `「${after.name}」于 ${leave.leftDate} 转出/离开支部`,
+    });
+    return after;
+  });
+}
+
+/** Undoes 转出/离开支部 (e.g. entered by mistake, or the member came back): the member is 在册 again. */
+export async function restoreMember(id: string): Promise<Member> {
+  return db.transaction('rw', [db.members, db.audit], async () => {
+    const before = await db.members.get(id);
+    if (!before) throw new NotFoundError('党员', id);
+    if (!before.leftDate) return before;
+    const after: Member = { ...before, leftDate: '', leftReason: '', updatedAt: nowIso() };
+    await db.members.put(after);
+    await writeAudit({
+      entity: 'member',
+      entityId: id,
+      branchId: before.branchId,
+      action: 'update',
+      summary: `「${after.name}」恢复在册（原离开日期 ${before.leftDate}）`,
     });
     return after;
   });

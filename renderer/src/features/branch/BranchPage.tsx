@@ -1,21 +1,31 @@
 // 支部概况: the current branch's profile, with editing and creating; with no branch yet it opens the create form.
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import type { Branch } from '../../../../shared/schemas';
 import { setCurrentBranchId } from '../../db/repositories/settings';
 import { Loading } from '../../ui/Loading';
+import { MembersPanel } from '../members/MembersPanel';
 import { BranchForm } from './BranchForm';
 import { BranchProfile } from './BranchProfile';
 import { useBranches } from './useBranches';
 import { useCurrentBranch } from './useCurrentBranch';
 
 type Mode = 'view' | 'edit' | 'create';
+type Tab = 'profile' | 'members';
+
+// The tab lives in the hash (#/branch?tab=members) so that a reload or a link from elsewhere opens the 党员名册.
+const tabFromHash = (): Tab => (/[?&]tab=members\b/.test(window.location.hash) ? 'members' : 'profile');
+function rememberTab(tab: Tab): void {
+  // replaceState, not location.hash: the section is unchanged, so no hashchange and no history entry.
+  window.history.replaceState(null, '', tab === 'members' ? '#/branch?tab=members' : '#/branch');
+}
 
 export function BranchPage() {
   const branches = useBranches();
   const current = useCurrentBranch();
   const [mode, setMode] = useState<Mode>('view');
+  const [tab, setTab] = useState<Tab>(tabFromHash);
 
   const heading = (
     <Typography.Title level={2} id="page-title" style={{ margin: 0 }}>
@@ -81,7 +91,17 @@ export function BranchPage() {
           />
         </>
       ) : (
-        <BranchProfile branch={current} />
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => {
+            setTab(key as Tab);
+            rememberTab(key as Tab);
+          }}
+          items={[
+            { key: 'profile', label: '支部信息', children: <BranchProfile branch={current} /> },
+            { key: 'members', label: '党员名册', children: <MembersPanel key={current.id} branch={current} /> },
+          ]}
+        />
       )}
     </section>
   );

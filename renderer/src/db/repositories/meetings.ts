@@ -1,0 +1,495 @@
+// Meeting (会议/活动记录) repository: 第N次 numbering, 补录 marking, draft → 定稿 → 更正 with audit, indexed lists and search.
+import { type Collection, type InsertType } from 'dexie';
+import { BACKFILL_DAYS, type MeetingKind } from '../../../../shared/domain/vocab';
+import { chinaToday, daysBetween } from '../../../../shared/schemas/common';
+import {
+  meetingInputSchema,
+  type AuditEntry,
+  type Meeting,
+  type MeetingInput,
+} from '../../../../shared/schemas/entities';
+import { matchesQuery, normalizeForSearch, queryTerms, searchTermsOf } from '../../../../shared/search/bigrams';
+import { newId, nowIso } from '../clock';
+import { db } from '../db';
+import { listAudit, writeAudit } from './audit';
+import { changedFieldLabels, compareZh, parseInput } from './common';
+import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
+
+/** What the form edits: the schema's output without anything the repository derives or stamps. */
+export type MeetingFields = Omit<
+  Meeting,
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'branchId'
+  | 'seq'
+  | 'status'
+  | 'finalizedAt'
+  | 'backfilled'
+  | 'attendeeIds'
+  | 'terms'
+>;
+
+const MEETING_LABELS: Readonly<Record<keyof MeetingFields, string>> = {
+  kind: '会议类型',
+  topic: '主题',
+  agenda: '议程',
+  date: '日期',
+  startTime: '开始时间',
+  endTime: '结束时间',
+  plannedDate: '计划日期',
+  venueId: '地点（阵地）',
+  host: '主持人',
+  recorder: '记录人',
+  lecturer: '授课人',
+  outline: '授课提纲',
+  partyGroupId: '党小组',
+  talkParties: '谈话双方',
+  attendance: '出席情况',
+  guests: '列席人员',
+  content: '会议内容',
+  speeches: '发言摘要',
+  resolutions: '决议及表决结果',
+  attachmentIds: '附件',
+};
+
+export const PAGE_SIZE = 20;
+export const MIN_AMEND_REASON = 4;
+
+/** Where the previous page ended: the last record's date and id (newest first, ties by id descending). */
+export interface MeetingCursor {
+  date: string;
+  id: string;
+}
+
+export interface MeetingPage {
+  items: Meeting[];
+  /** Pass back for the next page; undefined when this was the last one. */
+  next?: MeetingCursor;
+}
+
+export interface MeetingFilter {
+  kind?: MeetingKind;
+  /** Calendar year; with `month` (1–12) the range narrows to that month. */
+  year?: number;
+  month?: number;
+  venueId?: string;
+  /** A member present (出席/列席) or a party to a 谈心谈话. */
+  memberId?: string;
+}
+
+// ── derived fields ─────────────────────────────────────────────────────────────
+
+/** The text a search looks through: the same fields feed the index terms and the confirming substring test. */
+function searchableTexts(m: Pick<Meeting, 'topic' | 'agenda' | 'content' | 'speeches' | 'resolutions'>): string[] {
+  return [m.topic, m.agenda, m.content, m.speeches, m.resolutions];
+}
+
+function attendeeIdsOf(fields: MeetingFields): string[] {
+  const ids = new Set(
+    fields.attendance.filter((a) => a.status === '出席' || a.status === '列席').map((a) => a.memberId),
+  );
+  // The two parties of a 谈心谈话 are the people it concerns; the person filter must find it for both.
+  if (fields.kind === '谈心谈话') for (const id of fields.talkParties) ids.add(id);
+  return [...ids];
+}
+
+/** First entered more than BACKFILL_DAYS (China dates) after the meeting: 补录. */
+export function isBackfilled(meetingDate: string, enteredOn: string): boolean {
+  return daysBetween(meetingDate, enteredOn) > BACKFILL_DAYS;
+}
+
+function yearRange(date: string): [string, string] {
+  const year = date.slice(0, 4);
+  return [`${year}-01-01`, `${year}-12-31`];
+}
+
+/** Chronological order of a year's records of one kind: date, then the order they were entered, then id. */
+function chronological(a: Meeting, b: Meeting): number {
+  return a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}
+
+// ── validation beyond the schema ───────────────────────────────────────────────
+
+function parseMeetingInput(input: MeetingInput): MeetingFields {
+  return parseInput(meetingInputSchema, input);
+}
+
+/** Checks that need the database and today's date; throws one ValidationError listing every problem. */
+async function checkAgainstBranch(branchId: string, fields: MeetingFields, today: string): Promise<void> {
+  const issues: ValidationIssue[] = [];
+  const branch = await db.branches.get(branchId);
+  if (!branch) throw new NotFoundError('支部', branchId);
+
+  if (fields.date > today) issues.push({ path: 'date', message: `会议日期不能晚于今天（${today}）` });
+
+  const seen = new Set<string>();
+  fields.attendance.forEach((row, index) => {
+    if (seen.has(row.memberId)) {
+      issues.push({ path: `attendance.${index}.memberId`, message: `出席名单中“${row.name}”重复出现` });
+    }
+    seen.add(row.memberId);
+  });
+  const ids = [...new Set([...fields.attendance.map((a) => a.memberId), ...fields.talkParties])];
+  const members = await db.members.bulkGet(ids);
+  const ofBranch = new Set(members.filter((m) => m?.branchId === branchId).map((m) => m!.id));
+  fields.attendance.forEach((row, index) => {
+    if (!ofBranch.has(row.memberId)) {
+      issues.push({ path: `attendance.${index}.memberId`, message: `出席名单中的“${row.name}”不是本支部党员` });
+    }
+  });
+
+  if (fields.kind === '党小组会') {
+    if (!fields.partyGroupId) issues.push({ path: 'partyGroupId', message: '党小组会请选择党小组' });
+    else if (!branch.partyGroups.some((g) => g.id === fields.partyGroupId)) {
+      issues.push({ path: 'partyGroupId', message: '所选党小组不属于本支部，请重新选择' });
+    }
+  }
+  if (fields.kind === '党课' && !fields.lecturer) issues.push({ path: 'lecturer', message: '党课请填写授课人' });
+  if (fields.kind === '谈心谈话') {
+    const [a, b] = fields.talkParties;
+    if (!a || !b || a === b) issues.push({ path: 'talkParties', message: '谈心谈话请选择两位不同的谈话人' });
+    else if (!ofBranch.has(a) || !ofBranch.has(b)) {
+      issues.push({ path: 'talkParties', message: '谈话人必须是本支部党员' });
+    }
+  }
+  if (fields.venueId) {
+    const venue = await db.venues.get(fields.venueId);
+    if (venue?.branchId !== branchId) issues.push({ path: 'venueId', message: '所选阵地不存在，请重新选择' });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+// ── 第N次 numbering ────────────────────────────────────────────────────────────
+
+/**
+ * Renumbers one kind's records of one year in date order, inside the caller's transaction, so 第N次 always reads as
+ * on paper: no gaps, no duplicates, earlier meeting = smaller number. Drafts simply take their new number. A
+ * finalised record whose number changes (a 补录 of an earlier meeting, or a deleted draft before it) keeps its content
+ * but gets an audited 'amend' entry saying why, so the change shows in its 更正记录.
+ */
+async function renumber(branchId: string, kind: MeetingKind, date: string, trigger: string): Promise<void> {
+  const [from, to] = yearRange(date);
+  const rows = await db.meetings
+    .where('[branchId+kind+date]')
+    .between([branchId, kind, from], [branchId, kind, to], true, true)
+    .toArray();
+  rows.sort(chronological);
+  for (const [index, row] of rows.entries()) {
+    const seq = index + 1;
+    if (row.seq === seq) continue;
+    await db.meetings.update(row.id, { seq });
+    if (row.status === '已定稿') {
+      await writeAudit({
+        entity: 'meeting',
+        entityId: row.id,
+        branchId,
+        action: 'amend',
+        reason: `${trigger}，按日期顺序重新编号`,
+        summary: `序号由第${row.seq}次调整为第${seq}次`,
+      });
+    }
+  }
+}
+
+/**
+ * The 第N次 a record of `kind` dated `date` would get now (form preview): one more than the records of that kind and
+ * year dated on or before it. `excludeId` leaves out the record being edited.
+ */
+export async function nextSeq(branchId: string, kind: MeetingKind, date: string, excludeId?: string): Promise<number> {
+  const [from] = yearRange(date);
+  const earlier = await db.meetings
+    .where('[branchId+kind+date]')
+    .between([branchId, kind, from], [branchId, kind, date], true, true)
+    .filter((m) => m.id !== excludeId)
+    .count();
+  return earlier + 1;
+}
+
+// ── reads ──────────────────────────────────────────────────────────────────────
+
+export async function getMeeting(id: string): Promise<Meeting | undefined> {
+  return db.meetings.get(id);
+}
+
+/** The 更正 history of a record (and its numbering changes), oldest first. */
+export async function listAmendments(id: string): Promise<AuditEntry[]> {
+  return (await listAudit('meeting', id)).filter((e) => e.action === 'amend');
+}
+
+function dateBounds(filter: MeetingFilter): [string, string] {
+  if (filter.year === undefined) return ['', '\uffff'];
+  const y = String(filter.year).padStart(4, '0');
+  if (filter.month === undefined) return [`${y}-01-01`, `${y}-12-31`];
+  const m = String(filter.month).padStart(2, '0');
+  return [`${y}-${m}-01`, `${y}-${m}-31`];
+}
+
+/** Newest first, ties by id descending: the order every list page uses and every cursor refers to. */
+function newestFirst(a: Meeting, b: Meeting): number {
+  return b.date.localeCompare(a.date) || b.id.localeCompare(a.id);
+}
+
+function isAfterCursor(m: Meeting, cursor: MeetingCursor | undefined): boolean {
+  if (!cursor) return true;
+  return m.date < cursor.date || (m.date === cursor.date && m.id < cursor.id);
+}
+
+function pageOf(sortedMatches: Meeting[], cursor: MeetingCursor | undefined, size: number): MeetingPage {
+  const rest = sortedMatches.filter((m) => isAfterCursor(m, cursor));
+  return toPage(rest.slice(0, size + 1), size);
+}
+
+function toPage(rows: Meeting[], size: number): MeetingPage {
+  const items = rows.slice(0, size);
+  const last = items[items.length - 1];
+  return { items, next: rows.length > size && last ? { date: last.date, id: last.id } : undefined };
+}
+
+/**
+ * One page of a branch's records, newest first, with keyset paging (cursor = last [date, id]). The most selective
+ * index serves the range: a person's *attendeeIds entries, else [branchId+venueId+date], [branchId+kind+date] or
+ * [branchId+date]; the remaining filters are checked on the rows inside that range only.
+ */
+export async function listMeetings(
+  branchId: string,
+  filter: MeetingFilter = {},
+  cursor?: MeetingCursor,
+  size = PAGE_SIZE,
+): Promise<MeetingPage> {
+  const [from, to] = dateBounds(filter);
+  const matches = (m: Meeting) =>
+    m.branchId === branchId &&
+    m.date >= from &&
+    m.date <= to &&
+    (!filter.kind || m.kind === filter.kind) &&
+    (!filter.venueId || m.venueId === filter.venueId) &&
+    (!filter.memberId || m.attendeeIds.includes(filter.memberId));
+
+  if (filter.memberId) {
+    // A multi-entry index is ordered by primary key, not date: one person's records are few, so sort them here.
+    const rows = await db.meetings.where('attendeeIds').equals(filter.memberId).filter(matches).toArray();
+    return pageOf(rows.sort(newestFirst), cursor, size);
+  }
+
+  // The cursor's date becomes the range's upper end; rows on that same date with id ≥ cursor.id were shown already.
+  const upper = cursor && cursor.date < to ? cursor.date : to;
+  let range: Collection<Meeting, string, InsertType<Meeting, 'id'>>;
+  if (filter.venueId) {
+    range = db.meetings
+      .where('[branchId+venueId+date]')
+      .between([branchId, filter.venueId, from], [branchId, filter.venueId, upper], true, true);
+  } else if (filter.kind) {
+    range = db.meetings
+      .where('[branchId+kind+date]')
+      .between([branchId, filter.kind, from], [branchId, filter.kind, upper], true, true);
+  } else {
+    range = db.meetings.where('[branchId+date]').between([branchId, from], [branchId, upper], true, true);
+  }
+  // Within one index key IndexedDB orders by primary key, so reverse() yields exactly the newestFirst order.
+  const rows = await range
+    .reverse()
+    .filter((m) => matches(m) && isAfterCursor(m, cursor))
+    .limit(size + 1)
+    .toArray();
+  return toPage(rows, size);
+}
+
+/** A month's records of a branch for the calendar, in date order. */
+export async function meetingsInMonth(branchId: string, year: number, month: number): Promise<Meeting[]> {
+  const [from, to] = dateBounds({ year, month });
+  return db.meetings.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray();
+}
+
+/** The shortest query the bigram index can answer: one bigram. */
+export const MIN_QUERY_LENGTH = 2;
+
+/**
+ * Chinese substring search over topic, agenda, minutes, speeches and resolutions, newest first, paged like
+ * listMeetings. The candidates come from the *terms index by the query's rarest bigram (counted on the index), then
+ * each is confirmed with a real substring test and its branch; no table is read whole.
+ */
+export async function searchMeetings(
+  branchId: string,
+  query: string,
+  cursor?: MeetingCursor,
+  size = PAGE_SIZE,
+): Promise<MeetingPage> {
+  if (Array.from(normalizeForSearch(query)).length < MIN_QUERY_LENGTH) return { items: [] };
+  const terms = queryTerms(query);
+  let rarest = terms[0]!;
+  let fewest = Infinity;
+  for (const term of terms) {
+    const count = await db.meetings.where('terms').equals(term).count();
+    if (count < fewest) [rarest, fewest] = [term, count];
+    if (count === 0) return { items: [] };
+  }
+  const rows = await db.meetings
+    .where('terms')
+    .equals(rarest)
+    .filter((m) => m.branchId === branchId && matchesQuery(searchableTexts(m), query))
+    .toArray();
+  return pageOf(rows.sort(newestFirst), cursor, size);
+}
+
+// ── writes ─────────────────────────────────────────────────────────────────────
+
+function today(): string {
+  // Read the clock directly (not nowIso's monotonic stamp) so "today" is the calendar day the user sees.
+  return chinaToday(new Date());
+}
+
+/** Records a new meeting as a 草稿 with its 第N次, 补录 mark and index fields, audited. */
+export async function createMeeting(branchId: string, input: MeetingInput): Promise<Meeting> {
+  const fields = parseMeetingInput(input);
+  const enteredOn = today();
+  return db.transaction('rw', [db.branches, db.members, db.venues, db.meetings, db.audit], async () => {
+    await checkAgainstBranch(branchId, fields, enteredOn);
+    const at = nowIso();
+    const meeting: Meeting = {
+      ...fields,
+      id: newId(),
+      branchId,
+      createdAt: at,
+      updatedAt: at,
+      seq: 1,
+      status: '草稿',
+      backfilled: isBackfilled(fields.date, enteredOn),
+      attendeeIds: attendeeIdsOf(fields),
+      terms: searchTermsOf(searchableTexts(fields)),
+    };
+    await db.meetings.add(meeting);
+    await writeAudit({
+      entity: 'meeting',
+      entityId: meeting.id,
+      branchId,
+      action: 'create',
+      summary: `新建${meeting.kind}记录「${meeting.topic}」${meeting.backfilled ? '（补录）' : ''}`,
+    });
+    await renumber(branchId, meeting.kind, meeting.date, `补录了${meeting.date}的${meeting.kind}记录`);
+    return (await db.meetings.get(meeting.id))!;
+  });
+}
+
+/** Applies new fields to a stored record (no status checks): shared by draft edits and 更正. */
+async function applyChange(
+  before: Meeting,
+  fields: MeetingFields,
+  audit: { action: 'update' | 'amend'; reason?: string },
+): Promise<Meeting> {
+  const changed = changedFieldLabels<MeetingFields>(before, fields, MEETING_LABELS);
+  if (changed.length === 0) return before;
+  const after: Meeting = {
+    ...before,
+    ...fields,
+    updatedAt: nowIso(),
+    // 补录 is about when the record was first entered, so it follows the (possibly corrected) meeting date.
+    backfilled: isBackfilled(fields.date, chinaToday(new Date(before.createdAt))),
+    attendeeIds: attendeeIdsOf(fields),
+    terms: searchTermsOf(searchableTexts(fields)),
+  };
+  await db.meetings.put(after);
+  await writeAudit({
+    entity: 'meeting',
+    entityId: before.id,
+    branchId: before.branchId,
+    action: audit.action,
+    reason: audit.reason,
+    summary: `修改了${changed.join('、')}`,
+  });
+  const moved = before.kind !== after.kind || before.date !== after.date;
+  if (moved) {
+    const trigger = `${after.kind}记录「${after.topic}」的日期或类型有变动`;
+    await renumber(before.branchId, before.kind, before.date, trigger);
+    await renumber(after.branchId, after.kind, after.date, trigger);
+  }
+  return (await db.meetings.get(before.id))!;
+}
+
+const WRITE_TABLES = () => [db.branches, db.members, db.venues, db.meetings, db.audit];
+
+/** Edits a 草稿; a 已定稿 record can only be corrected with amendMeeting and a reason. */
+export async function updateMeeting(id: string, input: MeetingInput): Promise<Meeting> {
+  const fields = parseMeetingInput(input);
+  const enteredOn = today();
+  return db.transaction('rw', WRITE_TABLES(), async () => {
+    const before = await db.meetings.get(id);
+    if (!before) throw new NotFoundError('会议记录', id);
+    if (before.status === '已定稿') {
+      throw new ValidationError([{ path: '', message: '记录已定稿，不能直接修改；如需更正请使用“更正”并填写理由' }]);
+    }
+    await checkAgainstBranch(before.branchId, fields, enteredOn);
+    return applyChange(before, fields, { action: 'update' });
+  });
+}
+
+/** 草稿 → 已定稿: from now on changes need 更正 with a reason. */
+export async function finalizeMeeting(id: string): Promise<Meeting> {
+  return db.transaction('rw', [db.meetings, db.audit], async () => {
+    const before = await db.meetings.get(id);
+    if (!before) throw new NotFoundError('会议记录', id);
+    if (before.status === '已定稿') return before;
+    const at = nowIso();
+    await db.meetings.update(id, { status: '已定稿', finalizedAt: at, updatedAt: at });
+    await writeAudit({
+      entity: 'meeting',
+      entityId: id,
+      branchId: before.branchId,
+      action: 'finalize',
+      summary: `第${before.seq}次${before.kind}记录定稿`,
+    });
+    return (await db.meetings.get(id))!;
+  });
+}
+
+/** 更正 of a 已定稿 record: the change is applied, the record stays 已定稿, the reason and changed fields are logged. */
+export async function amendMeeting(id: string, input: MeetingInput, reason: string): Promise<Meeting> {
+  const why = reason.trim();
+  if (Array.from(why).length < MIN_AMEND_REASON) {
+    throw new ValidationError([{ path: 'reason', message: `请填写更正理由（至少 ${MIN_AMEND_REASON} 个字）` }]);
+  }
+  const fields = parseMeetingInput(input);
+  const enteredOn = today();
+  return db.transaction('rw', WRITE_TABLES(), async () => {
+    const before = await db.meetings.get(id);
+    if (!before) throw new NotFoundError('会议记录', id);
+    if (before.status !== '已定稿') {
+      throw new ValidationError([{ path: '', message: '草稿可以直接修改，不需要更正' }]);
+    }
+    await checkAgainstBranch(before.branchId, fields, enteredOn);
+    const after = await applyChange(before, fields, { action: 'amend', reason: why });
+    if (after === before) throw new ValidationError([{ path: '', message: '没有修改任何内容，无需更正' }]);
+    return after;
+  });
+}
+
+/** Deletes a 草稿 (audited); a 已定稿 record is part of the archive and cannot be deleted. */
+export async function deleteMeeting(id: string): Promise<void> {
+  await db.transaction('rw', [db.meetings, db.audit], async () => {
+    const before = await db.meetings.get(id);
+    if (!before) throw new NotFoundError('会议记录', id);
+    if (before.status === '已定稿') {
+      throw new ValidationError([{ path: '', message: '记录已定稿，不能删除' }]);
+    }
+    await db.meetings.delete(id);
+    await writeAudit({
+      entity: 'meeting',
+      entityId: id,
+      branchId: before.branchId,
+      action: 'delete',
+      summary: `删除了${before.kind}草稿「${before.topic}」（${before.date}）`,
+    });
+    await renumber(before.branchId, before.kind, before.date, `删除了${before.date}的${before.kind}草稿`);
+  });
+}
+
+export interface VenueChoice {
+  id: string;
+  name: string;
+}
+
+/** The branch's venues for the record form and the list filter (the 阵地 section owns their editing). */
+export async function listVenueChoices(branchId: string): Promise<VenueChoice[]> {
+  const venues = await db.venues.where('branchId').equals(branchId).toArray();
+  return venues.map((v) => ({ id: v.id, name: v.name })).sort((a, b) => compareZh(a.name, b.name));
+}

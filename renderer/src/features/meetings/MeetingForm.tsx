@@ -1,0 +1,435 @@
+// The record form: every kind with its own fields, attendance prefilled from the roster, live quorum and 第N次.
+import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { useId, useMemo } from 'react';
+import { Controller, useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
+import { ATTENDANCE_STATUSES, MEETING_KINDS, type MeetingKind } from '../../../../shared/domain/vocab';
+import { checkQuorum } from '../../../../shared/rules/quorum';
+import { meetingInputSchema, type Branch, type Meeting, type Member } from '../../../../shared/schemas';
+import { ValidationError } from '../../db/repositories/errors';
+import { amendMeeting, createMeeting, updateMeeting, type VenueChoice } from '../../db/repositories/meetings';
+import { AttachmentField } from '../../ui/attachments/AttachmentField';
+import { DateInput } from '../../ui/DateInput';
+import { FormField } from '../../ui/FormField';
+import {
+  emptyMeetingValues,
+  isMeetingFieldPath,
+  meetingToValues,
+  rosterAttendance,
+  type MeetingFormOutput,
+  type MeetingFormValues,
+} from './meetingFormValues';
+import { useNextSeq } from './useNextSeq';
+
+interface Props {
+  branch: Branch;
+  members: readonly Member[];
+  venues: readonly VenueChoice[];
+  /** The stored record being edited (a 草稿) or corrected (已定稿, with `amendReason`); absent for a new record. */
+  meeting?: Meeting;
+  amendReason?: string;
+  initialKind?: MeetingKind;
+  initialDate?: string;
+  onSaved: (meeting: Meeting) => void;
+  onCancel: () => void;
+}
+
+const kindOptions = MEETING_KINDS.map((k) => ({ value: k, label: k }));
+const statusOptions = ATTENDANCE_STATUSES.map((s) => ({ value: s, label: s }));
+
+// The date is undefined while empty (see MeetingFormValues); zod rejects that with its own message.
+const resolver = zodResolver(meetingInputSchema) as unknown as Resolver<MeetingFormValues, unknown, MeetingFormOutput>;
+
+export function MeetingForm({
+  branch,
+  members,
+  venues,
+  meeting,
+  amendReason,
+  initialKind,
+  initialDate,
+  onSaved,
+  onCancel,
+}: Readonly<Props>) {
+  const { message } = App.useApp();
+  const idPrefix = `meeting-${useId().replace(/:/g, '')}`;
+  // Computed once: the form owns the values from here on (a live record is not re-read into a form being typed in).
+  const defaultValues = useMemo(
+    () => (meeting ? meetingToValues(meeting) : emptyMeetingValues(initialKind ?? '支委会', initialDate, members)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const { control, handleSubmit, setError, formState, setValue } = useForm<
+    MeetingFormValues,
+    unknown,
+    MeetingFormOutput
+  >({ resolver, defaultValues });
+  const attendance = useFieldArray({ control, name: 'attendance' });
+  const guests = useFieldArray({ control, name: 'guests' });
+  const [kind, date, attendanceNow] = useWatch({ control, name: ['kind', 'date', 'attendance'] });
+  const seq = useNextSeq(branch.id, kind, date, meeting?.id);
+
+  const quorum = useMemo(
+    () =>
+      date
+        ? checkQuorum({ kind, date, attendance: attendanceNow as Meeting['attendance'] }, branch, members)
+        : undefined,
+    [kind, date, attendanceNow, branch, members],
+  );
+
+  const memberOptions = useMemo(
+    () => members.filter((m) => !m.leftDate).map((m) => ({ value: m.id, label: m.name })),
+    [members],
+  );
+  const listedIds = new Set((attendanceNow ?? []).map((a) => a.memberId));
+  const addableOptions = members.filter((m) => !listedIds.has(m.id)).map((m) => ({ value: m.id, label: m.name }));
+  const groupOptions = branch.partyGroups.map((g) => ({ value: g.id, label: g.name }));
+  const venueOptions = venues.map((v) => ({ value: v.id, label: v.name }));
+
+  const onValid = async (data: MeetingFormOutput) => {
+    try {
+      const saved = meeting
+        ? amendReason !== undefined
+          ? await amendMeeting(meeting.id, data, amendReason)
+          : await updateMeeting(meeting.id, data)
+        : await createMeeting(branch.id, data);
+      message.success(amendReason !== undefined ? '已更正，更正理由已记录' : '已保存');
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const unplaced: string[] = [];
+        for (const issue of error.issues) {
+          if (isMeetingFieldPath(issue.path)) {
+            setError(issue.path as FieldPath<MeetingFormValues>, { type: 'repository', message: issue.message });
+          } else {
+            unplaced.push(issue.message);
+          }
+        }
+        if (unplaced.length > 0) setError('root.repository', { type: 'repository', message: unplaced.join('；') });
+        return;
+      }
+      setError('root.repository', {
+        type: 'repository',
+        message: `保存失败：${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  };
+
+  const rootError = formState.errors.root?.repository?.message;
+  const text = (name: FieldPath<MeetingFormValues>, label: string, rows?: number, placeholder?: string) => (
+    <FormField control={control} name={name} label={label} idPrefix={idPrefix}>
+      {(f) =>
+        rows ? (
+          <Input.TextArea
+            id={f.id}
+            {...f.a11y}
+            value={(f.value as string | undefined) ?? ''}
+            onChange={(e) => f.onChange(e.target.value)}
+            onBlur={f.onBlur}
+            status={f.invalid ? 'error' : undefined}
+            autoSize={{ minRows: rows, maxRows: 16 }}
+            placeholder={placeholder}
+          />
+        ) : (
+          <Input
+            id={f.id}
+            {...f.a11y}
+            value={(f.value as string | undefined) ?? ''}
+            onChange={(e) => f.onChange(e.target.value)}
+            onBlur={f.onBlur}
+            status={f.invalid ? 'error' : undefined}
+            placeholder={placeholder}
+          />
+        )
+      }
+    </FormField>
+  );
+
+  return (
+    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={meeting ? '修改会议记录' : '新建会议记录'}>
+      <Form layout="vertical" component={false}>
+        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        {amendReason !== undefined && (
+          <Alert
+            type="info"
+            showIcon
+            title={`正在更正已定稿的记录，更正理由：${amendReason}`}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Card title="基本信息" style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <FormField control={control} name="kind" label="会议类型" required idPrefix={idPrefix}>
+                {(f) => (
+                  <Select
+                    id={f.id}
+                    {...f.a11y}
+                    value={f.value}
+                    onChange={f.onChange}
+                    onBlur={f.onBlur}
+                    options={kindOptions}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    status={f.invalid ? 'error' : undefined}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={24} md={8}>
+              <FormField control={control} name="date" label="会议日期" required idPrefix={idPrefix}>
+                {(f) => (
+                  <DateInput
+                    id={f.id}
+                    value={f.value}
+                    onChange={f.onChange}
+                    onBlur={f.onBlur}
+                    invalid={f.invalid}
+                    a11y={f.a11y}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label="本年度序号">
+                <Typography.Text strong aria-label="本年度序号">
+                  {seq === undefined ? '—' : `第${seq}次${kind}`}
+                </Typography.Text>
+                {meeting && meeting.seq !== seq && seq !== undefined && (
+                  <Typography.Text type="secondary">（保存后按日期重新编号）</Typography.Text>
+                )}
+              </Form.Item>
+            </Col>
+            <Col xs={24}>{text('topic', '主题', undefined, '如：研究部署第一季度党建工作')}</Col>
+            <Col xs={12} md={6}>
+              {text('startTime', '开始时间', undefined, '09:30')}
+            </Col>
+            <Col xs={12} md={6}>
+              {text('endTime', '结束时间', undefined, '11:00')}
+            </Col>
+            <Col xs={24} md={12}>
+              <FormField control={control} name="venueId" label="地点（阵地）" idPrefix={idPrefix}>
+                {(f) => (
+                  <Select
+                    id={f.id}
+                    {...f.a11y}
+                    value={f.value || undefined}
+                    onChange={(v) => f.onChange(v ?? '')}
+                    onBlur={f.onBlur}
+                    options={venueOptions}
+                    allowClear
+                    showSearch={{ optionFilterProp: 'label' }}
+                    placeholder={venueOptions.length === 0 ? '尚未登记活动阵地' : '选择阵地'}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={12} md={6}>
+              {text('host', '主持人')}
+            </Col>
+            <Col xs={12} md={6}>
+              {text('recorder', '记录人')}
+            </Col>
+            {kind === '党课' && (
+              <>
+                <Col xs={12} md={6}>
+                  {text('lecturer', '授课人')}
+                </Col>
+                <Col xs={24}>{text('outline', '授课提纲', 4)}</Col>
+              </>
+            )}
+            {kind === '党小组会' && (
+              <Col xs={24} md={12}>
+                <FormField control={control} name="partyGroupId" label="党小组" required idPrefix={idPrefix}>
+                  {(f) => (
+                    <Select
+                      id={f.id}
+                      {...f.a11y}
+                      value={f.value || undefined}
+                      onChange={(v) => f.onChange(v ?? '')}
+                      onBlur={f.onBlur}
+                      options={groupOptions}
+                      showSearch={{ optionFilterProp: 'label' }}
+                      placeholder={groupOptions.length === 0 ? '请先在支部概况中设置党小组' : '选择党小组'}
+                      status={f.invalid ? 'error' : undefined}
+                    />
+                  )}
+                </FormField>
+              </Col>
+            )}
+            {kind === '谈心谈话' && (
+              <Col xs={24} md={12}>
+                <FormField control={control} name="talkParties" label="谈话双方" required idPrefix={idPrefix}>
+                  {(f) => (
+                    <Select
+                      id={f.id}
+                      {...f.a11y}
+                      mode="multiple"
+                      maxCount={2}
+                      value={f.value}
+                      onChange={f.onChange}
+                      onBlur={f.onBlur}
+                      options={memberOptions}
+                      showSearch={{ optionFilterProp: 'label' }}
+                      placeholder="选择两位党员"
+                      status={f.invalid ? 'error' : undefined}
+                    />
+                  )}
+                </FormField>
+              </Col>
+            )}
+          </Row>
+        </Card>
+
+        <Card
+          title="出席情况"
+          style={{ marginBottom: 16 }}
+          extra={
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => setValue('attendance', rosterAttendance(members, date), { shouldDirty: true })}
+            >
+              按名册重新填充
+            </Button>
+          }
+        >
+          {quorum?.applies && !quorum.ok && (
+            <Alert type="warning" showIcon title={quorum.message} style={{ marginBottom: 16 }} role="alert" />
+          )}
+          {quorum?.applies && quorum.ok && <Typography.Paragraph type="success">{quorum.message}</Typography.Paragraph>}
+          {attendance.fields.length === 0 && (
+            <Typography.Paragraph type="secondary">
+              名单为空。请先在党员名册中登记党员，或在下方添加。
+            </Typography.Paragraph>
+          )}
+          {attendance.fields.map((row, index) => {
+            const legendId = `${idPrefix}-attendance-${index}-legend`;
+            const status = attendanceNow?.[index]?.status;
+            return (
+              <div key={row.id} role="group" aria-labelledby={legendId}>
+                <Flex gap={16} align="flex-start" wrap>
+                  <Typography.Text strong id={legendId} style={{ minWidth: 72, paddingTop: 36 }}>
+                    {row.name}
+                  </Typography.Text>
+                  <div style={{ flex: '0 1 140px' }}>
+                    <FormField
+                      control={control}
+                      name={`attendance.${index}.status`}
+                      label="出席情况"
+                      idPrefix={idPrefix}
+                    >
+                      {(f) => (
+                        <Select
+                          id={f.id}
+                          {...f.a11y}
+                          value={f.value}
+                          onChange={f.onChange}
+                          onBlur={f.onBlur}
+                          options={statusOptions}
+                          showSearch={{ optionFilterProp: 'label' }}
+                        />
+                      )}
+                    </FormField>
+                  </div>
+                  <div style={{ flex: '1 1 200px' }}>
+                    <FormField
+                      control={control}
+                      name={`attendance.${index}.reason`}
+                      label="原因"
+                      required={status === '请假' || status === '缺席'}
+                      idPrefix={idPrefix}
+                    >
+                      {(f) => (
+                        <Input
+                          id={f.id}
+                          {...f.a11y}
+                          value={f.value ?? ''}
+                          onChange={(e) => f.onChange(e.target.value)}
+                          onBlur={f.onBlur}
+                          status={f.invalid ? 'error' : undefined}
+                          placeholder={status === '请假' || status === '缺席' ? '如：出差、病假' : ''}
+                        />
+                      )}
+                    </FormField>
+                  </div>
+                  <Button icon={<DeleteOutlined />} onClick={() => attendance.remove(index)} style={{ marginTop: 30 }}>
+                    移出名单
+                  </Button>
+                </Flex>
+              </div>
+            );
+          })}
+          {addableOptions.length > 0 && (
+            <Form.Item label="添加人员" htmlFor={`${idPrefix}-add-attendee`}>
+              <Select
+                id={`${idPrefix}-add-attendee`}
+                value={null}
+                options={addableOptions}
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder="选择名册中的党员"
+                style={{ maxWidth: 240 }}
+                onChange={(id: string) => {
+                  const m = members.find((x) => x.id === id);
+                  if (m) attendance.append({ memberId: m.id, name: m.name, status: '出席', reason: '' });
+                }}
+              />
+            </Form.Item>
+          )}
+        </Card>
+
+        <Card title="列席人员（非本支部党员）" style={{ marginBottom: 16 }}>
+          {guests.fields.map((row, index) => {
+            const legendId = `${idPrefix}-guest-${index}-legend`;
+            return (
+              <div key={row.id} role="group" aria-labelledby={legendId}>
+                <Flex gap={16} align="flex-start" wrap>
+                  <Typography.Text strong id={legendId} style={{ minWidth: 72, paddingTop: 36 }}>
+                    列席 {index + 1}
+                  </Typography.Text>
+                  <div style={{ flex: '1 1 160px' }}>{text(`guests.${index}.name`, '姓名')}</div>
+                  <div style={{ flex: '1 1 200px' }}>{text(`guests.${index}.org`, '单位或职务')}</div>
+                  <Button icon={<DeleteOutlined />} onClick={() => guests.remove(index)} style={{ marginTop: 30 }}>
+                    删除
+                  </Button>
+                </Flex>
+              </div>
+            );
+          })}
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => guests.append({ name: '', org: '' })}>
+            添加列席人员
+          </Button>
+        </Card>
+
+        <Card title="会议内容" style={{ marginBottom: 16 }}>
+          {text('agenda', '议程', 2)}
+          {text('content', '会议内容', 6, '会议纪要：传达学习、研究讨论的主要内容')}
+          {text('speeches', '发言摘要', 4)}
+          {text('resolutions', '决议及表决结果', 3, '如：同意接收××为预备党员（应到9人，实到8人，8票赞成）')}
+        </Card>
+
+        <Card title="附件" style={{ marginBottom: 16 }}>
+          <Controller
+            control={control}
+            name="attachmentIds"
+            render={({ field }) => (
+              <AttachmentField
+                branchId={branch.id}
+                value={field.value}
+                onChange={field.onChange}
+                label="附件（通知、签到表、现场照片、讲稿）"
+              />
+            )}
+          />
+        </Card>
+
+        <Space>
+          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+            {amendReason !== undefined ? '保存更正' : '保存'}
+          </Button>
+          <Button onClick={onCancel}>取消</Button>
+          {meeting?.backfilled && <Tag color="orange">补录</Tag>}
+        </Space>
+      </Form>
+    </form>
+  );
+}

@@ -1,0 +1,284 @@
+// One record, read-only: 定稿, 编辑 (drafts), 更正 with a reason (finalised), the amendment history and attachments.
+import { CheckOutlined, DeleteOutlined, EditOutlined, LeftOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Flex, Input, List, Modal, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { checkQuorum } from '../../../../shared/rules/quorum';
+import type { Branch, Member } from '../../../../shared/schemas';
+import { ValidationError } from '../../db/repositories/errors';
+import { deleteMeeting, finalizeMeeting, MIN_AMEND_REASON, type VenueChoice } from '../../db/repositories/meetings';
+import { AttachmentList } from '../../ui/attachments/AttachmentList';
+import { Loading } from '../../ui/Loading';
+import { MeetingForm } from './MeetingForm';
+import { MeetingTags } from './MeetingTags';
+import { goToRecords } from './recordsRoute';
+import { useMeeting } from './useMeeting';
+
+interface Props {
+  id: string;
+  branch: Branch;
+  members: readonly Member[];
+  venues: readonly VenueChoice[];
+}
+
+type Mode = { kind: 'view' } | { kind: 'edit' } | { kind: 'amend'; reason: string };
+
+function errorText(error: unknown): string {
+  if (error instanceof ValidationError) return error.issues.map((i) => i.message).join('；');
+  return error instanceof Error ? error.message : String(error);
+}
+
+const formatAt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
+  const { message, modal } = App.useApp();
+  const data = useMeeting(id);
+  const [mode, setMode] = useState<Mode>({ kind: 'view' });
+  const [askReason, setAskReason] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+
+  if (data === undefined) return <Loading />;
+  if (data === null) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title="找不到该记录，可能已被删除"
+        action={<Button onClick={() => goToRecords({ view: 'list' })}>返回列表</Button>}
+      />
+    );
+  }
+  const { meeting, amendments } = data;
+  if (meeting.branchId !== branch.id) {
+    return <Alert type="warning" showIcon title="该记录属于另一个支部，请在页面顶部切换支部后查看" />;
+  }
+
+  if (mode.kind !== 'view') {
+    return (
+      <section aria-label="修改会议记录">
+        <Typography.Title level={3}>
+          {mode.kind === 'amend' ? '更正' : '编辑'}：{meeting.topic}
+        </Typography.Title>
+        <MeetingForm
+          branch={branch}
+          members={members}
+          venues={venues}
+          meeting={meeting}
+          amendReason={mode.kind === 'amend' ? mode.reason : undefined}
+          onSaved={() => setMode({ kind: 'view' })}
+          onCancel={() => setMode({ kind: 'view' })}
+        />
+      </section>
+    );
+  }
+
+  const final = meeting.status === '已定稿';
+  const venueName = venues.find((v) => v.id === meeting.venueId)?.name ?? '';
+  const groupName = branch.partyGroups.find((g) => g.id === meeting.partyGroupId)?.name ?? '';
+  const nameOf = (memberId: string) => members.find((m) => m.id === memberId)?.name ?? '（已删除）';
+  const quorum = checkQuorum(meeting, branch, members);
+  const time = [meeting.startTime, meeting.endTime].filter(Boolean).join(' — ');
+
+  const finalize = () =>
+    modal.confirm({
+      title: '定稿后不能直接修改，如需更正须填写理由并留下记录。确定定稿吗？',
+      okText: '确定定稿',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await finalizeMeeting(meeting.id);
+          message.success('已定稿');
+        } catch (error) {
+          message.error(errorText(error));
+        }
+      },
+    });
+
+  const remove = () =>
+    modal.confirm({
+      title: '删除这份草稿？',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await deleteMeeting(meeting.id);
+          message.success('草稿已删除');
+          goToRecords({ view: 'list' });
+        } catch (error) {
+          message.error(errorText(error));
+        }
+      },
+    });
+
+  const startAmend = () => {
+    const why = reason.trim();
+    if (Array.from(why).length < MIN_AMEND_REASON) {
+      setReasonError(`请填写更正理由（至少 ${MIN_AMEND_REASON} 个字）`);
+      return;
+    }
+    setAskReason(false);
+    setReason('');
+    setReasonError(undefined);
+    setMode({ kind: 'amend', reason: why });
+  };
+
+  return (
+    <section aria-labelledby="meeting-title">
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <Button icon={<LeftOutlined />} onClick={() => goToRecords({ view: 'list' })}>
+            返回列表
+          </Button>
+          <Typography.Title level={3} id="meeting-title" style={{ margin: 0 }}>
+            {meeting.topic}
+          </Typography.Title>
+          <MeetingTags meeting={meeting} />
+        </Space>
+        <Space wrap>
+          {!final && (
+            <>
+              <Button icon={<EditOutlined />} onClick={() => setMode({ kind: 'edit' })}>
+                编辑
+              </Button>
+              <Button type="primary" icon={<CheckOutlined />} onClick={finalize}>
+                定稿
+              </Button>
+              <Button danger icon={<DeleteOutlined />} onClick={remove}>
+                删除草稿
+              </Button>
+            </>
+          )}
+          {final && (
+            <Button icon={<EditOutlined />} onClick={() => setAskReason(true)}>
+              更正
+            </Button>
+          )}
+        </Space>
+      </Flex>
+
+      {final && (
+        <Alert
+          type="info"
+          showIcon
+          title={`本记录已于 ${formatAt(meeting.finalizedAt ?? meeting.updatedAt)} 定稿，不能直接修改；如需更正请使用“更正”并填写理由。`}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {meeting.backfilled && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`补录：本记录于 ${formatAt(meeting.createdAt)} 录入，晚于会议日期 7 天以上。`}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {quorum.applies && !quorum.ok && (
+        <Alert type="warning" showIcon title={quorum.message} style={{ marginBottom: 16 }} />
+      )}
+
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+          <Descriptions.Item label="会议类型">{`${meeting.kind}（本年度第${meeting.seq}次）`}</Descriptions.Item>
+          <Descriptions.Item label="日期">{`${meeting.date}${time ? ` ${time}` : ''}`}</Descriptions.Item>
+          <Descriptions.Item label="地点（阵地）">{venueName || '—'}</Descriptions.Item>
+          <Descriptions.Item label="主持人">{meeting.host || '—'}</Descriptions.Item>
+          <Descriptions.Item label="记录人">{meeting.recorder || '—'}</Descriptions.Item>
+          {meeting.kind === '党课' && <Descriptions.Item label="授课人">{meeting.lecturer}</Descriptions.Item>}
+          {meeting.kind === '党小组会' && <Descriptions.Item label="党小组">{groupName}</Descriptions.Item>}
+          {meeting.kind === '谈心谈话' && (
+            <Descriptions.Item label="谈话双方">{meeting.talkParties.map(nameOf).join('、')}</Descriptions.Item>
+          )}
+          {quorum.applies && <Descriptions.Item label="法定人数">{quorum.message}</Descriptions.Item>}
+        </Descriptions>
+      </Card>
+
+      <Card title="出席情况" style={{ marginBottom: 16 }}>
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="memberId"
+          dataSource={meeting.attendance}
+          columns={[
+            { title: '姓名', dataIndex: 'name' },
+            { title: '出席情况', dataIndex: 'status' },
+            { title: '原因', dataIndex: 'reason' },
+          ]}
+        />
+        {meeting.guests.length > 0 && (
+          <Typography.Paragraph style={{ marginTop: 12 }}>
+            列席人员：{meeting.guests.map((g) => (g.org ? `${g.name}（${g.org}）` : g.name)).join('、')}
+          </Typography.Paragraph>
+        )}
+      </Card>
+
+      <Card title="会议内容" style={{ marginBottom: 16 }}>
+        {(
+          [
+            ['议程', meeting.agenda],
+            ['授课提纲', meeting.kind === '党课' ? meeting.outline : ''],
+            ['会议内容', meeting.content],
+            ['发言摘要', meeting.speeches],
+            ['决议及表决结果', meeting.resolutions],
+          ] as const
+        )
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label} style={{ marginBottom: 12 }}>
+              <Typography.Text strong>{label}</Typography.Text>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{value}</Typography.Paragraph>
+            </div>
+          ))}
+      </Card>
+
+      <Card title="附件" style={{ marginBottom: 16 }}>
+        <AttachmentList ids={meeting.attachmentIds} />
+      </Card>
+
+      <Card title="更正记录" style={{ marginBottom: 16 }}>
+        <List
+          dataSource={amendments}
+          locale={{ emptyText: '无更正' }}
+          renderItem={(entry) => (
+            <List.Item>
+              <List.Item.Meta
+                title={`${formatAt(entry.at)} · ${entry.summary}`}
+                description={`理由：${entry.reason}`}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+
+      <Modal
+        open={askReason}
+        title="更正已定稿的记录"
+        okText="继续更正"
+        cancelText="取消"
+        onOk={startAmend}
+        onCancel={() => {
+          setAskReason(false);
+          setReasonError(undefined);
+        }}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>更正会保留记录，并把理由和修改的内容写入更正记录，供检查时查看。</Typography.Paragraph>
+        <label htmlFor="amend-reason">更正理由</label>
+        <Input.TextArea
+          id="amend-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          status={reasonError ? 'error' : undefined}
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={reasonError ? 'amend-reason-error' : undefined}
+          autoSize={{ minRows: 2 }}
+        />
+        {reasonError && (
+          <Typography.Text type="danger" id="amend-reason-error">
+            {reasonError}
+          </Typography.Text>
+        )}
+      </Modal>
+    </section>
+  );
+}

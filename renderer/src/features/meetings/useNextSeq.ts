@@ -1,0 +1,17 @@
+// The 第N次 a record would get for its kind and date, live, shown read-only in the form.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { MeetingKind } from '../../../../shared/domain/vocab';
+import { nextSeq } from '../../db/repositories/meetings';
+
+export function useNextSeq(
+  branchId: string,
+  kind: MeetingKind | undefined,
+  date: string | undefined,
+  excludeId?: string,
+): number | undefined {
+  return useLiveQuery(
+    async () =>
+      kind && date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? nextSeq(branchId, kind, date, excludeId) : undefined,
+    [branchId, kind, date, excludeId],
+  );
+}

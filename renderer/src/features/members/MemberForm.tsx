@@ -1,0 +1,206 @@
+// The 党员 form: adds a member to the branch's roster or edits one, validated by the shared zod schema.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, App, Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { useId, useMemo } from 'react';
+import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
+import { GENDERS, MEMBER_STATUSES } from '../../../../shared/domain/vocab';
+import { memberInputSchema, type Branch, type Member } from '../../../../shared/schemas';
+import { ValidationError } from '../../db/repositories/errors';
+import { createMember, updateMember } from '../../db/repositories/members';
+import { DateInput } from '../../ui/DateInput';
+import { FormField } from '../../ui/FormField';
+import {
+  emptyMemberValues,
+  isMemberFieldPath,
+  memberToValues,
+  type MemberFormOutput,
+  type MemberFormValues,
+} from './memberFormValues';
+
+interface Props {
+  branch: Branch;
+  /** The live record to edit; absent for a new member. */
+  member?: Member;
+  onSaved: (member: Member) => void;
+  onCancel: () => void;
+}
+
+// The form keeps empty required values undefined (see MemberFormValues); the schema rejects them with its own message.
+const resolver = zodResolver(memberInputSchema) as unknown as Resolver<MemberFormValues, unknown, MemberFormOutput>;
+
+const genderOptions = GENDERS.map((g) => ({ value: g, label: g }));
+const statusOptions = MEMBER_STATUSES.map((s) => ({ value: s, label: `${s}党员` }));
+
+export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props>) {
+  const { message } = App.useApp();
+  const idPrefix = `member-${useId().replace(/:/g, '')}`;
+  const values = useMemo(() => (member ? memberToValues(member) : undefined), [member]);
+  const { control, handleSubmit, setError, formState } = useForm<MemberFormValues, unknown, MemberFormOutput>({
+    resolver,
+    defaultValues: emptyMemberValues(),
+    values,
+    resetOptions: { keepDirtyValues: true },
+  });
+  const groupOptions = branch.partyGroups.map((g) => ({ value: g.id, label: g.name }));
+
+  const onValid = async (data: MemberFormOutput) => {
+    try {
+      const saved = member ? await updateMember(member.id, data) : await createMember(branch.id, data);
+      message.success('已保存');
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const unplaced: string[] = [];
+        for (const issue of error.issues) {
+          if (isMemberFieldPath(issue.path)) {
+            setError(issue.path as FieldPath<MemberFormValues>, { type: 'repository', message: issue.message });
+          } else {
+            unplaced.push(issue.message);
+          }
+        }
+        if (unplaced.length > 0) setError('root.repository', { type: 'repository', message: unplaced.join('；') });
+        return;
+      }
+      setError('root.repository', {
+        type: 'repository',
+        message: `保存失败：${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  };
+
+  const rootError = formState.errors.root?.repository?.message;
+
+  const text = (name: 'name' | 'post' | 'phone', label: string, required = false, placeholder?: string) => (
+    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
+      {(f) => (
+        <Input
+          id={f.id}
+          {...f.a11y}
+          ref={f.ref}
+          value={f.value ?? ''}
+          onChange={(e) => f.onChange(e.target.value)}
+          onBlur={f.onBlur}
+          status={f.invalid ? 'error' : undefined}
+          placeholder={placeholder}
+        />
+      )}
+    </FormField>
+  );
+
+  const date = (name: 'birthDate' | 'joinedDate' | 'fullMemberDate', label: string, required = false) => (
+    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
+      {(f) => (
+        <DateInput
+          id={f.id}
+          value={f.value || undefined}
+          // An optional date cleared is '' (the schema's empty value); a required one stays undefined.
+          onChange={(v) => f.onChange(v ?? (required ? undefined : ''))}
+          onBlur={f.onBlur}
+          invalid={f.invalid}
+          a11y={f.a11y}
+        />
+      )}
+    </FormField>
+  );
+
+  return (
+    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={member ? '编辑党员' : '新增党员'}>
+      <Form layout="vertical" component={false}>
+        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            {text('name', '姓名', true)}
+          </Col>
+          <Col xs={24} md={12}>
+            <FormField control={control} name="gender" label="性别" required idPrefix={idPrefix}>
+              {(f) => (
+                <Select
+                  id={f.id}
+                  {...f.a11y}
+                  value={f.value}
+                  onChange={f.onChange}
+                  onBlur={f.onBlur}
+                  options={genderOptions}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  status={f.invalid ? 'error' : undefined}
+                  placeholder="请选择"
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={12}>
+            {date('birthDate', '出生日期', true)}
+          </Col>
+          <Col xs={24} md={12}>
+            {date('joinedDate', '入党日期', true)}
+          </Col>
+          <Col xs={24} md={12}>
+            <FormField control={control} name="status" label="党员类别" required idPrefix={idPrefix}>
+              {(f) => (
+                <Select
+                  id={f.id}
+                  {...f.a11y}
+                  value={f.value}
+                  onChange={f.onChange}
+                  onBlur={f.onBlur}
+                  options={statusOptions}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  status={f.invalid ? 'error' : undefined}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={12}>
+            {date('fullMemberDate', '转正日期')}
+          </Col>
+          <Col xs={24} md={12}>
+            <FormField control={control} name="partyGroupId" label="党小组" idPrefix={idPrefix}>
+              {(f) => (
+                <Select
+                  id={f.id}
+                  {...f.a11y}
+                  value={f.value || undefined}
+                  onChange={(v: string | undefined) => f.onChange(v ?? '')}
+                  onBlur={f.onBlur}
+                  options={groupOptions}
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  status={f.invalid ? 'error' : undefined}
+                  placeholder={groupOptions.length > 0 ? '不分组可留空' : '支部尚未设置党小组'}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={12}>
+            {text('post', '职务', false, '如：科长')}
+          </Col>
+          <Col xs={24} md={12}>
+            {text('phone', '电话')}
+          </Col>
+          <Col xs={24}>
+            <FormField control={control} name="motto" label="格言" idPrefix={idPrefix}>
+              {(f) => (
+                <Input.TextArea
+                  id={f.id}
+                  {...f.a11y}
+                  value={f.value ?? ''}
+                  onChange={(e) => f.onChange(e.target.value)}
+                  onBlur={f.onBlur}
+                  status={f.invalid ? 'error' : undefined}
+                  autoSize={{ minRows: 2, maxRows: 4 }}
+                  placeholder="人人有格言"
+                />
+              )}
+            </FormField>
+          </Col>
+        </Row>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+            保存
+          </Button>
+          <Button onClick={onCancel}>取消</Button>
+        </Space>
+      </Form>
+    </form>
+  );
+}

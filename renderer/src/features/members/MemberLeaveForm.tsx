@@ -1,0 +1,85 @@
+// 转出/离开支部: asks for the date and the reason; the member stays in the roster's history.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, App, Button, Form, Input, Space, Typography } from 'antd';
+import { useId } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { memberLeaveSchema, type Member } from '../../../../shared/schemas';
+import { markMemberLeft } from '../../db/repositories/members';
+import { DateInput } from '../../ui/DateInput';
+import { FormField } from '../../ui/FormField';
+
+interface Props {
+  member: Member;
+  onDone: () => void;
+}
+
+type LeaveValues = { leftDate?: string; leftReason: string };
+type LeaveOutput = z.output<typeof memberLeaveSchema>;
+const resolver = zodResolver(memberLeaveSchema) as unknown as Resolver<LeaveValues, unknown, LeaveOutput>;
+
+export function MemberLeaveForm({ member, onDone }: Readonly<Props>) {
+  const { message } = App.useApp();
+  const idPrefix = `leave-${useId().replace(/:/g, '')}`;
+  const { control, handleSubmit, setError, formState } = useForm<LeaveValues, unknown, LeaveOutput>({
+    resolver,
+    defaultValues: { leftDate: undefined, leftReason: '' },
+  });
+
+  const onValid = async (data: LeaveOutput) => {
+    try {
+      await markMemberLeft(member.id, data);
+      message.success(`「${member.name}」已转出，仍保留在名册的“已离开”中`);
+      onDone();
+    } catch (error) {
+      setError('root.repository', {
+        type: 'repository',
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  const rootError = formState.errors.root?.repository?.message;
+  return (
+    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={`转出：${member.name}`}>
+      <Form layout="vertical" component={false}>
+        <Typography.Paragraph>
+          转出后「{member.name}」不再计入在册党员，但记录不会删除，可在“已离开”中查看，也可恢复在册。
+        </Typography.Paragraph>
+        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        <FormField control={control} name="leftDate" label="离开日期" required idPrefix={idPrefix}>
+          {(f) => (
+            <DateInput
+              id={f.id}
+              value={f.value}
+              onChange={f.onChange}
+              onBlur={f.onBlur}
+              invalid={f.invalid}
+              a11y={f.a11y}
+            />
+          )}
+        </FormField>
+        <FormField control={control} name="leftReason" label="离开原因" required idPrefix={idPrefix}>
+          {(f) => (
+            <Input.TextArea
+              id={f.id}
+              {...f.a11y}
+              value={f.value}
+              onChange={(e) => f.onChange(e.target.value)}
+              onBlur={f.onBlur}
+              status={f.invalid ? 'error' : undefined}
+              autoSize={{ minRows: 2, maxRows: 4 }}
+              placeholder="如：组织关系转出至××支部、退休、调离"
+            />
+          )}
+        </FormField>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+            确认转出
+          </Button>
+          <Button onClick={onDone}>取消</Button>
+        </Space>
+      </Form>
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+// The 登记复查 form on a venue's page: date, inspector, findings and the next re-check date (after this one).
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, App, Button, Col, Form, Input, Row } from 'antd';
+import { useId } from 'react';
+import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { venueCheckInputSchema } from '../../../../shared/schemas';
+import { ValidationError } from '../../db/repositories/errors';
+import { addVenueCheck } from '../../db/repositories/venues';
+import { DateInput } from '../../ui/DateInput';
+import { FormField } from '../../ui/FormField';
+
+type CheckFormValues = { date?: string; inspector: string; findings: string; nextDueDate: string };
+type CheckFormOutput = z.output<typeof venueCheckInputSchema>;
+
+const FIELDS = ['date', 'inspector', 'findings', 'nextDueDate'];
+
+// The date stays undefined while empty so that zod says 「请填写日期」 rather than a format error.
+const resolver = zodResolver(venueCheckInputSchema) as unknown as Resolver<CheckFormValues, unknown, CheckFormOutput>;
+
+const emptyValues = (): CheckFormValues => ({ date: undefined, inspector: '', findings: '', nextDueDate: '' });
+
+export function VenueCheckForm({ venueId }: Readonly<{ venueId: string }>) {
+  const { message } = App.useApp();
+  const idPrefix = `venue-check-${useId().replace(/:/g, '')}`;
+  const { control, handleSubmit, setError, formState, reset } = useForm<CheckFormValues, unknown, CheckFormOutput>({
+    resolver,
+    defaultValues: emptyValues(),
+  });
+
+  const onValid = async (data: CheckFormOutput) => {
+    try {
+      await addVenueCheck(venueId, data);
+      message.success('已登记复查');
+      reset(emptyValues());
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        for (const issue of error.issues) {
+          const path = FIELDS.includes(issue.path) ? (issue.path as FieldPath<CheckFormValues>) : 'root.repository';
+          setError(path, { type: 'repository', message: issue.message });
+        }
+        return;
+      }
+      setError('root.repository', {
+        type: 'repository',
+        message: `保存失败：${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  };
+
+  const rootError = formState.errors.root?.repository?.message;
+
+  return (
+    <form noValidate onSubmit={handleSubmit(onValid)} aria-label="登记复查">
+      <Form layout="vertical" component={false}>
+        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <FormField control={control} name="date" label="复查日期" required idPrefix={idPrefix}>
+              {(f) => (
+                <DateInput
+                  id={f.id}
+                  value={f.value}
+                  onChange={f.onChange}
+                  onBlur={f.onBlur}
+                  invalid={f.invalid}
+                  a11y={f.a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={8}>
+            <FormField control={control} name="inspector" label="检查人" required idPrefix={idPrefix}>
+              {(f) => (
+                <Input
+                  id={f.id}
+                  {...f.a11y}
+                  value={f.value}
+                  onChange={(e) => f.onChange(e.target.value)}
+                  onBlur={f.onBlur}
+                  status={f.invalid ? 'error' : undefined}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={8}>
+            <FormField control={control} name="nextDueDate" label="下次复查日期" idPrefix={idPrefix}>
+              {(f) => (
+                <DateInput
+                  id={f.id}
+                  value={f.value || undefined}
+                  onChange={(v) => f.onChange(v ?? '')}
+                  onBlur={f.onBlur}
+                  invalid={f.invalid}
+                  a11y={f.a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24}>
+            <FormField control={control} name="findings" label="检查情况" idPrefix={idPrefix}>
+              {(f) => (
+                <Input.TextArea
+                  id={f.id}
+                  {...f.a11y}
+                  value={f.value}
+                  onChange={(e) => f.onChange(e.target.value)}
+                  onBlur={f.onBlur}
+                  status={f.invalid ? 'error' : undefined}
+                  autoSize={{ minRows: 2, maxRows: 6 }}
+                  placeholder="如：七有齐全，宣传栏内容已按季度更新"
+                />
+              )}
+            </FormField>
+          </Col>
+        </Row>
+        <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+          登记复查
+        </Button>
+      </Form>
+    </form>
+  );
+}

@@ -1,0 +1,202 @@
+// The 阵地 form: creates a venue or edits a live one's basic facts, validated by the shared zod schema.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useId, useMemo } from 'react';
+import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { VENUE_KINDS } from '../../../../shared/domain/vocab';
+import { venueInputSchema, type Venue, type VenueInput } from '../../../../shared/schemas';
+import { ValidationError } from '../../db/repositories/errors';
+import { createVenue, updateVenue } from '../../db/repositories/venues';
+import { FormField } from '../../ui/FormField';
+
+/** Like VenueInput, but the numbers may be empty while typing: left undefined, zod says 「面积应为数字」. */
+type VenueFormValues = Omit<VenueInput, 'areaM2' | 'capacity'> & { areaM2?: number | null; capacity?: number | null };
+type VenueFormOutput = z.output<typeof venueInputSchema>;
+
+const FIELDS = ['name', 'kind', 'address', 'areaM2', 'capacity', 'manager'] as const;
+
+const kindOptions = VENUE_KINDS.map((kind) => ({ value: kind, label: kind }));
+
+// The schema's input says the numbers are numbers; the form holds null while a number box is empty.
+const resolver = zodResolver(venueInputSchema) as unknown as Resolver<VenueFormValues, unknown, VenueFormOutput>;
+
+function toValues(venue: Venue): VenueFormValues {
+  return {
+    name: venue.name,
+    kind: venue.kind,
+    address: venue.address,
+    areaM2: venue.areaM2,
+    capacity: venue.capacity,
+    manager: venue.manager,
+  };
+}
+
+const emptyValues = (): VenueFormValues => ({
+  name: '',
+  kind: '党员活动室',
+  address: '',
+  areaM2: undefined,
+  capacity: undefined,
+  manager: '',
+});
+
+interface Props {
+  branchId: string;
+  /** The live record to edit; absent for a new venue. */
+  venue?: Venue;
+  onSaved: (venue: Venue) => void;
+  onCancel: () => void;
+}
+
+export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props>) {
+  const { message } = App.useApp();
+  const idPrefix = `venue-${useId().replace(/:/g, '')}`;
+  const values = useMemo(() => (venue ? toValues(venue) : undefined), [venue]);
+  const { control, handleSubmit, setError, formState } = useForm<VenueFormValues, unknown, VenueFormOutput>({
+    resolver,
+    defaultValues: emptyValues(),
+    values,
+    resetOptions: { keepDirtyValues: true },
+  });
+
+  const onValid = async (data: VenueFormOutput) => {
+    try {
+      const saved = venue ? await updateVenue(venue.id, data) : await createVenue(branchId, data);
+      message.success('已保存');
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const unplaced: string[] = [];
+        for (const issue of error.issues) {
+          if ((FIELDS as readonly string[]).includes(issue.path)) {
+            setError(issue.path as FieldPath<VenueFormValues>, { type: 'repository', message: issue.message });
+          } else {
+            unplaced.push(issue.message);
+          }
+        }
+        if (unplaced.length > 0) setError('root.repository', { type: 'repository', message: unplaced.join('；') });
+        return;
+      }
+      setError('root.repository', {
+        type: 'repository',
+        message: `保存失败：${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  };
+
+  const rootError = formState.errors.root?.repository?.message;
+
+  return (
+    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={venue ? '编辑阵地' : '新增阵地'}>
+      <Form layout="vertical" component={false}>
+        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        <Card style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <FormField control={control} name="name" label="阵地名称" required idPrefix={idPrefix}>
+                {(f) => (
+                  <Input
+                    id={f.id}
+                    {...f.a11y}
+                    ref={f.ref}
+                    value={f.value}
+                    onChange={(e) => f.onChange(e.target.value)}
+                    onBlur={f.onBlur}
+                    status={f.invalid ? 'error' : undefined}
+                    placeholder="如：机关党员活动室"
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={24} md={12}>
+              <FormField control={control} name="kind" label="阵地类型" required idPrefix={idPrefix}>
+                {(f) => (
+                  <Select
+                    id={f.id}
+                    {...f.a11y}
+                    value={f.value}
+                    onChange={f.onChange}
+                    onBlur={f.onBlur}
+                    options={kindOptions}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    status={f.invalid ? 'error' : undefined}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={24}>
+              <FormField control={control} name="address" label="地址" idPrefix={idPrefix}>
+                {(f) => (
+                  <Input
+                    id={f.id}
+                    {...f.a11y}
+                    value={f.value ?? ''}
+                    onChange={(e) => f.onChange(e.target.value)}
+                    onBlur={f.onBlur}
+                    status={f.invalid ? 'error' : undefined}
+                    placeholder="如：办公楼三层 305 室"
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={24} md={8}>
+              <FormField control={control} name="areaM2" label="面积（㎡）" required idPrefix={idPrefix}>
+                {(f) => (
+                  <InputNumber
+                    id={f.id}
+                    {...f.a11y}
+                    value={f.value ?? null}
+                    onChange={(v) => f.onChange(v ?? undefined)}
+                    onBlur={f.onBlur}
+                    min={0}
+                    step={1}
+                    status={f.invalid ? 'error' : undefined}
+                    style={{ width: '100%' }}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={24} md={8}>
+              <FormField control={control} name="capacity" label="容纳人数" required idPrefix={idPrefix}>
+                {(f) => (
+                  <InputNumber
+                    id={f.id}
+                    {...f.a11y}
+                    value={f.value ?? null}
+                    onChange={(v) => f.onChange(v ?? undefined)}
+                    onBlur={f.onBlur}
+                    min={0}
+                    precision={0}
+                    status={f.invalid ? 'error' : undefined}
+                    style={{ width: '100%' }}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={24} md={8}>
+              <FormField control={control} name="manager" label="管理人" idPrefix={idPrefix}>
+                {(f) => (
+                  <Input
+                    id={f.id}
+                    {...f.a11y}
+                    value={f.value ?? ''}
+                    onChange={(e) => f.onChange(e.target.value)}
+                    onBlur={f.onBlur}
+                    status={f.invalid ? 'error' : undefined}
+                  />
+                )}
+              </FormField>
+            </Col>
+          </Row>
+        </Card>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+            保存
+          </Button>
+          <Button onClick={onCancel}>取消</Button>
+        </Space>
+      </Form>
+    </form>
+  );
+}

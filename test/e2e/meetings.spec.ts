@@ -1,0 +1,169 @@
+// 工作记录 end to end: a 支委会 with leave and a photo, 定稿, refused editing, 更正 with a reason, 补录, search.
+import { expect, test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { chooseOption, fillBranchBasics, save } from './helpers';
+
+const PHOTO = fileURLToPath(new URL('../fixtures/meetings/sign-in.png', import.meta.url));
+
+/** Today and n days ago as China dates (YYYY-MM-DD), as the app counts them. */
+function chinaDate(daysAgo = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Test-only: puts roster rows straight into the app's IndexedDB (the same row shape the members repository writes),
+ * so this spec does not depend on the 党员名册 screen. The page is reloaded afterwards so live queries see them.
+ */
+async function seedMembers(page: Page, names: string[]): Promise<void> {
+  await page.evaluate(async (list) => {
+    const open = () =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('branch-ledger');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const db = await open();
+    const branchId = await new Promise<string>((resolve, reject) => {
+      const request = db.transaction('branches').objectStore('branches').getAllKeys();
+      request.onsuccess = () => resolve(String(request.result[0]));
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('members', 'readwrite');
+      const at = new Date().toISOString();
+      for (const name of list) {
+        tx.objectStore('members').put({
+          id: crypto.randomUUID(),
+          branchId,
+          name,
+          gender: '男',
+          birthDate: '1980-01-01',
+          joinedDate: '2005-07-01',
+          fullMemberDate: '',
+          status: '正式',
+          partyGroupId: '',
+          post: '',
+          phone: '',
+          motto: '',
+          leftDate: '',
+          leftReason: '',
+          createdAt: at,
+          updatedAt: at,
+        });
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, names);
+  await page.reload();
+}
+
+test('a 支委会 is recorded, finalised, corrected with a reason; a late record is 补录; search finds minutes', async ({
+  page,
+}) => {
+  const main = page.getByRole('main');
+  await page.goto('/');
+  await page.getByRole('button', { name: '新建支部' }).click();
+  await fillBranchBasics(page, { name: '第一党支部', termStart: '2024-01-15', termEnd: '2027-01-14' });
+  for (const [index, [name, role]] of [
+    ['张三', '书记'],
+    ['李四', '组织委员'],
+  ].entries()) {
+    await page.getByRole('button', { name: '添加委员' }).click();
+    const row = page.getByRole('group', { name: `委员 ${index + 1}` });
+    await row.getByLabel('姓名', { exact: true }).fill(name!);
+    await chooseOption(row, '职务', role!);
+  }
+  await save(page);
+  await expect(page.getByText('已保存')).toBeVisible();
+  await seedMembers(page, ['张三', '李四', '王五']);
+
+  // The dashboard's 补记 link form: kind and date come from the address.
+  const today = chinaDate();
+  await page.goto(`/#/records?new=${encodeURIComponent('支委会')}&date=${today}`);
+  await expect(page.getByRole('heading', { level: 3, name: '新建会议记录' })).toBeVisible();
+  await expect(page.getByLabel('会议日期', { exact: true })).toHaveValue(today);
+  await expect(page.getByLabel('本年度序号')).toHaveText('第1次支委会');
+  // Attendance is prefilled from the roster, everyone 出席.
+  for (const name of ['张三', '李四', '王五']) {
+    await expect(page.getByRole('group', { name }).getByText('出席', { exact: true })).toBeVisible();
+  }
+  await page.getByLabel('主题', { exact: true }).fill('研究部署第一季度工作');
+  await page.getByLabel('会议内容', { exact: true }).fill('会议传达学习了上级文件精神，讨论了乡村振兴调研安排。');
+  const li = page.getByRole('group', { name: '李四' });
+  await chooseOption(li, '出席情况', '请假');
+  // 2 committee members, 1 present: the quorum warning shows while editing.
+  await expect(page.getByRole('alert').filter({ hasText: '未超过半数' })).toBeVisible();
+  await page.getByLabel('附件（通知、签到表、现场照片、讲稿）').setInputFiles(PHOTO);
+  await expect(page.getByRole('img', { name: 'sign-in.png（缩略图）' })).toBeVisible();
+
+  await save(page);
+  await expect(page.getByText('请填写“李四”请假的原因')).toBeVisible();
+  await li.getByLabel('原因', { exact: true }).fill('出差');
+  await save(page);
+
+  const title = page.getByRole('heading', { level: 3, name: '研究部署第一季度工作' });
+  await expect(title).toBeVisible();
+  await expect(main.getByText('草稿', { exact: true })).toBeVisible();
+  await expect(page.getByRole('row', { name: '李四 请假 出差' })).toBeVisible();
+  await expect(page.getByText('sign-in.png')).toBeVisible();
+
+  await page.getByRole('button', { name: '定稿' }).click();
+  await page.getByRole('button', { name: '确定定稿' }).click();
+  await expect(main.getByText('已定稿', { exact: true })).toBeVisible();
+  // Finalised: no 编辑 and no 删除, the notice says how to correct.
+  await expect(page.getByRole('button', { name: '编辑' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '删除草稿' })).toHaveCount(0);
+  await expect(page.getByText('不能直接修改；如需更正请使用“更正”并填写理由')).toBeVisible();
+
+  await page.getByRole('button', { name: '更正' }).click();
+  const dialog = page.getByRole('dialog', { name: '更正已定稿的记录' });
+  await dialog.getByLabel('更正理由').fill('笔误');
+  await dialog.getByRole('button', { name: '继续更正' }).click();
+  await expect(dialog.getByText('请填写更正理由（至少 4 个字）')).toBeVisible();
+  await dialog.getByLabel('更正理由').fill('主题漏写“党建”二字');
+  await dialog.getByRole('button', { name: '继续更正' }).click();
+  await expect(page.getByText('正在更正已定稿的记录，更正理由：主题漏写“党建”二字')).toBeVisible();
+  await page.getByLabel('主题', { exact: true }).fill('研究部署第一季度党建工作');
+  await page.getByRole('button', { name: '保存更正' }).click();
+
+  await expect(page.getByRole('heading', { level: 3, name: '研究部署第一季度党建工作' })).toBeVisible();
+  await expect(main.getByText('已定稿', { exact: true })).toBeVisible();
+  await expect(page.getByText('理由：主题漏写“党建”二字')).toBeVisible();
+  await expect(page.getByText(/修改了主题/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('理由：主题漏写“党建”二字')).toBeVisible();
+
+  // A meeting entered 10 days late is 补录, on the record and in the list.
+  const late = chinaDate(10);
+  await page.goto(`/#/records?new=${encodeURIComponent('主题党日')}&date=${late}`);
+  await page.getByLabel('主题', { exact: true }).fill('参观红色教育基地');
+  await save(page);
+  await expect(page.getByRole('heading', { level: 3, name: '参观红色教育基地' })).toBeVisible();
+  await expect(main.getByText('补录', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^补录：本记录于/)).toBeVisible();
+
+  await page.getByRole('button', { name: '返回列表' }).click();
+  const lateRow = page.getByRole('row').filter({ hasText: '参观红色教育基地' });
+  const firstRow = page.getByRole('row').filter({ hasText: '研究部署第一季度党建工作' });
+  await expect(lateRow.getByText('补录', { exact: true })).toBeVisible();
+  await expect(firstRow.getByText('补录', { exact: true })).toHaveCount(0);
+  await expect(firstRow.getByText('第1次')).toBeVisible();
+
+  // The calendar shows this month's records on their days.
+  await page.getByText('日历', { exact: true }).click();
+  await expect(main.getByRole('link', { name: '支委会：研究部署第一季度党建工作' })).toBeVisible();
+  await page.getByText('列表', { exact: true }).click();
+
+  // Search by a word of the minutes: found; a word that is nowhere: nothing.
+  const search = page.getByRole('searchbox', { name: '搜索主题、内容、纪要' });
+  await search.fill('乡村振兴');
+  await search.press('Enter');
+  await expect(firstRow).toBeVisible();
+  await expect(lateRow).toHaveCount(0);
+  await search.fill('防汛抗旱');
+  await search.press('Enter');
+  await expect(page.getByText('没有找到包含该内容的记录')).toBeVisible();
+  await expect(firstRow).toHaveCount(0);
+});
