@@ -19,7 +19,10 @@ export interface FileFilter {
 
 export const fileFilterSchema = z.object({
   name: z.string().min(1).max(60),
-  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(10),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
+    .min(1)
+    .max(10),
 });
 
 /** Largest file the renderer may hand to main or read through main (backups with photos can be large). */
@@ -44,15 +47,64 @@ export const openFileRequestSchema = z.object({
 });
 export type OpenFileRequest = z.input<typeof openFileRequestSchema>;
 export type OpenFileResult =
-  | { ok: true; name: string; data: Uint8Array }
-  | { ok: false; canceled: true }
-  | { ok: false; error: string };
+  { ok: true; name: string; data: Uint8Array } | { ok: false; canceled: true } | { ok: false; error: string };
+
+// ── Automatic backups (Electron only): files in userData/backups, written and rotated by main ──────────────────
+
+export const BACKUP_KINDS = ['daily', 'pre-upgrade', 'manual'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+/**
+ * The only names main writes and reads in the backups folder: `<kind>-<YYYYMMDD>-<HHmmss>[-n].zip` (China time).
+ * Anything else (a path, `..`, a temp file) is refused before it reaches the file system.
+ */
+export const BACKUP_FILE_NAME_RE = /^(daily|pre-upgrade|manual)-(\d{8})-(\d{6})(?:-(\d{1,3}))?\.zip$/;
+
+export const backupWriteRequestSchema = z.object({
+  kind: z.enum(BACKUP_KINDS, { error: '备份类型无效' }),
+  data: z
+    .instanceof(Uint8Array)
+    .refine((d) => d.byteLength > 0, '备份内容为空')
+    .refine((d) => d.byteLength <= MAX_IPC_FILE_BYTES, '文件过大'),
+});
+export type BackupWriteRequest = z.input<typeof backupWriteRequestSchema>;
+export interface BackupWriteResult {
+  path: string;
+  bytes: number;
+}
+
+export interface BackupFileInfo {
+  name: string;
+  kind: BackupKind;
+  bytes: number;
+  /** ISO instant, from the name (China time). */
+  createdAt: string;
+}
+
+export const backupNameSchema = z.string().max(80).regex(BACKUP_FILE_NAME_RE, '备份文件名无效');
+
+export interface BackupStatus {
+  /** China date (YYYY-MM-DD) of the newest daily backup, or null when there is none. */
+  lastDailyDate: string | null;
+  /** Free bytes on the disk of the backups folder, or null when the OS cannot say. */
+  freeBytes: number | null;
+  /** Free space below LOW_DISK_BYTES: backups (and the database itself) may soon fail. */
+  lowDisk: boolean;
+  dir: string;
+}
+
+/** Below this much free space the 数据安全 page warns. */
+export const LOW_DISK_BYTES = 500 * 1024 * 1024;
 
 /** Every invoke channel: `domain:verb` → (request) → Promise<response>. */
 export interface InvokeMap {
   'app:info': (request: undefined) => Promise<AppInfo>;
   'file:save': (request: SaveFileRequest) => Promise<SaveFileResult>;
   'file:open': (request: OpenFileRequest) => Promise<OpenFileResult>;
+  'backup:write': (request: BackupWriteRequest) => Promise<BackupWriteResult>;
+  'backup:list': (request: undefined) => Promise<BackupFileInfo[]>;
+  'backup:read': (request: string) => Promise<Uint8Array>;
+  'backup:status': (request: undefined) => Promise<BackupStatus>;
 }
 export type Channel = keyof InvokeMap;
 export type RequestOf<K extends Channel> = Parameters<InvokeMap[K]>[0];
@@ -63,6 +115,10 @@ export const requestSchemas = {
   'app:info': z.undefined(),
   'file:save': saveFileRequestSchema,
   'file:open': openFileRequestSchema,
+  'backup:write': backupWriteRequestSchema,
+  'backup:list': z.undefined(),
+  'backup:read': backupNameSchema,
+  'backup:status': z.undefined(),
 } satisfies { [K in Channel]: z.ZodType<unknown> };
 
 /** What the preload exposes as `window.api`; the renderer's type of it is this, never written twice. */
@@ -70,6 +126,10 @@ export interface AppApi {
   appInfo(): Promise<AppInfo>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
+  writeBackup(request: BackupWriteRequest): Promise<BackupWriteResult>;
+  listBackups(): Promise<BackupFileInfo[]>;
+  readBackup(name: string): Promise<Uint8Array>;
+  backupStatus(): Promise<BackupStatus>;
 }
 
 /** The custom scheme the UI is served from. Chosen once for the product's life: IndexedDB is keyed by this origin. */

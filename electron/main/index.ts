@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, session, type BrowserWindow } from 'electron';
 import { USER_DATA_DIR_NAME } from './identity';
 import { registerAppHandlers } from './ipc/app';
+import { registerBackupHandlers } from './ipc/backups';
 import { registerFileHandlers } from './ipc/files';
 import { APP_INDEX_URL, registerAppProtocol, registerAppScheme } from './protocol';
 import { devServerOrigin, hardenSession, hardenWebContents } from './security';
@@ -57,6 +58,7 @@ function startApp(): void {
       registerAppProtocol(join(outDir, 'renderer'));
       registerAppHandlers();
       registerFileHandlers();
+      registerBackupHandlers();
       openMainWindow();
       app.on('activate', () => {
         if (!mainWindow) openMainWindow();

@@ -11,6 +11,10 @@ const api = {
   appInfo: () => invoke('app:info', undefined),
   saveFile: (request) => invoke('file:save', request),
   openFile: (request) => invoke('file:open', request),
+  writeBackup: (request) => invoke('backup:write', request),
+  listBackups: () => invoke('backup:list', undefined),
+  readBackup: (name) => invoke('backup:read', name),
+  backupStatus: () => invoke('backup:status', undefined),
 } satisfies AppApi;
 
 contextBridge.exposeInMainWorld('api', api);

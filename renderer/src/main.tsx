@@ -3,7 +3,9 @@
 import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { backupBeforeUpgrade } from './db/backup/preUpgrade';
 import { openDatabase } from './db/db';
+import { startAutoBackup } from './features/data-safety/autoBackup';
 import { App } from './app/App';
 import { AppProviders } from './app/providers';
 import { StartupError } from './app/StartupError';
@@ -29,16 +31,27 @@ root.render(
   </AppProviders>,
 );
 
-openDatabase({
-  onVersionChange: () => {
-    versionChanged = true;
-    renderApp();
-  },
-}).then(renderApp, (error: unknown) => {
-  console.error('openDatabase failed', error);
-  root.render(
-    <AppProviders>
-      <StartupError error={error} />
-    </AppProviders>,
+// In Electron, an older database is backed up before AppDB's open upgrades it (see db/backup/preUpgrade.ts).
+backupBeforeUpgrade()
+  .then(() =>
+    openDatabase({
+      onVersionChange: () => {
+        versionChanged = true;
+        renderApp();
+      },
+    }),
+  )
+  .then(
+    () => {
+      renderApp();
+      startAutoBackup();
+    },
+    (error: unknown) => {
+      console.error('openDatabase failed', error);
+      root.render(
+        <AppProviders>
+          <StartupError error={error} />
+        </AppProviders>,
+      );
+    },
   );
-});

@@ -14,6 +14,7 @@ import type { ReactNode } from 'react';
 import { BranchPage } from '../features/branch/BranchPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { VenuesPage } from '../features/venues/VenuesPage';
+import { DataSafetyPage } from '../features/data-safety/DataSafetyPage';
 import { DossierPage } from '../features/dossier/DossierPage';
 import { ComingSoon } from '../ui/ComingSoon';
 import { HomePage } from './HomePage';
@@ -72,11 +73,6 @@ export const ROUTES: Record<RouteKey, RouteDef> = {
   security: {
     label: '数据安全',
     icon: <DatabaseOutlined />,
-    render: () => (
-      <ComingSoon
-        title="数据安全"
-        holds="把全部数据和附件备份为一个文件，恢复前逐项校验；定期自动备份；为多人共用的电脑设置应用锁（密码和闲置自动锁定）；查看每一次新增、修改、定稿的操作日志。"
-      />
-    ),
+    render: () => <DataSafetyPage />,
   },
 };

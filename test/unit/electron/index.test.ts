@@ -70,7 +70,15 @@ describe('main entry', () => {
     expect(defaultSession.permissionRequestHandler).not.toBeNull();
     expect(defaultSession.beforeRequest).not.toBeNull();
     expect(state.protocolHandlers.has('app')).toBe(true);
-    expect([...state.ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:open', 'file:save']);
+    expect([...state.ipcHandlers.keys()].sort()).toEqual([
+      'app:info',
+      'backup:list',
+      'backup:read',
+      'backup:status',
+      'backup:write',
+      'file:open',
+      'file:save',
+    ]);
     const window = state.windows[0];
     expect(window?.loadedUrl).toBe('app://ledger/index.html');
     const prefs = window?.options.webPreferences as { preload: string };

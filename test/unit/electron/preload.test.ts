@@ -17,7 +17,15 @@ beforeAll(async () => {
 describe('preload', () => {
   it('exposes one object named api with only the contract methods', () => {
     expect(state.exposed.map((e) => e.key)).toEqual(['api']);
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFile', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual([
+      'appInfo',
+      'backupStatus',
+      'listBackups',
+      'openFile',
+      'readBackup',
+      'saveFile',
+      'writeBackup',
+    ]);
     // Nothing that would hand the page ipcRenderer or its send/on.
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);

@@ -1,0 +1,36 @@
+// IPC handlers of the `backup:` domain: the renderer hands main the bytes; main alone decides folder, names and rotation.
+import { join } from 'node:path';
+import { app } from 'electron';
+import { BACKUP_DIR_NAME, backupStatus, listBackupFiles, readBackupFile, writeBackupFile } from '../backups';
+import { handle } from './handle';
+
+/** userData/backups: beside the database, so copying the userData folder carries its backups too. */
+export function backupDir(): string {
+  return join(app.getPath('userData'), BACKUP_DIR_NAME);
+}
+
+function errorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC') return '磁盘空间不足';
+  if (code === 'EACCES' || code === 'EPERM') return '没有写入权限';
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function registerBackupHandlers(): void {
+  handle('backup:write', async (request) => {
+    try {
+      return await writeBackupFile(backupDir(), request.kind, request.data);
+    } catch (error) {
+      throw new Error(`自动备份写入失败：${errorText(error)}`, { cause: error });
+    }
+  });
+  handle('backup:list', async () => listBackupFiles(backupDir()));
+  handle('backup:read', async (name) => {
+    try {
+      return await readBackupFile(backupDir(), name);
+    } catch (error) {
+      throw new Error(`无法读取备份「${name}」：${errorText(error)}`, { cause: error });
+    }
+  });
+  handle('backup:status', async () => backupStatus(backupDir()));
+}

@@ -1,0 +1,165 @@
+// Streams the whole database (every table in key order, every attachment's bytes) into the backup codec's writer.
+import type Dexie from 'dexie';
+import {
+  type BackupAttachmentSource,
+  type BackupManifest,
+  type BackupSink,
+  writeBackup,
+} from '../../../../shared/backup';
+import { BACKUP_TABLES, type BackupTableName, TABLE_BY_NAME } from '../../../../shared/backup/tables';
+import { SCHEMA_VERSION } from '../AppDB';
+import { db } from '../db';
+import { blobChunks } from './blobChunks';
+
+/** Rows read per IndexedDB request: large enough to be quick, small enough that no table is ever held whole. */
+const PAGE_SIZE = 200;
+
+export type ExportProgress =
+  | { phase: 'tables'; table: BackupTableName; label: string; rows: number; rowsDone: number; rowsTotal: number }
+  | { phase: 'attachments'; files: number; bytes: number; bytesTotal: number };
+
+export interface ExportOptions {
+  onProgress?: (progress: ExportProgress) => void;
+  /** ISO instant written as the backup's creation time (defaults to now). */
+  createdAt?: string;
+}
+
+/** What a backup is written from: the app's database, or (before an upgrade) an older connection opened without a schema. */
+export interface ExportSource {
+  dexie: Dexie;
+  schemaVersion: number;
+}
+
+const appVersion = (): string => import.meta.env.VITE_APP_VERSION ?? '开发版';
+
+/** Every row of a table in primary-key order, one page per request, resuming after the last key seen. */
+async function* pagedRows(dexie: Dexie, table: string, onPage?: (n: number) => void): AsyncGenerator<object> {
+  if (!dexie.tables.some((t) => t.name === table)) return;
+  const t = dexie.table(table);
+  let last: unknown = undefined;
+  for (;;) {
+    // Keyset paging (`above(lastKey)`), not offset: each page costs the same however deep into the table it is.
+    const query = last === undefined ? t.orderBy(':id') : t.where(':id').above(last);
+    const page = (await query.limit(PAGE_SIZE).toArray()) as Record<string, unknown>[];
+    if (page.length === 0) return;
+    onPage?.(page.length);
+    for (const row of page) yield row;
+    if (page.length < PAGE_SIZE) return;
+    last = page[page.length - 1]![t.schema.primKey.keyPath as string];
+  }
+}
+
+interface StoredAttachment {
+  sha256: string;
+  size: number;
+  blob?: Blob;
+  thumbnail?: Blob;
+}
+
+/**
+ * Writes a complete backup of `source` (the app's database by default) to `sink`, returning its manifest.
+ * Tables are read page by page in separate read requests: IndexedDB commits a transaction as soon as the code awaits
+ * anything else (here: the sink), so one snapshot transaction over the whole export is not possible. The app has a
+ * single window (single-instance lock) and the page's buttons are disabled while exporting, so nothing writes meanwhile.
+ */
+export async function exportBackup(
+  sink: BackupSink,
+  options: ExportOptions = {},
+  source: ExportSource = { dexie: db, schemaVersion: SCHEMA_VERSION },
+): Promise<BackupManifest> {
+  const { dexie } = source;
+  const present = new Set(dexie.tables.map((t) => t.name));
+  const totals = new Map<string, number>();
+  for (const { name } of BACKUP_TABLES) totals.set(name, present.has(name) ? await dexie.table(name).count() : 0);
+  const rowsTotal = [...totals.values()].reduce((a, b) => a + b, 0);
+  let rowsDone = 0;
+  let bytesTotal = 0;
+
+  const tables: Partial<Record<BackupTableName, AsyncIterable<object>>> = {};
+  for (const { name } of BACKUP_TABLES) {
+    tables[name] = pagedRows(dexie, name, (n) => {
+      rowsDone += n;
+    });
+  }
+
+  async function* attachments(): AsyncGenerator<BackupAttachmentSource> {
+    const seen = new Set<string>();
+    for await (const row of pagedRows(dexie, 'attachments')) {
+      const a = row as StoredAttachment;
+      // Rows sharing content share one file: read its bytes once.
+      if (seen.has(a.sha256)) continue;
+      seen.add(a.sha256);
+      yield {
+        sha256: a.sha256,
+        size: a.size,
+        chunks: a.blob ? blobChunks(a.blob) : [],
+        ...(a.thumbnail ? { thumbnail: blobChunks(a.thumbnail) } : {}),
+      };
+    }
+  }
+
+  if (options.onProgress && present.has('attachments')) {
+    // Total attachment bytes for the progress bar: sizes are in the rows, no bytes are read for this.
+    const sizes = new Map<string, number>();
+    await dexie.table('attachments').each((row: StoredAttachment) => sizes.set(row.sha256, row.size));
+    bytesTotal = [...sizes.values()].reduce((a, b) => a + b, 0);
+  }
+
+  return writeBackup({ tables, attachments: attachments() }, sink, {
+    schemaVersion: source.schemaVersion,
+    appVersion: appVersion(),
+    ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+    onProgress: (table, rows) =>
+      options.onProgress?.({
+        phase: 'tables',
+        table,
+        label: TABLE_BY_NAME.get(table)?.label ?? table,
+        rows,
+        rowsDone,
+        rowsTotal,
+      }),
+    onAttachmentProgress: (files, bytes) => options.onProgress?.({ phase: 'attachments', files, bytes, bytesTotal }),
+  });
+}
+
+/**
+ * A sink that keeps the chunks as Blob parts: cheap to append to, and a Blob can be backed by disk rather than memory.
+ * `toBlob()` once the writer has finished.
+ */
+export function createBlobSink(): { sink: BackupSink; toBlob: () => Blob } {
+  const parts: BlobPart[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    // Group the writer's small chunks (headers, 64 KB deflate blocks) into ~4 MB Blobs: fewer, larger parts.
+    parts.push(new Blob(pending as BlobPart[]));
+    pending = [];
+    pendingBytes = 0;
+  };
+  return {
+    sink: (chunk) => {
+      // Copy: the writer does not promise not to reuse its buffers.
+      pending.push(chunk.slice());
+      pendingBytes += chunk.length;
+      if (pendingBytes >= 4 * 1024 * 1024) flush();
+    },
+    toBlob: () => {
+      flush();
+      return new Blob(parts, { type: 'application/zip' });
+    },
+  };
+}
+
+/** The file name offered for a manual backup: 支部台账备份-20250318-1000.zip (China time). */
+export function backupDownloadName(at: Date = new Date()): string {
+  const iso = new Date(at.getTime() + 8 * 3600_000).toISOString();
+  return `支部台账备份-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 16).replace(':', '')}.zip`;
+}
+
+/** Exports the app's database into one Blob (a .zip file). */
+export async function exportBackupBlob(options: ExportOptions = {}): Promise<{ blob: Blob; manifest: BackupManifest }> {
+  const { sink, toBlob } = createBlobSink();
+  const manifest = await exportBackup(sink, options);
+  return { blob: toBlob(), manifest };
+}

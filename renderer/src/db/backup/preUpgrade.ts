@@ -1,0 +1,53 @@
+// Before a schema upgrade (Electron): back up the database as it is, from a connection that does not upgrade it.
+import Dexie from 'dexie';
+import { SCHEMA_VERSION } from '../AppDB';
+import { DB_NAME } from '../db';
+import { createBlobSink, exportBackup } from './export';
+
+export type PreUpgradeOutcome = 'not-electron' | 'no-database' | 'current' | 'newer' | 'backed-up';
+
+export interface PreUpgradeOptions {
+  dbName?: string;
+  /** The version this build opens (SCHEMA_VERSION); tests simulate a newer build with a higher one. */
+  targetVersion?: number;
+  /** Hands the backup to main; by default `window.api.writeBackup` with kind 'pre-upgrade', absent in a browser. */
+  send?: (data: Uint8Array<ArrayBuffer>) => Promise<unknown>;
+}
+
+function electronSender(): PreUpgradeOptions['send'] {
+  const api = typeof window === 'undefined' ? undefined : window.api;
+  return api ? (data) => api.writeBackup({ kind: 'pre-upgrade', data }) : undefined;
+}
+
+/**
+ * Dexie upgrades a database inside `open()`, so a backup of the old data must be taken before AppDB opens. A Dexie
+ * constructed WITHOUT `version()` opens whatever is installed, at its version, and reads its tables from the
+ * database itself: from that connection the old data is exported with the old table list, sent to main as a
+ * 'pre-upgrade' backup, and the connection is closed (an open one would block the upgrade). Only then may the caller
+ * open AppDB. If the backup fails, this throws and the caller must not upgrade: a killed or faulty upgrade (Dexie
+ * #1175) without a copy of the old data is the one loss nothing else could undo.
+ */
+export async function backupBeforeUpgrade(options: PreUpgradeOptions = {}): Promise<PreUpgradeOutcome> {
+  const send = options.send ?? electronSender();
+  if (!send) return 'not-electron';
+  const name = options.dbName ?? DB_NAME;
+  const target = options.targetVersion ?? SCHEMA_VERSION;
+  if (!(await Dexie.exists(name))) return 'no-database';
+  const probe = new Dexie(name);
+  try {
+    await probe.open();
+    const installed = probe.verno;
+    if (installed === target) return 'current';
+    // A newer database (a downgrade) is refused by AppDB's own open with a clear error; nothing to back up here.
+    if (installed > target) return 'newer';
+    const { sink, toBlob } = createBlobSink();
+    await exportBackup(sink, {}, { dexie: probe, schemaVersion: installed });
+    await send(new Uint8Array(await toBlob().arrayBuffer()));
+    return 'backed-up';
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`升级数据库前的自动备份失败，为保护数据本次没有升级：${reason}`, { cause: error });
+  } finally {
+    probe.close();
+  }
+}

@@ -1,0 +1,48 @@
+// Display helpers of the 数据安全 page: sizes, China-local times, audit vocabulary.
+import type { AuditAction } from '../../../../shared/domain/vocab';
+import type { BackupKind } from '../../../../shared/ipc';
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${bytes} 字节`;
+}
+
+/** An ISO instant as 2025-03-18 10:00 in China time, whatever the PC's time zone. */
+export function formatChinaTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  const local = new Date(ms + 8 * 3600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
+export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
+  daily: '每日自动备份',
+  'pre-upgrade': '升级前备份',
+  manual: '手动备份',
+};
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  create: '新增',
+  update: '修改',
+  delete: '删除',
+  finalize: '定稿',
+  amend: '更正',
+  restore: '恢复',
+};
+
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  branch: '支部',
+  member: '党员',
+  venue: '阵地',
+  venueCheck: '阵地复查',
+  meeting: '会议记录',
+  responsibility: '领导责任',
+  standard: '评价标准',
+  assessment: '考评',
+  memberEvaluation: '民主评议',
+  learning: '学习记录',
+  campaign: '争创活动',
+  attachment: '附件',
+};

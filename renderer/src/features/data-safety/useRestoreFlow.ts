@@ -1,0 +1,74 @@
+// The steps of 「从备份恢复」: choose a file → validate → preview → choose a mode → write → result (or the reasons).
+import { useState } from 'react';
+import {
+  type BackupPreview,
+  inspectBackupFile,
+  type RestoreMode,
+  type RestoreProgress,
+  type RestoreResult,
+  restoreBackup,
+} from '../../db/backup/restore';
+
+export type RestoreFlowState =
+  | { step: 'idle' }
+  | { step: 'checking'; name: string; percent: number }
+  | { step: 'refused'; name: string; errors: string[] }
+  | { step: 'preview'; name: string; file: Blob; preview: BackupPreview }
+  | { step: 'restoring'; name: string; mode: RestoreMode; percent: number; text: string }
+  | { step: 'done'; name: string; result: Extract<RestoreResult, { ok: true }> }
+  | { step: 'failed'; name: string; errors: string[] };
+
+function percentOf(p: RestoreProgress): number {
+  if (p.phase === 'writing') return 95;
+  const share = p.bytesTotal ? Math.min(1, p.bytesRead / p.bytesTotal) : 1;
+  // Restore reads the file twice (validate, then stage) before writing.
+  return p.phase === 'checking' ? Math.round(share * 45) : 45 + Math.round(share * 45);
+}
+
+const TEXT: Record<RestoreProgress['phase'], string> = {
+  checking: '正在逐项校验备份文件…',
+  reading: '正在读取备份数据…',
+  writing: '正在写入数据库…',
+};
+
+export interface RestoreFlow {
+  state: RestoreFlowState;
+  busy: boolean;
+  inspect(name: string, file: Blob): Promise<void>;
+  restore(mode: RestoreMode): Promise<void>;
+  reset(): void;
+}
+
+export function useRestoreFlow(): RestoreFlow {
+  const [state, setState] = useState<RestoreFlowState>({ step: 'idle' });
+
+  const inspect = async (name: string, file: Blob) => {
+    setState({ step: 'checking', name, percent: 0 });
+    const result = await inspectBackupFile(file, {
+      onProgress: (p) => setState({ step: 'checking', name, percent: percentOf(p) * 2 }),
+    });
+    setState(
+      result.ok
+        ? { step: 'preview', name, file, preview: result.preview }
+        : { step: 'refused', name, errors: result.errors },
+    );
+  };
+
+  const restore = async (mode: RestoreMode) => {
+    if (state.step !== 'preview') return;
+    const { name, file } = state;
+    setState({ step: 'restoring', name, mode, percent: 0, text: TEXT.checking });
+    const result = await restoreBackup(file, mode, {
+      onProgress: (p) => setState({ step: 'restoring', name, mode, percent: percentOf(p), text: TEXT[p.phase] }),
+    });
+    setState(result.ok ? { step: 'done', name, result } : { step: 'failed', name, errors: result.errors });
+  };
+
+  return {
+    state,
+    busy: state.step === 'checking' || state.step === 'restoring',
+    inspect,
+    restore,
+    reset: () => setState({ step: 'idle' }),
+  };
+}

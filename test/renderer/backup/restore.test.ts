@@ -1,0 +1,175 @@
+// Export → restore on fake-indexeddb: lossless replace, independent double import, refusals and failures change nothing.
+import { describe, expect, it, vi } from 'vitest';
+import { inspectBackup } from '../../../shared/backup';
+import { TABLE_NAMES } from '../../../shared/backup/tables';
+import { createBlobSink, exportBackup, exportBackupBlob } from '../../../renderer/src/db/backup/export';
+import { inspectBackupFile, restoreBackup } from '../../../renderer/src/db/backup/restore';
+import { __resetDatabaseForTests, db } from '../../../renderer/src/db/db';
+import { listRecentAudit } from '../../../renderer/src/db/repositories/audit';
+import { SETTING_CURRENT_BRANCH } from '../../../renderer/src/db/settingKeys';
+import { blobOf, bytesOf, chunksOf, seedFromFixture, snapshot, installCloneableBlob } from './helpers';
+
+installCloneableBlob();
+
+async function exportedBytes(): Promise<Uint8Array> {
+  const { blob } = await exportBackupBlob({ createdAt: '2025-04-01T02:00:00.000Z' });
+  return bytesOf(blob);
+}
+
+describe('exportBackup', () => {
+  it('writes every table page by page and every attachment once, as a file the codec validates', async () => {
+    await seedFromFixture(450); // > 2 pages of members
+    const progress: string[] = [];
+    const { sink, toBlob } = createBlobSink();
+    const manifest = await exportBackup(sink, {
+      onProgress: (p) => progress.push(p.phase === 'tables' ? p.table : 'attachments'),
+    });
+    const counts = Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (t) => [t, await db.table(t).count()])));
+    expect(Object.fromEntries(TABLE_NAMES.map((t) => [t, manifest.tables[t].rows]))).toEqual(counts);
+    expect(manifest.tables.members.rows).toBe(4 + 450); // the fixture's 4 and the copies
+    // Two attachment rows share the photo: one file.
+    expect(manifest.attachments.count).toBe(2);
+    expect(progress).toContain('meetings');
+    expect(progress.at(-1)).toBe('attachments');
+
+    const bytes = await bytesOf(toBlob());
+    const inspected = await inspectBackup(chunksOf(bytes));
+    expect(inspected.ok).toBe(true);
+  });
+});
+
+describe('restoreBackup (覆盖全部)', () => {
+  it('restores into an empty database exactly what was exported: rows and attachment bytes', async () => {
+    await seedFromFixture(250);
+    const before = await snapshot();
+    const bytes = await exportedBytes();
+
+    await __resetDatabaseForTests();
+    expect(await db.branches.count()).toBe(0);
+    const result = await restoreBackup(blobOf(bytes), 'replace');
+    expect(result).toMatchObject({ ok: true, mode: 'replace', branches: [{ id: 'b-1', name: '机关第一党支部' }] });
+
+    const after = await snapshot();
+    const restoreEntries = after.audit!.filter((e) => e.action === 'restore');
+    expect(restoreEntries).toHaveLength(1);
+    expect(restoreEntries[0]).toMatchObject({ entity: 'branch', entityId: 'b-1', branchId: 'b-1' });
+    after.audit = after.audit!.filter((e) => e.action !== 'restore');
+    expect(after).toEqual(before);
+    // The thumbnail travelled too.
+    expect((await db.attachments.get('a-1'))?.thumbnail).toBeInstanceOf(Blob);
+  });
+
+  it('replaces what was there: rows not in the backup are gone', async () => {
+    await seedFromFixture();
+    const bytes = await exportedBytes();
+    await db.branches.add({ ...(await db.branches.get('b-1'))!, id: 'local-only', name: '本机支部' });
+    const result = await restoreBackup(blobOf(bytes), 'replace');
+    expect(result.ok).toBe(true);
+    expect(await db.branches.get('local-only')).toBeUndefined();
+    expect(await db.branches.count()).toBe(1);
+  });
+});
+
+describe('restoreBackup (作为新支部导入)', () => {
+  it('imported twice into another database, yields two independent branches with consistent references', async () => {
+    await seedFromFixture();
+    const bytes = await exportedBytes();
+    const source = await snapshot();
+    await __resetDatabaseForTests();
+
+    const first = await restoreBackup(blobOf(bytes), 'addAsNewBranches');
+    const second = await restoreBackup(blobOf(bytes), 'addAsNewBranches');
+    if (!first.ok || !second.ok) throw new Error('import failed');
+    const [b1, b2] = [first.branches[0]!.id, second.branches[0]!.id];
+    expect(b1).not.toBe(b2);
+    expect(b1).not.toBe('b-1');
+    expect(await db.branches.count()).toBe(2);
+
+    for (const branchId of [b1, b2]) {
+      const members = await db.members.where('branchId').equals(branchId).toArray();
+      const memberIds = new Set(members.map((m) => m.id));
+      expect(members).toHaveLength(source.members!.length);
+      const meetings = await db.meetings
+        .where('[branchId+date]')
+        .between([branchId, ''], [branchId, '\uffff'])
+        .toArray();
+      expect(meetings).toHaveLength(source.meetings!.length);
+      const venues = new Set((await db.venues.where('branchId').equals(branchId).toArray()).map((v) => v.id));
+      const attachments = await db.attachments.where('branchId').equals(branchId).toArray();
+      const attachmentIds = new Set(attachments.map((a) => a.id));
+      for (const meeting of meetings) {
+        for (const a of meeting.attendance) expect(memberIds.has(a.memberId)).toBe(true);
+        for (const id of meeting.attendeeIds) expect(memberIds.has(id)).toBe(true);
+        for (const id of meeting.attachmentIds) expect(attachmentIds.has(id)).toBe(true);
+        if (meeting.venueId) expect(venues.has(meeting.venueId)).toBe(true);
+      }
+      // The bytes came along, and the party groups members point at are this branch's.
+      const photo = attachments.find((a) => a.thumbnail)!;
+      expect(await bytesOf(photo.blob)).toEqual(
+        new Uint8Array(source.attachments!.find((a) => a.id === 'a-1')!.blob as number[]),
+      );
+      const branch = (await db.branches.get(branchId))!;
+      const groups = new Set(branch.partyGroups.map((g) => g.id));
+      for (const m of members) if (m.partyGroupId) expect(groups.has(m.partyGroupId)).toBe(true);
+      expect((await listRecentAudit(branchId)).some((e) => e.action === 'restore')).toBe(true);
+    }
+    // Independent: no member, meeting or attachment id is shared between the two copies.
+    const ids = (await db.members.toArray()).map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The shared standard is stored once; this computer's settings were not overwritten by the file's.
+    expect(await db.standards.count()).toBe(source.standards!.length);
+    expect(await db.settings.get('ui')).toBeUndefined();
+    expect((await db.settings.get(SETTING_CURRENT_BRANCH))?.value).toBe(b1);
+  });
+
+  it('refuses a branch that is already here (same id) and changes nothing', async () => {
+    await seedFromFixture();
+    const bytes = await exportedBytes();
+    const before = await snapshot();
+    const result = await restoreBackup(blobOf(bytes), 'addAsNewBranches');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toMatch(/机关第一党支部.*本机已有/);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('refusals and failures leave the database unchanged', () => {
+  it('a truncated file is refused with a Chinese reason, before anything is written', async () => {
+    await seedFromFixture();
+    const bytes = await exportedBytes();
+    const before = await snapshot();
+    const cut = blobOf(bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const inspected = await inspectBackupFile(cut);
+    expect(inspected.ok).toBe(false);
+    for (const mode of ['replace', 'addAsNewBranches'] as const) {
+      const result = await restoreBackup(cut, mode);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors[0]).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a text file is refused as not a backup', async () => {
+    const result = await inspectBackupFile(blobOf(new TextEncoder().encode('这不是备份文件\n')));
+    expect(result).toEqual({ ok: false, errors: [expect.stringContaining('不是')] });
+  });
+
+  it('a write failing half-way through the transaction rolls everything back, even after the tables were cleared', async () => {
+    await seedFromFixture();
+    const bytes = await exportedBytes();
+    await db.branches.update('b-1', { name: '修改后的名称' });
+    const before = await snapshot();
+
+    const spy = vi.spyOn(db.table('meetings'), 'bulkAdd').mockRejectedValueOnce(new Error('模拟写入失败'));
+    try {
+      const result = await restoreBackup(blobOf(bytes), 'replace');
+      expect(spy).toHaveBeenCalled();
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors.join()).toContain('模拟写入失败');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await snapshot()).toEqual(before);
+    expect((await db.branches.get('b-1'))?.name).toBe('修改后的名称');
+  });
+});
