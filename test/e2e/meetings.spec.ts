@@ -1,7 +1,20 @@
 // 工作记录 end to end: a 支委会 with leave and a photo, 定稿, refused editing, 更正 with a reason, 补录, search.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { chooseOption, fillBranchBasics, save } from './helpers';
+
+function hasPoppler(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const PHOTO = fileURLToPath(new URL('../fixtures/meetings/sign-in.png', import.meta.url));
 
@@ -134,6 +147,18 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   await expect(page.getByText(/修改了主题/)).toBeVisible();
   await page.reload();
   await expect(page.getByText('理由：主题漏写“党建”二字')).toBeVisible();
+
+  // 会议记录单: the record prints as a real PDF (rendered in the worker) with its topic, leave reason and correction.
+  const download = page.waitForEvent('download', { timeout: 90_000 });
+  await page.getByRole('button', { name: '打印记录单' }).click();
+  const pdfPath = join(mkdtempSync(join(tmpdir(), 'e2e-record-')), 'record.pdf');
+  await (await download).saveAs(pdfPath);
+  if (hasPoppler()) {
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const expected of ['研究部署第一季度党建工作', '第1次', '李四', '出差', '主题漏写']) expect(text).toContain(expected);
+  } else {
+    expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+  }
 
   // A meeting entered 10 days late is 补录, on the record and in the list.
   const late = chinaDate(10);

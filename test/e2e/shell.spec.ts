@@ -29,10 +29,7 @@ test('the page is Chinese and every section of the menu opens its page', async (
     await expect(page.getByRole('heading', { level: 2, name: label })).toBeVisible();
     await expect(page).toHaveURL(/#\/\w+$/);
   }
-  // Sections not built yet say so, and say what they will hold.
   await nav.getByRole('menuitem', { name: '活动阵地' }).click();
-  await expect(page.getByText('本功能将在后续版本提供')).toBeVisible();
-  await expect(page.getByText(/七有/)).toBeVisible();
 
   // A hash route survives a reload (no server fallback is needed).
   await page.reload();

@@ -1,12 +1,15 @@
 // One record, read-only: 定稿, 编辑 (drafts), 更正 with a reason (finalised), the amendment history and attachments.
-import { CheckOutlined, DeleteOutlined, EditOutlined, LeftOutlined } from '@ant-design/icons';
+import { CheckOutlined, DeleteOutlined, EditOutlined, LeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Input, List, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { checkQuorum } from '../../../../shared/rules/quorum';
 import type { Branch, Member } from '../../../../shared/schemas';
 import { ValidationError } from '../../db/repositories/errors';
 import { deleteMeeting, finalizeMeeting, MIN_AMEND_REASON, type VenueChoice } from '../../db/repositories/meetings';
+import { loadMeetingRecordJob } from '../../db/printData';
 import { AttachmentList } from '../../ui/attachments/AttachmentList';
+import { PdfJobStatus } from '../../ui/PdfJobStatus';
+import { usePdfJob } from '../../ui/usePdfJob';
 import { Loading } from '../../ui/Loading';
 import { MeetingForm } from './MeetingForm';
 import { MeetingTags } from './MeetingTags';
@@ -36,6 +39,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
   const [askReason, setAskReason] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
+  const pdf = usePdfJob();
 
   if (data === undefined) return <Loading />;
   if (data === null) {
@@ -154,8 +158,25 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
               更正
             </Button>
           )}
+          <Button
+            icon={<PrinterOutlined />}
+            disabled={pdf.state.status === 'running'}
+            onClick={() =>
+              void pdf.run(
+                () => loadMeetingRecordJob(meeting.id),
+                `${meeting.date}-${meeting.kind}-第${meeting.seq}次-会议记录单.pdf`,
+              )
+            }
+          >
+            打印记录单
+          </Button>
         </Space>
       </Flex>
+      {pdf.state.status !== 'idle' && (
+        <div style={{ marginBottom: 16 }}>
+          <PdfJobStatus state={pdf.state} onCancel={pdf.cancel} />
+        </div>
+      )}
 
       {final && (
         <Alert
