@@ -2,10 +2,14 @@
 // no Electron binary is installed). Chromium: Debian's /usr/bin/chromium when present, else Playwright's own download.
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { ELECTRON_SKIP_REASON, findElectron } from './test/electron/findElectron';
 
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 const port = Number(process.env.E2E_PORT ?? 4173);
+
+// The list reporter shows a skipped test only as "-": say once, in the CI log, why the Electron tests are skipped.
+if (!findElectron()) console.log(`[electron] ${ELECTRON_SKIP_REASON}`);
 
 export default defineConfig({
   timeout: 60_000,

@@ -1,39 +1,17 @@
 // The real Electron shell: title, blocked navigation and pop-ups, single instance. Skipped without an Electron binary.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { _electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { ELECTRON_SKIP_REASON, findElectron } from './findElectron';
 
-const require = createRequire(import.meta.url);
 const repoRoot = join(import.meta.dirname, '..', '..');
 const mainEntry = join(repoRoot, 'out', 'main', 'index.cjs');
 
-/**
- * The installed Electron binary, or null. `require('electron')` would answer this too, but in Electron 45 it first
- * tries to download a missing binary, which must not happen in a test run; so the same lookup is done read-only:
- * the package's path.txt names the executable inside its dist/ folder (or ELECTRON_OVERRIDE_DIST_PATH).
- */
-function findElectron(): string | null {
-  let packageDir: string;
-  try {
-    packageDir = dirname(require.resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const pathFile = join(packageDir, 'path.txt');
-  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) return join(override, executable || 'electron');
-  if (!executable) return null;
-  const full = join(packageDir, 'dist', executable);
-  return existsSync(full) ? full : null;
-}
-
 const electronPath = findElectron();
 
-test.skip(!electronPath, 'skipped: no Electron binary (it cannot be downloaded on this machine)');
+test.skip(!electronPath, ELECTRON_SKIP_REASON);
 
 /**
  * Each test gets its own appData, so its userData (appData/branch-ledger) is fresh: Linux reads XDG_CONFIG_HOME,
