@@ -9,9 +9,17 @@ const require = createRequire(import.meta.url);
 const target = fileURLToPath(new URL('../resources/fonts/', import.meta.url));
 
 export const FONTS = [
-  { pkg: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf', as: 'NotoSansSC-Regular.ttf' },
+  {
+    pkg: '@expo-google-fonts/noto-sans-sc',
+    file: '400Regular/NotoSansSC_400Regular.ttf',
+    as: 'NotoSansSC-Regular.ttf',
+  },
   { pkg: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf', as: 'NotoSansSC-Bold.ttf' },
-  { pkg: '@expo-google-fonts/noto-serif-sc', file: '400Regular/NotoSerifSC_400Regular.ttf', as: 'NotoSerifSC-Regular.ttf' },
+  {
+    pkg: '@expo-google-fonts/noto-serif-sc',
+    file: '400Regular/NotoSerifSC_400Regular.ttf',
+    as: 'NotoSerifSC-Regular.ttf',
+  },
   { pkg: '@expo-google-fonts/noto-serif-sc', file: '700Bold/NotoSerifSC_700Bold.ttf', as: 'NotoSerifSC-Bold.ttf' },
 ];
 

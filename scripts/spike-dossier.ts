@@ -10,7 +10,12 @@ const scale = Number(process.argv[3] ?? 40);
 const parts = Number(process.argv[4] ?? 24);
 const fonts = Object.fromEntries(FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(`resources/fonts/${f}`))]));
 const t0 = performance.now();
-const built = buildDossier(makeDossierData({ scale }), { year: 2025, generatedAt: '2026-01-05T01:00:00.000Z', appVersion: '0.1.0', schemaVersion: 1 });
+const built = buildDossier(makeDossierData({ scale }), {
+  year: 2025,
+  generatedAt: '2026-01-05T01:00:00.000Z',
+  appVersion: '0.1.0',
+  schemaVersion: 1,
+});
 const t1 = performance.now();
 const bytes = await renderPdf(built.docDefinition, fonts, {
   partsPerChunk: mode === 'naive' ? 0 : parts,
@@ -20,4 +25,13 @@ const bytes = await renderPdf(built.docDefinition, fonts, {
 });
 const t2 = performance.now();
 writeFileSync(`/tmp/spike-${mode}.pdf`, bytes);
-console.log(JSON.stringify({ mode, scale, parts, buildMs: Math.round(t1 - t0), renderMs: Math.round(t2 - t1), bytes: bytes.length }));
+console.log(
+  JSON.stringify({
+    mode,
+    scale,
+    parts,
+    buildMs: Math.round(t1 - t0),
+    renderMs: Math.round(t2 - t1),
+    bytes: bytes.length,
+  }),
+);

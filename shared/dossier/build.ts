@@ -21,13 +21,7 @@ import {
   signatureLines,
   toBase64,
 } from './layout';
-import {
-  MANIFEST_FILE_NAME,
-  buildManifest,
-  manifestBytes,
-  sha256Hex,
-  type DossierManifest,
-} from './manifest';
+import { MANIFEST_FILE_NAME, buildManifest, manifestBytes, sha256Hex, type DossierManifest } from './manifest';
 import { imageDataUrl, recordAnchor, recordSection, type RecordContext } from './meetingRecord';
 
 export interface BuiltDossier {
@@ -72,7 +66,13 @@ export function groupFingerprint(fp: string): string {
 
 // ── 封面 and 目录 ───────────────────────────────────────────────────────────
 
-function cover(sel: DossierSelection, label: string, volume: number, opts: DossierOptions, fingerprint: string): Content {
+function cover(
+  sel: DossierSelection,
+  label: string,
+  volume: number,
+  opts: DossierOptions,
+  fingerprint: string,
+): Content {
   const secretary = sel.branch.committee.find((c) => c.role === '书记')?.name ?? '';
   return {
     stack: [
@@ -147,13 +147,21 @@ function profile(sel: DossierSelection): Content {
     ]),
     { text: '支委会组成与分工', style: 'h2' },
     b.committee.length
-      ? dataTable(['职务', '姓名'], b.committee.map((c) => [c.role, c.name]), [120, '*'])
+      ? dataTable(
+          ['职务', '姓名'],
+          b.committee.map((c) => [c.role, c.name]),
+          [120, '*'],
+        )
       : emptyNote('未设支委会'),
     { text: '党小组', style: 'h2' },
     b.partyGroups.length
       ? dataTable(
           ['党小组', '组长', '人数'],
-          b.partyGroups.map((g) => [g.name, g.leaderName || '—', `${sel.members.filter((m) => m.partyGroupId === g.id).length} 人`]),
+          b.partyGroups.map((g) => [
+            g.name,
+            g.leaderName || '—',
+            `${sel.members.filter((m) => m.partyGroupId === g.id).length} 人`,
+          ]),
           ['*', 100, 60],
         )
       : emptyNote('未设党小组'),
@@ -184,7 +192,15 @@ function profile(sel: DossierSelection): Content {
     { text: '人人有格言', style: 'h3' },
   ];
   const mottos = sel.members.filter((m) => m.motto);
-  nodes.push(mottos.length ? dataTable(['姓名', '格言'], mottos.map((m) => [m.name, m.motto]), [60, '*']) : emptyNote(EMPTY_TEXT));
+  nodes.push(
+    mottos.length
+      ? dataTable(
+          ['姓名', '格言'],
+          mottos.map((m) => [m.name, m.motto]),
+          [60, '*'],
+        )
+      : emptyNote(EMPTY_TEXT),
+  );
   return part(...nodes);
 }
 
@@ -241,7 +257,11 @@ function venues(sel: DossierSelection, data: DossierData): Content {
         }),
         [26, '*', 44, 120],
       ),
-      ...photoGrid(v.checklist.flatMap((c) => c.attachmentIds), data, sel),
+      ...photoGrid(
+        v.checklist.flatMap((c) => c.attachmentIds),
+        data,
+        sel,
+      ),
     );
     const checks = sel.venueChecks.filter((c) => c.venueId === v.id);
     nodes.push({ text: '阵地复查', style: 'h3' });
@@ -261,12 +281,16 @@ function venues(sel: DossierSelection, data: DossierData): Content {
 // ── 三、工作有记录 ──────────────────────────────────────────────────────────
 
 /** Missed periods, grouped by whom they concern, without repeating the year of a one-year volume. */
-function missedText(missed: readonly { period: { label: string }; subject?: { name: string } }[], from: string): string {
+function missedText(
+  missed: readonly { period: { label: string }; subject?: { name: string } }[],
+  from: string,
+): string {
   const year = `${from.slice(0, 4)}年`;
   const groups = new Map<string, string[]>();
   for (const p of missed) {
     const key = p.subject?.name ?? '';
-    const label = p.period.label.startsWith(year) && p.period.label !== year ? p.period.label.slice(year.length) : p.period.label;
+    const label =
+      p.period.label.startsWith(year) && p.period.label !== year ? p.period.label.slice(year.length) : p.period.label;
     groups.set(key, [...(groups.get(key) ?? []), label]);
   }
   return [...groups].map(([who, labels]) => (who ? `${who}：${labels.join('、')}` : labels.join('、'))).join('；');
@@ -287,13 +311,18 @@ function complianceTable(sel: DossierSelection, from: string, to: string, opts: 
     r.rule.requirement,
     { text: `${r.met} / ${r.required}`, alignment: 'center' },
     r.missed.length ? { text: missedText(r.missed, from), color: '#b00000' } : '—',
-    r.quorumFailures.length ? { text: r.quorumFailures.map((q) => `${cnDate(q.date)} ${q.quorum.message}`).join('；'), color: '#b00000' } : '—',
+    r.quorumFailures.length
+      ? { text: r.quorumFailures.map((q) => `${cnDate(q.date)} ${q.quorum.message}`).join('；'), color: '#b00000' }
+      : '—',
   ]);
   return {
     stack: [
       { text: '组织生活落实情况（按规定频次核算）', style: 'h2' },
       dataTable(['项目', '规定', '达标期数', '未达标期间', '人数未过半'], rows, [62, 110, 44, '*', 70]),
-      { text: `合计达标 ${report.met} / ${report.required} 期（统计截至 ${cnDate(report.asOf)}，规则：${getRulePack(opts.rulePackId).name}）`, style: 'small' },
+      {
+        text: `合计达标 ${report.met} / ${report.required} 期（统计截至 ${cnDate(report.asOf)}，规则：${getRulePack(opts.rulePackId).name}）`,
+        style: 'small',
+      },
     ],
   };
 }
@@ -336,13 +365,23 @@ function responsibility(sel: DossierSelection): Content {
       r.tasks.length
         ? dataTable(
             ['任务', '期限', '状态', '完成情况', '佐证记录'],
-            r.tasks.map((t) => [t.title, cnDate(t.deadline), t.status, t.note, t.evidenceMeetingIds.map((id) => meetingLabel(sel, id)).join('\n')]),
+            r.tasks.map((t) => [
+              t.title,
+              cnDate(t.deadline),
+              t.status,
+              t.note,
+              t.evidenceMeetingIds.map((id) => meetingLabel(sel, id)).join('\n'),
+            ]),
             ['*', 62, 40, '*', 100],
           )
         : emptyNote(EMPTY_TEXT),
       { text: '述职', style: 'h3' },
       r.reports.length
-        ? dataTable(['日期', '述职内容', '评议结果'], r.reports.map((p) => [cnDate(p.date), p.summary, p.rating]), [70, '*', 60])
+        ? dataTable(
+            ['日期', '述职内容', '评议结果'],
+            r.reports.map((p) => [cnDate(p.date), p.summary, p.rating]),
+            [70, '*', 60],
+          )
         : emptyNote(EMPTY_TEXT),
     );
   }
@@ -374,7 +413,11 @@ function standards(sel: DossierSelection): Content {
               ? { text: [`${meetingLabel(sel, id)}（第 `, { pageReference: recordAnchor(id) }, ' 页）'] }
               : { text: meetingLabel(sel, id) };
           });
-          const notes = [sc?.comment, sc?.overrideReason ? `调整理由：${sc.overrideReason}` : '', sc?.auto ? '（按记录自动计分）' : '']
+          const notes = [
+            sc?.comment,
+            sc?.overrideReason ? `调整理由：${sc.overrideReason}` : '',
+            sc?.auto ? '（按记录自动计分）' : '',
+          ]
             .filter(Boolean)
             .join('\n');
           return [
@@ -395,7 +438,14 @@ function standards(sel: DossierSelection): Content {
     sel.memberEvaluations.length
       ? dataTable(
           ['姓名', '自评', '互评', '组织评定', '等次', '五带头五标兵'],
-          sel.memberEvaluations.map((e) => [name(e.memberId), e.selfResult, e.peerResult, e.collectiveResult, e.grade || '—', e.exemplars.join('\n')]),
+          sel.memberEvaluations.map((e) => [
+            name(e.memberId),
+            e.selfResult,
+            e.peerResult,
+            e.collectiveResult,
+            e.grade || '—',
+            e.exemplars.join('\n'),
+          ]),
           [44, '*', '*', '*', 40, 90],
         )
       : emptyNote(),
@@ -414,10 +464,20 @@ function learning(sel: DossierSelection): Content {
     nodes.push(
       dataTable(
         ['姓名', ...LEARNING_KIND_NAMES],
-        learners.map((id) => [name(id), ...LEARNING_KIND_NAMES.map((k) => ({ text: `${sel.learning.filter((l) => l.memberId === id && l.kind === k).length}`, alignment: 'center' as const }))]),
+        learners.map((id) => [
+          name(id),
+          ...LEARNING_KIND_NAMES.map((k) => ({
+            text: `${sel.learning.filter((l) => l.memberId === id && l.kind === k).length}`,
+            alignment: 'center' as const,
+          })),
+        ]),
         [70, '*', '*', '*', '*'],
       ),
-      dataTable(['日期', '姓名', '类型', '标题'], sel.learning.map((l) => [cnDate(l.date), name(l.memberId), l.kind, l.title]), [70, 50, 60, '*']),
+      dataTable(
+        ['日期', '姓名', '类型', '标题'],
+        sel.learning.map((l) => [cnDate(l.date), name(l.memberId), l.kind, l.title]),
+        [70, 50, 60, '*'],
+      ),
     );
   }
   nodes.push({ text: '争创活动', style: 'h2' });
@@ -435,10 +495,32 @@ function learning(sel: DossierSelection): Content {
         ['*', 100, 100],
       ),
     );
-    if (c.commitments.length) nodes.push(dataTable(['党员', '公开承诺', '日期'], c.commitments.map((x) => [name(x.memberId), x.text, cnDate(x.date)]), [50, '*', 70]));
-    if (c.reviews.length) nodes.push(dataTable(['点评人', '领导点评', '日期'], c.reviews.map((x) => [x.leader, x.comment, cnDate(x.date)]), [50, '*', 70]));
-    if (c.satisfaction.length) nodes.push({ text: `群众评议：${c.satisfaction.map((s) => `${s.level} ${s.count} 人`).join('，')}` });
-    if (c.awards.length) nodes.push(dataTable(['表彰对象', '荣誉', '日期'], c.awards.map((x) => [x.to, x.title, cnDate(x.date)]), ['*', '*', 70]));
+    if (c.commitments.length)
+      nodes.push(
+        dataTable(
+          ['党员', '公开承诺', '日期'],
+          c.commitments.map((x) => [name(x.memberId), x.text, cnDate(x.date)]),
+          [50, '*', 70],
+        ),
+      );
+    if (c.reviews.length)
+      nodes.push(
+        dataTable(
+          ['点评人', '领导点评', '日期'],
+          c.reviews.map((x) => [x.leader, x.comment, cnDate(x.date)]),
+          [50, '*', 70],
+        ),
+      );
+    if (c.satisfaction.length)
+      nodes.push({ text: `群众评议：${c.satisfaction.map((s) => `${s.level} ${s.count} 人`).join('，')}` });
+    if (c.awards.length)
+      nodes.push(
+        dataTable(
+          ['表彰对象', '荣誉', '日期'],
+          c.awards.map((x) => [x.to, x.title, cnDate(x.date)]),
+          ['*', '*', 70],
+        ),
+      );
   }
   return part(...nodes);
 }
@@ -459,7 +541,9 @@ function appendix(sel: DossierSelection, manifest: DossierManifest, fingerprint:
   return part(
     sectionHeading('appendix'),
     { text: '记录索引', style: 'h2' },
-    rows.length ? dataTable(['序号', '日期', '类型', '次序', '主题', '页码'], rows, [26, 70, 62, 34, '*', 30]) : emptyNote(),
+    rows.length
+      ? dataTable(['序号', '日期', '类型', '次序', '主题', '页码'], rows, [26, 70, 62, 34, '*', 30])
+      : emptyNote(),
     { text: '数据指纹', style: 'h2' },
     {
       text:
@@ -535,11 +619,27 @@ export function buildDossier(data: DossierData, options: DossierOptions): BuiltD
         : {
             stack: [
               { text: headerText, style: 'header' },
-              { canvas: [{ type: 'line', x1: 0, y1: 3, x2: 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2], y2: 3, lineWidth: 0.5, lineColor: '#999999' }] },
+              {
+                canvas: [
+                  {
+                    type: 'line',
+                    x1: 0,
+                    y1: 3,
+                    x2: 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2],
+                    y2: 3,
+                    lineWidth: 0.5,
+                    lineColor: '#999999',
+                  },
+                ],
+              },
             ],
             margin: [PAGE_MARGINS[0], 62, PAGE_MARGINS[2], 0],
           },
-    footer: (page: number, pages: number) => ({ text: `第 ${page} 页 共 ${pages} 页`, style: 'footer', margin: [0, 40, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `第 ${page} 页 共 ${pages} 页`,
+      style: 'footer',
+      margin: [0, 40, 0, 0],
+    }),
     files: {
       manifest: {
         src: `data:application/json;base64,${toBase64(bytes)}`,

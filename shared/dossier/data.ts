@@ -77,7 +77,15 @@ const yearsOf = (p: DossierPeriod) => {
   return years;
 };
 const byDateThenSeq = (a: Meeting, b: Meeting) =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : a.seq - b.seq;
+  a.date < b.date
+    ? -1
+    : a.date > b.date
+      ? 1
+      : a.startTime < b.startTime
+        ? -1
+        : a.startTime > b.startTime
+          ? 1
+          : a.seq - b.seq;
 
 /** The rows of one volume: what is printed and what the manifest hashes. Deterministic order. */
 export interface DossierSelection {
@@ -124,7 +132,11 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
     .sort((a, b) => (a.date < b.date ? -1 : 1));
   const campaigns = mine(data.campaigns).filter((c) => {
     const dates = c.phases.flatMap((p) => [p.start, p.end]).filter((d): d is string => !!d);
-    return dates.length === 0 || dates.some((d) => inPeriod(d, period)) || c.linkedMeetingIds.some((id) => meetingIds.has(id));
+    return (
+      dates.length === 0 ||
+      dates.some((d) => inPeriod(d, period)) ||
+      c.linkedMeetingIds.some((id) => meetingIds.has(id))
+    );
   });
   const amendments = data.audit
     .filter((e) => e.action === 'amend' && e.entity === 'meeting' && meetingIds.has(e.entityId))

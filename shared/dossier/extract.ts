@@ -3,8 +3,7 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { MANIFEST_FILE_NAME, parseManifest, sha256Hex, type DossierManifest } from './manifest';
 
 export type ExtractResult =
-  | { ok: true; manifest: DossierManifest; fingerprint: string }
-  | { ok: false; reason: string };
+  { ok: true; manifest: DossierManifest; fingerprint: string } | { ok: false; reason: string };
 
 export async function extractManifest(pdfBytes: Uint8Array): Promise<ExtractResult> {
   let doc: PDFDocument;

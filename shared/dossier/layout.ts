@@ -96,7 +96,11 @@ export function formTable(pairs: readonly (readonly [string, Content])[], perRow
 }
 
 /** A data table with a repeated header row. */
-export function dataTable(headers: readonly string[], rows: readonly TableCell[][], widths?: (number | string)[]): ContentTable {
+export function dataTable(
+  headers: readonly string[],
+  rows: readonly TableCell[][],
+  widths?: (number | string)[],
+): ContentTable {
   return {
     table: {
       headerRows: 1,

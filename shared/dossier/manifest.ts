@@ -98,7 +98,9 @@ function recordsOf(sel: DossierSelection): ManifestRecord[] {
   add('learning', sel.learning);
   add('campaigns', sel.campaigns);
   add('audit', sel.amendments);
-  return lines.sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return lines.sort((a, b) =>
+    a.table < b.table ? -1 : a.table > b.table ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 }
 
 export interface ManifestStamp {
@@ -172,7 +174,11 @@ export function verifyManifest(manifest: DossierManifest, currentData: DossierDa
     volume: manifest.volume,
   });
   const changes: ManifestChange[] = [];
-  const diff = (table: ManifestChange['table'] | null, before: { id: string; sha256: string; table?: string }[], after: typeof before) => {
+  const diff = (
+    table: ManifestChange['table'] | null,
+    before: { id: string; sha256: string; table?: string }[],
+    after: typeof before,
+  ) => {
     const key = (r: { id: string; table?: string }) => `${r.table ?? ''}\u0000${r.id}`;
     const then = new Map(before.map((r) => [key(r), r]));
     const now = new Map(after.map((r) => [key(r), r]));

@@ -59,7 +59,10 @@ function attendanceSection(m: Meeting): Content[] {
       widths: ['*', '*', '*', '*', '*'],
       body: [
         ['应到', '实到', '请假', '缺席', '列席'].map((h) => ({ text: h, style: 'th' })),
-        [c.expected, c.present, c.leave, c.absent, c.nonVoting].map((n) => ({ text: `${n} 人`, alignment: 'center' as const })),
+        [c.expected, c.present, c.leave, c.absent, c.nonVoting].map((n) => ({
+          text: `${n} 人`,
+          alignment: 'center' as const,
+        })),
       ],
     },
     margin: [0, 2, 0, 4] as [number, number, number, number],
@@ -78,7 +81,10 @@ function attendanceSection(m: Meeting): Content[] {
   }
   if (m.guests.length) {
     out.push({
-      text: [{ text: '列席人员：', bold: true }, m.guests.map((g) => (g.org ? `${g.name}（${g.org}）` : g.name)).join('、')],
+      text: [
+        { text: '列席人员：', bold: true },
+        m.guests.map((g) => (g.org ? `${g.name}（${g.org}）` : g.name)).join('、'),
+      ],
       margin: [0, 0, 0, 4],
     });
   }
@@ -189,7 +195,10 @@ export function recordSection(m: Meeting, ctx: RecordContext, options: { anchor?
     });
   }
   for (const a of amendments(m, ctx)) {
-    notes.push({ text: `修改记录：${cnDateTime(a.at)} 修改，原因：${a.reason || '未说明'}${a.summary ? `（${a.summary}）` : ''}`, fontSize: 10 });
+    notes.push({
+      text: `修改记录：${cnDateTime(a.at)} 修改，原因：${a.reason || '未说明'}${a.summary ? `（${a.summary}）` : ''}`,
+      fontSize: 10,
+    });
   }
   notes.push({
     text:
@@ -218,6 +227,10 @@ export function buildMeetingRecordDoc(meeting: Meeting, ctx: RecordContext): TDo
     defaultStyle: DEFAULT_STYLE,
     styles: STYLES,
     content: recordSection(meeting, ctx),
-    footer: (page: number, pages: number) => ({ text: `第 ${page} 页 共 ${pages} 页`, style: 'footer', margin: [0, 30, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `第 ${page} 页 共 ${pages} 页`,
+      style: 'footer',
+      margin: [0, 30, 0, 0],
+    }),
   };
 }

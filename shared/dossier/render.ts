@@ -274,7 +274,9 @@ async function stampFooters(
   footer: NonNullable<TDocumentDefinitions['footer']>,
   total: number,
 ) {
-  const content: Content[] = Array.from({ length: total }, (_, i) => (i === 0 ? { text: ' ' } : { text: ' ', pageBreak: 'before' }));
+  const content: Content[] = Array.from({ length: total }, (_, i) =>
+    i === 0 ? { text: ' ' } : { text: ' ', pageBreak: 'before' },
+  );
   const footerDoc: TDocumentDefinitions = {
     pageSize: base.pageSize,
     pageMargins: base.pageMargins,

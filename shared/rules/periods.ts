@@ -37,11 +37,21 @@ export function periodOf(unit: PeriodUnit, date: string): Period {
       return { unit, key: `${year}-${pad(month)}`, label: `${year}年${month}月`, ...monthSpan(year, month, 1) };
     case 'quarter': {
       const q = Math.floor((month - 1) / 3);
-      return { unit, key: `${year}-Q${q + 1}`, label: `${year}年第${QUARTER_NAMES[q]}季度`, ...monthSpan(year, q * 3 + 1, 3) };
+      return {
+        unit,
+        key: `${year}-Q${q + 1}`,
+        label: `${year}年第${QUARTER_NAMES[q]}季度`,
+        ...monthSpan(year, q * 3 + 1, 3),
+      };
     }
     case 'half': {
       const h = month <= 6 ? 0 : 1;
-      return { unit, key: `${year}-H${h + 1}`, label: `${year}年${h ? '下' : '上'}半年`, ...monthSpan(year, h * 6 + 1, 6) };
+      return {
+        unit,
+        key: `${year}-H${h + 1}`,
+        label: `${year}年${h ? '下' : '上'}半年`,
+        ...monthSpan(year, h * 6 + 1, 6),
+      };
     }
     case 'year':
       return { unit, key: `${year}`, label: `${year}年`, ...monthSpan(year, 1, 12) };

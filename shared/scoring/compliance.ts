@@ -78,7 +78,12 @@ function subjectsOf(rule: FrequencyRule, input: ComplianceInput, period: Period)
   return [undefined];
 }
 
-function counts(rule: FrequencyRule, meeting: ComplianceMeeting, subjectId: string | undefined, input: ComplianceInput) {
+function counts(
+  rule: FrequencyRule,
+  meeting: ComplianceMeeting,
+  subjectId: string | undefined,
+  input: ComplianceInput,
+) {
   if (rule.bySecretary) {
     const secretary = secretaryOf(input.branch);
     const lecturer = meeting.lecturer.trim();
@@ -94,7 +99,11 @@ function counts(rule: FrequencyRule, meeting: ComplianceMeeting, subjectId: stri
   return true;
 }
 
-function evaluateRule(rule: FrequencyRule, byKind: Map<string, ComplianceMeeting[]>, input: ComplianceInput): RuleResult {
+function evaluateRule(
+  rule: FrequencyRule,
+  byKind: Map<string, ComplianceMeeting[]>,
+  input: ComplianceInput,
+): RuleResult {
   const candidates = (byKind.get(rule.meetingKind) ?? []).filter((m) => m.date >= input.from && m.date <= input.to);
   const periods: PeriodResult[] = [];
   for (const period of periodsBetween(rule.per, input.from, input.to)) {

@@ -30,9 +30,7 @@ const UNIT_NAMES = { month: '个月', quarter: '个季度', half: '个半年', y
 function tierReached(tier: FrequencyTier, dates: readonly string[], from: string, to: string) {
   if (tier.per === 'total') return { ok: dates.length >= tier.minCount, covered: dates.length, total: 1 };
   const periods = periodsBetween(tier.per, from, to);
-  const covered = periods.filter(
-    (p) => dates.filter((d) => d >= p.start && d <= p.end).length >= tier.minCount,
-  ).length;
+  const covered = periods.filter((p) => dates.filter((d) => d >= p.start && d <= p.end).length >= tier.minCount).length;
   return { ok: covered === periods.length, covered, total: periods.length };
 }
 

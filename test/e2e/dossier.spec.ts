@@ -20,7 +20,12 @@ test('a volume is exported from the UI, read back, and verified against the ledg
   test.setTimeout(120_000);
   await page.goto('/');
   await page.getByRole('button', { name: '新建支部' }).click();
-  await fillBranchBasics(page, { name: '卷宗测试党支部', parentOrg: '机关党委', termStart: '2024-01-15', termEnd: '2027-01-14' });
+  await fillBranchBasics(page, {
+    name: '卷宗测试党支部',
+    parentOrg: '机关党委',
+    termStart: '2024-01-15',
+    termEnd: '2027-01-14',
+  });
   await page.getByRole('button', { name: '添加委员' }).click();
   const secretary = page.getByRole('group', { name: '委员 1' });
   await secretary.getByLabel('姓名', { exact: true }).fill('赵书记');
@@ -42,7 +47,14 @@ test('a volume is exported from the UI, read back, and verified against the ledg
 
   if (hasPoppler) {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    for (const expected of ['卷宗测试党支部', '2025年度', '赵书记', '二、活动有阵地', '三、工作有记录', '本年度无记录']) {
+    for (const expected of [
+      '卷宗测试党支部',
+      '2025年度',
+      '赵书记',
+      '二、活动有阵地',
+      '三、工作有记录',
+      '本年度无记录',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text.replace(/\s+/g, '')).toContain(fingerprint.slice(0, 8));

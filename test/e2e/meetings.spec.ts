@@ -155,7 +155,8 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   await (await download).saveAs(pdfPath);
   if (hasPoppler()) {
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    for (const expected of ['研究部署第一季度党建工作', '第1次', '李四', '出差', '主题漏写']) expect(text).toContain(expected);
+    for (const expected of ['研究部署第一季度党建工作', '第1次', '李四', '出差', '主题漏写'])
+      expect(text).toContain(expected);
   } else {
     expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
   }

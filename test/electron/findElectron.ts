@@ -27,4 +27,3 @@ export function findElectron(): string | null {
   const full = join(packageDir, 'dist', executable);
   return existsSync(full) ? full : null;
 }
-

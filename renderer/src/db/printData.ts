@@ -50,19 +50,29 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
   const branch = await db.branches.get(branchId);
   if (!branch) throw new NotFoundError('支部', branchId);
   const yearKeys = years.map((y) => [branchId, y]);
-  const [members, venues, venueChecks, meetings, responsibilities, assessments, memberEvaluations, learning, campaigns, audit] =
-    await Promise.all([
-      db.members.where('branchId').equals(branchId).toArray(),
-      db.venues.where('branchId').equals(branchId).toArray(),
-      db.venueChecks.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
-      db.meetings.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
-      db.responsibilities.where('[branchId+year]').anyOf(yearKeys).toArray(),
-      db.assessments.where('[branchId+date]').between([branchId, from], [branchId, '9999-12-31'], true, true).toArray(),
-      db.memberEvaluations.where('[branchId+year]').anyOf(yearKeys).toArray(),
-      db.learning.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
-      db.campaigns.where('branchId').equals(branchId).toArray(),
-      db.audit.where('[branchId+at]').between([branchId, from], [branchId, '9999'], true, true).toArray(),
-    ]);
+  const [
+    members,
+    venues,
+    venueChecks,
+    meetings,
+    responsibilities,
+    assessments,
+    memberEvaluations,
+    learning,
+    campaigns,
+    audit,
+  ] = await Promise.all([
+    db.members.where('branchId').equals(branchId).toArray(),
+    db.venues.where('branchId').equals(branchId).toArray(),
+    db.venueChecks.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
+    db.meetings.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
+    db.responsibilities.where('[branchId+year]').anyOf(yearKeys).toArray(),
+    db.assessments.where('[branchId+date]').between([branchId, from], [branchId, '9999-12-31'], true, true).toArray(),
+    db.memberEvaluations.where('[branchId+year]').anyOf(yearKeys).toArray(),
+    db.learning.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
+    db.campaigns.where('branchId').equals(branchId).toArray(),
+    db.audit.where('[branchId+at]').between([branchId, from], [branchId, '9999'], true, true).toArray(),
+  ]);
   const standards = (await db.standards.bulkGet([...new Set(assessments.map((a) => a.standardId))])).filter(
     (s) => s !== undefined,
   );

@@ -91,7 +91,8 @@ async function run(id: number, job: PdfJob, fontUrls: Record<string, string>, si
   const bytes = await renderPdf(doc, fontBytes, {
     signal,
     onProgress: (p) => {
-      const base = p.phase === 'layout' ? 0.22 + 0.68 * (p.done / Math.max(1, p.total)) : p.phase === 'merge' ? 0.92 : 0.96;
+      const base =
+        p.phase === 'layout' ? 0.22 + 0.68 * (p.done / Math.max(1, p.total)) : p.phase === 'merge' ? 0.92 : 0.96;
       post(layoutLabel(p), base);
     },
   });

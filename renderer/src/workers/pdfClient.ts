@@ -44,7 +44,8 @@ function getWorker(): Worker {
       return;
     }
     pending.delete(message.id);
-    if (message.type === 'done') job.resolve({ bytes: message.bytes, ...(message.fingerprint ? { fingerprint: message.fingerprint } : {}) });
+    if (message.type === 'done')
+      job.resolve({ bytes: message.bytes, ...(message.fingerprint ? { fingerprint: message.fingerprint } : {}) });
     else job.reject(message.cancelled ? new PdfCancelledError() : new Error(message.message));
   };
   worker.onerror = (event) => {

@@ -14,8 +14,7 @@ export type PdfJob =
   | { kind: 'dossier'; data: Omit<DossierData, 'images'>; options: DossierOptions; photos: PrintPhoto[] };
 
 export type ToWorker =
-  | { type: 'render'; id: number; job: PdfJob; fontUrls: Record<string, string> }
-  | { type: 'cancel'; id: number };
+  { type: 'render'; id: number; job: PdfJob; fontUrls: Record<string, string> } | { type: 'cancel'; id: number };
 
 export interface PdfProgress {
   /** Chinese label of the step, e.g. 「正在排版：第 3/8 部分」. */

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 const require = createRequire(import.meta.url);
 // Deep import: app-builder-lib exposes its loader and validator only here; they run no download.
 // The loaded config is checked field by field below, so a loose record type is enough here.
-type LoadedConfig = Record<string, Record<string, unknown> & { target?: unknown; desktop?: { entry: Record<string, string> } }>;
+type LoadedConfig = Record<
+  string,
+  Record<string, unknown> & { target?: unknown; desktop?: { entry: Record<string, string> } }
+>;
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
   getConfig(projectDir: string, configPath: string | null, fromOptions: unknown): Promise<LoadedConfig>;
   validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;

@@ -65,7 +65,11 @@ describe.skipIf(!hasPoppler)('迎检卷宗 (needs poppler-utils)', () => {
     expect(perPage[target - 1]).toContain(SECTION_TITLES.records);
     // The record index of the 附录 as well: the 补录 党课 is on the page it names.
     const lecture = data.meetings.find((m) => m.backfilled)!;
-    const indexLine = perPage.slice(2).find((p) => p.includes('记录索引'))!.split('\n').find((l) => l.includes(lecture.topic))!;
+    const indexLine = perPage
+      .slice(2)
+      .find((p) => p.includes('记录索引'))!
+      .split('\n')
+      .find((l) => l.includes(lecture.topic))!;
     const lecturePage = Number(/(\d+)\s*$/.exec(indexLine)![1]);
     expect(perPage[lecturePage - 1]).toContain(lecture.topic);
   });
@@ -92,8 +96,13 @@ describe.skipIf(!hasPoppler)('迎检卷宗 (needs poppler-utils)', () => {
     const manifest = parseManifest(bytes);
     expect(manifest.records.filter((r) => r.table === 'meetings')).toHaveLength(data.meetings.length);
     expect(verifyManifest(manifest, data)).toEqual([]);
-    const edited = { ...data, meetings: data.meetings.map((m, i) => (i === 2 ? { ...m, content: `${m.content}（补充）` } : m)) };
-    expect(verifyManifest(manifest, edited)).toEqual([{ kind: 'changed', table: 'meetings', id: data.meetings[2]!.id }]);
+    const edited = {
+      ...data,
+      meetings: data.meetings.map((m, i) => (i === 2 ? { ...m, content: `${m.content}（补充）` } : m)),
+    };
+    expect(verifyManifest(manifest, edited)).toEqual([
+      { kind: 'changed', table: 'meetings', id: data.meetings[2]!.id },
+    ]);
   });
 
   it('extractManifest reads the embedded manifest back from the PDF bytes (校验卷宗 in the app)', async () => {
@@ -105,8 +114,13 @@ describe.skipIf(!hasPoppler)('迎检卷宗 (needs poppler-utils)', () => {
   });
 
   it('extractManifest refuses what is not a dossier, with a Chinese reason', async () => {
-    expect(await extractManifest(new TextEncoder().encode('not a pdf'))).toEqual({ ok: false, reason: '文件不是有效的 PDF，或已损坏' });
-    const plain = await renderPdf({ content: ['无内嵌清单'], defaultStyle: { font: 'NotoSansSC' } }, fonts, { partsPerChunk: 0 });
+    expect(await extractManifest(new TextEncoder().encode('not a pdf'))).toEqual({
+      ok: false,
+      reason: '文件不是有效的 PDF，或已损坏',
+    });
+    const plain = await renderPdf({ content: ['无内嵌清单'], defaultStyle: { font: 'NotoSansSC' } }, fonts, {
+      partsPerChunk: 0,
+    });
     const result = await extractManifest(plain);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain('不是本软件导出的迎检卷宗');
@@ -154,8 +168,8 @@ describe.skipIf(!hasPoppler)('empty year and a single 会议记录单 (needs pop
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(renderPdf(buildDossier(makeDossierData(), OPTS).docDefinition, fonts, { signal: controller.signal })).rejects.toThrow(
-      '已取消',
-    );
+    await expect(
+      renderPdf(buildDossier(makeDossierData(), OPTS).docDefinition, fonts, { signal: controller.signal }),
+    ).rejects.toThrow('已取消');
   });
 });

@@ -35,7 +35,12 @@ export function makePng(w: number, h: number, rgb: [number, number, number]): Ui
   dv.setUint32(0, w);
   dv.setUint32(4, h);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array())];
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlibSync(raw)),
+    chunk('IEND', new Uint8Array()),
+  ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) {
@@ -45,7 +50,18 @@ export function makePng(w: number, h: number, rgb: [number, number, number]): Ui
   return out;
 }
 
-export const MEMBER_NAMES = ['王建国', '李春梅', '张卫东', '刘晓燕', '陈志强', '杨丽华', '赵明远', '黄秀英', '周海涛', '吴静怡'];
+export const MEMBER_NAMES = [
+  '王建国',
+  '李春梅',
+  '张卫东',
+  '刘晓燕',
+  '陈志强',
+  '杨丽华',
+  '赵明远',
+  '黄秀英',
+  '周海涛',
+  '吴静怡',
+];
 
 export interface FactoryOptions {
   year?: number;
@@ -72,9 +88,21 @@ export function makeDossierData(options: FactoryOptions = {}): DossierData {
     leftReason: '',
   }));
   const photo = makePng(64, 48, [200, 40, 40]);
-  const photoMeta: AttachmentMeta = { ...row('att1'), name: '现场照片.png', mime: 'image/png', size: photo.length, sha256: sha256Hex(photo) };
+  const photoMeta: AttachmentMeta = {
+    ...row('att1'),
+    name: '现场照片.png',
+    mime: 'image/png',
+    size: photo.length,
+    sha256: sha256Hex(photo),
+  };
   const signPhoto = makePng(48, 48, [230, 200, 40]);
-  const signMeta: AttachmentMeta = { ...row('att2'), name: '党旗与誓词.png', mime: 'image/png', size: signPhoto.length, sha256: sha256Hex(signPhoto) };
+  const signMeta: AttachmentMeta = {
+    ...row('att2'),
+    name: '党旗与誓词.png',
+    mime: 'image/png',
+    size: signPhoto.length,
+    sha256: sha256Hex(signPhoto),
+  };
 
   const plan: { kind: MeetingKind; month: number; topic: string }[] = [
     { kind: '支部党员大会', month: 1, topic: '传达学习上级会议精神并部署全年党建工作' },
@@ -114,7 +142,8 @@ export function makeDossierData(options: FactoryOptions = {}): DossierData {
         host: '王建国',
         recorder: '李春梅',
         lecturer: p.kind === '党课' ? '王建国' : '',
-        outline: p.kind === '党课' ? '一、理想信念是共产党人的精神之钙；二、新时代如何坚定理想信念；三、立足岗位作表率。' : '',
+        outline:
+          p.kind === '党课' ? '一、理想信念是共产党人的精神之钙；二、新时代如何坚定理想信念；三、立足岗位作表率。' : '',
         partyGroupId: p.kind === '党小组会' ? 'g1' : '',
         talkParties: p.kind === '谈心谈话' ? ['m1', 'm4'] : [],
         attendance: members.map((m, k) => ({
@@ -141,7 +170,16 @@ export function makeDossierData(options: FactoryOptions = {}): DossierData {
     });
   }
   const audit: AuditEntry[] = [
-    { id: 'au1', at: `${year}-02-10T03:00:00.000Z`, branchId: 'b1', entity: 'meeting', entityId: 'mt3', action: 'amend', reason: '更正出席人数笔误', summary: '修改出席情况' },
+    {
+      id: 'au1',
+      at: `${year}-02-10T03:00:00.000Z`,
+      branchId: 'b1',
+      entity: 'meeting',
+      entityId: 'mt3',
+      action: 'amend',
+      reason: '更正出席人数笔误',
+      summary: '修改出席情况',
+    },
   ];
   return {
     branch: {
@@ -183,7 +221,16 @@ export function makeDossierData(options: FactoryOptions = {}): DossierData {
         })),
       },
     ],
-    venueChecks: [{ ...row('vc1'), venueId: 'v1', date: `${year}-06-30`, inspector: '张卫东', findings: '各项设施完好，学习资料已更新。', nextDueDate: `${year}-12-31` }],
+    venueChecks: [
+      {
+        ...row('vc1'),
+        venueId: 'v1',
+        date: `${year}-06-30`,
+        inspector: '张卫东',
+        findings: '各项设施完好，学习资料已更新。',
+        nextDueDate: `${year}-12-31`,
+      },
+    ],
     meetings,
     responsibilities: [
       {
@@ -193,7 +240,16 @@ export function makeDossierData(options: FactoryOptions = {}): DossierData {
         holderName: '王建国',
         role: '第一责任人',
         duties: ['履行党建工作第一责任人职责', '每年至少讲一次党课'],
-        tasks: [{ id: 't1', title: '讲授专题党课', deadline: `${year}-06-30`, status: '已完成', note: '3月已讲', evidenceMeetingIds: ['mt5'] }],
+        tasks: [
+          {
+            id: 't1',
+            title: '讲授专题党课',
+            deadline: `${year}-06-30`,
+            status: '已完成',
+            note: '3月已讲',
+            evidenceMeetingIds: ['mt5'],
+          },
+        ],
         reports: [{ date: `${year}-12-20`, summary: '全年认真履行抓党建第一责任人职责。', rating: '好' }],
       },
     ],
@@ -210,8 +266,22 @@ export function makeDossierData(options: FactoryOptions = {}): DossierData {
           description: '',
           totalScore: 100,
           items: [
-            { code: 'A1', dimension: '领导班子好、战斗力强', content: '支委会每月召开1次', method: '按记录计分', maxScore: 2, rule: { kind: 'manual' } },
-            { code: 'A2', dimension: '党员队伍好、先锋作用强', content: '书记每年讲党课', method: '', maxScore: 2, rule: { kind: 'manual' } },
+            {
+              code: 'A1',
+              dimension: '领导班子好、战斗力强',
+              content: '支委会每月召开1次',
+              method: '按记录计分',
+              maxScore: 2,
+              rule: { kind: 'manual' },
+            },
+            {
+              code: 'A2',
+              dimension: '党员队伍好、先锋作用强',
+              content: '书记每年讲党课',
+              method: '',
+              maxScore: 2,
+              rule: { kind: 'manual' },
+            },
           ],
           grades: [{ label: '优秀', minScore: 90 }],
         },
@@ -219,7 +289,14 @@ export function makeDossierData(options: FactoryOptions = {}): DossierData {
         periodEnd: `${year}-12-31`,
         kind: '自评',
         scores: [
-          { code: 'A1', score: 1.5, auto: true, overrideReason: '', comment: '部分月份未召开', evidenceIds: ['mt2', 'mt3'] },
+          {
+            code: 'A1',
+            score: 1.5,
+            auto: true,
+            overrideReason: '',
+            comment: '部分月份未召开',
+            evidenceIds: ['mt2', 'mt3'],
+          },
           { code: 'A2', score: 2, auto: false, overrideReason: '', comment: '', evidenceIds: ['mt5'] },
         ],
         total: 3.5,
@@ -229,9 +306,28 @@ export function makeDossierData(options: FactoryOptions = {}): DossierData {
       },
     ],
     memberEvaluations: [
-      { ...row('me1'), year, memberId: 'm2', selfResult: '合格', peerResult: '优秀', collectiveResult: '优秀', grade: '优秀', exemplars: [] },
+      {
+        ...row('me1'),
+        year,
+        memberId: 'm2',
+        selfResult: '合格',
+        peerResult: '优秀',
+        collectiveResult: '优秀',
+        grade: '优秀',
+        exemplars: [],
+      },
     ],
-    learning: [{ ...row('l1'), memberId: 'm3', kind: '月写一篇', title: '学习心得体会', date: `${year}-05-10`, notes: '', attachmentIds: [] }],
+    learning: [
+      {
+        ...row('l1'),
+        memberId: 'm3',
+        kind: '月写一篇',
+        title: '学习心得体会',
+        date: `${year}-05-10`,
+        notes: '',
+        attachmentIds: [],
+      },
+    ],
     campaigns: [],
     audit,
     attachments: [photoMeta, signMeta],

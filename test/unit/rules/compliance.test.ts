@@ -29,7 +29,11 @@ const branch = {
 };
 
 let seq = 0;
-const meeting = (kind: ComplianceMeeting['kind'], date: string, over: Partial<ComplianceMeeting> = {}): ComplianceMeeting => ({
+const meeting = (
+  kind: ComplianceMeeting['kind'],
+  date: string,
+  over: Partial<ComplianceMeeting> = {},
+): ComplianceMeeting => ({
   id: `x${++seq}`,
   kind,
   date,
@@ -134,10 +138,25 @@ describe('computeCompliance', () => {
   });
 
   it('reports quorum failures of 支委会 and 党员大会', () => {
-    const thin = members.map((m, i) => ({ memberId: m.id, name: m.name, status: i < 2 ? ('出席' as const) : ('请假' as const), reason: '出差' }));
-    const report = year([meeting('支委会', '2025-01-10', { attendance: thin.slice(0, 3).map((a, i) => (i === 1 ? { ...a, status: '缺席' as const } : a)) }), meeting('支部党员大会', '2025-02-10', { attendance: thin })]);
+    const thin = members.map((m, i) => ({
+      memberId: m.id,
+      name: m.name,
+      status: i < 2 ? ('出席' as const) : ('请假' as const),
+      reason: '出差',
+    }));
+    const report = year([
+      meeting('支委会', '2025-01-10', {
+        attendance: thin.slice(0, 3).map((a, i) => (i === 1 ? { ...a, status: '缺席' as const } : a)),
+      }),
+      meeting('支部党员大会', '2025-02-10', { attendance: thin }),
+    ]);
     expect(rule(report, 'committee').quorumFailures).toHaveLength(1);
-    expect(rule(report, 'assembly').quorumFailures[0]!.quorum).toMatchObject({ present: 2, eligible: 5, needed: 3, ok: false });
+    expect(rule(report, 'assembly').quorumFailures[0]!.quorum).toMatchObject({
+      present: 2,
+      eligible: 5,
+      needed: 3,
+      ok: false,
+    });
   });
 
   it('sums required and met over all rules', () => {
@@ -150,7 +169,12 @@ describe('computeCompliance', () => {
 
 describe('checkQuorum', () => {
   const att = (present: string[]) =>
-    members.map((m) => ({ memberId: m.id, name: m.name, status: present.includes(m.id) ? ('出席' as const) : ('请假' as const), reason: '' }));
+    members.map((m) => ({
+      memberId: m.id,
+      name: m.name,
+      status: present.includes(m.id) ? ('出席' as const) : ('请假' as const),
+      reason: '',
+    }));
   it.each([
     [['m1', 'm2'], true, 2, 3],
     [['m1'], false, 1, 3],
@@ -162,8 +186,16 @@ describe('checkQuorum', () => {
   });
 
   it('支部党员大会 counts only 正式党员 with voting rights on the day', () => {
-    const withProbationary = [...members, member('p1', { status: '预备' }), member('p2', { status: '正式', fullMemberDate: '2025-06-01' })];
-    const q = checkQuorum({ kind: '支部党员大会', date: '2025-03-01', attendance: att(['m1', 'm2', 'm3']) }, branch, withProbationary);
+    const withProbationary = [
+      ...members,
+      member('p1', { status: '预备' }),
+      member('p2', { status: '正式', fullMemberDate: '2025-06-01' }),
+    ];
+    const q = checkQuorum(
+      { kind: '支部党员大会', date: '2025-03-01', attendance: att(['m1', 'm2', 'm3']) },
+      branch,
+      withProbationary,
+    );
     expect([q.eligible, q.present, q.needed, q.ok]).toEqual([5, 3, 3, true]);
     expect(isFullMemberOn(withProbationary[6]!, '2025-06-01')).toBe(true);
     expect(isFullMemberOn(member('l', { leftDate: '2025-01-01' }), '2025-03-01')).toBe(false);

@@ -19,7 +19,12 @@ describe('scoreFrequencyItem', () => {
     ['a quarter without any', [1, 2, 3, 4, 5, 6, 7, 8, 9], 0.5, '偶尔'],
     ['never', [], 0, '不开'],
   ])('%s → %s points', (_name, list, score, label) => {
-    const r = scoreFrequencyItem({ meetingKind: '支委会', tiers: committeeTiers }, months(list), '2025-01-01', '2025-12-31');
+    const r = scoreFrequencyItem(
+      { meetingKind: '支委会', tiers: committeeTiers },
+      months(list),
+      '2025-01-01',
+      '2025-12-31',
+    );
     expect(r.score).toBe(score);
     expect(r.tier?.label).toBe(label);
     expect(r.evidenceIds).toEqual(months(list).map((m) => m.id));
@@ -27,13 +32,23 @@ describe('scoreFrequencyItem', () => {
 
   it('ignores other kinds and records outside the period in the evidence', () => {
     const meetings = [...months([1, 2]), ...months([3], '党课'), { id: 'old', kind: '支委会', date: '2024-12-31' }];
-    const r = scoreFrequencyItem({ meetingKind: '支委会', tiers: committeeTiers }, meetings, '2025-01-01', '2025-12-31');
+    const r = scoreFrequencyItem(
+      { meetingKind: '支委会', tiers: committeeTiers },
+      meetings,
+      '2025-01-01',
+      '2025-12-31',
+    );
     expect(r.evidenceIds).toEqual(['支委会-1', '支委会-2']);
     expect(r.explanation).toContain('12 个月中 2 个月有记录');
   });
 
   it('gives 0 without a tier when no tier is reachable', () => {
-    const r = scoreFrequencyItem({ meetingKind: '支委会', tiers: [committeeTiers[0]!] }, [], '2025-01-01', '2025-12-31');
+    const r = scoreFrequencyItem(
+      { meetingKind: '支委会', tiers: [committeeTiers[0]!] },
+      [],
+      '2025-01-01',
+      '2025-12-31',
+    );
     expect(r.score).toBe(0);
     expect(r.tier).toBeUndefined();
     expect(r.explanation).toContain('未达到任何档次');

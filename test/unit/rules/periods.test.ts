@@ -33,10 +33,16 @@ describe('lastDayOfMonth', () => {
 describe('periodsBetween', () => {
   it('lists the 12 months of a year', () => {
     const months = periodsBetween('month', '2025-01-01', '2025-12-31');
-    expect(months.map((p) => p.key)).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`));
+    expect(months.map((p) => p.key)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`),
+    );
   });
   it('includes periods only partly inside the range', () => {
-    expect(periodsBetween('quarter', '2025-03-15', '2025-07-01').map((p) => p.key)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3']);
+    expect(periodsBetween('quarter', '2025-03-15', '2025-07-01').map((p) => p.key)).toEqual([
+      '2025-Q1',
+      '2025-Q2',
+      '2025-Q3',
+    ]);
   });
   it('crosses a year boundary', () => {
     expect(periodsBetween('half', '2024-11-01', '2025-02-01').map((p) => p.key)).toEqual(['2024-H2', '2025-H1']);

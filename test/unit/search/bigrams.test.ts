@@ -17,7 +17,11 @@ describe('bigram search terms', () => {
   it('any substring of length ≥ 2 has all its bigrams among the record terms and matches', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom(...'支部委员会议学习党课主题日组织生活民主评议谈心话ABCxyz123'), minLength: 2, maxLength: 40 }),
+        fc.string({
+          unit: fc.constantFrom(...'支部委员会议学习党课主题日组织生活民主评议谈心话ABCxyz123'),
+          minLength: 2,
+          maxLength: 40,
+        }),
         fc.nat(),
         fc.nat(),
         (text, a, b) => {

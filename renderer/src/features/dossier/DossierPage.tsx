@@ -100,7 +100,8 @@ export function DossierPage() {
           </Card>
           <Card title="校验卷宗">
             <Typography.Paragraph type="secondary">
-              选择一份本软件导出的卷宗 PDF，核对其中内嵌的数据清单与本机当前数据是否一致，并列出导出后被修改、新增或删除的记录。
+              选择一份本软件导出的卷宗
+              PDF，核对其中内嵌的数据清单与本机当前数据是否一致，并列出导出后被修改、新增或删除的记录。
             </Typography.Paragraph>
             <Button onClick={() => void verify()} loading={verifying}>
               选择卷宗 PDF 并校验
@@ -131,7 +132,11 @@ export function DossierPage() {
                       pagination={false}
                       dataSource={verdict.changes}
                       columns={[
-                        { title: '变动', dataIndex: 'kind', render: (k: keyof typeof CHANGE_LABELS) => CHANGE_LABELS[k] },
+                        {
+                          title: '变动',
+                          dataIndex: 'kind',
+                          render: (k: keyof typeof CHANGE_LABELS) => CHANGE_LABELS[k],
+                        },
                         { title: '记录', dataIndex: 'label' },
                       ]}
                     />
