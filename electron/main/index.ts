@@ -5,6 +5,7 @@ import { USER_DATA_DIR_NAME } from './identity';
 import { registerAppHandlers } from './ipc/app';
 import { registerBackupHandlers } from './ipc/backups';
 import { registerFileHandlers } from './ipc/files';
+import { wantsAppLockReset, withAppLockResetQuery } from '../../shared/lock/reset';
 import { APP_INDEX_URL, registerAppProtocol, registerAppScheme } from './protocol';
 import { devServerOrigin, hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -18,7 +19,8 @@ function openMainWindow(): void {
   const devUrl = devServerOrigin() === null ? null : process.env.VITE_DEV_SERVER_URL;
   mainWindow = createMainWindow({
     preloadPath: join(outDir, 'preload', 'index.cjs'),
-    url: devUrl ?? APP_INDEX_URL,
+    // --reset-app-lock (an admin's way back in, docs/security.md) travels to the page as a query on the fixed origin.
+    url: devUrl ?? (wantsAppLockReset(process.argv) ? withAppLockResetQuery(APP_INDEX_URL) : APP_INDEX_URL),
   });
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -91,6 +91,17 @@ describe('main entry', () => {
     expect(state.windows[0]?.loadedUrl).toBe('http://localhost:5173/');
   });
 
+  it('passes --reset-app-lock to the page as a query on the fixed origin, and only then', async () => {
+    const argv = process.argv;
+    process.argv = [...argv, '--reset-app-lock'];
+    try {
+      const { state } = await bootReady();
+      expect(state.windows[0]?.loadedUrl).toBe('app://ledger/index.html?reset-app-lock=1');
+    } finally {
+      process.argv = argv;
+    }
+  });
+
   it('brings the existing window forward on second-instance', async () => {
     const { app, state } = await bootReady();
     const window = state.windows[0]!;

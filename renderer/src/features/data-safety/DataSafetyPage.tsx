@@ -1,6 +1,7 @@
 // 数据安全: back up now, restore from a file (validated, previewed), automatic backups (desktop), and the 操作日志.
 import { Alert, Typography } from 'antd';
 import { useState } from 'react';
+import { AppLockCard } from '../app-lock/AppLockCard';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { AuditLogCard } from './AuditLogCard';
 import { AutoBackupList } from './AutoBackupList';
@@ -38,6 +39,7 @@ export function DataSafetyPage() {
           description="在浏览器中运行时不会自动备份，请定期使用“立即备份”保存备份文件。"
         />
       )}
+      <AppLockCard />
       {branch && <AuditLogCard branchId={branch.id} branchName={branch.name} />}
     </section>
   );
