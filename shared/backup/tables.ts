@@ -1,4 +1,4 @@
-// The tables a backup carries (schema v1), each with its row schema, key field and the references restore checks.
+// The tables a backup carries (schema v2), each with its row schema, key field and the references restore checks.
 import { type z } from 'zod';
 import {
   assessmentSchema,
@@ -6,6 +6,7 @@ import {
   auditEntrySchema,
   branchSchema,
   campaignSchema,
+  competitionSchema,
   learningSchema,
   meetingSchema,
   memberEvaluationSchema,
@@ -19,8 +20,8 @@ import {
 
 export const FORMAT_NAME = 'branch-ledger-backup';
 export const FORMAT_VERSION = 1;
-/** Database schema versions this build can restore (older ones would be migrated once a v2 exists). */
-export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1];
+/** Database schema versions this build can restore: older backups simply lack the tables added since. */
+export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 
 export const TABLE_NAMES = [
   'branches',
@@ -34,6 +35,7 @@ export const TABLE_NAMES = [
   'memberEvaluations',
   'learning',
   'campaigns',
+  'competitions',
   'attachments',
   'audit',
   'settings',
@@ -55,6 +57,8 @@ export interface BackupTable {
   schema: z.ZodType<Record<string, unknown>, unknown>;
   key: 'id' | 'key';
   references: (row: Record<string, unknown>) => RowReference[];
+  /** The schema version that added the table: a backup of an older version has no file for it (read as empty). */
+  since?: number;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -123,7 +127,28 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
       ...attachmentRefs(row.attachmentIds),
     ],
   },
-  { name: 'campaigns', label: '争创活动', schema: campaignSchema, key: 'id', references: branchRef },
+  {
+    name: 'campaigns',
+    label: '争创活动',
+    schema: campaignSchema,
+    key: 'id',
+    // Linked records and the assessment are not checked: a deleted 草稿 may leave a stale link, which the UI skips.
+    references: (row) => [
+      ...branchRef(row),
+      ...objects(row.commitments).map((c) => ({ table: 'members' as const, id: str(c.memberId), field: '公开承诺' })),
+    ],
+  },
+  {
+    name: 'competitions',
+    label: '技能比武',
+    schema: competitionSchema,
+    key: 'id',
+    since: 2,
+    references: (row) => [
+      ...branchRef(row),
+      ...objects(row.participants).map((p) => ({ table: 'members' as const, id: str(p.memberId), field: '参赛人员' })),
+    ],
+  },
   { name: 'attachments', label: '附件', schema: attachmentMetaSchema, key: 'id', references: branchRef },
   // The audit log is history: it may name branches and records deleted since, so it is not cross-checked.
   { name: 'audit', label: '操作日志', schema: auditEntrySchema, key: 'id', references: none },
@@ -193,6 +218,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   entity: '对象',
   entityId: '对象编号',
   action: '操作',
+  participants: '参赛人员',
+  commitments: '公开承诺',
+  reviews: '领导点评',
+  awards: '评选表彰',
 };
 
 /** `['attendance', 1, 'name']` → 「出席情况第 2 项 · 名称」. */

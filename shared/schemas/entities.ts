@@ -30,6 +30,7 @@ import {
   timeSchema,
   timestampSchema,
 } from './common';
+import { COMPETITION_KINDS, phaseIssues } from '../learning/campaign';
 
 const pick = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.enum(values, { error: `请选择${label}` });
@@ -451,44 +452,126 @@ export type MemberEvaluationInput = z.input<typeof memberEvaluationInputSchema>;
 // ── 学习 Learning ────────────────────────────────────────────────────────────
 
 export const learningFields = z.object({
-  memberId: idSchema,
+  memberId: z.string({ error: '请选择党员' }).min(1, '请选择党员'),
   kind: z.enum(LEARNING_KIND_NAMES, { error: '请选择学习类型' }),
   title: requiredText('标题', 100),
   date: dateSchema,
   notes: optionalText('心得', 5000),
   attachmentIds: z.array(idSchema).default([]),
 });
+/** What the 学习记录 form edits; the repository adds the checks that need the roster and today's date. */
+export const learningInputSchema = learningFields;
+export type LearningInput = z.input<typeof learningInputSchema>;
 export const learningSchema = learningFields.extend(branchRowBase);
 export type Learning = z.output<typeof learningSchema>;
 
 // ── 争创活动 Campaign ────────────────────────────────────────────────────────
 
+export const campaignPhaseSchema = z.object({
+  phase: z.enum(CAMPAIGN_PHASES),
+  start: optionalDateSchema,
+  end: optionalDateSchema,
+});
+/** 公开承诺: one member's commitment. */
+export const commitmentSchema = z.object({
+  memberId: z.string({ error: '请选择党员' }).min(1, '请选择党员'),
+  text: requiredText('承诺内容', 500),
+  date: dateSchema,
+});
+/** 领导点评. */
+export const reviewSchema = z.object({
+  leader: requiredText('点评人', 20),
+  date: dateSchema,
+  comment: requiredText('点评内容', 2000),
+});
+const headcount = z
+  .number({ error: '请填写人数' })
+  .int('人数应为整数')
+  .min(0, '人数不能为负数')
+  .max(1_000_000, '人数过大');
+export const satisfactionEntrySchema = z.object({ level: z.enum(SATISFACTION_LEVELS), count: headcount });
+/** 评选表彰: to a member (memberId set) or to the branch or a group (memberId empty, `to` names it). */
+export const awardSchema = z.object({
+  to: requiredText('表彰对象', 60),
+  // Optional: rows written before awards could name a member have none.
+  memberId: z.string().optional(),
+  title: requiredText('荣誉名称', 60),
+  date: dateSchema,
+});
+
 export const campaignFields = z.object({
   name: requiredText('活动名称', 60),
   theme: optionalText('主题', 200),
-  phases: z.array(z.object({ phase: z.enum(CAMPAIGN_PHASES), start: optionalDateSchema, end: optionalDateSchema })),
-  commitments: z
-    .array(z.object({ memberId: idSchema, text: requiredText('承诺内容', 500), date: dateSchema }))
-    .default([]),
+  phases: z.array(campaignPhaseSchema),
+  commitments: z.array(commitmentSchema).default([]),
   linkedMeetingIds: z.array(idSchema).default([]),
-  reviews: z
-    .array(z.object({ leader: requiredText('点评人', 20), date: dateSchema, comment: requiredText('点评内容', 2000) }))
-    .default([]),
-  satisfaction: z
-    .array(
-      z.object({
-        level: z.enum(SATISFACTION_LEVELS),
-        count: z.number().int('人数应为整数').min(0, '人数不能为负数'),
-      }),
-    )
-    .default([]),
+  reviews: z.array(reviewSchema).default([]),
+  satisfaction: z.array(satisfactionEntrySchema).default([]),
   assessmentId: z.string().default(''),
-  awards: z
-    .array(z.object({ to: requiredText('表彰对象', 60), title: requiredText('荣誉名称', 60), date: dateSchema }))
-    .default([]),
+  awards: z.array(awardSchema).default([]),
 });
 export const campaignSchema = campaignFields.extend(branchRowBase);
 export type Campaign = z.output<typeof campaignSchema>;
+export type CampaignCommitment = z.output<typeof commitmentSchema>;
+export type CampaignReview = z.output<typeof reviewSchema>;
+export type CampaignAward = z.output<typeof awardSchema>;
+
+/** What the 争创活动 form edits: the four phases in order, dated, not overlapping; step records are added one by one. */
+export const campaignInputSchema = campaignFields
+  .pick({ name: true, theme: true })
+  .extend({ phases: z.array(campaignPhaseSchema) })
+  .superRefine((v, ctx) => {
+    for (const issue of phaseIssues(v.phases)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: issue.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+        message: issue.message,
+      });
+    }
+  });
+export type CampaignInput = z.input<typeof campaignInputSchema>;
+export type CommitmentInput = z.input<typeof commitmentSchema>;
+export type ReviewInput = z.input<typeof reviewSchema>;
+export type AwardInput = z.input<typeof awardSchema>;
+
+/** 群众评议 as the form enters it: a head count per satisfaction level. */
+export const satisfactionInputSchema = z.object({ satisfied: headcount, fair: headcount, dissatisfied: headcount });
+export type SatisfactionInput = z.input<typeof satisfactionInputSchema>;
+
+// ── 技能比武 Competition ─────────────────────────────────────────────────────
+
+export const competitionParticipantSchema = z.object({
+  memberId: z.string({ error: '请选择参赛党员' }).min(1, '请选择参赛党员'),
+  name: requiredText('姓名', 20),
+  score: z.number({ error: '成绩应为数字' }).min(0, '成绩不能为负数').max(100_000, '成绩过大').nullable().default(null),
+  rank: z.number({ error: '名次应为数字' }).int('名次应为整数').min(1, '名次应从 1 开始').nullable().default(null),
+  award: optionalText('所获奖项', 40),
+});
+export const competitionFields = z.object({
+  name: requiredText('比武名称', 60),
+  date: dateSchema,
+  kind: pick(COMPETITION_KINDS, '比武类型'),
+  participants: z.array(competitionParticipantSchema).default([]),
+  notes: optionalText('说明', 2000),
+});
+const distinctParticipants = <T extends { participants: { memberId: string; name: string }[] }>(
+  v: T,
+  ctx: z.RefinementCtx,
+) => {
+  const seen = new Set<string>();
+  v.participants.forEach((p, index) => {
+    if (p.memberId && seen.has(p.memberId)) {
+      ctx.addIssue({ code: 'custom', path: ['participants', index, 'memberId'], message: `“${p.name}”重复参赛` });
+    }
+    seen.add(p.memberId);
+  });
+};
+/** What the 技能比武 form edits (练硬功、打擂台、强技能、出人才). */
+export const competitionInputSchema = competitionFields.superRefine(distinctParticipants);
+export type CompetitionInput = z.input<typeof competitionInputSchema>;
+export const competitionSchema = competitionFields.extend(branchRowBase);
+export type Competition = z.output<typeof competitionSchema>;
+export type CompetitionParticipant = z.output<typeof competitionParticipantSchema>;
 
 // ── 附件 Attachment ──────────────────────────────────────────────────────────
 

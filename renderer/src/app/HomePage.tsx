@@ -1,6 +1,7 @@
-// 工作台: a welcome, and the first step (新建支部) when nothing has been entered yet.
+// 工作台: the branch-year's readiness by the four pillars, or the first step (新建支部) when nothing is entered yet.
 import { ApartmentOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Result, Typography } from 'antd';
+import { Button, Result, Typography } from 'antd';
+import { Dashboard } from '../features/dashboard/Dashboard';
 import { useCurrentBranch } from '../features/branch/useCurrentBranch';
 import { Loading } from '../ui/Loading';
 import { navigate } from './useHashRoute';
@@ -28,23 +29,7 @@ export function HomePage() {
           }
         />
       )}
-      {current && (
-        <Card
-          title={`当前支部：${current.name}`}
-          extra={<Button onClick={() => navigate('branch')}>查看支部概况</Button>}
-          style={{ maxWidth: 720 }}
-        >
-          <Descriptions
-            column={1}
-            items={[
-              { key: 'parentOrg', label: '上级党组织', children: current.parentOrg || '未填写' },
-              { key: 'term', label: '本届届期', children: `${current.termStart} 至 ${current.termEnd}` },
-              { key: 'committee', label: '支委会成员', children: `${current.committee.length} 人` },
-              { key: 'groups', label: '党小组', children: `${current.partyGroups.length} 个` },
-            ]}
-          />
-        </Card>
-      )}
+      {current && <Dashboard branch={current} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import {
   type AuditEntry,
   type Branch,
   type Campaign,
+  type Competition,
   type Learning,
   type Meeting,
   type Member,
@@ -34,6 +35,7 @@ export class AppDB extends Dexie {
   declare readonly memberEvaluations: EntityTable<MemberEvaluation, 'id'>;
   declare readonly learning: EntityTable<Learning, 'id'>;
   declare readonly campaigns: EntityTable<Campaign, 'id'>;
+  declare readonly competitions: EntityTable<Competition, 'id'>;
   declare readonly attachments: EntityTable<Attachment, 'id'>;
   declare readonly audit: EntityTable<AuditEntry, 'id'>;
   declare readonly settings: EntityTable<Setting, 'key'>;

@@ -26,6 +26,7 @@ const BRANCH_OWNED: ReadonlyArray<{ table: keyof AppDB & string; index: string; 
   { table: 'memberEvaluations', index: '[branchId+year]', label: '民主评议' },
   { table: 'learning', index: '[branchId+date]', label: '学习记录' },
   { table: 'campaigns', index: 'branchId', label: '争创活动' },
+  { table: 'competitions', index: '[branchId+date]', label: '技能比武' },
   { table: 'attachments', index: 'branchId', label: '附件' },
 ];
 

@@ -2,3 +2,6 @@
 
 /** The branch the user is working on (a branch id). */
 export const SETTING_CURRENT_BRANCH = 'currentBranchId';
+
+/** The frequency rule pack the 工作台 measures records against (a RulePack id; 条例默认 when unset). */
+export const SETTING_RULE_PACK = 'rulePackId';

@@ -2,7 +2,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inspectBackup } from '../../../shared/backup';
-import { AppDB } from '../../../renderer/src/db/AppDB';
 import { backupBeforeUpgrade } from '../../../renderer/src/db/backup/preUpgrade';
 import { migration001 } from '../../../renderer/src/db/migrations/001-initial';
 import { chunksOf, installCloneableBlob } from './helpers';
@@ -13,9 +12,11 @@ const NAME = 'pre-upgrade-test';
 const T = '2025-03-18T02:00:00.000Z';
 
 async function createV1Database(): Promise<void> {
-  const v1 = new AppDB(NAME);
+  // A real v1 database, as a v1 build left it (AppDB itself is now at a later version).
+  const v1 = new Dexie(NAME);
+  v1.version(1).stores(migration001.stores);
   await v1.open();
-  await v1.branches.add({
+  await v1.table('branches').add({
     id: 'b-1',
     name: '机关第一党支部',
     parentOrg: '',

@@ -41,6 +41,8 @@ const EXPECTED: Record<string, { primaryKey: string; indexes: Record<string, str
     indexes: { '[branchId+date]': ['branchId', 'date'], '[memberId+date]': ['memberId', 'date'] },
   },
   campaigns: { primaryKey: 'id', indexes: { branchId: 'branchId' } },
+  // Added by migration 002 (技能比武); the brand-new database is created at the latest version.
+  competitions: { primaryKey: 'id', indexes: { '[branchId+date]': ['branchId', 'date'] } },
   attachments: {
     primaryKey: 'id',
     indexes: { branchId: 'branchId', sha256: 'sha256', '[branchId+sha256]': ['branchId', 'sha256'] },

@@ -3,7 +3,7 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { type BackupManifest } from '../../../shared/backup/manifest';
 import { inspectBackup, readBackup } from '../../../shared/backup/reader';
-import { type BackupTableName } from '../../../shared/backup/tables';
+import { SUPPORTED_SCHEMA_VERSIONS, type BackupTableName } from '../../../shared/backup/tables';
 import { writeBackup } from '../../../shared/backup/writer';
 import { hex, makeDataset, opener, sourceOf, writeToBytes, type Dataset } from './factory';
 
@@ -104,9 +104,14 @@ describe('semantic errors', () => {
     expect(await errorsOf(newerFormat)).toEqual(['备份由较新版本（格式 2）创建，请升级软件后再恢复']);
 
     const parts: Uint8Array[] = [];
-    await writeBackup(sourceOf(makeDataset()), (c) => void parts.push(c), { schemaVersion: 2, appVersion: '9.0.0' });
+    // One past the newest version this build restores (schema v2 added 技能比武).
+    const newer = Math.max(...SUPPORTED_SCHEMA_VERSIONS) + 1;
+    await writeBackup(sourceOf(makeDataset()), (c) => void parts.push(c), {
+      schemaVersion: newer,
+      appVersion: '9.0.0',
+    });
     expect(await errorsOf(new Uint8Array(Buffer.concat(parts)))).toEqual([
-      '备份由较新版本（数据版本 2）创建，请升级软件后再恢复',
+      `备份由较新版本（数据版本 ${newer}）创建，请升级软件后再恢复`,
     ]);
 
     const zero = rezip(good, (e) => editManifest(e, (m) => (m.formatVersion = 0)));

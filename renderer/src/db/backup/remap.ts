@@ -19,6 +19,7 @@ export const REMAPPED_TABLES: readonly BackupTableName[] = [
   'memberEvaluations',
   'learning',
   'campaigns',
+  'competitions',
   'attachments',
   'audit',
 ];
@@ -86,6 +87,11 @@ export function remapTables(tables: Partial<StagedTables>, map: ReadonlyMap<stri
       linkedMeetingIds: ids(row.linkedMeetingIds),
       assessmentId: id(row.assessmentId),
       commitments: each(row.commitments, (c) => ({ ...c, memberId: id(c.memberId) })),
+      awards: each(row.awards, (a) => (a.memberId ? { ...a, memberId: id(a.memberId) } : a)),
+    }),
+    competitions: (row) => ({
+      ...owned(row),
+      participants: each(row.participants, (p) => ({ ...p, memberId: id(p.memberId) })),
     }),
     attachments: owned,
     // The history travels with the branch: the entry names the renamed record and branch.

@@ -17,6 +17,7 @@ export type AuditEntity =
   | 'memberEvaluation'
   | 'learning'
   | 'campaign'
+  | 'competition'
   | 'attachment';
 
 export interface AuditInput {

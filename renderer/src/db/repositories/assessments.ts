@@ -1,0 +1,248 @@
+// Assessment (考评) repository: scores a branch against a standard version item by item — frequency and 七有 items
+// computed from the records, overrides only with a reason — and keeps the standard's snapshot, evidence and grade.
+import { type MeetingKind } from '../../../../shared/domain/vocab';
+import {
+  assessmentInputSchema,
+  type Assessment,
+  type AssessmentInput,
+  type ItemScore,
+  type Meeting,
+  type StandardFields,
+  type Venue,
+} from '../../../../shared/schemas/entities';
+import {
+  autoScoreItem,
+  gradeOf,
+  itemScoreProblems,
+  mainVenueOf,
+  roundScore,
+  totalOf,
+} from '../../../../shared/standards';
+import { newId, nowIso } from '../clock';
+import { db } from '../db';
+import { writeAudit } from './audit';
+import { parseInput } from './common';
+import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
+import { standardFieldsOf } from './standards';
+
+/** An item's automatic result, as the form shows it before the assessor confirms or overrides it. */
+export interface AutoItemResult {
+  code: string;
+  score: number;
+  evidenceIds: string[];
+  explanation: string;
+}
+
+async function meetingsForStandard(branchId: string, standard: StandardFields, from: string, to: string) {
+  const kinds = new Set<MeetingKind>();
+  for (const item of standard.items) if (item.rule.kind === 'frequency') kinds.add(item.rule.meetingKind);
+  const meetings: Meeting[] = [];
+  for (const kind of kinds) {
+    meetings.push(
+      ...(await db.meetings
+        .where('[branchId+kind+date]')
+        .between([branchId, kind, from], [branchId, kind, to], true, true)
+        .toArray()),
+    );
+  }
+  return meetings;
+}
+
+/** The automatic scores of a standard's frequency and checklist items for a branch and period, with evidence. */
+export async function computeAutoScores(
+  branchId: string,
+  standard: StandardFields,
+  from: string,
+  to: string,
+): Promise<Map<string, AutoItemResult>> {
+  const meetings = await meetingsForStandard(branchId, standard, from, to);
+  const venues: Venue[] = await db.venues.where('branchId').equals(branchId).toArray();
+  const venue = mainVenueOf(venues);
+  const out = new Map<string, AutoItemResult>();
+  for (const item of standard.items) {
+    const result = autoScoreItem(item, { meetings, venue, from, to });
+    if (result) out.set(item.code, { code: item.code, ...result });
+  }
+  return out;
+}
+
+/**
+ * Checks and derives the stored scores: every item of the standard must be scored once, within 0 and its maximum;
+ * automatic items keep their computed score and evidence unless overridden with a reason.
+ */
+function deriveScores(
+  standard: StandardFields,
+  input: ReturnType<typeof parseAssessmentInput>,
+  auto: Map<string, AutoItemResult>,
+) {
+  const issues: ValidationIssue[] = [];
+  const byCode = new Map(input.scores.map((s, index) => [s.code, { ...s, index }]));
+  const scores: ItemScore[] = [];
+  standard.items.forEach((item, itemIndex) => {
+    const given = byCode.get(item.code);
+    const computed = auto.get(item.code);
+    const index = given?.index ?? itemIndex;
+    if (!given) {
+      if (!computed)
+        issues.push({ path: `scores.${index}.score`, message: `请填写“${item.code} ${item.content}”的得分` });
+    }
+    const score = given ? given.score : (computed?.score ?? 0);
+    const overrideReason = given?.overrideReason ?? '';
+    for (const problem of itemScoreProblems(item, { score, autoScore: computed?.score, overrideReason })) {
+      issues.push({ path: `scores.${index}.${problem.field}`, message: problem.message });
+    }
+    const overridden = computed !== undefined && roundScore(score) !== computed.score;
+    scores.push({
+      code: item.code,
+      score: roundScore(score),
+      auto: computed !== undefined,
+      ...(computed ? { autoScore: computed.score, explanation: computed.explanation } : {}),
+      overrideReason: overridden ? overrideReason.trim() : '',
+      comment: given?.comment ?? '',
+      evidenceIds: computed?.evidenceIds ?? [],
+    });
+  });
+  for (const s of input.scores) {
+    if (!standard.items.some((i) => i.code === s.code)) {
+      issues.push({ path: 'scores', message: `评价标准中没有编号为“${s.code}”的项目` });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return scores;
+}
+
+function parseAssessmentInput(input: AssessmentInput) {
+  const fields = parseInput(assessmentInputSchema, input);
+  if (fields.periodEnd < fields.periodStart) {
+    throw new ValidationError([{ path: 'periodEnd', message: '考评期间的结束日期不能早于开始日期' }]);
+  }
+  return fields;
+}
+
+function describe(a: Pick<Assessment, 'kind' | 'periodStart' | 'periodEnd' | 'total' | 'grade' | 'standardSnapshot'>) {
+  return `${a.periodStart}至${a.periodEnd}「${a.standardSnapshot.name}」${a.kind}：${a.total} 分${a.grade ? `，${a.grade}` : ''}`;
+}
+
+/** Scores a branch against the exact standard version `input.standardId`, snapshotting it. */
+export async function createAssessment(branchId: string, input: AssessmentInput): Promise<Assessment> {
+  const fields = parseAssessmentInput(input);
+  return db.transaction(
+    'rw',
+    [db.branches, db.standards, db.meetings, db.venues, db.assessments, db.audit],
+    async () => {
+      if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
+      const standard = await db.standards.get(fields.standardId);
+      if (!standard) throw new NotFoundError('评价标准', fields.standardId);
+      const snapshot = structuredClone(standardFieldsOf(standard));
+      const auto = await computeAutoScores(branchId, snapshot, fields.periodStart, fields.periodEnd);
+      const scores = deriveScores(snapshot, fields, auto);
+      const total = totalOf(scores);
+      const at = nowIso();
+      const assessment: Assessment = {
+        ...fields,
+        id: newId(),
+        branchId,
+        standardSnapshot: snapshot,
+        scores,
+        total,
+        grade: gradeOf(total, snapshot.grades),
+        createdAt: at,
+        updatedAt: at,
+      };
+      await db.assessments.add(assessment);
+      await writeAudit({
+        entity: 'assessment',
+        entityId: assessment.id,
+        branchId,
+        action: 'create',
+        summary: describe(assessment),
+      });
+      return assessment;
+    },
+  );
+}
+
+/**
+ * Re-scores an assessment: against its own snapshot (never a newer version of the standard), with the automatic
+ * items recomputed from today's records for its period.
+ */
+export async function updateAssessment(id: string, input: AssessmentInput): Promise<Assessment> {
+  const fields = parseAssessmentInput(input);
+  return db.transaction('rw', [db.meetings, db.venues, db.assessments, db.audit], async () => {
+    const before = await db.assessments.get(id);
+    if (!before) throw new NotFoundError('考评', id);
+    const snapshot = before.standardSnapshot;
+    const auto = await computeAutoScores(before.branchId, snapshot, fields.periodStart, fields.periodEnd);
+    const scores = deriveScores(snapshot, fields, auto);
+    const total = totalOf(scores);
+    const after: Assessment = {
+      ...before,
+      ...fields,
+      standardId: before.standardId,
+      scores,
+      total,
+      grade: gradeOf(total, snapshot.grades),
+      updatedAt: nowIso(),
+    };
+    await db.assessments.put(after);
+    await writeAudit({
+      entity: 'assessment',
+      entityId: id,
+      branchId: before.branchId,
+      action: 'update',
+      summary: describe(after),
+    });
+    return after;
+  });
+}
+
+/** A branch's assessments, newest first. */
+export async function listAssessments(branchId: string): Promise<Assessment[]> {
+  const rows = await db.assessments.where('[branchId+date]').between([branchId, ''], [branchId, '\uffff']).toArray();
+  return rows.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+}
+
+export async function getAssessment(id: string): Promise<Assessment | undefined> {
+  return db.assessments.get(id);
+}
+
+/** Records named as evidence, resolved: the meetings (by date) and venues; `missing` counts deleted ones. */
+export async function evidenceRecords(
+  ids: readonly string[],
+): Promise<{ meetings: Meeting[]; venues: Venue[]; missing: number }> {
+  const meetings = (await db.meetings.bulkGet([...ids])).filter((m): m is Meeting => m !== undefined);
+  const venues = (await db.venues.bulkGet([...ids])).filter((v): v is Venue => v !== undefined);
+  meetings.sort((a, b) => a.date.localeCompare(b.date) || a.seq - b.seq);
+  return { meetings, venues, missing: ids.length - meetings.length - venues.length };
+}
+
+/** The drill-down of one item: its stored evidence, resolved. */
+export async function itemEvidence(assessment: Assessment, code: string) {
+  return evidenceRecords(assessment.scores.find((s) => s.code === code)?.evidenceIds ?? []);
+}
+
+export interface YearTotal {
+  year: string;
+  kind: Assessment['kind'];
+  total: number;
+  /** The full score of the standard it was scored against, to draw bars on one scale. */
+  totalScore: number;
+}
+
+/** Year-on-year: each year's latest assessment of each kind, by the year its period starts. */
+export function yearlyTotals(assessments: readonly Assessment[]): YearTotal[] {
+  const latest = new Map<string, Assessment>();
+  for (const a of assessments) {
+    const key = `${a.periodStart.slice(0, 4)}|${a.kind}`;
+    const seen = latest.get(key);
+    if (!seen || a.date > seen.date || (a.date === seen.date && a.createdAt > seen.createdAt)) latest.set(key, a);
+  }
+  return [...latest.values()]
+    .map((a) => ({
+      year: a.periodStart.slice(0, 4),
+      kind: a.kind,
+      total: a.total,
+      totalScore: a.standardSnapshot.totalScore,
+    }))
+    .sort((a, b) => a.year.localeCompare(b.year) || a.kind.localeCompare(b.kind));
+}

@@ -1,0 +1,63 @@
+// Loads what the compliance engine needs for a branch-year through the indexes, and the chosen frequency rule pack.
+import { DEFAULT_RULE_PACK_ID, RULE_PACKS } from '../../../../shared/rules/packs';
+import type { ComplianceInput, ComplianceMeeting, ComplianceMember } from '../../../../shared/scoring/compliance';
+import { db } from '../db';
+import { SETTING_RULE_PACK } from '../settingKeys';
+import { NotFoundError } from './errors';
+import { getSetting, setSetting } from './settings';
+
+/** The records-side inputs of computeCompliance for one year: everything but the pack and today's date. */
+export type ComplianceSources = Pick<ComplianceInput, 'branch' | 'members' | 'meetings' | 'from' | 'to'>;
+
+/**
+ * Reads a branch's roster (branchId index) and its records of `year` ([branchId+date] range), keeping only the fields
+ * the engine reads: a year of big branches' minutes would otherwise sit in the dashboard's memory.
+ */
+export async function loadComplianceSources(branchId: string, year: number): Promise<ComplianceSources> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const branch = await db.branches.get(branchId);
+  if (!branch) throw new NotFoundError('支部', branchId);
+  const memberRows = await db.members.where('branchId').equals(branchId).toArray();
+  const meetingRows = await db.meetings
+    .where('[branchId+date]')
+    .between([branchId, from], [branchId, to], true, true)
+    .toArray();
+  const members: ComplianceMember[] = memberRows.map((m) => ({
+    id: m.id,
+    name: m.name,
+    status: m.status,
+    joinedDate: m.joinedDate,
+    fullMemberDate: m.fullMemberDate,
+    leftDate: m.leftDate,
+    partyGroupId: m.partyGroupId,
+  }));
+  const meetings: ComplianceMeeting[] = meetingRows.map((m) => ({
+    id: m.id,
+    kind: m.kind,
+    date: m.date,
+    topic: m.topic,
+    attendance: m.attendance,
+    lecturer: m.lecturer,
+    partyGroupId: m.partyGroupId,
+    talkParties: m.talkParties,
+  }));
+  return {
+    branch: { committee: branch.committee, partyGroups: branch.partyGroups },
+    members,
+    meetings,
+    from,
+    to,
+  };
+}
+
+/** The chosen rule pack's id; an unknown or missing setting reads as 条例默认. */
+export async function getRulePackId(): Promise<string> {
+  const id = await getSetting<unknown>(SETTING_RULE_PACK);
+  return typeof id === 'string' && RULE_PACKS.some((p) => p.id === id) ? id : DEFAULT_RULE_PACK_ID;
+}
+
+export async function setRulePackId(id: string): Promise<void> {
+  if (!RULE_PACKS.some((p) => p.id === id)) throw new Error(`没有这个频次规则：${id}`);
+  await setSetting(SETTING_RULE_PACK, id);
+}

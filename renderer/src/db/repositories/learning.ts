@@ -1,0 +1,121 @@
+// 学习 repository: per-member entries of 日阅一文、月写一篇、季读一本、半年一讲, validated against the roster and today.
+import {
+  chinaToday,
+  learningInputSchema,
+  type Learning,
+  type LearningInput,
+  type Member,
+} from '../../../../shared/schemas';
+import { newId, nowIso } from '../clock';
+import { db } from '../db';
+import { writeAudit } from './audit';
+import { changedFieldLabels, parseInput } from './common';
+import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
+
+type LearningFields = Omit<Learning, 'id' | 'createdAt' | 'updatedAt' | 'branchId'>;
+
+const LEARNING_LABELS: Readonly<Record<keyof LearningFields, string>> = {
+  memberId: '党员',
+  kind: '学习类型',
+  title: '标题',
+  date: '日期',
+  notes: '心得',
+  attachmentIds: '附件',
+};
+
+/**
+ * A learning entry records what a member did, so it cannot be dated after today, and it must belong to someone who
+ * was in this branch on that day (a member who left is kept for the history but gets no later entries).
+ */
+export function memberDateIssues(
+  member: Member | undefined,
+  branchId: string,
+  date: string,
+  today: string,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (date > today) issues.push({ path: 'date', message: `日期不能晚于今天（${today}）` });
+  if (!member || member.branchId !== branchId) {
+    issues.push({ path: 'memberId', message: '所选党员不在本支部名册中，请重新选择' });
+  } else if (member.leftDate && date > member.leftDate) {
+    issues.push({
+      path: 'memberId',
+      message: `“${member.name}”已于 ${member.leftDate} 离开支部，不能登记此后的记录`,
+    });
+  }
+  return issues;
+}
+
+async function checked(branchId: string, fields: LearningFields, today: string): Promise<void> {
+  const member = await db.members.get(fields.memberId);
+  const issues = memberDateIssues(member, branchId, fields.date, today);
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/** A branch's entries in [from, to] (inclusive), oldest first. */
+export async function listLearning(branchId: string, from: string, to: string): Promise<Learning[]> {
+  return db.learning.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray();
+}
+
+export async function createLearning(
+  branchId: string,
+  input: LearningInput,
+  today: string = chinaToday(),
+): Promise<Learning> {
+  const fields: LearningFields = parseInput(learningInputSchema, input);
+  return db.transaction('rw', [db.branches, db.members, db.learning, db.audit], async () => {
+    if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
+    await checked(branchId, fields, today);
+    const at = nowIso();
+    const entry: Learning = { ...fields, id: newId(), branchId, createdAt: at, updatedAt: at };
+    await db.learning.add(entry);
+    await writeAudit({
+      entity: 'learning',
+      entityId: entry.id,
+      branchId,
+      action: 'create',
+      summary: `登记${entry.kind}「${entry.title}」（${entry.date}）`,
+    });
+    return entry;
+  });
+}
+
+export async function updateLearning(
+  id: string,
+  input: LearningInput,
+  today: string = chinaToday(),
+): Promise<Learning> {
+  const fields: LearningFields = parseInput(learningInputSchema, input);
+  return db.transaction('rw', [db.members, db.learning, db.audit], async () => {
+    const before = await db.learning.get(id);
+    if (!before) throw new NotFoundError('学习记录', id);
+    const changed = changedFieldLabels<LearningFields>(before, fields, LEARNING_LABELS);
+    if (changed.length === 0) return before;
+    await checked(before.branchId, fields, today);
+    const after: Learning = { ...before, ...fields, updatedAt: nowIso() };
+    await db.learning.put(after);
+    await writeAudit({
+      entity: 'learning',
+      entityId: id,
+      branchId: before.branchId,
+      action: 'update',
+      summary: `修改了学习记录「${after.title}」的${changed.join('、')}`,
+    });
+    return after;
+  });
+}
+
+export async function deleteLearning(id: string): Promise<void> {
+  await db.transaction('rw', [db.learning, db.audit], async () => {
+    const before = await db.learning.get(id);
+    if (!before) throw new NotFoundError('学习记录', id);
+    await db.learning.delete(id);
+    await writeAudit({
+      entity: 'learning',
+      entityId: id,
+      branchId: before.branchId,
+      action: 'delete',
+      summary: `删除学习记录「${before.title}」（${before.kind}，${before.date}）`,
+    });
+  });
+}

@@ -1,0 +1,185 @@
+// 工作台 of a branch: readiness for one year by the four pillars, with what is missing and a way to fix each gap.
+import { WarningOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Empty, Flex, List, Progress, Row, Select, Space, Tag, Typography } from 'antd';
+import { useId, useState } from 'react';
+import { RULE_PACKS } from '../../../../shared/rules/packs';
+import { chinaToday, type Branch } from '../../../../shared/schemas';
+import { setRulePackId } from '../../db/repositories/compliance';
+import { Loading } from '../../ui/Loading';
+import { responsibilityHref } from '../responsibility/responsibilityRoute';
+import type { DashboardView, RecordLine } from './dashboardData';
+import { useDashboard } from './useDashboard';
+import { YearSelect } from './YearSelect';
+
+const packOptions = RULE_PACKS.map((p) => ({ value: p.id, label: p.name, title: p.description }));
+
+function go(href: string): void {
+  window.location.hash = href;
+}
+
+export function Dashboard({ branch }: Readonly<{ branch: Branch }>) {
+  const today = chinaToday();
+  const currentYear = Number(today.slice(0, 4));
+  const [year, setYear] = useState(currentYear);
+  const view = useDashboard(branch.id, year, today);
+  const { message } = App.useApp();
+  const packId = `rule-pack-${useId().replace(/:/g, '')}`;
+
+  const onPack = async (id: string) => {
+    try {
+      await setRulePackId(id);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
+        <Typography.Text strong>当前支部：{branch.name}</Typography.Text>
+        <Space wrap>
+          <YearSelect value={year} onChange={setYear} currentYear={currentYear} />
+          <Typography.Text>
+            <label htmlFor={packId}>频次规则</label>
+          </Typography.Text>
+          <Select
+            id={packId}
+            value={view?.packId}
+            onChange={onPack}
+            options={packOptions}
+            style={{ width: 220 }}
+            loading={!view}
+          />
+        </Space>
+      </Flex>
+      {view === undefined ? <Loading /> : <Pillars view={view} />}
+    </>
+  );
+}
+
+function Pillars({ view }: Readonly<{ view: DashboardView }>) {
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={14}>
+        <Card title="工作有记录" role="region" aria-label="工作有记录">
+          <List dataSource={view.records} renderItem={(line) => <RecordItem line={line} />} />
+        </Card>
+      </Col>
+      <Col xs={24} xl={10}>
+        <Flex vertical gap={16}>
+          <VenuesCard view={view} />
+          <TasksCard view={view} />
+          <Card title="评价有标准" role="region" aria-label="评价有标准">
+            <Typography.Paragraph style={{ margin: 0 }}>
+              按“五好五强”等评价标准自评、上级评定，每一项得分可追溯到工作记录。
+              <a href="#/standards">前往评价标准</a>
+            </Typography.Paragraph>
+          </Card>
+        </Flex>
+      </Col>
+    </Row>
+  );
+}
+
+function RecordItem({ line }: Readonly<{ line: RecordLine }>) {
+  const complete = line.required > 0 && line.misses.length === 0;
+  return (
+    <List.Item>
+      <Flex vertical style={{ width: '100%' }} gap={4} role="group" aria-label={line.label}>
+        <Flex justify="space-between" wrap gap={8}>
+          <Typography.Text strong>{line.text}</Typography.Text>
+          <Typography.Text type="secondary">{line.requirement}</Typography.Text>
+        </Flex>
+        <Progress
+          percent={line.percent}
+          status={line.misses.length > 0 ? 'exception' : complete ? 'success' : 'normal'}
+          aria-label={`${line.label}完成率`}
+        />
+        {line.misses.length > 0 && (
+          <Flex wrap gap={8} align="center">
+            <Typography.Text type="danger">未开展：{line.misses.map((m) => m.label).join('、')}</Typography.Text>
+            {line.misses.map((m) => (
+              <Button
+                key={m.key}
+                size="small"
+                onClick={() => go(m.href)}
+                aria-label={`补记${line.label}（${m.label}）`}
+              >
+                补记 {m.label}
+              </Button>
+            ))}
+          </Flex>
+        )}
+        {line.current && (
+          <Flex gap={8} align="center">
+            <Typography.Text type="secondary">{line.current.label}尚未记录</Typography.Text>
+            <Button size="small" type="link" onClick={() => go(line.current!.href)}>
+              去记录
+            </Button>
+          </Flex>
+        )}
+        {line.quorumFailures.map((f) => (
+          <Typography.Text key={f.meetingId} type="danger">
+            <WarningOutlined /> 人数不足：<a href={f.href}>{`${f.date} ${f.topic}`}</a>（{f.message}）
+          </Typography.Text>
+        ))}
+      </Flex>
+    </List.Item>
+  );
+}
+
+function VenuesCard({ view }: Readonly<{ view: DashboardView }>) {
+  return (
+    <Card title="活动有阵地" role="region" aria-label="活动有阵地">
+      {view.venues.length === 0 ? (
+        <Empty description={<a href="#/venues">尚未登记活动阵地，去登记</a>} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <Flex vertical gap={8}>
+          {view.venues.map((v) => (
+            <Flex key={v.id} justify="space-between" align="center" gap={8}>
+              <a href={v.href}>{v.name}</a>
+              <Progress
+                percent={Math.round((v.done / v.total) * 100)}
+                format={() => `七有 ${v.done}/${v.total}`}
+                style={{ width: 200, margin: 0 }}
+                size="small"
+                status={v.done === v.total ? 'success' : 'normal'}
+              />
+            </Flex>
+          ))}
+          {view.venueChecks.map((c) => (
+            <Typography.Text key={c.venueId} type={c.overdue ? 'danger' : 'warning'}>
+              <a href={c.href}>{c.venueName}</a> 复查{c.overdue ? '已逾期' : '即将到期'}（{c.nextDueDate}）
+            </Typography.Text>
+          ))}
+        </Flex>
+      )}
+    </Card>
+  );
+}
+
+function TasksCard({ view }: Readonly<{ view: DashboardView }>) {
+  return (
+    <Card
+      title="领导有责任"
+      role="region"
+      aria-label="领导有责任"
+      extra={<a href={responsibilityHref(view.year)}>查看责任清单</a>}
+    >
+      {view.tasks.length === 0 ? (
+        <Typography.Text type="secondary">30 天内没有到期或逾期的任务。</Typography.Text>
+      ) : (
+        <Flex vertical gap={8}>
+          {view.tasks.map((t) => (
+            <Flex key={`${t.responsibilityId}:${t.task.id}`} gap={8} align="center" wrap>
+              {t.overdue ? <Tag color="red">已逾期</Tag> : <Tag color="orange">{t.daysLeft} 天后到期</Tag>}
+              <Typography.Text type={t.overdue ? 'danger' : undefined}>
+                {t.task.title}（{t.holderName}，{t.role}，时限 {t.task.deadline}）
+              </Typography.Text>
+            </Flex>
+          ))}
+        </Flex>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,36 @@
+// A labelled 年度 picker: recent years up to this one (or a year ahead where plans are made in advance).
+import { Select, Space, Typography } from 'antd';
+import { useId } from 'react';
+
+interface Props {
+  value: number;
+  onChange: (year: number) => void;
+  /** This year (China date). */
+  currentYear: number;
+  /** How many years after this one to offer (0 on the 工作台: there is nothing to measure yet). */
+  ahead?: number;
+}
+
+const YEARS_BACK = 6;
+
+export function YearSelect({ value, onChange, currentYear, ahead = 0 }: Readonly<Props>) {
+  const id = `year-${useId().replace(/:/g, '')}`;
+  const years: number[] = [];
+  for (let y = currentYear + ahead; y >= currentYear - YEARS_BACK; y--) years.push(y);
+  if (!years.includes(value)) years.push(value);
+  return (
+    <Space>
+      <Typography.Text>
+        <label htmlFor={id}>年度</label>
+      </Typography.Text>
+      <Select
+        id={id}
+        value={value}
+        onChange={onChange}
+        options={years.sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }))}
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: 120 }}
+      />
+    </Space>
+  );
+}

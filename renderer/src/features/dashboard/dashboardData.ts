@@ -1,0 +1,179 @@
+// The 工作台's data: read once per change through indexes, then turned into readiness lines by pillar (pure).
+import { getRulePack } from '../../../../shared/rules/packs';
+import type { PeriodUnit } from '../../../../shared/rules/periods';
+import { computeCompliance, type RuleResult } from '../../../../shared/scoring/compliance';
+import { daysBetween } from '../../../../shared/schemas/common';
+import type { Responsibility, Venue, VenueCheck } from '../../../../shared/schemas/entities';
+import { loadComplianceSources, getRulePackId, type ComplianceSources } from '../../db/repositories/compliance';
+import { dueTasksOf, listResponsibilities, type DueTask } from '../../db/repositories/responsibilities';
+import { dueVenueChecks, listVenues, sevenHavesProgress } from '../../db/repositories/venues';
+import { recordsHref } from '../meetings/recordsRoute';
+import { venueHref } from '../venues/venueRoute';
+
+/** How far ahead the 工作台 looks for deadlines (tasks, venue re-checks). */
+export const LOOKAHEAD_DAYS = 30;
+
+export interface DashboardSources {
+  compliance: ComplianceSources;
+  packId: string;
+  venues: Pick<Venue, 'id' | 'name' | 'checklist'>[];
+  /** Latest re-checks due within the lookahead or already overdue. */
+  venueChecks: VenueCheck[];
+  responsibilities: Responsibility[];
+}
+
+export interface MissLine {
+  key: string;
+  /** 「4月」, 「第二季度」, or 「第一党小组 4月」 for rules per party group. */
+  label: string;
+  /** #/records?new=<kind>&date=<the period's last day> */
+  href: string;
+}
+
+export interface QuorumLine {
+  meetingId: string;
+  date: string;
+  topic: string;
+  message: string;
+  href: string;
+}
+
+export interface RecordLine {
+  ruleId: string;
+  label: string;
+  requirement: string;
+  met: number;
+  required: number;
+  /** 「支委会 10/11 个月」 */
+  text: string;
+  percent: number;
+  misses: MissLine[];
+  /** The current period, not yet recorded: a link to record it today. */
+  current?: MissLine;
+  quorumFailures: QuorumLine[];
+}
+
+export interface VenueLine {
+  id: string;
+  name: string;
+  done: number;
+  total: number;
+  href: string;
+}
+
+export interface VenueCheckLine {
+  venueId: string;
+  venueName: string;
+  nextDueDate: string;
+  overdue: boolean;
+  href: string;
+}
+
+export interface DashboardView {
+  year: number;
+  asOf: string;
+  packId: string;
+  records: RecordLine[];
+  venues: VenueLine[];
+  venueChecks: VenueCheckLine[];
+  tasks: DueTask[];
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const UNIT_TEXT: Record<PeriodUnit, string> = { month: '个月', quarter: '个季度', half: '个半年', year: '年' };
+
+function unitText(rule: RuleResult['rule']): string {
+  if (rule.scope === 'member') return '人';
+  if (rule.scope === 'partyGroup') return '项（党小组）';
+  return UNIT_TEXT[rule.per];
+}
+
+/** 「2025年4月」 → 「4月」: the year is the dashboard's, so it is said once, in the selector. */
+function shortLabel(label: string): string {
+  return label.replace(/^\d{4}年/, '') || '全年';
+}
+
+function recordLine(result: RuleResult, asOf: string): RecordLine {
+  const { rule } = result;
+  const miss = (p: RuleResult['periods'][number], date: string): MissLine => ({
+    key: `${p.period.key}:${p.subject?.id ?? ''}`,
+    label: p.subject ? `${p.subject.name} ${shortLabel(p.period.label)}` : shortLabel(p.period.label),
+    href: recordsHref({ view: 'new', kind: rule.meetingKind, date }),
+  });
+  // A missed period is over, so its last day is a date the record form accepts; the current one is recorded today.
+  const misses = result.missed.map((p) => miss(p, p.period.end));
+  const currentPeriod = result.periods.find(
+    (p) => p.status === 'pending' && p.period.start <= asOf && asOf <= p.period.end && !p.subject,
+  );
+  return {
+    ruleId: rule.id,
+    label: rule.label,
+    requirement: rule.requirement,
+    met: result.met,
+    required: result.required,
+    text: `${rule.label} ${result.met}/${result.required} ${unitText(rule)}`,
+    percent: result.required === 0 ? 100 : Math.round((result.met / result.required) * 100),
+    misses,
+    ...(currentPeriod ? { current: miss(currentPeriod, asOf) } : {}),
+    quorumFailures: result.quorumFailures.map((f) => ({
+      meetingId: f.meetingId,
+      date: f.date,
+      topic: f.topic,
+      message: f.quorum.message,
+      href: recordsHref({ view: 'show', id: f.meetingId }),
+    })),
+  };
+}
+
+/** Reads what the 工作台 shows for a branch-year; every read goes through an index. */
+export async function loadDashboardSources(branchId: string, year: number, asOf: string): Promise<DashboardSources> {
+  // Sequential awaits keep every read inside a live query's tracking.
+  const compliance = await loadComplianceSources(branchId, year);
+  const packId = await getRulePackId();
+  const venues = await listVenues(branchId);
+  const venueChecks = await dueVenueChecks(branchId, addDays(asOf, LOOKAHEAD_DAYS));
+  const responsibilities = await listResponsibilities(branchId, year);
+  return {
+    compliance,
+    packId,
+    venues: venues.map((v) => ({ id: v.id, name: v.name, checklist: v.checklist })),
+    venueChecks,
+    responsibilities,
+  };
+}
+
+/** The readiness lines by pillar; runs the compliance engine once. */
+export function buildDashboard(sources: DashboardSources, year: number, asOf: string): DashboardView {
+  const report = computeCompliance({ ...sources.compliance, asOf, pack: getRulePack(sources.packId) });
+  const names = new Map(sources.venues.map((v) => [v.id, v.name]));
+  return {
+    year,
+    asOf,
+    packId: report.packId,
+    records: report.rules.map((r) => recordLine(r, asOf)),
+    venues: sources.venues.map((v) => ({
+      id: v.id,
+      name: v.name,
+      ...sevenHavesProgress(v),
+      href: venueHref({ view: 'venue', id: v.id }),
+    })),
+    venueChecks: sources.venueChecks
+      .filter((c) => c.nextDueDate)
+      .map((c) => ({
+        venueId: c.venueId,
+        venueName: names.get(c.venueId) ?? '未知阵地',
+        nextDueDate: c.nextDueDate!,
+        overdue: daysBetween(c.nextDueDate!, asOf) > 0,
+        href: venueHref({ view: 'venue', id: c.venueId }),
+      })),
+    tasks: dueTasksOf(sources.responsibilities, asOf, LOOKAHEAD_DAYS),
+  };
+}
+
+/** Both steps at once (tests, and any caller outside React). */
+export async function loadDashboard(branchId: string, year: number, asOf: string): Promise<DashboardView> {
+  return buildDashboard(await loadDashboardSources(branchId, year, asOf), year, asOf);
+}

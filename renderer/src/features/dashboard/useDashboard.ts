@@ -1,0 +1,9 @@
+// The 工作台 of a branch-year, live: the reads re-run when the data changes, the engine once per new read.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { buildDashboard, loadDashboardSources, type DashboardView } from './dashboardData';
+
+export function useDashboard(branchId: string, year: number, asOf: string): DashboardView | undefined {
+  const sources = useLiveQuery(() => loadDashboardSources(branchId, year, asOf), [branchId, year, asOf]);
+  return useMemo(() => (sources ? buildDashboard(sources, year, asOf) : undefined), [sources, year, asOf]);
+}

@@ -1,0 +1,133 @@
+// 评选表彰: awards to a member (picked from the roster) or to the branch or a group (typed), dated within 全面争创.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App, Button, Col, Form, Input, List, Row, Select } from 'antd';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
+import { type z } from 'zod';
+import { awardSchema, chinaToday, type Branch, type Campaign, type Member } from '../../../../shared/schemas';
+import { addAward, removeAward } from '../../db/repositories/campaigns';
+import { DateInput } from '../../ui/DateInput';
+import { FormField } from '../../ui/FormField';
+import { placeIssues } from './formErrors';
+
+type Values = z.input<typeof awardSchema>;
+type Output = z.output<typeof awardSchema>;
+
+interface Props {
+  campaign: Campaign;
+  branch: Branch;
+  members: readonly Member[];
+}
+
+export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
+  const { message } = App.useApp();
+  const idPrefix = `award-${useId().replace(/:/g, '')}`;
+  const { control, handleSubmit, setError, reset, setValue, formState } = useForm<Values, unknown, Output>({
+    resolver: zodResolver(awardSchema),
+    defaultValues: { to: '', memberId: '', title: '', date: chinaToday() },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    try {
+      await addAward(campaign.id, values);
+      message.success('已添加表彰');
+      reset({ to: '', memberId: '', title: '', date: values.date });
+    } catch (error) {
+      const rest = placeIssues(error, setError, ['to', 'memberId', 'title', 'date']);
+      if (rest.length) message.error(rest.join('；'));
+    }
+  });
+  const options = [
+    { value: '', label: `（支部或集体）${branch.name}` },
+    ...members.filter((m) => !m.leftDate).map((m) => ({ value: m.id, label: m.name })),
+  ];
+  return (
+    <>
+      <Form layout="vertical" component="div">
+        <Row gutter={16}>
+          <Col xs={24} md={6}>
+            <FormField control={control} name="memberId" label="表彰党员" idPrefix={idPrefix}>
+              {({ id, value, onChange, a11y }) => (
+                <Select
+                  id={id}
+                  showSearch
+                  optionFilterProp="label"
+                  value={value ?? ''}
+                  options={options}
+                  {...a11y}
+                  onChange={(v: string) => {
+                    onChange(v);
+                    setValue('to', v ? (members.find((m) => m.id === v)?.name ?? '') : branch.name);
+                  }}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={6}>
+            <FormField control={control} name="to" label="表彰对象" required idPrefix={idPrefix}>
+              {({ id, value, onChange, onBlur, a11y, invalid }) => (
+                <Input
+                  id={id}
+                  value={value}
+                  onChange={onChange}
+                  onBlur={onBlur}
+                  status={invalid ? 'error' : undefined}
+                  {...a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={6}>
+            <FormField control={control} name="title" label="荣誉名称" required idPrefix={idPrefix}>
+              {({ id, value, onChange, onBlur, a11y, invalid }) => (
+                <Input
+                  id={id}
+                  value={value}
+                  onChange={onChange}
+                  onBlur={onBlur}
+                  placeholder="如：优秀共产党员"
+                  status={invalid ? 'error' : undefined}
+                  {...a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={6}>
+            <FormField control={control} name="date" label="表彰日期" required idPrefix={idPrefix}>
+              {({ id, value, onChange, onBlur, a11y, invalid }) => (
+                <DateInput
+                  id={id}
+                  value={value}
+                  onChange={(v) => onChange(v ?? '')}
+                  onBlur={onBlur}
+                  invalid={invalid}
+                  a11y={a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+        </Row>
+        <Button onClick={() => void onSubmit()} loading={formState.isSubmitting}>
+          添加表彰
+        </Button>
+      </Form>
+      <div role="region" aria-label="评选表彰">
+        <List
+          size="small"
+          dataSource={campaign.awards.map((a, index) => ({ ...a, index }))}
+          locale={{ emptyText: '还没有表彰' }}
+          renderItem={(a) => (
+            <List.Item
+              actions={[
+                <Button key="del" size="small" danger onClick={() => void removeAward(campaign.id, a.index)}>
+                  删除
+                </Button>,
+              ]}
+            >
+              {a.date} {a.to}：{a.title}
+            </List.Item>
+          )}
+        />
+      </div>
+    </>
+  );
+}

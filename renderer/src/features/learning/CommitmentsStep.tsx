@@ -1,0 +1,157 @@
+// 公开承诺: one commitment per member, dated within 全面争创, and the print-friendly 承诺书 list (window.print()).
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App, Button, Col, Form, Input, Row, Select, Space, Table } from 'antd';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
+import { type z } from 'zod';
+import {
+  chinaToday,
+  commitmentSchema,
+  type Campaign,
+  type CampaignCommitment,
+  type Member,
+} from '../../../../shared/schemas';
+import { addCommitment, removeCommitment } from '../../db/repositories/campaigns';
+import { DateInput } from '../../ui/DateInput';
+import { FormField } from '../../ui/FormField';
+import { placeIssues } from './formErrors';
+
+type Values = z.input<typeof commitmentSchema>;
+type Output = z.output<typeof commitmentSchema>;
+
+// While printing, only the 承诺书 table is shown: the menu and forms are not part of the paper.
+const PRINT_CSS = `@media print {
+  body.print-commitments * { visibility: hidden; }
+  body.print-commitments .commitment-print, body.print-commitments .commitment-print * { visibility: visible; }
+  body.print-commitments .commitment-print { position: absolute; inset: 0 auto auto 0; width: 100%; }
+  body.print-commitments .commitment-print .no-print { display: none; }
+}`;
+
+function printCommitments(): void {
+  document.body.classList.add('print-commitments');
+  try {
+    window.print();
+  } finally {
+    document.body.classList.remove('print-commitments');
+  }
+}
+
+interface Props {
+  campaign: Campaign;
+  members: readonly Member[];
+}
+
+export function CommitmentsStep({ campaign, members }: Readonly<Props>) {
+  const { message } = App.useApp();
+  const idPrefix = `commit-${useId().replace(/:/g, '')}`;
+  const { control, handleSubmit, setError, reset, formState } = useForm<Values, unknown, Output>({
+    resolver: zodResolver(commitmentSchema),
+    defaultValues: { memberId: '', text: '', date: chinaToday() },
+  });
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  const onSubmit = handleSubmit(async (values) => {
+    try {
+      await addCommitment(campaign.id, values);
+      message.success('已添加承诺');
+      reset({ memberId: '', text: '', date: values.date });
+    } catch (error) {
+      const rest = placeIssues(error, setError, ['memberId', 'text', 'date']);
+      if (rest.length) message.error(rest.join('；'));
+    }
+  });
+  const pending = members.filter((m) => !m.leftDate && !campaign.commitments.some((c) => c.memberId === m.id));
+  return (
+    <>
+      <style>{PRINT_CSS}</style>
+      <Form layout="vertical" component="div" aria-label="添加公开承诺">
+        <Row gutter={16}>
+          <Col xs={24} md={6}>
+            <FormField control={control} name="memberId" label="承诺党员" required idPrefix={idPrefix}>
+              {({ id, value, onChange, a11y, invalid }) => (
+                <Select
+                  id={id}
+                  showSearch
+                  optionFilterProp="label"
+                  value={value || undefined}
+                  onChange={onChange}
+                  options={pending.map((m) => ({ value: m.id, label: m.name }))}
+                  status={invalid ? 'error' : undefined}
+                  placeholder="请选择"
+                  {...a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={12}>
+            <FormField control={control} name="text" label="承诺内容" required idPrefix={idPrefix}>
+              {({ id, value, onChange, onBlur, a11y, invalid }) => (
+                <Input
+                  id={id}
+                  value={value}
+                  onChange={onChange}
+                  onBlur={onBlur}
+                  status={invalid ? 'error' : undefined}
+                  {...a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={6}>
+            <FormField control={control} name="date" label="承诺日期" required idPrefix={idPrefix}>
+              {({ id, value, onChange, onBlur, a11y, invalid }) => (
+                <DateInput
+                  id={id}
+                  value={value}
+                  onChange={(v) => onChange(v ?? '')}
+                  onBlur={onBlur}
+                  invalid={invalid}
+                  a11y={a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+        </Row>
+        <Button onClick={() => void onSubmit()} loading={formState.isSubmitting}>
+          添加承诺
+        </Button>
+      </Form>
+      <div className="commitment-print" style={{ marginTop: 16 }} role="region" aria-label="公开承诺书">
+        <Space className="no-print" style={{ marginBottom: 8 }}>
+          <Button onClick={printCommitments} disabled={campaign.commitments.length === 0}>
+            打印承诺书
+          </Button>
+        </Space>
+        <Table<CampaignCommitment>
+          size="small"
+          bordered
+          rowKey="memberId"
+          pagination={false}
+          title={() => `${campaign.name} · 党员公开承诺书`}
+          dataSource={campaign.commitments}
+          locale={{ emptyText: '还没有公开承诺' }}
+          columns={[
+            { key: 'i', title: '序号', width: 60, render: (_, __, i) => i + 1 },
+            { key: 'name', title: '党员', width: 120, render: (_, c) => names.get(c.memberId) ?? '（已不在名册）' },
+            { key: 'text', title: '承诺内容', dataIndex: 'text' },
+            { key: 'date', title: '承诺日期', dataIndex: 'date', width: 120 },
+            {
+              key: 'actions',
+              title: <span className="no-print">操作</span>,
+              width: 80,
+              render: (_, c) => (
+                <Button
+                  className="no-print"
+                  size="small"
+                  danger
+                  onClick={() => void removeCommitment(campaign.id, c.memberId)}
+                >
+                  删除
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </div>
+    </>
+  );
+}

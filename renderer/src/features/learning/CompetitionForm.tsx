@@ -1,0 +1,196 @@
+// 新增技能比武: name, date, kind, and each participant's score, rank and award.
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useId } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { type z } from 'zod';
+import { COMPETITION_KINDS } from '../../../../shared/learning';
+import { chinaToday, competitionInputSchema, type Member } from '../../../../shared/schemas';
+import { createCompetition } from '../../db/repositories/competitions';
+import { DateInput } from '../../ui/DateInput';
+import { FormField } from '../../ui/FormField';
+import { placeIssues } from './formErrors';
+
+type Values = z.input<typeof competitionInputSchema>;
+type Output = z.output<typeof competitionInputSchema>;
+
+interface Props {
+  branchId: string;
+  members: readonly Member[];
+  onDone: () => void;
+}
+
+export function CompetitionForm({ branchId, members, onDone }: Readonly<Props>) {
+  const { message } = App.useApp();
+  const idPrefix = `contest-${useId().replace(/:/g, '')}`;
+  const { control, handleSubmit, setError, setValue, formState } = useForm<Values, unknown, Output>({
+    resolver: zodResolver(competitionInputSchema),
+    defaultValues: { name: '', date: chinaToday(), kind: '技能比武', participants: [], notes: '' },
+  });
+  const participants = useFieldArray({ control, name: 'participants' });
+  const onSubmit = handleSubmit(async (values) => {
+    try {
+      await createCompetition(branchId, values);
+      message.success('已保存');
+      onDone();
+    } catch (error) {
+      const fields = [
+        'name',
+        'date',
+        'kind',
+        'notes',
+        ...participants.fields.map((_, i) => `participants.${i}.memberId`),
+      ];
+      const rest = placeIssues(error, setError, fields);
+      if (rest.length) message.error(rest.join('；'));
+    }
+  });
+  const memberOptions = members.filter((m) => !m.leftDate).map((m) => ({ value: m.id, label: m.name }));
+  const text = (name: 'name' | 'notes', label: string, required = false) => (
+    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
+      {({ id, value, onChange, onBlur, a11y, invalid }) => (
+        <Input
+          id={id}
+          value={value}
+          onChange={onChange}
+          onBlur={onBlur}
+          status={invalid ? 'error' : undefined}
+          {...a11y}
+        />
+      )}
+    </FormField>
+  );
+  return (
+    <Card title="新增技能比武" style={{ marginBottom: 16 }}>
+      <Form layout="vertical" component="div">
+        <Row gutter={16}>
+          <Col xs={24} md={10}>
+            {text('name', '比武名称', true)}
+          </Col>
+          <Col xs={24} md={7}>
+            <FormField control={control} name="date" label="比武日期" required idPrefix={idPrefix}>
+              {({ id, value, onChange, onBlur, a11y, invalid }) => (
+                <DateInput
+                  id={id}
+                  value={value}
+                  onChange={(v) => onChange(v ?? '')}
+                  onBlur={onBlur}
+                  invalid={invalid}
+                  a11y={a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={7}>
+            <FormField control={control} name="kind" label="比武类型" required idPrefix={idPrefix}>
+              {({ id, value, onChange, a11y }) => (
+                <Select
+                  id={id}
+                  showSearch
+                  value={value}
+                  onChange={onChange}
+                  options={COMPETITION_KINDS.map((k) => ({ value: k, label: k }))}
+                  {...a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+        </Row>
+        {participants.fields.map((field, index) => (
+          <Row gutter={16} key={field.id} role="group" aria-label={`参赛人员 ${index + 1}`}>
+            <Col xs={24} md={6}>
+              <FormField
+                control={control}
+                name={`participants.${index}.memberId`}
+                label="参赛党员"
+                required
+                idPrefix={idPrefix}
+              >
+                {({ id, value, onChange, a11y, invalid }) => (
+                  <Select
+                    id={id}
+                    showSearch
+                    optionFilterProp="label"
+                    value={value || undefined}
+                    options={memberOptions}
+                    status={invalid ? 'error' : undefined}
+                    placeholder="请选择"
+                    {...a11y}
+                    onChange={(v: string) => {
+                      onChange(v);
+                      setValue(`participants.${index}.name`, members.find((m) => m.id === v)?.name ?? '');
+                    }}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={12} md={5}>
+              <FormField control={control} name={`participants.${index}.score`} label="成绩" idPrefix={idPrefix}>
+                {({ id, value, onChange, a11y, invalid }) => (
+                  <InputNumber
+                    id={id}
+                    value={value ?? null}
+                    onChange={(v) => onChange(v ?? null)}
+                    status={invalid ? 'error' : undefined}
+                    style={{ width: '100%' }}
+                    {...a11y}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={12} md={4}>
+              <FormField control={control} name={`participants.${index}.rank`} label="名次" idPrefix={idPrefix}>
+                {({ id, value, onChange, a11y, invalid }) => (
+                  <InputNumber
+                    id={id}
+                    value={value ?? null}
+                    onChange={(v) => onChange(v ?? null)}
+                    status={invalid ? 'error' : undefined}
+                    style={{ width: '100%' }}
+                    {...a11y}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={20} md={7}>
+              <FormField control={control} name={`participants.${index}.award`} label="所获奖项" idPrefix={idPrefix}>
+                {({ id, value, onChange, onBlur, a11y }) => (
+                  <Input
+                    id={id}
+                    value={value}
+                    onChange={onChange}
+                    onBlur={onBlur}
+                    placeholder="如：一等奖、岗位能手"
+                    {...a11y}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={4} md={2} style={{ paddingTop: 30 }}>
+              <Button
+                icon={<DeleteOutlined />}
+                aria-label={`移除参赛人员 ${index + 1}`}
+                onClick={() => participants.remove(index)}
+              />
+            </Col>
+          </Row>
+        ))}
+        <Button
+          icon={<PlusOutlined />}
+          style={{ marginBottom: 16 }}
+          onClick={() => participants.append({ memberId: '', name: '', score: null, rank: null, award: '' })}
+        >
+          添加参赛人员
+        </Button>
+        {text('notes', '说明')}
+        <Space>
+          <Button type="primary" onClick={() => void onSubmit()} loading={formState.isSubmitting}>
+            保存比武
+          </Button>
+          <Button onClick={onDone}>取消</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

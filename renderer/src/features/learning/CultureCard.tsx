@@ -1,0 +1,54 @@
+// 机关文化: 单位有精神、科室有理念、人人有格言 shown together; edited in 支部概况 and the 党员名册, not here.
+import { Card, Descriptions, List, Typography } from 'antd';
+import type { Branch, Member } from '../../../../shared/schemas';
+
+interface Props {
+  branch: Branch;
+  members: readonly Member[];
+  /** The one-line version at the top of the campaign tab. */
+  compact?: boolean;
+}
+
+const NOT_FILLED = '未填写（在“支部概况”中填写）';
+
+export function CultureCard({ branch, members, compact }: Readonly<Props>) {
+  const mottos = members.filter((m) => !m.leftDate && m.motto);
+  if (compact) {
+    return (
+      <Card size="small" title="机关文化" style={{ marginBottom: 16 }}>
+        <Typography.Text>单位精神：{branch.unitSpirit || '未填写'}</Typography.Text>
+        <Typography.Text style={{ marginInlineStart: 24 }}>
+          科室理念：{branch.deptPhilosophy || '未填写'}
+        </Typography.Text>
+        <Typography.Text style={{ marginInlineStart: 24 }}>人人有格言：{mottos.length} 人已填写</Typography.Text>
+      </Card>
+    );
+  }
+  return (
+    <Card title="机关文化" style={{ marginBottom: 16 }}>
+      <Descriptions
+        bordered
+        column={1}
+        items={[
+          { key: 'spirit', label: '单位精神', children: branch.unitSpirit || NOT_FILLED },
+          { key: 'philosophy', label: '科室理念', children: branch.deptPhilosophy || NOT_FILLED },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        人人有格言
+      </Typography.Title>
+      <div role="region" aria-label="人人有格言">
+        <List
+          size="small"
+          dataSource={mottos}
+          locale={{ emptyText: '还没有党员填写格言（在“党员名册”中编辑党员时填写）' }}
+          renderItem={(m) => (
+            <List.Item>
+              <Typography.Text strong>{m.name}</Typography.Text>：{m.motto}
+            </List.Item>
+          )}
+        />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,105 @@
+// 领导点评: leader, date (within 全面争创) and comment.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App, Button, Col, Form, Input, List, Row } from 'antd';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
+import { type z } from 'zod';
+import { chinaToday, reviewSchema, type Campaign } from '../../../../shared/schemas';
+import { addReview, removeReview } from '../../db/repositories/campaigns';
+import { DateInput } from '../../ui/DateInput';
+import { FormField } from '../../ui/FormField';
+import { placeIssues } from './formErrors';
+
+type Values = z.input<typeof reviewSchema>;
+type Output = z.output<typeof reviewSchema>;
+
+export function ReviewsStep({ campaign }: Readonly<{ campaign: Campaign }>) {
+  const { message } = App.useApp();
+  const idPrefix = `review-${useId().replace(/:/g, '')}`;
+  const { control, handleSubmit, setError, reset, formState } = useForm<Values, unknown, Output>({
+    resolver: zodResolver(reviewSchema),
+    defaultValues: { leader: '', date: chinaToday(), comment: '' },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    try {
+      await addReview(campaign.id, values);
+      message.success('已添加点评');
+      reset({ leader: '', comment: '', date: values.date });
+    } catch (error) {
+      const rest = placeIssues(error, setError, ['leader', 'date', 'comment']);
+      if (rest.length) message.error(rest.join('；'));
+    }
+  });
+  return (
+    <>
+      <Form layout="vertical" component="div">
+        <Row gutter={16}>
+          <Col xs={24} md={6}>
+            <FormField control={control} name="leader" label="点评人" required idPrefix={idPrefix}>
+              {({ id, value, onChange, onBlur, a11y, invalid }) => (
+                <Input
+                  id={id}
+                  value={value}
+                  onChange={onChange}
+                  onBlur={onBlur}
+                  status={invalid ? 'error' : undefined}
+                  {...a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={6}>
+            <FormField control={control} name="date" label="点评日期" required idPrefix={idPrefix}>
+              {({ id, value, onChange, onBlur, a11y, invalid }) => (
+                <DateInput
+                  id={id}
+                  value={value}
+                  onChange={(v) => onChange(v ?? '')}
+                  onBlur={onBlur}
+                  invalid={invalid}
+                  a11y={a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+          <Col xs={24} md={12}>
+            <FormField control={control} name="comment" label="点评内容" required idPrefix={idPrefix}>
+              {({ id, value, onChange, onBlur, a11y, invalid }) => (
+                <Input.TextArea
+                  id={id}
+                  rows={1}
+                  value={value}
+                  onChange={onChange}
+                  onBlur={onBlur}
+                  status={invalid ? 'error' : undefined}
+                  {...a11y}
+                />
+              )}
+            </FormField>
+          </Col>
+        </Row>
+        <Button onClick={() => void onSubmit()} loading={formState.isSubmitting}>
+          添加点评
+        </Button>
+      </Form>
+      <div role="region" aria-label="领导点评">
+        <List
+          size="small"
+          dataSource={campaign.reviews.map((r, index) => ({ ...r, index }))}
+          locale={{ emptyText: '还没有领导点评' }}
+          renderItem={(r) => (
+            <List.Item
+              actions={[
+                <Button key="del" size="small" danger onClick={() => void removeReview(campaign.id, r.index)}>
+                  删除
+                </Button>,
+              ]}
+            >
+              {r.date} {r.leader}：{r.comment}
+            </List.Item>
+          )}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,349 @@
+// The 领导责任 form: holder from the roster, role, duties, tasks with evidence records, and 述职 — field-level Chinese errors.
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { useId, useMemo } from 'react';
+import { useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
+import { RESPONSIBILITY_ROLES, TASK_STATUSES } from '../../../../shared/domain/vocab';
+import { responsibilityInputSchema, type Member, type Responsibility } from '../../../../shared/schemas';
+import { ValidationError } from '../../db/repositories/errors';
+import {
+  createResponsibility,
+  updateResponsibility,
+  type EvidenceChoice,
+} from '../../db/repositories/responsibilities';
+import { DateInput } from '../../ui/DateInput';
+import { FormField } from '../../ui/FormField';
+import {
+  emptyReport,
+  emptyTask,
+  isResponsibilityFieldPath,
+  type ResponsibilityFormOutput,
+  type ResponsibilityFormValues,
+} from './responsibilityFormValues';
+
+interface Props {
+  branchId: string;
+  members: readonly Member[];
+  secretary: Member | undefined;
+  evidence: readonly EvidenceChoice[];
+  /** Computed by the caller: a new list's defaults or a stored list's values. */
+  defaultValues: ResponsibilityFormValues;
+  /** The stored list being edited; absent for a new one. */
+  responsibility?: Responsibility;
+  onSaved: (saved: Responsibility) => void;
+  onCancel: () => void;
+}
+
+const roleOptions = RESPONSIBILITY_ROLES.map((r) => ({ value: r, label: r }));
+const statusOptions = TASK_STATUSES.map((s) => ({ value: s, label: s }));
+
+// Dates stay undefined while empty (see ResponsibilityFormValues); zod rejects that with its own message.
+const resolver = zodResolver(responsibilityInputSchema) as unknown as Resolver<
+  ResponsibilityFormValues,
+  unknown,
+  ResponsibilityFormOutput
+>;
+
+export function ResponsibilityForm({
+  branchId,
+  members,
+  secretary,
+  evidence,
+  defaultValues,
+  responsibility,
+  onSaved,
+  onCancel,
+}: Readonly<Props>) {
+  const { message } = App.useApp();
+  const idPrefix = `resp-${useId().replace(/:/g, '')}`;
+  const { control, handleSubmit, setError, formState, setValue, getValues } = useForm<
+    ResponsibilityFormValues,
+    unknown,
+    ResponsibilityFormOutput
+  >({ resolver, defaultValues });
+  // keyName: tasks carry their own `id`, which useFieldArray would otherwise overwrite.
+  const tasks = useFieldArray({ control, name: 'tasks', keyName: 'fieldKey' });
+  const reports = useFieldArray({ control, name: 'reports' });
+  const [holderMemberId, duties] = useWatch({ control, name: ['holderMemberId', 'duties'] });
+
+  const memberOptions = useMemo(
+    () =>
+      members
+        .filter((m) => !m.leftDate || m.id === holderMemberId)
+        .map((m) => ({ value: m.id, label: m.id === secretary?.id ? `${m.name}（书记）` : m.name })),
+    [members, holderMemberId, secretary],
+  );
+  const evidenceOptions = useMemo(() => evidence.map((e) => ({ value: e.id, label: e.label })), [evidence]);
+
+  const onHolder = (id: string | undefined) => {
+    const member = members.find((m) => m.id === id);
+    setValue('holderMemberId', member?.id ?? '', { shouldDirty: true });
+    setValue('holderName', member?.name ?? '', { shouldDirty: true, shouldValidate: formState.isSubmitted });
+    // The secretary answers for the whole branch: 第一责任人 is the role a secretary's list starts with.
+    if (member && member.id === secretary?.id) setValue('role', '第一责任人', { shouldDirty: true });
+  };
+
+  const onValid = async (data: ResponsibilityFormOutput) => {
+    try {
+      const saved = responsibility
+        ? await updateResponsibility(responsibility.id, data)
+        : await createResponsibility(branchId, data);
+      message.success('已保存');
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const unplaced: string[] = [];
+        for (const issue of error.issues) {
+          // The holder picker shows the name's errors; the repository speaks of the member id.
+          const path = issue.path === 'holderMemberId' ? 'holderName' : issue.path;
+          if (isResponsibilityFieldPath(path)) {
+            setError(path as FieldPath<ResponsibilityFormValues>, { type: 'repository', message: issue.message });
+          } else {
+            unplaced.push(issue.message);
+          }
+        }
+        if (unplaced.length > 0) setError('root.repository', { type: 'repository', message: unplaced.join('；') });
+        return;
+      }
+      setError('root.repository', {
+        type: 'repository',
+        message: `保存失败：${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  };
+
+  const rootError = formState.errors.root?.repository?.message;
+  const textInput = (name: FieldPath<ResponsibilityFormValues>, label: string, required?: boolean, rows?: number) => (
+    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
+      {(f) =>
+        rows ? (
+          <Input.TextArea
+            id={f.id}
+            {...f.a11y}
+            value={(f.value as string | undefined) ?? ''}
+            onChange={(e) => f.onChange(e.target.value)}
+            onBlur={f.onBlur}
+            status={f.invalid ? 'error' : undefined}
+            autoSize={{ minRows: rows, maxRows: 10 }}
+          />
+        ) : (
+          <Input
+            id={f.id}
+            {...f.a11y}
+            value={(f.value as string | undefined) ?? ''}
+            onChange={(e) => f.onChange(e.target.value)}
+            onBlur={f.onBlur}
+            status={f.invalid ? 'error' : undefined}
+          />
+        )
+      }
+    </FormField>
+  );
+  const dateInput = (name: FieldPath<ResponsibilityFormValues>, label: string, required?: boolean) => (
+    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
+      {(f) => (
+        <DateInput
+          id={f.id}
+          value={f.value as string | undefined}
+          onChange={f.onChange}
+          onBlur={f.onBlur}
+          invalid={f.invalid}
+          a11y={f.a11y}
+        />
+      )}
+    </FormField>
+  );
+
+  return (
+    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={responsibility ? '修改责任清单' : '新增责任清单'}>
+      <Form layout="vertical" component={false}>
+        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        <Card title={`${getValues('year')}年度 责任人`} style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <FormField control={control} name="holderName" label="责任人" required idPrefix={idPrefix}>
+                {(f) => (
+                  <Select
+                    id={f.id}
+                    {...f.a11y}
+                    value={holderMemberId || undefined}
+                    onChange={onHolder}
+                    onBlur={f.onBlur}
+                    options={memberOptions}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    placeholder="从党员名册中选择"
+                    status={f.invalid ? 'error' : undefined}
+                  />
+                )}
+              </FormField>
+            </Col>
+            <Col xs={24} md={12}>
+              <FormField control={control} name="role" label="责任类型" required idPrefix={idPrefix}>
+                {(f) => (
+                  <Select
+                    id={f.id}
+                    {...f.a11y}
+                    value={f.value}
+                    onChange={f.onChange}
+                    onBlur={f.onBlur}
+                    options={roleOptions}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    status={f.invalid ? 'error' : undefined}
+                  />
+                )}
+              </FormField>
+            </Col>
+          </Row>
+        </Card>
+
+        <Card
+          title="职责"
+          style={{ marginBottom: 16 }}
+          extra={
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => setValue('duties', [...(duties ?? []), ''], { shouldDirty: true })}
+            >
+              添加职责
+            </Button>
+          }
+        >
+          {(duties ?? []).length === 0 && <Typography.Text type="secondary">尚未填写职责。</Typography.Text>}
+          {(duties ?? []).map((_, index) => (
+            <Flex key={index} gap={8} align="start">
+              <div style={{ flex: 1 }}>{textInput(`duties.${index}`, `职责 ${index + 1}`, true)}</div>
+              <Button
+                icon={<DeleteOutlined />}
+                aria-label={`删除职责 ${index + 1}`}
+                style={{ marginTop: 30 }}
+                onClick={() =>
+                  setValue(
+                    'duties',
+                    getValues('duties').filter((__, i) => i !== index),
+                    { shouldDirty: true },
+                  )
+                }
+              />
+            </Flex>
+          ))}
+        </Card>
+
+        <Card
+          title="任务清单"
+          style={{ marginBottom: 16 }}
+          extra={
+            <Button icon={<PlusOutlined />} onClick={() => tasks.append(emptyTask())}>
+              添加任务
+            </Button>
+          }
+        >
+          {tasks.fields.length === 0 && <Typography.Text type="secondary">尚未添加任务。</Typography.Text>}
+          {tasks.fields.map((field, index) => (
+            <fieldset
+              key={field.fieldKey}
+              aria-label={`任务 ${index + 1}`}
+              style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 12, marginBottom: 12 }}
+            >
+              <Row gutter={16}>
+                <Col xs={24} md={12}>
+                  {textInput(`tasks.${index}.title`, '任务', true)}
+                </Col>
+                <Col xs={12} md={6}>
+                  {dateInput(`tasks.${index}.deadline`, '完成时限')}
+                </Col>
+                <Col xs={12} md={6}>
+                  <FormField control={control} name={`tasks.${index}.status`} label="状态" idPrefix={idPrefix}>
+                    {(f) => (
+                      <Select
+                        id={f.id}
+                        {...f.a11y}
+                        value={f.value}
+                        onChange={f.onChange}
+                        onBlur={f.onBlur}
+                        options={statusOptions}
+                        showSearch={{ optionFilterProp: 'label' }}
+                        status={f.invalid ? 'error' : undefined}
+                      />
+                    )}
+                  </FormField>
+                </Col>
+                <Col xs={24} md={12}>
+                  {textInput(`tasks.${index}.note`, '完成情况', false, 2)}
+                </Col>
+                <Col xs={24} md={12}>
+                  <FormField
+                    control={control}
+                    name={`tasks.${index}.evidenceMeetingIds`}
+                    label="佐证记录"
+                    idPrefix={idPrefix}
+                  >
+                    {(f) => (
+                      <Select
+                        id={f.id}
+                        {...f.a11y}
+                        mode="multiple"
+                        value={f.value as string[]}
+                        onChange={f.onChange}
+                        onBlur={f.onBlur}
+                        options={evidenceOptions}
+                        showSearch={{ optionFilterProp: 'label' }}
+                        placeholder="选择本年度的工作记录"
+                        notFoundContent="本年度还没有工作记录"
+                        status={f.invalid ? 'error' : undefined}
+                      />
+                    )}
+                  </FormField>
+                </Col>
+              </Row>
+              <Button danger icon={<DeleteOutlined />} onClick={() => tasks.remove(index)}>
+                删除任务 {index + 1}
+              </Button>
+            </fieldset>
+          ))}
+        </Card>
+
+        <Card
+          title="述职"
+          style={{ marginBottom: 16 }}
+          extra={
+            <Button icon={<PlusOutlined />} onClick={() => reports.append(emptyReport())}>
+              添加述职
+            </Button>
+          }
+        >
+          {reports.fields.length === 0 && <Typography.Text type="secondary">尚未记录述职。</Typography.Text>}
+          {reports.fields.map((field, index) => (
+            <fieldset
+              key={field.id}
+              aria-label={`述职 ${index + 1}`}
+              style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 12, marginBottom: 12 }}
+            >
+              <Row gutter={16}>
+                <Col xs={12} md={6}>
+                  {dateInput(`reports.${index}.date`, '述职日期', true)}
+                </Col>
+                <Col xs={12} md={6}>
+                  {textInput(`reports.${index}.rating`, '评议结果')}
+                </Col>
+                <Col xs={24} md={12}>
+                  {textInput(`reports.${index}.summary`, '述职内容', true, 2)}
+                </Col>
+              </Row>
+              <Button danger icon={<DeleteOutlined />} onClick={() => reports.remove(index)}>
+                删除述职 {index + 1}
+              </Button>
+            </fieldset>
+          ))}
+        </Card>
+
+        <Space>
+          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+            保存
+          </Button>
+          <Button onClick={onCancel}>取消</Button>
+        </Space>
+      </Form>
+    </form>
+  );
+}

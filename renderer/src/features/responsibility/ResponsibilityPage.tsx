@@ -1,0 +1,148 @@
+// 领导责任: per year, each leader's list (第一责任人, 直接责任人, 一岗双责, 分管) with tasks, evidence and 述职.
+import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Flex, Space, Typography } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import { chinaToday, type Branch } from '../../../../shared/schemas';
+import { ValidationError } from '../../db/repositories/errors';
+import { copyPreviousYear, deleteResponsibility } from '../../db/repositories/responsibilities';
+import { Loading } from '../../ui/Loading';
+import { useCurrentBranch } from '../branch/useCurrentBranch';
+import { YearSelect } from '../dashboard/YearSelect';
+import { useRoster } from '../meetings/useRoster';
+import { ResponsibilityCard } from './ResponsibilityCard';
+import { ResponsibilityForm } from './ResponsibilityForm';
+import { emptyResponsibilityValues, responsibilityToValues, secretaryOf } from './responsibilityFormValues';
+import { responsibilityHref, useResponsibilityYear } from './responsibilityRoute';
+import { useResponsibilities } from './useResponsibilities';
+
+export function ResponsibilityPage() {
+  const branch = useCurrentBranch();
+  const page = (content: ReactNode) => (
+    <section aria-labelledby="page-title">
+      <Typography.Title level={2} id="page-title">
+        领导责任
+      </Typography.Title>
+      {content}
+    </section>
+  );
+  if (branch === undefined) return page(<Loading />);
+  if (branch === null) {
+    return page(
+      <Alert
+        type="info"
+        showIcon
+        title="还没有支部"
+        description={
+          <>
+            请先在<a href="#/branch">支部概况</a>中填写支部的基本情况，再明确领导责任。
+          </>
+        }
+      />,
+    );
+  }
+  return page(<BranchResponsibilities key={branch.id} branch={branch} />);
+}
+
+type Editing = { view: 'list' } | { view: 'new' } | { view: 'edit'; id: string };
+
+function BranchResponsibilities({ branch }: Readonly<{ branch: Branch }>) {
+  const { message } = App.useApp();
+  const today = chinaToday();
+  const currentYear = Number(today.slice(0, 4));
+  const year = useResponsibilityYear() ?? currentYear;
+  const [editing, setEditing] = useState<Editing>({ view: 'list' });
+  const data = useResponsibilities(branch.id, year);
+  const roster = useRoster(branch.id);
+  const evidenceById = useMemo(() => new Map((data?.evidence ?? []).map((e) => [e.id, e])), [data?.evidence]);
+
+  if (data === undefined || roster === undefined) return <Loading />;
+  const secretary = secretaryOf(branch, roster);
+
+  const onYear = (y: number) => {
+    setEditing({ view: 'list' });
+    window.location.hash = responsibilityHref(y);
+  };
+
+  const onCopy = async () => {
+    try {
+      const created = await copyPreviousYear(branch.id, year);
+      if (created.length === 0) message.info(`${year}年度已有上一年度的全部责任人，无需复制`);
+      else message.success(`已复制 ${created.length} 位责任人的职责（任务不复制）`);
+    } catch (error) {
+      message.error(error instanceof ValidationError ? error.issues.map((i) => i.message).join('；') : String(error));
+    }
+  };
+
+  const onDelete = async (id: string) => {
+    try {
+      await deleteResponsibility(id);
+      message.success('已删除');
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  if (editing.view !== 'list') {
+    const stored = editing.view === 'edit' ? data.lists.find((r) => r.id === editing.id) : undefined;
+    if (editing.view === 'edit' && !stored) return <Empty description="找不到该责任清单，可能已被删除" />;
+    return (
+      <>
+        <Typography.Title level={3}>
+          {stored ? `编辑：${stored.holderName}（${stored.role}）` : `新增${year}年度责任清单`}
+        </Typography.Title>
+        <ResponsibilityForm
+          key={stored?.id ?? 'new'}
+          branchId={branch.id}
+          members={roster}
+          secretary={secretary}
+          evidence={data.evidence}
+          defaultValues={
+            stored ? responsibilityToValues(stored) : emptyResponsibilityValues(year, secretary, data.lists)
+          }
+          responsibility={stored}
+          onSaved={() => setEditing({ view: 'list' })}
+          onCancel={() => setEditing({ view: 'list' })}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
+        <YearSelect value={year} onChange={onYear} currentYear={currentYear} ahead={1} />
+        <Space wrap>
+          <Button icon={<CopyOutlined />} onClick={onCopy}>
+            复制上一年度
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ view: 'new' })}>
+            新增责任人
+          </Button>
+        </Space>
+      </Flex>
+      {!secretary && (
+        <Alert
+          type="warning"
+          showIcon
+          title="党员名册中找不到支部书记"
+          description="请在支部概况中登记书记，并把书记加入党员名册，书记默认为第一责任人。"
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {data.lists.length === 0 ? (
+        <Empty description={`${year}年度还没有责任清单。可以新增责任人，或复制上一年度的职责。`} />
+      ) : (
+        data.lists.map((r) => (
+          <ResponsibilityCard
+            key={r.id}
+            responsibility={r}
+            evidence={evidenceById}
+            today={today}
+            onEdit={() => setEditing({ view: 'edit', id: r.id })}
+            onDelete={() => onDelete(r.id)}
+          />
+        ))
+      )}
+    </>
+  );
+}

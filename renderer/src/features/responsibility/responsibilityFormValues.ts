@@ -1,0 +1,82 @@
+// The 领导责任 form's value shape: a new list (the 书记 as 第一责任人 by default) or a stored list's editable fields.
+import type { z } from 'zod';
+import type { ResponsibilityRole } from '../../../../shared/domain/vocab';
+import type {
+  Branch,
+  Member,
+  Responsibility,
+  ResponsibilityInput,
+  responsibilityInputSchema,
+} from '../../../../shared/schemas';
+
+type TaskValues = Required<Omit<NonNullable<ResponsibilityInput['tasks']>[number], 'deadline'>> & { deadline?: string };
+type ReportValues = { date?: string; summary: string; rating: string };
+
+/** Like ResponsibilityInput with every field present; dates stay undefined while empty so zod names them. */
+export type ResponsibilityFormValues = Required<Omit<ResponsibilityInput, 'tasks' | 'reports'>> & {
+  tasks: TaskValues[];
+  reports: ReportValues[];
+};
+export type ResponsibilityFormOutput = z.output<typeof responsibilityInputSchema>;
+
+/** The branch secretary as a roster member: by the committee's member link, else by name. */
+export function secretaryOf(branch: Pick<Branch, 'committee'>, members: readonly Member[]): Member | undefined {
+  const secretary = branch.committee.find((c) => c.role === '书记');
+  if (!secretary) return undefined;
+  return (
+    members.find((m) => m.id === secretary.memberId) ?? members.find((m) => m.name === secretary.name && !m.leftDate)
+  );
+}
+
+export function emptyTask(): TaskValues {
+  return { id: '', title: '', deadline: undefined, status: '未开始', note: '', evidenceMeetingIds: [] };
+}
+
+export function emptyReport(): ReportValues {
+  return { date: undefined, summary: '', rating: '' };
+}
+
+/**
+ * A new list: the 书记 is the 第一责任人 unless the year already has that list; anyone else starts as 直接责任人.
+ */
+export function emptyResponsibilityValues(
+  year: number,
+  secretary: Member | undefined,
+  existing: readonly Responsibility[],
+): ResponsibilityFormValues {
+  const secretaryListed = existing.some((r) => r.role === '第一责任人');
+  const holder = secretary && !secretaryListed ? secretary : undefined;
+  const role: ResponsibilityRole = holder ? '第一责任人' : '直接责任人';
+  return {
+    year,
+    holderMemberId: holder?.id ?? '',
+    holderName: holder?.name ?? '',
+    role,
+    duties: [],
+    tasks: [],
+    reports: [],
+  };
+}
+
+export function responsibilityToValues(r: Responsibility): ResponsibilityFormValues {
+  return {
+    year: r.year,
+    holderMemberId: r.holderMemberId,
+    holderName: r.holderName,
+    role: r.role,
+    duties: [...r.duties],
+    tasks: r.tasks.map((t) => ({
+      ...t,
+      deadline: t.deadline || undefined,
+      evidenceMeetingIds: [...t.evidenceMeetingIds],
+    })),
+    reports: r.reports.map((p) => ({ ...p })),
+  };
+}
+
+/** Paths a repository issue may name that the form shows next to a field. */
+export function isResponsibilityFieldPath(path: string): boolean {
+  return /^(holderName|holderMemberId|role|duties\.\d+|tasks\.\d+\.(title|deadline|status|note|evidenceMeetingIds)|reports\.\d+\.(date|summary|rating))$/.test(
+    path,
+  );
+}

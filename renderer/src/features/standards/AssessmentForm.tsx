@@ -1,0 +1,320 @@
+// 新建/修改考评: standard, kind, year, assessor; each item scored — frequency and 七有 items computed from the records
+// (changeable only with a reason), manual items typed — with the total and grade as it will be saved.
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { ASSESSMENT_KINDS, type AssessmentKind } from '../../../../shared/domain/vocab';
+import {
+  chinaToday,
+  type Assessment,
+  type Branch,
+  type StandardFields,
+  type StandardItem,
+} from '../../../../shared/schemas';
+import { formatScore, gradeOf, roundScore, totalOf } from '../../../../shared/standards';
+import { createAssessment, updateAssessment } from '../../db/repositories/assessments';
+import { ValidationError, type ValidationIssue } from '../../db/repositories/errors';
+import { DateInput } from '../../ui/DateInput';
+import { Loading } from '../../ui/Loading';
+import { EvidenceDrawer } from './EvidenceDrawer';
+import { ruleText } from './ruleText';
+import { useAutoScores } from './useAutoScores';
+import { useStandards } from './useStandards';
+
+interface Props {
+  branch: Branch;
+  /** Present when re-scoring an existing assessment: its snapshot is the standard. */
+  assessment?: Assessment;
+  onSaved: (assessment: Assessment) => void;
+  onCancel: () => void;
+}
+
+interface Entry {
+  /** null: not typed — an automatic item then keeps its computed score. */
+  score: number | null;
+  reason: string;
+  comment: string;
+}
+
+const STANDARDIZATION_KEY = 'standardization';
+
+export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readonly<Props>) {
+  const { message } = App.useApp();
+  const standards = useStandards();
+  const today = chinaToday();
+  const thisYear = Number(today.slice(0, 4));
+  const [standardId, setStandardId] = useState<string | undefined>(assessment?.standardId);
+  const [kind, setKind] = useState<AssessmentKind>(assessment?.kind ?? '自评');
+  const [year, setYear] = useState<number>(assessment ? Number(assessment.periodStart.slice(0, 4)) : thisYear);
+  const [assessor, setAssessor] = useState(assessment?.assessor ?? '');
+  const [date, setDate] = useState<string | undefined>(assessment?.date ?? today);
+  const [entries, setEntries] = useState<Record<string, Entry>>(() =>
+    Object.fromEntries(
+      (assessment?.scores ?? []).map((s) => [
+        s.code,
+        { score: s.auto && s.score === s.autoScore ? null : s.score, reason: s.overrideReason, comment: s.comment },
+      ]),
+    ),
+  );
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [drill, setDrill] = useState<string>();
+
+  const chosenId = standardId ?? standards?.find((s) => s.builtInKey === STANDARDIZATION_KEY)?.id ?? standards?.[0]?.id;
+  const standard: StandardFields | undefined = assessment
+    ? assessment.standardSnapshot
+    : standards?.find((s) => s.id === chosenId);
+  const periodStart = `${year}-01-01`;
+  const periodEnd = `${year}-12-31`;
+  const auto = useAutoScores(branch.id, standard, periodStart, periodEnd);
+
+  const rows = useMemo(() => standard?.items ?? [], [standard]);
+  if (standards === undefined || (standard && auto === undefined)) return <Loading />;
+  if (!standard || !auto) return <Alert type="warning" showIcon title="没有可用的评价标准" />;
+
+  const scoreOf = (item: StandardItem): number | null => {
+    const entry = entries[item.code];
+    if (entry?.score !== null && entry?.score !== undefined) return entry.score;
+    return auto.get(item.code)?.score ?? null;
+  };
+  const total = totalOf(rows.map((item) => ({ score: scoreOf(item) ?? 0 })));
+  const grade = gradeOf(total, standard.grades);
+  const issueAt = (index: number, field: string) => issues.find((i) => i.path === `scores.${index}.${field}`)?.message;
+  const change = (code: string, patch: Partial<Entry>) =>
+    setEntries((all) => ({ ...all, [code]: { ...(all[code] ?? { score: null, reason: '', comment: '' }), ...patch } }));
+
+  const submit = async () => {
+    // Every item must have a score before the repository sees the list, so that its issue paths (scores.N) are
+    // exactly the table's rows.
+    const missing = rows.flatMap((item, index) =>
+      scoreOf(item) === null
+        ? [{ path: `scores.${index}.score`, message: `请填写“${item.code} ${item.content}”的得分` }]
+        : [],
+    );
+    if (missing.length > 0) {
+      setIssues(missing);
+      return;
+    }
+    setSaving(true);
+    try {
+      const input = {
+        standardId: assessment?.standardId ?? chosenId ?? '',
+        periodStart,
+        periodEnd,
+        kind,
+        assessor,
+        date: date ?? '',
+        scores: rows.map((item) => ({
+          code: item.code,
+          score: scoreOf(item) ?? 0,
+          overrideReason: entries[item.code]?.reason ?? '',
+          comment: entries[item.code]?.comment ?? '',
+        })),
+      };
+      const saved = assessment
+        ? await updateAssessment(assessment.id, input)
+        : await createAssessment(branch.id, input);
+      setIssues([]);
+      message.success('考评已保存');
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ValidationError) setIssues(error.issues);
+      else message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const drillItem = rows.find((i) => i.code === drill);
+  const drillAuto = drill ? auto.get(drill) : undefined;
+
+  return (
+    <section aria-label={assessment ? '修改考评' : '新建考评'}>
+      <Typography.Title level={3}>{assessment ? '修改考评' : '新建考评'}</Typography.Title>
+      <Form layout="vertical" onFinish={submit} component="div">
+        <Flex gap={16} wrap>
+          {!assessment && (
+            <Form.Item label="采用的评价标准" htmlFor="assessment-standard" style={{ minWidth: 320 }}>
+              <Select
+                id="assessment-standard"
+                showSearch={{ optionFilterProp: 'label' }}
+                value={chosenId}
+                onChange={(id) => {
+                  setStandardId(id);
+                  setEntries({});
+                  setIssues([]);
+                }}
+                options={standards.map((s) => ({
+                  value: s.id,
+                  label: s.version > 1 ? `${s.name}（第${s.version}版）` : s.name,
+                }))}
+              />
+            </Form.Item>
+          )}
+          <Form.Item label="考评类型" htmlFor="assessment-kind" style={{ minWidth: 140 }}>
+            <Select
+              id="assessment-kind"
+              showSearch={{ optionFilterProp: 'label' }}
+              value={kind}
+              onChange={setKind}
+              options={ASSESSMENT_KINDS.map((k) => ({ value: k, label: k }))}
+            />
+          </Form.Item>
+          <Form.Item label="考评年度" htmlFor="assessment-year" style={{ minWidth: 140 }}>
+            <Select
+              id="assessment-year"
+              showSearch={{ optionFilterProp: 'label' }}
+              value={year}
+              onChange={setYear}
+              options={Array.from({ length: 8 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))}
+            />
+          </Form.Item>
+          <Form.Item
+            label="考评人"
+            htmlFor="assessment-assessor"
+            validateStatus={issues.some((i) => i.path === 'assessor') ? 'error' : undefined}
+            help={issues.find((i) => i.path === 'assessor')?.message}
+          >
+            <Input
+              id="assessment-assessor"
+              value={assessor}
+              onChange={(e) => setAssessor(e.target.value)}
+              maxLength={40}
+            />
+          </Form.Item>
+          <Form.Item label="考评日期" htmlFor="assessment-date">
+            <DateInput id="assessment-date" value={date} onChange={setDate} />
+          </Form.Item>
+        </Flex>
+        <Typography.Paragraph type="secondary">
+          考评期间：{periodStart} 至 {periodEnd}
+          。自动计分的项目按本支部的工作记录和活动阵地计算；如需调整自动得分，须填写理由。
+        </Typography.Paragraph>
+        <Table
+          rowKey="code"
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          columns={[
+            { title: '编号', dataIndex: 'code', width: 64 },
+            { title: '评价维度', dataIndex: 'dimension', width: 140 },
+            {
+              title: '评价内容',
+              render: (_, item) => (
+                <>
+                  <div>{item.content}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {item.rule.kind === 'manual' ? item.method : ruleText(item.rule)}
+                  </Typography.Text>
+                </>
+              ),
+            },
+            { title: '满分', width: 64, render: (_, item) => formatScore(item.maxScore) },
+            {
+              title: '自动得分',
+              width: 130,
+              render: (_, item) => {
+                const result = auto.get(item.code);
+                if (!result) return <Tag>人工评分</Tag>;
+                return (
+                  <Space direction="vertical" size={0}>
+                    <span>{formatScore(result.score)} 分</span>
+                    <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setDrill(item.code)}>
+                      查看依据 {item.code}
+                    </Button>
+                  </Space>
+                );
+              },
+            },
+            {
+              title: '得分',
+              width: 260,
+              render: (_, item, index) => {
+                const result = auto.get(item.code);
+                const score = scoreOf(item);
+                const overridden = result !== undefined && score !== null && roundScore(score) !== result.score;
+                const scoreError = issueAt(index, 'score');
+                const reasonError = issueAt(index, 'overrideReason');
+                return (
+                  <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                    <InputNumber
+                      aria-label={`${item.code} 得分`}
+                      min={0}
+                      value={score}
+                      status={scoreError ? 'error' : undefined}
+                      onChange={(value) => change(item.code, { score: value === null ? null : Number(value) })}
+                    />
+                    {scoreError && <Typography.Text type="danger">{scoreError}</Typography.Text>}
+                    {overridden && (
+                      <Input
+                        aria-label={`${item.code} 调整理由`}
+                        placeholder="调整自动得分的理由"
+                        value={entries[item.code]?.reason ?? ''}
+                        status={reasonError ? 'error' : undefined}
+                        onChange={(e) => change(item.code, { reason: e.target.value })}
+                      />
+                    )}
+                    {reasonError && <Typography.Text type="danger">{reasonError}</Typography.Text>}
+                  </Space>
+                );
+              },
+            },
+          ]}
+        />
+        <Card size="small" style={{ marginTop: 16 }}>
+          <Descriptions
+            size="small"
+            column={3}
+            items={[
+              { key: 'total', label: '总分', children: <span aria-label="总分">{formatScore(total)} 分</span> },
+              { key: 'full', label: '满分', children: `${formatScore(standard.totalScore)} 分` },
+              { key: 'grade', label: '等次', children: <span aria-label="等次">{grade || '—'}</span> },
+            ]}
+          />
+        </Card>
+        {issues.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 16 }}
+            title="未能保存，请修改以下内容"
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {issues.map((i) => (
+                  <li key={`${i.path}-${i.message}`}>{i.message}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+        <Space style={{ marginTop: 16 }}>
+          <Button type="primary" onClick={() => void submit()} loading={saving}>
+            保存
+          </Button>
+          <Button onClick={onCancel}>取消</Button>
+        </Space>
+      </Form>
+      <EvidenceDrawer
+        open={drillItem !== undefined}
+        onClose={() => setDrill(undefined)}
+        title={drillItem ? `${drillItem.code} ${drillItem.content}` : ''}
+        explanation={drillAuto?.explanation ?? ''}
+        evidenceIds={drillAuto?.evidenceIds ?? []}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+// The 考评 tab: the branch's assessments with the year-on-year chart, and the form or the scored view of one.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Table, Tag } from 'antd';
+import type { Branch } from '../../../../shared/schemas';
+import { formatScore } from '../../../../shared/standards';
+import { yearlyTotals } from '../../db/repositories/assessments';
+import { Loading } from '../../ui/Loading';
+import { AssessmentForm } from './AssessmentForm';
+import { AssessmentView } from './AssessmentView';
+import { goToStandards, standardsHref, type StandardsRoute } from './standardsRoute';
+import { useAssessments } from './useAssessments';
+import { YearChart } from './YearChart';
+
+type Props = Readonly<{ branch: Branch; route: Extract<StandardsRoute, { tab: 'assessments' }> }>;
+
+export function AssessmentsPanel({ branch, route }: Props) {
+  const assessments = useAssessments(branch.id);
+  if (assessments === undefined) return <Loading />;
+
+  if (route.view === 'new') {
+    return (
+      <AssessmentForm
+        branch={branch}
+        onSaved={(a) => goToStandards({ tab: 'assessments', view: 'show', id: a.id })}
+        onCancel={() => goToStandards({ tab: 'assessments', view: 'list' })}
+      />
+    );
+  }
+  if (route.view === 'show' || route.view === 'edit') {
+    const assessment = assessments.find((a) => a.id === route.id);
+    if (!assessment) return <Empty description="找不到该考评，可能已被删除或属于另一个支部" />;
+    if (route.view === 'edit') {
+      return (
+        <AssessmentForm
+          key={assessment.id}
+          branch={branch}
+          assessment={assessment}
+          onSaved={(a) => goToStandards({ tab: 'assessments', view: 'show', id: a.id })}
+          onCancel={() => goToStandards({ tab: 'assessments', view: 'show', id: assessment.id })}
+        />
+      );
+    }
+    return <AssessmentView assessment={assessment} />;
+  }
+
+  const totals = yearlyTotals(assessments);
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="end">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => goToStandards({ tab: 'assessments', view: 'new' })}
+        >
+          新建考评
+        </Button>
+      </Flex>
+      {assessments.length === 0 ? (
+        <Empty description="还没有考评。新建考评后，频次类项目按工作记录自动计分，每项得分都能查看依据的记录。" />
+      ) : (
+        <>
+          <Card title="历年考评得分" size="small">
+            <YearChart totals={totals} />
+          </Card>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={assessments}
+            columns={[
+              { title: '考评日期', dataIndex: 'date' },
+              { title: '期间', render: (_, a) => `${a.periodStart} 至 ${a.periodEnd}` },
+              { title: '类型', dataIndex: 'kind' },
+              {
+                title: '评价标准',
+                render: (_, a) => `${a.standardSnapshot.name}（第${a.standardSnapshot.version}版）`,
+              },
+              { title: '总分', render: (_, a) => `${formatScore(a.total)} 分` },
+              { title: '等次', render: (_, a) => (a.grade ? <Tag color="red">{a.grade}</Tag> : '—') },
+              {
+                title: '操作',
+                render: (_, a) => (
+                  <a
+                    href={standardsHref({ tab: 'assessments', view: 'show', id: a.id })}
+                    aria-label={`查看${a.date}${a.kind}`}
+                  >
+                    查看
+                  </a>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Flex>
+  );
+}

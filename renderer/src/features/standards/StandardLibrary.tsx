@@ -1,0 +1,127 @@
+// 标准库: the built-in and copied standards with their items and grade bands; 「复制后修改」 and editing of copies.
+import { CopyOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Empty, Flex, List, Table, Tag, Typography } from 'antd';
+import type { Standard } from '../../../../shared/schemas';
+import { formatScore } from '../../../../shared/standards';
+import { copyStandard } from '../../db/repositories/standards';
+import { Loading } from '../../ui/Loading';
+import { ruleText } from './ruleText';
+import { StandardEditor } from './StandardEditor';
+import { goToStandards, standardsHref, type StandardsRoute } from './standardsRoute';
+import { useStandards } from './useStandards';
+
+type Props = Readonly<{ route: Extract<StandardsRoute, { tab: 'library' }> }>;
+
+export function StandardLibrary({ route }: Props) {
+  const { message } = App.useApp();
+  const standards = useStandards();
+  if (standards === undefined) return <Loading />;
+  const selected = standards.find((s) => s.id === route.standardId);
+
+  const copy = async (source: Standard) => {
+    try {
+      const created = await copyStandard(source.id);
+      message.success(`已复制为「${created.name}」，可按本单位要求修改`);
+      goToStandards({ tab: 'library', standardId: created.id, editing: true });
+    } catch (error) {
+      message.error(`复制失败：${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  if (selected && route.editing && !selected.builtInKey) {
+    return (
+      <StandardEditor
+        key={selected.id}
+        standard={selected}
+        onDone={(saved) => goToStandards({ tab: 'library', standardId: saved?.id ?? selected.id })}
+      />
+    );
+  }
+
+  return (
+    <Flex gap={16} wrap align="start">
+      <Card title="评价标准" size="small" style={{ width: 320 }}>
+        <List
+          dataSource={standards}
+          renderItem={(s) => (
+            <List.Item>
+              <Flex vertical gap={2}>
+                <a
+                  href={standardsHref({ tab: 'library', standardId: s.id })}
+                  aria-current={s.id === selected?.id || undefined}
+                >
+                  {s.name}
+                </a>
+                <span>
+                  {s.builtInKey ? <Tag color="red">内置</Tag> : <Tag>自定义</Tag>}
+                  <Tag>第{s.version}版</Tag>
+                </span>
+              </Flex>
+            </List.Item>
+          )}
+        />
+      </Card>
+      <div style={{ flex: 1, minWidth: 360 }}>
+        {selected ? (
+          <StandardDetails standard={selected} onCopy={() => void copy(selected)} />
+        ) : (
+          <Empty description="请在左侧选择一个评价标准查看。内置标准不能直接修改，可“复制后修改”。" />
+        )}
+      </div>
+    </Flex>
+  );
+}
+
+function StandardDetails({ standard, onCopy }: Readonly<{ standard: Standard; onCopy: () => void }>) {
+  return (
+    <Card
+      title={`${standard.name}（第${standard.version}版）`}
+      extra={
+        <Flex gap={8}>
+          <Button icon={<CopyOutlined />} onClick={onCopy}>
+            复制后修改
+          </Button>
+          {!standard.builtInKey && (
+            <Button
+              icon={<EditOutlined />}
+              onClick={() => goToStandards({ tab: 'library', standardId: standard.id, editing: true })}
+            >
+              修改
+            </Button>
+          )}
+        </Flex>
+      }
+    >
+      {standard.description && <Typography.Paragraph>{standard.description}</Typography.Paragraph>}
+      <Descriptions
+        size="small"
+        column={2}
+        items={[
+          { key: 'total', label: '总分', children: `${formatScore(standard.totalScore)} 分` },
+          {
+            key: 'grades',
+            label: '等次',
+            children: standard.grades.map((g) => `${g.label} ≥ ${formatScore(g.minScore)}`).join('；'),
+          },
+        ]}
+        style={{ marginBottom: 16 }}
+      />
+      <Table
+        rowKey="code"
+        size="small"
+        pagination={false}
+        dataSource={standard.items}
+        columns={[
+          { title: '编号', dataIndex: 'code', width: 64 },
+          { title: '评价维度', dataIndex: 'dimension', width: 150 },
+          { title: '评价内容', dataIndex: 'content' },
+          {
+            title: '计分方法',
+            render: (_, item) => (item.rule.kind === 'manual' ? item.method || '人工评分' : ruleText(item.rule)),
+          },
+          { title: '满分', width: 64, render: (_, item) => formatScore(item.maxScore) },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,20 @@
+// The members on the roster during a year and their 民主评议 rows of that year, live: undefined while loading.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Member, MemberEvaluation } from '../../../../shared/schemas';
+import { listMemberEvaluations } from '../../db/repositories/memberEvaluations';
+import { listMembers } from '../../db/repositories/members';
+
+export interface YearEvaluations {
+  members: Member[];
+  rows: MemberEvaluation[];
+}
+
+export function useYearEvaluations(branchId: string, year: number): YearEvaluations | undefined {
+  return useLiveQuery(async () => {
+    const all = await listMembers(branchId);
+    const rows = await listMemberEvaluations(branchId, year);
+    // On the roster at some point of the year: joined by its end and not gone before its start.
+    const members = all.filter((m) => m.joinedDate <= `${year}-12-31` && !(m.leftDate && m.leftDate < `${year}-01-01`));
+    return { members, rows };
+  }, [branchId, year]);
+}

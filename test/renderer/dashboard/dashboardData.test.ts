@@ -1,0 +1,112 @@
+// The 工作台's data: readiness lines computed from fake-indexeddb — misses with 补记 links, quorum, pack, tasks, venues.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../../../renderer/src/db/db';
+import { setRulePackId } from '../../../renderer/src/db/repositories/compliance';
+import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
+import { createResponsibility } from '../../../renderer/src/db/repositories/responsibilities';
+import { loadDashboard } from '../../../renderer/src/features/dashboard/dashboardData';
+import { recordsViewFromHash } from '../../../renderer/src/features/meetings/recordsRoute';
+import { meetingInput, present, seed, setChinaNow } from '../meetings/fixtures';
+
+beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+describe('工作有记录', () => {
+  it('a past year of 支委会 missing April and September reads 10/12 and offers 补记 on those months', async () => {
+    const { branch, zhang, li } = await seed();
+    for (let month = 1; month <= 12; month++) {
+      if (month === 4 || month === 9) continue;
+      await createMeeting(
+        branch.id,
+        meetingInput({ date: `2029-${pad(month)}-10`, topic: `${month}月支委会`, attendance: present(zhang, li) }),
+      );
+    }
+    const view = await loadDashboard(branch.id, 2029, '2030-06-15');
+    const committee = view.records.find((r) => r.ruleId === 'committee')!;
+    expect(committee.text).toBe('支委会 10/12 个月');
+    expect(committee.percent).toBe(83);
+    expect(committee.misses.map((m) => m.label)).toEqual(['4月', '9月']);
+    // 补记 opens the records form of that kind on the missed month's last day.
+    expect(committee.misses.map((m) => recordsViewFromHash(m.href))).toEqual([
+      { view: 'new', kind: '支委会', date: '2029-04-30' },
+      { view: 'new', kind: '支委会', date: '2029-09-30' },
+    ]);
+    expect(committee.current).toBeUndefined();
+    expect(committee.quorumFailures).toEqual([]);
+    // A year with no 支部党员大会 at all misses every quarter.
+    const assembly = view.records.find((r) => r.ruleId === 'assembly')!;
+    expect(assembly.text).toBe('支部党员大会 0/4 个季度');
+    expect(assembly.misses.map((m) => m.label)).toEqual(['第一季度', '第二季度', '第三季度', '第四季度']);
+  });
+
+  it('in the current year counts only periods that are due, offers to record the current month today, lists quorum failures', async () => {
+    const { branch, zhang, li } = await seed();
+    await createMeeting(branch.id, meetingInput({ date: '2030-01-10', attendance: present(zhang, li) }));
+    await createMeeting(branch.id, meetingInput({ date: '2030-02-10', attendance: present(zhang, li) }));
+    const lonely = await createMeeting(
+      branch.id,
+      meetingInput({ date: '2030-05-10', topic: '只有书记到会', attendance: present(zhang) }),
+    );
+    const view = await loadDashboard(branch.id, 2030, '2030-06-15');
+    const committee = view.records.find((r) => r.ruleId === 'committee')!;
+    expect(committee.text).toBe('支委会 3/5 个月');
+    expect(committee.misses.map((m) => m.label)).toEqual(['3月', '4月']);
+    expect(recordsViewFromHash(committee.current!.href)).toEqual({ view: 'new', kind: '支委会', date: '2030-06-15' });
+    expect(committee.quorumFailures.map((f) => [f.topic, recordsViewFromHash(f.href)])).toEqual([
+      ['只有书记到会', { view: 'show', id: lonely.id }],
+    ]);
+  });
+
+  it('follows the rule pack chosen in the settings', async () => {
+    const { branch } = await seed();
+    const lecture = async () =>
+      (await loadDashboard(branch.id, 2029, '2030-06-15')).records.find((r) => r.ruleId === 'lecture')!.text;
+    expect(await lecture()).toBe('党课（书记讲） 0/1 年');
+    await setRulePackId('local-lecture-quarterly');
+    expect((await loadDashboard(branch.id, 2029, '2030-06-15')).packId).toBe('local-lecture-quarterly');
+    expect(await lecture()).toBe('党课（书记讲） 0/4 个季度');
+  });
+});
+
+describe('活动有阵地 and 领导有责任', () => {
+  it('shows 七有 progress, overdue re-checks, and tasks due within 30 days or overdue', async () => {
+    const { branch, venue } = await seed();
+    await db.venues.update(venue.id, {
+      checklist: [
+        { key: 'place', ok: true, note: '', attachmentIds: [] },
+        { key: 'signs', ok: true, note: '', attachmentIds: [] },
+      ],
+    });
+    const at = new Date().toISOString();
+    await db.venueChecks.add({
+      id: 'c1',
+      branchId: branch.id,
+      venueId: venue.id,
+      date: '2029-12-01',
+      inspector: '李四',
+      findings: '',
+      nextDueDate: '2030-06-01',
+      createdAt: at,
+      updatedAt: at,
+    });
+    await createResponsibility(branch.id, {
+      year: 2030,
+      holderName: '张三',
+      role: '第一责任人',
+      tasks: [
+        { title: '制定年度计划', deadline: '2030-03-31', status: '进行中' },
+        { title: '年底述职', deadline: '2030-12-20', status: '未开始' },
+      ],
+    });
+    const view = await loadDashboard(branch.id, 2030, '2030-06-15');
+    expect(view.venues.map((v) => [v.name, v.done, v.total])).toEqual([['党员活动室', 2, 7]]);
+    expect(view.venueChecks.map((c) => [c.venueName, c.nextDueDate, c.overdue])).toEqual([
+      ['党员活动室', '2030-06-01', true],
+    ]);
+    expect(view.tasks.map((t) => [t.task.title, t.overdue])).toEqual([['制定年度计划', true]]);
+  });
+});

@@ -1,0 +1,135 @@
+// 争创活动 repository: phases in order, the six steps' records checked against 全面争创 and the roster; nothing saved on errors.
+import { describe, expect, it } from 'vitest';
+import { stepsDone, satisfactionRate } from '../../../shared/learning';
+import { db } from '../../../renderer/src/db/db';
+import { listAudit } from '../../../renderer/src/db/repositories/audit';
+import {
+  addAward,
+  addCommitment,
+  addReview,
+  createCampaign,
+  linkMeeting,
+  listCampaigns,
+  removeCommitment,
+  setCampaignAssessment,
+  setSatisfaction,
+  updateCampaign,
+} from '../../../renderer/src/db/repositories/campaigns';
+import { branchWithMembers, messagesOf, PHASES } from './fixtures';
+
+const OUTSIDE = '日期不在“全面争创”阶段（2024-05-01至2024-10-31）内';
+
+async function setUp() {
+  const ctx = await branchWithMembers();
+  const campaign = await createCampaign(ctx.branch.id, { name: '争做×先锋', theme: '履职尽责促发展', phases: PHASES });
+  return { ...ctx, campaign };
+}
+
+/** The stored campaign and audit size must not change when a call is refused. */
+async function unchanged(id: string, run: () => Promise<unknown>): Promise<string[]> {
+  const before = await db.campaigns.get(id);
+  const audit = await db.audit.count();
+  const messages = await messagesOf(run);
+  expect(await db.campaigns.get(id)).toEqual(before);
+  expect(await db.audit.count()).toBe(audit);
+  return messages;
+}
+
+describe('campaigns repository', () => {
+  it('refuses overlapping or reversed phases, creating nothing', async () => {
+    const { branch } = await branchWithMembers();
+    const reversed = PHASES.map((p, i) => (i === 1 ? { ...p, start: '2024-04-30', end: '2024-04-01' } : p));
+    expect(await messagesOf(() => createCampaign(branch.id, { name: '争做×先锋', phases: reversed }))).toContain(
+      '“动员部署”阶段的结束日期不能早于开始日期',
+    );
+    const overlapping = PHASES.map((p, i) => (i === 3 ? { ...p, start: '2024-10-15' } : p));
+    expect(await messagesOf(() => createCampaign(branch.id, { name: '争做×先锋', phases: overlapping }))).toContain(
+      '“完善提升”阶段应在“全面争创”阶段结束（2024-10-31）之后开始，阶段不能重叠',
+    );
+    expect(await db.campaigns.count()).toBe(0);
+  });
+
+  it('runs all six steps and each turns done', async () => {
+    const { branch, zhang, campaign } = await setUp();
+    await addCommitment(campaign.id, { memberId: zhang.id, text: '带头学习提高', date: '2024-05-10' });
+    const meeting = { id: 'mt-1', branchId: branch.id, topic: '主题党日', date: '2024-06-01' };
+    await db.meetings.add(meeting as never);
+    await linkMeeting(campaign.id, 'mt-1');
+    await addReview(campaign.id, { leader: '赵书记', date: '2024-07-01', comment: '成效明显' });
+    await setSatisfaction(campaign.id, { satisfied: 10, fair: 2, dissatisfied: 1 });
+    await db.assessments.add({ id: 'as-1', branchId: branch.id, date: '2024-09-01' } as never);
+    await setCampaignAssessment(campaign.id, 'as-1');
+    await addAward(campaign.id, { to: '张三', memberId: zhang.id, title: '优秀共产党员', date: '2024-10-20' });
+    await addAward(campaign.id, { to: '机关第一党支部', title: '先进基层党组织', date: '2024-10-20' });
+
+    const [stored] = await listCampaigns(branch.id);
+    expect(stepsDone(stored!).every((s) => s.done)).toBe(true);
+    expect(satisfactionRate(stored!.satisfaction).label).toBe('群众满意率 92.3%');
+    expect(stored!.awards.map((a) => a.to)).toEqual(['张三', '机关第一党支部']);
+    // create + one entry per step record (7).
+    expect((await listAudit('campaign', campaign.id)).length).toBe(8);
+  });
+
+  it.each([
+    ['a commitment', (c: string, m: string) => addCommitment(c, { memberId: m, text: '承诺', date: '2024-04-30' })],
+    ['a leader review', (c: string) => addReview(c, { leader: '赵书记', date: '2024-11-01', comment: '好' })],
+    ['an award', (c: string) => addAward(c, { to: '支部', title: '先进', date: '2025-01-01' })],
+  ])('refuses %s dated outside 全面争创', async (_name, run) => {
+    const { campaign, zhang } = await setUp();
+    expect(await unchanged(campaign.id, () => run(campaign.id, zhang.id))).toEqual([OUTSIDE]);
+  });
+
+  it('refuses a commitment of a member who has left, of another branch, or a second one', async () => {
+    const { campaign, li, stranger, zhang } = await setUp();
+    expect(
+      await unchanged(campaign.id, () =>
+        addCommitment(campaign.id, { memberId: li.id, text: '承诺', date: '2024-07-01' }),
+      ),
+    ).toEqual(['“李四”已于 2024-06-30 离开支部，不能登记']);
+    expect(
+      await unchanged(campaign.id, () =>
+        addCommitment(campaign.id, { memberId: stranger.id, text: '承诺', date: '2024-07-01' }),
+      ),
+    ).toEqual(['所选党员不在本支部名册中，请重新选择']);
+    await addCommitment(campaign.id, { memberId: zhang.id, text: '承诺', date: '2024-07-01' });
+    expect(
+      await unchanged(campaign.id, () =>
+        addCommitment(campaign.id, { memberId: zhang.id, text: '又一条', date: '2024-07-02' }),
+      ),
+    ).toEqual(['“张三”已有公开承诺，请修改原承诺或先删除']);
+    await removeCommitment(campaign.id, zhang.id);
+    expect((await db.campaigns.get(campaign.id))!.commitments).toEqual([]);
+  });
+
+  it.each([
+    [{ satisfied: -1, fair: 0, dissatisfied: 0 }, '人数不能为负数'],
+    [{ satisfied: 2.5, fair: 0, dissatisfied: 0 }, '人数应为整数'],
+    [{ satisfied: 1, fair: Number.NaN, dissatisfied: 0 }, '请填写人数'],
+  ])('refuses satisfaction counts %o', async (counts, message) => {
+    const { campaign } = await setUp();
+    expect(await unchanged(campaign.id, () => setSatisfaction(campaign.id, counts))).toContain(message);
+  });
+
+  it('refuses records and assessments of another branch', async () => {
+    const { campaign, other } = await setUp();
+    await db.meetings.add({ id: 'mt-x', branchId: other.id, topic: '别的', date: '2024-06-01' } as never);
+    expect(await unchanged(campaign.id, () => linkMeeting(campaign.id, 'mt-x'))).toEqual([
+      '所选记录不存在或不属于本支部',
+    ]);
+    expect(await unchanged(campaign.id, () => setCampaignAssessment(campaign.id, 'nope'))).toEqual([
+      '所选考评不存在或不属于本支部',
+    ]);
+  });
+
+  it('refuses new phases that would leave entered step records outside 全面争创', async () => {
+    const { campaign } = await setUp();
+    await addReview(campaign.id, { leader: '赵书记', date: '2024-10-30', comment: '好' });
+    const shorter = PHASES.map((p, i) =>
+      i === 2 ? { ...p, end: '2024-09-30' } : i === 3 ? { ...p, start: '2024-10-01' } : p,
+    );
+    const messages = await unchanged(campaign.id, () =>
+      updateCampaign(campaign.id, { name: '争做×先锋', phases: shorter }),
+    );
+    expect(messages[0]).toContain('已登记的 1 条承诺、点评或表彰将不在新的“全面争创”阶段内');
+  });
+});

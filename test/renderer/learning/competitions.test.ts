@@ -1,0 +1,80 @@
+// 技能比武 repository: events with participants' scores, ranks and awards; refused participants save nothing.
+import { describe, expect, it } from 'vitest';
+import { type CompetitionInput } from '../../../shared/schemas';
+import { db } from '../../../renderer/src/db/db';
+import {
+  createCompetition,
+  deleteCompetition,
+  listCompetitions,
+  updateCompetition,
+} from '../../../renderer/src/db/repositories/competitions';
+import { branchWithMembers, messagesOf } from './fixtures';
+
+const event = (participants: CompetitionInput['participants'], date = '2024-08-01'): CompetitionInput => ({
+  name: '公文写作比武',
+  date,
+  kind: '技能比武',
+  participants,
+});
+
+describe('competitions repository', () => {
+  it('creates, lists newest first, updates results and deletes, with audit', async () => {
+    const { branch, zhang } = await branchWithMembers();
+    const first = await createCompetition(branch.id, event([{ memberId: zhang.id, name: '张三' }], '2024-03-01'));
+    expect(first.participants[0]).toMatchObject({ score: null, rank: null, award: '' });
+    const second = await createCompetition(
+      branch.id,
+      event([{ memberId: zhang.id, name: '张三', score: 95.5, rank: 1, award: '一等奖' }]),
+    );
+    expect((await listCompetitions(branch.id)).map((c) => c.id)).toEqual([second.id, first.id]);
+    await updateCompetition(first.id, event([{ memberId: zhang.id, name: '张三', score: 88, rank: 2 }], '2024-03-01'));
+    expect((await db.competitions.get(first.id))!.participants[0]).toMatchObject({ score: 88, rank: 2 });
+    await deleteCompetition(first.id);
+    expect(await db.competitions.count()).toBe(1);
+    const audit = await db.audit
+      .where('entityId')
+      .equals(first.id)
+      .toArray()
+      .catch(() => []);
+    expect(audit).toBeDefined();
+    expect(
+      (await db.audit.orderBy('at').toArray()).filter((a) => a.entity === 'competition').map((a) => a.action),
+    ).toEqual(['create', 'create', 'update', 'delete']);
+  });
+
+  it.each([
+    ['a member who left before the event', 'li', '“李四”已于 2024-06-30 离开支部，不能参加此后的比武'],
+    ['a member of another branch', 'stranger', '参赛人员“某人”不在本支部名册中'],
+  ] as const)('refuses %s, saving nothing', async (_n, who, message) => {
+    const ctx = await branchWithMembers();
+    const audit = await db.audit.count();
+    const messages = await messagesOf(() =>
+      createCompetition(ctx.branch.id, event([{ memberId: ctx[who].id, name: '某人' }])),
+    );
+    expect(messages).toEqual([message]);
+    expect(await db.competitions.count()).toBe(0);
+    expect(await db.audit.count()).toBe(audit);
+  });
+
+  it.each([
+    [{ score: -1 }, '成绩不能为负数'],
+    [{ rank: 0 }, '名次应从 1 开始'],
+    [{ rank: 1.5 }, '名次应为整数'],
+  ])('refuses results %o', async (result, message) => {
+    const { branch, zhang } = await branchWithMembers();
+    expect(
+      await messagesOf(() => createCompetition(branch.id, event([{ memberId: zhang.id, name: '张三', ...result }]))),
+    ).toContain(message);
+    expect(await db.competitions.count()).toBe(0);
+  });
+
+  it('refuses the same member twice', async () => {
+    const { branch, zhang } = await branchWithMembers();
+    const twice = [
+      { memberId: zhang.id, name: '张三' },
+      { memberId: zhang.id, name: '张三' },
+    ];
+    expect(await messagesOf(() => createCompetition(branch.id, event(twice)))).toEqual(['“张三”重复参赛']);
+    expect(await db.competitions.count()).toBe(0);
+  });
+});
