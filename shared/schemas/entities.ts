@@ -1,4 +1,4 @@
-// Zod schemas of every stored entity (schema v1). Forms, repositories, IPC and backup restore all validate with these.
+// Zod schemas of every stored entity (schema v2). Forms, repositories, IPC and backup restore all validate with these.
 import { z } from 'zod';
 import {
   ASSESSMENT_KINDS,
