@@ -1,0 +1,123 @@
+// `npm run dossier:verify -- <卷宗.pdf> --backup <file>`: compares a dossier's embedded manifest with a backup's data.
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { extractManifest } from '../shared/dossier/extract';
+import { verifyManifest, type ManifestChange } from '../shared/dossier/manifest';
+import type { DossierData } from '../shared/dossier/data';
+import { CliError, inspectBackupFile, readBranchData, type Output } from './dossier';
+
+const USAGE = '用法：npm run dossier:verify -- <卷宗.pdf> --backup <备份文件.zip>';
+
+const KIND_LABELS: Record<ManifestChange['kind'], string> = {
+  changed: '已修改',
+  added: '新增',
+  removed: '已删除',
+};
+
+const TABLE_LABELS: Record<ManifestChange['table'], string> = {
+  branches: '支部',
+  members: '党员',
+  venues: '阵地',
+  venueChecks: '阵地复查',
+  meetings: '会议记录',
+  responsibilities: '党建责任',
+  standards: '评价标准',
+  assessments: '自评',
+  memberEvaluations: '民主评议',
+  learning: '学习记录',
+  campaigns: '争创活动',
+  audit: '更正记录',
+  attachments: '附件',
+};
+
+/** What a person recognises a record by, when the backup still has it. */
+function describe(change: ManifestChange, data: DossierData): string {
+  const meeting = change.table === 'meetings' ? data.meetings.find((m) => m.id === change.id) : undefined;
+  if (meeting) return `${meeting.date} ${meeting.kind}「${meeting.topic}」`;
+  const member = change.table === 'members' ? data.members.find((m) => m.id === change.id) : undefined;
+  if (member) return member.name;
+  const file = change.table === 'attachments' ? data.attachments.find((a) => a.id === change.id) : undefined;
+  if (file) return file.name;
+  return '';
+}
+
+export function parseVerifyArgs(args: readonly string[]): { pdf: string; backup: string } | string {
+  const rest = args.filter((a) => a !== '--');
+  let pdf: string | undefined;
+  let backup: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--backup') {
+      backup = rest[++i];
+      if (backup === undefined || backup.startsWith('--')) return '参数 --backup 缺少取值';
+    } else if (arg.startsWith('--')) return `不认识的参数：${arg}`;
+    else if (pdf === undefined) pdf = arg;
+    else return `多余的参数：${arg}`;
+  }
+  if (!pdf) return '请指定要校验的卷宗 PDF';
+  if (!backup) return '请用 --backup 指定备份文件';
+  return { pdf, backup };
+}
+
+/**
+ * Returns the exit code: 0 the volume matches the backup (「一致」); 1 records differ (listed); 2 the PDF is not a
+ * dossier, or the backup cannot be compared (invalid, or without the volume's branch), or usage.
+ */
+export async function main(args: readonly string[], out: Output = console): Promise<number> {
+  const parsed = parseVerifyArgs(args);
+  if (typeof parsed === 'string') {
+    out.error(`${parsed}。${USAGE}`);
+    return 2;
+  }
+  let pdfBytes: Uint8Array;
+  try {
+    pdfBytes = new Uint8Array(await readFile(parsed.pdf));
+  } catch {
+    out.error(`无法读取文件：${parsed.pdf}`);
+    return 2;
+  }
+  const extracted = await extractManifest(pdfBytes);
+  if (!extracted.ok) {
+    out.error(`不是迎检卷宗：${extracted.reason}`);
+    return 2;
+  }
+  const { manifest } = extracted;
+  try {
+    const { branches } = await inspectBackupFile(parsed.backup);
+    if (!branches.some((b) => b.id === manifest.branchId)) {
+      out.error(`备份中没有卷宗所属的支部「${manifest.branchName}」（编号 ${manifest.branchId}），无法校验`);
+      return 2;
+    }
+    const data = await readBranchData(parsed.backup, manifest.branchId);
+    const changes = verifyManifest(manifest, data);
+    const scope = `${manifest.branchName}，${manifest.period.from} 至 ${manifest.period.to}，第 ${manifest.volume} 卷`;
+    if (changes.length === 0) {
+      out.log('一致');
+      out.log(
+        `卷宗（${scope}）的 ${manifest.records.length} 条记录和 ${manifest.attachments.length} 个附件与备份中的数据完全相同。`,
+      );
+      out.log(`数据指纹：${extracted.fingerprint}`);
+      return 0;
+    }
+    out.log(`不一致：卷宗（${scope}）与备份有 ${changes.length} 处差异`);
+    for (const change of changes) {
+      const what = describe(change, data);
+      out.log(`  ${KIND_LABELS[change.kind]}  ${TABLE_LABELS[change.table]}  ${change.id}${what ? `  ${what}` : ''}`);
+    }
+    return 1;
+  } catch (error) {
+    if (error instanceof CliError) {
+      out.error(error.message);
+      return 2;
+    }
+    out.error(`校验时出错：${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,306 @@
+// `npm run dossier -- --backup <file> --year <YYYY> --out <file.pdf> [--branch <name-or-id>]`: the app's 迎检卷宗, headless, from a backup.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inspectBackup, readBackup, type BackupManifest, type OpenBackup } from '../shared/backup';
+import { SUPPORTED_SCHEMA_VERSIONS } from '../shared/backup/tables';
+import { buildDossier } from '../shared/dossier/build';
+import { selectForPeriod, type DossierData, type DossierPeriod } from '../shared/dossier/data';
+import { FONT_FILES, imageMime } from '../shared/dossier/layout';
+import { renderPdf } from '../shared/dossier/render';
+import type {
+  Assessment,
+  AttachmentMeta,
+  AuditEntry,
+  Branch,
+  Campaign,
+  Learning,
+  Meeting,
+  Member,
+  MemberEvaluation,
+  Responsibility,
+  Standard,
+  Venue,
+  VenueCheck,
+} from '../shared/schemas/entities';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const USAGE =
+  '用法：npm run dossier -- --backup <备份文件.zip> --year <年度> --out <卷宗.pdf> [--branch <支部名称或编号>]';
+
+export interface Output {
+  log: (line: string) => void;
+  error: (line: string) => void;
+}
+
+/** A refusal the user can act on: printed as one Chinese line, exit code attached. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+    /** Extra lines after the reason (the branch list). */
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+export const openBackupFile =
+  (file: string): OpenBackup =>
+  () =>
+    createReadStream(file, { highWaterMark: 256 * 1024 });
+
+/** Full validation (the same as a restore's first pass); an invalid or foreign file becomes one line. */
+export async function inspectBackupFile(
+  file: string,
+): Promise<{ manifest: BackupManifest; branches: { id: string; name: string }[] }> {
+  if (!existsSync(file)) throw new CliError(`找不到备份文件：${file}`, 2);
+  const result = await inspectBackup(openBackupFile(file));
+  if (!result.ok) {
+    const more =
+      result.errors.length > 1
+        ? `（另有 ${result.errors.length - 1} 处问题，可用 npm run backup:verify 查看全部）`
+        : '';
+    throw new CliError(`备份文件无效：${oneLine(result.errors[0] ?? '无法读取')}${more}`);
+  }
+  return { manifest: result.manifest, branches: result.branches };
+}
+
+/** The branch a volume is for: by id or exact name; required when the file holds several. */
+export function pickBranch(
+  branches: readonly { id: string; name: string }[],
+  selector: string | undefined,
+): { id: string; name: string } {
+  const listing = branches.map((b) => `  ${b.name}（编号 ${b.id}）`);
+  if (branches.length === 0) throw new CliError('备份中没有任何支部，无法生成卷宗');
+  if (selector === undefined) {
+    if (branches.length === 1) return branches[0]!;
+    throw new CliError(`备份中有 ${branches.length} 个支部，请用 --branch 指定名称或编号：`, 1, listing);
+  }
+  const byId = branches.find((b) => b.id === selector);
+  if (byId) return byId;
+  const byName = branches.filter((b) => b.name === selector.trim());
+  if (byName.length === 1) return byName[0]!;
+  if (byName.length > 1)
+    throw new CliError(`备份中有 ${byName.length} 个支部都叫「${selector}」，请改用编号指定：`, 1, listing);
+  throw new CliError(
+    `备份中没有支部「${selector}」（共 ${branches.length} 个支部：${branches.map((b) => b.name).join('、')}）`,
+  );
+}
+
+const PRINTABLE_MIME = new Set(['image/jpeg', 'image/png']);
+
+/** Tables whose rows belong to one branch by `branchId`. */
+const BRANCH_TABLES = new Set([
+  'members',
+  'venues',
+  'venueChecks',
+  'meetings',
+  'responsibilities',
+  'assessments',
+  'memberEvaluations',
+  'learning',
+  'campaigns',
+  'audit',
+]);
+
+/**
+ * The second pass of the file: one branch's rows (plus the shared standards) as DossierData, and the original bytes
+ * of its PNG/JPEG attachments — the app downscales photos with OffscreenCanvas, which Node does not have.
+ */
+export async function readBranchData(file: string, branchId: string): Promise<DossierData> {
+  const rows: Record<string, Record<string, unknown>[]> = {};
+  const attachments: AttachmentMeta[] = [];
+  const images = new Map<string, Uint8Array>();
+  const result = await readBackup(openBackupFile(file), {
+    onRows: (table, batch) => {
+      const list = (rows[table] ??= []);
+      for (const row of batch) {
+        if (
+          table === 'branches'
+            ? row.id === branchId
+            : table === 'standards' || (BRANCH_TABLES.has(table) && row.branchId === branchId)
+        ) {
+          list.push(row);
+        }
+      }
+    },
+    onAttachment: (meta, bytes) => {
+      if (meta.branchId !== branchId) return;
+      attachments.push(meta);
+      if (PRINTABLE_MIME.has(meta.mime) && imageMime(bytes) && !images.has(meta.sha256)) images.set(meta.sha256, bytes);
+    },
+  });
+  if (!result.ok) throw new CliError(`备份文件无效：${oneLine(result.errors[0] ?? '无法读取')}`);
+  const branch = rows.branches?.[0] as Branch | undefined;
+  if (!branch) throw new CliError(`备份中没有编号为 ${branchId} 的支部`);
+  const table = <T>(name: string) => (rows[name] ?? []) as unknown as T[];
+  return {
+    branch,
+    members: table<Member>('members'),
+    venues: table<Venue>('venues'),
+    venueChecks: table<VenueCheck>('venueChecks'),
+    meetings: table<Meeting>('meetings'),
+    responsibilities: table<Responsibility>('responsibilities'),
+    standards: table<Standard>('standards'),
+    assessments: table<Assessment>('assessments'),
+    memberEvaluations: table<MemberEvaluation>('memberEvaluations'),
+    learning: table<Learning>('learning'),
+    campaigns: table<Campaign>('campaigns'),
+    audit: table<AuditEntry>('audit'),
+    attachments,
+    images,
+  };
+}
+
+/**
+ * A volume has data when the period holds at least one dated record of the branch: a meeting, a 阵地复查, a
+ * learning entry, a responsibility or 民主评议 of that year, or a 自评 covering it. The roster, venues and campaigns
+ * alone do not count — they are not records of the year, and a volume of them would be an empty shell.
+ */
+export function periodHasRecords(data: DossierData, period: DossierPeriod): boolean {
+  const sel = selectForPeriod(data, period);
+  return (
+    sel.meetings.length +
+      sel.venueChecks.length +
+      sel.learning.length +
+      sel.responsibilities.length +
+      sel.memberEvaluations.length +
+      sel.assessments.length >
+    0
+  );
+}
+
+/** The four Noto fonts from resources/fonts, prepared first if a fresh checkout does not have them yet. */
+export function loadFonts(): Record<string, Uint8Array> {
+  const dir = join(REPO_ROOT, 'resources', 'fonts');
+  if (FONT_FILES.some((f) => !existsSync(join(dir, f)))) {
+    const run = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'prepare-fonts.mjs')], {
+      cwd: REPO_ROOT,
+      stdio: 'ignore',
+    });
+    if (run.status !== 0 || FONT_FILES.some((f) => !existsSync(join(dir, f)))) {
+      throw new CliError('缺少卷宗字体，且无法准备（请先运行 node scripts/prepare-fonts.mjs）');
+    }
+  }
+  return Object.fromEntries(FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join(dir, f)))]));
+}
+
+export function appVersion(): string {
+  return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Writes next to the target and renames at the end: a crash or an error never leaves half a PDF under `out`. */
+export async function writeFileAtomically(out: string, bytes: Uint8Array): Promise<void> {
+  const target = resolve(out);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    const reason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
+    throw new CliError(`无法写入输出文件 ${out}：${reason}`);
+  }
+}
+
+export interface DossierArgs {
+  backup: string;
+  year: number;
+  out: string;
+  branch?: string;
+}
+
+export function parseDossierArgs(args: readonly string[]): DossierArgs | string {
+  const values = new Map<string, string>();
+  const rest = args.filter((a) => a !== '--');
+  for (let i = 0; i < rest.length; i++) {
+    const flag = rest[i]!;
+    if (!['--backup', '--year', '--out', '--branch'].includes(flag)) return `不认识的参数：${flag}`;
+    const value = rest[++i];
+    if (value === undefined || value.startsWith('--')) return `参数 ${flag} 缺少取值`;
+    values.set(flag, value);
+  }
+  const backup = values.get('--backup');
+  const yearText = values.get('--year');
+  const out = values.get('--out');
+  if (!backup) return '请用 --backup 指定备份文件';
+  if (!yearText || !/^\d{4}$/.test(yearText)) return '请用 --year 指定四位数的年度，例如 --year 2025';
+  if (!out) return '请用 --out 指定输出的 PDF 文件';
+  const branch = values.get('--branch');
+  return { backup, year: Number(yearText), out, ...(branch !== undefined ? { branch } : {}) };
+}
+
+export interface DossierOutcome {
+  pages: number;
+  fingerprint: string;
+  branch: { id: string; name: string };
+}
+
+/** Everything but argument parsing: validate, read, build, render, write atomically. Throws CliError. */
+export async function makeDossier(args: DossierArgs): Promise<DossierOutcome> {
+  const { manifest, branches } = await inspectBackupFile(args.backup);
+  const branch = pickBranch(branches, args.branch);
+  const data = await readBranchData(args.backup, branch.id);
+  const period = { from: `${args.year}-01-01`, to: `${args.year}-12-31` };
+  if (!periodHasRecords(data, period)) {
+    throw new CliError(
+      `支部「${branch.name}」${args.year} 年度没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗`,
+    );
+  }
+  const fonts = loadFonts();
+  // The options the app's 迎检卷宗 page passes (DossierPage.tsx): the default rule pack, volume 1, now.
+  const built = buildDossier(data, {
+    year: args.year,
+    volume: 1,
+    generatedAt: new Date().toISOString(),
+    appVersion: appVersion(),
+    schemaVersion: Math.max(manifest.schemaVersion, ...SUPPORTED_SCHEMA_VERSIONS),
+  });
+  let pages = 0;
+  const bytes = await renderPdf(built.docDefinition, fonts, {
+    onPages: (_ids, total) => {
+      pages = total;
+    },
+  });
+  await writeFileAtomically(args.out, bytes);
+  return { pages, fingerprint: built.fingerprint, branch };
+}
+
+/** Returns the exit code: 0 written; 1 refused (bad backup, branch, empty year, write error); 2 usage. */
+export async function main(args: readonly string[], out: Output = console): Promise<number> {
+  const parsed = parseDossierArgs(args);
+  if (typeof parsed === 'string') {
+    out.error(`${parsed}。${USAGE}`);
+    return 2;
+  }
+  const started = performance.now();
+  try {
+    const result = await makeDossier(parsed);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    out.log(
+      `已生成 ${parsed.out}（${result.branch.name}，${parsed.year} 年度，共 ${result.pages} 页，数据指纹 ${result.fingerprint}，用时 ${seconds} 秒）`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      out.error(error.message);
+      for (const line of error.details) out.error(line);
+      return error.exitCode;
+    }
+    out.error(`生成卷宗时出错：${oneLine(error instanceof Error ? error.message : String(error))}`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

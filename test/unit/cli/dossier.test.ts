@@ -1,0 +1,169 @@
+// The headless dossier CLIs end to end: a seeded backup in, a real PDF out (read back with pdftotext), and its verification.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main as dossier } from '../../../scripts/dossier';
+import { main as verify } from '../../../scripts/dossier-verify';
+import { capture, readAll, writeAll, writeTypicalBackup, type BackupContents } from './helpers';
+
+let dir: string;
+let backup: string;
+let pdf: string;
+let contents: BackupContents;
+let firstRun: ReturnType<typeof capture>;
+let firstCode: number;
+
+const branchName = () => String(contents.tables.branches[0]!.name);
+const meetings2025 = () => contents.tables.meetings.filter((m) => String(m.date).startsWith('2025'));
+/** The folder's file names: a refused run must leave neither the PDF nor a temp file behind. */
+const filesIn = async () => (await readdir(dir)).sort();
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dossier-cli-'));
+  backup = join(dir, 'typical.zip');
+  pdf = join(dir, 'typical-2025.pdf');
+  await writeTypicalBackup(backup);
+  contents = await readAll(backup);
+  firstRun = capture();
+  firstCode = await dossier(['--backup', backup, '--year', '2025', '--out', pdf], firstRun.out);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm run dossier', () => {
+  it('writes the volume of the only branch: its name, its topics and 第 1 页 共 N 页 are in the text', async () => {
+    expect(firstRun.stderr).toEqual([]);
+    expect(firstCode).toBe(0);
+    const bytes = new Uint8Array(await readFile(pdf));
+    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+    expect(pages).toBeGreaterThan(50);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain(branchName());
+    const topic = meetings2025()
+      .map((m) => String(m.topic))
+      .sort((a, b) => a.length - b.length)[0]!;
+    expect(flat).toContain(topic.replace(/\s+/g, ''));
+    expect(text).toMatch(new RegExp(`第 1 页 共 ${pages} 页`));
+    expect(firstRun.stdout.join('\n')).toContain(`共 ${pages} 页`);
+    expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
+  });
+
+  it('refuses a damaged backup with one Chinese line and writes nothing', async () => {
+    const bytes = new Uint8Array(await readFile(backup));
+    bytes.fill(0x41, 2000, 2400); // inside the first table's deflated data
+    const damaged = join(dir, 'damaged.zip');
+    await writeFile(damaged, bytes);
+    const out = join(dir, 'damaged.pdf');
+    const run = capture();
+    const code = await dossier(['--backup', damaged, '--year', '2025', '--out', out], run.out);
+    expect(code).not.toBe(0);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toMatch(/^备份文件无效：/);
+    expect(await filesIn()).not.toContain('damaged.pdf');
+    await rm(damaged);
+    expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
+  });
+
+  it('refuses a foreign file', async () => {
+    const foreign = join(dir, 'notes.zip');
+    await writeFile(foreign, '这不是备份');
+    const run = capture();
+    const code = await dossier(['--backup', foreign, '--year', '2025', '--out', join(dir, 'x.pdf')], run.out);
+    await rm(foreign);
+    expect(code).not.toBe(0);
+    expect(run.stderr).toHaveLength(1);
+    expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
+  });
+
+  it('refuses an unknown branch, naming the ones there are', async () => {
+    const run = capture();
+    const code = await dossier(
+      ['--backup', backup, '--year', '2025', '--out', join(dir, 'x.pdf'), '--branch', '不存在的支部'],
+      run.out,
+    );
+    expect(code).not.toBe(0);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toContain('不存在的支部');
+    expect(run.stderr[0]).toContain(branchName());
+    expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
+  });
+
+  it('accepts the branch by id or by name', async () => {
+    const { parseDossierArgs, pickBranch } = await import('../../../scripts/dossier');
+    const list = [{ id: String(contents.tables.branches[0]!.id), name: branchName() }];
+    expect(pickBranch(list, list[0]!.id)).toEqual(list[0]);
+    expect(pickBranch(list, branchName())).toEqual(list[0]);
+    expect(parseDossierArgs(['--backup', 'a.zip', '--year', '25', '--out', 'x.pdf'])).toMatch(/年度/);
+  });
+
+  it('with several branches and no --branch, lists them (name and id) and writes nothing', async () => {
+    const two = structuredClone(contents);
+    two.tables.branches.push({ ...two.tables.branches[0]!, id: 'branch-second', name: '市人大机关第二党支部' });
+    const file = join(dir, 'two.zip');
+    await writeAll(file, two);
+    const run = capture();
+    const code = await dossier(['--backup', file, '--year', '2025', '--out', join(dir, 'x.pdf')], run.out);
+    await rm(file);
+    expect(code).not.toBe(0);
+    const text = run.stderr.join('\n');
+    expect(text).toContain('--branch');
+    expect(text).toContain(`${branchName()}（编号 ${String(contents.tables.branches[0]!.id)}）`);
+    expect(text).toContain('市人大机关第二党支部（编号 branch-second）');
+    expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
+  });
+
+  it('refuses a year without records of the branch', async () => {
+    const run = capture();
+    const code = await dossier(['--backup', backup, '--year', '2019', '--out', join(dir, 'x.pdf')], run.out);
+    expect(code).not.toBe(0);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toContain('2019 年度没有任何记录');
+    expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
+  });
+});
+
+describe('npm run dossier:verify', () => {
+  it('says 一致 for the backup the volume was made from', async () => {
+    const run = capture();
+    const code = await verify([pdf, '--backup', backup], run.out);
+    expect(run.stderr).toEqual([]);
+    expect(code).toBe(0);
+    expect(run.stdout[0]).toBe('一致');
+  });
+
+  it('lists the meeting whose topic changed after the export, and exits 1', async () => {
+    const edited = structuredClone(contents);
+    const target = edited.tables.meetings.find((m) => String(m.date).startsWith('2025-06'))!;
+    target.topic = `${String(target.topic)}（已改）`;
+    const file = join(dir, 'edited.zip');
+    await writeAll(file, edited);
+    const run = capture();
+    const code = await verify([pdf, '--backup', file], run.out);
+    await rm(file);
+    expect(code).toBe(1);
+    expect(run.stdout[0]).toMatch(/^不一致：.*1 处差异/);
+    expect(run.stdout).toHaveLength(2);
+    expect(run.stdout[1]).toContain(String(target.id));
+    expect(run.stdout[1]).toContain('已修改');
+    expect(run.stdout[1]).toContain('（已改）');
+  });
+
+  it('exits 2 with the reason for a PDF that is not a dossier', async () => {
+    const other = await PDFDocument.create();
+    other.addPage();
+    const file = join(dir, 'other.pdf');
+    await writeFile(file, await other.save());
+    const run = capture();
+    const code = await verify([file, '--backup', backup], run.out);
+    await rm(file);
+    expect(code).toBe(2);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toContain('不是迎检卷宗');
+  });
+});
