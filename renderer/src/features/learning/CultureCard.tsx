@@ -38,12 +38,14 @@ export function CultureCard({ branch, members, compact }: Readonly<Props>) {
         人人有格言
       </Typography.Title>
       <div role="region" aria-label="人人有格言">
+        {/* Three columns: a branch of 25 should not push the 学习/争创 tabs below the fold. */}
         <List
           size="small"
+          grid={{ gutter: 16, xs: 1, md: 2, xl: 3 }}
           dataSource={mottos}
           locale={{ emptyText: '还没有党员填写格言（在“党员名册”中编辑党员时填写）' }}
           renderItem={(m) => (
-            <List.Item>
+            <List.Item style={{ marginBlockEnd: 4 }}>
               <Typography.Text strong>{m.name}</Typography.Text>：{m.motto}
             </List.Item>
           )}

@@ -95,7 +95,8 @@ interface ListProps {
 function RecordList({ branch, members, venues }: Readonly<ListProps>) {
   const thisYear = Number(chinaToday().slice(0, 4));
   const [layout, setLayout] = useState<'列表' | '日历'>('列表');
-  const [filter, setFilter] = useState<MeetingFilter>({ year: thisYear });
+  // All years by default, newest first: after New Year (or a restore of last year's data) the list is not empty.
+  const [filter, setFilter] = useState<MeetingFilter>({});
   const [query, setQuery] = useState('');
   const [pages, setPages] = useState(1);
   const update = (patch: Partial<MeetingFilter>) => {
