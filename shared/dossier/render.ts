@@ -2,7 +2,9 @@
 import { PDFDocument } from '@cantoo/pdf-lib';
 import * as pdfmakeModule from 'pdfmake';
 import type { Content, DynamicContent, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import { parseFontMetrics, type FontMetrics } from './fontMetrics';
 import { FONT_DESCRIPTORS } from './layout';
+import { prebreakDocument } from './prebreak';
 
 /** The part of pdfmake 0.3's singleton this module uses (the published types describe only the browser build). */
 interface PdfMakeInstance {
@@ -11,6 +13,7 @@ interface PdfMakeInstance {
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy?: (cb: (path: string) => boolean) => void;
   createPdf(doc: TDocumentDefinitions, options?: object): { getBuffer(): Promise<Uint8Array> };
+  setProgressCallback?: (cb: ((fraction: number) => void) | undefined) => void;
 }
 
 /*
@@ -26,7 +29,8 @@ pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy?.(() => false);
 
 export interface RenderProgress {
-  phase: 'layout' | 'merge' | 'stamp';
+  /** 'render' = pdfmake writing laid-out pages into the PDF (one-call mode; done/total in per mille). */
+  phase: 'layout' | 'render' | 'merge' | 'stamp';
   done: number;
   total: number;
 }
@@ -36,14 +40,40 @@ export interface RenderOptions {
   signal?: AbortSignal;
   /**
    * Split the document into independently laid-out chunks of about this many top-level page-starting parts
-   * (see docs/dossier.md). 0 renders the whole document in one pdfmake call (the naive baseline).
+   * (see docs/dossier.md). 0 renders the ORIGINAL definition in one pdfmake call (the naive baseline, no transform);
+   * Infinity (the default) renders the pre-broken definition in one pdfmake call.
    */
   partsPerChunk?: number;
-  /** Receives the absolute page of every node with an `id` (chunked mode only); used by tests and the index. */
+  /** Pre-break page-flow paragraphs into noWrap lines (prebreak.ts) before layout; default true unless naive. */
+  prebreak?: boolean;
+  /** Receives the absolute page of every node with an `id` and the page count (not in naive mode). */
   onPages?: (pages: ReadonlyMap<string, number>, total: number) => void;
 }
 
 const loadedFonts = new WeakSet<Uint8Array>();
+const parsedMetrics = new WeakMap<Uint8Array, FontMetrics>();
+
+/** A4 portrait width in points (pdfmake's standard page size). */
+const A4_WIDTH = 595.28;
+
+/** The definition with page-flow paragraphs pre-broken, when its content width is known exactly (A4 portrait). */
+function prebroken(doc: TDocumentDefinitions, fonts: Readonly<Record<string, Uint8Array>>): TDocumentDefinitions {
+  const margins = doc.pageMargins;
+  if (doc.pageSize !== 'A4' || doc.pageOrientation === 'landscape') return doc;
+  if (!Array.isArray(margins) || margins.length !== 4) return doc;
+  const metrics = (font: string, bold: boolean) => {
+    const file = FONT_DESCRIPTORS[font]?.[bold ? 'bold' : 'normal'];
+    const bytes = typeof file === 'string' ? fonts[file] : undefined;
+    if (!bytes) return undefined;
+    let m = parsedMetrics.get(bytes);
+    if (!m) {
+      m = parseFontMetrics(bytes);
+      parsedMetrics.set(bytes, m);
+    }
+    return m;
+  };
+  return prebreakDocument(doc, { metrics, contentWidth: A4_WIDTH - margins[0] - margins[2] });
+}
 
 function installFonts(fonts: Readonly<Record<string, Uint8Array>>) {
   for (const [name, bytes] of Object.entries(fonts)) {
@@ -179,17 +209,54 @@ export async function renderPdf(
   const { signal, onProgress } = options;
   throwIfAborted(signal);
   installFonts(fonts);
-  const partsPerChunk = options.partsPerChunk ?? 150;
+  const partsPerChunk = options.partsPerChunk ?? Infinity;
   if (partsPerChunk <= 0 || !Array.isArray(docDefinition.content)) {
+    // The naive baseline: the original definition, untouched.
     onProgress?.({ phase: 'layout', done: 0, total: 1 });
     const bytes = await renderOnce({ ...docDefinition });
     throwIfAborted(signal);
     onProgress?.({ phase: 'layout', done: 1, total: 1 });
     return bytes;
   }
+  const doc = options.prebreak === false ? docDefinition : prebroken(docDefinition, fonts);
+  throwIfAborted(signal);
 
-  const chunks = planChunks(splitParts(docDefinition.content), partsPerChunk);
-  const { footer, header, files, ...rest } = docDefinition;
+  if (!Number.isFinite(partsPerChunk)) {
+    // One call: pdfmake resolves the 目录 page references and 第 N 页 共 M 页 itself; no merge, no stamping.
+    onProgress?.({ phase: 'layout', done: 0, total: 1 });
+    await tick();
+    throwIfAborted(signal);
+    let last = -1;
+    pdfmake.setProgressCallback?.((fraction) => {
+      const done = Math.floor(fraction * 1000);
+      if (done !== last) onProgress?.({ phase: 'render', done: (last = done), total: 1000 });
+    });
+    try {
+      if (!options.onPages) {
+        const bytes = await renderOnce({ ...doc });
+        throwIfAborted(signal);
+        return bytes;
+      }
+      // Anchors are recorded only when asked for: a pageBreakBefore hook makes pdfmake collect node lists per page.
+      const pages = new Map<string, number>();
+      const hook = doc.pageBreakBefore;
+      const bytes = await renderOnce({
+        ...doc,
+        pageBreakBefore: (node, ...more) => {
+          if (typeof node.id === 'string' && !pages.has(node.id)) pages.set(node.id, node.startPosition.pageNumber);
+          return hook ? hook(node, ...more) : false;
+        },
+      });
+      throwIfAborted(signal);
+      options.onPages(pages, await pageCount(bytes));
+      return bytes;
+    } finally {
+      pdfmake.setProgressCallback?.(undefined);
+    }
+  }
+
+  const chunks = planChunks(splitParts(doc.content as Content[]), partsPerChunk);
+  const { footer, header, files, ...rest } = doc;
   const headerFn = typeof header === 'function' ? header : undefined;
   const pages = new Map<string, number>();
   const rendered: { bytes: Uint8Array; pages: number; start: number }[] = [];

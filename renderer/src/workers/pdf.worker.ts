@@ -64,6 +64,7 @@ async function loadImages(photos: readonly PrintPhoto[], signal: AbortSignal, re
 }
 
 function layoutLabel(p: RenderProgress): string {
+  if (p.phase === 'render') return '正在生成页面';
   if (p.phase === 'merge') return '正在合并页面';
   if (p.phase === 'stamp') return '正在编排页码';
   return p.total > 1 ? `正在排版：第 ${Math.min(p.done + 1, p.total)}/${p.total} 部分` : '正在排版';
@@ -92,7 +93,13 @@ async function run(id: number, job: PdfJob, fontUrls: Record<string, string>, si
     signal,
     onProgress: (p) => {
       const base =
-        p.phase === 'layout' ? 0.22 + 0.68 * (p.done / Math.max(1, p.total)) : p.phase === 'merge' ? 0.92 : 0.96;
+        p.phase === 'render'
+          ? 0.3 + 0.62 * (p.done / Math.max(1, p.total))
+          : p.phase === 'layout'
+            ? 0.22 + 0.68 * (p.done / Math.max(1, p.total))
+            : p.phase === 'merge'
+              ? 0.92
+              : 0.96;
       post(layoutLabel(p), base);
     },
   });

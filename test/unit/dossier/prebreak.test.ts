@@ -1,0 +1,264 @@
+// Font metrics from TTF bytes, the kinsoku line breaker, and pre-broken paragraphs rendered against pdfmake's own breaking.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { parseFontMetrics, type FontMetrics } from '../../../shared/dossier/fontMetrics';
+import { DEFAULT_STYLE, FONT_FILES, PAGE_MARGINS, STYLES } from '../../../shared/dossier/layout';
+import { breakText, prebreakDocument } from '../../../shared/dossier/prebreak';
+import { renderPdf } from '../../../shared/dossier/render';
+
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const dir = mkdtempSync(join(tmpdir(), 'prebreak-test-'));
+let fonts: Record<string, Uint8Array>;
+let sans: FontMetrics;
+let serif: FontMetrics;
+
+beforeAll(() => {
+  fonts = Object.fromEntries(FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join('resources/fonts', f)))]));
+  sans = parseFontMetrics(fonts['NotoSansSC-Regular.ttf']!);
+  serif = parseFontMetrics(fonts['NotoSerifSC-Regular.ttf']!);
+});
+
+/** A minimal TrueType file with only head, hhea, hmtx and a format-4 cmap: 'A' → glyph 1, 'B' → glyph 2. */
+function tinyFont(): Uint8Array {
+  const head = new Uint8Array(54);
+  new DataView(head.buffer).setUint16(18, 2048);
+  const hhea = new Uint8Array(36);
+  new DataView(hhea.buffer).setUint16(34, 3);
+  const hmtx = new Uint8Array(12);
+  const hv = new DataView(hmtx.buffer);
+  [500, 1200, 700].forEach((w, i) => hv.setUint16(i * 4, w));
+  // Segments: [0x41..0x42] delta -0x40, then the 0xFFFF terminator.
+  const sub = new Uint8Array(16 + 4 * 2 * 2 + 2);
+  const sv = new DataView(sub.buffer);
+  sv.setUint16(0, 4);
+  sv.setUint16(2, sub.length);
+  sv.setUint16(6, 4); // segCountX2
+  let o = 14;
+  for (const end of [0x42, 0xffff]) sv.setUint16((o += 2) - 2, end);
+  o += 2; // reservedPad
+  for (const start of [0x41, 0xffff]) sv.setUint16((o += 2) - 2, start);
+  for (const delta of [-0x40, 1]) sv.setInt16((o += 2) - 2, delta);
+  for (let k = 0; k < 2; k++) sv.setUint16((o += 2) - 2, 0);
+  const cmap = new Uint8Array(12 + sub.length);
+  const cv = new DataView(cmap.buffer);
+  cv.setUint16(2, 1);
+  cv.setUint16(4, 3);
+  cv.setUint16(6, 1);
+  cv.setUint32(8, 12);
+  cmap.set(sub, 12);
+  const tables: [string, Uint8Array][] = [
+    ['cmap', cmap],
+    ['head', head],
+    ['hhea', hhea],
+    ['hmtx', hmtx],
+  ];
+  let offset = 12 + tables.length * 16;
+  const out = new Uint8Array(offset + tables.reduce((n, [, t]) => n + t.length + 4, 0));
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, 0x00010000);
+  dv.setUint16(4, tables.length);
+  tables.forEach(([tag, bytes], i) => {
+    for (let c = 0; c < 4; c++) out[12 + i * 16 + c] = tag.charCodeAt(c);
+    dv.setUint32(12 + i * 16 + 8, offset);
+    dv.setUint32(12 + i * 16 + 12, bytes.length);
+    out.set(bytes, offset);
+    offset += bytes.length + 4;
+  });
+  return out;
+}
+
+describe('parseFontMetrics', () => {
+  it('reads the advance widths of the Noto fonts (ideographs one em, i narrower than W)', () => {
+    expect(sans.unitsPerEm).toBe(1000);
+    expect(sans.advance('中'.codePointAt(0)!)).toBe(1000);
+    expect(serif.advance('党'.codePointAt(0)!)).toBe(1000);
+    expect(sans.advance('i'.codePointAt(0)!)).toBeLessThan(sans.advance('W'.codePointAt(0)!));
+    expect(sans.advance('i'.codePointAt(0)!)).toBeGreaterThan(0);
+    expect(sans.widthOf('支部', 10)).toBeCloseTo(20, 9);
+    // A code point beyond the BMP goes through the format-12 table (an unmapped one falls back to .notdef).
+    expect(sans.advance(0x20000)).toBeGreaterThan(0);
+  });
+
+  it('reads a format-4 cmap and repeats the last advance past numberOfHMetrics', () => {
+    const m = parseFontMetrics(tinyFont());
+    expect(m.unitsPerEm).toBe(2048);
+    expect(m.advance(0x41)).toBe(1200);
+    expect(m.advance(0x42)).toBe(700);
+    expect(m.advance(0x43)).toBe(500); // unmapped → glyph 0
+    expect(m.widthOf('AB', 2048)).toBe(1900);
+  });
+
+  it('refuses bytes without the tables it needs, in Chinese', () => {
+    const bad = new Uint8Array(12);
+    expect(() => parseFontMetrics(bad)).toThrow('字体文件缺少');
+  });
+});
+
+describe('breakText', () => {
+  const unit = (s: string) => [...s].length * 10;
+
+  it('keeps closing punctuation off the line start and opening punctuation off the line end', () => {
+    const lines = breakText('一二三四五。六七八（九十', 50, unit);
+    expect(lines.join('')).toBe('一二三四五。六七八（九十');
+    for (const l of lines) {
+      expect(unit(l)).toBeLessThanOrEqual(50);
+      expect('。，、；：？！）」』》').not.toContain(l[0]);
+      expect('（「『《').not.toContain(l.at(-1));
+    }
+    expect(lines).toEqual(['一二三四', '五。六七八', '（九十']);
+    expect(breakText('一二三四（五六', 50, unit)).toEqual(['一二三四', '（五六']);
+  });
+
+  it('never splits a Latin word that fits, drops spaces at the break, and keeps explicit (also empty) lines', () => {
+    const lines = breakText('ab cdef gh\n\n中文', 60, unit);
+    expect(lines).toEqual(['ab', 'cdef', 'gh', '', '中文']);
+    expect(breakText('abcdefghij', 40, unit)).toEqual(['abcd', 'efgh', 'ij']);
+  });
+
+  it('fills lines with real widths without ever exceeding the box', () => {
+    const text = '会议传达学习了有关文件精神，结合本部门实际进行了讨论。Party branch standardisation 2025年度。'.repeat(9);
+    const measure = (s: string) => serif.widthOf(s, 10.5);
+    const box = 442.2;
+    const lines = breakText(text, box, measure);
+    expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    for (const l of lines) expect(measure(l)).toBeLessThanOrEqual(box + 1e-6);
+    // Greedy: the lines are filled (a Latin word or kinsoku may leave a little room, not more).
+    const full = lines.slice(0, -1).map(measure);
+    expect(full.reduce((a, b) => a + b, 0) / full.length).toBeGreaterThan(box * 0.9);
+  });
+});
+
+describe('prebreakDocument', () => {
+  const metrics = (font: string, bold: boolean) => (font === 'NotoSerifSC' && !bold ? serif : undefined);
+  const base: TDocumentDefinitions = { content: [], defaultStyle: DEFAULT_STYLE, styles: STYLES };
+
+  it('rewrites page-flow paragraphs and fixed-width cells, leaves what it cannot measure exactly', () => {
+    const long = '与会同志一致认为，要把学习成果转化为推动工作的实际成效。'.repeat(6);
+    const content: Content[] = [
+      { stack: [{ text: long }], pageBreak: 'before' },
+      { text: long, characterSpacing: 2 },
+      { text: long, bold: true },
+      { table: { widths: [60, '*'], body: [['王建国', '李春梅']] } },
+    ];
+    const out = prebreakDocument({ ...base, content }, { metrics, contentWidth: 400 }).content as unknown[];
+    const para = (out[0] as { stack: { stack: { text: string; noWrap: boolean }[] }[] }).stack[0]!;
+    expect(para.stack.length).toBeGreaterThan(1);
+    expect(para.stack.every((l) => l.noWrap && serif.widthOf(l.text, 10.5) <= 400)).toBe(true);
+    expect(para.stack.map((l) => l.text).join('')).toBe(long);
+    expect(out[1]).toBe(content[1]);
+    expect(out[2]).toBe(content[2]);
+    const row = (out[3] as { table: { body: unknown[][] } }).table.body[0]!;
+    expect(row[0]).toEqual({ text: '王建国', noWrap: true });
+    expect(row[1]).toEqual({ text: '李春梅', noWrap: true });
+  });
+
+  it('rewrites star cells all or nothing: one that may wrap leaves every star cell alone', () => {
+    const long = '要把学习成果转化为推动工作的实际成效。'.repeat(3);
+    const table = { table: { widths: [60, '*', '*'], body: [['王建国', '李春梅', long]] } };
+    const out = prebreakDocument({ ...base, content: [table] }, { metrics, contentWidth: 400 }).content as unknown[];
+    const row = (out[0] as { table: { body: unknown[][] } }).table.body[0]!;
+    expect(row[0]).toEqual({ text: '王建国', noWrap: true });
+    expect(row[1]).toBe('李春梅');
+    expect(row[2]).toBe(long);
+    // A named layout has paddings this does not evaluate: star cells stay.
+    const named = { ...table, layout: 'noBorders', table: { ...table.table, body: [['甲', '乙', '丙']] } };
+    const out2 = prebreakDocument({ ...base, content: [named] }, { metrics, contentWidth: 400 }).content as unknown[];
+    expect((out2[0] as { table: { body: unknown[][] } }).table.body[0]![1]).toBe('乙');
+  });
+});
+
+describe.skipIf(!hasPoppler)('a long paragraph rendered both ways (needs poppler-utils)', () => {
+  it('prints the same text on the same number of lines, inside the right margin', async () => {
+    const paragraph = (
+      '会议传达学习了有关文件精神，结合本部门实际进行了讨论。与会同志一致认为，要把学习成果转化为推动工作的实际成效（一）。' +
+      '“两学一做”学习教育常态化制度化，2025年度共开展主题党日12次。'
+    ).repeat(12);
+    const doc = (): TDocumentDefinitions => ({
+      pageSize: 'A4',
+      pageMargins: PAGE_MARGINS,
+      defaultStyle: DEFAULT_STYLE,
+      styles: STYLES,
+      content: [{ text: '标题', style: 'h3' }, { text: paragraph }, { text: `第二段\n\n${paragraph.slice(0, 300)}` }],
+    });
+    const read = async (partsPerChunk: number) => {
+      const pdf = join(dir, `p${partsPerChunk}.pdf`);
+      writeFileSync(pdf, await renderPdf(doc(), fonts, { partsPerChunk }));
+      const lines = run('pdftotext', ['-layout', pdf, '-']).split('\n').filter((l) => l.trim());
+      return { pdf, lines };
+    };
+    const naive = await read(0);
+    const fast = await read(Infinity);
+    const squeeze = (lines: string[]) => lines.join('').replace(/\s/g, '');
+    expect(squeeze(fast.lines)).toBe(squeeze(naive.lines));
+    expect(fast.lines.length).toBe(naive.lines.length);
+    // Nothing is drawn right of the right margin (1 pt/px at 72 dpi; a 2 px allowance for antialiasing).
+    const pgm = join(dir, 'page');
+    execFileSync('pdftoppm', ['-gray', '-r', '72', '-f', '1', '-l', '1', fast.pdf, pgm]);
+    const img = readFileSync(`${pgm}-1.pgm`);
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(img.subarray(0, 40).toString('latin1'))!;
+    const [width, height] = [Number(header[1]), Number(header[2])];
+    const pixels = img.subarray(header[0].length);
+    const limit = Math.ceil(width - PAGE_MARGINS[2]) + 2;
+    let inkRight = 0;
+    let inkLeft = 0;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        if (pixels[y * width + x]! < 128) {
+          if (x > limit) inkRight++;
+          else inkLeft++;
+        }
+      }
+    }
+    expect(inkLeft).toBeGreaterThan(1000);
+    expect(inkRight).toBe(0);
+  }, 60_000);
+});
+
+describe('renderPdf in one pre-broken call', () => {
+  const doc = (): TDocumentDefinitions => ({
+    pageSize: 'A4',
+    pageMargins: PAGE_MARGINS,
+    defaultStyle: DEFAULT_STYLE,
+    styles: STYLES,
+    content: [
+      { text: '甲', id: 'a' },
+      { stack: [{ text: '乙', id: 'b' }], pageBreak: 'before' },
+    ],
+    footer: (page: number, pages: number) => ({ text: `第 ${page} 页 共 ${pages} 页`, style: 'footer' }),
+  });
+
+  it('reports anchor pages, the page count and rendering progress', async () => {
+    const phases: string[] = [];
+    let seen: [ReadonlyMap<string, number>, number] | undefined;
+    await renderPdf(doc(), fonts, {
+      onProgress: (p) => phases.push(p.phase),
+      onPages: (pages, total) => (seen = [pages, total]),
+    });
+    expect(seen![1]).toBe(2);
+    expect([...seen![0]]).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    expect(phases[0]).toBe('layout');
+    expect(phases).toContain('render');
+  });
+
+  it('stops when cancelled while it runs', async () => {
+    const controller = new AbortController();
+    await expect(
+      renderPdf(doc(), fonts, { signal: controller.signal, onProgress: () => controller.abort() }),
+    ).rejects.toThrow('已取消');
+  });
+});
