@@ -1,4 +1,4 @@
-// The tables a backup carries (schema v2), each with its row schema, key field and the references restore checks.
+// The tables a backup carries (schemas v2 and v3; v3 added only derived data), each with its row schema, key field and the references restore checks.
 import { type z } from 'zod';
 import {
   assessmentSchema,
@@ -21,7 +21,8 @@ import {
 export const FORMAT_NAME = 'branch-ledger-backup';
 export const FORMAT_VERSION = 1;
 /** Database schema versions this build can restore: older backups simply lack the tables added since. */
-export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1, 2];
+// v3 changed only derived search data (not in backups), so a v3 backup has the same tables as a v2 one.
+export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3];
 
 export const TABLE_NAMES = [
   'branches',

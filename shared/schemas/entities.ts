@@ -240,9 +240,13 @@ export const meetingSchema = meetingFields
     finalizedAt: timestampSchema.optional(),
     /** First entered more than BACKFILL_DAYS after the meeting date. */
     backfilled: z.boolean(),
-    /** Derived for indexes: member ids present (出席/列席) and search bigrams. */
+    /** Derived for the index: member ids present (出席/列席). */
     attendeeIds: z.array(idSchema).default([]),
-    terms: z.array(z.string()).default([]),
+    /**
+     * Legacy (schema ≤ 2): the record's search bigrams. Since v3 search uses derived posting lists, so new rows omit
+     * it; older rows and backups that carry it still load, and it is ignored.
+     */
+    terms: z.array(z.string()).optional(),
   })
   .superRefine(timeOrder);
 export type MeetingInput = z.input<typeof meetingInputSchema>;

@@ -1,5 +1,5 @@
 // The Dexie database class: typed tables for every entity, schema built by replaying the migrations in order.
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import {
   type Assessment,
   type Attachment,
@@ -18,9 +18,13 @@ import {
   type VenueCheck,
 } from '../../../shared/schemas/entities';
 import { MIGRATIONS } from './migrations';
+import { type SearchPosting } from './search/postings';
 
 /** The latest schema version: what a backup records and what this build opens. */
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Tables of derived data, rebuilt from the others (never in a backup): search postings since v3. */
+export const DERIVED_TABLES: readonly string[] = ['searchPostings'];
 
 export class AppDB extends Dexie {
   // `declare` emits no class field, so Dexie's own table properties are not overwritten after super().
@@ -39,6 +43,8 @@ export class AppDB extends Dexie {
   declare readonly attachments: EntityTable<Attachment, 'id'>;
   declare readonly audit: EntityTable<AuditEntry, 'id'>;
   declare readonly settings: EntityTable<Setting, 'key'>;
+  /** Derived search lists per (branch, bigram); not in backups (see search/postings.ts). */
+  declare readonly searchPostings: Table<SearchPosting, [string, string]>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);

@@ -1,5 +1,5 @@
 // Checks run after every open: repairs what is safe to repair, reports the rest; never deletes records.
-import { type Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { type AppDB } from './AppDB';
 import { SETTING_CURRENT_BRANCH } from './settingKeys';
 
@@ -13,8 +13,8 @@ export interface InvariantFinding {
 }
 
 /**
- * Tables whose rows belong to a branch, with the index whose first component is branchId. Reading index keys only
- * keeps the check cheap: no row is deserialised. Every row has a value for each listed index (required fields).
+ * Tables whose rows belong to a branch, with the index whose first component is branchId. Every row has a value for
+ * each listed index (required fields), so the index's distinct branch ids are exactly the branches its rows name.
  */
 const BRANCH_OWNED: ReadonlyArray<{ table: keyof AppDB & string; index: string; label: string }> = [
   { table: 'members', index: 'branchId', label: '党员' },
@@ -29,6 +29,28 @@ const BRANCH_OWNED: ReadonlyArray<{ table: keyof AppDB & string; index: string; 
   { table: 'competitions', index: '[branchId+date]', label: '技能比武' },
   { table: 'attachments', index: 'branchId', label: '附件' },
 ];
+
+/**
+ * Rows of `table` whose branch is not in `branchIds`. A skip scan over the branch-first index: one one-key read per
+ * distinct branch id (jumping past all of that branch's keys), plus a key-only count for an unknown one. This runs at
+ * every start, so its cost follows the number of branches, not of rows (reading every key took seconds on large data).
+ */
+async function countOrphans(table: Table, index: string, branchIds: ReadonlySet<string>): Promise<number> {
+  const compound = index.startsWith('[');
+  let orphans = 0;
+  let next = await table.orderBy(index).limit(1).keys();
+  while (next.length > 0) {
+    // The key part as stored (bounds must compare in IndexedDB's order); String() only for the membership test.
+    const branchKey = (compound ? (next[0] as unknown[])[0] : next[0]) as string;
+    const lower = compound ? [branchKey, Dexie.minKey] : branchKey;
+    const upper = compound ? [branchKey, Dexie.maxKey] : branchKey;
+    if (!branchIds.has(String(branchKey))) {
+      orphans += await table.where(index).between(lower, upper, true, true).count();
+    }
+    next = await table.where(index).above(upper).limit(1).keys();
+  }
+  return orphans;
+}
 
 export async function checkInvariants(target: AppDB): Promise<InvariantFinding[]> {
   const findings: InvariantFinding[] = [];
@@ -48,8 +70,7 @@ export async function checkInvariants(target: AppDB): Promise<InvariantFinding[]
   });
 
   for (const { table, index, label } of BRANCH_OWNED) {
-    const keys = await (target[table] as Table).orderBy(index).keys();
-    const orphans = keys.filter((key) => !branchIds.has(String(Array.isArray(key) ? key[0] : key))).length;
+    const orphans = await countOrphans(target[table] as Table, index, branchIds);
     if (orphans > 0) {
       findings.push({
         code: 'orphan-rows',

@@ -2,13 +2,16 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_SCHEMA_VERSIONS, TABLE_NAMES } from '../../../shared/backup/tables';
-import { SCHEMA_VERSION } from '../../../renderer/src/db/AppDB';
+import { DERIVED_TABLES, SCHEMA_VERSION } from '../../../renderer/src/db/AppDB';
 import { db } from '../../../renderer/src/db/db';
 import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 import { migration001 } from '../../../renderer/src/db/migrations/001-initial';
 
 // The indexes the features rely on, as IndexedDB itself reports them (name → key path, multiEntry).
-const EXPECTED: Record<string, { primaryKey: string; indexes: Record<string, string | string[]>; multi?: string[] }> = {
+const EXPECTED: Record<
+  string,
+  { primaryKey: string | string[]; indexes: Record<string, string | string[]>; multi?: string[] }
+> = {
   branches: { primaryKey: 'id', indexes: { name: 'name' } },
   members: { primaryKey: 'id', indexes: { branchId: 'branchId', '[branchId+name]': ['branchId', 'name'] } },
   venues: { primaryKey: 'id', indexes: { branchId: 'branchId' } },
@@ -28,9 +31,9 @@ const EXPECTED: Record<string, { primaryKey: string; indexes: Record<string, str
       '[branchId+venueId+date]': ['branchId', 'venueId', 'date'],
       '[branchId+status]': ['branchId', 'status'],
       attendeeIds: 'attendeeIds',
-      terms: 'terms',
     },
-    multi: ['attendeeIds', 'terms'],
+    // *terms was dropped by migration 003 (search moved to searchPostings).
+    multi: ['attendeeIds'],
   },
   responsibilities: { primaryKey: 'id', indexes: { '[branchId+year]': ['branchId', 'year'] } },
   standards: { primaryKey: 'id', indexes: { builtInKey: 'builtInKey' } },
@@ -52,6 +55,8 @@ const EXPECTED: Record<string, { primaryKey: string; indexes: Record<string, str
     indexes: { at: 'at', '[entity+entityId]': ['entity', 'entityId'], '[branchId+at]': ['branchId', 'at'] },
   },
   settings: { primaryKey: 'key', indexes: {} },
+  // Added by migration 003: derived search postings, one row per (branch, bigram).
+  searchPostings: { primaryKey: ['branchId', 'term'], indexes: {} },
 };
 
 describe('migration 001 (initial schema)', () => {
@@ -71,7 +76,7 @@ describe('migration 001 (initial schema)', () => {
     const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
     for (const [name, expected] of Object.entries(EXPECTED)) {
       const store = tx.objectStore(name);
-      expect(store.keyPath, name).toBe(expected.primaryKey);
+      expect(store.keyPath, name).toEqual(expected.primaryKey);
       expect(store.autoIncrement, name).toBe(false);
       const actual = Object.fromEntries(
         [...store.indexNames].map((indexName) => [indexName, store.index(indexName).keyPath]),
@@ -85,7 +90,9 @@ describe('migration 001 (initial schema)', () => {
   });
 
   it('is the schema the backup format carries: every table, and this version restorable', () => {
-    expect([...TABLE_NAMES].sort()).toEqual(db.tables.map((t) => t.name).sort());
+    // Derived tables (search postings) are rebuilt on restore, never carried.
+    const carried = db.tables.map((t) => t.name).filter((name) => !DERIVED_TABLES.includes(name));
+    expect([...TABLE_NAMES].sort()).toEqual(carried.sort());
     expect(SUPPORTED_SCHEMA_VERSIONS).toContain(SCHEMA_VERSION);
   });
 

@@ -61,10 +61,11 @@ describe('electronegativity', () => {
     // -e: the installed Electron version (it cannot fetch the release list offline); -r: paths relative to the tree.
     await promisify(execFile)(process.execPath, [cli, '-i', scanDir, '-e', '45.5.0', '-r', '-o', output], {
       cwd: scanDir,
-      timeout: 55_000,
+      // Generous: alone it takes ~15 s, but the full suite shares two cores with it.
+      timeout: 300_000,
     });
     findings = parseCsv(readFileSync(output, 'utf8'));
-  }, 60_000);
+  }, 320_000);
 
   afterAll(() => {
     if (scanDir) rmSync(scanDir, { recursive: true, force: true });

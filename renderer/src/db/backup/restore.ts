@@ -1,10 +1,11 @@
 // Restores a backup file: validate everything first, stage it outside IndexedDB, then write it in ONE transaction.
 import { type BackupManifest, inspectBackup, readBackup } from '../../../../shared/backup';
 import { BACKUP_TABLES, type BackupTableName, TABLE_BY_NAME, TABLE_NAMES } from '../../../../shared/backup/tables';
-import type { Attachment, AttachmentMeta } from '../../../../shared/schemas/entities';
+import type { Attachment, AttachmentMeta, Meeting } from '../../../../shared/schemas/entities';
 import { newId } from '../clock';
 import { db } from '../db';
 import { writeAudit } from '../repositories/audit';
+import { buildPostings } from '../search/postings';
 import { SETTING_CURRENT_BRANCH } from '../settingKeys';
 import { blobChunks } from './blobChunks';
 import { prepareAsNewBranches, type Row, type StagedTables } from './remap';
@@ -159,6 +160,11 @@ export async function restoreBackup(
   const branches = (tables.branches ?? []).map((b) => ({ id: String(b.id), name: String(b.name) }));
   const rows = Object.values(tables).reduce((n, list) => n + list.length, 0);
 
+  // Search postings are derived data, not in the file: built here in memory, before the transaction (pure CPU), and
+  // written with the rows. In both modes the branches written are new to the database (replace clears it; an import
+  // refuses branches already here), so there are no stored lists of theirs to merge with.
+  const postings = buildPostings((tables.meetings ?? []) as unknown as Meeting[]);
+
   options.onProgress?.({ phase: 'writing' });
   try {
     await db.transaction('rw', db.tables, async () => {
@@ -178,6 +184,7 @@ export async function restoreBackup(
         }
         if (list.length > 0) await db.table(name).bulkAdd(list);
       }
+      if (postings.length > 0) await db.searchPostings.bulkAdd(postings);
       if (mode === 'addAsNewBranches') {
         const current = await db.settings.get(SETTING_CURRENT_BRANCH);
         const valid = typeof current?.value === 'string' && (await db.branches.get(current.value)) !== undefined;

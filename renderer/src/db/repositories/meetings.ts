@@ -8,9 +8,21 @@ import {
   type Meeting,
   type MeetingInput,
 } from '../../../../shared/schemas/entities';
-import { matchesQuery, normalizeForSearch, queryTerms, searchTermsOf } from '../../../../shared/search/bigrams';
+import { matchesQuery, normalizeForSearch, queryTerms } from '../../../../shared/search/bigrams';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
+import {
+  contributionOf,
+  DIRECTORY_TERM,
+  entryOf,
+  idOfEntry,
+  intersectSlots,
+  searchableTexts,
+  sortEntriesDesc,
+  withSlot,
+  type PostingContribution,
+  type SearchPosting,
+} from '../search/postings';
 import { listAudit, writeAudit } from './audit';
 import { changedFieldLabels, compareZh, parseInput } from './common';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
@@ -79,11 +91,6 @@ export interface MeetingFilter {
 }
 
 // ── derived fields ─────────────────────────────────────────────────────────────
-
-/** The text a search looks through: the same fields feed the index terms and the confirming substring test. */
-function searchableTexts(m: Pick<Meeting, 'topic' | 'agenda' | 'content' | 'speeches' | 'resolutions'>): string[] {
-  return [m.topic, m.agenda, m.content, m.speeches, m.resolutions];
-}
 
 function attendeeIdsOf(fields: MeetingFields): string[] {
   const ids = new Set(
@@ -225,19 +232,9 @@ function dateBounds(filter: MeetingFilter): [string, string] {
   return [`${y}-${m}-01`, `${y}-${m}-31`];
 }
 
-/** Newest first, ties by id descending: the order every list page uses and every cursor refers to. */
-function newestFirst(a: Meeting, b: Meeting): number {
-  return b.date.localeCompare(a.date) || b.id.localeCompare(a.id);
-}
-
 function isAfterCursor(m: Meeting, cursor: MeetingCursor | undefined): boolean {
   if (!cursor) return true;
   return m.date < cursor.date || (m.date === cursor.date && m.id < cursor.id);
-}
-
-function pageOf(sortedMatches: Meeting[], cursor: MeetingCursor | undefined, size: number): MeetingPage {
-  const rest = sortedMatches.filter((m) => isAfterCursor(m, cursor));
-  return toPage(rest.slice(0, size + 1), size);
 }
 
 function toPage(rows: Meeting[], size: number): MeetingPage {
@@ -266,14 +263,32 @@ export async function listMeetings(
     (!filter.venueId || m.venueId === filter.venueId) &&
     (!filter.memberId || m.attendeeIds.includes(filter.memberId));
 
-  if (filter.memberId) {
-    // A multi-entry index is ordered by primary key, not date: one person's records are few, so sort them here.
-    const rows = await db.meetings.where('attendeeIds').equals(filter.memberId).filter(matches).toArray();
-    return pageOf(rows.sort(newestFirst), cursor, size);
-  }
-
   // The cursor's date becomes the range's upper end; rows on that same date with id ≥ cursor.id were shown already.
   const upper = cursor && cursor.date < to ? cursor.date : to;
+
+  if (filter.memberId) {
+    // The *attendeeIds index is ordered by primary key, not date, and a person's rows span every year: reading them
+    // all to show 20 was the slow path. Instead, the person's ids (key-only) pick from the branch's ids in list order
+    // (the [branchId+date] keys, also key-only), and only a page's worth of rows is read and checked.
+    const memberId = filter.memberId;
+    return db.transaction('r', db.meetings, async () => {
+      const person = new Set(await db.meetings.where('attendeeIds').equals(memberId).primaryKeys());
+      if (person.size === 0) return { items: [] };
+      const ordered = await db.meetings
+        .where('[branchId+date]')
+        .between([branchId, from], [branchId, upper], true, true)
+        .reverse()
+        .primaryKeys();
+      const candidates = ordered.filter((id) => person.has(id));
+      const found: Meeting[] = [];
+      for (let i = 0; i < candidates.length && found.length <= size; i += size + 1) {
+        const rows = await db.meetings.bulkGet(candidates.slice(i, i + size + 1));
+        for (const m of rows) if (m && matches(m) && isAfterCursor(m, cursor)) found.push(m);
+      }
+      return toPage(found.slice(0, size + 1), size);
+    });
+  }
+
   let range: Collection<Meeting, string, InsertType<Meeting, 'id'>>;
   if (filter.venueId) {
     range = db.meetings
@@ -304,10 +319,15 @@ export async function meetingsInMonth(branchId: string, year: number, month: num
 /** The shortest query the bigram index can answer: one bigram. */
 export const MIN_QUERY_LENGTH = 2;
 
+/** Candidates read per bulkGet while filling a search page (most candidates are confirmed). */
+const SEARCH_BATCH = PAGE_SIZE + 1;
+
 /**
  * Chinese substring search over topic, agenda, minutes, speeches and resolutions, newest first, paged like
- * listMeetings. The candidates come from the *terms index by the query's rarest bigram (counted on the index), then
- * each is confirmed with a real substring test and its branch; no table is read whole.
+ * listMeetings. THIS branch's directory and the posting lists of the query's bigrams are read in one bulkGet and the
+ * slot lists intersected shortest first; the directory gives each candidate's date, so they are ordered and paged
+ * before any meeting row is read, and only the page's rows are read, each confirmed with a real substring test. A
+ * bigram without a list ends the search at once.
  */
 export async function searchMeetings(
   branchId: string,
@@ -317,19 +337,68 @@ export async function searchMeetings(
 ): Promise<MeetingPage> {
   if (Array.from(normalizeForSearch(query)).length < MIN_QUERY_LENGTH) return { items: [] };
   const terms = queryTerms(query);
-  let rarest = terms[0]!;
-  let fewest = Infinity;
-  for (const term of terms) {
-    const count = await db.meetings.where('terms').equals(term).count();
-    if (count < fewest) [rarest, fewest] = [term, count];
-    if (count === 0) return { items: [] };
-  }
-  const rows = await db.meetings
-    .where('terms')
-    .equals(rarest)
-    .filter((m) => m.branchId === branchId && matchesQuery(searchableTexts(m), query))
-    .toArray();
-  return pageOf(rows.sort(newestFirst), cursor, size);
+  return db.transaction('r', [db.searchPostings, db.meetings], async () => {
+    const keys = [DIRECTORY_TERM, ...terms].map((t): [string, string] => [branchId, t]);
+    const [directory, ...lists] = await db.searchPostings.bulkGet(keys);
+    if (!directory || lists.some((p) => p === undefined)) return { items: [] };
+    const entries = directory.entries ?? [];
+    let candidates = sortEntriesDesc(
+      intersectSlots(lists.map((p) => p!.slots ?? []))
+        .map((slot) => entries[slot] ?? '')
+        .filter((e) => e !== ''),
+    );
+    if (cursor) {
+      const after = entryOf(cursor);
+      candidates = candidates.filter((e) => e < after);
+    }
+    const found: Meeting[] = [];
+    for (let i = 0; i < candidates.length && found.length <= size; i += SEARCH_BATCH) {
+      const rows = await db.meetings.bulkGet(candidates.slice(i, i + SEARCH_BATCH).map(idOfEntry));
+      for (const m of rows) {
+        if (m && m.branchId === branchId && matchesQuery(searchableTexts(m), query)) found.push(m);
+      }
+    }
+    return toPage(found.slice(0, size + 1), size);
+  });
+}
+
+/**
+ * Keeps the branch's search rows in step with one meeting write (before = undefined: created; after = undefined:
+ * deleted), inside the caller's transaction. The meeting keeps its directory slot for life (a new one is appended; a
+ * deleted one is blanked, not reused), so a date change rewrites only the directory, and only the lists of bigrams the
+ * text gained or lost are read and written. A list left empty is deleted.
+ */
+async function updatePostings(before: PostingContribution | undefined, after: PostingContribution | undefined) {
+  const branchId = (after ?? before)!.branchId;
+  const directory: SearchPosting = (await db.searchPostings.get([branchId, DIRECTORY_TERM])) ?? {
+    branchId,
+    term: DIRECTORY_TERM,
+    entries: [],
+  };
+  const entries = [...(directory.entries ?? [])];
+  const known = before ? entries.indexOf(before.entry) : -1;
+  const slot = known >= 0 ? known : entries.length;
+  entries[slot] = after?.entry ?? '';
+  if (known < 0 && !after) return; // deleting a meeting the postings never had: nothing to change
+  await db.searchPostings.put({ branchId, term: DIRECTORY_TERM, entries });
+
+  const had = new Set(known >= 0 ? before!.terms : []);
+  const has = new Set(after?.terms ?? []);
+  const removed = [...had].filter((t) => !has.has(t));
+  const added = [...has].filter((t) => !had.has(t));
+  const changed = [...removed, ...added];
+  if (changed.length === 0) return;
+  const stored = await db.searchPostings.bulkGet(changed.map((t): [string, string] => [branchId, t]));
+  const puts: SearchPosting[] = [];
+  const deletes: [string, string][] = [];
+  changed.forEach((term, i) => {
+    const slots = stored[i]?.slots ?? [];
+    const next = i < removed.length ? slots.filter((s) => s !== slot) : withSlot(slots, slot);
+    if (next.length === 0) deletes.push([branchId, term]);
+    else puts.push({ branchId, term, slots: next });
+  });
+  if (puts.length > 0) await db.searchPostings.bulkPut(puts);
+  if (deletes.length > 0) await db.searchPostings.bulkDelete(deletes);
 }
 
 // ── writes ─────────────────────────────────────────────────────────────────────
@@ -339,11 +408,14 @@ function today(): string {
   return chinaToday(new Date());
 }
 
+/** Every table a meeting write touches: validation reads, the row, its search postings and its audit entry. */
+const WRITE_TABLES = () => [db.branches, db.members, db.venues, db.meetings, db.searchPostings, db.audit];
+
 /** Records a new meeting as a 草稿 with its 第N次, 补录 mark and index fields, audited. */
 export async function createMeeting(branchId: string, input: MeetingInput): Promise<Meeting> {
   const fields = parseMeetingInput(input);
   const enteredOn = today();
-  return db.transaction('rw', [db.branches, db.members, db.venues, db.meetings, db.audit], async () => {
+  return db.transaction('rw', WRITE_TABLES(), async () => {
     await checkAgainstBranch(branchId, fields, enteredOn);
     const at = nowIso();
     const meeting: Meeting = {
@@ -356,9 +428,9 @@ export async function createMeeting(branchId: string, input: MeetingInput): Prom
       status: '草稿',
       backfilled: isBackfilled(fields.date, enteredOn),
       attendeeIds: attendeeIdsOf(fields),
-      terms: searchTermsOf(searchableTexts(fields)),
     };
     await db.meetings.add(meeting);
+    await updatePostings(undefined, contributionOf(meeting));
     await writeAudit({
       entity: 'meeting',
       entityId: meeting.id,
@@ -379,16 +451,18 @@ async function applyChange(
 ): Promise<Meeting> {
   const changed = changedFieldLabels<MeetingFields>(before, fields, MEETING_LABELS);
   if (changed.length === 0) return before;
+  // A legacy row's stored bigrams (schema ≤ 2) are dropped on its first edit: postings replaced them.
+  const { terms: _legacyTerms, ...rest } = before;
   const after: Meeting = {
-    ...before,
+    ...rest,
     ...fields,
     updatedAt: nowIso(),
     // 补录 is about when the record was first entered, so it follows the (possibly corrected) meeting date.
     backfilled: isBackfilled(fields.date, chinaToday(new Date(before.createdAt))),
     attendeeIds: attendeeIdsOf(fields),
-    terms: searchTermsOf(searchableTexts(fields)),
   };
   await db.meetings.put(after);
+  await updatePostings(contributionOf(before), contributionOf(after));
   await writeAudit({
     entity: 'meeting',
     entityId: before.id,
@@ -405,8 +479,6 @@ async function applyChange(
   }
   return (await db.meetings.get(before.id))!;
 }
-
-const WRITE_TABLES = () => [db.branches, db.members, db.venues, db.meetings, db.audit];
 
 /** Edits a 草稿; a 已定稿 record can only be corrected with amendMeeting and a reason. */
 export async function updateMeeting(id: string, input: MeetingInput): Promise<Meeting> {
@@ -465,13 +537,14 @@ export async function amendMeeting(id: string, input: MeetingInput, reason: stri
 
 /** Deletes a 草稿 (audited); a 已定稿 record is part of the archive and cannot be deleted. */
 export async function deleteMeeting(id: string): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.audit], async () => {
+  await db.transaction('rw', [db.meetings, db.searchPostings, db.audit], async () => {
     const before = await db.meetings.get(id);
     if (!before) throw new NotFoundError('会议记录', id);
     if (before.status === '已定稿') {
       throw new ValidationError([{ path: '', message: '记录已定稿，不能删除' }]);
     }
     await db.meetings.delete(id);
+    await updatePostings(contributionOf(before), undefined);
     await writeAudit({
       entity: 'meeting',
       entityId: id,
