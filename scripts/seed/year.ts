@@ -15,7 +15,6 @@ import type {
   VenueCheck,
 } from '../../shared/schemas/entities';
 import { scoreFrequencyItem } from '../../shared/scoring/frequency';
-import { searchTermsOf } from '../../shared/search/bigrams';
 import { addDays, addMinutes, addTime, chinaInstant, workday, ymd, zhDate } from './calendar';
 import { ARTICLES, BOOKS, LEAVE_REASONS, OUTSIDE_GUESTS, SURNAMES, MALE_GIVEN, FEMALE_GIVEN } from './names';
 import { Rng, stableId } from './random';
@@ -961,11 +960,13 @@ export class YearPlan {
   }
 }
 
-/** The stored meeting row: the plan plus its derived index fields, as the meetings repository computes them. */
+/**
+ * The stored meeting row: the plan plus its derived index field, as the meetings repository computes it. Search
+ * terms are not stored on rows since schema 3 (restore rebuilds the branch's posting lists).
+ */
 export function withDerived(m: PlannedMeeting): Meeting {
   return {
     ...m,
     attendeeIds: m.attendance.filter((a) => a.status === '出席' || a.status === '列席').map((a) => a.memberId),
-    terms: searchTermsOf([m.topic, m.agenda, m.content, m.speeches, m.resolutions]),
   };
 }
