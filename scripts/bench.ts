@@ -17,7 +17,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, 'bench', '.cache');
 const RESULTS = join(ROOT, 'bench', 'results');
 const OUT_DIR = process.env.BENCH_OUT_DIR ?? join(CACHE, 'renderer');
-const PORT = Number(process.env.BENCH_PORT ?? 4190);
+// Not 4190: that is ManageSieve, on the Fetch standard's list of blocked ports, so fetch() refuses it.
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const BASE = `http://127.0.0.1:${PORT}`;
 const quick = process.argv.includes('--quick');
 
