@@ -3,11 +3,10 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { useId, useMemo } from 'react';
-import { useFieldArray, useForm, type FieldPath, type Resolver } from 'react-hook-form';
+import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
 import { COMMITTEE_ROLES } from '../../../../shared/domain/vocab';
 import { branchInputSchema, type Branch } from '../../../../shared/schemas';
 import { createBranch, updateBranch } from '../../db/repositories/branches';
-import { ValidationError } from '../../db/repositories/errors';
 import { DateInput } from '../../ui/DateInput';
 import { FormField } from '../../ui/FormField';
 import {
@@ -18,6 +17,7 @@ import {
   type BranchFormOutput,
   type BranchFormValues,
 } from './branchFormValues';
+import { showRepositoryError } from '../../ui/repositoryErrors';
 
 interface Props {
   /** The live record to edit; absent for a new branch. */
@@ -56,22 +56,7 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
       message.success('已保存');
       onSaved(saved);
     } catch (error) {
-      if (error instanceof ValidationError) {
-        const unplaced: string[] = [];
-        for (const issue of error.issues) {
-          if (isFieldPath(issue.path)) {
-            setError(issue.path as FieldPath<BranchFormValues>, { type: 'repository', message: issue.message });
-          } else {
-            unplaced.push(issue.message);
-          }
-        }
-        if (unplaced.length > 0) setError('root.repository', { type: 'repository', message: unplaced.join('；') });
-        return;
-      }
-      setError('root.repository', {
-        type: 'repository',
-        message: `保存失败：${error instanceof Error ? error.message : String(error)}`,
-      });
+      showRepositoryError(error, setError, isFieldPath);
     }
   };
 

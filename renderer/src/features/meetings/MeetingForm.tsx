@@ -7,7 +7,6 @@ import { Controller, useFieldArray, useForm, useWatch, type FieldPath, type Reso
 import { ATTENDANCE_STATUSES, MEETING_KINDS, type MeetingKind } from '../../../../shared/domain/vocab';
 import { checkQuorum } from '../../../../shared/rules/quorum';
 import { meetingInputSchema, type Branch, type Meeting, type Member } from '../../../../shared/schemas';
-import { ValidationError } from '../../db/repositories/errors';
 import { amendMeeting, createMeeting, updateMeeting, type VenueChoice } from '../../db/repositories/meetings';
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
 import { DateInput } from '../../ui/DateInput';
@@ -21,6 +20,7 @@ import {
   type MeetingFormValues,
 } from './meetingFormValues';
 import { useNextSeq } from './useNextSeq';
+import { showRepositoryError } from '../../ui/repositoryErrors';
 
 interface Props {
   branch: Branch;
@@ -97,22 +97,7 @@ export function MeetingForm({
       message.success(amendReason !== undefined ? '已更正，更正理由已记录' : '已保存');
       onSaved(saved);
     } catch (error) {
-      if (error instanceof ValidationError) {
-        const unplaced: string[] = [];
-        for (const issue of error.issues) {
-          if (isMeetingFieldPath(issue.path)) {
-            setError(issue.path as FieldPath<MeetingFormValues>, { type: 'repository', message: issue.message });
-          } else {
-            unplaced.push(issue.message);
-          }
-        }
-        if (unplaced.length > 0) setError('root.repository', { type: 'repository', message: unplaced.join('；') });
-        return;
-      }
-      setError('root.repository', {
-        type: 'repository',
-        message: `保存失败：${error instanceof Error ? error.message : String(error)}`,
-      });
+      showRepositoryError(error, setError, isMeetingFieldPath);
     }
   };
 

@@ -2,10 +2,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useId, useMemo } from 'react';
-import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
+import { useForm, type Resolver } from 'react-hook-form';
 import { GENDERS, MEMBER_STATUSES } from '../../../../shared/domain/vocab';
 import { memberInputSchema, type Branch, type Member } from '../../../../shared/schemas';
-import { ValidationError } from '../../db/repositories/errors';
 import { createMember, updateMember } from '../../db/repositories/members';
 import { DateInput } from '../../ui/DateInput';
 import { FormField } from '../../ui/FormField';
@@ -16,6 +15,7 @@ import {
   type MemberFormOutput,
   type MemberFormValues,
 } from './memberFormValues';
+import { showRepositoryError } from '../../ui/repositoryErrors';
 
 interface Props {
   branch: Branch;
@@ -49,22 +49,7 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
       message.success('已保存');
       onSaved(saved);
     } catch (error) {
-      if (error instanceof ValidationError) {
-        const unplaced: string[] = [];
-        for (const issue of error.issues) {
-          if (isMemberFieldPath(issue.path)) {
-            setError(issue.path as FieldPath<MemberFormValues>, { type: 'repository', message: issue.message });
-          } else {
-            unplaced.push(issue.message);
-          }
-        }
-        if (unplaced.length > 0) setError('root.repository', { type: 'repository', message: unplaced.join('；') });
-        return;
-      }
-      setError('root.repository', {
-        type: 'repository',
-        message: `保存失败：${error instanceof Error ? error.message : String(error)}`,
-      });
+      showRepositoryError(error, setError, isMemberFieldPath);
     }
   };
 

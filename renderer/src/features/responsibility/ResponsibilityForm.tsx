@@ -6,7 +6,6 @@ import { useId, useMemo } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { RESPONSIBILITY_ROLES, TASK_STATUSES } from '../../../../shared/domain/vocab';
 import { responsibilityInputSchema, type Member, type Responsibility } from '../../../../shared/schemas';
-import { ValidationError } from '../../db/repositories/errors';
 import {
   createResponsibility,
   updateResponsibility,
@@ -21,6 +20,7 @@ import {
   type ResponsibilityFormOutput,
   type ResponsibilityFormValues,
 } from './responsibilityFormValues';
+import { showRepositoryError } from '../../ui/repositoryErrors';
 
 interface Props {
   branchId: string;
@@ -92,24 +92,10 @@ export function ResponsibilityForm({
       message.success('已保存');
       onSaved(saved);
     } catch (error) {
-      if (error instanceof ValidationError) {
-        const unplaced: string[] = [];
-        for (const issue of error.issues) {
-          // The holder picker shows the name's errors; the repository speaks of the member id.
-          const path = issue.path === 'holderMemberId' ? 'holderName' : issue.path;
-          if (isResponsibilityFieldPath(path)) {
-            setError(path as FieldPath<ResponsibilityFormValues>, { type: 'repository', message: issue.message });
-          } else {
-            unplaced.push(issue.message);
-          }
-        }
-        if (unplaced.length > 0) setError('root.repository', { type: 'repository', message: unplaced.join('；') });
-        return;
-      }
-      setError('root.repository', {
-        type: 'repository',
-        message: `保存失败：${error instanceof Error ? error.message : String(error)}`,
-      });
+      // The holder picker shows the name's errors; the repository speaks of the member id.
+      showRepositoryError(error, setError, isResponsibilityFieldPath, (path) =>
+        path === 'holderMemberId' ? 'holderName' : path,
+      );
     }
   };
 

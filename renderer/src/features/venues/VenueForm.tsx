@@ -2,13 +2,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useId, useMemo } from 'react';
-import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
+import { useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { VENUE_KINDS } from '../../../../shared/domain/vocab';
 import { venueInputSchema, type Venue, type VenueInput } from '../../../../shared/schemas';
-import { ValidationError } from '../../db/repositories/errors';
 import { createVenue, updateVenue } from '../../db/repositories/venues';
 import { FormField } from '../../ui/FormField';
+import { showRepositoryError } from '../../ui/repositoryErrors';
 
 /** Like VenueInput, but the numbers may be empty while typing: left undefined, zod says 「面积应为数字」. */
 type VenueFormValues = Omit<VenueInput, 'areaM2' | 'capacity'> & { areaM2?: number | null; capacity?: number | null };
@@ -66,22 +66,7 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
       message.success('已保存');
       onSaved(saved);
     } catch (error) {
-      if (error instanceof ValidationError) {
-        const unplaced: string[] = [];
-        for (const issue of error.issues) {
-          if ((FIELDS as readonly string[]).includes(issue.path)) {
-            setError(issue.path as FieldPath<VenueFormValues>, { type: 'repository', message: issue.message });
-          } else {
-            unplaced.push(issue.message);
-          }
-        }
-        if (unplaced.length > 0) setError('root.repository', { type: 'repository', message: unplaced.join('；') });
-        return;
-      }
-      setError('root.repository', {
-        type: 'repository',
-        message: `保存失败：${error instanceof Error ? error.message : String(error)}`,
-      });
+      showRepositoryError(error, setError, (path) => (FIELDS as readonly string[]).includes(path));
     }
   };
 
