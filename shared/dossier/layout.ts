@@ -6,6 +6,27 @@ const MM = 72 / 25.4;
 /** GB/T 9704 (党政机关公文格式) margins in points: [left, top, right, bottom] as pdfmake wants them. */
 export const PAGE_MARGINS: [number, number, number, number] = [28 * MM, 37 * MM, 26 * MM, 35 * MM];
 
+/** pdfmake's A4 width in points. */
+const A4_WIDTH = 595.28;
+
+/** The text width of an A4 portrait page with PAGE_MARGINS: what a node in the page flow is laid out at. */
+export const CONTENT_WIDTH = A4_WIDTH - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+
+/** Rounds down to 1/100 pt, so a table of computed widths never comes out a hair wider than the page. */
+const floorPt = (w: number) => Math.floor(w * 100) / 100;
+
+/**
+ * Numeric widths for a full-width table whose flexible columns share what the fixed ones leave. pdfmake would give
+ * star columns the same width; numeric ones let prebreak.ts break their cells exactly, whatever their length.
+ * `rule` is the vertical rule width and `padding` the left + right cell padding of the table's layout.
+ */
+export function fullWidthColumns(fixed: readonly (number | '*')[], rule = 1, padding = 8): number[] {
+  const stars = fixed.filter((w) => w === '*').length;
+  const used = fixed.reduce<number>((s, w) => s + (w === '*' ? 0 : w), 0);
+  const star = floorPt((CONTENT_WIDTH - used - fixed.length * padding - (fixed.length + 1) * rule) / stars);
+  return fixed.map((w) => (w === '*' ? star : w));
+}
+
 /** The font files renderPdf must receive (names inside pdfmake's virtual file system). */
 export const FONT_FILES = [
   'NotoSerifSC-Regular.ttf',
@@ -91,7 +112,8 @@ export function formTable(pairs: readonly (readonly [string, Content])[], perRow
     }
     body.push(row);
   }
-  const widths = perRow === 2 ? [62, '*', 62, '*'] : [62, '*'];
+  // Default layout: 1 pt rules, 4 pt paddings. The widths assume the table sits in the page flow at full width.
+  const widths = fullWidthColumns(perRow === 2 ? [62, '*', 62, '*'] : [62, '*']);
   return { table: { widths, body }, margin: [0, 4, 0, 4] };
 }
 
@@ -122,9 +144,12 @@ export function dataTable(
 
 /** 签字 lines at the end of a record or the volume. */
 export function signatureLines(labels: readonly string[]): Content {
+  const gap = 12;
+  // Numeric widths (the equal shares pdfmake would compute) let prebreak.ts lay the lines out itself.
+  const width = floorPt((CONTENT_WIDTH - gap * (labels.length - 1)) / labels.length);
   return {
-    columns: labels.map((l) => ({ text: `${l}：＿＿＿＿＿＿＿＿`, font: HEADING_FONT, fontSize: 10.5 })),
-    columnGap: 12,
+    columns: labels.map((l) => ({ text: `${l}：＿＿＿＿＿＿＿＿`, font: HEADING_FONT, fontSize: 10.5, width })),
+    columnGap: gap,
     margin: [0, 18, 0, 0],
   };
 }

@@ -11,6 +11,7 @@ import {
   cnDateTime,
   dataTable,
   formTable,
+  fullWidthColumns,
   imageMime,
   para,
   signatureLines,
@@ -56,7 +57,7 @@ function attendanceSection(m: Meeting): Content[] {
   const c = attendanceCounts(m);
   const counts = {
     table: {
-      widths: ['*', '*', '*', '*', '*'],
+      widths: fullWidthColumns(['*', '*', '*', '*', '*']),
       body: [
         ['应到', '实到', '请假', '缺席', '列席'].map((h) => ({ text: h, style: 'th' })),
         [c.expected, c.present, c.leave, c.absent, c.nonVoting].map((n) => ({
@@ -77,7 +78,13 @@ function attendanceSection(m: Meeting): Content[] {
   for (let i = 0; i < cells.length; i += 2) rows.push([...cells[i]!, ...(cells[i + 1] ?? ['', '', ''])]);
   const out: Content[] = [{ text: '出席情况', style: 'h3' }, counts];
   if (rows.length) {
-    out.push(dataTable(['姓名', '情况', '原因', '姓名', '情况', '原因'], rows, [52, 34, '*', 52, 34, '*']));
+    out.push(
+      dataTable(
+        ['姓名', '情况', '原因', '姓名', '情况', '原因'],
+        rows,
+        fullWidthColumns([52, 34, '*', 52, 34, '*'], 0.5),
+      ),
+    );
   }
   if (m.guests.length) {
     out.push({

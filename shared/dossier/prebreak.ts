@@ -16,57 +16,57 @@ const EPSILON_PT = 1e-6;
 const isCjk = (cp: number) =>
   (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xffef) || cp >= 0x20000;
 
-/** A piece that must stay on one line: a CJK character, a Latin word, or a run of spaces. */
+/** One character and its advance width (the fonts' widths are plain sums: no kerning is applied, see EPSILON_PT). */
+interface Glyph {
+  ch: string;
+  width: number;
+}
+
+/** A piece that must stay on one line: a CJK character, a Latin word, or a run of spaces; [start, end) in glyphs. */
 interface Unit {
-  text: string;
+  start: number;
+  end: number;
   width: number;
   space: boolean;
 }
 
-function units(line: string, measure: (s: string) => number): Unit[] {
+function units(glyphs: readonly Glyph[]): Unit[] {
   const out: Unit[] = [];
-  let latin = '';
-  let spaces = '';
-  const flushLatin = () => {
-    if (latin) out.push({ text: latin, width: measure(latin), space: false });
-    latin = '';
+  let cur: Unit | undefined;
+  const flush = () => {
+    if (cur) out.push(cur);
+    cur = undefined;
   };
-  const flushSpaces = () => {
-    if (spaces) out.push({ text: spaces, width: measure(spaces), space: true });
-    spaces = '';
-  };
-  for (const ch of line) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === ' ' || ch === '\t') {
-      flushLatin();
-      spaces += ch;
-    } else if (isCjk(cp)) {
-      flushLatin();
-      flushSpaces();
-      out.push({ text: ch, width: measure(ch), space: false });
-    } else {
-      flushSpaces();
-      latin += ch;
+  glyphs.forEach(({ ch, width }, i) => {
+    const space = ch === ' ' || ch === '\t';
+    // An em dash stands alone like an ideograph: line breaking (UAX #14, class B2) allows a break on either side.
+    if (!space && (isCjk(ch.codePointAt(0)!) || ch === '—')) {
+      flush();
+      out.push({ start: i, end: i + 1, width, space: false });
+      return;
     }
-  }
-  flushLatin();
-  flushSpaces();
+    if (cur && cur.space !== space) flush();
+    cur ??= { start: i, end: i, width: 0, space };
+    cur.end = i + 1;
+    cur.width += width;
+  });
+  flush();
   return out;
 }
 
-const firstChar = (s: string) => String.fromCodePoint(s.codePointAt(0)!);
-const lastChar = (s: string) => [...s].at(-1) ?? '';
-
-/** Splits one explicit line of text into lines no wider than `maxWidth`, with simple kinsoku and whole Latin words. */
-export function breakLine(line: string, maxWidth: number, measure: (s: string) => number): string[] {
-  const all = units(line, measure);
+/**
+ * Splits one explicit line of glyphs into lines no wider than `maxWidth`, with simple kinsoku and whole Latin words.
+ * Returns [start, end) glyph ranges; spaces at a break are left out of both lines.
+ */
+function breakGlyphs(glyphs: readonly Glyph[], maxWidth: number): [number, number][] {
   // A Latin word wider than the box is cut by characters (pdfmake does the same).
   const list: Unit[] = [];
-  for (const u of all) {
+  for (const u of units(glyphs)) {
     if (u.space || u.width <= maxWidth + EPSILON_PT) list.push(u);
-    else for (const ch of u.text) list.push({ text: ch, width: measure(ch), space: false });
+    else
+      for (let i = u.start; i < u.end; i++) list.push({ start: i, end: i + 1, width: glyphs[i]!.width, space: false });
   }
-  const lines: string[] = [];
+  const lines: [number, number][] = [];
   let start = 0;
   while (start < list.length) {
     // Leading spaces at a break are dropped (pdfmake trims them too).
@@ -85,19 +85,27 @@ export function breakLine(line: string, maxWidth: number, measure: (s: string) =
       // Kinsoku: move the break back while the next line would start with closing or this one end with opening punctuation.
       let b = end;
       const bad = (k: number) =>
-        NO_LINE_START.has(firstChar(list[k]!.text)) || NO_LINE_END.has(lastChar(list[k - 1]!.text));
+        NO_LINE_START.has(glyphs[list[k]!.start]!.ch) || NO_LINE_END.has(glyphs[list[k - 1]!.end - 1]!.ch);
       while (b > start + 1 && bad(b)) b--;
       if (b > start + 1 || !bad(b)) end = b;
     }
-    let text = list
-      .slice(start, end)
-      .map((u) => u.text)
-      .join('');
-    if (end < list.length) text = text.replace(/[ \t]+$/, '');
-    lines.push(text);
+    let last = end;
+    if (end < list.length) while (last > start + 1 && list[last - 1]!.space) last--;
+    lines.push([list[start]!.start, list[last - 1]!.end]);
     start = end;
   }
-  return lines.length ? lines : [''];
+  return lines.length ? lines : [[0, 0]];
+}
+
+/** Splits one explicit line of text into lines no wider than `maxWidth`, with simple kinsoku and whole Latin words. */
+export function breakLine(line: string, maxWidth: number, measure: (s: string) => number): string[] {
+  const glyphs = [...line].map((ch) => ({ ch, width: measure(ch) }));
+  return breakGlyphs(glyphs, maxWidth).map(([a, b]) =>
+    glyphs
+      .slice(a, b)
+      .map((g) => g.ch)
+      .join(''),
+  );
 }
 
 /** Breaks text with explicit newlines; every explicit line gives at least one line (empty lines stay). */
@@ -137,9 +145,14 @@ const NEUTRAL_KEYS = new Set([
   'lineHeight',
   'alignment',
   'fillColor',
+  // An anchor (pageReference target) stays on the node; only kept when the text stays one node (one line).
+  'id',
 ]);
 /** Stack keys the walk understands; a stack with others (columns-like or style-changing ones) is left alone. */
 const STACK_KEYS = new Set(['stack', 'pageBreak', 'id', 'unbreakable', 'margin']);
+
+/** Columns node keys the walk understands (pdfmake's default columnGap is 0). */
+const COLUMNS_KEYS = new Set(['columns', 'columnGap', 'margin']);
 
 /** Table node keys that do not change how cells are styled beyond what resolveStyle reads. */
 const TABLE_KEYS = new Set(['table', 'layout', 'margin', 'fontSize', 'font', 'bold', 'style', 'id', 'pageBreak']);
@@ -188,7 +201,11 @@ function horizontalMargins(margin: unknown): [number, number] | undefined {
   return undefined;
 }
 
-function resolveStyle(node: Json, inherited: TextStyle, styles: Readonly<Record<string, unknown>>): TextStyle | undefined {
+function resolveStyle(
+  node: Json,
+  inherited: TextStyle,
+  styles: Readonly<Record<string, unknown>>,
+): TextStyle | undefined {
   const out: TextStyle = { ...inherited };
   const apply = (s: Json) => {
     if (typeof s.font === 'string') out.font = s.font;
@@ -241,7 +258,8 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
     void _text;
     // One line looks the same whatever the alignment (bar justify); several lines are only rewritten left-aligned.
     if (lines.length === 1 && alignment !== 'justify') return { ...props, text: lines[0]!, noWrap: true } as Content;
-    if (alignment !== 'left' || singleLineOnly) return undefined;
+    // An anchor stays on one node: only a paragraph that stays one line keeps its id.
+    if (alignment !== 'left' || singleLineOnly || node.id !== undefined) return undefined;
     // The node's own properties move to the stack, which pdfmake lets its children inherit.
     return { ...props, stack: lines.map((l) => ({ text: l, noWrap: true })) } as Content;
   };
@@ -285,6 +303,21 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
     return { ...o, table: { ...t, body } };
   };
 
+  /** Columns that all have a numeric width: pdfmake lays each out at exactly that width (gaps come on top). */
+  const columns = (o: Json): unknown => {
+    for (const k in o) if (!COLUMNS_KEYS.has(k)) return o;
+    const cols = o.columns as unknown[];
+    if (!cols.every((c) => !!c && typeof c === 'object' && typeof (c as Json).width === 'number')) return o;
+    return {
+      ...o,
+      columns: cols.map((c) => {
+        const { width: w, ...rest } = c as Json;
+        const out = textNode(rest, w as number, base);
+        return out ? { ...(out as unknown as Json), width: w } : c;
+      }),
+    };
+  };
+
   const walk = (node: unknown, width: number): unknown => {
     if (Array.isArray(node)) return node.map((n) => walk(n, width));
     if (!node || typeof node !== 'object') return node;
@@ -296,6 +329,7 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
       return { ...o, stack: walk(o.stack, width - hm[0] - hm[1]) };
     }
     if (o.table && typeof o.table === 'object') return table(o, width);
+    if (Array.isArray(o.columns)) return columns(o);
     return textNode(o, width, base) ?? node;
   };
 

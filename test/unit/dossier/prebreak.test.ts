@@ -6,7 +6,16 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { parseFontMetrics, type FontMetrics } from '../../../shared/dossier/fontMetrics';
-import { DEFAULT_STYLE, FONT_FILES, PAGE_MARGINS, STYLES } from '../../../shared/dossier/layout';
+import {
+  CONTENT_WIDTH,
+  DEFAULT_STYLE,
+  FONT_FILES,
+  PAGE_MARGINS,
+  STYLES,
+  formTable,
+  fullWidthColumns,
+  signatureLines,
+} from '../../../shared/dossier/layout';
 import { breakText, prebreakDocument } from '../../../shared/dossier/prebreak';
 import { renderPdf } from '../../../shared/dossier/render';
 
@@ -127,8 +136,15 @@ describe('breakText', () => {
     expect(breakText('abcdefghij', 40, unit)).toEqual(['abcd', 'efgh', 'ij']);
   });
 
+  it('may break after an em dash (as pdfmake does) but never starts a line with one', () => {
+    expect(breakText('2025年12月20日 14:30—16:00', 200, unit)).toEqual(['2025年12月20日 14:30—', '16:00']);
+    expect(breakText('一二三四五——六', 60, unit)).toEqual(['一二三四', '五——六']);
+  });
+
   it('fills lines with real widths without ever exceeding the box', () => {
-    const text = '会议传达学习了有关文件精神，结合本部门实际进行了讨论。Party branch standardisation 2025年度。'.repeat(9);
+    const text = '会议传达学习了有关文件精神，结合本部门实际进行了讨论。Party branch standardisation 2025年度。'.repeat(
+      9,
+    );
     const measure = (s: string) => serif.widthOf(s, 10.5);
     const box = 442.2;
     const lines = breakText(text, box, measure);
@@ -179,6 +195,78 @@ describe('prebreakDocument', () => {
   });
 });
 
+describe('numeric widths for the record forms', () => {
+  it('share the A4 text width like pdfmake shares star columns, never exceeding it', () => {
+    const sum = (w: number[]) => w.reduce((a, b) => a + b, 0);
+    // Default layout: 4 + 4 pt padding per column, 1 pt rules between and around.
+    const two = fullWidthColumns([62, '*', 62, '*']);
+    expect(two[0]).toBe(62);
+    expect(two[1]).toBe(two[3]);
+    const total = sum(two) + 4 * 8 + 5 * 1;
+    expect(total).toBeLessThanOrEqual(CONTENT_WIDTH);
+    expect(total).toBeGreaterThan(CONTENT_WIDTH - 0.03);
+    const thin = fullWidthColumns([52, 34, '*', 52, 34, '*'], 0.5);
+    expect(sum(thin) + 6 * 8 + 7 * 0.5).toBeGreaterThan(CONTENT_WIDTH - 0.03);
+    expect(formTable([['会议主题', '学习']], 1).table.widths).toEqual(fullWidthColumns([62, '*']));
+    const sig = signatureLines(['甲', '乙', '丙']) as { columns: { width: number }[]; columnGap: number };
+    expect(sum(sig.columns.map((c) => c.width)) + 2 * sig.columnGap).toBeLessThanOrEqual(CONTENT_WIDTH);
+  });
+
+  it('let the transform rewrite fixed columns, anchors of one line, and leave other columns alone', () => {
+    const all = (font: string, bold: boolean) => parseFontMetrics(fonts[`${font}-${bold ? 'Bold' : 'Regular'}.ttf`]!);
+    const long = '传达学习上级会议精神并部署全年党建工作，'.repeat(4);
+    const content: Content[] = [
+      formTable([['会议主题', { text: long, bold: true }]], 1),
+      signatureLines(['主持人（签字）', '记录人（签字）']),
+      { columns: [{ text: '甲' }, { text: '乙', width: 100 }] },
+      { text: '标题', id: 'a1', style: 'recordTitle' },
+      { text: long.repeat(3), id: 'a2' },
+    ];
+    const doc = { content, defaultStyle: DEFAULT_STYLE, styles: STYLES };
+    const out = prebreakDocument(doc, { metrics: all, contentWidth: CONTENT_WIDTH }).content as unknown as Record<
+      string,
+      never
+    >[];
+    const topic = (out[0]!.table as { body: unknown[][] }).body[0]![1] as { stack: { text: string }[]; bold: boolean };
+    expect(topic.bold).toBe(true);
+    expect(topic.stack.length).toBeGreaterThan(1);
+    expect(topic.stack.map((l) => l.text).join('')).toBe(long);
+    const sig = out[1]!.columns as { noWrap: boolean; width: number }[];
+    expect(sig.every((c) => c.noWrap && c.width > 100)).toBe(true);
+    expect(out[2]).toBe(content[2]);
+    expect(out[3]).toEqual({ text: '标题', id: 'a1', style: 'recordTitle', noWrap: true });
+    expect(out[4]).toBe(content[4]);
+  });
+});
+
+describe.skipIf(!hasPoppler)('record forms rendered both ways (needs poppler-utils)', () => {
+  it('print the same lines in the same places', async () => {
+    const doc = (): TDocumentDefinitions => ({
+      pageSize: 'A4',
+      pageMargins: PAGE_MARGINS,
+      defaultStyle: DEFAULT_STYLE,
+      styles: STYLES,
+      content: [
+        formTable([['会议主题', { text: '传达学习上级会议精神并部署全年党建工作，'.repeat(4), bold: true }]], 1),
+        formTable([
+          ['时间', '2025年12月20日 14:30—16:00'],
+          ['地点', '机关党员活动室（三楼东侧会议室，可容纳四十人）'],
+          ['主持人', '王建国'],
+        ]),
+        signatureLines(['支部书记', '审核人', '日期']),
+      ],
+    });
+    const read = async (partsPerChunk: number) => {
+      const pdf = join(dir, `form${partsPerChunk}.pdf`);
+      writeFileSync(pdf, await renderPdf(doc(), fonts, { partsPerChunk }));
+      return run('pdftotext', ['-layout', pdf, '-']);
+    };
+    const naive = await read(0);
+    expect(naive).toContain('16:00');
+    expect(await read(Infinity)).toBe(naive);
+  }, 60_000);
+});
+
 describe.skipIf(!hasPoppler)('a long paragraph rendered both ways (needs poppler-utils)', () => {
   it('prints the same text on the same number of lines, inside the right margin', async () => {
     const paragraph = (
@@ -195,7 +283,9 @@ describe.skipIf(!hasPoppler)('a long paragraph rendered both ways (needs poppler
     const read = async (partsPerChunk: number) => {
       const pdf = join(dir, `p${partsPerChunk}.pdf`);
       writeFileSync(pdf, await renderPdf(doc(), fonts, { partsPerChunk }));
-      const lines = run('pdftotext', ['-layout', pdf, '-']).split('\n').filter((l) => l.trim());
+      const lines = run('pdftotext', ['-layout', pdf, '-'])
+        .split('\n')
+        .filter((l) => l.trim());
       return { pdf, lines };
     };
     const naive = await read(0);
