@@ -1,5 +1,6 @@
 // Before a schema upgrade (Electron): back up the database as it is, from a connection that does not upgrade it.
 import Dexie from 'dexie';
+import { getBackupApi } from '../../host/backupApi';
 import { SCHEMA_VERSION } from '../AppDB';
 import { DB_NAME } from '../db';
 import { createBlobSink, exportBackup } from './export';
@@ -10,12 +11,12 @@ export interface PreUpgradeOptions {
   dbName?: string;
   /** The version this build opens (SCHEMA_VERSION); tests simulate a newer build with a higher one. */
   targetVersion?: number;
-  /** Hands the backup to main; by default `window.api.writeBackup` with kind 'pre-upgrade', absent in a browser. */
+  /** Hands the backup to main; by default the host's writeBackup with kind 'pre-upgrade', absent in a browser. */
   send?: (data: Uint8Array<ArrayBuffer>) => Promise<unknown>;
 }
 
 function electronSender(): PreUpgradeOptions['send'] {
-  const api = typeof window === 'undefined' ? undefined : window.api;
+  const api = getBackupApi();
   return api ? (data) => api.writeBackup({ kind: 'pre-upgrade', data }) : undefined;
 }
 

@@ -2,7 +2,7 @@
 import { Alert, App, Button, Card, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { BackupFileInfo, BackupStatus } from '../../../../shared/ipc';
-import type { BackupApi } from './autoBackupApi';
+import type { BackupApi } from '../../host/backupApi';
 import { BACKUP_KIND_LABELS, formatBytes, formatChinaTime } from './format';
 
 interface Props {

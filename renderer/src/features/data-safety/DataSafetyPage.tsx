@@ -5,7 +5,7 @@ import { AppLockCard } from '../app-lock/AppLockCard';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { AuditLogCard } from './AuditLogCard';
 import { AutoBackupList } from './AutoBackupList';
-import { getBackupApi } from './autoBackupApi';
+import { getBackupApi } from '../../host/backupApi';
 import { BackupNowCard } from './BackupNowCard';
 import { RestoreCard } from './RestoreCard';
 import { useRestoreFlow } from './useRestoreFlow';

@@ -2,7 +2,7 @@
 import { message } from 'antd';
 import { chinaToday } from '../../../../shared/schemas/common';
 import { exportBackupBlob } from '../../db/backup/export';
-import { type BackupApi, getBackupApi } from './autoBackupApi';
+import { type BackupApi, getBackupApi } from '../../host/backupApi';
 
 /** Writes today's daily backup unless one exists; 'skipped' when it does. Errors propagate to the caller. */
 export async function runAutoBackup(api: BackupApi, now: Date = new Date()): Promise<'skipped' | 'written'> {

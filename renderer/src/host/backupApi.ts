@@ -1,5 +1,5 @@
-// The Electron-only backup methods of the preload bridge, or null in a browser (where there is no backups folder).
-import type { AppApi } from '../../../../shared/ipc';
+// The host's backups folder (Electron only: the preload bridge), or null in a browser, which has none.
+import type { AppApi } from '../../../shared/ipc';
 
 export type BackupApi = Pick<AppApi, 'writeBackup' | 'listBackups' | 'readBackup' | 'backupStatus'>;
 
