@@ -1,6 +1,6 @@
 // 数据安全 end to end: back up (download), restore into a fresh profile, every record back; a text file is refused.
 import { expect, test } from '@playwright/test';
-import { chooseOption, fillBranchBasics, openSection, save } from './helpers';
+import { chooseOption, expectSaved, fillBranchBasics, openSection, save } from './helpers';
 
 test('a backup downloaded from one profile restores every record into a fresh one', async ({
   page,
@@ -23,7 +23,7 @@ test('a backup downloaded from one profile restores every record into a fresh on
   await group.getByLabel('名称', { exact: true }).fill('第一党小组');
   await group.getByLabel('组长', { exact: true }).fill('王五');
   await save(page);
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expectSaved(page);
 
   await openSection(page, '数据安全');
   await expect(page.getByText('自动备份仅在桌面版中提供')).toBeVisible();

@@ -1,6 +1,6 @@
 // 支部概况 end to end: create, reload, edit, reload, second branch and the header switcher.
 import { expect, test } from '@playwright/test';
-import { chooseOption, fillBranchBasics, fillDate, openSection, save } from './helpers';
+import { chooseOption, expectSaved, fillBranchBasics, fillDate, openSection, save } from './helpers';
 
 test('a branch is created, survives reload, is edited, and can be switched with a second one', async ({ page }) => {
   await page.goto('/');
@@ -31,7 +31,7 @@ test('a branch is created, survives reload, is edited, and can be switched with 
   await group.getByLabel('组长', { exact: true }).fill('王五');
   await save(page);
 
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expectSaved(page);
   const profile = page.getByRole('main');
   await expect(profile.getByRole('heading', { level: 3, name: '第一党支部' })).toBeVisible();
   await expect(profile.getByText('机关党委')).toBeVisible();

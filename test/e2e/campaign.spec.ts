@@ -1,6 +1,6 @@
 // 争创活动 end to end: a 争做×先锋 campaign run through all six steps, with progress and the printable 承诺书.
 import { expect, test, type Page } from '@playwright/test';
-import { chooseOption, fillBranchBasics, fillDate, openSection, save } from './helpers';
+import { chooseOption, expectSaved, fillBranchBasics, fillDate, openSection, save } from './helpers';
 
 /** A China date n days from today (negative: past), as the app counts them. */
 function chinaDate(offset = 0): string {
@@ -123,7 +123,7 @@ test('a 争做×先锋 campaign goes through all six steps; progress and the 承
   await page.getByRole('button', { name: '新建支部' }).click();
   await fillBranchBasics(page, { name: '机关第一党支部', termStart: '2024-01-15', termEnd: '2030-01-14' });
   await save(page);
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expectSaved(page);
   await seed(page, ['张三', '李四'], today);
 
   await openSection(page, '学习与争创');

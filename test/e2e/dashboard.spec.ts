@@ -1,6 +1,6 @@
 // 工作台 and 领导责任 end to end: a missed 支委会 month is listed with 补记 (prefilled form); an overdue task shows 已逾期.
 import { expect, test, type Page } from '@playwright/test';
-import { chooseOption, fillBranchBasics, fillDate, openSection, save } from './helpers';
+import { chooseOption, expectSaved, fillBranchBasics, fillDate, openSection, save } from './helpers';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -115,7 +115,7 @@ async function createBranchWithSecretary(page: Page): Promise<void> {
     await chooseOption(row, '职务', role!);
   }
   await save(page);
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expectSaved(page);
 }
 
 test('the 工作台 lists a missed 支委会 month and 补记 opens the prefilled form', async ({ page }) => {

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseOption, fillBranchBasics, openSection, save } from './helpers';
+import { chooseOption, expectSaved, fillBranchBasics, openSection, save } from './helpers';
 
 const hasPoppler = (() => {
   try {
@@ -31,7 +31,7 @@ test('a volume is exported from the UI, read back, and verified against the ledg
   await secretary.getByLabel('姓名', { exact: true }).fill('赵书记');
   await chooseOption(secretary, '职务', '书记');
   await save(page);
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expectSaved(page);
 
   await openSection(page, '卷宗导出');
   await chooseOption(page, '年度', '2025年');
@@ -73,7 +73,7 @@ test('a volume is exported from the UI, read back, and verified against the ledg
   await page.getByRole('button', { name: '编辑' }).click();
   await page.getByLabel('上级党组织', { exact: true }).fill('市直机关工委');
   await save(page);
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expectSaved(page);
   await openSection(page, '卷宗导出');
   await verifyWith();
   await expect(page.getByText(/卷宗导出后有 1 处变动/)).toBeVisible();

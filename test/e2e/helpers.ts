@@ -41,3 +41,11 @@ export async function openSection(page: Page, label: string): Promise<void> {
   await page.getByRole('menuitem', { name: label }).click();
   await expect(page.getByRole('heading', { level: 2, name: label })).toBeVisible();
 }
+
+/**
+ * The 「已保存」 toast of the latest save. antd keeps an earlier toast on screen for a few seconds, so after two quick
+ * saves there are two: the newest is the last one.
+ */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByText('已保存', { exact: true }).last()).toBeVisible();
+}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { chooseOption, fillBranchBasics, save } from './helpers';
+import { chooseOption, expectSaved, fillBranchBasics, save } from './helpers';
 
 function hasPoppler(): boolean {
   try {
@@ -89,7 +89,7 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
     await chooseOption(row, '职务', role!);
   }
   await save(page);
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expectSaved(page);
   await seedMembers(page, ['张三', '李四', '王五']);
 
   // The dashboard's 补记 link form: kind and date come from the address.

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { fillBranchBasics, fillDate, save } from './helpers';
+import { expectSaved, fillBranchBasics, fillDate, save } from './helpers';
 
 const HEADER = ['姓名', '性别', '出生日期', '入党日期', '转正日期', '类别', '党小组', '职务', '电话', '格言'];
 
@@ -47,7 +47,7 @@ test('a roster is imported from Excel after a preview, survives reload, and is e
       .fill(name);
   }
   await save(page);
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expectSaved(page);
 
   await page.getByRole('tab', { name: '党员名册' }).click();
   const counts = page.getByRole('status', { name: '名册统计' });
@@ -106,7 +106,7 @@ test('转出 keeps the member under 已离开, and a duplicate is refused', asyn
   await page.getByRole('button', { name: '新建支部' }).click();
   await fillBranchBasics(page, { name: '第二党支部', termStart: '2024-01-15', termEnd: '2027-01-14' });
   await save(page);
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expectSaved(page);
   await page.getByRole('tab', { name: '党员名册' }).click();
 
   const addMember = async () => {

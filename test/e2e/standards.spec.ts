@@ -1,7 +1,7 @@
 // 评价标准 end to end: a year of 支委会 with two missed months scores the 每季度 tier in a 支部标准化规范化 自评; the
 // drill-down lists exactly those records; an override needs a reason; the total and grade show.
 import { expect, test, type Page } from '@playwright/test';
-import { chooseOption, fillBranchBasics, save } from './helpers';
+import { chooseOption, expectSaved, fillBranchBasics, save } from './helpers';
 
 const YEAR = new Date().getFullYear() - 1;
 const MISSED = [3, 10];
@@ -80,7 +80,7 @@ test('a 支部标准化规范化 自评 scores 支委会 from the records, drill
   await page.getByRole('button', { name: '新建支部' }).click();
   await fillBranchBasics(page, { name: '第一党支部', termStart: `${YEAR}-01-01`, termEnd: `${YEAR + 2}-12-31` });
   await save(page);
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expectSaved(page);
   await seedCommitteeYear(page, YEAR, HELD);
 
   await page.goto('/#/standards');

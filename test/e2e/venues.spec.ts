@@ -1,7 +1,7 @@
 // 活动阵地 end to end: a venue, 七有 items ticked with photo evidence, the full-size viewer, a re-check, reload;
 // a text file renamed .jpg is refused in Chinese and nothing is stored.
 import { expect, test, type Page } from '@playwright/test';
-import { chooseOption, fillBranchBasics, fillDate, openSection, save } from './helpers';
+import { chooseOption, expectSaved, fillBranchBasics, fillDate, openSection, save } from './helpers';
 
 const IMAGES = 'test/fixtures/images';
 
@@ -59,7 +59,7 @@ test('a venue’s 七有 items are ticked with photo evidence and a re-check is 
   await page.getByRole('button', { name: '新建支部' }).click();
   await fillBranchBasics(page, { name: '第一党支部', termStart: '2024-01-15', termEnd: '2027-01-14' });
   await save(page);
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expectSaved(page);
 
   await openSection(page, '活动阵地');
   await expect(page.getByText('尚未登记活动阵地')).toBeVisible();
@@ -148,7 +148,7 @@ test('a text file renamed .jpg is refused in Chinese and nothing is stored', asy
   await page.getByRole('button', { name: '新建支部' }).click();
   await fillBranchBasics(page, { name: '第二党支部', termStart: '2024-01-15', termEnd: '2027-01-14' });
   await save(page);
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expectSaved(page);
 
   await openSection(page, '活动阵地');
   await page.getByRole('button', { name: '新增阵地' }).click();
