@@ -35,6 +35,20 @@ test('a volume is exported from the UI, read back, and verified against the ledg
 
   await openSection(page, '卷宗导出');
   await chooseOption(page, '年度', '2025年');
+
+  // Cancel: hold the font download so the job is certainly still running, cancel, and nothing is saved.
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.route('**/assets/NotoSerifSC-Regular*.ttf', () => {
+    /* held: never answered while the job is cancelled */
+  });
+  await page.getByRole('button', { name: '生成卷宗' }).click();
+  await expect(page.getByText('正在加载字体')).toBeVisible();
+  await page.getByRole('button', { name: '取消生成' }).click();
+  await expect(page.getByText('已取消，没有生成文件')).toBeVisible();
+  await page.unroute('**/assets/NotoSerifSC-Regular*.ttf');
+  expect(downloads).toBe(0);
+
   const downloadPromise = page.waitForEvent('download', { timeout: 90_000 });
   await page.getByRole('button', { name: '生成卷宗' }).click();
   const download = await downloadPromise;

@@ -10,7 +10,6 @@ const scope = self as unknown as {
 };
 
 let fonts: Promise<Record<string, Uint8Array>> | undefined;
-const jobs = new Map<number, AbortController>();
 
 function loadFonts(urls: Record<string, string>): Promise<Record<string, Uint8Array>> {
   fonts ??= Promise.all(
@@ -51,11 +50,10 @@ async function downscale(photo: PrintPhoto): Promise<Uint8Array | undefined> {
   }
 }
 
-async function loadImages(photos: readonly PrintPhoto[], signal: AbortSignal, report: (done: number) => void) {
+async function loadImages(photos: readonly PrintPhoto[], report: (done: number) => void) {
   const images = new Map<string, Uint8Array>();
   let done = 0;
   for (const photo of photos) {
-    if (signal.aborted) break;
     const bytes = await downscale(photo);
     if (bytes) images.set(photo.sha256, bytes);
     report(++done);
@@ -70,13 +68,13 @@ function layoutLabel(p: RenderProgress): string {
   return p.total > 1 ? `正在排版：第 ${Math.min(p.done + 1, p.total)}/${p.total} 部分` : '正在排版';
 }
 
-async function run(id: number, job: PdfJob, fontUrls: Record<string, string>, signal: AbortSignal) {
+async function run(id: number, job: PdfJob, fontUrls: Record<string, string>) {
   const post = (label: string, fraction: number) =>
     scope.postMessage({ type: 'progress', id, progress: { label, fraction } });
   post('正在加载字体', 0.02);
   const fontBytes = await loadFonts(fontUrls);
   post('正在处理照片', 0.08);
-  const images = await loadImages(job.photos, signal, (done) =>
+  const images = await loadImages(job.photos, (done) =>
     post(`正在处理照片（${done}/${job.photos.length}）`, 0.08 + 0.12 * (done / Math.max(1, job.photos.length))),
   );
   post('正在组织内容', 0.2);
@@ -90,7 +88,6 @@ async function run(id: number, job: PdfJob, fontUrls: Record<string, string>, si
     doc = buildMeetingRecordDoc(job.meeting, { ...job.context, images });
   }
   const bytes = await renderPdf(doc, fontBytes, {
-    signal,
     onProgress: (p) => {
       const base =
         p.phase === 'render'
@@ -106,19 +103,11 @@ async function run(id: number, job: PdfJob, fontUrls: Record<string, string>, si
   scope.postMessage({ type: 'done', id, bytes, ...(fingerprint ? { fingerprint } : {}) }, [bytes.buffer]);
 }
 
+// Cancelling is done by the UI terminating this worker (pdfClient.ts): pdfmake's layout cannot be interrupted.
 scope.onmessage = (event) => {
-  const message = event.data;
-  if (message.type === 'cancel') {
-    jobs.get(message.id)?.abort();
-    return;
-  }
-  const controller = new AbortController();
-  jobs.set(message.id, controller);
-  run(message.id, message.job, message.fontUrls, controller.signal)
-    .catch((error: unknown) => {
-      const cancelled = controller.signal.aborted;
-      const message = cancelled ? '已取消' : error instanceof Error ? error.message : String(error);
-      scope.postMessage({ type: 'error', id: event.data.id, message, cancelled });
-    })
-    .finally(() => jobs.delete(event.data.id));
+  const { id, job, fontUrls } = event.data;
+  run(id, job, fontUrls).catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    scope.postMessage({ type: 'error', id, message, cancelled: false });
+  });
 };

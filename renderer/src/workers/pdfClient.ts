@@ -71,9 +71,24 @@ export function renderInWorker(
       return;
     }
     pending.set(id, { resolve, reject, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-    options.signal?.addEventListener('abort', () => w.postMessage({ type: 'cancel', id } satisfies ToWorker), {
-      once: true,
-    });
+    options.signal?.addEventListener(
+      'abort',
+      () => {
+        // pdfmake's layout cannot be interrupted from inside, so a cancel ends the worker at once: the user gets
+        // control back immediately, and the next job starts a fresh worker (fonts load again, about a second).
+        const job = pending.get(id);
+        if (!job) return;
+        pending.delete(id);
+        if (worker === w) {
+          w.terminate();
+          worker = undefined;
+          for (const other of pending.values()) other.reject(new PdfCancelledError());
+          pending.clear();
+        }
+        job.reject(new PdfCancelledError());
+      },
+      { once: true },
+    );
     w.postMessage({ type: 'render', id, job, fontUrls: FONT_URLS } satisfies ToWorker);
   });
 }
