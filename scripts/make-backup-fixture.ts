@@ -1,12 +1,18 @@
-// Writes test/fixtures/backups/v1-small.zip with the backup writer: a frozen schema-v1 backup later migrations upgrade.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Writes the frozen backup fixtures, one per schema version (test/fixtures/backups/vN-small.zip): later migrations
+// and formats must keep restoring every one of them. Run: npx tsx scripts/make-backup-fixture.ts
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { makeDataset, writeToBytes } from '../test/unit/backup/factory';
 
-const target = 'test/fixtures/backups/v1-small.zip';
-const bytes = await writeToBytes(
-  makeDataset({ members: 4, meetings: 3, extraAttachments: [2048] }),
-  '2025-03-18T02:00:00.000Z',
-);
 mkdirSync('test/fixtures/backups', { recursive: true });
-writeFileSync(target, bytes);
-console.log(`已写出 ${target}（${bytes.length} 字节）`);
+for (const schemaVersion of [1, 2, 3]) {
+  const target = `test/fixtures/backups/v${schemaVersion}-small.zip`;
+  // A fixture is frozen once written: regenerating an old one would hide a change that breaks restoring it.
+  if (existsSync(target) && !process.argv.includes('--force')) continue;
+  const bytes = await writeToBytes(
+    makeDataset({ members: 4, meetings: 3, extraAttachments: [2048] }),
+    '2025-03-18T02:00:00.000Z',
+    schemaVersion,
+  );
+  writeFileSync(target, bytes);
+  console.log(`已写出 ${target}（${bytes.length} 字节）`);
+}

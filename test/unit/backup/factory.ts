@@ -272,9 +272,9 @@ export function sourceOf(data: Dataset): BackupSource {
   return { tables: data.tables, attachments };
 }
 
-export async function writeToBytes(data: Dataset, createdAt = T0): Promise<Uint8Array> {
+export async function writeToBytes(data: Dataset, createdAt = T0, schemaVersion = 1): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  await writeBackup(sourceOf(data), (c) => void parts.push(c), { schemaVersion: 1, appVersion: '0.1.0', createdAt });
+  await writeBackup(sourceOf(data), (c) => void parts.push(c), { schemaVersion, appVersion: '0.1.0', createdAt });
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
