@@ -58,7 +58,10 @@ describe.each(FIXTURES)('upgrade from $file (schema v$schemaVersion)', ({ file, 
       for (const a of meeting.attendance) expect(members.has(a.memberId), meeting.topic).toBe(true);
       // Search works on the restored data (the posting lists are rebuilt whatever the backup's schema).
       const found = await searchMeetings(meeting.branchId, meeting.topic.slice(0, 4));
-      expect(found.items.map((m) => m.id), meeting.topic).toContain(meeting.id);
+      expect(
+        found.items.map((m) => m.id),
+        meeting.topic,
+      ).toContain(meeting.id);
     }
   });
 });
