@@ -7,7 +7,7 @@ import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
 import { COMMITTEE_ROLES } from '../../../../shared/domain/vocab';
 import { branchInputSchema, type Branch } from '../../../../shared/schemas';
 import { createBranch, updateBranch } from '../../db/repositories/branches';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import {
   branchToValues,
@@ -100,47 +100,13 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
               </FormField>
             </Col>
             <Col xs={24} md={8}>
-              <FormField control={control} name="establishedDate" label="成立日期" idPrefix={idPrefix}>
-                {(f) => (
-                  <DateInput
-                    id={f.id}
-                    {...f.a11y}
-                    value={f.value || undefined}
-                    onChange={(v) => f.onChange(v ?? '')}
-                    onBlur={f.onBlur}
-                    invalid={f.invalid}
-                    a11y={f.a11y}
-                  />
-                )}
-              </FormField>
+              <DateField control={control} name="establishedDate" label="成立日期" idPrefix={idPrefix} emptyAs="" />
             </Col>
             <Col xs={24} md={8}>
-              <FormField control={control} name="termStart" label="本届开始日期" required idPrefix={idPrefix}>
-                {(f) => (
-                  <DateInput
-                    id={f.id}
-                    value={f.value}
-                    onChange={f.onChange}
-                    onBlur={f.onBlur}
-                    invalid={f.invalid}
-                    a11y={f.a11y}
-                  />
-                )}
-              </FormField>
+              <DateField control={control} name="termStart" label="本届开始日期" required idPrefix={idPrefix} />
             </Col>
             <Col xs={24} md={8}>
-              <FormField control={control} name="termEnd" label="本届结束日期" required idPrefix={idPrefix}>
-                {(f) => (
-                  <DateInput
-                    id={f.id}
-                    value={f.value}
-                    onChange={f.onChange}
-                    onBlur={f.onBlur}
-                    invalid={f.invalid}
-                    a11y={f.a11y}
-                  />
-                )}
-              </FormField>
+              <DateField control={control} name="termEnd" label="本届结束日期" required idPrefix={idPrefix} />
             </Col>
           </Row>
         </Card>

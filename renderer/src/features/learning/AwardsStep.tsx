@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { type z } from 'zod';
 import { awardSchema, chinaToday, type Branch, type Campaign, type Member } from '../../../../shared/schemas';
 import { addAward, removeAward } from '../../db/repositories/campaigns';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { placeIssues } from './formErrors';
 
@@ -92,18 +92,7 @@ export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
             </FormField>
           </Col>
           <Col xs={24} md={6}>
-            <FormField control={control} name="date" label="表彰日期" required idPrefix={idPrefix}>
-              {({ id, value, onChange, onBlur, a11y, invalid }) => (
-                <DateInput
-                  id={id}
-                  value={value}
-                  onChange={(v) => onChange(v ?? '')}
-                  onBlur={onBlur}
-                  invalid={invalid}
-                  a11y={a11y}
-                />
-              )}
-            </FormField>
+            <DateField control={control} name="date" label="表彰日期" required idPrefix={idPrefix} emptyAs="" />
           </Col>
         </Row>
         <Button onClick={() => void onSubmit()} loading={formState.isSubmitting}>

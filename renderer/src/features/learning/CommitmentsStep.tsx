@@ -12,7 +12,7 @@ import {
   type Member,
 } from '../../../../shared/schemas';
 import { addCommitment, removeCommitment } from '../../db/repositories/campaigns';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { placeIssues } from './formErrors';
 
@@ -97,18 +97,7 @@ export function CommitmentsStep({ campaign, members }: Readonly<Props>) {
             </FormField>
           </Col>
           <Col xs={24} md={6}>
-            <FormField control={control} name="date" label="承诺日期" required idPrefix={idPrefix}>
-              {({ id, value, onChange, onBlur, a11y, invalid }) => (
-                <DateInput
-                  id={id}
-                  value={value}
-                  onChange={(v) => onChange(v ?? '')}
-                  onBlur={onBlur}
-                  invalid={invalid}
-                  a11y={a11y}
-                />
-              )}
-            </FormField>
+            <DateField control={control} name="date" label="承诺日期" required idPrefix={idPrefix} emptyAs="" />
           </Col>
         </Row>
         <Button onClick={() => void onSubmit()} loading={formState.isSubmitting}>

@@ -8,7 +8,7 @@ import { type z } from 'zod';
 import { COMPETITION_KINDS } from '../../../../shared/learning';
 import { chinaToday, competitionInputSchema, type Member } from '../../../../shared/schemas';
 import { createCompetition } from '../../db/repositories/competitions';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { placeIssues } from './formErrors';
 
@@ -69,18 +69,7 @@ export function CompetitionForm({ branchId, members, onDone }: Readonly<Props>) 
             {text('name', '比武名称', true)}
           </Col>
           <Col xs={24} md={7}>
-            <FormField control={control} name="date" label="比武日期" required idPrefix={idPrefix}>
-              {({ id, value, onChange, onBlur, a11y, invalid }) => (
-                <DateInput
-                  id={id}
-                  value={value}
-                  onChange={(v) => onChange(v ?? '')}
-                  onBlur={onBlur}
-                  invalid={invalid}
-                  a11y={a11y}
-                />
-              )}
-            </FormField>
+            <DateField control={control} name="date" label="比武日期" required idPrefix={idPrefix} emptyAs="" />
           </Col>
           <Col xs={24} md={7}>
             <FormField control={control} name="kind" label="比武类型" required idPrefix={idPrefix}>

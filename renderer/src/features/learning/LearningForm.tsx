@@ -8,7 +8,7 @@ import { LEARNING_KIND_NAMES } from '../../../../shared/domain/vocab';
 import { chinaToday, learningInputSchema, type Member } from '../../../../shared/schemas';
 import { createLearning } from '../../db/repositories/learning';
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { placeIssues } from './formErrors';
 
@@ -84,18 +84,7 @@ export function LearningForm({ branchId, members }: Readonly<{ branchId: string;
             </FormField>
           </Col>
           <Col xs={24} md={6}>
-            <FormField control={control} name="date" label="学习日期" required idPrefix={idPrefix}>
-              {({ id, value, onChange, onBlur, a11y, invalid }) => (
-                <DateInput
-                  id={id}
-                  value={value}
-                  onChange={(v) => onChange(v ?? '')}
-                  onBlur={onBlur}
-                  invalid={invalid}
-                  a11y={a11y}
-                />
-              )}
-            </FormField>
+            <DateField control={control} name="date" label="学习日期" required idPrefix={idPrefix} emptyAs="" />
           </Col>
         </Row>
         <FormField control={control} name="notes" label="心得" idPrefix={idPrefix}>

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { type z } from 'zod';
 import { chinaToday, reviewSchema, type Campaign } from '../../../../shared/schemas';
 import { addReview, removeReview } from '../../db/repositories/campaigns';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { placeIssues } from './formErrors';
 
@@ -49,18 +49,7 @@ export function ReviewsStep({ campaign }: Readonly<{ campaign: Campaign }>) {
             </FormField>
           </Col>
           <Col xs={24} md={6}>
-            <FormField control={control} name="date" label="点评日期" required idPrefix={idPrefix}>
-              {({ id, value, onChange, onBlur, a11y, invalid }) => (
-                <DateInput
-                  id={id}
-                  value={value}
-                  onChange={(v) => onChange(v ?? '')}
-                  onBlur={onBlur}
-                  invalid={invalid}
-                  a11y={a11y}
-                />
-              )}
-            </FormField>
+            <DateField control={control} name="date" label="点评日期" required idPrefix={idPrefix} emptyAs="" />
           </Col>
           <Col xs={24} md={12}>
             <FormField control={control} name="comment" label="点评内容" required idPrefix={idPrefix}>

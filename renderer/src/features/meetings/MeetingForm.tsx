@@ -9,7 +9,7 @@ import { checkQuorum } from '../../../../shared/rules/quorum';
 import { meetingInputSchema, type Branch, type Meeting, type Member } from '../../../../shared/schemas';
 import { amendMeeting, createMeeting, updateMeeting, type VenueChoice } from '../../db/repositories/meetings';
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import {
   emptyMeetingValues,
@@ -162,18 +162,7 @@ export function MeetingForm({
               </FormField>
             </Col>
             <Col xs={24} md={8}>
-              <FormField control={control} name="date" label="会议日期" required idPrefix={idPrefix}>
-                {(f) => (
-                  <DateInput
-                    id={f.id}
-                    value={f.value}
-                    onChange={f.onChange}
-                    onBlur={f.onBlur}
-                    invalid={f.invalid}
-                    a11y={f.a11y}
-                  />
-                )}
-              </FormField>
+              <DateField control={control} name="date" label="会议日期" required idPrefix={idPrefix} />
             </Col>
             <Col xs={24} md={8}>
               <Form.Item label="本年度序号">

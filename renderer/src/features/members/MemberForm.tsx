@@ -6,7 +6,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { GENDERS, MEMBER_STATUSES } from '../../../../shared/domain/vocab';
 import { memberInputSchema, type Branch, type Member } from '../../../../shared/schemas';
 import { createMember, updateMember } from '../../db/repositories/members';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import {
   emptyMemberValues,
@@ -73,19 +73,15 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
   );
 
   const date = (name: 'birthDate' | 'joinedDate' | 'fullMemberDate', label: string, required = false) => (
-    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
-      {(f) => (
-        <DateInput
-          id={f.id}
-          value={f.value || undefined}
-          // An optional date cleared is '' (the schema's empty value); a required one stays undefined.
-          onChange={(v) => f.onChange(v ?? (required ? undefined : ''))}
-          onBlur={f.onBlur}
-          invalid={f.invalid}
-          a11y={f.a11y}
-        />
-      )}
-    </FormField>
+    <DateField
+      control={control}
+      name={name}
+      label={label}
+      required={required}
+      idPrefix={idPrefix}
+      // An optional date cleared is '' (the schema's empty value); a required one stays undefined.
+      emptyAs={required ? undefined : ''}
+    />
   );
 
   return (

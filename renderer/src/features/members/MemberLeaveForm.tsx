@@ -6,7 +6,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { memberLeaveSchema, type Member } from '../../../../shared/schemas';
 import { markMemberLeft } from '../../db/repositories/members';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 
 interface Props {
@@ -47,18 +47,7 @@ export function MemberLeaveForm({ member, onDone }: Readonly<Props>) {
           转出后「{member.name}」不再计入在册党员，但记录不会删除，可在“已离开”中查看，也可恢复在册。
         </Typography.Paragraph>
         {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
-        <FormField control={control} name="leftDate" label="离开日期" required idPrefix={idPrefix}>
-          {(f) => (
-            <DateInput
-              id={f.id}
-              value={f.value}
-              onChange={f.onChange}
-              onBlur={f.onBlur}
-              invalid={f.invalid}
-              a11y={f.a11y}
-            />
-          )}
-        </FormField>
+        <DateField control={control} name="leftDate" label="离开日期" required idPrefix={idPrefix} />
         <FormField control={control} name="leftReason" label="离开原因" required idPrefix={idPrefix}>
           {(f) => (
             <Input.TextArea

@@ -11,7 +11,7 @@ import {
   updateResponsibility,
   type EvidenceChoice,
 } from '../../db/repositories/responsibilities';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import {
   emptyReport,
@@ -127,18 +127,7 @@ export function ResponsibilityForm({
     </FormField>
   );
   const dateInput = (name: FieldPath<ResponsibilityFormValues>, label: string, required?: boolean) => (
-    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
-      {(f) => (
-        <DateInput
-          id={f.id}
-          value={f.value as string | undefined}
-          onChange={f.onChange}
-          onBlur={f.onBlur}
-          invalid={f.invalid}
-          a11y={f.a11y}
-        />
-      )}
-    </FormField>
+    <DateField control={control} name={name} label={label} required={required} idPrefix={idPrefix} />
   );
 
   return (

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { venueCheckInputSchema } from '../../../../shared/schemas';
 import { ValidationError } from '../../db/repositories/errors';
 import { addVenueCheck } from '../../db/repositories/venues';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 
 type CheckFormValues = { date?: string; inspector: string; findings: string; nextDueDate: string };
@@ -56,18 +56,7 @@ export function VenueCheckForm({ venueId }: Readonly<{ venueId: string }>) {
         {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <FormField control={control} name="date" label="复查日期" required idPrefix={idPrefix}>
-              {(f) => (
-                <DateInput
-                  id={f.id}
-                  value={f.value}
-                  onChange={f.onChange}
-                  onBlur={f.onBlur}
-                  invalid={f.invalid}
-                  a11y={f.a11y}
-                />
-              )}
-            </FormField>
+            <DateField control={control} name="date" label="复查日期" required idPrefix={idPrefix} />
           </Col>
           <Col xs={24} md={8}>
             <FormField control={control} name="inspector" label="检查人" required idPrefix={idPrefix}>
@@ -84,18 +73,7 @@ export function VenueCheckForm({ venueId }: Readonly<{ venueId: string }>) {
             </FormField>
           </Col>
           <Col xs={24} md={8}>
-            <FormField control={control} name="nextDueDate" label="下次复查日期" idPrefix={idPrefix}>
-              {(f) => (
-                <DateInput
-                  id={f.id}
-                  value={f.value || undefined}
-                  onChange={(v) => f.onChange(v ?? '')}
-                  onBlur={f.onBlur}
-                  invalid={f.invalid}
-                  a11y={f.a11y}
-                />
-              )}
-            </FormField>
+            <DateField control={control} name="nextDueDate" label="下次复查日期" idPrefix={idPrefix} emptyAs="" />
           </Col>
           <Col xs={24}>
             <FormField control={control} name="findings" label="检查情况" idPrefix={idPrefix}>
