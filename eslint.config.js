@@ -18,7 +18,7 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'resources/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'resources/', 'bench/.cache/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

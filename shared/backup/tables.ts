@@ -1,4 +1,4 @@
-// The tables a backup carries (schemas v2 and v3; v3 added only derived data), each with its row schema, key field and the references restore checks.
+// The tables a backup carries (schemas v2–v4; v3 added only derived data, v4 only changed how two tables are stored), each with its row schema, key field and the references restore checks.
 import { type z } from 'zod';
 import {
   assessmentSchema,
@@ -21,8 +21,9 @@ import {
 export const FORMAT_NAME = 'branch-ledger-backup';
 export const FORMAT_VERSION = 1;
 /** Database schema versions this build can restore: older backups simply lack the tables added since. */
-// v3 changed only derived search data (not in backups), so a v3 backup has the same tables as a v2 one.
-export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3];
+// v3 changed only derived search data (not in backups), so a v3 backup has the same tables as a v2 one; v4 packed the
+// audit log and learning entries in the database, while a backup keeps one line per entry: v4 files are v3 files.
+export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 export const TABLE_NAMES = [
   'branches',

@@ -3,11 +3,9 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import {
   type Assessment,
   type Attachment,
-  type AuditEntry,
   type Branch,
   type Campaign,
   type Competition,
-  type Learning,
   type Meeting,
   type Member,
   type MemberEvaluation,
@@ -18,6 +16,7 @@ import {
   type VenueCheck,
 } from '../../../shared/schemas/entities';
 import { MIGRATIONS } from './migrations';
+import { type AuditPage, type LearningMonth } from './packed';
 import { type SearchPosting } from './search/postings';
 
 /** The latest schema version: what a backup records and what this build opens. */
@@ -37,11 +36,13 @@ export class AppDB extends Dexie {
   declare readonly standards: EntityTable<Standard, 'id'>;
   declare readonly assessments: EntityTable<Assessment, 'id'>;
   declare readonly memberEvaluations: EntityTable<MemberEvaluation, 'id'>;
-  declare readonly learning: EntityTable<Learning, 'id'>;
+  /** 学习记录 in branch-months since v4 (packed.ts). */
+  declare readonly learningMonths: Table<LearningMonth, [string, string]>;
   declare readonly campaigns: EntityTable<Campaign, 'id'>;
   declare readonly competitions: EntityTable<Competition, 'id'>;
   declare readonly attachments: EntityTable<Attachment, 'id'>;
-  declare readonly audit: EntityTable<AuditEntry, 'id'>;
+  /** The audit log in per-branch pages since v4 (packed.ts). */
+  declare readonly auditPages: Table<AuditPage, [string, number]>;
   declare readonly settings: EntityTable<Setting, 'key'>;
   /** Derived search lists per (branch, bigram); not in backups (see search/postings.ts). */
   declare readonly searchPostings: Table<SearchPosting, [string, string]>;

@@ -16,7 +16,7 @@ export interface InvariantFinding {
  * Tables whose rows belong to a branch, with the index whose first component is branchId. Every row has a value for
  * each listed index (required fields), so the index's distinct branch ids are exactly the branches its rows name.
  */
-const BRANCH_OWNED: ReadonlyArray<{ table: keyof AppDB & string; index: string; label: string }> = [
+const BRANCH_OWNED: ReadonlyArray<{ table: keyof AppDB & string; index: string; label: string; unit?: string }> = [
   { table: 'members', index: 'branchId', label: '党员' },
   { table: 'venues', index: 'branchId', label: '阵地' },
   { table: 'venueChecks', index: '[branchId+date]', label: '阵地复查' },
@@ -24,7 +24,8 @@ const BRANCH_OWNED: ReadonlyArray<{ table: keyof AppDB & string; index: string; 
   { table: 'responsibilities', index: '[branchId+year]', label: '领导责任' },
   { table: 'assessments', index: '[branchId+date]', label: '考评' },
   { table: 'memberEvaluations', index: '[branchId+year]', label: '民主评议' },
-  { table: 'learning', index: '[branchId+date]', label: '学习记录' },
+  // Stored by branch-month since v4: what is counted is months of entries.
+  { table: 'learningMonths', index: '[branchId+month]', label: '学习记录', unit: '个月的' },
   { table: 'campaigns', index: 'branchId', label: '争创活动' },
   { table: 'competitions', index: '[branchId+date]', label: '技能比武' },
   { table: 'attachments', index: 'branchId', label: '附件' },
@@ -69,12 +70,12 @@ export async function checkInvariants(target: AppDB): Promise<InvariantFinding[]
     }
   });
 
-  for (const { table, index, label } of BRANCH_OWNED) {
+  for (const { table, index, label, unit = '条' } of BRANCH_OWNED) {
     const orphans = await countOrphans(target[table] as Table, index, branchIds);
     if (orphans > 0) {
       findings.push({
         code: 'orphan-rows',
-        message: `有 ${orphans} 条${label}所属的支部不存在（数据未删除，可从备份恢复该支部）`,
+        message: `有 ${orphans} ${unit}${label}所属的支部不存在（数据未删除，可从备份恢复该支部）`,
         repaired: false,
         table,
         count: orphans,

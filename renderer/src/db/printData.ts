@@ -3,7 +3,9 @@ import type { DossierOptions } from '../../../shared/dossier/data';
 import type { AttachmentMeta } from '../../../shared/schemas/entities';
 import type { PdfJob, PrintPhoto } from '../workers/pdfProtocol';
 import { db } from './db';
+import { listAudit, listAuditSince } from './repositories/audit';
 import { NotFoundError } from './repositories/errors';
+import { listLearning } from './repositories/learning';
 
 const PRINTABLE = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
@@ -23,7 +25,7 @@ export async function loadMeetingRecordJob(meetingId: string): Promise<PdfJob> {
     db.branches.get(meeting.branchId),
     db.members.where('branchId').equals(meeting.branchId).toArray(),
     db.venues.where('branchId').equals(meeting.branchId).toArray(),
-    db.audit.where('[entity+entityId]').equals(['meeting', meetingId]).toArray(),
+    listAudit('meeting', meetingId, meeting.branchId),
     attachmentsFor(meeting.attachmentIds),
   ]);
   if (!branch) throw new NotFoundError('支部', meeting.branchId);
@@ -69,9 +71,9 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
     db.responsibilities.where('[branchId+year]').anyOf(yearKeys).toArray(),
     db.assessments.where('[branchId+date]').between([branchId, from], [branchId, '9999-12-31'], true, true).toArray(),
     db.memberEvaluations.where('[branchId+year]').anyOf(yearKeys).toArray(),
-    db.learning.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
+    listLearning(branchId, from, to),
     db.campaigns.where('branchId').equals(branchId).toArray(),
-    db.audit.where('[branchId+at]').between([branchId, from], [branchId, '9999'], true, true).toArray(),
+    listAuditSince(branchId, from),
   ]);
   const standards = (await db.standards.bulkGet([...new Set(assessments.map((a) => a.standardId))])).filter(
     (s) => s !== undefined,

@@ -11,7 +11,7 @@ import {
   getAttachmentsMeta,
   sniffAttachmentType,
 } from '../../../renderer/src/db/repositories/attachments';
-import { listAudit } from '../../../renderer/src/db/repositories/audit';
+import { countAudit, listAudit } from '../../../renderer/src/db/repositories/audit';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { NotFoundError, ValidationError } from '../../../renderer/src/db/repositories/errors';
 
@@ -84,7 +84,7 @@ describe('addAttachment', () => {
 
   it('refuses a text file renamed .jpg, and a .docx, by content, writing nothing', async () => {
     const { id: branchId } = await branch();
-    const auditBefore = await db.audit.count();
+    const auditBefore = await countAudit();
     expect(
       await refusal(addAttachment(branchId, fileOf(fixture('not-a-photo.jpg'), '现场照片.jpg', 'image/jpeg'))),
     ).toBe('“现场照片.jpg” 的内容不是真正的 JPG、PNG、WebP 图片或 PDF 文件（可能只是改了扩展名），不能上传');
@@ -93,7 +93,7 @@ describe('addAttachment', () => {
       '只支持 JPG、PNG、WebP 图片和 PDF 文件，“会议纪要.docx” 不能上传',
     );
     expect(await db.attachments.count()).toBe(0);
-    expect(await db.audit.count()).toBe(auditBefore);
+    expect(await countAudit()).toBe(auditBefore);
   });
 
   it('refuses a file over 20 MB with its size in the message, and accepts one exactly at the limit', async () => {

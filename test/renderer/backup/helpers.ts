@@ -2,8 +2,10 @@
 import { beforeAll } from 'vitest';
 import { readBackup } from '../../../shared/backup';
 import { TABLE_NAMES } from '../../../shared/backup/tables';
-import type { Attachment } from '../../../shared/schemas/entities';
+import type { Attachment, AuditEntry, Learning } from '../../../shared/schemas/entities';
+import { readTableRows } from '../../../renderer/src/db/backup/export';
 import { db } from '../../../renderer/src/db/db';
+import { packAudit, packLearning } from '../../../renderer/src/db/packed';
 
 // Node built-ins are loaded by a computed specifier: the web-side tsconfig has no Node types, and these helpers run
 // under Vitest in Node anyway.
@@ -57,18 +59,35 @@ export async function seedFromFixture(extraMembers = 0): Promise<void> {
   const photo = attachments.find((a) => a.thumbnail)!;
   attachments.push({ ...photo, id: 'a-copy', name: '现场照片（副本）.png' });
   await db.transaction('rw', db.tables, async () => {
-    for (const [table, list] of rows) await db.table(table).bulkAdd(list);
+    for (const [table, list] of rows) {
+      // The two bulk tables are stored packed (renderer/src/db/packed.ts), as a restore would write them.
+      if (table === 'audit') await db.auditPages.bulkAdd(packAudit(list as unknown as AuditEntry[]));
+      else if (table === 'learning') await db.learningMonths.bulkAdd(packLearning(list as unknown as Learning[]));
+      else await db.table(table).bulkAdd(list);
+    }
     await db.attachments.bulkAdd(attachments);
   });
 }
 
 export type Snapshot = Record<string, Record<string, unknown>[]>;
 
-/** Every row of every table, Blobs replaced by their bytes, so two databases compare with toEqual. */
+const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+  const x = String(a.id ?? a.key);
+  const y = String(b.id ?? b.key);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/** Rows in key order: the packed tables (v4) list entries by branch and time, not by id. */
+export const sortById = <T extends Record<string, unknown>>(rows: readonly T[]): T[] => [...rows].sort(byKey);
+
+/**
+ * Every row of every backup table (packed entries unpacked), sorted by key, Blobs replaced by their bytes, so two
+ * databases compare with toEqual.
+ */
 export async function snapshot(): Promise<Snapshot> {
   const out: Snapshot = {};
   for (const table of TABLE_NAMES) {
-    const rows = (await db.table(table).toArray()) as Record<string, unknown>[];
+    const rows = sortById(await readTableRows(db, table));
     out[table] = await Promise.all(
       rows.map(async (row) => {
         const copy: Record<string, unknown> = { ...row };

@@ -1,4 +1,5 @@
 // Export → restore on fake-indexeddb: lossless replace, independent double import, refusals and failures change nothing.
+import { readTableRows } from '../../../renderer/src/db/backup/export';
 import { describe, expect, it, vi } from 'vitest';
 import { inspectBackup } from '../../../shared/backup';
 import { TABLE_NAMES } from '../../../shared/backup/tables';
@@ -24,7 +25,7 @@ describe('exportBackup', () => {
     const manifest = await exportBackup(sink, {
       onProgress: (p) => progress.push(p.phase === 'tables' ? p.table : 'attachments'),
     });
-    const counts = Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (t) => [t, await db.table(t).count()])));
+    const counts = Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (t) => [t, (await readTableRows(db, t)).length])));
     expect(Object.fromEntries(TABLE_NAMES.map((t) => [t, manifest.tables[t].rows]))).toEqual(counts);
     expect(manifest.tables.members.rows).toBe(4 + 450); // the fixture's 4 and the copies
     // Two attachment rows share the photo: one file.

@@ -1,7 +1,7 @@
 // Audit log: only written inside the transaction of the change; read per record and per branch in time order.
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/src/db/db';
-import { listAudit, listRecentAudit, writeAudit } from '../../../renderer/src/db/repositories/audit';
+import { countAudit, listAudit, listRecentAudit, writeAudit } from '../../../renderer/src/db/repositories/audit';
 import { createBranch, updateBranch } from '../../../renderer/src/db/repositories/branches';
 
 const input = { name: '甲支部', termStart: '2023-03-01', termEnd: '2026-02-28' };
@@ -14,12 +14,12 @@ describe('audit log', () => {
     await expect(
       db.transaction('rw', db.branches, () => writeAudit({ entity: 'branch', entityId: 'x', action: 'update' })),
     ).rejects.toThrow('同一事务');
-    expect(await db.audit.count()).toBe(0);
+    expect(await countAudit()).toBe(0);
   });
 
   it('rejects an invalid entry, aborting the change with it', async () => {
     await expect(
-      db.transaction('rw', [db.settings, db.audit], async () => {
+      db.transaction('rw', [db.settings, db.auditPages], async () => {
         await db.settings.put({ key: 'probe', value: 1 });
         await writeAudit({ entity: 'branch', entityId: '', action: 'update' });
       }),

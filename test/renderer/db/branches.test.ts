@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type BranchInput } from '../../../shared/schemas/entities';
 import { db } from '../../../renderer/src/db/db';
-import { listAudit } from '../../../renderer/src/db/repositories/audit';
+import { countAudit, listAudit } from '../../../renderer/src/db/repositories/audit';
 import { createBranch, getBranch, listBranches, updateBranch } from '../../../renderer/src/db/repositories/branches';
 import { NotFoundError, ValidationError } from '../../../renderer/src/db/repositories/errors';
 import { createMember } from '../../../renderer/src/db/repositories/members';
@@ -59,7 +59,7 @@ describe('branches repository', () => {
     expect(error.issues).toContainEqual({ path: 'name', message: '请填写支部名称' });
     expect(error.message).toContain('请填写支部名称');
     expect(await db.branches.count()).toBe(0);
-    expect(await db.audit.count()).toBe(0);
+    expect(await countAudit()).toBe(0);
     expect(await getCurrentBranchId()).toBeUndefined();
   });
 
@@ -67,7 +67,7 @@ describe('branches repository', () => {
     const error = await expectValidationError(createBranch(input({ termStart: '2025-03-01', termEnd: '2024-03-01' })));
     expect(error.issues).toEqual([{ path: 'termEnd', message: '届期结束日期必须晚于开始日期' }]);
     expect(await db.branches.count()).toBe(0);
-    expect(await db.audit.count()).toBe(0);
+    expect(await countAudit()).toBe(0);
   });
 
   it('updates a branch and audits the changed fields in Chinese', async () => {
@@ -94,7 +94,7 @@ describe('branches repository', () => {
 
   it('rolls the branch change back when the audit write fails in the same transaction', async () => {
     const created = await createBranch(input());
-    const spy = vi.spyOn(db.audit, 'add').mockRejectedValueOnce(new Error('磁盘已满'));
+    const spy = vi.spyOn(db.auditPages, 'put').mockRejectedValueOnce(new Error('磁盘已满'));
     try {
       await expect(updateBranch(created.id, { ...input(), name: '改名后的支部' })).rejects.toThrow('磁盘已满');
       expect(spy).toHaveBeenCalledTimes(1);

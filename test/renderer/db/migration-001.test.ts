@@ -6,6 +6,7 @@ import { DERIVED_TABLES, SCHEMA_VERSION } from '../../../renderer/src/db/AppDB';
 import { db } from '../../../renderer/src/db/db';
 import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 import { migration001 } from '../../../renderer/src/db/migrations/001-initial';
+import { PACKED_STORAGE } from '../../../renderer/src/db/packed';
 
 // The indexes the features rely on, as IndexedDB itself reports them (name → key path, multiEntry).
 const EXPECTED: Record<
@@ -39,10 +40,8 @@ const EXPECTED: Record<
   standards: { primaryKey: 'id', indexes: { builtInKey: 'builtInKey' } },
   assessments: { primaryKey: 'id', indexes: { '[branchId+date]': ['branchId', 'date'], standardId: 'standardId' } },
   memberEvaluations: { primaryKey: 'id', indexes: { '[branchId+year]': ['branchId', 'year'], memberId: 'memberId' } },
-  learning: {
-    primaryKey: 'id',
-    indexes: { '[branchId+date]': ['branchId', 'date'], '[memberId+date]': ['memberId', 'date'] },
-  },
+  // Migration 004 replaced the learning and audit row tables by packed ones (renderer/src/db/packed.ts).
+  learningMonths: { primaryKey: ['branchId', 'month'], indexes: {} },
   campaigns: { primaryKey: 'id', indexes: { branchId: 'branchId' } },
   // Added by migration 002 (技能比武); the brand-new database is created at the latest version.
   competitions: { primaryKey: 'id', indexes: { '[branchId+date]': ['branchId', 'date'] } },
@@ -50,10 +49,7 @@ const EXPECTED: Record<
     primaryKey: 'id',
     indexes: { branchId: 'branchId', sha256: 'sha256', '[branchId+sha256]': ['branchId', 'sha256'] },
   },
-  audit: {
-    primaryKey: 'id',
-    indexes: { at: 'at', '[entity+entityId]': ['entity', 'entityId'], '[branchId+at]': ['branchId', 'at'] },
-  },
+  auditPages: { primaryKey: ['branchId', 'page'], indexes: {} },
   settings: { primaryKey: 'key', indexes: {} },
   // Added by migration 003: derived search postings, one row per (branch, bigram).
   searchPostings: { primaryKey: ['branchId', 'term'], indexes: {} },
@@ -91,7 +87,11 @@ describe('migration 001 (initial schema)', () => {
 
   it('is the schema the backup format carries: every table, and this version restorable', () => {
     // Derived tables (search postings) are rebuilt on restore, never carried.
-    const carried = db.tables.map((t) => t.name).filter((name) => !DERIVED_TABLES.includes(name));
+    // Packed tables carry the backup table they store (one line per entry in the file).
+    const backupNameOf = new Map(Object.entries(PACKED_STORAGE).map(([table, stored]) => [stored, table]));
+    const carried = db.tables
+      .map((t) => backupNameOf.get(t.name) ?? t.name)
+      .filter((name) => !DERIVED_TABLES.includes(name));
     expect([...TABLE_NAMES].sort()).toEqual(carried.sort());
     expect(SUPPORTED_SCHEMA_VERSIONS).toContain(SCHEMA_VERSION);
   });

@@ -7,7 +7,8 @@ import { AppDB, SCHEMA_VERSION } from '../../../renderer/src/db/AppDB';
 import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 import { migration001 } from '../../../renderer/src/db/migrations/001-initial';
 import { migration002 } from '../../../renderer/src/db/migrations/002-competitions';
-import { chunksOf, installCloneableBlob, readFixture } from '../backup/helpers';
+import { chunksOf, installCloneableBlob, readFixture, sortById } from '../backup/helpers';
+import { readTableRows } from '../../../renderer/src/db/backup/export';
 
 installCloneableBlob();
 
@@ -55,12 +56,12 @@ describe('migration 002 (competitions)', () => {
     expect(upgraded.verno).toBe(SCHEMA_VERSION);
     for (const table of TABLE_NAMES) {
       if (table === 'competitions') continue;
-      const stored = await upgraded.table(table).toArray();
+      const stored = sortById(await readTableRows(upgraded, table));
       const strip = (r: Record<string, unknown>) => {
         const { blob: _b, thumbnail: _t, ...rest } = r;
         return rest;
       };
-      expect(stored.map(strip), table).toEqual((before[table] ?? []).map(strip));
+      expect(stored.map(strip), table).toEqual(sortById(before[table] ?? []).map(strip));
     }
 
     // The new table exists with its compound index, empty, and answers a branch's events by date.

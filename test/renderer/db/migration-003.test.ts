@@ -18,7 +18,8 @@ import {
   searchableTexts,
   type SearchPosting,
 } from '../../../renderer/src/db/search/postings';
-import { chunksOf, installCloneableBlob, readFixture } from '../backup/helpers';
+import { chunksOf, installCloneableBlob, readFixture, sortById } from '../backup/helpers';
+import { readTableRows } from '../../../renderer/src/db/backup/export';
 
 installCloneableBlob();
 
@@ -91,8 +92,8 @@ describe('migration 003 (search postings)', () => {
       return rest;
     };
     for (const table of TABLE_NAMES) {
-      const stored = await upgraded.table(table).toArray();
-      expect(stored.map(strip), table).toEqual((before[table] ?? []).map(strip));
+      const stored = sortById(await readTableRows(upgraded, table));
+      expect(stored.map(strip), table).toEqual(sortById(before[table] ?? []).map(strip));
     }
 
     const idb = upgraded.backendDB();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { stepsDone, satisfactionRate } from '../../../shared/learning';
 import { db } from '../../../renderer/src/db/db';
-import { listAudit } from '../../../renderer/src/db/repositories/audit';
+import { countAudit, listAudit } from '../../../renderer/src/db/repositories/audit';
 import {
   addAward,
   addCommitment,
@@ -28,10 +28,10 @@ async function setUp() {
 /** The stored campaign and audit size must not change when a call is refused. */
 async function unchanged(id: string, run: () => Promise<unknown>): Promise<string[]> {
   const before = await db.campaigns.get(id);
-  const audit = await db.audit.count();
+  const audit = await countAudit();
   const messages = await messagesOf(run);
   expect(await db.campaigns.get(id)).toEqual(before);
-  expect(await db.audit.count()).toBe(audit);
+  expect(await countAudit()).toBe(audit);
   return messages;
 }
 

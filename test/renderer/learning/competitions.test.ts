@@ -1,4 +1,5 @@
 // 技能比武 repository: events with participants' scores, ranks and awards; refused participants save nothing.
+import { allAuditEntries, countAudit, listAudit } from '../../../renderer/src/db/repositories/audit';
 import { describe, expect, it } from 'vitest';
 import { type CompetitionInput } from '../../../shared/schemas';
 import { db } from '../../../renderer/src/db/db';
@@ -31,15 +32,17 @@ describe('competitions repository', () => {
     expect((await db.competitions.get(first.id))!.participants[0]).toMatchObject({ score: 88, rank: 2 });
     await deleteCompetition(first.id);
     expect(await db.competitions.count()).toBe(1);
-    const audit = await db.audit
-      .where('entityId')
-      .equals(first.id)
-      .toArray()
-      .catch(() => []);
-    expect(audit).toBeDefined();
-    expect(
-      (await db.audit.orderBy('at').toArray()).filter((a) => a.entity === 'competition').map((a) => a.action),
-    ).toEqual(['create', 'create', 'update', 'delete']);
+    expect((await allAuditEntries()).filter((a) => a.entity === 'competition').map((a) => a.action)).toEqual([
+      'create',
+      'create',
+      'update',
+      'delete',
+    ]);
+    expect((await listAudit('competition', first.id, branch.id)).map((a) => a.action)).toEqual([
+      'create',
+      'update',
+      'delete',
+    ]);
   });
 
   it.each([
@@ -47,13 +50,13 @@ describe('competitions repository', () => {
     ['a member of another branch', 'stranger', '参赛人员“某人”不在本支部名册中'],
   ] as const)('refuses %s, saving nothing', async (_n, who, message) => {
     const ctx = await branchWithMembers();
-    const audit = await db.audit.count();
+    const audit = await countAudit();
     const messages = await messagesOf(() =>
       createCompetition(ctx.branch.id, event([{ memberId: ctx[who].id, name: '某人' }])),
     );
     expect(messages).toEqual([message]);
     expect(await db.competitions.count()).toBe(0);
-    expect(await db.audit.count()).toBe(audit);
+    expect(await countAudit()).toBe(audit);
   });
 
   it.each([

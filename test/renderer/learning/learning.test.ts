@@ -1,10 +1,11 @@
 // 学习 repository: entries per member, refused for a future date or a member who had left; nothing saved on errors.
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/src/db/db';
-import { listAudit } from '../../../renderer/src/db/repositories/audit';
+import { countAudit, listAudit } from '../../../renderer/src/db/repositories/audit';
 import {
   createLearning,
   deleteLearning,
+  getLearning,
   listLearning,
   updateLearning,
 } from '../../../renderer/src/db/repositories/learning';
@@ -20,11 +21,39 @@ describe('learning repository', () => {
     expect(entry).toMatchObject({ ...input, notes: '', attachmentIds: [], branchId: branch.id });
     expect((await listLearning(branch.id, '2024-09-01', '2024-09-30')).map((e) => e.id)).toEqual([entry.id]);
     expect(await listLearning(branch.id, '2024-10-01', '2024-10-31')).toEqual([]);
-    await updateLearning(entry.id, { ...input, notes: '读后心得' }, TODAY);
-    expect((await db.learning.get(entry.id))!.notes).toBe('读后心得');
-    await deleteLearning(entry.id);
-    expect(await db.learning.count()).toBe(0);
-    expect((await listAudit('learning', entry.id)).map((a) => a.action)).toEqual(['create', 'update', 'delete']);
+    await updateLearning(entry, { ...input, notes: '读后心得' }, TODAY);
+    expect((await getLearning(entry))!.notes).toBe('读后心得');
+    await deleteLearning(entry);
+    expect(await db.learningMonths.count()).toBe(0);
+    await expect(deleteLearning(entry)).rejects.toThrow();
+    expect((await listAudit('learning', entry.id, branch.id)).map((a) => a.action)).toEqual([
+      'create',
+      'update',
+      'delete',
+    ]);
+  });
+
+  it('keeps entries in branch-months: a new date moves the entry, lists stay in date order across months', async () => {
+    const { branch, zhang } = await branchWithMembers();
+    const base = { memberId: zhang.id, kind: '日阅一文' as const, title: '评论' };
+    const late = await createLearning(branch.id, { ...base, date: '2024-08-20' }, TODAY);
+    const early = await createLearning(branch.id, { ...base, date: '2024-08-02' }, TODAY);
+    const july = await createLearning(branch.id, { ...base, date: '2024-07-31' }, TODAY);
+    expect((await listLearning(branch.id, '2024-07-01', '2024-08-31')).map((e) => e.id)).toEqual([
+      july.id,
+      early.id,
+      late.id,
+    ]);
+    // Bounds inside a month are exact, not whole months.
+    expect((await listLearning(branch.id, '2024-08-03', '2024-08-31')).map((e) => e.id)).toEqual([late.id]);
+    const moved = await updateLearning(late, { ...base, date: '2024-06-10' }, TODAY);
+    expect((await db.learningMonths.toArray()).map((m) => [m.month, m.entries.map((e) => e.id)])).toEqual([
+      ['2024-06', [late.id]],
+      ['2024-07', [july.id]],
+      ['2024-08', [early.id]],
+    ]);
+    expect(await getLearning(late)).toBeUndefined();
+    expect(await getLearning(moved)).toEqual(moved);
   });
 
   it.each([
@@ -52,23 +81,23 @@ describe('learning repository', () => {
   ])('refuses $name, saving nothing', async ({ input, message }) => {
     const { branch, zhang, li, stranger } = await branchWithMembers();
     const ids = { zhang: zhang.id, li: li.id, stranger: stranger.id };
-    const auditBefore = await db.audit.count();
+    const auditBefore = await countAudit();
     const messages = await messagesOf(() =>
       createLearning(branch.id, { kind: '日阅一文', title: '人民日报评论', ...input(ids) }, TODAY),
     );
     expect(messages).toContain(message);
-    expect(await db.learning.count()).toBe(0);
-    expect(await db.audit.count()).toBe(auditBefore);
+    expect(await db.learningMonths.count()).toBe(0);
+    expect(await countAudit()).toBe(auditBefore);
   });
 
   it('a member who left may still have entries from before leaving; an edit into the future is refused', async () => {
     const { branch, li } = await branchWithMembers();
     const input = { memberId: li.id, kind: '月写一篇' as const, title: '调研报告', date: '2024-06-30' };
     const entry = await createLearning(branch.id, input, TODAY);
-    expect(await messagesOf(() => updateLearning(entry.id, { ...input, date: '2024-12-01' }, TODAY))).toContain(
+    expect(await messagesOf(() => updateLearning(entry, { ...input, date: '2024-12-01' }, TODAY))).toContain(
       '日期不能晚于今天（2024-09-15）',
     );
-    expect((await db.learning.get(entry.id))!.date).toBe('2024-06-30');
+    expect((await getLearning(entry))!.date).toBe('2024-06-30');
   });
 });
 

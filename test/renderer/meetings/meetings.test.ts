@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Meeting } from '../../../shared/schemas/entities';
 import { db } from '../../../renderer/src/db/db';
-import { listAudit } from '../../../renderer/src/db/repositories/audit';
+import { countAudit, listAudit } from '../../../renderer/src/db/repositories/audit';
 import { ValidationError } from '../../../renderer/src/db/repositories/errors';
 import {
   amendMeeting,
@@ -98,11 +98,11 @@ describe('validation', () => {
 
   it('refuses an attendee of another branch and writes nothing', async () => {
     const { branch, zhang, chen } = await seed();
-    const auditBefore = await db.audit.count();
+    const auditBefore = await countAudit();
     const messages = await issuesOf(createMeeting(branch.id, meetingInput({ attendance: present(zhang, chen) })));
     expect(messages).toEqual(['出席名单中的“陈静”不是本支部党员']);
     expect(await db.meetings.count()).toBe(0);
-    expect(await db.audit.count()).toBe(auditBefore);
+    expect(await countAudit()).toBe(auditBefore);
   });
 
   it('asks for what each kind needs, no duplicates, and a reason for 请假/缺席', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type MemberInput } from '../../../shared/schemas/entities';
 import { db } from '../../../renderer/src/db/db';
-import { listAudit } from '../../../renderer/src/db/repositories/audit';
+import { countAudit, listAudit } from '../../../renderer/src/db/repositories/audit';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { ValidationError } from '../../../renderer/src/db/repositories/errors';
 import {
@@ -45,12 +45,12 @@ describe('duplicate members', () => {
   it('refuses a second member with the same name and birth date, with the Chinese message on 姓名', async () => {
     const a = await branch();
     await createMember(a.id, member());
-    const auditBefore = await db.audit.count();
+    const auditBefore = await countAudit();
     expect(await messageOf(createMember(a.id, member({ post: '科员' })))).toEqual([
       '已有同名且出生日期相同的党员“王芳”',
     ]);
     expect(await db.members.count()).toBe(1);
-    expect(await db.audit.count()).toBe(auditBefore);
+    expect(await countAudit()).toBe(auditBefore);
     // Same name, other birth date: a different person.
     await createMember(a.id, member({ birthDate: '1990-01-01' }));
     expect(await db.members.count()).toBe(2);
@@ -101,11 +101,11 @@ describe('markMemberLeft', () => {
 describe('importMembers', () => {
   it('writes all rows in one transaction with one audit entry per member', async () => {
     const a = await branch();
-    const auditBefore = await db.audit.count();
+    const auditBefore = await countAudit();
     const written = await importMembers(a.id, [member(), member({ name: '李明', partyGroupId: 'g1' })]);
     expect(written.map((m) => m.name)).toEqual(['王芳', '李明']);
     expect((await listMembers(a.id)).map((m) => m.name).sort()).toEqual(['李明', '王芳']);
-    expect(await db.audit.count()).toBe(auditBefore + 2);
+    expect(await countAudit()).toBe(auditBefore + 2);
     expect((await listAudit('member', written[1]!.id))[0]?.summary).toBe('从 Excel 导入党员「李明」');
   });
 
@@ -115,10 +115,10 @@ describe('importMembers', () => {
     ['a repeat within the rows', [member(), member({ name: '李明' }), member()]],
   ])('writes nothing at all when one row has %s', async (_what, rows) => {
     const a = await branch();
-    const auditBefore = await db.audit.count();
+    const auditBefore = await countAudit();
     await expect(importMembers(a.id, rows)).rejects.toBeInstanceOf(ValidationError);
     expect(await db.members.count()).toBe(0);
-    expect(await db.audit.count()).toBe(auditBefore);
+    expect(await countAudit()).toBe(auditBefore);
   });
 
   it('writes nothing when a row became a duplicate of the roster after the preview', async () => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ResponsibilityInput } from '../../../shared/schemas/entities';
 import { db } from '../../../renderer/src/db/db';
-import { listAudit } from '../../../renderer/src/db/repositories/audit';
+import { allAuditEntries, listAudit } from '../../../renderer/src/db/repositories/audit';
 import { ValidationError, type ValidationIssue } from '../../../renderer/src/db/repositories/errors';
 import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
 import {
@@ -63,7 +63,7 @@ describe('validation', () => {
       { path: 'tasks.1.note', message: '任务已完成，请填写完成情况' },
     ]);
     expect(await db.responsibilities.count()).toBe(0);
-    expect(await db.audit.where('entity').equals('responsibility').count()).toBe(0);
+    expect((await allAuditEntries()).filter((a) => a.entity === 'responsibility').length).toBe(0);
   });
 
   it('refuses evidence that is not a record of this branch, and a holder from another branch', async () => {

@@ -152,7 +152,7 @@ describe('postings follow every meeting write', () => {
     const { branch } = await seed();
     await createMeeting(branch.id, meetingInput({ content: '学习党章。' }));
     const before = await db.searchPostings.toArray();
-    const spy = vi.spyOn(db.audit, 'add').mockRejectedValueOnce(new Error('模拟写入失败'));
+    const spy = vi.spyOn(db.auditPages, 'put').mockRejectedValueOnce(new Error('模拟写入失败'));
     await expect(createMeeting(branch.id, meetingInput({ content: '珍惜岗位，做好本职。' }))).rejects.toThrow();
     spy.mockRestore();
     expect(await db.searchPostings.toArray()).toEqual(before);

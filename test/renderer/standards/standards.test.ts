@@ -5,7 +5,7 @@ import { SEVEN_HAVE_KEYS } from '../../../shared/domain/vocab';
 import type { AssessmentInput, Meeting, MemberEvaluationInput } from '../../../shared/schemas/entities';
 import { BUILT_IN_STANDARDS } from '../../../shared/standards';
 import { db } from '../../../renderer/src/db/db';
-import { listAudit } from '../../../renderer/src/db/repositories/audit';
+import { allAuditEntries, listAudit } from '../../../renderer/src/db/repositories/audit';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { ValidationError } from '../../../renderer/src/db/repositories/errors';
 import {
@@ -287,7 +287,7 @@ describe('民主评议党员', () => {
     const issues = await issuesOf(saveMemberEvaluations(branch.id, 2025, rows(ids, 9)));
     expect(issues).toEqual([{ path: 'grade', message: '优秀比例不能超过三分之一：本年度参评 25 人，优秀最多 8 人' }]);
     expect(await listMemberEvaluations(branch.id, 2025)).toEqual([]);
-    expect(await db.audit.where('entity').equals('memberEvaluation').count()).toBe(0);
+    expect((await allAuditEntries()).filter((a) => a.entity === 'memberEvaluation').length).toBe(0);
 
     const saved = await saveMemberEvaluations(branch.id, 2025, rows(ids, 8));
     expect(saved.filter((r) => r.grade === '优秀')).toHaveLength(8);

@@ -9,6 +9,7 @@ import {
 import { BACKUP_TABLES, type BackupTableName, TABLE_BY_NAME } from '../../../../shared/backup/tables';
 import { SCHEMA_VERSION } from '../AppDB';
 import { db } from '../db';
+import { PACKED_STORAGE } from '../packed';
 import { blobChunks } from './blobChunks';
 
 /** Rows read per IndexedDB request: large enough to be quick, small enough that no table is ever held whole. */
@@ -49,6 +50,49 @@ async function* pagedRows(dexie: Dexie, table: string, onPage?: (n: number) => v
   }
 }
 
+/**
+ * The tables stored packed since v4 (../packed.ts): a backup still has one line per entry. A database older than v4
+ * (a pre-upgrade backup) has the row tables instead, read as any other table.
+ */
+const PACKED: Partial<Record<BackupTableName, string>> = PACKED_STORAGE;
+/** Packed records read per request: each holds up to a few hundred entries. */
+const PACKED_PAGE_SIZE = 20;
+
+/** Where `table`'s rows are stored in `dexie`, and how many stored records that is (the progress unit). */
+function storageOf(dexie: Dexie, table: BackupTableName): { name: string; packed: boolean } | undefined {
+  const names = new Set(dexie.tables.map((t) => t.name));
+  const packed = PACKED[table];
+  if (packed && names.has(packed)) return { name: packed, packed: true };
+  return names.has(table) ? { name: table, packed: false } : undefined;
+}
+
+/** The entries of a packed table, record by record in primary-key order (a branch's entries in stored order). */
+async function* packedRows(dexie: Dexie, table: string, onPage?: (n: number) => void): AsyncGenerator<object> {
+  const t = dexie.table(table);
+  let last: unknown = undefined;
+  for (;;) {
+    const query = last === undefined ? t.orderBy(':id') : t.where(':id').above(last);
+    const page = (await query.limit(PACKED_PAGE_SIZE).toArray()) as { entries: object[] }[];
+    if (page.length === 0) return;
+    onPage?.(page.length);
+    for (const record of page) yield* record.entries;
+    if (page.length < PACKED_PAGE_SIZE) return;
+    const keyPath = t.schema.primKey.keyPath as string[];
+    const lastRecord = page[page.length - 1] as unknown as Record<string, unknown>;
+    last = keyPath.map((k) => lastRecord[k]);
+  }
+}
+
+/** Every row of backup table `table` as a backup carries it (packed entries unpacked), in stored order. */
+export async function readTableRows(dexie: Dexie, table: BackupTableName): Promise<Record<string, unknown>[]> {
+  const storage = storageOf(dexie, table);
+  const rows: Record<string, unknown>[] = [];
+  if (!storage) return rows;
+  const source = storage.packed ? packedRows(dexie, storage.name) : pagedRows(dexie, table);
+  for await (const row of source) rows.push(row as Record<string, unknown>);
+  return rows;
+}
+
 interface StoredAttachment {
   sha256: string;
   size: number;
@@ -69,17 +113,24 @@ export async function exportBackup(
 ): Promise<BackupManifest> {
   const { dexie } = source;
   const present = new Set(dexie.tables.map((t) => t.name));
+  // Progress counts stored records (a packed page is one): what reading costs, without reading entries to count them.
   const totals = new Map<string, number>();
-  for (const { name } of BACKUP_TABLES) totals.set(name, present.has(name) ? await dexie.table(name).count() : 0);
+  for (const { name } of BACKUP_TABLES) {
+    const storage = storageOf(dexie, name);
+    totals.set(name, storage ? await dexie.table(storage.name).count() : 0);
+  }
   const rowsTotal = [...totals.values()].reduce((a, b) => a + b, 0);
   let rowsDone = 0;
   let bytesTotal = 0;
 
   const tables: Partial<Record<BackupTableName, AsyncIterable<object>>> = {};
+  const onPage = (n: number) => {
+    rowsDone += n;
+  };
   for (const { name } of BACKUP_TABLES) {
-    tables[name] = pagedRows(dexie, name, (n) => {
-      rowsDone += n;
-    });
+    const storage = storageOf(dexie, name);
+    if (!storage) continue;
+    tables[name] = storage.packed ? packedRows(dexie, storage.name, onPage) : pagedRows(dexie, name, onPage);
   }
 
   async function* attachments(): AsyncGenerator<BackupAttachmentSource> {

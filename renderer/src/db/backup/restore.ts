@@ -1,9 +1,10 @@
 // Restores a backup file: validate everything first, stage it outside IndexedDB, then write it in ONE transaction.
 import { type BackupManifest, inspectBackup, readBackup } from '../../../../shared/backup';
 import { BACKUP_TABLES, type BackupTableName, TABLE_BY_NAME, TABLE_NAMES } from '../../../../shared/backup/tables';
-import type { Attachment, AttachmentMeta, Meeting } from '../../../../shared/schemas/entities';
+import type { Attachment, AttachmentMeta, AuditEntry, Learning, Meeting } from '../../../../shared/schemas/entities';
 import { newId } from '../clock';
 import { db } from '../db';
+import { PACKED_STORAGE, packAudit, packLearning } from '../packed';
 import { writeAudit } from '../repositories/audit';
 import { buildPostings } from '../search/postings';
 import { SETTING_CURRENT_BRANCH } from '../settingKeys';
@@ -140,15 +141,14 @@ export async function restoreBackup(
   mode: RestoreMode,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
-  const inspected = await inspectBackupFile(file, options);
-  if (!inspected.ok) return inspected;
-  if (mode === 'addAsNewBranches') {
-    const found = await branchesAlreadyHere(inspected.preview.branches);
-    if (found.length > 0) return { ok: false, errors: duplicateBranchErrors(found) };
-  }
-
+  // One pass: readBackup checks everything inspectBackupFile checks, and nothing is written before it said ok (the
+  // rows are only staged in memory). A second, validate-only pass first would double the time of a large restore.
   const staged = await stage(file, options);
   if ('errors' in staged) return { ok: false, errors: staged.errors };
+  if (mode === 'addAsNewBranches') {
+    const found = await branchesAlreadyHere(staged.manifest.branches);
+    if (found.length > 0) return { ok: false, errors: duplicateBranchErrors(found) };
+  }
 
   let tables: Partial<StagedTables> = staged.tables;
   let attachments = staged.attachments;
@@ -162,8 +162,14 @@ export async function restoreBackup(
 
   // Search postings are derived data, not in the file: built here in memory, before the transaction (pure CPU), and
   // written with the rows. In both modes the branches written are new to the database (replace clears it; an import
-  // refuses branches already here), so there are no stored lists of theirs to merge with.
+  // refuses branches already here), so there are no stored lists, pages or months of theirs to merge with. For the
+  // same reason the audit log and learning entries are packed here whole (packed.ts).
   const postings = buildPostings((tables.meetings ?? []) as unknown as Meeting[]);
+  const packed: Partial<Record<BackupTableName, object[]>> = {
+    audit: packAudit((tables.audit ?? []) as unknown as AuditEntry[]),
+    learning: packLearning((tables.learning ?? []) as unknown as Learning[]),
+  };
+  const storage: Partial<Record<BackupTableName, string>> = PACKED_STORAGE;
 
   options.onProgress?.({ phase: 'writing' });
   try {
@@ -182,7 +188,8 @@ export async function restoreBackup(
           const here = await db.standards.bulkGet(list.map((s) => String(s.id)));
           list = list.filter((_, i) => here[i] === undefined);
         }
-        if (list.length > 0) await db.table(name).bulkAdd(list);
+        const records = packed[name] ?? list;
+        if (records.length > 0) await db.table(storage[name] ?? name).bulkAdd(records);
       }
       if (postings.length > 0) await db.searchPostings.bulkAdd(postings);
       if (mode === 'addAsNewBranches') {

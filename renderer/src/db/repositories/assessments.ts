@@ -128,7 +128,7 @@ export async function createAssessment(branchId: string, input: AssessmentInput)
   const fields = parseAssessmentInput(input);
   return db.transaction(
     'rw',
-    [db.branches, db.standards, db.meetings, db.venues, db.assessments, db.audit],
+    [db.branches, db.standards, db.meetings, db.venues, db.assessments, db.auditPages],
     async () => {
       if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
       const standard = await db.standards.get(fields.standardId);
@@ -168,7 +168,7 @@ export async function createAssessment(branchId: string, input: AssessmentInput)
  */
 export async function updateAssessment(id: string, input: AssessmentInput): Promise<Assessment> {
   const fields = parseAssessmentInput(input);
-  return db.transaction('rw', [db.meetings, db.venues, db.assessments, db.audit], async () => {
+  return db.transaction('rw', [db.meetings, db.venues, db.assessments, db.auditPages], async () => {
     const before = await db.assessments.get(id);
     if (!before) throw new NotFoundError('考评', id);
     const snapshot = before.standardSnapshot;

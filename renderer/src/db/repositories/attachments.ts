@@ -168,7 +168,7 @@ export async function addAttachment(branchId: string, file: File): Promise<Attac
     size: bytes.byteLength,
     sha256,
   });
-  return db.transaction('rw', [db.branches, db.attachments, db.audit], async () => {
+  return db.transaction('rw', [db.branches, db.attachments, db.auditPages], async () => {
     if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
     // Checked again inside the transaction: two uploads of the same file may have raced past the first check.
     const raced = await db.attachments.where('[branchId+sha256]').equals([branchId, sha256]).first();

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { auditEntrySchema, type AuditEntry } from '../../../../shared/schemas/entities';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
+import { AUDIT_PAGE_ENTRIES, type AuditPage } from '../packed';
 
 /** The audit `entity` names: one per kind of record, singular. */
 export type AuditEntity =
@@ -32,31 +33,94 @@ export interface AuditInput {
   summary?: string;
 }
 
+/** A branch's pages, first to last (`[branchId+page]` is the primary key). */
+const pagesOf = (branchId: string) =>
+  db.auditPages.where('[branchId+page]').between([branchId, Dexie.minKey], [branchId, Dexie.maxKey]);
+
 /**
- * Appends one audit entry. Must run inside a read-write transaction that includes `db.audit`, so that the
- * change and its log entry commit or roll back together; it refuses to run anywhere else.
+ * Appends one audit entry to its branch's last page (a new page when that one is full). Must run inside a read-write
+ * transaction that includes `db.auditPages`, so that the change and its log entry commit or roll back together; it
+ * refuses to run anywhere else.
  */
 export async function writeAudit(input: AuditInput): Promise<AuditEntry> {
   const tx = Dexie.currentTransaction;
-  if (!tx || tx.mode !== 'readwrite' || !tx.storeNames.includes('audit')) {
+  if (!tx || tx.mode !== 'readwrite' || !tx.storeNames.includes('auditPages')) {
     throw new Error('审计日志必须与所记录的修改在同一事务中写入');
   }
   const entry = auditEntrySchema.parse({ ...input, id: newId(), at: nowIso() });
-  await db.audit.add(entry);
+  const last = await pagesOf(entry.branchId).last();
+  if (last && last.entries.length < AUDIT_PAGE_ENTRIES) {
+    last.entries.push(entry);
+    // `at` comes from the clock, which can be set back: the page's range must still cover every entry in it.
+    if (entry.at > last.lastAt) last.lastAt = entry.at;
+    if (entry.at < last.firstAt) last.firstAt = entry.at;
+    await db.auditPages.put(last);
+  } else {
+    const page: AuditPage = {
+      branchId: entry.branchId,
+      page: last ? last.page + 1 : 0,
+      firstAt: entry.at,
+      lastAt: entry.at,
+      entries: [entry],
+    };
+    await db.auditPages.add(page);
+  }
   return entry;
 }
 
-/** One record's history, oldest first. */
-export async function listAudit(entity: AuditEntity, entityId: string): Promise<AuditEntry[]> {
-  return db.audit.where('[entity+entityId]').equals([entity, entityId]).sortBy('at');
+const byAt = (a: AuditEntry, b: AuditEntry) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+
+/**
+ * One record's history, oldest first. With `branchId` (the record's branch; '' for standards) only that branch's
+ * pages are read; without it, every page (for tests and tools, not for screens of a large database).
+ */
+export async function listAudit(entity: AuditEntity, entityId: string, branchId?: string): Promise<AuditEntry[]> {
+  const pages = branchId === undefined ? db.auditPages.toCollection() : pagesOf(branchId);
+  const found: AuditEntry[] = [];
+  await pages.each((page) => {
+    for (const e of page.entries) if (e.entityId === entityId && e.entity === entity) found.push(e);
+  });
+  return found.sort(byAt);
 }
 
-/** A branch's most recent changes, newest first. */
+/** A branch's changes at or after `since` (an ISO instant or date), oldest first. */
+export async function listAuditSince(branchId: string, since: string): Promise<AuditEntry[]> {
+  const found: AuditEntry[] = [];
+  await pagesOf(branchId)
+    .filter((page) => page.lastAt >= since)
+    .each((page) => {
+      for (const e of page.entries) if (e.at >= since) found.push(e);
+    });
+  return found.sort(byAt);
+}
+
+/** A branch's most recent changes, newest first: read from the last page backwards until `limit` are certain. */
 export async function listRecentAudit(branchId: string, limit = 50): Promise<AuditEntry[]> {
-  return db.audit
-    .where('[branchId+at]')
-    .between([branchId, Dexie.minKey], [branchId, Dexie.maxKey])
+  const found: AuditEntry[] = [];
+  let oldestNeeded = '';
+  await pagesOf(branchId)
     .reverse()
-    .limit(limit)
-    .toArray();
+    .until((page) => found.length >= limit && page.lastAt < oldestNeeded)
+    .each((page) => {
+      found.push(...page.entries);
+      found.sort((a, b) => byAt(b, a));
+      found.length = Math.min(found.length, Math.max(limit, 0));
+      oldestNeeded = found[found.length - 1]?.at ?? '';
+    });
+  return found;
+}
+
+/** Every entry of the log (backup, tests). */
+export async function allAuditEntries(): Promise<AuditEntry[]> {
+  const pages = await db.auditPages.toArray();
+  return pages.flatMap((p) => p.entries);
+}
+
+/** How many entries the log holds. */
+export async function countAudit(): Promise<number> {
+  let n = 0;
+  await db.auditPages.each((p) => {
+    n += p.entries.length;
+  });
+  return n;
 }

@@ -52,7 +52,7 @@ export async function createBranch(input: BranchInput): Promise<Branch> {
   const fields = parseBranchInput(input);
   const at = nowIso();
   const branch: Branch = { ...fields, id: newId(), createdAt: at, updatedAt: at };
-  await db.transaction('rw', [db.branches, db.settings, db.audit], async () => {
+  await db.transaction('rw', [db.branches, db.settings, db.auditPages], async () => {
     await db.branches.add(branch);
     const current = await db.settings.get(SETTING_CURRENT_BRANCH);
     const currentExists = typeof current?.value === 'string' && (await db.branches.get(current.value)) !== undefined;
@@ -71,7 +71,7 @@ export async function createBranch(input: BranchInput): Promise<Branch> {
 /** Replaces a branch's editable fields. Saving unchanged values writes nothing (no audit noise). */
 export async function updateBranch(id: string, input: BranchInput): Promise<Branch> {
   const fields = parseBranchInput(input);
-  return db.transaction('rw', [db.branches, db.members, db.audit], async () => {
+  return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
     const before = await db.branches.get(id);
     if (!before) throw new NotFoundError('支部', id);
     const changed = changedFieldLabels<BranchFields>(before, fields, BRANCH_LABELS);

@@ -54,7 +54,7 @@ function stepRecordDates(c: Campaign): { path: string; date: string }[] {
 
 export async function createCampaign(branchId: string, input: CampaignInput): Promise<Campaign> {
   const head: CampaignHead = parseInput(campaignInputSchema, input);
-  return db.transaction('rw', [db.branches, db.campaigns, db.audit], async () => {
+  return db.transaction('rw', [db.branches, db.campaigns, db.auditPages], async () => {
     if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
     const at = nowIso();
     const campaign: Campaign = {
@@ -91,7 +91,7 @@ async function mutate(
   change: (before: Campaign) => Promise<{ after: Campaign; summary: string }> | { after: Campaign; summary: string },
   action: 'update' | 'delete' = 'update',
 ): Promise<Campaign> {
-  return db.transaction('rw', [db.campaigns, db.members, db.meetings, db.assessments, db.audit], async () => {
+  return db.transaction('rw', [db.campaigns, db.members, db.meetings, db.assessments, db.auditPages], async () => {
     const before = await db.campaigns.get(id);
     if (!before) throw new NotFoundError('争创活动', id);
     const { after, summary } = await change(before);
@@ -120,7 +120,7 @@ export async function updateCampaign(id: string, input: CampaignInput): Promise<
 }
 
 export async function deleteCampaign(id: string): Promise<void> {
-  await db.transaction('rw', [db.campaigns, db.audit], async () => {
+  await db.transaction('rw', [db.campaigns, db.auditPages], async () => {
     const before = await db.campaigns.get(id);
     if (!before) throw new NotFoundError('争创活动', id);
     await db.campaigns.delete(id);

@@ -42,7 +42,7 @@ function describe(c: CompetitionFields): string {
 
 export async function createCompetition(branchId: string, input: CompetitionInput): Promise<Competition> {
   const fields: CompetitionFields = parseInput(competitionInputSchema, input);
-  return db.transaction('rw', [db.branches, db.members, db.competitions, db.audit], async () => {
+  return db.transaction('rw', [db.branches, db.members, db.competitions, db.auditPages], async () => {
     if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
     const issues = await participantIssues(branchId, fields);
     if (issues.length > 0) throw new ValidationError(issues);
@@ -62,7 +62,7 @@ export async function createCompetition(branchId: string, input: CompetitionInpu
 
 export async function updateCompetition(id: string, input: CompetitionInput): Promise<Competition> {
   const fields: CompetitionFields = parseInput(competitionInputSchema, input);
-  return db.transaction('rw', [db.members, db.competitions, db.audit], async () => {
+  return db.transaction('rw', [db.members, db.competitions, db.auditPages], async () => {
     const before = await db.competitions.get(id);
     if (!before) throw new NotFoundError('技能比武', id);
     const issues = await participantIssues(before.branchId, fields);
@@ -81,7 +81,7 @@ export async function updateCompetition(id: string, input: CompetitionInput): Pr
 }
 
 export async function deleteCompetition(id: string): Promise<void> {
-  await db.transaction('rw', [db.competitions, db.audit], async () => {
+  await db.transaction('rw', [db.competitions, db.auditPages], async () => {
     const before = await db.competitions.get(id);
     if (!before) throw new NotFoundError('技能比武', id);
     await db.competitions.delete(id);

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/schemas';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
+import { compareLearning, monthOf } from '../packed';
 import { writeAudit } from './audit';
 import { changedFieldLabels, parseInput } from './common';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
@@ -52,9 +53,40 @@ async function checked(branchId: string, fields: LearningFields, today: string):
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
-/** A branch's entries in [from, to] (inclusive), oldest first. */
+/** A branch's entries in [from, to] (inclusive), oldest first (by date, then id). */
 export async function listLearning(branchId: string, from: string, to: string): Promise<Learning[]> {
-  return db.learning.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray();
+  const months = await db.learningMonths
+    .where('[branchId+month]')
+    .between([branchId, monthOf(from)], [branchId, monthOf(to)], true, true)
+    .toArray();
+  return months.flatMap((m) => m.entries.filter((e) => e.date >= from && e.date <= to));
+}
+
+/** Identifies a stored entry: its id, and the branch and date that say which month holds it. */
+export type LearningKey = Pick<Learning, 'id' | 'branchId' | 'date'>;
+
+/** Inserts (or replaces, by id) `entry` in its month; runs inside a transaction that includes learningMonths. */
+async function putEntry(entry: Learning): Promise<void> {
+  const key: [string, string] = [entry.branchId, monthOf(entry.date)];
+  const row = (await db.learningMonths.get(key)) ?? { branchId: key[0], month: key[1], entries: [] };
+  row.entries = [...row.entries.filter((e) => e.id !== entry.id), entry].sort(compareLearning);
+  await db.learningMonths.put(row);
+}
+
+/** Removes the entry `key` names from its month and returns it (undefined when there is none). */
+async function takeEntry(key: LearningKey): Promise<Learning | undefined> {
+  const row = await db.learningMonths.get([key.branchId, monthOf(key.date)]);
+  const found = row?.entries.find((e) => e.id === key.id);
+  if (!row || !found) return undefined;
+  row.entries = row.entries.filter((e) => e.id !== key.id);
+  if (row.entries.length === 0) await db.learningMonths.delete([row.branchId, row.month]);
+  else await db.learningMonths.put(row);
+  return found;
+}
+
+export async function getLearning(key: LearningKey): Promise<Learning | undefined> {
+  const row = await db.learningMonths.get([key.branchId, monthOf(key.date)]);
+  return row?.entries.find((e) => e.id === key.id);
 }
 
 export async function createLearning(
@@ -63,12 +95,12 @@ export async function createLearning(
   today: string = chinaToday(),
 ): Promise<Learning> {
   const fields: LearningFields = parseInput(learningInputSchema, input);
-  return db.transaction('rw', [db.branches, db.members, db.learning, db.audit], async () => {
+  return db.transaction('rw', [db.branches, db.members, db.learningMonths, db.auditPages], async () => {
     if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
     await checked(branchId, fields, today);
     const at = nowIso();
     const entry: Learning = { ...fields, id: newId(), branchId, createdAt: at, updatedAt: at };
-    await db.learning.add(entry);
+    await putEntry(entry);
     await writeAudit({
       entity: 'learning',
       entityId: entry.id,
@@ -80,23 +112,25 @@ export async function createLearning(
   });
 }
 
+/** Changes the entry `key` names (as listed: its id, branch and stored date); a new date may move it to another month. */
 export async function updateLearning(
-  id: string,
+  key: LearningKey,
   input: LearningInput,
   today: string = chinaToday(),
 ): Promise<Learning> {
   const fields: LearningFields = parseInput(learningInputSchema, input);
-  return db.transaction('rw', [db.members, db.learning, db.audit], async () => {
-    const before = await db.learning.get(id);
-    if (!before) throw new NotFoundError('学习记录', id);
+  return db.transaction('rw', [db.members, db.learningMonths, db.auditPages], async () => {
+    const before = await getLearning(key);
+    if (!before) throw new NotFoundError('学习记录', key.id);
     const changed = changedFieldLabels<LearningFields>(before, fields, LEARNING_LABELS);
     if (changed.length === 0) return before;
     await checked(before.branchId, fields, today);
     const after: Learning = { ...before, ...fields, updatedAt: nowIso() };
-    await db.learning.put(after);
+    await takeEntry(before);
+    await putEntry(after);
     await writeAudit({
       entity: 'learning',
-      entityId: id,
+      entityId: before.id,
       branchId: before.branchId,
       action: 'update',
       summary: `修改了学习记录「${after.title}」的${changed.join('、')}`,
@@ -105,14 +139,13 @@ export async function updateLearning(
   });
 }
 
-export async function deleteLearning(id: string): Promise<void> {
-  await db.transaction('rw', [db.learning, db.audit], async () => {
-    const before = await db.learning.get(id);
-    if (!before) throw new NotFoundError('学习记录', id);
-    await db.learning.delete(id);
+export async function deleteLearning(key: LearningKey): Promise<void> {
+  await db.transaction('rw', [db.learningMonths, db.auditPages], async () => {
+    const before = await takeEntry(key);
+    if (!before) throw new NotFoundError('学习记录', key.id);
     await writeAudit({
       entity: 'learning',
-      entityId: id,
+      entityId: before.id,
       branchId: before.branchId,
       action: 'delete',
       summary: `删除学习记录「${before.title}」（${before.kind}，${before.date}）`,

@@ -221,7 +221,9 @@ export async function getMeeting(id: string): Promise<Meeting | undefined> {
 
 /** The 更正 history of a record (and its numbering changes), oldest first. */
 export async function listAmendments(id: string): Promise<AuditEntry[]> {
-  return (await listAudit('meeting', id)).filter((e) => e.action === 'amend');
+  const meeting = await db.meetings.get(id);
+  if (!meeting) return [];
+  return (await listAudit('meeting', id, meeting.branchId)).filter((e) => e.action === 'amend');
 }
 
 function dateBounds(filter: MeetingFilter): [string, string] {
@@ -409,7 +411,7 @@ function today(): string {
 }
 
 /** Every table a meeting write touches: validation reads, the row, its search postings and its audit entry. */
-const WRITE_TABLES = () => [db.branches, db.members, db.venues, db.meetings, db.searchPostings, db.audit];
+const WRITE_TABLES = () => [db.branches, db.members, db.venues, db.meetings, db.searchPostings, db.auditPages];
 
 /** Records a new meeting as a 草稿 with its 第N次, 补录 mark and index fields, audited. */
 export async function createMeeting(branchId: string, input: MeetingInput): Promise<Meeting> {
@@ -497,7 +499,7 @@ export async function updateMeeting(id: string, input: MeetingInput): Promise<Me
 
 /** 草稿 → 已定稿: from now on changes need 更正 with a reason. */
 export async function finalizeMeeting(id: string): Promise<Meeting> {
-  return db.transaction('rw', [db.meetings, db.audit], async () => {
+  return db.transaction('rw', [db.meetings, db.auditPages], async () => {
     const before = await db.meetings.get(id);
     if (!before) throw new NotFoundError('会议记录', id);
     if (before.status === '已定稿') return before;
@@ -537,7 +539,7 @@ export async function amendMeeting(id: string, input: MeetingInput, reason: stri
 
 /** Deletes a 草稿 (audited); a 已定稿 record is part of the archive and cannot be deleted. */
 export async function deleteMeeting(id: string): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.searchPostings, db.audit], async () => {
+  await db.transaction('rw', [db.meetings, db.searchPostings, db.auditPages], async () => {
     const before = await db.meetings.get(id);
     if (!before) throw new NotFoundError('会议记录', id);
     if (before.status === '已定稿') {

@@ -59,7 +59,7 @@ export async function saveMemberEvaluations(
   if (!Number.isInteger(year) || year < 2000 || year > 2100) issues.push({ path: 'year', message: '年度不正确' });
   if (issues.length > 0) throw new ValidationError(issues);
 
-  return db.transaction('rw', [db.branches, db.members, db.memberEvaluations, db.audit], async () => {
+  return db.transaction('rw', [db.branches, db.members, db.memberEvaluations, db.auditPages], async () => {
     if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
     const members = await db.members.bulkGet(rows.map((r) => r.memberId));
     const seen = new Set<string>();

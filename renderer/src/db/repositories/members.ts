@@ -65,7 +65,7 @@ export async function getMember(id: string): Promise<Member | undefined> {
 
 export async function createMember(branchId: string, input: MemberInput): Promise<Member> {
   const fields: MemberFields = parseInput(memberInputSchema, input);
-  return db.transaction('rw', [db.branches, db.members, db.audit], async () => {
+  return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
     const branch = await db.branches.get(branchId);
     if (!branch) throw new NotFoundError('支部', branchId);
     assertPartyGroupExists(branch, fields);
@@ -87,7 +87,7 @@ export async function createMember(branchId: string, input: MemberInput): Promis
 /** Replaces a member's editable fields; the member stays in its branch. Unchanged values write nothing. */
 export async function updateMember(id: string, input: MemberInput): Promise<Member> {
   const fields: MemberFields = parseInput(memberInputSchema, input);
-  return db.transaction('rw', [db.branches, db.members, db.audit], async () => {
+  return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
     const before = await db.members.get(id);
     if (!before) throw new NotFoundError('党员', id);
     const changed = changedFieldLabels<MemberFields>(before, fields, MEMBER_LABELS);
@@ -129,7 +129,7 @@ export async function importMembers(branchId: string, inputs: readonly MemberInp
     else issues.push(...result.error.issues.map((i) => ({ path: `${index}.${i.path.join('.')}`, message: i.message })));
   });
   if (issues.length > 0) throw new ValidationError(issues);
-  return db.transaction('rw', [db.branches, db.members, db.audit], async () => {
+  return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
     const branch = await db.branches.get(branchId);
     if (!branch) throw new NotFoundError('支部', branchId);
     const seen = new Set<string>();
@@ -165,7 +165,7 @@ export async function importMembers(branchId: string, inputs: readonly MemberInp
 /** 转出/离开支部: the member stays in the roster's history with the date and reason; nothing is deleted. */
 export async function markMemberLeft(id: string, input: MemberLeaveInput): Promise<Member> {
   const leave = parseInput(memberLeaveSchema, input);
-  return db.transaction('rw', [db.members, db.audit], async () => {
+  return db.transaction('rw', [db.members, db.auditPages], async () => {
     const before = await db.members.get(id);
     if (!before) throw new NotFoundError('党员', id);
     const { id: _id, branchId, createdAt, updatedAt: _updatedAt, ...rest } = before;
@@ -187,7 +187,7 @@ export async function markMemberLeft(id: string, input: MemberLeaveInput): Promi
 
 /** Undoes 转出/离开支部 (e.g. entered by mistake, or the member came back): the member is 在册 again. */
 export async function restoreMember(id: string): Promise<Member> {
-  return db.transaction('rw', [db.members, db.audit], async () => {
+  return db.transaction('rw', [db.members, db.auditPages], async () => {
     const before = await db.members.get(id);
     if (!before) throw new NotFoundError('党员', id);
     if (!before.leftDate) return before;

@@ -134,7 +134,7 @@ async function checkAgainstBranch(branchId: string, fields: ResponsibilityFields
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
-const TABLES = () => [db.branches, db.members, db.meetings, db.responsibilities, db.audit];
+const TABLES = () => [db.branches, db.members, db.meetings, db.responsibilities, db.auditPages];
 
 /** Creates one leader's list for a year, audited. */
 export async function createResponsibility(branchId: string, input: ResponsibilityInput): Promise<Responsibility> {
@@ -178,7 +178,7 @@ export async function updateResponsibility(id: string, input: ResponsibilityInpu
 }
 
 export async function deleteResponsibility(id: string): Promise<void> {
-  await db.transaction('rw', [db.responsibilities, db.audit], async () => {
+  await db.transaction('rw', [db.responsibilities, db.auditPages], async () => {
     const before = await db.responsibilities.get(id);
     if (!before) throw new NotFoundError('责任清单', id);
     await db.responsibilities.delete(id);
@@ -202,7 +202,7 @@ const sameHolder = (a: Responsibility, b: Responsibility) =>
  * Returns the lists created.
  */
 export async function copyPreviousYear(branchId: string, year: number): Promise<Responsibility[]> {
-  return db.transaction('rw', [db.branches, db.responsibilities, db.audit], async () => {
+  return db.transaction('rw', [db.branches, db.responsibilities, db.auditPages], async () => {
     if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
     const previous = await db.responsibilities
       .where('[branchId+year]')

@@ -32,7 +32,7 @@ export async function ensureBuiltInStandards(): Promise<void> {
     .anyOf(BUILT_IN_STANDARDS.map((s) => s.fields.builtInKey))
     .keys();
   if (present.length >= BUILT_IN_STANDARDS.length) return;
-  await db.transaction('rw', [db.standards, db.audit], async () => {
+  await db.transaction('rw', [db.standards, db.auditPages], async () => {
     for (const builtIn of BUILT_IN_STANDARDS) {
       const existing = await db.standards.where('builtInKey').equals(builtIn.fields.builtInKey).count();
       if (existing > 0 || (await db.standards.get(builtIn.id))) continue;
@@ -85,7 +85,7 @@ export async function assessmentsUsing(id: string): Promise<number> {
 
 /** 「复制后修改」: a new, editable standard (version 1) with the source's items and bands. */
 export async function copyStandard(sourceId: string, name?: string): Promise<Standard> {
-  return db.transaction('rw', [db.standards, db.audit], async () => {
+  return db.transaction('rw', [db.standards, db.auditPages], async () => {
     const source = await db.standards.get(sourceId);
     if (!source) throw new NotFoundError('评价标准', sourceId);
     const id = newId();
@@ -128,7 +128,7 @@ function parseStandardInput(
  */
 export async function updateStandard(id: string, input: StandardInput): Promise<Standard> {
   const fields = parseStandardInput(input);
-  return db.transaction('rw', [db.standards, db.assessments, db.audit], async () => {
+  return db.transaction('rw', [db.standards, db.assessments, db.auditPages], async () => {
     const before = await db.standards.get(id);
     if (!before) throw new NotFoundError('评价标准', id);
     if (before.builtInKey) {

@@ -81,7 +81,7 @@ export async function getVenue(id: string): Promise<Venue | undefined> {
 /** Creates a venue with all seven 七有 items, none yet met. */
 export async function createVenue(branchId: string, input: VenueInput): Promise<Venue> {
   const fields: VenueFields = parseInput(venueInputSchema, input);
-  return db.transaction('rw', [db.branches, db.venues, db.audit], async () => {
+  return db.transaction('rw', [db.branches, db.venues, db.auditPages], async () => {
     if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
     const at = nowIso();
     const venue: Venue = {
@@ -107,7 +107,7 @@ export async function createVenue(branchId: string, input: VenueInput): Promise<
 /** Replaces a venue's basic fields; the checklist is kept. Unchanged values write nothing. */
 export async function updateVenue(id: string, input: VenueInput): Promise<Venue> {
   const fields: VenueFields = parseInput(venueInputSchema, input);
-  return db.transaction('rw', [db.venues, db.audit], async () => {
+  return db.transaction('rw', [db.venues, db.auditPages], async () => {
     const before = await db.venues.get(id);
     if (!before) throw new NotFoundError('阵地', id);
     const changed = changedFieldLabels<VenueFields>(before, fields, VENUE_LABELS);
@@ -135,7 +135,7 @@ export async function setChecklistItem(
   input: ChecklistItemInput,
 ): Promise<{ venue: Venue; warning?: string }> {
   const item = parseInput(checklistItemInputSchema, input);
-  return db.transaction('rw', [db.venues, db.attachments, db.audit], async () => {
+  return db.transaction('rw', [db.venues, db.attachments, db.auditPages], async () => {
     const before = await db.venues.get(venueId);
     if (!before) throw new NotFoundError('阵地', venueId);
     const attachments = await db.attachments.bulkGet(item.attachmentIds);
@@ -174,7 +174,7 @@ export async function setChecklistItem(
 /** Records a 阵地复查; the next due date, when given, must come after the check. */
 export async function addVenueCheck(venueId: string, input: VenueCheckInput): Promise<VenueCheck> {
   const fields = parseInput(venueCheckInputSchema, input);
-  return db.transaction('rw', [db.venues, db.venueChecks, db.audit], async () => {
+  return db.transaction('rw', [db.venues, db.venueChecks, db.auditPages], async () => {
     const venue = await db.venues.get(venueId);
     if (!venue) throw new NotFoundError('阵地', venueId);
     const at = nowIso();

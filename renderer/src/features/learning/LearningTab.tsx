@@ -144,7 +144,7 @@ function EntryList({ entries, names }: Readonly<{ entries: Learning[]; names: Ma
       okText: '删除',
       cancelText: '取消',
       onOk: async () => {
-        await deleteLearning(entry.id);
+        await deleteLearning(entry);
         message.success('已删除');
       },
     });
