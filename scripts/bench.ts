@@ -21,6 +21,8 @@ const OUT_DIR = process.env.BENCH_OUT_DIR ?? join(CACHE, 'renderer');
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const BASE = `http://127.0.0.1:${PORT}`;
 const quick = process.argv.includes('--quick');
+/** `--organ`: only the organ figures (restore, load, open, list, search, compliance, backup); no dossier. */
+const organOnly = process.argv.includes('--organ');
 
 /** Chinese words of the seeded minutes (scripts/seed/text.ts), common and rare, and one that is nowhere. */
 const SEARCH_WORDS = [
@@ -203,7 +205,10 @@ async function organFigures(): Promise<string> {
     figures['restore.organMs'] = round1(restored.ms);
     figures['load.rowsPerSec'] = Math.round(rows / (restored.ms / 1000));
     meta.restore = { ...restored, totalRows: rows };
-    log(`  ${rows} 行，${(restored.ms / 1000).toFixed(1)} s`);
+    const phases = Object.entries(restored.phasesMs)
+      .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`)
+      .join('，');
+    log(`  ${rows} 行，${(restored.ms / 1000).toFixed(1)} s（${phases}）`);
 
     log('筛选列表首页（按类型、按月、按人，各 60 次）…');
     const lists = await call(page, 'listFirstPages', 60);
@@ -394,7 +399,7 @@ async function main(): Promise<void> {
   await mkdir(CACHE, { recursive: true });
   await mkdir(RESULTS, { recursive: true });
   meta.startedAt = new Date(started).toISOString();
-  meta.command = `npm run bench${quick ? ' -- --quick' : ''}`;
+  meta.command = `npm run bench${quick ? ' -- --quick' : organOnly ? ' -- --organ' : ''}`;
   meta.machine = { ...machine(), loadAverageAtStart: machine().loadAverage };
   meta.browser = executablePath ?? 'Playwright Chromium';
   build();
@@ -407,11 +412,11 @@ async function main(): Promise<void> {
       });
       if (profile) await step('open', () => openFigure(profile));
     }
-    await step('dossier.typical', typicalDossierFigures);
+    if (!organOnly) await step('dossier.typical', typicalDossierFigures);
   } finally {
     stop(server);
   }
-  await step('dossier.stress', stressFigures);
+  if (!organOnly) await step('dossier.stress', stressFigures);
   meta.finishedAt = new Date().toISOString();
   meta.minutes = round1((Date.now() - started) / 60_000);
   meta.machine = { ...(meta.machine as object), loadAverageAtEnd: machine().loadAverage };

@@ -8,8 +8,11 @@ export interface BenchBranch {
 export interface BenchApi {
   /** Resolves once the database is open. */
   ready: Promise<void>;
-  /** Restores (覆盖全部) the backup served at `url`; `ms` covers restoreBackup only, not the download. */
-  restore(url: string): Promise<{ ms: number; rows: number; attachments: number }>;
+  /**
+   * Restores (覆盖全部) the backup served at `url`; `ms` covers restoreBackup only, not the download. `phasesMs`:
+   * time spent in each progress phase (checking, reading, writing), from the restore's own progress reports.
+   */
+  restore(url: string): Promise<{ ms: number; rows: number; attachments: number; phasesMs: Record<string, number> }>;
   /** 立即备份: exportBackupBlob of the whole database. */
   backup(): Promise<{ ms: number; bytes: number }>;
   branches(): Promise<BenchBranch[]>;

@@ -43,9 +43,23 @@ const api: BenchApi = {
   ready,
   async restore(url) {
     const blob = await (await fetch(url)).blob();
-    const { ms, value } = await timed(() => restoreBackup(blob, 'replace'));
+    const phasesMs: Record<string, number> = {};
+    let phase = 'start';
+    let since = performance.now();
+    const { ms, value } = await timed(() =>
+      restoreBackup(blob, 'replace', {
+        onProgress: (p) => {
+          if (p.phase === phase) return;
+          const now = performance.now();
+          phasesMs[phase] = (phasesMs[phase] ?? 0) + now - since;
+          phase = p.phase;
+          since = now;
+        },
+      }),
+    );
+    phasesMs[phase] = (phasesMs[phase] ?? 0) + performance.now() - since;
     if (!value.ok) throw new Error(value.errors.join('；'));
-    return { ms, rows: value.rows, attachments: value.attachments };
+    return { ms, rows: value.rows, attachments: value.attachments, phasesMs };
   },
   async backup() {
     const { ms, value } = await timed(() => exportBackupBlob());
