@@ -17,13 +17,13 @@ import {
 } from '../../../shared/schemas/entities';
 import { MIGRATIONS } from './migrations';
 import { type AuditPage, type LearningMonth } from './packed';
-import { type SearchPosting } from './search/postings';
+import { type SearchBucket } from './search/postings';
 
 /** The latest schema version: what a backup records and what this build opens. */
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-/** Tables of derived data, rebuilt from the others (never in a backup): search postings since v3. */
-export const DERIVED_TABLES: readonly string[] = ['searchPostings'];
+/** Tables of derived data, rebuilt from the others (never in a backup): search postings, in buckets since v4. */
+export const DERIVED_TABLES: readonly string[] = ['searchBuckets'];
 
 export class AppDB extends Dexie {
   // `declare` emits no class field, so Dexie's own table properties are not overwritten after super().
@@ -44,8 +44,8 @@ export class AppDB extends Dexie {
   /** The audit log in per-branch pages since v4 (packed.ts). */
   declare readonly auditPages: Table<AuditPage, [string, number]>;
   declare readonly settings: EntityTable<Setting, 'key'>;
-  /** Derived search lists per (branch, bigram); not in backups (see search/postings.ts). */
-  declare readonly searchPostings: Table<SearchPosting, [string, string]>;
+  /** Derived search lists per branch (bigrams and attendees) in buckets; not in backups (see search/postings.ts). */
+  declare readonly searchBuckets: Table<SearchBucket, [string, number]>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);

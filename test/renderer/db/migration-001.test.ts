@@ -31,10 +31,8 @@ const EXPECTED: Record<
       '[branchId+kind+date]': ['branchId', 'kind', 'date'],
       '[branchId+venueId+date]': ['branchId', 'venueId', 'date'],
       '[branchId+status]': ['branchId', 'status'],
-      attendeeIds: 'attendeeIds',
     },
-    // *terms was dropped by migration 003 (search moved to searchPostings).
-    multi: ['attendeeIds'],
+    // *terms was dropped by migration 003 (search moved to postings), *attendeeIds by 004 (attendee lists in them).
   },
   responsibilities: { primaryKey: 'id', indexes: { '[branchId+year]': ['branchId', 'year'] } },
   standards: { primaryKey: 'id', indexes: { builtInKey: 'builtInKey' } },
@@ -51,8 +49,8 @@ const EXPECTED: Record<
   },
   auditPages: { primaryKey: ['branchId', 'page'], indexes: {} },
   settings: { primaryKey: 'key', indexes: {} },
-  // Added by migration 003: derived search postings, one row per (branch, bigram).
-  searchPostings: { primaryKey: ['branchId', 'term'], indexes: {} },
+  // Derived search postings: per (branch, term) rows since migration 003, in per-branch buckets since 004.
+  searchBuckets: { primaryKey: ['branchId', 'bucket'], indexes: {} },
 };
 
 describe('migration 001 (initial schema)', () => {
@@ -96,7 +94,7 @@ describe('migration 001 (initial schema)', () => {
     expect(SUPPORTED_SCHEMA_VERSIONS).toContain(SCHEMA_VERSION);
   });
 
-  it('answers compound and multi-entry index queries without scanning', async () => {
+  it('answers compound index queries without scanning', async () => {
     const base = { createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
     const meeting = (id: string, branchId: string, date: string, kind: string, attendeeIds: string[]) =>
       ({ ...base, id, branchId, date, kind, status: '草稿', venueId: '', attendeeIds, terms: [] }) as never;
@@ -118,8 +116,7 @@ describe('migration 001 (initial schema)', () => {
       .between(['b1', '支委会', Dexie.minKey], ['b1', '支委会', Dexie.maxKey])
       .primaryKeys();
     expect(committee).toEqual(['m1', 'm2']);
-
-    const attendedByP2 = await db.meetings.where('attendeeIds').equals('p2').primaryKeys();
-    expect(attendedByP2.sort()).toEqual(['m2', 'm3']);
+    // A person's meetings are no longer an index (v4): an attendee list in the search buckets (postings.test.ts).
+    await expect(db.meetings.where('attendeeIds').equals('p2').primaryKeys()).rejects.toThrow();
   });
 });

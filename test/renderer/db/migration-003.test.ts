@@ -83,9 +83,14 @@ describe('migration 003 (search postings)', () => {
 
   it('upgrades a v2 database: postings right per branch, *terms index gone, every row intact', async () => {
     const before = await createV2Database();
-    const upgraded = new AppDB(NAME);
+    // Declared up to v3 exactly (later versions change the postings' storage: migration-004.test.ts).
+    const upgraded = new Dexie(NAME);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
+      const version = upgraded.version(m.version).stores(m.stores);
+      if (m.upgrade) version.upgrade(m.upgrade);
+    }
     await upgraded.open();
-    expect(upgraded.verno).toBe(SCHEMA_VERSION);
+    expect(upgraded.verno).toBe(3);
 
     const strip = (r: Record<string, unknown>) => {
       const { blob: _b, thumbnail: _t, ...rest } = r;
@@ -103,7 +108,7 @@ describe('migration 003 (search postings)', () => {
     expect(tx.objectStore('searchPostings').keyPath).toEqual(['branchId', 'term']);
 
     const meetings = before.meetings as unknown as Meeting[];
-    const stored = await upgraded.searchPostings.toArray();
+    const stored = (await upgraded.table('searchPostings').toArray()) as SearchPosting[];
     // Built from scratch per branch: the very rows a restore of the same meetings would write.
     const byKey = (x: SearchPosting, y: SearchPosting) =>
       x.branchId.localeCompare(y.branchId) || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
@@ -139,12 +144,12 @@ describe('migration 003 (search postings)', () => {
     expect(await ids('组织生活会')).toEqual(['x-2', 'x-1']);
     expect(await ids('人民代表大会')).toEqual(['x-2', 'x-0']);
     expect(await ids('查摆问题')).toEqual(['x-1']);
-    const postings = await db.searchPostings.toArray();
+    const postings = await db.searchBuckets.toArray();
 
     db.close();
     const again = new AppDB(DB_NAME);
     await again.open();
-    expect(await again.searchPostings.toArray()).toEqual(postings);
+    expect(await again.searchBuckets.toArray()).toEqual(postings);
     again.close();
     await db.open();
   });

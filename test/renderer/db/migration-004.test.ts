@@ -1,8 +1,8 @@
-// Schema v4 (packed audit log and learning): a v3 database upgrades in place — every entry kept, in pages and months.
+// Schema v4 (packed bulk data): a v3 database upgrades in place — audit pages, learning months, search buckets.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBackup } from '../../../shared/backup';
-import type { AuditEntry, Learning } from '../../../shared/schemas/entities';
+import type { AuditEntry, Learning, Meeting } from '../../../shared/schemas/entities';
 import { AppDB, SCHEMA_VERSION } from '../../../renderer/src/db/AppDB';
 import { readTableRows } from '../../../renderer/src/db/backup/export';
 import { DB_NAME, db } from '../../../renderer/src/db/db';
@@ -13,6 +13,7 @@ import { migration004 } from '../../../renderer/src/db/migrations/004-packed-log
 import { AUDIT_PAGE_ENTRIES } from '../../../renderer/src/db/packed';
 import { listAudit, listRecentAudit, writeAudit } from '../../../renderer/src/db/repositories/audit';
 import { listLearning } from '../../../renderer/src/db/repositories/learning';
+import { attendeeTerm, buildPostings, decodePostings, fromBuckets } from '../../../renderer/src/db/search/postings';
 import { chunksOf, installCloneableBlob, readFixture, sortById } from '../backup/helpers';
 
 installCloneableBlob();
@@ -114,6 +115,20 @@ describe('migration 004 (packed audit log and learning entries)', () => {
     const stores = [...upgraded.backendDB().objectStoreNames];
     expect(stores).not.toContain('audit');
     expect(stores).not.toContain('learning');
+    expect(stores).not.toContain('searchPostings');
+    const meetingIndexes = [...upgraded.backendDB().transaction('meetings').objectStore('meetings').indexNames];
+    expect(meetingIndexes).not.toContain('attendeeIds');
+
+    // The search lists, now in buckets, with one attendee list per person: exactly what a restore would build.
+    const meetings = before.meetings as unknown as Meeting[];
+    expect(meetings.some((m) => m.attendeeIds.length > 0)).toBe(true);
+    const stored = fromBuckets(await upgraded.searchBuckets.toArray());
+    expect(decodePostings(stored)).toEqual(decodePostings(buildPostings(meetings)));
+    for (const m of meetings) {
+      for (const id of m.attendeeIds) {
+        expect(decodePostings(stored)[m.branchId]![attendeeTerm(id)]).toContain(`${m.date} ${m.id}`);
+      }
+    }
 
     // Exactly the same entries, as a backup reads them.
     expect(sortById(await readTableRows(upgraded, 'audit'))).toEqual(sortById(before.audit!));

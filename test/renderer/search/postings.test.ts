@@ -15,9 +15,15 @@ import {
   type MeetingCursor,
 } from '../../../renderer/src/db/repositories/meetings';
 import {
+  attendeeTerm,
+  bucketOf,
   buildPostings,
   decodePostings,
+  DIRECTORY_BUCKET,
   DIRECTORY_TERM,
+  fromBuckets,
+  POSTING_BUCKETS,
+  toBuckets,
   intersectSlots,
   searchableTexts,
   sortEntriesDesc,
@@ -33,6 +39,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** The stored rows, read out of their buckets. */
+const storedPostings = async () => fromBuckets(await db.searchBuckets.toArray());
+
 /** Each branch's live directory entries (freed slots left out), newest first. */
 function liveDirectories(rows: readonly SearchPosting[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -44,7 +53,7 @@ function liveDirectories(rows: readonly SearchPosting[]): Record<string, string[
 
 /** The stored rows must describe exactly the index rebuilt from scratch from the stored meetings. */
 async function expectPostingsExact(): Promise<SearchPosting[]> {
-  const stored = await db.searchPostings.toArray();
+  const stored = await storedPostings();
   const rebuilt = buildPostings(await db.meetings.toArray());
   const decoded = decodePostings(stored);
   expect(decoded).toEqual(decodePostings(rebuilt));
@@ -129,10 +138,10 @@ describe('postings follow every meeting write', () => {
     expect((await searchMeetings(branch.id, '组织生活会')).items.map((m) => m.id)).toEqual([b.id]);
 
     // A date change moves the meeting in the directory only: no bigram list is rewritten.
-    const lists = (await db.searchPostings.toArray()).filter((r) => r.term !== DIRECTORY_TERM);
+    const lists = (await storedPostings()).filter((r) => r.term !== DIRECTORY_TERM);
     await updateMeeting(b.id, meetingInput({ date: '2030-05-20', content: '讨论组织生活会安排。' }));
     await expectPostingsExact();
-    expect((await db.searchPostings.toArray()).filter((r) => r.term !== DIRECTORY_TERM)).toEqual(lists);
+    expect((await storedPostings()).filter((r) => r.term !== DIRECTORY_TERM)).toEqual(lists);
 
     await finalizeMeeting(a.id);
     await amendMeeting(a.id, meetingInput({ content: '传达学习五好五强要求。' }), '更正会议内容');
@@ -151,12 +160,38 @@ describe('postings follow every meeting write', () => {
     setChinaNow('2030-06-01T10:00:00');
     const { branch } = await seed();
     await createMeeting(branch.id, meetingInput({ content: '学习党章。' }));
-    const before = await db.searchPostings.toArray();
+    const before = await storedPostings();
     const spy = vi.spyOn(db.auditPages, 'put').mockRejectedValueOnce(new Error('模拟写入失败'));
     await expect(createMeeting(branch.id, meetingInput({ content: '珍惜岗位，做好本职。' }))).rejects.toThrow();
     spy.mockRestore();
-    expect(await db.searchPostings.toArray()).toEqual(before);
+    expect(await storedPostings()).toEqual(before);
     expect(await db.meetings.count()).toBe(1);
+  });
+});
+
+describe('posting buckets', () => {
+  it('keep every list where its term looks for it, with stable bucket numbers', () => {
+    // Stored data: a changed hash would strand every list already written, so the numbers themselves are the contract.
+    expect([bucketOf('人民'), bucketOf('党章'), bucketOf(attendeeTerm('m-1'))]).toEqual([52, 23, 10]);
+    expect(bucketOf(DIRECTORY_TERM)).toBe(DIRECTORY_BUCKET);
+    const terms = ['人民', '代表', '党章', '学习', attendeeTerm('m-1'), attendeeTerm('m-2')];
+    for (const t of terms) {
+      expect(bucketOf(t)).toBeGreaterThanOrEqual(0);
+      expect(bucketOf(t)).toBeLessThan(POSTING_BUCKETS);
+    }
+    const rows: SearchPosting[] = [
+      { branchId: 'b1', term: DIRECTORY_TERM, entries: ['2024-01-01 a', '2024-02-01 b'] },
+      ...terms.map((term, i) => ({ branchId: 'b1', term, slots: [i % 2] })),
+      { branchId: 'b2', term: '人民', slots: [0] },
+    ];
+    const buckets = toBuckets(rows);
+    for (const b of buckets) {
+      for (const term of Object.keys(b.lists ?? {})) expect(bucketOf(term)).toBe(b.bucket);
+    }
+    const key = (r: SearchPosting) => `${r.branchId} ${r.term}`;
+    expect(fromBuckets(buckets).sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+      [...rows].sort((a, b) => key(a).localeCompare(key(b))),
+    );
   });
 });
 
@@ -194,7 +229,7 @@ describe('searchMeetings over postings', () => {
 describe('restore rebuilds the postings', () => {
   it('覆盖全部 and 作为新支部导入 both leave exact postings and working search', async () => {
     await seedFromFixture();
-    await db.searchPostings.clear(); // the fixture's rows were written raw: whatever is here must not matter
+    await db.searchBuckets.clear(); // the fixture's rows were written raw: whatever is here must not matter
     const { blob } = await exportBackupBlob({ createdAt: '2025-04-01T02:00:00.000Z' });
     const bytes = await bytesOf(blob);
     const meetings = await db.meetings.toArray();

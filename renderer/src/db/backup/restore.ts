@@ -6,7 +6,7 @@ import { newId } from '../clock';
 import { db } from '../db';
 import { PACKED_STORAGE, packAudit, packLearning } from '../packed';
 import { writeAudit } from '../repositories/audit';
-import { buildPostings } from '../search/postings';
+import { buildPostings, toBuckets } from '../search/postings';
 import { SETTING_CURRENT_BRANCH } from '../settingKeys';
 import { blobChunks } from './blobChunks';
 import { prepareAsNewBranches, type Row, type StagedTables } from './remap';
@@ -164,7 +164,7 @@ export async function restoreBackup(
   // written with the rows. In both modes the branches written are new to the database (replace clears it; an import
   // refuses branches already here), so there are no stored lists, pages or months of theirs to merge with. For the
   // same reason the audit log and learning entries are packed here whole (packed.ts).
-  const postings = buildPostings((tables.meetings ?? []) as unknown as Meeting[]);
+  const postings = toBuckets(buildPostings((tables.meetings ?? []) as unknown as Meeting[]));
   const packed: Partial<Record<BackupTableName, object[]>> = {
     audit: packAudit((tables.audit ?? []) as unknown as AuditEntry[]),
     learning: packLearning((tables.learning ?? []) as unknown as Learning[]),
@@ -191,7 +191,7 @@ export async function restoreBackup(
         const records = packed[name] ?? list;
         if (records.length > 0) await db.table(storage[name] ?? name).bulkAdd(records);
       }
-      if (postings.length > 0) await db.searchPostings.bulkAdd(postings);
+      if (postings.length > 0) await db.searchBuckets.bulkAdd(postings);
       if (mode === 'addAsNewBranches') {
         const current = await db.settings.get(SETTING_CURRENT_BRANCH);
         const valid = typeof current?.value === 'string' && (await db.branches.get(current.value)) !== undefined;

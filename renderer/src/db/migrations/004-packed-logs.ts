@@ -1,7 +1,8 @@
-// Schema v4: the audit log moves into per-branch pages and learning entries into branch-months (see ../packed.ts).
-import { type Transaction } from 'dexie';
-import type { AuditEntry, Learning } from '../../../../shared/schemas/entities';
+// Schema v4: the bulk data moves into packed records — audit pages, learning months (../packed.ts), search buckets.
+import Dexie, { type Transaction } from 'dexie';
+import type { AuditEntry, Learning, Meeting } from '../../../../shared/schemas/entities';
 import { packAudit, packLearning } from '../packed';
+import { buildPostings, toBuckets } from '../search/postings';
 import { type Migration } from './types';
 
 /**
@@ -24,6 +25,26 @@ async function packTables(tx: Transaction): Promise<void> {
   if (months.length > 0) await learningMonths.bulkAdd(months);
 }
 
+/**
+ * Builds the search buckets branch by branch from the meetings (one branch's meetings and lists in memory at a time),
+ * now with an attendee list per person: they replace the meetings' *attendeeIds index.
+ */
+async function buildBuckets(tx: Transaction): Promise<void> {
+  const buckets = tx.table('searchBuckets');
+  const meetings = tx.table('meetings');
+  await buckets.clear();
+  // [branchId+status] has at most two keys per branch: its distinct keys name every branch that has meetings.
+  const keys = await meetings.orderBy('[branchId+status]').uniqueKeys();
+  const branchIds = [...new Set(keys.map((k) => String((k as unknown[])[0])))];
+  for (const branchId of branchIds) {
+    const rows = (await meetings
+      .where('[branchId+date]')
+      .between([branchId, Dexie.minKey], [branchId, Dexie.maxKey])
+      .toArray()) as Meeting[];
+    if (rows.length > 0) await buckets.bulkAdd(toBuckets(buildPostings(rows)));
+  }
+}
+
 export const migration004: Migration = {
   version: 4,
   stores: {
@@ -31,8 +52,16 @@ export const migration004: Migration = {
     auditPages: '[branchId+page]',
     // [branchId+month]: a branch's entries between two dates are the months between them.
     learningMonths: '[branchId+month]',
+    // [branchId+bucket]: a branch's search lists (search/postings.ts), 64 buckets and its directory.
+    searchBuckets: '[branchId+bucket]',
+    // As in v3 without *attendeeIds: a person's meetings are an attendee list in the search buckets now.
+    meetings: 'id, [branchId+date], [branchId+kind+date], [branchId+venueId+date], [branchId+status]',
     audit: null,
     learning: null,
+    searchPostings: null,
   },
-  upgrade: (tx) => packTables(tx),
+  upgrade: async (tx) => {
+    await packTables(tx);
+    await buildBuckets(tx);
+  },
 };

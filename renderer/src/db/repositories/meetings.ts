@@ -15,6 +15,7 @@ import {
   contributionOf,
   DIRECTORY_TERM,
   entryOf,
+  attendeeTerm,
   idOfEntry,
   intersectSlots,
   searchableTexts,
@@ -23,6 +24,7 @@ import {
   type PostingContribution,
   type SearchPosting,
 } from '../search/postings';
+import { readPostings, writePostings } from '../search/store';
 import { listAudit, writeAudit } from './audit';
 import { changedFieldLabels, compareZh, parseInput } from './common';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
@@ -247,7 +249,7 @@ function toPage(rows: Meeting[], size: number): MeetingPage {
 
 /**
  * One page of a branch's records, newest first, with keyset paging (cursor = last [date, id]). The most selective
- * index serves the range: a person's *attendeeIds entries, else [branchId+venueId+date], [branchId+kind+date] or
+ * index serves the range: a person's attendee list in the search postings, else [branchId+venueId+date], [branchId+kind+date] or
  * [branchId+date]; the remaining filters are checked on the rows inside that range only.
  */
 export async function listMeetings(
@@ -269,25 +271,23 @@ export async function listMeetings(
   const upper = cursor && cursor.date < to ? cursor.date : to;
 
   if (filter.memberId) {
-    // The *attendeeIds index is ordered by primary key, not date, and a person's rows span every year: reading them
-    // all to show 20 was the slow path. Instead, the person's ids (key-only) pick from the branch's ids in list order
-    // (the [branchId+date] keys, also key-only), and only a page's worth of rows is read and checked.
+    // A person's meetings are the slots of their attendee list in the branch's search postings (postings.ts): the
+    // directory gives each slot's date and id, so candidates are ordered and paged before any meeting row is read.
     const memberId = filter.memberId;
-    return db.transaction('r', db.meetings, async () => {
-      const person = new Set(await db.meetings.where('attendeeIds').equals(memberId).primaryKeys());
-      if (person.size === 0) return { items: [] };
-      const ordered = await db.meetings
-        .where('[branchId+date]')
-        .between([branchId, from], [branchId, upper], true, true)
-        .reverse()
-        .primaryKeys();
-      const candidates = ordered.filter((id) => person.has(id));
-      const found: Meeting[] = [];
-      for (let i = 0; i < candidates.length && found.length <= size; i += size + 1) {
-        const rows = await db.meetings.bulkGet(candidates.slice(i, i + size + 1));
-        for (const m of rows) if (m && matches(m) && isAfterCursor(m, cursor)) found.push(m);
-      }
-      return toPage(found.slice(0, size + 1), size);
+    return db.transaction('r', [db.searchBuckets, db.meetings], async () => {
+      const [directory, person] = await readPostings(branchId, [DIRECTORY_TERM, attendeeTerm(memberId)]);
+      if (!directory || !person) return { items: [] };
+      const entries = directory.entries ?? [];
+      const after = cursor ? entryOf(cursor) : undefined;
+      const candidates = sortEntriesDesc(
+        (person.slots ?? [])
+          .map((slot) => entries[slot] ?? '')
+          .filter((e) => {
+            const date = e.slice(0, e.indexOf(' '));
+            return e !== '' && date >= from && date <= upper && (after === undefined || e < after);
+          }),
+      );
+      return toPage(await confirmed(candidates, (m) => matches(m) && isAfterCursor(m, cursor), size), size);
     });
   }
 
@@ -339,9 +339,8 @@ export async function searchMeetings(
 ): Promise<MeetingPage> {
   if (Array.from(normalizeForSearch(query)).length < MIN_QUERY_LENGTH) return { items: [] };
   const terms = queryTerms(query);
-  return db.transaction('r', [db.searchPostings, db.meetings], async () => {
-    const keys = [DIRECTORY_TERM, ...terms].map((t): [string, string] => [branchId, t]);
-    const [directory, ...lists] = await db.searchPostings.bulkGet(keys);
+  return db.transaction('r', [db.searchBuckets, db.meetings], async () => {
+    const [directory, ...lists] = await readPostings(branchId, [DIRECTORY_TERM, ...terms]);
     if (!directory || lists.some((p) => p === undefined)) return { items: [] };
     const entries = directory.entries ?? [];
     let candidates = sortEntriesDesc(
@@ -353,15 +352,26 @@ export async function searchMeetings(
       const after = entryOf(cursor);
       candidates = candidates.filter((e) => e < after);
     }
-    const found: Meeting[] = [];
-    for (let i = 0; i < candidates.length && found.length <= size; i += SEARCH_BATCH) {
-      const rows = await db.meetings.bulkGet(candidates.slice(i, i + SEARCH_BATCH).map(idOfEntry));
-      for (const m of rows) {
-        if (m && m.branchId === branchId && matchesQuery(searchableTexts(m), query)) found.push(m);
-      }
-    }
-    return toPage(found.slice(0, size + 1), size);
+    const found = await confirmed(
+      candidates,
+      (m) => m.branchId === branchId && matchesQuery(searchableTexts(m), query),
+      size,
+    );
+    return toPage(found, size);
   });
+}
+
+/**
+ * The first `size + 1` meetings among `candidates` (directory entries, in list order) that pass `test`, reading the
+ * rows a batch at a time (most candidates pass).
+ */
+async function confirmed(candidates: readonly string[], test: (m: Meeting) => boolean, size: number) {
+  const found: Meeting[] = [];
+  for (let i = 0; i < candidates.length && found.length <= size; i += SEARCH_BATCH) {
+    const rows = await db.meetings.bulkGet(candidates.slice(i, i + SEARCH_BATCH).map(idOfEntry));
+    for (const m of rows) if (m && test(m)) found.push(m);
+  }
+  return found.slice(0, size + 1);
 }
 
 /**
@@ -372,35 +382,28 @@ export async function searchMeetings(
  */
 async function updatePostings(before: PostingContribution | undefined, after: PostingContribution | undefined) {
   const branchId = (after ?? before)!.branchId;
-  const directory: SearchPosting = (await db.searchPostings.get([branchId, DIRECTORY_TERM])) ?? {
-    branchId,
-    term: DIRECTORY_TERM,
-    entries: [],
-  };
-  const entries = [...(directory.entries ?? [])];
+  const [directory] = await readPostings(branchId, [DIRECTORY_TERM]);
+  const entries = [...(directory?.entries ?? [])];
   const known = before ? entries.indexOf(before.entry) : -1;
   const slot = known >= 0 ? known : entries.length;
   entries[slot] = after?.entry ?? '';
   if (known < 0 && !after) return; // deleting a meeting the postings never had: nothing to change
-  await db.searchPostings.put({ branchId, term: DIRECTORY_TERM, entries });
 
   const had = new Set(known >= 0 ? before!.terms : []);
   const has = new Set(after?.terms ?? []);
   const removed = [...had].filter((t) => !has.has(t));
   const added = [...has].filter((t) => !had.has(t));
   const changed = [...removed, ...added];
-  if (changed.length === 0) return;
-  const stored = await db.searchPostings.bulkGet(changed.map((t): [string, string] => [branchId, t]));
-  const puts: SearchPosting[] = [];
-  const deletes: [string, string][] = [];
+  const stored = await readPostings(branchId, changed);
+  const puts: SearchPosting[] = [{ branchId, term: DIRECTORY_TERM, entries }];
+  const deletes: string[] = [];
   changed.forEach((term, i) => {
     const slots = stored[i]?.slots ?? [];
     const next = i < removed.length ? slots.filter((s) => s !== slot) : withSlot(slots, slot);
-    if (next.length === 0) deletes.push([branchId, term]);
+    if (next.length === 0) deletes.push(term);
     else puts.push({ branchId, term, slots: next });
   });
-  if (puts.length > 0) await db.searchPostings.bulkPut(puts);
-  if (deletes.length > 0) await db.searchPostings.bulkDelete(deletes);
+  await writePostings(branchId, puts, deletes);
 }
 
 // ── writes ─────────────────────────────────────────────────────────────────────
@@ -411,7 +414,7 @@ function today(): string {
 }
 
 /** Every table a meeting write touches: validation reads, the row, its search postings and its audit entry. */
-const WRITE_TABLES = () => [db.branches, db.members, db.venues, db.meetings, db.searchPostings, db.auditPages];
+const WRITE_TABLES = () => [db.branches, db.members, db.venues, db.meetings, db.searchBuckets, db.auditPages];
 
 /** Records a new meeting as a 草稿 with its 第N次, 补录 mark and index fields, audited. */
 export async function createMeeting(branchId: string, input: MeetingInput): Promise<Meeting> {
@@ -539,7 +542,7 @@ export async function amendMeeting(id: string, input: MeetingInput, reason: stri
 
 /** Deletes a 草稿 (audited); a 已定稿 record is part of the archive and cannot be deleted. */
 export async function deleteMeeting(id: string): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.searchPostings, db.auditPages], async () => {
+  await db.transaction('rw', [db.meetings, db.searchBuckets, db.auditPages], async () => {
     const before = await db.meetings.get(id);
     if (!before) throw new NotFoundError('会议记录', id);
     if (before.status === '已定稿') {

@@ -20,10 +20,21 @@ export interface SearchPosting {
   entries?: string[];
 }
 
-type Searchable = Pick<
-  Meeting,
-  'id' | 'branchId' | 'date' | 'topic' | 'agenda' | 'content' | 'speeches' | 'resolutions'
->;
+type Searchable = Pick<Meeting, 'id' | 'branchId' | 'date' | 'topic' | 'agenda' | 'content' | 'speeches' | 'resolutions'> & {
+  attendeeIds?: readonly string[];
+};
+
+/**
+ * The term under which a meeting is listed for each person who attended (the 「按人员」 filter). Never a bigram:
+ * bigrams are one or two characters of normalised text, which has no punctuation. It replaced the meetings'
+ * multi-entry *attendeeIds index in v4 (≈ 460,000 index entries on a large organ, written on every restore).
+ */
+export const attendeeTerm = (memberId: string): string => `人:${memberId}`;
+
+/** Every term a meeting is listed under: the bigrams of its text and one per attendee. */
+export function termsOf(m: Searchable): string[] {
+  return [...searchTermsOf(searchableTexts(m)), ...[...new Set(m.attendeeIds ?? [])].map(attendeeTerm)];
+}
 
 /** The text a search looks through: the same fields feed the postings and the confirming substring test. */
 export function searchableTexts(
@@ -54,7 +65,7 @@ export interface PostingContribution {
 }
 
 export function contributionOf(m: Searchable): PostingContribution {
-  return { branchId: m.branchId, entry: entryOf(m), terms: searchTermsOf(searchableTexts(m)) };
+  return { branchId: m.branchId, entry: entryOf(m), terms: termsOf(m) };
 }
 
 /**
@@ -75,7 +86,7 @@ export function buildPostings(meetings: Iterable<Searchable>): SearchPosting[] {
     out.push({ branchId, term: DIRECTORY_TERM, entries: withEntries.map((x) => x.entry) });
     const slots = new Map<string, number[]>();
     withEntries.forEach(({ m }, slot) => {
-      for (const term of searchTermsOf(searchableTexts(m))) {
+      for (const term of termsOf(m)) {
         let s = slots.get(term);
         if (!s) slots.set(term, (s = []));
         s.push(slot); // ascending: slots are visited in order
@@ -119,4 +130,74 @@ export function decodePostings(rows: readonly SearchPosting[]): Record<string, R
     (out[row.branchId] ??= {})[row.term] = sortEntriesDesc((row.slots ?? []).map((s) => entries[s] ?? `?${s}`));
   }
   return out;
+}
+
+// ── storage: the rows above kept in a few buckets per branch ────────────────────
+
+/** Buckets per branch. A branch's lists are spread over them by a hash of the term. */
+export const POSTING_BUCKETS = 64;
+/** The bucket that holds a branch's directory. */
+export const DIRECTORY_BUCKET = -1;
+
+/**
+ * A row of `searchBuckets` (primary key `[branchId+bucket]`, schema v4): the directory, or the lists of the terms
+ * that hash to `bucket`. Why buckets: a large organ has ≈ 120,000 (branch, term) lists, and IndexedDB writes one
+ * record per request (≈ 15,000 a second here), so a restore spent 8 s writing them; 64 buckets per branch write in a
+ * fraction of a second. A search reads one bucket per bigram of its query, a few tens of kilobytes each.
+ */
+export interface SearchBucket {
+  branchId: string;
+  bucket: number;
+  directory?: string[];
+  lists?: Record<string, number[]>;
+}
+
+/** FNV-1a over the term's UTF-16 code units: stable across builds, so stored buckets stay where terms look for them. */
+export function bucketOf(term: string): number {
+  if (term === DIRECTORY_TERM) return DIRECTORY_BUCKET;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    h ^= term.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % POSTING_BUCKETS;
+}
+
+/** Puts `row` into `bucket` (which must be the row's bucket). */
+export function setPosting(bucket: SearchBucket, row: SearchPosting): void {
+  if (row.term === DIRECTORY_TERM) bucket.directory = row.entries ?? [];
+  else (bucket.lists ??= {})[row.term] = row.slots ?? [];
+}
+
+/** The row of `term` in its bucket, if the bucket has it. */
+export function getPosting(bucket: SearchBucket | undefined, term: string): SearchPosting | undefined {
+  if (!bucket) return undefined;
+  if (term === DIRECTORY_TERM) {
+    return bucket.directory ? { branchId: bucket.branchId, term, entries: bucket.directory } : undefined;
+  }
+  const slots = bucket.lists && Object.hasOwn(bucket.lists, term) ? bucket.lists[term] : undefined;
+  return slots ? { branchId: bucket.branchId, term, slots } : undefined;
+}
+
+/** The buckets holding `rows` (restore, migration: branches with no stored buckets yet). */
+export function toBuckets(rows: Iterable<SearchPosting>): SearchBucket[] {
+  const buckets = new Map<string, SearchBucket>();
+  for (const row of rows) {
+    const bucket = bucketOf(row.term);
+    const key = `${row.branchId}\u0000${bucket}`;
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, (b = { branchId: row.branchId, bucket }));
+    setPosting(b, row);
+  }
+  return [...buckets.values()];
+}
+
+/** The rows stored in `buckets` (tests, checks: compare with buildPostings through decodePostings). */
+export function fromBuckets(buckets: Iterable<SearchBucket>): SearchPosting[] {
+  const rows: SearchPosting[] = [];
+  for (const b of buckets) {
+    if (b.directory) rows.push({ branchId: b.branchId, term: DIRECTORY_TERM, entries: b.directory });
+    for (const [term, slots] of Object.entries(b.lists ?? {})) rows.push({ branchId: b.branchId, term, slots });
+  }
+  return rows;
 }
