@@ -1,4 +1,5 @@
 // Entry point of the backup codec: the format's tables and manifest, the streaming writer and the validating reader.
+export * from './hash';
 export * from './manifest';
 export * from './reader';
 export * from './tables';

@@ -1,7 +1,6 @@
 // Streams a backup ZIP out of async row and attachment sources, hashing as it goes and writing manifest.json last.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { Deflate } from 'fflate';
+import { jsSha256, type Sha256Factory } from './hash';
 import {
   attachmentEntryName,
   type BackupManifest,
@@ -50,6 +49,8 @@ export interface WriteBackupOptions {
   createdAt?: string;
   onProgress?: (table: BackupTableName, rowsSoFar: number) => void;
   onAttachmentProgress?: (filesSoFar: number, bytesSoFar: number) => void;
+  /** Where the SHA-256 of tables and attachments is computed (default: this thread, in JavaScript). */
+  sha256?: Sha256Factory;
 }
 
 /** The writer refuses to produce a backup restore would refuse; the message is for the user. */
@@ -193,8 +194,9 @@ export async function writeBackup(
   /** sha256 → size and a name for messages, from the attachment rows: the files that must follow. */
   const expected = new Map<string, { size: number; name: string }>();
 
+  const sha256 = options.sha256 ?? jsSha256;
   for (const table of BACKUP_TABLES) {
-    const hash = sha256.create();
+    const hash = sha256();
     let rows = 0;
     await zip.deflated(tableEntryName(table.name), async (write) => {
       let text: string[] = [];
@@ -219,7 +221,7 @@ export async function writeBackup(
       await flush();
     });
     options.onProgress?.(table.name, rows);
-    tables[table.name] = { rows, sha256: bytesToHex(hash.digest()) };
+    tables[table.name] = { rows, sha256: await hash.digest() };
   }
 
   const written = new Set<string>();
@@ -238,13 +240,13 @@ export async function writeBackup(
       declared.size,
       () => `附件「${declared.name}」的内容比记录的大小更长，无法备份`,
     );
-    const hash = sha256.create();
+    const hash = sha256();
     const crc = new Crc32();
     for (const part of parts) {
       hash.update(part);
       crc.update(part);
     }
-    if (size !== declared.size || bytesToHex(hash.digest()) !== item.sha256) {
+    if (size !== declared.size || (await hash.digest()) !== item.sha256) {
       throw new BackupWriteError(`附件「${declared.name}」的内容已损坏（与记录的 SHA-256 不符），无法备份`);
     }
     await zip.stored(attachmentEntryName(item.sha256), parts, crc.digest(), size);

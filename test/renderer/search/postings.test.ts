@@ -186,7 +186,10 @@ describe('posting buckets', () => {
     ];
     const buckets = toBuckets(rows);
     for (const b of buckets) {
-      for (const term of Object.keys(b.lists ?? {})) expect(bucketOf(term)).toBe(b.bucket);
+      for (const term of b.terms ?? []) expect(bucketOf(term)).toBe(b.bucket);
+      // Packed: offsets delimit each term's slots, back to back.
+      expect(b.offsets?.length ?? 1).toBe((b.terms?.length ?? 0) + 1);
+      expect(b.offsets?.[b.offsets.length - 1] ?? 0).toBe(b.slots?.length ?? 0);
     }
     const key = (r: SearchPosting) => `${r.branchId} ${r.term}`;
     expect(fromBuckets(buckets).sort((a, b) => key(a).localeCompare(key(b)))).toEqual(

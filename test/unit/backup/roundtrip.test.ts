@@ -1,6 +1,6 @@
 // Round trip of the backup codec: write → inspect → read gives back every row and every attachment byte.
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { inspectBackup } from '../../../shared/backup/reader';
 import { TABLE_NAMES } from '../../../shared/backup/tables';
 import { BackupWriteError, writeBackup } from '../../../shared/backup/writer';
@@ -34,6 +34,29 @@ describe('backup round trip', () => {
       const { result, data: back } = await readAll(bytes, chunkSize);
       expect(result.ok).toBe(true);
       expectSameData(back, data);
+    }
+  });
+
+  test('without a native DecompressionStream the JavaScript inflater reads the same data and refuses the same damage', async () => {
+    const data = makeDataset({ members: 3, meetings: 2, extraAttachments: [5_000] });
+    const bytes = await writeToBytes(data);
+    const damaged = bytes.slice();
+    // Inside the first deflated table (after its local header): the stream no longer inflates or checks out.
+    damaged[200] = damaged[200]! ^ 0xff;
+    const native = await inspectBackup(opener(damaged, 4096));
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      for (const chunkSize of [7, 4096]) {
+        const { result, data: back } = await readAll(bytes, chunkSize);
+        expect(result.ok).toBe(true);
+        expectSameData(back, data);
+      }
+      const fallback = await inspectBackup(opener(damaged, 4096));
+      expect(fallback.ok).toBe(false);
+      expect(native.ok).toBe(false);
+      if (!fallback.ok && !native.ok) expect(fallback.errors[0]).toBe(native.errors[0]);
+    } finally {
+      vi.unstubAllGlobals();
     }
   });
 

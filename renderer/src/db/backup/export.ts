@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/backup';
 import { BACKUP_TABLES, type BackupTableName, TABLE_BY_NAME } from '../../../../shared/backup/tables';
 import { SCHEMA_VERSION } from '../AppDB';
+import { withHashWorker } from '../../workers/hashClient';
 import { db } from '../db';
 import { PACKED_STORAGE } from '../packed';
 import { blobChunks } from './blobChunks';
@@ -156,21 +157,24 @@ export async function exportBackup(
     bytesTotal = [...sizes.values()].reduce((a, b) => a + b, 0);
   }
 
-  return writeBackup({ tables, attachments: attachments() }, sink, {
-    schemaVersion: source.schemaVersion,
-    appVersion: appVersion(),
-    ...(options.createdAt ? { createdAt: options.createdAt } : {}),
-    onProgress: (table, rows) =>
-      options.onProgress?.({
-        phase: 'tables',
-        table,
-        label: TABLE_BY_NAME.get(table)?.label ?? table,
-        rows,
-        rowsDone,
-        rowsTotal,
-      }),
-    onAttachmentProgress: (files, bytes) => options.onProgress?.({ phase: 'attachments', files, bytes, bytesTotal }),
-  });
+  return withHashWorker((sha256) =>
+    writeBackup({ tables, attachments: attachments() }, sink, {
+      sha256,
+      schemaVersion: source.schemaVersion,
+      appVersion: appVersion(),
+      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+      onProgress: (table, rows) =>
+        options.onProgress?.({
+          phase: 'tables',
+          table,
+          label: TABLE_BY_NAME.get(table)?.label ?? table,
+          rows,
+          rowsDone,
+          rowsTotal,
+        }),
+      onAttachmentProgress: (files, bytes) => options.onProgress?.({ phase: 'attachments', files, bytes, bytesTotal }),
+    }),
+  );
 }
 
 /**

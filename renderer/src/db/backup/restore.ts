@@ -2,6 +2,7 @@
 import { type BackupManifest, inspectBackup, readBackup } from '../../../../shared/backup';
 import { BACKUP_TABLES, type BackupTableName, TABLE_BY_NAME, TABLE_NAMES } from '../../../../shared/backup/tables';
 import type { Attachment, AttachmentMeta, AuditEntry, Learning, Meeting } from '../../../../shared/schemas/entities';
+import { withHashWorker } from '../../workers/hashClient';
 import { newId } from '../clock';
 import { db } from '../db';
 import { PACKED_STORAGE, packAudit, packLearning } from '../packed';
@@ -32,7 +33,12 @@ export interface BackupPreview {
 export type InspectFileResult = { ok: true; preview: BackupPreview } | { ok: false; errors: string[] };
 
 export type RestoreProgress =
-  { phase: 'checking' | 'reading'; bytesRead: number; bytesTotal: number } | { phase: 'writing' };
+  | { phase: 'checking' | 'reading'; bytesRead: number; bytesTotal: number }
+  /**
+   * Writing, reported as each table starts: `table` is the stored table, `label` its Chinese name; `done` and `total`
+   * count the stored records (a packed page or month is one), the unit IndexedDB's time follows.
+   */
+  | { phase: 'writing'; table: string; label: string; done: number; total: number };
 
 export interface RestoreOptions {
   onProgress?: (progress: RestoreProgress) => void;
@@ -69,9 +75,12 @@ function previewOf(
 
 /** Validates the whole file (one streaming pass) and summarises it for the preview card; reasons are in Chinese. */
 export async function inspectBackupFile(file: Blob, options: RestoreOptions = {}): Promise<InspectFileResult> {
-  const result = await inspectBackup(open(file), {
-    onProgress: (bytesRead) => options.onProgress?.({ phase: 'checking', bytesRead, bytesTotal: file.size }),
-  });
+  const result = await withHashWorker((sha256) =>
+    inspectBackup(open(file), {
+      sha256,
+      onProgress: (bytesRead) => options.onProgress?.({ phase: 'checking', bytesRead, bytesTotal: file.size }),
+    }),
+  );
   if (!result.ok) return result;
   return { ok: true, preview: previewOf(result.manifest, result.counts, file.size) };
 }
@@ -94,22 +103,27 @@ async function stage(file: Blob, options: RestoreOptions): Promise<Staged | { er
   // Rows sharing one content share one Blob (the reader hands the same bytes to each of them in turn).
   let lastBytes: Uint8Array | undefined;
   let lastBlobs: { blob: Blob; thumbnail?: Blob } | undefined;
-  const result = await readBackup(open(file), {
-    onProgress: (bytesRead) => options.onProgress?.({ phase: 'reading', bytesRead, bytesTotal: file.size }),
-    onRows: (table, rows) => {
-      for (const row of rows) tables[table].push(row);
-    },
-    onAttachment: (meta: AttachmentMeta, bytes, thumbnail) => {
-      if (bytes !== lastBytes || !lastBlobs) {
-        lastBytes = bytes;
-        lastBlobs = {
-          blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: meta.mime }),
-          ...(thumbnail ? { thumbnail: new Blob([thumbnail as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }) } : {}),
-        };
-      }
-      attachments.push({ ...meta, ...lastBlobs });
-    },
-  });
+  const result = await withHashWorker((sha256) =>
+    readBackup(open(file), {
+      sha256,
+      onProgress: (bytesRead) => options.onProgress?.({ phase: 'reading', bytesRead, bytesTotal: file.size }),
+      onRows: (table, rows) => {
+        for (const row of rows) tables[table].push(row);
+      },
+      onAttachment: (meta: AttachmentMeta, bytes, thumbnail) => {
+        if (bytes !== lastBytes || !lastBlobs) {
+          lastBytes = bytes;
+          lastBlobs = {
+            blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: meta.mime }),
+            ...(thumbnail
+              ? { thumbnail: new Blob([thumbnail as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }) }
+              : {}),
+          };
+        }
+        attachments.push({ ...meta, ...lastBlobs });
+      },
+    }),
+  );
   if (!result.ok) return { errors: result.errors };
   return { manifest: result.manifest, tables, attachments };
 }
@@ -171,7 +185,16 @@ export async function restoreBackup(
   };
   const storage: Partial<Record<BackupTableName, string>> = PACKED_STORAGE;
 
-  options.onProgress?.({ phase: 'writing' });
+  // What the transaction writes, in order: the stored table, its records, and the Chinese name for the progress text.
+  const plan = BACKUP_TABLES.map(({ name, label }) => {
+    const list: Row[] = name === 'attachments' ? (attachments as unknown as Row[]) : (tables[name] ?? []);
+    return { name, label, stored: storage[name] ?? name, records: packed[name] ?? list };
+  });
+  const total = plan.reduce((n, step) => n + step.records.length, postings.length);
+  let done = 0;
+  const writing = (table: string, label: string) =>
+    options.onProgress?.({ phase: 'writing', table, label, done, total });
+  writing('', '');
   try {
     await db.transaction('rw', db.tables, async () => {
       if (mode === 'replace') {
@@ -181,16 +204,18 @@ export async function restoreBackup(
         const found = await branchesAlreadyHere(staged.manifest.branches);
         if (found.length > 0) throw new Error(duplicateBranchErrors(found).join('；'));
       }
-      for (const { name } of BACKUP_TABLES) {
-        let list: Row[] = name === 'attachments' ? (attachments as unknown as Row[]) : (tables[name] ?? []);
+      for (const { name, label, stored, records } of plan) {
+        let list = records;
         if (mode === 'addAsNewBranches' && name === 'standards' && list.length > 0) {
           // Shared templates keep their ids: one already here (from an earlier import) is reused, not duplicated.
-          const here = await db.standards.bulkGet(list.map((s) => String(s.id)));
+          const here = await db.standards.bulkGet(list.map((s) => String((s as Row).id)));
           list = list.filter((_, i) => here[i] === undefined);
         }
-        const records = packed[name] ?? list;
-        if (records.length > 0) await db.table(storage[name] ?? name).bulkAdd(records);
+        writing(stored, label);
+        if (list.length > 0) await db.table(stored).bulkAdd(list);
+        done += records.length;
       }
+      writing('searchBuckets', '检索索引');
       if (postings.length > 0) await db.searchBuckets.bulkAdd(postings);
       if (mode === 'addAsNewBranches') {
         const current = await db.settings.get(SETTING_CURRENT_BRANCH);

@@ -20,7 +20,10 @@ export interface SearchPosting {
   entries?: string[];
 }
 
-type Searchable = Pick<Meeting, 'id' | 'branchId' | 'date' | 'topic' | 'agenda' | 'content' | 'speeches' | 'resolutions'> & {
+type Searchable = Pick<
+  Meeting,
+  'id' | 'branchId' | 'date' | 'topic' | 'agenda' | 'content' | 'speeches' | 'resolutions'
+> & {
   attendeeIds?: readonly string[];
 };
 
@@ -149,7 +152,14 @@ export interface SearchBucket {
   branchId: string;
   bucket: number;
   directory?: string[];
-  lists?: Record<string, number[]>;
+  /**
+   * The bucket's lists packed into two typed arrays: list i is `slots[offsets[i] … offsets[i + 1])` of `terms[i]`.
+   * IndexedDB clones a typed array as one block of bytes, while plain arrays (≈ 6 million numbers on a large organ)
+   * are cloned value by value; writing them took 1.6 s, and 2.2 s as one small typed array per list.
+   */
+  terms?: string[];
+  offsets?: Uint32Array;
+  slots?: Uint32Array;
 }
 
 /** FNV-1a over the term's UTF-16 code units: stable across builds, so stored buckets stay where terms look for them. */
@@ -163,11 +173,29 @@ export function bucketOf(term: string): number {
   return h % POSTING_BUCKETS;
 }
 
-/** Puts `row` into `bucket` (which must be the row's bucket). */
-export function setPosting(bucket: SearchBucket, row: SearchPosting): void {
-  if (row.term === DIRECTORY_TERM) bucket.directory = row.entries ?? [];
-  else (bucket.lists ??= {})[row.term] = row.slots ?? [];
+/** A bucket's lists as a map of term → slots (to change them). */
+export function listsOf(bucket: SearchBucket | undefined): Map<string, number[]> {
+  const lists = new Map<string, number[]>();
+  const { terms = [], offsets, slots } = bucket ?? {};
+  if (!offsets || !slots) return lists;
+  terms.forEach((term, i) => lists.set(term, Array.from(slots.subarray(offsets[i]!, offsets[i + 1]!))));
+  return lists;
 }
+
+/** `bucket` with its lists replaced by `lists` (packed; empty lists are dropped). */
+export function withLists(bucket: SearchBucket, lists: ReadonlyMap<string, readonly number[]>): SearchBucket {
+  const { terms: _t, offsets: _o, slots: _s, ...rest } = bucket;
+  const kept = [...lists].filter(([, list]) => list.length > 0);
+  if (kept.length === 0) return rest;
+  const offsets = new Uint32Array(kept.length + 1);
+  kept.forEach(([, list], i) => (offsets[i + 1] = offsets[i]! + list.length));
+  const slots = new Uint32Array(offsets[kept.length]!);
+  kept.forEach(([, list], i) => slots.set(list, offsets[i]!));
+  return { ...rest, terms: kept.map(([term]) => term), offsets, slots };
+}
+
+/** Whether a bucket holds nothing (and can be deleted). */
+export const isEmptyBucket = (b: SearchBucket): boolean => !b.directory && !(b.terms && b.terms.length > 0);
 
 /** The row of `term` in its bucket, if the bucket has it. */
 export function getPosting(bucket: SearchBucket | undefined, term: string): SearchPosting | undefined {
@@ -175,21 +203,27 @@ export function getPosting(bucket: SearchBucket | undefined, term: string): Sear
   if (term === DIRECTORY_TERM) {
     return bucket.directory ? { branchId: bucket.branchId, term, entries: bucket.directory } : undefined;
   }
-  const slots = bucket.lists && Object.hasOwn(bucket.lists, term) ? bucket.lists[term] : undefined;
-  return slots ? { branchId: bucket.branchId, term, slots } : undefined;
+  const i = bucket.terms?.indexOf(term) ?? -1;
+  if (i < 0 || !bucket.offsets || !bucket.slots) return undefined;
+  return {
+    branchId: bucket.branchId,
+    term,
+    slots: Array.from(bucket.slots.subarray(bucket.offsets[i]!, bucket.offsets[i + 1]!)),
+  };
 }
 
 /** The buckets holding `rows` (restore, migration: branches with no stored buckets yet). */
 export function toBuckets(rows: Iterable<SearchPosting>): SearchBucket[] {
-  const buckets = new Map<string, SearchBucket>();
+  const buckets = new Map<string, { bucket: SearchBucket; lists: Map<string, number[]> }>();
   for (const row of rows) {
     const bucket = bucketOf(row.term);
     const key = `${row.branchId}\u0000${bucket}`;
     let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = { branchId: row.branchId, bucket }));
-    setPosting(b, row);
+    if (!b) buckets.set(key, (b = { bucket: { branchId: row.branchId, bucket }, lists: new Map() }));
+    if (row.term === DIRECTORY_TERM) b.bucket.directory = row.entries ?? [];
+    else b.lists.set(row.term, row.slots ?? []);
   }
-  return [...buckets.values()];
+  return [...buckets.values()].map(({ bucket, lists }) => withLists(bucket, lists));
 }
 
 /** The rows stored in `buckets` (tests, checks: compare with buildPostings through decodePostings). */
@@ -197,7 +231,7 @@ export function fromBuckets(buckets: Iterable<SearchBucket>): SearchPosting[] {
   const rows: SearchPosting[] = [];
   for (const b of buckets) {
     if (b.directory) rows.push({ branchId: b.branchId, term: DIRECTORY_TERM, entries: b.directory });
-    for (const [term, slots] of Object.entries(b.lists ?? {})) rows.push({ branchId: b.branchId, term, slots });
+    for (const [term, slots] of listsOf(b)) rows.push({ branchId: b.branchId, term, slots });
   }
   return rows;
 }

@@ -18,18 +18,17 @@ export type RestoreFlowState =
   | { step: 'done'; name: string; result: Extract<RestoreResult, { ok: true }> }
   | { step: 'failed'; name: string; errors: string[] };
 
+/** Share of the bar: the preview's check is its own bar; a restore reads (and checks) the file once, then writes. */
 function percentOf(p: RestoreProgress): number {
-  if (p.phase === 'writing') return 95;
+  if (p.phase === 'writing') return 60 + Math.round((p.total ? p.done / p.total : 1) * 40);
   const share = p.bytesTotal ? Math.min(1, p.bytesRead / p.bytesTotal) : 1;
-  // Restore reads the file twice (validate, then stage) before writing.
-  return p.phase === 'checking' ? Math.round(share * 45) : 45 + Math.round(share * 45);
+  return p.phase === 'checking' ? Math.round(share * 100) : Math.round(share * 60);
 }
 
-const TEXT: Record<RestoreProgress['phase'], string> = {
-  checking: '正在逐项校验备份文件…',
-  reading: '正在读取备份数据…',
-  writing: '正在写入数据库…',
-};
+function textOf(p: RestoreProgress): string {
+  if (p.phase !== 'writing') return p.phase === 'checking' ? '正在逐项校验备份文件…' : '正在读取并校验备份数据…';
+  return p.label ? `正在写入数据库：${p.label}…` : '正在写入数据库…';
+}
 
 export interface RestoreFlow {
   state: RestoreFlowState;
@@ -45,7 +44,7 @@ export function useRestoreFlow(): RestoreFlow {
   const inspect = async (name: string, file: Blob) => {
     setState({ step: 'checking', name, percent: 0 });
     const result = await inspectBackupFile(file, {
-      onProgress: (p) => setState({ step: 'checking', name, percent: percentOf(p) * 2 }),
+      onProgress: (p) => setState({ step: 'checking', name, percent: percentOf(p) }),
     });
     setState(
       result.ok
@@ -57,9 +56,9 @@ export function useRestoreFlow(): RestoreFlow {
   const restore = async (mode: RestoreMode) => {
     if (state.step !== 'preview') return;
     const { name, file } = state;
-    setState({ step: 'restoring', name, mode, percent: 0, text: TEXT.checking });
+    setState({ step: 'restoring', name, mode, percent: 0, text: '正在读取并校验备份数据…' });
     const result = await restoreBackup(file, mode, {
-      onProgress: (p) => setState({ step: 'restoring', name, mode, percent: percentOf(p), text: TEXT[p.phase] }),
+      onProgress: (p) => setState({ step: 'restoring', name, mode, percent: percentOf(p), text: textOf(p) }),
     });
     setState(result.ok ? { step: 'done', name, result } : { step: 'failed', name, errors: result.errors });
   };
