@@ -156,24 +156,32 @@ function call<K extends keyof Omit<BenchApi, 'ready'>>(page: Page, name: K, ...a
   ) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
 }
 
-/** Samples the page's JS heap plus ArrayBuffer backing stores (CDP Runtime.getHeapUsage) until `work` ends. */
+/**
+ * Samples the page's JS heap plus ArrayBuffer backing stores (CDP Runtime.getHeapUsage) until `work` ends. `growthMB`
+ * is the peak above the heap just before (after a forced garbage collection), i.e. what the work itself added.
+ */
 async function withHeapPeak<T>(
   context: BrowserContext,
   page: Page,
   work: () => Promise<T>,
-): Promise<{ value: T; peakMB: number }> {
+): Promise<{ value: T; peakMB: number; baselineMB: number; growthMB: number }> {
   const cdp = await context.newCDPSession(page);
-  let peak = 0;
+  const usage = async () => {
+    const u = (await cdp.send('Runtime.getHeapUsage')) as {
+      usedSize: number;
+      embedderHeapUsedSize?: number;
+      backingStorageSize?: number;
+    };
+    return u.usedSize + (u.embedderHeapUsedSize ?? 0) + (u.backingStorageSize ?? 0);
+  };
+  await cdp.send('HeapProfiler.collectGarbage');
+  const baseline = await usage();
+  let peak = baseline;
   let running = true;
   const sampler = (async () => {
     while (running) {
       try {
-        const u = (await cdp.send('Runtime.getHeapUsage')) as {
-          usedSize: number;
-          embedderHeapUsedSize?: number;
-          backingStorageSize?: number;
-        };
-        peak = Math.max(peak, u.usedSize + (u.embedderHeapUsedSize ?? 0) + (u.backingStorageSize ?? 0));
+        peak = Math.max(peak, await usage());
       } catch {
         // the page is busy or navigating: the next sample counts
       }
@@ -182,7 +190,8 @@ async function withHeapPeak<T>(
   })();
   try {
     const value = await work();
-    return { value, peakMB: round1(peak / 1024 / 1024) };
+    const mb = (bytes: number) => round1(bytes / 1024 / 1024);
+    return { value, peakMB: mb(peak), baselineMB: mb(baseline), growthMB: mb(peak - baseline) };
   } finally {
     running = false;
     await sampler;
@@ -200,15 +209,20 @@ async function organFigures(): Promise<string> {
   try {
     const page = await benchPage(context);
     log('恢复 organ 备份到空库…');
-    const restored = await call(page, 'restore', '/bench-data/organ.zip');
+    const restoreRun = await withHeapPeak(context, page, () => call(page, 'restore', '/bench-data/organ.zip'));
+    const restored = restoreRun.value;
     const rows = restored.rows + restored.attachments;
     figures['restore.organMs'] = round1(restored.ms);
     figures['load.rowsPerSec'] = Math.round(rows / (restored.ms / 1000));
-    meta.restore = { ...restored, totalRows: rows };
+    meta.restore = {
+      ...restored,
+      totalRows: rows,
+      heap: { baselineMB: restoreRun.baselineMB, peakMB: restoreRun.peakMB, growthMB: restoreRun.growthMB },
+    };
     const phases = Object.entries(restored.phasesMs)
       .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`)
       .join('，');
-    log(`  ${rows} 行，${(restored.ms / 1000).toFixed(1)} s（${phases}）`);
+    log(`  ${rows} 行，${(restored.ms / 1000).toFixed(1)} s，页面内存增长峰值 ${restoreRun.growthMB} MB（${phases}）`);
 
     log('筛选列表首页（按类型、按月、按人，各 60 次）…');
     const lists = await call(page, 'listFirstPages', 60);
@@ -265,8 +279,11 @@ async function organFigures(): Promise<string> {
     log('备份 organ（立即备份）…');
     const backup = await withHeapPeak(context, page, () => call(page, 'backup'));
     figures['backup.organMs'] = round1(backup.value.ms);
-    figures['backup.peakMB'] = backup.peakMB;
-    meta.backup = { bytes: backup.value.bytes };
+    figures['backup.peakMB'] = backup.growthMB;
+    meta.backup = {
+      bytes: backup.value.bytes,
+      heap: { baselineMB: backup.baselineMB, peakMB: backup.peakMB, growthMB: backup.growthMB },
+    };
   } finally {
     await context.close();
   }
