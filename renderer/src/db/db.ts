@@ -1,13 +1,40 @@
 // The one database of the app and how it is opened: version-change and blocked handling, persistence, invariants.
+import Dexie from 'dexie';
 import { AppDB } from './AppDB';
 import { checkInvariants, type InvariantFinding } from './invariants';
 
 /**
- * The IndexedDB name, fixed for life together with the app's origin (app://): changing either loses the data.
+ * The IndexedDB name of a new installation. With the app's origin (app://) it is where the data lives, except after a
+ * 覆盖全部 restore: that writes a new database `branch-ledger-<time>` and then makes it the active one (below).
  */
 export const DB_NAME = 'branch-ledger';
 
-export const db = new AppDB(DB_NAME);
+/** localStorage key naming the active database (absent: DB_NAME). Same origin and profile as the databases. */
+export const ACTIVE_DB_KEY = 'branch-ledger.activeDatabase';
+
+/** Databases a restore writes: DB_NAME, a dash and the time it started. */
+export const RESTORED_DB_PATTERN = /^branch-ledger-\d+$/;
+
+function storedActiveName(): string {
+  try {
+    const name = globalThis.localStorage?.getItem(ACTIVE_DB_KEY);
+    return name && RESTORED_DB_PATTERN.test(name) ? name : DB_NAME;
+  } catch {
+    return DB_NAME;
+  }
+}
+
+function storeActiveName(name: string): void {
+  if (name === DB_NAME) globalThis.localStorage?.removeItem(ACTIVE_DB_KEY);
+  else globalThis.localStorage?.setItem(ACTIVE_DB_KEY, name);
+}
+
+/**
+ * The app's database. A live binding: `switchDatabase` replaces it, and every module that imported it sees the new
+ * one on its next call (nothing keeps a reference to it across calls).
+ */
+// Replaced only by switchDatabase, by design (see above).
+export let db = new AppDB(storedActiveName());
 
 export interface OpenDatabaseOptions {
   /** Another window or tab upgrades or deletes the database: this connection is now closed; the page must reload. */
@@ -72,13 +99,77 @@ export async function openAppDatabase(target: AppDB, options: OpenDatabaseOption
   return findings;
 }
 
+let openOptions: OpenDatabaseOptions = {};
+const switchListeners = new Set<() => void>();
+
+/**
+ * The UI's part of a database switch: live queries still watch the old database, so the app remounts. The restore
+ * flow announces it once its own state is saved (the remount discards component state).
+ */
+export function onDatabaseSwitched(listener: () => void): () => void {
+  switchListeners.add(listener);
+  return () => switchListeners.delete(listener);
+}
+
+export function announceDatabaseSwitch(): void {
+  for (const listener of switchListeners) listener();
+}
+
+/**
+ * Before opening: if the stored pointer names a database that does not exist (storage cleared in part), fall back to
+ * DB_NAME; then delete what an interrupted restore left behind — restored databases that are not the active one.
+ * A database is never deleted while the pointer could still mean it.
+ */
+async function settleActiveDatabase(): Promise<void> {
+  if (db.name !== DB_NAME && !(await Dexie.exists(db.name))) {
+    db = new AppDB(DB_NAME);
+    storeActiveName(DB_NAME);
+  }
+  const list = typeof indexedDB !== 'undefined' && indexedDB.databases ? await indexedDB.databases() : [];
+  for (const { name } of list) {
+    // DB_NAME too once a restored database is active: the switch was interrupted before it deleted the old one.
+    const stale = name === DB_NAME || (name !== undefined && RESTORED_DB_PATTERN.test(name));
+    if (name && name !== db.name && stale) await Dexie.delete(name).catch(() => undefined);
+  }
+}
+
 /** Opens the app's database once at start-up, before the UI reads anything. */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<void> {
+  openOptions = options;
+  await settleActiveDatabase();
   await openAppDatabase(db, options);
+}
+
+/**
+ * Makes the complete, closed database `name` the app's database: the pointer is written first (from then on a start
+ * opens it), then the new database is opened and the old one deleted. Used by 覆盖全部 only after the new database
+ * holds the whole validated backup, so an interruption leaves either the old data or the new, never a mixture.
+ */
+export async function switchDatabase(name: string): Promise<void> {
+  const old = db;
+  storeActiveName(name);
+  unsubscribe(old);
+  old.close();
+  db = new AppDB(name);
+  await openAppDatabase(db, openOptions);
+  await Dexie.delete(old.name).catch(() => undefined);
+}
+
+/** Test hook: what a start does first — take the database the stored pointer names (not opened yet). */
+export function __adoptStoredPointerForTests(): void {
+  unsubscribe(db);
+  db.close();
+  db = new AppDB(storedActiveName());
 }
 
 /** Test hook: forget handlers, delete the database and let the next query open a fresh one. */
 export async function __resetDatabaseForTests(): Promise<void> {
   unsubscribe(db);
+  if (db.name !== DB_NAME) {
+    db.close();
+    await Dexie.delete(db.name);
+    storeActiveName(DB_NAME);
+    db = new AppDB(DB_NAME);
+  }
   await db.delete({ disableAutoOpen: false });
 }

@@ -25,7 +25,9 @@ describe('exportBackup', () => {
     const manifest = await exportBackup(sink, {
       onProgress: (p) => progress.push(p.phase === 'tables' ? p.table : 'attachments'),
     });
-    const counts = Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (t) => [t, (await readTableRows(db, t)).length])));
+    const counts = Object.fromEntries(
+      await Promise.all(TABLE_NAMES.map(async (t) => [t, (await readTableRows(db, t)).length])),
+    );
     expect(Object.fromEntries(TABLE_NAMES.map((t) => [t, manifest.tables[t].rows]))).toEqual(counts);
     expect(manifest.tables.members.rows).toBe(4 + 450); // the fixture's 4 and the copies
     // Two attachment rows share the photo: one file.
@@ -155,21 +157,37 @@ describe('refusals and failures leave the database unchanged', () => {
     expect(result).toEqual({ ok: false, errors: [expect.stringContaining('不是')] });
   });
 
-  it('a write failing half-way through the transaction rolls everything back, even after the tables were cleared', async () => {
+  it('覆盖全部: a write failing half-way leaves the database as it was, and the half-written new one is gone', async () => {
     await seedFromFixture();
     const bytes = await exportedBytes();
     await db.branches.update('b-1', { name: '修改后的名称' });
     const before = await snapshot();
+    const activeName = db.name;
 
-    const spy = vi.spyOn(db.table('meetings'), 'bulkAdd').mockRejectedValueOnce(new Error('模拟写入失败'));
+    // 覆盖全部 writes into a new database while reading (replace.ts): fail a meetings write into that one, the way
+    // IndexedDB fails a request (the store throws, the transaction aborts).
+    const realAdd = IDBObjectStore.prototype.add;
+    let failed = 0;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: unknown[]
+    ) {
+      if (this.name === 'meetings' && this.transaction.db.name !== activeName) {
+        failed++;
+        throw new DOMException('模拟写入失败', 'UnknownError');
+      }
+      return realAdd.apply(this, args as Parameters<typeof realAdd>);
+    });
     try {
       const result = await restoreBackup(blobOf(bytes), 'replace');
-      expect(spy).toHaveBeenCalled();
+      expect(failed).toBeGreaterThan(0);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.errors.join()).toContain('模拟写入失败');
     } finally {
       spy.mockRestore();
     }
+    expect(db.name).toBe(activeName);
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual([activeName]);
     expect(await snapshot()).toEqual(before);
     expect((await db.branches.get('b-1'))?.name).toBe('修改后的名称');
   });

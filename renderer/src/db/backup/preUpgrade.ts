@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { getBackupApi } from '../../host/backupApi';
 import { SCHEMA_VERSION } from '../AppDB';
-import { DB_NAME } from '../db';
+import { db } from '../db';
 import { createBlobSink, exportBackup } from './export';
 
 export type PreUpgradeOutcome = 'not-electron' | 'no-database' | 'current' | 'newer' | 'backed-up';
@@ -31,7 +31,8 @@ function electronSender(): PreUpgradeOptions['send'] {
 export async function backupBeforeUpgrade(options: PreUpgradeOptions = {}): Promise<PreUpgradeOutcome> {
   const send = options.send ?? electronSender();
   if (!send) return 'not-electron';
-  const name = options.dbName ?? DB_NAME;
+  // The active database (a 覆盖全部 restore may have switched it from DB_NAME, see db.ts).
+  const name = options.dbName ?? db.name;
   const target = options.targetVersion ?? SCHEMA_VERSION;
   if (!(await Dexie.exists(name))) return 'no-database';
   const probe = new Dexie(name);

@@ -11,6 +11,7 @@ import { buildPostings, toBuckets } from '../search/postings';
 import { SETTING_CURRENT_BRANCH } from '../settingKeys';
 import { blobChunks } from './blobChunks';
 import { prepareAsNewBranches, type Row, type StagedTables } from './remap';
+import { restoreIntoNewDatabase } from './replace';
 
 export type RestoreMode = 'replace' | 'addAsNewBranches';
 
@@ -146,38 +147,39 @@ function duplicateBranchErrors(found: string[]): string[] {
 }
 
 /**
- * Restores `file`. 「覆盖全部」 clears every table and writes the backup; 「作为新支部导入」 adds the file's branches
- * under new ids (every reference remapped), refusing branches that are already here. Validation runs first, and
- * every write happens in one read-write transaction over all tables: on any failure nothing stored changes.
+ * Restores `file`. 「覆盖全部」 writes the backup into a new database while reading it and switches to that database
+ * once the whole file checked out (replace.ts); 「作为新支部导入」 adds the file's branches under new ids (every
+ * reference remapped), refusing branches that are already here, in one read-write transaction after the whole file
+ * was read and checked. Either way, on any failure nothing stored changes.
  */
 export async function restoreBackup(
   file: Blob,
   mode: RestoreMode,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
+  if (mode === 'replace') return restoreIntoNewDatabase(file, options);
+  return importAsNewBranches(file, options);
+}
+
+async function importAsNewBranches(file: Blob, options: RestoreOptions): Promise<RestoreResult> {
+  const mode: RestoreMode = 'addAsNewBranches';
   // One pass: readBackup checks everything inspectBackupFile checks, and nothing is written before it said ok (the
-  // rows are only staged in memory). A second, validate-only pass first would double the time of a large restore.
+  // rows are only staged in memory). A second, validate-only pass first would double the time of a large import.
   const staged = await stage(file, options);
   if ('errors' in staged) return { ok: false, errors: staged.errors };
-  if (mode === 'addAsNewBranches') {
-    const found = await branchesAlreadyHere(staged.manifest.branches);
-    if (found.length > 0) return { ok: false, errors: duplicateBranchErrors(found) };
-  }
+  const found = await branchesAlreadyHere(staged.manifest.branches);
+  if (found.length > 0) return { ok: false, errors: duplicateBranchErrors(found) };
 
-  let tables: Partial<StagedTables> = staged.tables;
-  let attachments = staged.attachments;
-  if (mode === 'addAsNewBranches') {
-    const prepared = prepareAsNewBranches({ ...staged.tables, attachments: staged.attachments as never }, newId);
-    tables = prepared.tables;
-    attachments = (prepared.tables.attachments ?? []) as unknown as Attachment[];
-  }
+  const prepared = prepareAsNewBranches({ ...staged.tables, attachments: staged.attachments as never }, newId);
+  const tables: Partial<StagedTables> = prepared.tables;
+  const attachments = (prepared.tables.attachments ?? []) as unknown as Attachment[];
   const branches = (tables.branches ?? []).map((b) => ({ id: String(b.id), name: String(b.name) }));
   const rows = Object.values(tables).reduce((n, list) => n + list.length, 0);
 
   // Search postings are derived data, not in the file: built here in memory, before the transaction (pure CPU), and
-  // written with the rows. In both modes the branches written are new to the database (replace clears it; an import
-  // refuses branches already here), so there are no stored lists, pages or months of theirs to merge with. For the
-  // same reason the audit log and learning entries are packed here whole (packed.ts).
+  // written with the rows. The branches written are new to the database (an import refuses branches already here),
+  // so there are no stored lists, pages or months of theirs to merge with. For the same reason the audit log and
+  // learning entries are packed here whole (packed.ts).
   const postings = toBuckets(buildPostings((tables.meetings ?? []) as unknown as Meeting[]));
   const packed: Partial<Record<BackupTableName, object[]>> = {
     audit: packAudit((tables.audit ?? []) as unknown as AuditEntry[]),
@@ -197,16 +199,12 @@ export async function restoreBackup(
   writing('', '');
   try {
     await db.transaction('rw', db.tables, async () => {
-      if (mode === 'replace') {
-        for (const table of db.tables) await table.clear();
-      } else {
-        // Checked again inside the transaction: nothing can have added them since, but the price is one read.
-        const found = await branchesAlreadyHere(staged.manifest.branches);
-        if (found.length > 0) throw new Error(duplicateBranchErrors(found).join('；'));
-      }
+      // Checked again inside the transaction: nothing can have added them since, but the price is one read.
+      const again = await branchesAlreadyHere(staged.manifest.branches);
+      if (again.length > 0) throw new Error(duplicateBranchErrors(again).join('；'));
       for (const { name, label, stored, records } of plan) {
         let list = records;
-        if (mode === 'addAsNewBranches' && name === 'standards' && list.length > 0) {
+        if (name === 'standards' && list.length > 0) {
           // Shared templates keep their ids: one already here (from an earlier import) is reused, not duplicated.
           const here = await db.standards.bulkGet(list.map((s) => String((s as Row).id)));
           list = list.filter((_, i) => here[i] === undefined);
@@ -217,11 +215,9 @@ export async function restoreBackup(
       }
       writing('searchBuckets', '检索索引');
       if (postings.length > 0) await db.searchBuckets.bulkAdd(postings);
-      if (mode === 'addAsNewBranches') {
-        const current = await db.settings.get(SETTING_CURRENT_BRANCH);
-        const valid = typeof current?.value === 'string' && (await db.branches.get(current.value)) !== undefined;
-        if (!valid && branches[0]) await db.settings.put({ key: SETTING_CURRENT_BRANCH, value: branches[0].id });
-      }
+      const current = await db.settings.get(SETTING_CURRENT_BRANCH);
+      const valid = typeof current?.value === 'string' && (await db.branches.get(current.value)) !== undefined;
+      if (!valid && branches[0]) await db.settings.put({ key: SETTING_CURRENT_BRANCH, value: branches[0].id });
       const when = staged.manifest.createdAt;
       for (const branch of branches) {
         await writeAudit({

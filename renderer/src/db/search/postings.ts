@@ -72,32 +72,50 @@ export function contributionOf(m: Searchable): PostingContribution {
 }
 
 /**
+ * Collects meetings one at a time (a streaming restore keeps only their terms, not their text) and produces the same
+ * rows as if it had seen them all at once: slots are numbered in arrival order and renumbered into directory order
+ * (newest first) at the end.
+ */
+export class PostingsAccumulator {
+  private readonly branches = new Map<string, { entries: string[]; lists: Map<string, number[]> }>();
+
+  add(m: Searchable): void {
+    let branch = this.branches.get(m.branchId);
+    if (!branch) this.branches.set(m.branchId, (branch = { entries: [], lists: new Map() }));
+    const slot = branch.entries.length;
+    branch.entries.push(entryOf(m));
+    for (const term of termsOf(m)) {
+      let list = branch.lists.get(term);
+      if (!list) branch.lists.set(term, (list = []));
+      list.push(slot);
+    }
+  }
+
+  /** Per branch a directory (entries newest first) and a slot list per term, ascending. */
+  rows(): SearchPosting[] {
+    const out: SearchPosting[] = [];
+    for (const [branchId, { entries, lists }] of this.branches) {
+      const order = entries.map((_, i) => i);
+      order.sort((a, b) => (entries[a]! < entries[b]! ? 1 : entries[a]! > entries[b]! ? -1 : 0));
+      const slotOf = new Uint32Array(entries.length);
+      order.forEach((arrival, slot) => (slotOf[arrival] = slot));
+      out.push({ branchId, term: DIRECTORY_TERM, entries: order.map((i) => entries[i]!) });
+      for (const [term, arrivals] of lists) {
+        out.push({ branchId, term, slots: arrivals.map((a) => slotOf[a]!).sort((a, b) => a - b) });
+      }
+    }
+    return out;
+  }
+}
+
+/**
  * Builds every row for a batch of meetings in memory (restore, migration): per branch a directory (entries newest
- * first) and a slot list per bigram. The branches must have no stored rows yet (restore writes new branches only).
+ * first) and a slot list per term. The branches must have no stored rows yet (restore writes new branches only).
  */
 export function buildPostings(meetings: Iterable<Searchable>): SearchPosting[] {
-  const byBranch = new Map<string, Searchable[]>();
-  for (const m of meetings) {
-    let list = byBranch.get(m.branchId);
-    if (!list) byBranch.set(m.branchId, (list = []));
-    list.push(m);
-  }
-  const out: SearchPosting[] = [];
-  for (const [branchId, list] of byBranch) {
-    const withEntries = list.map((m) => ({ m, entry: entryOf(m) }));
-    withEntries.sort((a, b) => (a.entry < b.entry ? 1 : a.entry > b.entry ? -1 : 0));
-    out.push({ branchId, term: DIRECTORY_TERM, entries: withEntries.map((x) => x.entry) });
-    const slots = new Map<string, number[]>();
-    withEntries.forEach(({ m }, slot) => {
-      for (const term of termsOf(m)) {
-        let s = slots.get(term);
-        if (!s) slots.set(term, (s = []));
-        s.push(slot); // ascending: slots are visited in order
-      }
-    });
-    for (const [term, s] of slots) out.push({ branchId, term, slots: s });
-  }
-  return out;
+  const acc = new PostingsAccumulator();
+  for (const m of meetings) acc.add(m);
+  return acc.rows();
 }
 
 /** Intersects slot lists, the shortest first. */

@@ -1,5 +1,5 @@
 // The steps of 「从备份恢复」: choose a file → validate → preview → choose a mode → write → result (or the reasons).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   type BackupPreview,
   inspectBackupFile,
@@ -8,6 +8,7 @@ import {
   type RestoreResult,
   restoreBackup,
 } from '../../db/backup/restore';
+import { announceDatabaseSwitch } from '../../db/db';
 
 export type RestoreFlowState =
   | { step: 'idle' }
@@ -38,8 +39,15 @@ export interface RestoreFlow {
   reset(): void;
 }
 
+/** The result of a 覆盖全部, kept across the remount that follows it (the app switched to the restored database). */
+let carried: RestoreFlowState | undefined;
+
 export function useRestoreFlow(): RestoreFlow {
-  const [state, setState] = useState<RestoreFlowState>({ step: 'idle' });
+  // Read in the initializer (pure: StrictMode may call it twice), forgotten once mounted.
+  const [state, setState] = useState<RestoreFlowState>(() => carried ?? { step: 'idle' });
+  useEffect(() => {
+    carried = undefined;
+  }, []);
 
   const inspect = async (name: string, file: Blob) => {
     setState({ step: 'checking', name, percent: 0 });
@@ -60,6 +68,11 @@ export function useRestoreFlow(): RestoreFlow {
     const result = await restoreBackup(file, mode, {
       onProgress: (p) => setState({ step: 'restoring', name, mode, percent: percentOf(p), text: textOf(p) }),
     });
+    if (result.ok && result.mode === 'replace') {
+      carried = { step: 'done', name, result };
+      announceDatabaseSwitch();
+      return;
+    }
     setState(result.ok ? { step: 'done', name, result } : { step: 'failed', name, errors: result.errors });
   };
 
