@@ -4,7 +4,7 @@ import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { backupBeforeUpgrade } from './db/backup/preUpgrade';
-import { openDatabase } from './db/db';
+import { openDatabase, settleActiveDatabase } from './db/db';
 import { startAutoBackup } from './features/data-safety/autoBackup';
 import { App } from './app/App';
 import { AppProviders } from './app/providers';
@@ -31,8 +31,10 @@ root.render(
   </AppProviders>,
 );
 
-// In Electron, an older database is backed up before AppDB's open upgrades it (see db/backup/preUpgrade.ts).
-backupBeforeUpgrade()
+// Which database is the app's (a 覆盖全部 restore may have switched it, db.ts) is settled first; then, in Electron, an
+// older database is backed up before AppDB's open upgrades it (see db/backup/preUpgrade.ts).
+settleActiveDatabase()
+  .then(() => backupBeforeUpgrade())
   .then(() =>
     openDatabase({
       onVersionChange: () => {

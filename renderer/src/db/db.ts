@@ -116,11 +116,12 @@ export function announceDatabaseSwitch(): void {
 }
 
 /**
- * Before opening: if the stored pointer names a database that does not exist (storage cleared in part), fall back to
+ * Before anything reads the database (main.tsx runs it before the pre-upgrade backup; openDatabase again, it is
+ * idempotent): if the stored pointer names a database that does not exist (storage cleared in part), fall back to
  * DB_NAME; then delete what an interrupted restore left behind — restored databases that are not the active one.
  * A database is never deleted while the pointer could still mean it.
  */
-async function settleActiveDatabase(): Promise<void> {
+export async function settleActiveDatabase(): Promise<void> {
   if (db.name !== DB_NAME && !(await Dexie.exists(db.name))) {
     db = new AppDB(DB_NAME);
     storeActiveName(DB_NAME);

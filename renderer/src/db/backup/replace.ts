@@ -307,6 +307,14 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
   }
   // The commit point. From here the new database holds the whole backup and is never deleted: if opening it fails
   // now, the next start opens it (the pointer is written first).
-  await switchDatabase(name);
+  try {
+    await switchDatabase(name);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      errors: [`备份的数据已完整写入，但打开时出错：${reason}。请重新启动软件，启动时会打开恢复的数据。`],
+    };
+  }
   return { ok: true, mode: 'replace', branches, rows, attachments: attachmentRows };
 }
