@@ -3,6 +3,7 @@ import { Inflate } from 'fflate';
 import { type AttachmentMeta } from '../schemas/entities';
 import { BackupRefusal, ByteSource } from './byteSource';
 import { jsSha256, type Sha256Factory } from './hash';
+import { type BytePipe, pipeThrough } from './pipe';
 import { type BackupManifest, emptyTableCounts, MANIFEST_NAME, manifestSchema, MAX_MANIFEST_BYTES } from './manifest';
 import {
   type BackupTable,
@@ -532,65 +533,24 @@ class BackupScan {
   }
 }
 
-interface Inflater {
-  write(compressed: Uint8Array): Promise<void>;
-  /** Flushes the rest; refuses a stream that is truncated or has bytes after its end. */
-  end(): Promise<void>;
-}
-
 /**
  * Inflates one entry, handing the output to `pass` in order. Native (DecompressionStream, zlib in C) where the
  * platform has it — browsers, Electron and Node ≥ 18 — because fflate's JavaScript inflate took ≈ 2 s of a large
  * restore; fflate otherwise. Either way a corrupt stream becomes one refusal naming the entry.
  */
-function createInflater(name: string, pass: (chunk: Uint8Array) => Promise<void>): Inflater {
+function createInflater(name: string, pass: (chunk: Uint8Array) => Promise<void>): BytePipe {
   const corrupt = () => new BackupRefusal(`文件已损坏：${name} 无法解压`);
   if (typeof DecompressionStream !== 'function') return fflateInflater(pass, corrupt);
-  const stream = new DecompressionStream('deflate-raw');
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  // The output is read as it comes, concurrently with the writes (a stream's queues are small).
-  const pump = (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      await pass(value);
-    }
-  })();
-  // Whatever ends the pump first (our refusal, the decompressor's error) is the reason; the writer then only fails.
-  let failure: unknown;
-  const settled = pump.catch((error: unknown) => {
-    failure = error;
-    void writer.abort(error).catch(() => undefined);
-  });
-  const reason = (error: unknown) =>
-    failure instanceof BackupRefusal ? failure : error instanceof BackupRefusal ? error : corrupt();
-  return {
-    async write(compressed) {
-      if (failure !== undefined) throw reason(failure);
-      try {
-        await writer.write(compressed as Uint8Array<ArrayBuffer>);
-      } catch (error) {
-        await settled;
-        throw reason(error);
-      }
-    },
-    async end() {
-      try {
-        if (failure === undefined) await writer.close();
-      } catch {
-        // The pump reports why.
-      }
-      await settled;
-      if (failure !== undefined) throw reason(failure);
-    },
-  };
+  // Our own refusal (a runaway entry) stays the reason; anything the decompressor throws means a corrupt stream.
+  return pipeThrough(new DecompressionStream('deflate-raw'), pass, (error) =>
+    error instanceof BackupRefusal ? error : corrupt(),
+  );
 }
 
 /** Inflate in small steps so a crafted entry cannot expand into gigabytes in one call. */
 const INFLATE_STEP = 16 * 1024;
 
-function fflateInflater(pass: (chunk: Uint8Array) => Promise<void>, corrupt: () => BackupRefusal): Inflater {
+function fflateInflater(pass: (chunk: Uint8Array) => Promise<void>, corrupt: () => BackupRefusal): BytePipe {
   const out: Uint8Array[] = [];
   const inflate = new Inflate((chunk) => {
     out.push(chunk);

@@ -1,6 +1,7 @@
 // Streams a backup ZIP out of async row and attachment sources, hashing as it goes and writing manifest.json last.
 import { Deflate } from 'fflate';
 import { jsSha256, type Sha256Factory } from './hash';
+import { type BytePipe, pipeThrough } from './pipe';
 import {
   attachmentEntryName,
   type BackupManifest,
@@ -129,52 +130,17 @@ class ZipStream {
   }
 }
 
-interface Compressor {
-  write(bytes: Uint8Array): Promise<void>;
-  end(): Promise<void>;
-}
-
 /**
  * Deflates (raw, zlib's default level 6) into `emit`, in order. Native (CompressionStream, zlib in C) where the
  * platform has it — browsers, Electron and Node ≥ 18 — since fflate's JavaScript deflate was the largest share of a
  * large backup's time; fflate otherwise (same format, possibly different bytes).
  */
-function createCompressor(emit: (chunk: Uint8Array) => Promise<void>): Compressor {
+function createCompressor(emit: (chunk: Uint8Array) => Promise<void>): BytePipe {
   if (typeof CompressionStream !== 'function') return fflateCompressor(emit);
-  const stream = new CompressionStream('deflate-raw');
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  const pump = (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      await emit(value);
-    }
-  })();
-  let failure: unknown;
-  const settled = pump.catch((error: unknown) => {
-    failure = error;
-    void writer.abort(error).catch(() => undefined);
-  });
-  return {
-    async write(bytes) {
-      if (failure !== undefined) throw failure;
-      try {
-        await writer.write(bytes as Uint8Array<ArrayBuffer>);
-      } catch (error) {
-        await settled;
-        throw failure ?? error;
-      }
-    },
-    async end() {
-      if (failure === undefined) await writer.close().catch(() => undefined);
-      await settled;
-      if (failure !== undefined) throw failure;
-    },
-  };
+  return pipeThrough(new CompressionStream('deflate-raw'), emit);
 }
 
-function fflateCompressor(emit: (chunk: Uint8Array) => Promise<void>): Compressor {
+function fflateCompressor(emit: (chunk: Uint8Array) => Promise<void>): BytePipe {
   let pending: Uint8Array[] = [];
   const deflate = new Deflate({ level: 6 }, (chunk) => {
     pending.push(chunk);

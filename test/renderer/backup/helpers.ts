@@ -101,6 +101,23 @@ export async function snapshot(): Promise<Snapshot> {
   return out;
 }
 
+export type TableRows = Record<string, Record<string, unknown>[]>;
+
+/** Every row of a frozen fixture backup by table (attachments with their bytes as a Blob), as a build stored them. */
+export async function fixtureRows(name: string): Promise<TableRows> {
+  const rows: TableRows = {};
+  const result = await readBackup(chunksOf(await readFixture(name)), {
+    onRows: (table, batch) => {
+      (rows[table] ??= []).push(...batch);
+    },
+    onAttachment: (meta, bytes) => {
+      (rows.attachments ??= []).push({ ...meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
+    },
+  });
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return rows;
+}
+
 /** A chunked async source over bytes, like a file stream. */
 export function chunksOf(bytes: Uint8Array, size = 4096): () => AsyncIterable<Uint8Array> {
   return async function* () {

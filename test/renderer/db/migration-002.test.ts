@@ -1,13 +1,12 @@
 // Schema v2 (技能比武): a v1 database full of the fixture's data upgrades in place — every row intact, competitions new.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readBackup } from '../../../shared/backup';
 import { TABLE_NAMES } from '../../../shared/backup/tables';
 import { AppDB, SCHEMA_VERSION } from '../../../renderer/src/db/AppDB';
 import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 import { migration001 } from '../../../renderer/src/db/migrations/001-initial';
 import { migration002 } from '../../../renderer/src/db/migrations/002-competitions';
-import { chunksOf, installCloneableBlob, readFixture, sortById } from '../backup/helpers';
+import { fixtureRows, installCloneableBlob, sortById } from '../backup/helpers';
 import { readTableRows } from '../../../renderer/src/db/backup/export';
 
 installCloneableBlob();
@@ -19,16 +18,7 @@ async function createV1DatabaseFromFixture(): Promise<Record<string, Record<stri
   const v1 = new Dexie(NAME);
   v1.version(1).stores(migration001.stores);
   await v1.open();
-  const rows: Record<string, Record<string, unknown>[]> = {};
-  const result = await readBackup(chunksOf(await readFixture('v1-small.zip')), {
-    onRows: (table, batch) => {
-      (rows[table] ??= []).push(...batch);
-    },
-    onAttachment: (meta, bytes) => {
-      (rows.attachments ??= []).push({ ...meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
-    },
-  });
-  if (!result.ok) throw new Error(result.errors.join('\n'));
+  const rows = await fixtureRows('v1-small.zip');
   for (const [table, list] of Object.entries(rows)) await v1.table(table).bulkAdd(list);
   expect(v1.verno).toBe(1);
   expect(v1.tables.map((t) => t.name)).not.toContain('competitions');

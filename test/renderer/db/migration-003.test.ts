@@ -1,7 +1,6 @@
 // Schema v3 (search postings): a v2 database with meetings upgrades in place — postings built, *terms gone, data intact.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readBackup } from '../../../shared/backup';
 import { TABLE_NAMES } from '../../../shared/backup/tables';
 import { searchTermsOf } from '../../../shared/search/bigrams';
 import type { Meeting } from '../../../shared/schemas/entities';
@@ -18,7 +17,7 @@ import {
   searchableTexts,
   type SearchPosting,
 } from '../../../renderer/src/db/search/postings';
-import { chunksOf, installCloneableBlob, readFixture, sortById } from '../backup/helpers';
+import { fixtureRows, installCloneableBlob, sortById } from '../backup/helpers';
 import { readTableRows } from '../../../renderer/src/db/backup/export';
 
 installCloneableBlob();
@@ -47,16 +46,7 @@ async function createV2Database(name = NAME): Promise<Record<string, Record<stri
   v2.version(1).stores(migration001.stores);
   v2.version(2).stores(migration002.stores);
   await v2.open();
-  const rows: Record<string, Record<string, unknown>[]> = {};
-  const result = await readBackup(chunksOf(await readFixture('v1-small.zip')), {
-    onRows: (table, batch) => {
-      (rows[table] ??= []).push(...batch);
-    },
-    onAttachment: (meta, bytes) => {
-      (rows.attachments ??= []).push({ ...meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
-    },
-  });
-  if (!result.ok) throw new Error(result.errors.join('\n'));
+  const rows = await fixtureRows('v1-small.zip');
   // A v2 build stored each meeting's bigrams in the multi-entry *terms index.
   rows.meetings = (rows.meetings ?? []).map((m) => ({
     ...m,

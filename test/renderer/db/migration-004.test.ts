@@ -1,7 +1,6 @@
 // Schema v4 (packed bulk data): a v3 database upgrades in place — audit pages, learning months, search buckets.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readBackup } from '../../../shared/backup';
 import type { AuditEntry, Learning, Meeting } from '../../../shared/schemas/entities';
 import { AppDB, SCHEMA_VERSION } from '../../../renderer/src/db/AppDB';
 import { readTableRows } from '../../../renderer/src/db/backup/export';
@@ -14,7 +13,7 @@ import { AUDIT_PAGE_ENTRIES } from '../../../renderer/src/db/packed';
 import { listAudit, listRecentAudit, writeAudit } from '../../../renderer/src/db/repositories/audit';
 import { listLearning } from '../../../renderer/src/db/repositories/learning';
 import { attendeeTerm, buildPostings, decodePostings, fromBuckets } from '../../../renderer/src/db/search/postings';
-import { chunksOf, installCloneableBlob, readFixture, sortById } from '../backup/helpers';
+import { fixtureRows, installCloneableBlob, sortById } from '../backup/helpers';
 
 installCloneableBlob();
 
@@ -75,16 +74,7 @@ async function createV3Database(name: string): Promise<Record<string, Record<str
   v3.version(2).stores(migration002.stores);
   v3.version(3).stores(migration003.stores);
   await v3.open();
-  const rows: Record<string, Record<string, unknown>[]> = {};
-  const result = await readBackup(chunksOf(await readFixture('v3-small.zip')), {
-    onRows: (table, batch) => {
-      (rows[table] ??= []).push(...batch);
-    },
-    onAttachment: (meta, bytes) => {
-      (rows.attachments ??= []).push({ ...meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
-    },
-  });
-  if (!result.ok) throw new Error(result.errors.join('\n'));
+  const rows = await fixtureRows('v3-small.zip');
   const branchId = String(rows.branches![0]!.id);
   rows.audit = [...(rows.audit ?? []), ...(extraAudit(branchId) as unknown as Record<string, unknown>[])];
   const template = rows.learning?.[0] as unknown as Learning | undefined;
