@@ -19,16 +19,21 @@ export type RestoreFlowState =
   | { step: 'done'; name: string; result: Extract<RestoreResult, { ok: true }> }
   | { step: 'failed'; name: string; errors: string[] };
 
-/** Share of the bar: the preview's check is its own bar; a restore reads (and checks) the file once, then writes. */
-function percentOf(p: RestoreProgress): number {
-  if (p.phase === 'writing') return 60 + Math.round((p.total ? p.done / p.total : 1) * 40);
+/**
+ * Share of the bar. The preview's check is its own bar. 覆盖全部 writes while it reads (replace.ts), so reading is
+ * nearly all of it; 作为新支部导入 reads everything first and then writes in one transaction.
+ */
+function percentOf(p: RestoreProgress, mode?: RestoreMode): number {
+  const readShare = mode === 'replace' ? 95 : 60;
+  if (p.phase === 'writing') return readShare + Math.round((p.total ? p.done / p.total : 1) * (100 - readShare));
   const share = p.bytesTotal ? Math.min(1, p.bytesRead / p.bytesTotal) : 1;
-  return p.phase === 'checking' ? Math.round(share * 100) : Math.round(share * 60);
+  return Math.round(share * (p.phase === 'checking' ? 100 : readShare));
 }
 
-function textOf(p: RestoreProgress): string {
-  if (p.phase !== 'writing') return p.phase === 'checking' ? '正在逐项校验备份文件…' : '正在读取并校验备份数据…';
-  return p.label ? `正在写入数据库：${p.label}…` : '正在写入数据库…';
+function textOf(p: RestoreProgress, mode?: RestoreMode): string {
+  if (p.phase === 'writing') return p.label ? `正在写入数据库：${p.label}…` : '正在写入数据库…';
+  if (p.phase === 'checking') return '正在逐项校验备份文件…';
+  return mode === 'replace' ? '正在读取、校验并写入备份数据…' : '正在读取并校验备份数据…';
 }
 
 export interface RestoreFlow {
@@ -66,7 +71,8 @@ export function useRestoreFlow(): RestoreFlow {
     const { name, file } = state;
     setState({ step: 'restoring', name, mode, percent: 0, text: '正在读取并校验备份数据…' });
     const result = await restoreBackup(file, mode, {
-      onProgress: (p) => setState({ step: 'restoring', name, mode, percent: percentOf(p), text: textOf(p) }),
+      onProgress: (p) =>
+        setState({ step: 'restoring', name, mode, percent: percentOf(p, mode), text: textOf(p, mode) }),
     });
     if (result.ok && result.mode === 'replace') {
       carried = { step: 'done', name, result };
