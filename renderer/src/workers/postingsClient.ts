@@ -1,5 +1,5 @@
 // Builds a restore's search buckets in postings.worker.ts while the rest of the file is still being read.
-import { PostingsAccumulator, type SearchBucket, toBuckets } from '../db/search/postings';
+import { PostingsAccumulator, type SearchBucket } from '../db/search/postings';
 import type { PostingsReply, PostingsRequest, SearchableMeeting } from './postingsProtocol';
 
 export interface PostingsBuilder {
@@ -33,7 +33,7 @@ function inPage(): PostingsBuilder {
     add: (rows) => {
       for (const row of rows) postings.add(searchable(row));
     },
-    finish: async () => toBuckets(postings.rows()),
+    finish: async () => postings.takeBuckets(),
     dispose: () => undefined,
   };
 }

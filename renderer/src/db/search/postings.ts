@@ -93,16 +93,32 @@ export class PostingsAccumulator {
 
   /** Per branch a directory (entries newest first) and a slot list per term, ascending. */
   rows(): SearchPosting[] {
-    const out: SearchPosting[] = [];
-    for (const [branchId, { entries, lists }] of this.branches) {
-      const order = entries.map((_, i) => i);
-      order.sort((a, b) => (entries[a]! < entries[b]! ? 1 : entries[a]! > entries[b]! ? -1 : 0));
-      const slotOf = new Uint32Array(entries.length);
-      order.forEach((arrival, slot) => (slotOf[arrival] = slot));
-      out.push({ branchId, term: DIRECTORY_TERM, entries: order.map((i) => entries[i]!) });
-      for (const [term, arrivals] of lists) {
-        out.push({ branchId, term, slots: arrivals.map((a) => slotOf[a]!).sort((a, b) => a - b) });
-      }
+    return [...this.branches.keys()].flatMap((branchId) => this.branchRows(branchId));
+  }
+
+  /**
+   * The stored form (buckets), built one branch at a time and each branch's lists dropped as soon as its buckets
+   * exist: at most one branch's rows are held beside the packed result (a restore of a large organ: ≈ 80 MB of lists
+   * instead of ≈ 140 MB with every row at once).
+   */
+  takeBuckets(): SearchBucket[] {
+    const out: SearchBucket[] = [];
+    for (const branchId of [...this.branches.keys()]) {
+      out.push(...toBuckets(this.branchRows(branchId)));
+      this.branches.delete(branchId);
+    }
+    return out;
+  }
+
+  private branchRows(branchId: string): SearchPosting[] {
+    const { entries, lists } = this.branches.get(branchId)!;
+    const order = entries.map((_, i) => i);
+    order.sort((a, b) => (entries[a]! < entries[b]! ? 1 : entries[a]! > entries[b]! ? -1 : 0));
+    const slotOf = new Uint32Array(entries.length);
+    order.forEach((arrival, slot) => (slotOf[arrival] = slot));
+    const out: SearchPosting[] = [{ branchId, term: DIRECTORY_TERM, entries: order.map((i) => entries[i]!) }];
+    for (const [term, arrivals] of lists) {
+      out.push({ branchId, term, slots: arrivals.map((a) => slotOf[a]!).sort((a, b) => a - b) });
     }
     return out;
   }
