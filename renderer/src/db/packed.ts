@@ -4,8 +4,8 @@ import type { AuditEntry, Learning } from '../../../shared/schemas/entities';
 /*
  * Why: a large organ holds ≈ 260,000 audit entries and ≈ 200,000 learning entries. As one IndexedDB record each (with
  * three or four index entries) they made a restore write for 50 s; Chromium writes records one request at a time
- * (≈ 15,000 a second here), while the same entries in arrays of a few hundred write ≈ 50 times faster
- * (docs/performance.md). Both tables are read by branch and by time only, so grouping by branch loses no query:
+ * (≈ 10,000–20,000 a second here), while the same entries in arrays of a few hundred write 20–100 times faster (in
+ * the organ restore: audit 32.6 s → 0.3 s, learning 19.9 s → 1.1 s; docs/performance.md). Both tables are read by branch and by time only, so grouping by branch loses no query:
  * - audit: append-only, read as "a branch's latest changes", "a branch's changes since a date" and "one record's
  *   history" (a filter over its branch's pages: tens of records even for a large branch);
  * - learning: read as "a branch's entries between two dates" (the year matrix, the dossier).
