@@ -1,7 +1,7 @@
 // The 支部概况 form: creates a branch or edits a live one, validated by the shared zod schema.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Space, Typography } from 'antd';
 import { useId, useMemo } from 'react';
 import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
 import { COMMITTEE_ROLES } from '../../../../shared/domain/vocab';
@@ -9,6 +9,7 @@ import { branchInputSchema, type Branch } from '../../../../shared/schemas';
 import { createBranch, updateBranch } from '../../db/repositories/branches';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { SelectField } from '../../ui/SelectField';
 import {
   branchToValues,
   emptyBranchValues,
@@ -144,26 +145,14 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
                     </FormField>
                   </div>
                   <div style={{ flex: '1 1 160px' }}>
-                    <FormField
+                    <SelectField
                       control={control}
                       name={`committee.${index}.role`}
                       label="职务"
                       required
                       idPrefix={idPrefix}
-                    >
-                      {(f) => (
-                        <Select
-                          id={f.id}
-                          {...f.a11y}
-                          value={f.value}
-                          onChange={f.onChange}
-                          onBlur={f.onBlur}
-                          options={roleOptions}
-                          showSearch={{ optionFilterProp: 'label' }}
-                          status={f.invalid ? 'error' : undefined}
-                        />
-                      )}
-                    </FormField>
+                      options={roleOptions}
+                    />
                   </div>
                   <Button icon={<DeleteOutlined />} onClick={() => committee.remove(index)} style={{ marginTop: 30 }}>
                     删除委员

@@ -11,6 +11,7 @@ import { amendMeeting, createMeeting, updateMeeting, type VenueChoice } from '..
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { SelectField } from '../../ui/SelectField';
 import {
   emptyMeetingValues,
   isMeetingFieldPath,
@@ -146,20 +147,14 @@ export function MeetingForm({
         <Card title="基本信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <FormField control={control} name="kind" label="会议类型" required idPrefix={idPrefix}>
-                {(f) => (
-                  <Select
-                    id={f.id}
-                    {...f.a11y}
-                    value={f.value}
-                    onChange={f.onChange}
-                    onBlur={f.onBlur}
-                    options={kindOptions}
-                    showSearch={{ optionFilterProp: 'label' }}
-                    status={f.invalid ? 'error' : undefined}
-                  />
-                )}
-              </FormField>
+              <SelectField
+                control={control}
+                name="kind"
+                label="会议类型"
+                required
+                idPrefix={idPrefix}
+                options={kindOptions}
+              />
             </Col>
             <Col xs={24} md={8}>
               <DateField control={control} name="date" label="会议日期" required idPrefix={idPrefix} />
@@ -182,21 +177,16 @@ export function MeetingForm({
               {text('endTime', '结束时间', undefined, '11:00')}
             </Col>
             <Col xs={24} md={12}>
-              <FormField control={control} name="venueId" label="地点（阵地）" idPrefix={idPrefix}>
-                {(f) => (
-                  <Select
-                    id={f.id}
-                    {...f.a11y}
-                    value={f.value || undefined}
-                    onChange={(v) => f.onChange(v ?? '')}
-                    onBlur={f.onBlur}
-                    options={venueOptions}
-                    allowClear
-                    showSearch={{ optionFilterProp: 'label' }}
-                    placeholder={venueOptions.length === 0 ? '尚未登记活动阵地' : '选择阵地'}
-                  />
-                )}
-              </FormField>
+              <SelectField
+                control={control}
+                name="venueId"
+                label="地点（阵地）"
+                idPrefix={idPrefix}
+                options={venueOptions}
+                placeholder={venueOptions.length === 0 ? '尚未登记活动阵地' : '选择阵地'}
+                emptyAs=""
+                allowClear
+              />
             </Col>
             <Col xs={12} md={6}>
               {text('host', '主持人')}
@@ -214,42 +204,31 @@ export function MeetingForm({
             )}
             {kind === '党小组会' && (
               <Col xs={24} md={12}>
-                <FormField control={control} name="partyGroupId" label="党小组" required idPrefix={idPrefix}>
-                  {(f) => (
-                    <Select
-                      id={f.id}
-                      {...f.a11y}
-                      value={f.value || undefined}
-                      onChange={(v) => f.onChange(v ?? '')}
-                      onBlur={f.onBlur}
-                      options={groupOptions}
-                      showSearch={{ optionFilterProp: 'label' }}
-                      placeholder={groupOptions.length === 0 ? '请先在支部概况中设置党小组' : '选择党小组'}
-                      status={f.invalid ? 'error' : undefined}
-                    />
-                  )}
-                </FormField>
+                <SelectField
+                  control={control}
+                  name="partyGroupId"
+                  label="党小组"
+                  required
+                  idPrefix={idPrefix}
+                  options={groupOptions}
+                  placeholder={groupOptions.length === 0 ? '请先在支部概况中设置党小组' : '选择党小组'}
+                  emptyAs=""
+                />
               </Col>
             )}
             {kind === '谈心谈话' && (
               <Col xs={24} md={12}>
-                <FormField control={control} name="talkParties" label="谈话双方" required idPrefix={idPrefix}>
-                  {(f) => (
-                    <Select
-                      id={f.id}
-                      {...f.a11y}
-                      mode="multiple"
-                      maxCount={2}
-                      value={f.value}
-                      onChange={f.onChange}
-                      onBlur={f.onBlur}
-                      options={memberOptions}
-                      showSearch={{ optionFilterProp: 'label' }}
-                      placeholder="选择两位党员"
-                      status={f.invalid ? 'error' : undefined}
-                    />
-                  )}
-                </FormField>
+                <SelectField
+                  control={control}
+                  name="talkParties"
+                  label="谈话双方"
+                  required
+                  idPrefix={idPrefix}
+                  maxCount={2}
+                  options={memberOptions}
+                  placeholder="选择两位党员"
+                  multiple
+                />
               </Col>
             )}
           </Row>
@@ -286,24 +265,13 @@ export function MeetingForm({
                     {row.name}
                   </Typography.Text>
                   <div style={{ flex: '0 1 140px' }}>
-                    <FormField
+                    <SelectField
                       control={control}
                       name={`attendance.${index}.status`}
                       label="出席情况"
                       idPrefix={idPrefix}
-                    >
-                      {(f) => (
-                        <Select
-                          id={f.id}
-                          {...f.a11y}
-                          value={f.value}
-                          onChange={f.onChange}
-                          onBlur={f.onBlur}
-                          options={statusOptions}
-                          showSearch={{ optionFilterProp: 'label' }}
-                        />
-                      )}
-                    </FormField>
+                      options={statusOptions}
+                    />
                   </div>
                   <div style={{ flex: '1 1 200px' }}>
                     <FormField

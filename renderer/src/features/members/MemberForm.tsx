@@ -1,6 +1,6 @@
 // The 党员 form: adds a member to the branch's roster or edits one, validated by the shared zod schema.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Col, Form, Input, Row, Space } from 'antd';
 import { useId, useMemo } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { GENDERS, MEMBER_STATUSES } from '../../../../shared/domain/vocab';
@@ -8,6 +8,7 @@ import { memberInputSchema, type Branch, type Member } from '../../../../shared/
 import { createMember, updateMember } from '../../db/repositories/members';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { SelectField } from '../../ui/SelectField';
 import {
   emptyMemberValues,
   isMemberFieldPath,
@@ -93,21 +94,15 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
             {text('name', '姓名', true)}
           </Col>
           <Col xs={24} md={12}>
-            <FormField control={control} name="gender" label="性别" required idPrefix={idPrefix}>
-              {(f) => (
-                <Select
-                  id={f.id}
-                  {...f.a11y}
-                  value={f.value}
-                  onChange={f.onChange}
-                  onBlur={f.onBlur}
-                  options={genderOptions}
-                  showSearch={{ optionFilterProp: 'label' }}
-                  status={f.invalid ? 'error' : undefined}
-                  placeholder="请选择"
-                />
-              )}
-            </FormField>
+            <SelectField
+              control={control}
+              name="gender"
+              label="性别"
+              required
+              idPrefix={idPrefix}
+              options={genderOptions}
+              placeholder="请选择"
+            />
           </Col>
           <Col xs={24} md={12}>
             {date('birthDate', '出生日期', true)}
@@ -116,41 +111,29 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
             {date('joinedDate', '入党日期', true)}
           </Col>
           <Col xs={24} md={12}>
-            <FormField control={control} name="status" label="党员类别" required idPrefix={idPrefix}>
-              {(f) => (
-                <Select
-                  id={f.id}
-                  {...f.a11y}
-                  value={f.value}
-                  onChange={f.onChange}
-                  onBlur={f.onBlur}
-                  options={statusOptions}
-                  showSearch={{ optionFilterProp: 'label' }}
-                  status={f.invalid ? 'error' : undefined}
-                />
-              )}
-            </FormField>
+            <SelectField
+              control={control}
+              name="status"
+              label="党员类别"
+              required
+              idPrefix={idPrefix}
+              options={statusOptions}
+            />
           </Col>
           <Col xs={24} md={12}>
             {date('fullMemberDate', '转正日期')}
           </Col>
           <Col xs={24} md={12}>
-            <FormField control={control} name="partyGroupId" label="党小组" idPrefix={idPrefix}>
-              {(f) => (
-                <Select
-                  id={f.id}
-                  {...f.a11y}
-                  value={f.value || undefined}
-                  onChange={(v: string | undefined) => f.onChange(v ?? '')}
-                  onBlur={f.onBlur}
-                  options={groupOptions}
-                  allowClear
-                  showSearch={{ optionFilterProp: 'label' }}
-                  status={f.invalid ? 'error' : undefined}
-                  placeholder={groupOptions.length > 0 ? '不分组可留空' : '支部尚未设置党小组'}
-                />
-              )}
-            </FormField>
+            <SelectField
+              control={control}
+              name="partyGroupId"
+              label="党小组"
+              idPrefix={idPrefix}
+              options={groupOptions}
+              placeholder={groupOptions.length > 0 ? '不分组可留空' : '支部尚未设置党小组'}
+              emptyAs=""
+              allowClear
+            />
           </Col>
           <Col xs={24} md={12}>
             {text('post', '职务', false, '如：科长')}

@@ -13,6 +13,7 @@ import {
 } from '../../db/repositories/responsibilities';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { SelectField } from '../../ui/SelectField';
 import {
   emptyReport,
   emptyTask,
@@ -154,20 +155,14 @@ export function ResponsibilityForm({
               </FormField>
             </Col>
             <Col xs={24} md={12}>
-              <FormField control={control} name="role" label="责任类型" required idPrefix={idPrefix}>
-                {(f) => (
-                  <Select
-                    id={f.id}
-                    {...f.a11y}
-                    value={f.value}
-                    onChange={f.onChange}
-                    onBlur={f.onBlur}
-                    options={roleOptions}
-                    showSearch={{ optionFilterProp: 'label' }}
-                    status={f.invalid ? 'error' : undefined}
-                  />
-                )}
-              </FormField>
+              <SelectField
+                control={control}
+                name="role"
+                label="责任类型"
+                required
+                idPrefix={idPrefix}
+                options={roleOptions}
+              />
             </Col>
           </Row>
         </Card>
@@ -228,20 +223,13 @@ export function ResponsibilityForm({
                   {dateInput(`tasks.${index}.deadline`, '完成时限')}
                 </Col>
                 <Col xs={12} md={6}>
-                  <FormField control={control} name={`tasks.${index}.status`} label="状态" idPrefix={idPrefix}>
-                    {(f) => (
-                      <Select
-                        id={f.id}
-                        {...f.a11y}
-                        value={f.value}
-                        onChange={f.onChange}
-                        onBlur={f.onBlur}
-                        options={statusOptions}
-                        showSearch={{ optionFilterProp: 'label' }}
-                        status={f.invalid ? 'error' : undefined}
-                      />
-                    )}
-                  </FormField>
+                  <SelectField
+                    control={control}
+                    name={`tasks.${index}.status`}
+                    label="状态"
+                    idPrefix={idPrefix}
+                    options={statusOptions}
+                  />
                 </Col>
                 <Col xs={24} md={12}>
                   {textInput(`tasks.${index}.note`, '完成情况', false, 2)}

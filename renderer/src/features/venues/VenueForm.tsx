@@ -1,6 +1,6 @@
 // The 阵地 form: creates a venue or edits a live one's basic facts, validated by the shared zod schema.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space } from 'antd';
 import { useId, useMemo } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
@@ -8,6 +8,7 @@ import { VENUE_KINDS } from '../../../../shared/domain/vocab';
 import { venueInputSchema, type Venue, type VenueInput } from '../../../../shared/schemas';
 import { createVenue, updateVenue } from '../../db/repositories/venues';
 import { FormField } from '../../ui/FormField';
+import { SelectField } from '../../ui/SelectField';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 
 /** Like VenueInput, but the numbers may be empty while typing: left undefined, zod says 「面积应为数字」. */
@@ -95,20 +96,14 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
               </FormField>
             </Col>
             <Col xs={24} md={12}>
-              <FormField control={control} name="kind" label="阵地类型" required idPrefix={idPrefix}>
-                {(f) => (
-                  <Select
-                    id={f.id}
-                    {...f.a11y}
-                    value={f.value}
-                    onChange={f.onChange}
-                    onBlur={f.onBlur}
-                    options={kindOptions}
-                    showSearch={{ optionFilterProp: 'label' }}
-                    status={f.invalid ? 'error' : undefined}
-                  />
-                )}
-              </FormField>
+              <SelectField
+                control={control}
+                name="kind"
+                label="阵地类型"
+                required
+                idPrefix={idPrefix}
+                options={kindOptions}
+              />
             </Col>
             <Col xs={24}>
               <FormField control={control} name="address" label="地址" idPrefix={idPrefix}>

@@ -1,0 +1,55 @@
+// A labelled choice field of a react-hook-form form: FormField + a searchable antd Select over `options`.
+import { Select } from 'antd';
+import type { Control, FieldPath, FieldValues } from 'react-hook-form';
+import { FormField } from './FormField';
+
+interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> {
+  control: Control<T, C, TT>;
+  name: N;
+  label: string;
+  required?: boolean;
+  idPrefix: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+  /** Stored as '' when nothing is chosen (the schemas' optional ids), shown as empty. */
+  emptyAs?: '';
+  /** Offer the clear button (optional choices). */
+  allowClear?: boolean;
+  /** Several choices (an array of values), at most `maxCount`. */
+  multiple?: boolean;
+  maxCount?: number;
+}
+
+export function SelectField<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues>({
+  control,
+  name,
+  label,
+  required,
+  idPrefix,
+  options,
+  placeholder,
+  emptyAs,
+  allowClear,
+  multiple,
+  maxCount,
+}: Readonly<Props<T, N, C, TT>>) {
+  return (
+    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
+      {(f) => (
+        <Select
+          id={f.id}
+          {...f.a11y}
+          {...(multiple ? { mode: 'multiple' as const, maxCount } : {})}
+          value={emptyAs === '' ? f.value || undefined : f.value}
+          onChange={(v: unknown) => f.onChange(emptyAs === '' ? (v ?? '') : v)}
+          onBlur={f.onBlur}
+          options={options}
+          allowClear={allowClear}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={placeholder}
+          status={f.invalid ? 'error' : undefined}
+        />
+      )}
+    </FormField>
+  );
+}
