@@ -1,14 +1,14 @@
 // The 支部概况 form: creates a branch or edits a live one, validated by the shared zod schema.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Row, Space, Typography } from 'antd';
 import { useId, useMemo } from 'react';
 import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
 import { COMMITTEE_ROLES } from '../../../../shared/domain/vocab';
 import { branchInputSchema, type Branch } from '../../../../shared/schemas';
 import { createBranch, updateBranch } from '../../db/repositories/branches';
 import { DateField } from '../../ui/DateField';
-import { FormField } from '../../ui/FormField';
+import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import {
   branchToValues,
@@ -70,35 +70,23 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
         <Card title="基本信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <FormField control={control} name="name" label="支部名称" required idPrefix={idPrefix}>
-                {(f) => (
-                  <Input
-                    id={f.id}
-                    {...f.a11y}
-                    ref={f.ref}
-                    value={f.value}
-                    onChange={(e) => f.onChange(e.target.value)}
-                    onBlur={f.onBlur}
-                    status={f.invalid ? 'error' : undefined}
-                    placeholder="如：第一党支部"
-                  />
-                )}
-              </FormField>
+              <TextField
+                control={control}
+                name="name"
+                label="支部名称"
+                required
+                idPrefix={idPrefix}
+                placeholder="如：第一党支部"
+              />
             </Col>
             <Col xs={24} md={12}>
-              <FormField control={control} name="parentOrg" label="上级党组织" idPrefix={idPrefix}>
-                {(f) => (
-                  <Input
-                    id={f.id}
-                    {...f.a11y}
-                    value={f.value ?? ''}
-                    onChange={(e) => f.onChange(e.target.value)}
-                    onBlur={f.onBlur}
-                    status={f.invalid ? 'error' : undefined}
-                    placeholder="如：机关党委"
-                  />
-                )}
-              </FormField>
+              <TextField
+                control={control}
+                name="parentOrg"
+                label="上级党组织"
+                idPrefix={idPrefix}
+                placeholder="如：机关党委"
+              />
             </Col>
             <Col xs={24} md={8}>
               <DateField control={control} name="establishedDate" label="成立日期" idPrefix={idPrefix} emptyAs="" />
@@ -125,24 +113,13 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
                     委员 {index + 1}
                   </Typography.Text>
                   <div style={{ flex: '1 1 200px' }}>
-                    <FormField
+                    <TextField
                       control={control}
                       name={`committee.${index}.name`}
                       label="姓名"
                       required
                       idPrefix={idPrefix}
-                    >
-                      {(f) => (
-                        <Input
-                          id={f.id}
-                          {...f.a11y}
-                          value={f.value}
-                          onChange={(e) => f.onChange(e.target.value)}
-                          onBlur={f.onBlur}
-                          status={f.invalid ? 'error' : undefined}
-                        />
-                      )}
-                    </FormField>
+                    />
                   </div>
                   <div style={{ flex: '1 1 160px' }}>
                     <SelectField
@@ -185,44 +162,22 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
                     党小组 {index + 1}
                   </Typography.Text>
                   <div style={{ flex: '1 1 200px' }}>
-                    <FormField
+                    <TextField
                       control={control}
                       name={`partyGroups.${index}.name`}
                       label="名称"
                       required
                       idPrefix={idPrefix}
-                    >
-                      {(f) => (
-                        <Input
-                          id={f.id}
-                          {...f.a11y}
-                          value={f.value}
-                          onChange={(e) => f.onChange(e.target.value)}
-                          onBlur={f.onBlur}
-                          status={f.invalid ? 'error' : undefined}
-                          placeholder="如：第一党小组"
-                        />
-                      )}
-                    </FormField>
+                      placeholder="如：第一党小组"
+                    />
                   </div>
                   <div style={{ flex: '1 1 160px' }}>
-                    <FormField
+                    <TextField
                       control={control}
                       name={`partyGroups.${index}.leaderName`}
                       label="组长"
                       idPrefix={idPrefix}
-                    >
-                      {(f) => (
-                        <Input
-                          id={f.id}
-                          {...f.a11y}
-                          value={f.value ?? ''}
-                          onChange={(e) => f.onChange(e.target.value)}
-                          onBlur={f.onBlur}
-                          status={f.invalid ? 'error' : undefined}
-                        />
-                      )}
-                    </FormField>
+                    />
                   </div>
                   <Button icon={<DeleteOutlined />} onClick={() => partyGroups.remove(index)} style={{ marginTop: 30 }}>
                     删除党小组
@@ -241,32 +196,20 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
         </Card>
 
         <Card title="支部文化" style={{ marginBottom: 16 }}>
-          <FormField control={control} name="unitSpirit" label="单位精神" idPrefix={idPrefix}>
-            {(f) => (
-              <Input.TextArea
-                id={f.id}
-                {...f.a11y}
-                value={f.value ?? ''}
-                onChange={(e) => f.onChange(e.target.value)}
-                onBlur={f.onBlur}
-                status={f.invalid ? 'error' : undefined}
-                autoSize={{ minRows: 2, maxRows: 6 }}
-              />
-            )}
-          </FormField>
-          <FormField control={control} name="deptPhilosophy" label="科室理念" idPrefix={idPrefix}>
-            {(f) => (
-              <Input.TextArea
-                id={f.id}
-                {...f.a11y}
-                value={f.value ?? ''}
-                onChange={(e) => f.onChange(e.target.value)}
-                onBlur={f.onBlur}
-                status={f.invalid ? 'error' : undefined}
-                autoSize={{ minRows: 2, maxRows: 6 }}
-              />
-            )}
-          </FormField>
+          <TextField
+            control={control}
+            name="unitSpirit"
+            label="单位精神"
+            idPrefix={idPrefix}
+            lines={{ minRows: 2, maxRows: 6 }}
+          />
+          <TextField
+            control={control}
+            name="deptPhilosophy"
+            label="科室理念"
+            idPrefix={idPrefix}
+            lines={{ minRows: 2, maxRows: 6 }}
+          />
         </Card>
 
         <Space>

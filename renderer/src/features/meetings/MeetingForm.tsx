@@ -11,6 +11,7 @@ import { amendMeeting, createMeeting, updateMeeting, type VenueChoice } from '..
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import {
   emptyMeetingValues,
@@ -274,25 +275,14 @@ export function MeetingForm({
                     />
                   </div>
                   <div style={{ flex: '1 1 200px' }}>
-                    <FormField
+                    <TextField
                       control={control}
                       name={`attendance.${index}.reason`}
                       label="原因"
                       required={status === '请假' || status === '缺席'}
                       idPrefix={idPrefix}
-                    >
-                      {(f) => (
-                        <Input
-                          id={f.id}
-                          {...f.a11y}
-                          value={f.value ?? ''}
-                          onChange={(e) => f.onChange(e.target.value)}
-                          onBlur={f.onBlur}
-                          status={f.invalid ? 'error' : undefined}
-                          placeholder={status === '请假' || status === '缺席' ? '如：出差、病假' : ''}
-                        />
-                      )}
-                    </FormField>
+                      placeholder={status === '请假' || status === '缺席' ? '如：出差、病假' : ''}
+                    />
                   </div>
                   <Button icon={<DeleteOutlined />} onClick={() => attendance.remove(index)} style={{ marginTop: 30 }}>
                     移出名单

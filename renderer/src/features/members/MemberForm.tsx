@@ -1,13 +1,13 @@
 // The 党员 form: adds a member to the branch's roster or edits one, validated by the shared zod schema.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Col, Form, Input, Row, Space } from 'antd';
+import { Alert, App, Button, Col, Form, Row, Space } from 'antd';
 import { useId, useMemo } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { GENDERS, MEMBER_STATUSES } from '../../../../shared/domain/vocab';
 import { memberInputSchema, type Branch, type Member } from '../../../../shared/schemas';
 import { createMember, updateMember } from '../../db/repositories/members';
 import { DateField } from '../../ui/DateField';
-import { FormField } from '../../ui/FormField';
+import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import {
   emptyMemberValues,
@@ -57,20 +57,14 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
   const rootError = formState.errors.root?.repository?.message;
 
   const text = (name: 'name' | 'post' | 'phone', label: string, required = false, placeholder?: string) => (
-    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
-      {(f) => (
-        <Input
-          id={f.id}
-          {...f.a11y}
-          ref={f.ref}
-          value={f.value ?? ''}
-          onChange={(e) => f.onChange(e.target.value)}
-          onBlur={f.onBlur}
-          status={f.invalid ? 'error' : undefined}
-          placeholder={placeholder}
-        />
-      )}
-    </FormField>
+    <TextField
+      control={control}
+      name={name}
+      label={label}
+      required={required}
+      idPrefix={idPrefix}
+      placeholder={placeholder}
+    />
   );
 
   const date = (name: 'birthDate' | 'joinedDate' | 'fullMemberDate', label: string, required = false) => (
@@ -142,20 +136,14 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
             {text('phone', '电话')}
           </Col>
           <Col xs={24}>
-            <FormField control={control} name="motto" label="格言" idPrefix={idPrefix}>
-              {(f) => (
-                <Input.TextArea
-                  id={f.id}
-                  {...f.a11y}
-                  value={f.value ?? ''}
-                  onChange={(e) => f.onChange(e.target.value)}
-                  onBlur={f.onBlur}
-                  status={f.invalid ? 'error' : undefined}
-                  autoSize={{ minRows: 2, maxRows: 4 }}
-                  placeholder="人人有格言"
-                />
-              )}
-            </FormField>
+            <TextField
+              control={control}
+              name="motto"
+              label="格言"
+              idPrefix={idPrefix}
+              lines={{ minRows: 2, maxRows: 4 }}
+              placeholder="人人有格言"
+            />
           </Col>
         </Row>
         <Space>

@@ -1,13 +1,13 @@
 // 转出/离开支部: asks for the date and the reason; the member stays in the roster's history.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Form, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Space, Typography } from 'antd';
 import { useId } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { memberLeaveSchema, type Member } from '../../../../shared/schemas';
 import { markMemberLeft } from '../../db/repositories/members';
 import { DateField } from '../../ui/DateField';
-import { FormField } from '../../ui/FormField';
+import { TextField } from '../../ui/TextField';
 
 interface Props {
   member: Member;
@@ -48,20 +48,15 @@ export function MemberLeaveForm({ member, onDone }: Readonly<Props>) {
         </Typography.Paragraph>
         {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
         <DateField control={control} name="leftDate" label="离开日期" required idPrefix={idPrefix} />
-        <FormField control={control} name="leftReason" label="离开原因" required idPrefix={idPrefix}>
-          {(f) => (
-            <Input.TextArea
-              id={f.id}
-              {...f.a11y}
-              value={f.value}
-              onChange={(e) => f.onChange(e.target.value)}
-              onBlur={f.onBlur}
-              status={f.invalid ? 'error' : undefined}
-              autoSize={{ minRows: 2, maxRows: 4 }}
-              placeholder="如：组织关系转出至××支部、退休、调离"
-            />
-          )}
-        </FormField>
+        <TextField
+          control={control}
+          name="leftReason"
+          label="离开原因"
+          required
+          idPrefix={idPrefix}
+          lines={{ minRows: 2, maxRows: 4 }}
+          placeholder="如：组织关系转出至××支部、退休、调离"
+        />
         <Space>
           <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
             确认转出

@@ -1,6 +1,6 @@
 // The 登记复查 form on a venue's page: date, inspector, findings and the next re-check date (after this one).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Col, Form, Input, Row } from 'antd';
+import { Alert, App, Button, Col, Form, Row } from 'antd';
 import { useId } from 'react';
 import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
@@ -8,7 +8,7 @@ import { venueCheckInputSchema } from '../../../../shared/schemas';
 import { ValidationError } from '../../db/repositories/errors';
 import { addVenueCheck } from '../../db/repositories/venues';
 import { DateField } from '../../ui/DateField';
-import { FormField } from '../../ui/FormField';
+import { TextField } from '../../ui/TextField';
 
 type CheckFormValues = { date?: string; inspector: string; findings: string; nextDueDate: string };
 type CheckFormOutput = z.output<typeof venueCheckInputSchema>;
@@ -59,37 +59,20 @@ export function VenueCheckForm({ venueId }: Readonly<{ venueId: string }>) {
             <DateField control={control} name="date" label="复查日期" required idPrefix={idPrefix} />
           </Col>
           <Col xs={24} md={8}>
-            <FormField control={control} name="inspector" label="检查人" required idPrefix={idPrefix}>
-              {(f) => (
-                <Input
-                  id={f.id}
-                  {...f.a11y}
-                  value={f.value}
-                  onChange={(e) => f.onChange(e.target.value)}
-                  onBlur={f.onBlur}
-                  status={f.invalid ? 'error' : undefined}
-                />
-              )}
-            </FormField>
+            <TextField control={control} name="inspector" label="检查人" required idPrefix={idPrefix} />
           </Col>
           <Col xs={24} md={8}>
             <DateField control={control} name="nextDueDate" label="下次复查日期" idPrefix={idPrefix} emptyAs="" />
           </Col>
           <Col xs={24}>
-            <FormField control={control} name="findings" label="检查情况" idPrefix={idPrefix}>
-              {(f) => (
-                <Input.TextArea
-                  id={f.id}
-                  {...f.a11y}
-                  value={f.value}
-                  onChange={(e) => f.onChange(e.target.value)}
-                  onBlur={f.onBlur}
-                  status={f.invalid ? 'error' : undefined}
-                  autoSize={{ minRows: 2, maxRows: 6 }}
-                  placeholder="如：七有齐全，宣传栏内容已按季度更新"
-                />
-              )}
-            </FormField>
+            <TextField
+              control={control}
+              name="findings"
+              label="检查情况"
+              idPrefix={idPrefix}
+              lines={{ minRows: 2, maxRows: 6 }}
+              placeholder="如：七有齐全，宣传栏内容已按季度更新"
+            />
           </Col>
         </Row>
         <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>

@@ -1,6 +1,6 @@
 // The 阵地 form: creates a venue or edits a live one's basic facts, validated by the shared zod schema.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space } from 'antd';
+import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Space } from 'antd';
 import { useId, useMemo } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
@@ -8,6 +8,7 @@ import { VENUE_KINDS } from '../../../../shared/domain/vocab';
 import { venueInputSchema, type Venue, type VenueInput } from '../../../../shared/schemas';
 import { createVenue, updateVenue } from '../../db/repositories/venues';
 import { FormField } from '../../ui/FormField';
+import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 
@@ -80,20 +81,14 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
         <Card style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <FormField control={control} name="name" label="阵地名称" required idPrefix={idPrefix}>
-                {(f) => (
-                  <Input
-                    id={f.id}
-                    {...f.a11y}
-                    ref={f.ref}
-                    value={f.value}
-                    onChange={(e) => f.onChange(e.target.value)}
-                    onBlur={f.onBlur}
-                    status={f.invalid ? 'error' : undefined}
-                    placeholder="如：机关党员活动室"
-                  />
-                )}
-              </FormField>
+              <TextField
+                control={control}
+                name="name"
+                label="阵地名称"
+                required
+                idPrefix={idPrefix}
+                placeholder="如：机关党员活动室"
+              />
             </Col>
             <Col xs={24} md={12}>
               <SelectField
@@ -106,19 +101,13 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
               />
             </Col>
             <Col xs={24}>
-              <FormField control={control} name="address" label="地址" idPrefix={idPrefix}>
-                {(f) => (
-                  <Input
-                    id={f.id}
-                    {...f.a11y}
-                    value={f.value ?? ''}
-                    onChange={(e) => f.onChange(e.target.value)}
-                    onBlur={f.onBlur}
-                    status={f.invalid ? 'error' : undefined}
-                    placeholder="如：办公楼三层 305 室"
-                  />
-                )}
-              </FormField>
+              <TextField
+                control={control}
+                name="address"
+                label="地址"
+                idPrefix={idPrefix}
+                placeholder="如：办公楼三层 305 室"
+              />
             </Col>
             <Col xs={24} md={8}>
               <FormField control={control} name="areaM2" label="面积（㎡）" required idPrefix={idPrefix}>
@@ -155,18 +144,7 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
               </FormField>
             </Col>
             <Col xs={24} md={8}>
-              <FormField control={control} name="manager" label="管理人" idPrefix={idPrefix}>
-                {(f) => (
-                  <Input
-                    id={f.id}
-                    {...f.a11y}
-                    value={f.value ?? ''}
-                    onChange={(e) => f.onChange(e.target.value)}
-                    onBlur={f.onBlur}
-                    status={f.invalid ? 'error' : undefined}
-                  />
-                )}
-              </FormField>
+              <TextField control={control} name="manager" label="管理人" idPrefix={idPrefix} />
             </Col>
           </Row>
         </Card>

@@ -1,0 +1,46 @@
+// A labelled text field of a react-hook-form form: FormField + an antd Input (or a growing TextArea).
+import { Input } from 'antd';
+import type { Control, FieldPath, FieldValues } from 'react-hook-form';
+import { FormField } from './FormField';
+
+interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> {
+  control: Control<T, C, TT>;
+  name: N;
+  label: string;
+  required?: boolean;
+  idPrefix: string;
+  placeholder?: string;
+  /** Several lines: a TextArea that grows between these many rows. */
+  lines?: { minRows: number; maxRows: number };
+}
+
+export function TextField<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues>({
+  control,
+  name,
+  label,
+  required,
+  idPrefix,
+  placeholder,
+  lines,
+}: Readonly<Props<T, N, C, TT>>) {
+  return (
+    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
+      {(f) => {
+        // The ref lets the form focus the first invalid field; an absent optional text shows as empty.
+        const common = {
+          id: f.id,
+          ...f.a11y,
+          value: (f.value as string | undefined) ?? '',
+          onBlur: f.onBlur,
+          status: f.invalid ? ('error' as const) : undefined,
+          placeholder,
+        };
+        return lines ? (
+          <Input.TextArea ref={f.ref} {...common} onChange={(e) => f.onChange(e.target.value)} autoSize={lines} />
+        ) : (
+          <Input ref={f.ref} {...common} onChange={(e) => f.onChange(e.target.value)} />
+        );
+      }}
+    </FormField>
+  );
+}
