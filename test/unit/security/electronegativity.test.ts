@@ -6,12 +6,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const cli = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
+const runner = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'runner.js');
 
 interface Finding {
   check: string;
@@ -29,31 +28,20 @@ const allowlist = JSON.parse(readFileSync(new URL('./electronegativity-allowlist
   accepted: Accepted[];
 };
 
-/** The CSV it writes: a header, then one quoted-or-bare row per finding (the YAML flow parser reads such a row). */
-function parseCsv(text: string): Finding[] {
-  return text
-    .trim()
-    .split('\n')
-    .slice(1)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const cells = parse(`[${line.replace(/,N\/A,/g, ',"N/A",')}]`) as string[];
-      return { check: cells[0]!, severity: cells[1]!, file: cells[3]!, location: cells[4]! };
-    });
+/** An issue as Electronegativity's runner returns it (dist/runner.js, the function its CLI calls). */
+interface RunnerIssue {
+  id: string;
+  file: string;
+  location: { line: number; column: number };
+  severity: { name: string };
 }
 
-const CSV_HEADER = 'issue, severity, confidence, filename, location, sample, description, url';
-
-/**
- * The header intact and every row starting with a check id and a severity. No rows at all also counts as corrupt:
- * the race can truncate the rows away, and this app always has the reviewed findings of the allowlist.
- */
-function isWellFormedCsv(text: string): boolean {
-  const [header, ...rows] = text.trim().split('\n');
-  return (
-    header?.trim() === CSV_HEADER && rows.length > 0 && rows.every((row) => /^[A-Z_]+,(?:"[A-Z]+"|N\/A),/.test(row))
-  );
-}
+const toFinding = (issue: RunnerIssue): Finding => ({
+  check: issue.id,
+  severity: issue.severity.name,
+  file: issue.file,
+  location: `${issue.location.line}:${issue.location.column}`,
+});
 
 const aboveInfo = (finding: Finding) => !['INFORMATIONAL', 'INFO'].includes(finding.severity.toUpperCase());
 const isAccepted = (finding: Finding) =>
@@ -70,24 +58,24 @@ describe('electronegativity', () => {
     cpSync(join(repoRoot, 'electron'), join(scanDir, 'electron'), { recursive: true });
     cpSync(join(repoRoot, 'renderer', 'src'), join(scanDir, 'renderer', 'src'), { recursive: true });
     cpSync(join(repoRoot, 'renderer', 'index.html'), join(scanDir, 'renderer', 'index.html'));
-    const output = join(scanDir, 'findings.csv');
-    // Electronegativity 1.10 writes the CSV header and the rows with two concurrent fs.writeFile calls, so now and
-    // then the header lands on top of the first row. Such a file is detected (a row that does not start with a check
-    // id) and the scan is run again; three corrupt files in a row fail the test.
-    let csv = '';
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      // -e: the installed Electron version (it cannot fetch the release list offline); -r: paths relative to the tree.
-      await promisify(execFile)(process.execPath, [cli, '-i', scanDir, '-e', '45.5.0', '-r', '-o', output], {
-        cwd: scanDir,
-        // Generous: alone it takes ~15 s, but the full suite shares two cores with it.
-        timeout: 90_000,
-      });
-      csv = readFileSync(output, 'utf8');
-      if (isWellFormedCsv(csv)) break;
-      rmSync(output, { force: true });
-    }
-    expect(isWellFormedCsv(csv), 'Electronegativity wrote a corrupt CSV three times').toBe(true);
-    findings = parseCsv(csv);
+    // The runner's own result, not its CLI's CSV: version 1.10 writes the CSV header and rows with two concurrent
+    // fs.writeFile calls, and the file came out corrupt often enough to fail CI (three times in a row once).
+    // It runs in a child process so that its loaders, logger and i18n stay out of this test's process.
+    const script = [
+      `const run = require(${JSON.stringify(runner)});`,
+      'run({ input: process.argv[1], isRelative: true, electronVersionOverride: "45.5.0", customScan: [],',
+      '  excludeFromScan: [], parserPlugins: [], isVerbose: false })',
+      '  .then((r) => process.stdout.write("\\n@@" + JSON.stringify(r.issues)))',
+      '  .catch((e) => { console.error(e); process.exit(1); });',
+    ].join('\n');
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, scanDir], {
+      cwd: scanDir,
+      // Generous: alone it takes ~10 s, but the full suite shares two cores with it.
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const issues = JSON.parse(stdout.slice(stdout.lastIndexOf('\n@@') + 3)) as RunnerIssue[];
+    findings = issues.map(toFinding);
   }, 300_000);
 
   afterAll(() => {
@@ -115,16 +103,24 @@ describe('electronegativity', () => {
     }
   });
 
-  it('the CSV reader sees a HIGH finding (the test can fail)', () => {
-    const sample =
-      'issue, severity, confidence, filename, location, sample, description, url\n' +
-      'NODE_INTEGRATION_JS_CHECK,"HIGH","FIRM","electron/main/window.ts","3:1","nodeIntegration: true","x",https://example.invalid\n' +
-      'CSP_GLOBAL_CHECK,"MEDIUM","CERTAIN","N/A","0:0",N/A,"No CSP",https://example.invalid';
-    const parsed = parseCsv(sample);
-    expect(parsed.map((finding) => [finding.check, finding.severity, finding.file])).toEqual([
-      ['NODE_INTEGRATION_JS_CHECK', 'HIGH', 'electron/main/window.ts'],
-      ['CSP_GLOBAL_CHECK', 'MEDIUM', 'N/A'],
+  it("a HIGH finding in the runner's shape is reported as unreviewed (the test can fail)", () => {
+    const issue = (id: string, severity: string, file: string): RunnerIssue => ({
+      id,
+      file,
+      location: { line: 3, column: 1 },
+      severity: { name: severity },
+    });
+    const sample = [
+      issue('NODE_INTEGRATION_JS_CHECK', 'HIGH', 'electron/main/window.ts'),
+      issue('CSP_GLOBAL_CHECK', 'MEDIUM', 'N/A'),
+      issue('AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK', 'INFORMATIONAL', 'N/A'),
+    ].map(toFinding);
+    expect(sample.map((finding) => [finding.check, finding.severity, finding.file, finding.location])[0]).toEqual([
+      'NODE_INTEGRATION_JS_CHECK',
+      'HIGH',
+      'electron/main/window.ts',
+      '3:1',
     ]);
-    expect(parsed.filter((finding) => aboveInfo(finding) && !isAccepted(finding))).toHaveLength(2);
+    expect(sample.filter((finding) => aboveInfo(finding) && !isAccepted(finding))).toHaveLength(2);
   });
 });
