@@ -7,11 +7,13 @@ import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../shared/ipc';
 /**
  * Sent with every response. style-src needs 'unsafe-inline' because Ant Design (CSS-in-JS) injects <style> elements
  * at run time and React sets style attributes; scripts stay 'self' only, which is what stops injected code.
+ * 'wasm-unsafe-eval' lets WebAssembly compile (the backup's SHA-256 worker, shared/backup/wasmHash.ts) and nothing
+ * else: no eval(), no new Function(), no inline scripts.
  * blob: is for object URLs of photos and the PDF worker; data: for inline images and fonts bundled by Vite.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' blob: data:",
   "font-src 'self' data:",

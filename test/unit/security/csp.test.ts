@@ -55,6 +55,10 @@ describe('Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/ws:/);
   });
 
+  it("lets scripts come only from the app: WebAssembly may compile, JavaScript may not be evaluated", () => {
+    expect(header.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+  });
+
   it('notices a directive that differs (the comparison can fail)', () => {
     const looser = parsePolicy(CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'"));
     expect(Object.fromEntries(comparable(looser, false))).not.toEqual(Object.fromEntries(comparable(header, false)));
