@@ -22,8 +22,9 @@ export const FORMAT_NAME = 'branch-ledger-backup';
 export const FORMAT_VERSION = 1;
 /** Database schema versions this build can restore: older backups simply lack the tables added since. */
 // v3 changed only derived search data (not in backups), so a v3 backup has the same tables as a v2 one; v4 packed the
-// audit log and learning entries in the database, while a backup keeps one line per entry: v4 files are v3 files.
-export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4];
+// audit log and learning entries in the database, while a backup keeps one line per entry: v4 files are v3 files; v5
+// changed only indexes and derived search lists, so v5 files are v4 files.
+export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
 
 export const TABLE_NAMES = [
   'branches',

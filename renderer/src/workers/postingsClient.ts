@@ -23,6 +23,8 @@ const searchable = (row: Record<string, unknown>): SearchableMeeting => {
     speeches: m.speeches,
     resolutions: m.resolutions,
     attendeeIds: m.attendeeIds,
+    kind: m.kind,
+    venueId: m.venueId,
   };
 };
 

@@ -22,6 +22,7 @@ const FIXTURES: { file: string; schemaVersion: number }[] = [
   { file: 'v2-small.zip', schemaVersion: 2 },
   { file: 'v3-small.zip', schemaVersion: 3 },
   { file: 'v4-small.zip', schemaVersion: 4 },
+  { file: 'v5-small.zip', schemaVersion: 5 },
 ];
 
 describe.each(FIXTURES)('upgrade from $file (schema v$schemaVersion)', ({ file, schemaVersion }) => {

@@ -8,6 +8,7 @@ import { __resetDatabaseForTests, db } from '../../../renderer/src/db/db';
 import {
   amendMeeting,
   createMeeting,
+  listMeetings,
   deleteMeeting,
   finalizeMeeting,
   searchMeetings,
@@ -25,6 +26,7 @@ import {
   POSTING_BUCKETS,
   toBuckets,
   intersectSlots,
+  kindTerm,
   searchableTexts,
   sortEntriesDesc,
   withSlot,
@@ -154,6 +156,30 @@ describe('postings follow every meeting write', () => {
     expect((await searchMeetings(branch.id, '组织生活会')).items).toEqual([]);
     // New rows no longer carry the legacy bigram array.
     expect((await db.meetings.get(a.id))!.terms).toBeUndefined();
+  });
+
+  it('kind and venue lists follow edits, and the 类型 / 阵地 filters read them', async () => {
+    setChinaNow('2030-06-01T10:00:00');
+    const { branch, venue } = await seed();
+    const ids = async (filter: Parameters<typeof listMeetings>[1]) =>
+      (await listMeetings(branch.id, filter)).items.map((m) => m.id);
+    const a = await createMeeting(branch.id, meetingInput({ venueId: venue.id }));
+    const b = await createMeeting(
+      branch.id,
+      meetingInput({ kind: '支部党员大会', date: '2030-03-12', venueId: venue.id }),
+    );
+    await expectPostingsExact();
+    expect(await ids({ kind: '支委会' })).toEqual([a.id]);
+    expect(await ids({ venueId: venue.id })).toEqual([b.id, a.id]);
+    expect(await ids({ kind: '支部党员大会', venueId: venue.id })).toEqual([b.id]);
+
+    // A's kind changes and it leaves the venue: both lists move with it.
+    await updateMeeting(a.id, meetingInput({ kind: '支部党员大会', venueId: '' }));
+    await expectPostingsExact();
+    expect(await ids({ kind: '支委会' })).toEqual([]);
+    expect(await ids({ kind: '支部党员大会' })).toEqual([b.id, a.id]);
+    expect(await ids({ venueId: venue.id })).toEqual([b.id]);
+    expect((await storedPostings()).some((r) => r.term === kindTerm('支委会'))).toBe(false);
   });
 
   it('a failed write leaves the postings unchanged (same transaction as the row and its audit entry)', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SEVEN_HAVES } from '../../../shared/domain/vocab';
 import { type Meeting, type VenueInput } from '../../../shared/schemas/entities';
 import { db } from '../../../renderer/src/db/db';
+import { buildPostings, toBuckets } from '../../../renderer/src/db/search/postings';
 import { listAudit } from '../../../renderer/src/db/repositories/audit';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { NotFoundError, ValidationError } from '../../../renderer/src/db/repositories/errors';
@@ -170,14 +171,18 @@ describe('venues', () => {
     const { id: branchId } = await branch();
     const venue = await createVenue(branchId, room());
     const base = { branchId, createdAt: venue.createdAt, updatedAt: venue.createdAt, kind: '支委会', seq: 1 };
+    const text = { agenda: '', content: '', speeches: '', resolutions: '', attendeeIds: [], attendance: [] };
     const meeting = (id: string, date: string, venueId: string) =>
-      ({ ...base, id, date, venueId, topic: `会议 ${id}` }) as unknown as Meeting;
-    await db.meetings.bulkAdd([
+      ({ ...base, ...text, id, date, venueId, topic: `会议 ${id}` }) as unknown as Meeting;
+    const meetings = [
       meeting('m1', '2025-01-10', venue.id),
       meeting('m2', '2025-03-10', venue.id),
       meeting('m3', '2025-02-10', venue.id),
       meeting('m4', '2025-04-10', 'another-venue'),
-    ]);
+    ];
+    await db.meetings.bulkAdd(meetings);
+    // A venue's records are read from its list in the search buckets (v5), which the repository or a restore writes.
+    await db.searchBuckets.bulkAdd(toBuckets(buildPostings(meetings)));
     expect((await meetingsAtVenue(branchId, venue.id, 10)).map((m) => m.id)).toEqual(['m2', 'm3', 'm1']);
     expect((await meetingsAtVenue(branchId, venue.id, 2)).map((m) => m.id)).toEqual(['m2', 'm3']);
   });

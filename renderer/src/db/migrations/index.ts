@@ -3,11 +3,12 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-competitions';
 import { migration003 } from './003-search-postings';
 import { migration004 } from './004-packed-logs';
+import { migration005 } from './005-meeting-lists';
 import { type Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 // A mis-ordered or duplicated version would silently corrupt the upgrade path, so refuse to load at all.
 for (let i = 1; i < MIGRATIONS.length; i++) {

@@ -22,6 +22,7 @@ import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { writeAudit } from './audit';
 import { parseInput } from './common';
+import { ofBranchBetween } from './meetings';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
 import { standardFieldsOf } from './standards';
 
@@ -36,16 +37,9 @@ export interface AutoItemResult {
 async function meetingsForStandard(branchId: string, standard: StandardFields, from: string, to: string) {
   const kinds = new Set<MeetingKind>();
   for (const item of standard.items) if (item.rule.kind === 'frequency') kinds.add(item.rule.meetingKind);
-  const meetings: Meeting[] = [];
-  for (const kind of kinds) {
-    meetings.push(
-      ...(await db.meetings
-        .where('[branchId+kind+date]')
-        .between([branchId, kind, from], [branchId, kind, to], true, true)
-        .toArray()),
-    );
-  }
-  return meetings;
+  if (kinds.size === 0) return [];
+  // The period's records by [branchId+date], filtered by kind in memory (a branch-year is tens of records).
+  return (await ofBranchBetween(branchId, from, to)).filter((m) => kinds.has(m.kind));
 }
 
 /** The automatic scores of a standard's frequency and checklist items for a branch and period, with evidence. */

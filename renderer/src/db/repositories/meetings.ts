@@ -1,5 +1,4 @@
 // Meeting (会议/活动记录) repository: 第N次 numbering, 补录 marking, draft → 定稿 → 更正 with audit, indexed lists and search.
-import { type Collection, type InsertType } from 'dexie';
 import { BACKFILL_DAYS, type MeetingKind } from '../../../../shared/domain/vocab';
 import { chinaToday, daysBetween } from '../../../../shared/schemas/common';
 import {
@@ -18,8 +17,10 @@ import {
   attendeeTerm,
   idOfEntry,
   intersectSlots,
+  kindTerm,
   searchableTexts,
   sortEntriesDesc,
+  venueTerm,
   withSlot,
   type PostingContribution,
   type SearchPosting,
@@ -179,10 +180,7 @@ async function checkAgainstBranch(branchId: string, fields: MeetingFields, today
  */
 async function renumber(branchId: string, kind: MeetingKind, date: string, trigger: string): Promise<void> {
   const [from, to] = yearRange(date);
-  const rows = await db.meetings
-    .where('[branchId+kind+date]')
-    .between([branchId, kind, from], [branchId, kind, to], true, true)
-    .toArray();
+  const rows = (await ofBranchBetween(branchId, from, to)).filter((m) => m.kind === kind);
   rows.sort(chronological);
   for (const [index, row] of rows.entries()) {
     const seq = index + 1;
@@ -207,12 +205,17 @@ async function renumber(branchId: string, kind: MeetingKind, date: string, trigg
  */
 export async function nextSeq(branchId: string, kind: MeetingKind, date: string, excludeId?: string): Promise<number> {
   const [from] = yearRange(date);
-  const earlier = await db.meetings
-    .where('[branchId+kind+date]')
-    .between([branchId, kind, from], [branchId, kind, date], true, true)
-    .filter((m) => m.id !== excludeId)
-    .count();
-  return earlier + 1;
+  const earlier = (await ofBranchBetween(branchId, from, date)).filter((m) => m.kind === kind && m.id !== excludeId);
+  return earlier.length + 1;
+}
+
+/**
+ * A branch's records dated `from`…`to` (inclusive), by [branchId+date]. Numbering and scoring filter these by kind in
+ * memory: a branch-year is tens of records, and since v5 there is no [branchId+kind+date] index to write on every
+ * restore (docs/data-model.md).
+ */
+export function ofBranchBetween(branchId: string, from: string, to: string): Promise<Meeting[]> {
+  return db.meetings.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray();
 }
 
 // ── reads ──────────────────────────────────────────────────────────────────────
@@ -248,9 +251,9 @@ function toPage(rows: Meeting[], size: number): MeetingPage {
 }
 
 /**
- * One page of a branch's records, newest first, with keyset paging (cursor = last [date, id]). The most selective
- * index serves the range: a person's attendee list in the search postings, else [branchId+venueId+date], [branchId+kind+date] or
- * [branchId+date]; the remaining filters are checked on the rows inside that range only.
+ * One page of a branch's records, newest first, with keyset paging (cursor = last [date, id]). A person, kind or venue
+ * filter reads their lists in the search postings; otherwise [branchId+date] serves the range. Every row returned is
+ * checked against the whole filter.
  */
 export async function listMeetings(
   branchId: string,
@@ -270,17 +273,22 @@ export async function listMeetings(
   // The cursor's date becomes the range's upper end; rows on that same date with id ≥ cursor.id were shown already.
   const upper = cursor && cursor.date < to ? cursor.date : to;
 
-  if (filter.memberId) {
-    // A person's meetings are the slots of their attendee list in the branch's search postings (postings.ts): the
-    // directory gives each slot's date and id, so candidates are ordered and paged before any meeting row is read.
-    const memberId = filter.memberId;
+  // A person's, a kind's or a venue's meetings are the slots of their lists in the branch's search postings
+  // (postings.ts), intersected when several filters are set: the directory gives each slot's date and id, so the
+  // candidates are ordered and paged before any meeting row is read.
+  const terms = [
+    ...(filter.memberId ? [attendeeTerm(filter.memberId)] : []),
+    ...(filter.kind ? [kindTerm(filter.kind)] : []),
+    ...(filter.venueId ? [venueTerm(filter.venueId)] : []),
+  ];
+  if (terms.length > 0) {
     return db.transaction('r', [db.searchBuckets, db.meetings], async () => {
-      const [directory, person] = await readPostings(branchId, [DIRECTORY_TERM, attendeeTerm(memberId)]);
-      if (!directory || !person) return { items: [] };
+      const [directory, ...lists] = await readPostings(branchId, [DIRECTORY_TERM, ...terms]);
+      if (!directory || lists.some((l) => !l)) return { items: [] };
       const entries = directory.entries ?? [];
       const after = cursor ? entryOf(cursor) : undefined;
       const candidates = sortEntriesDesc(
-        (person.slots ?? [])
+        intersectSlots(lists.map((l) => l!.slots ?? []))
           .map((slot) => entries[slot] ?? '')
           .filter((e) => {
             const date = e.slice(0, e.indexOf(' '));
@@ -291,20 +299,10 @@ export async function listMeetings(
     });
   }
 
-  let range: Collection<Meeting, string, InsertType<Meeting, 'id'>>;
-  if (filter.venueId) {
-    range = db.meetings
-      .where('[branchId+venueId+date]')
-      .between([branchId, filter.venueId, from], [branchId, filter.venueId, upper], true, true);
-  } else if (filter.kind) {
-    range = db.meetings
-      .where('[branchId+kind+date]')
-      .between([branchId, filter.kind, from], [branchId, filter.kind, upper], true, true);
-  } else {
-    range = db.meetings.where('[branchId+date]').between([branchId, from], [branchId, upper], true, true);
-  }
   // Within one index key IndexedDB orders by primary key, so reverse() yields exactly the newestFirst order.
-  const rows = await range
+  const rows = await db.meetings
+    .where('[branchId+date]')
+    .between([branchId, from], [branchId, upper], true, true)
     .reverse()
     .filter((m) => matches(m) && isAfterCursor(m, cursor))
     .limit(size + 1)

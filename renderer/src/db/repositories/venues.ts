@@ -16,6 +16,7 @@ import {
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { writeAudit } from './audit';
+import { listMeetings } from './meetings';
 import { changedFieldLabels, compareZh, parseInput } from './common';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -237,10 +238,6 @@ export async function dueVenueChecks(branchId: string, asOf: string): Promise<Ve
 
 /** The records (会议/活动) held at a venue, latest first. */
 export async function meetingsAtVenue(branchId: string, venueId: string, limit = 20): Promise<Meeting[]> {
-  return db.meetings
-    .where('[branchId+venueId+date]')
-    .between([branchId, venueId, Dexie.minKey], [branchId, venueId, Dexie.maxKey])
-    .reverse()
-    .limit(limit)
-    .toArray();
+  // The venue's list in the search postings (since v5 there is no [branchId+venueId+date] index).
+  return (await listMeetings(branchId, { venueId }, undefined, limit)).items;
 }

@@ -25,6 +25,9 @@ type Searchable = Pick<
   'id' | 'branchId' | 'date' | 'topic' | 'agenda' | 'content' | 'speeches' | 'resolutions'
 > & {
   attendeeIds?: readonly string[];
+  /** Listed under its kind and venue since v5 (older callers without them simply add no such term). */
+  kind?: string;
+  venueId?: string;
 };
 
 /**
@@ -34,9 +37,20 @@ type Searchable = Pick<
  */
 export const attendeeTerm = (memberId: string): string => `人:${memberId}`;
 
-/** Every term a meeting is listed under: the bigrams of its text and one per attendee. */
+/**
+ * The terms under which a meeting is listed by kind and by venue (the 「类型」 and 「阵地」 filters, a venue's records).
+ * They replaced the [branchId+kind+date] and [branchId+venueId+date] indexes in v5: each index entry cost the
+ * browser's IndexedDB backend ≈ 30 µs to write on a restore (docs/performance.md), a list entry here almost nothing.
+ */
+export const kindTerm = (kind: string): string => `类:${kind}`;
+export const venueTerm = (venueId: string): string => `地:${venueId}`;
+
+/** Every term a meeting is listed under: the bigrams of its text, one per attendee, its kind and its venue. */
 export function termsOf(m: Searchable): string[] {
-  return [...searchTermsOf(searchableTexts(m)), ...[...new Set(m.attendeeIds ?? [])].map(attendeeTerm)];
+  const terms = [...searchTermsOf(searchableTexts(m)), ...[...new Set(m.attendeeIds ?? [])].map(attendeeTerm)];
+  if (m.kind) terms.push(kindTerm(m.kind));
+  if (m.venueId) terms.push(venueTerm(m.venueId));
+  return terms;
 }
 
 /** The text a search looks through: the same fields feed the postings and the confirming substring test. */
