@@ -191,4 +191,67 @@ describe('refusals and failures leave the database unchanged', () => {
     expect(await snapshot()).toEqual(before);
     expect((await db.branches.get('b-1'))?.name).toBe('修改后的名称');
   });
+  it('a disk without room for the restore refuses it up front, in words, and nothing stored changes', async () => {
+    await seedFromFixture();
+    const bytes = await exportedBytes();
+    const before = await snapshot();
+    const activeName = db.name;
+    const had = Object.getOwnPropertyDescriptor(navigator, 'storage');
+    // The browser's own figure is the boundary here: Chromium derives it from the free disk space.
+    let available = 1000;
+    Object.defineProperty(navigator, 'storage', {
+      configurable: true,
+      value: { estimate: async () => ({ quota: 5_000_000 + available, usage: 5_000_000 }) },
+    });
+    try {
+      for (const mode of ['replace', 'addAsNewBranches'] as const) {
+        const result = await restoreBackup(blobOf(bytes), mode);
+        expect(result.ok, mode).toBe(false);
+        if (!result.ok) {
+          expect(result.errors).toHaveLength(1);
+          expect(result.errors[0]).toMatch(
+            /^磁盘空间不足：.*约需 \d+ KB，本机当前只能再存放约 1000 字节。原有数据没有任何改动/,
+          );
+        }
+      }
+      expect((await indexedDB.databases()).map((d) => d.name)).toEqual([activeName]);
+      expect(await snapshot()).toEqual(before);
+      // With room enough, the same file restores.
+      available = 1_000_000_000;
+      const result = await restoreBackup(blobOf(bytes), 'replace');
+      expect(result.ok).toBe(true);
+    } finally {
+      if (had) Object.defineProperty(navigator, 'storage', had);
+      else delete (navigator as { storage?: unknown }).storage;
+    }
+  });
+
+  it('覆盖全部: a disk that fills up part-way is reported as such, and the database is as it was', async () => {
+    await seedFromFixture();
+    const bytes = await exportedBytes();
+    const before = await snapshot();
+    const activeName = db.name;
+    const realAdd = IDBObjectStore.prototype.add;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: unknown[]
+    ) {
+      if (this.name === 'meetings' && this.transaction.db.name !== activeName) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return realAdd.apply(this, args as Parameters<typeof realAdd>);
+    });
+    try {
+      const result = await restoreBackup(blobOf(bytes), 'replace');
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.errors.join()).toContain('磁盘空间不足，数据库无法继续写入');
+        expect(result.errors.join()).not.toContain('quota');
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual([activeName]);
+    expect(await snapshot()).toEqual(before);
+  });
 });

@@ -18,6 +18,7 @@ import { AUDIT_PAGE_ENTRIES, type AuditPage, compareLearning, type LearningMonth
 import { startPostingsBuilder } from '../../workers/postingsClient';
 import { blobChunks } from './blobChunks';
 import type { RestoreOptions, RestoreResult } from './restore';
+import { describeWriteError } from './room';
 
 /*
  * Why a new database: a restore must not change anything stored unless the whole file is valid, and IndexedDB ends a
@@ -115,6 +116,9 @@ const pageOf = (branchId: string, page: number, entries: AuditEntry[]): AuditPag
   lastAt: entries[entries.length - 1]!.at,
   entries,
 });
+
+/** A failed write as an Error whose message the reader reports as it is (a full disk in plain words). */
+const writeFailure = (error: unknown): Error => new Error(describeWriteError(error));
 
 export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions = {}): Promise<RestoreResult> {
   const name = `${DB_NAME}-${Date.now()}`;
@@ -228,11 +232,11 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
         onProgress: (bytesRead) => options.onProgress?.({ phase: 'reading', bytesRead, bytesTotal: file.size }),
         // A failed write stops the reading (readBackup then reports it, and the new database is deleted).
         onRows: (table, batch) => {
-          if (queue.error !== undefined) throw queue.error;
+          if (queue.error !== undefined) throw writeFailure(queue.error);
           return onRows(table, batch);
         },
         onAttachment: (meta, bytes, thumbnail) => {
-          if (queue.error !== undefined) throw queue.error;
+          if (queue.error !== undefined) throw writeFailure(queue.error);
           return onAttachment(meta, bytes, thumbnail);
         },
       }),
@@ -272,7 +276,7 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
     }
     await queue.drain();
     await learningChain;
-    if (queue.error !== undefined) throw queue.error;
+    if (queue.error !== undefined) throw writeFailure(queue.error);
     // Each branch's last, partial page; a log that arrived out of time order (a backup before v4 lists it by id) is
     // re-paged whole, in time order, one branch at a time.
     const lastPages: AuditPage[] = [];
@@ -302,8 +306,7 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
     postings.dispose();
     target.close();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return abandon([`写入数据库时出错：${reason}`]);
+    return abandon([`写入数据库时出错：${describeWriteError(error)}`]);
   }
   // The commit point. From here the new database holds the whole backup and is never deleted: if opening it fails
   // now, the next start opens it (the pointer is written first).

@@ -12,6 +12,7 @@ import { SETTING_CURRENT_BRANCH } from '../settingKeys';
 import { blobChunks } from './blobChunks';
 import { prepareAsNewBranches, type Row, type StagedTables } from './remap';
 import { restoreIntoNewDatabase } from './replace';
+import { describeWriteError, roomProblem } from './room';
 
 export type RestoreMode = 'replace' | 'addAsNewBranches';
 
@@ -157,6 +158,9 @@ export async function restoreBackup(
   mode: RestoreMode,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
+  // Before anything is read or written: a restore that cannot fit would fail part-way on a nearly full disk.
+  const noRoom = await roomProblem(file, mode);
+  if (noRoom) return { ok: false, errors: [noRoom] };
   if (mode === 'replace') return restoreIntoNewDatabase(file, options);
   return importAsNewBranches(file, options);
 }
@@ -230,8 +234,7 @@ async function importAsNewBranches(file: Blob, options: RestoreOptions): Promise
       }
     });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [`写入数据库时出错：${reason}`] };
+    return { ok: false, errors: [`写入数据库时出错：${describeWriteError(error)}`] };
   }
   return { ok: true, mode, branches, rows, attachments: attachments.length };
 }

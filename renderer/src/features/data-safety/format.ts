@@ -2,12 +2,8 @@
 import type { AuditAction } from '../../../../shared/domain/vocab';
 import type { BackupKind } from '../../../../shared/ipc';
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${bytes} 字节`;
-}
+// The restore's room check words its message with it too.
+export { formatBytes } from '../../../../shared/backup/size';
 
 /** An ISO instant as 2025-03-18 10:00 in China time, whatever the PC's time zone. */
 export function formatChinaTime(iso: string): string {

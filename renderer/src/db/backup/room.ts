@@ -1,0 +1,50 @@
+// Disk room for a restore, checked before anything is written, and the words for a write the disk refused.
+import { formatBytes, unpackedSize } from '../../../../shared/backup/size';
+import type { RestoreMode } from './restore';
+
+/**
+ * The reason a restore of `file` should not start for lack of room, or undefined. Needed: the backup's unpacked size
+ * (its ZIP directory), which is about what IndexedDB stores for it; 覆盖全部 keeps the current data until the new copy
+ * is complete (replace.ts), so both must fit at once. Available: the browser's own figure (`navigator.storage
+ * .estimate()`: quota minus usage, which Chromium derives from the free disk space). Where there is no estimate
+ * (tests, old engines) or the directory cannot be read, nothing is refused here: the write itself still fails safely.
+ */
+export async function roomProblem(file: Blob, mode: RestoreMode): Promise<string | undefined> {
+  let estimate: StorageEstimate | undefined;
+  try {
+    estimate = await globalThis.navigator?.storage?.estimate?.();
+  } catch {
+    return undefined;
+  }
+  if (!estimate || typeof estimate.quota !== 'number') return undefined;
+  const available = Math.max(0, estimate.quota - (estimate.usage ?? 0));
+  let needed: number | undefined;
+  try {
+    needed = await unpackedSize(
+      async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
+      file.size,
+    );
+  } catch {
+    return undefined;
+  }
+  if (needed === undefined || needed <= available) return undefined;
+  const why =
+    mode === 'replace' ? '覆盖全部在恢复完成之前同时保留原有数据和恢复的数据，' : '导入的数据需要写入本机数据库，';
+  return (
+    `磁盘空间不足：${why}约需 ${formatBytes(needed)}，本机当前只能再存放约 ${formatBytes(available)}。` +
+    '原有数据没有任何改动。请清理磁盘（例如把旧的自动备份另存到其他位置后删除）再重试。'
+  );
+}
+
+const isQuotaError = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; inner?: unknown };
+  // Dexie wraps the DOMException (its own error names mirror IndexedDB's); an aborted transaction carries the cause.
+  return e.name === 'QuotaExceededError' || isQuotaError(e.inner);
+};
+
+/** A failed database write in words: a full disk said plainly, anything else with its own message. */
+export function describeWriteError(error: unknown): string {
+  if (isQuotaError(error)) return '磁盘空间不足，数据库无法继续写入（请清理磁盘后重试）';
+  return error instanceof Error ? error.message : String(error);
+}
