@@ -1,4 +1,5 @@
 // Shared steps of the backup tests: Node's Blob (IndexedDB-cloneable), the v1 fixture, seeding, and table snapshots.
+import type Dexie from 'dexie';
 import { beforeAll } from 'vitest';
 import { readBackup } from '../../../shared/backup';
 import { TABLE_NAMES } from '../../../shared/backup/tables';
@@ -59,14 +60,25 @@ export async function seedFromFixture(extraMembers = 0): Promise<void> {
   const photo = attachments.find((a) => a.thumbnail)!;
   attachments.push({ ...photo, id: 'a-copy', name: '现场照片（副本）.png' });
   await db.transaction('rw', db.tables, async () => {
-    for (const [table, list] of rows) {
-      // The two bulk tables are stored packed (renderer/src/db/packed.ts), as a restore would write them.
-      if (table === 'audit') await db.auditPages.bulkAdd(packAudit(list as unknown as AuditEntry[]));
-      else if (table === 'learning') await db.learningMonths.bulkAdd(packLearning(list as unknown as Learning[]));
-      else await db.table(table).bulkAdd(list);
-    }
+    await storeBackupRows(db, rows);
     await db.attachments.bulkAdd(attachments);
   });
+}
+
+/**
+ * Adds a backup's rows by table to a database of schema ≥ 4 as they are stored there: the two bulk tables packed
+ * (renderer/src/db/packed.ts), as a restore would write them. Call inside a transaction over the tables.
+ */
+export async function storeBackupRows(
+  target: Dexie,
+  rows: Iterable<[string, Record<string, unknown>[]]>,
+): Promise<void> {
+  for (const [table, list] of rows) {
+    if (table === 'audit') await target.table('auditPages').bulkAdd(packAudit(list as unknown as AuditEntry[]));
+    else if (table === 'learning')
+      await target.table('learningMonths').bulkAdd(packLearning(list as unknown as Learning[]));
+    else await target.table(table).bulkAdd(list);
+  }
 }
 
 export type Snapshot = Record<string, Record<string, unknown>[]>;

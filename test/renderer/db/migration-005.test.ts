@@ -3,13 +3,12 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TABLE_NAMES } from '../../../shared/backup/tables';
-import type { AuditEntry, Learning, Meeting } from '../../../shared/schemas/entities';
+import type { Meeting } from '../../../shared/schemas/entities';
 import { AppDB, SCHEMA_VERSION } from '../../../renderer/src/db/AppDB';
 import { readTableRows } from '../../../renderer/src/db/backup/export';
 import { DB_NAME, db } from '../../../renderer/src/db/db';
 import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 import { migration005 } from '../../../renderer/src/db/migrations/005-meeting-lists';
-import { packAudit, packLearning } from '../../../renderer/src/db/packed';
 import { listMeetings, nextSeq } from '../../../renderer/src/db/repositories/meetings';
 import { meetingsAtVenue } from '../../../renderer/src/db/repositories/venues';
 import {
@@ -20,7 +19,7 @@ import {
   toBuckets,
   venueTerm,
 } from '../../../renderer/src/db/search/postings';
-import { fixtureRows, installCloneableBlob, sortById, type TableRows } from '../backup/helpers';
+import { fixtureRows, installCloneableBlob, sortById, storeBackupRows, type TableRows } from '../backup/helpers';
 
 installCloneableBlob();
 
@@ -56,12 +55,7 @@ async function createV4Database(name: string): Promise<TableRows> {
   // v4 built its lists from text and attendees only.
   const v4Buckets = toBuckets(buildPostings(meetings.map(({ kind: _k, venueId: _v, ...m }) => m)));
   await v4.transaction('rw', v4.tables, async () => {
-    for (const [table, list] of Object.entries(rows)) {
-      if (table === 'audit') await v4.table('auditPages').bulkAdd(packAudit(list as unknown as AuditEntry[]));
-      else if (table === 'learning')
-        await v4.table('learningMonths').bulkAdd(packLearning(list as unknown as Learning[]));
-      else await v4.table(table).bulkAdd(list);
-    }
+    await storeBackupRows(v4, Object.entries(rows));
     await v4.table('searchBuckets').bulkAdd(v4Buckets);
   });
   v4.close();

@@ -1,8 +1,8 @@
 // Schema v4: the bulk data moves into packed records — audit pages, learning months (../packed.ts), search buckets.
-import Dexie, { type Transaction } from 'dexie';
-import type { AuditEntry, Learning, Meeting } from '../../../../shared/schemas/entities';
+import { type Transaction } from 'dexie';
+import type { AuditEntry, Learning } from '../../../../shared/schemas/entities';
 import { packAudit, packLearning } from '../packed';
-import { buildPostings, toBuckets } from '../search/postings';
+import { rebuildSearchBuckets } from './buckets';
 import { type Migration } from './types';
 
 /**
@@ -30,19 +30,8 @@ async function packTables(tx: Transaction): Promise<void> {
  * now with an attendee list per person: they replace the meetings' *attendeeIds index.
  */
 async function buildBuckets(tx: Transaction): Promise<void> {
-  const buckets = tx.table('searchBuckets');
-  const meetings = tx.table('meetings');
-  await buckets.clear();
   // [branchId+status] has at most two keys per branch: its distinct keys name every branch that has meetings.
-  const keys = await meetings.orderBy('[branchId+status]').uniqueKeys();
-  const branchIds = [...new Set(keys.map((k) => String((k as unknown[])[0])))];
-  for (const branchId of branchIds) {
-    const rows = (await meetings
-      .where('[branchId+date]')
-      .between([branchId, Dexie.minKey], [branchId, Dexie.maxKey])
-      .toArray()) as Meeting[];
-    if (rows.length > 0) await buckets.bulkAdd(toBuckets(buildPostings(rows)));
-  }
+  await rebuildSearchBuckets(tx, '[branchId+status]');
 }
 
 export const migration004: Migration = {

@@ -1,7 +1,6 @@
 // Schema v5: meetings keep one index, [branchId+date]; kind and venue lists join the search postings.
-import Dexie, { type Transaction } from 'dexie';
-import type { Meeting } from '../../../../shared/schemas/entities';
-import { buildPostings, toBuckets } from '../search/postings';
+import { type Transaction } from 'dexie';
+import { rebuildSearchBuckets } from './buckets';
 import { type Migration } from './types';
 
 /*
@@ -15,22 +14,11 @@ import { type Migration } from './types';
  * in the search postings (postings.ts kindTerm / venueTerm), as the 「按人员」 filter has since v4.
  */
 
-/** Rebuilds the search buckets branch by branch, now with a kind list and a venue list per branch. */
+/** Rebuilds the search buckets, now with a kind list and a venue list per branch. */
 async function rebuildBuckets(tx: Transaction): Promise<void> {
-  const buckets = tx.table('searchBuckets');
-  const meetings = tx.table('meetings');
-  await buckets.clear();
-  // Every branch that has meetings, from the index itself (not the branches table: a meeting is never left without
-  // its list, even in a database whose references are broken).
-  const keys = await meetings.orderBy('[branchId+date]').uniqueKeys();
-  const branchIds = [...new Set(keys.map((k) => String((k as unknown[])[0])))];
-  for (const branchId of branchIds) {
-    const rows = (await meetings
-      .where('[branchId+date]')
-      .between([branchId, Dexie.minKey], [branchId, Dexie.maxKey])
-      .toArray()) as Meeting[];
-    if (rows.length > 0) await buckets.bulkAdd(toBuckets(buildPostings(rows)));
-  }
+  // Every branch that has meetings, from the one index left (not the branches table: a meeting is never left without
+  // its lists, even in a database whose references are broken).
+  await rebuildSearchBuckets(tx, '[branchId+date]');
 }
 
 export const migration005: Migration = {
