@@ -52,6 +52,8 @@ test('a backup downloaded from one profile restores every record into a fresh on
     await fresh.locator('input[type=file]').setInputFiles(file);
 
     await expect(fresh.getByText('备份内容（已通过校验）')).toBeVisible();
+    // The room a restore needs, from the file's ZIP directory, beside what the browser can still store.
+    await expect(fresh.getByText(/^约 [\d.]+ (KB|MB)（本机当前可再存放约 [\d.]+ (MB|GB)）$/)).toBeVisible();
     await expect(fresh.getByRole('row', { name: '支部 备份测试党支部' })).toBeVisible();
     await expect(fresh.getByRole('row', { name: '支部 1' })).toBeVisible();
 

@@ -204,6 +204,13 @@ describe('refusals and failures leave the database unchanged', () => {
       value: { estimate: async () => ({ quota: 5_000_000 + available, usage: 5_000_000 }) },
     });
     try {
+      // The preview shows the same figures before the user picks a mode.
+      const inspected = await inspectBackupFile(blobOf(bytes));
+      expect(inspected.ok).toBe(true);
+      if (inspected.ok) {
+        expect(inspected.preview.room?.available).toBe(1000);
+        expect(inspected.preview.room?.needed).toBeGreaterThan(1000);
+      }
       for (const mode of ['replace', 'addAsNewBranches'] as const) {
         const result = await restoreBackup(blobOf(bytes), mode);
         expect(result.ok, mode).toBe(false);

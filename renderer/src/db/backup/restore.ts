@@ -12,7 +12,7 @@ import { SETTING_CURRENT_BRANCH } from '../settingKeys';
 import { blobChunks } from './blobChunks';
 import { prepareAsNewBranches, type Row, type StagedTables } from './remap';
 import { restoreIntoNewDatabase } from './replace';
-import { describeWriteError, roomProblem } from './room';
+import { describeWriteError, type Room, roomFor, roomProblem } from './room';
 
 export type RestoreMode = 'replace' | 'addAsNewBranches';
 
@@ -30,6 +30,8 @@ export interface BackupPreview {
   tables: { table: BackupTableName; label: string; rows: number }[];
   attachments: { count: number; bytes: number };
   fileBytes: number;
+  /** Disk room the restore needs and what is available (room.ts); undefined when the file's directory gave no size. */
+  room?: Room;
 }
 
 export type InspectFileResult = { ok: true; preview: BackupPreview } | { ok: false; errors: string[] };
@@ -84,7 +86,9 @@ export async function inspectBackupFile(file: Blob, options: RestoreOptions = {}
     }),
   );
   if (!result.ok) return result;
-  return { ok: true, preview: previewOf(result.manifest, result.counts, file.size) };
+  const preview = previewOf(result.manifest, result.counts, file.size);
+  const room = await roomFor(file);
+  return { ok: true, preview: room ? { ...preview, room } : preview };
 }
 
 interface Staged {

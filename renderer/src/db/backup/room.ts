@@ -2,22 +2,19 @@
 import { formatBytes, unpackedSize } from '../../../../shared/backup/size';
 import type { RestoreMode } from './restore';
 
+/** What a restore of a file needs on disk and what the browser says it can still store (unknown where it has no figure). */
+export interface Room {
+  needed: number;
+  available?: number;
+}
+
 /**
- * The reason a restore of `file` should not start for lack of room, or undefined. Needed: the backup's unpacked size
- * (its ZIP directory), which is about what IndexedDB stores for it; 覆盖全部 keeps the current data until the new copy
- * is complete (replace.ts), so both must fit at once. Available: the browser's own figure (`navigator.storage
- * .estimate()`: quota minus usage, which Chromium derives from the free disk space). Where there is no estimate
- * (tests, old engines) or the directory cannot be read, nothing is refused here: the write itself still fails safely.
+ * Needed: the backup's unpacked size (its ZIP directory), about what IndexedDB stores for it; 覆盖全部 keeps the current
+ * data until the new copy is complete (replace.ts), so both must fit at once. Available: the browser's own figure
+ * (`navigator.storage.estimate()`: quota minus usage, which Chromium derives from the free disk space). Undefined when
+ * the directory cannot be read (the full check says what is wrong with the file).
  */
-export async function roomProblem(file: Blob, mode: RestoreMode): Promise<string | undefined> {
-  let estimate: StorageEstimate | undefined;
-  try {
-    estimate = await globalThis.navigator?.storage?.estimate?.();
-  } catch {
-    return undefined;
-  }
-  if (!estimate || typeof estimate.quota !== 'number') return undefined;
-  const available = Math.max(0, estimate.quota - (estimate.usage ?? 0));
+export async function roomFor(file: Blob): Promise<Room | undefined> {
   let needed: number | undefined;
   try {
     needed = await unpackedSize(
@@ -27,13 +24,35 @@ export async function roomProblem(file: Blob, mode: RestoreMode): Promise<string
   } catch {
     return undefined;
   }
-  if (needed === undefined || needed <= available) return undefined;
+  if (needed === undefined) return undefined;
+  try {
+    const estimate = await globalThis.navigator?.storage?.estimate?.();
+    if (estimate && typeof estimate.quota === 'number') {
+      return { needed, available: Math.max(0, estimate.quota - (estimate.usage ?? 0)) };
+    }
+  } catch {
+    // no figure: the write itself still fails safely
+  }
+  return { needed };
+}
+
+/** The shortage in words, or undefined when the room is enough or unknown. */
+export function shortageOf(room: Room | undefined, mode: RestoreMode): string | undefined {
+  if (room?.available === undefined || room.needed <= room.available) return undefined;
   const why =
     mode === 'replace' ? '覆盖全部在恢复完成之前同时保留原有数据和恢复的数据，' : '导入的数据需要写入本机数据库，';
   return (
-    `磁盘空间不足：${why}约需 ${formatBytes(needed)}，本机当前只能再存放约 ${formatBytes(available)}。` +
+    `磁盘空间不足：${why}约需 ${formatBytes(room.needed)}，本机当前只能再存放约 ${formatBytes(room.available)}。` +
     '原有数据没有任何改动。请清理磁盘（例如把旧的自动备份另存到其他位置后删除）再重试。'
   );
+}
+
+/**
+ * The reason a restore of `file` should not start for lack of room, or undefined. Where there is no estimate (tests,
+ * old engines) or the directory cannot be read, nothing is refused here: the write itself still fails safely.
+ */
+export async function roomProblem(file: Blob, mode: RestoreMode): Promise<string | undefined> {
+  return shortageOf(await roomFor(file), mode);
 }
 
 const isQuotaError = (error: unknown): boolean => {

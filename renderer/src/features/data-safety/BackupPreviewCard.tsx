@@ -1,10 +1,14 @@
-// What a validated backup holds, shown before anything is restored: time, version, branches, rows, attachments.
-import { Descriptions, Table } from 'antd';
+// What a validated backup holds, shown before anything is restored: time, version, branches, rows, attachments, and
+// the disk room a restore needs (with a warning when there is not enough).
+import { Alert, Descriptions, Table } from 'antd';
 import type { BackupPreview } from '../../db/backup/restore';
+import { shortageOf } from '../../db/backup/room';
 import { formatBytes, formatChinaTime } from './format';
 
 export function BackupPreviewCard({ preview, fileName }: Readonly<{ preview: BackupPreview; fileName: string }>) {
   const rows = preview.tables.filter((t) => t.table !== 'audit' && t.table !== 'settings');
+  // Both modes write the whole backup (覆盖全部 beside the current data until it ends): the replace wording says why.
+  const shortage = shortageOf(preview.room, 'replace');
   return (
     <>
       <Descriptions
@@ -29,8 +33,24 @@ export function BackupPreviewCard({ preview, fileName }: Readonly<{ preview: Bac
             label: '附件',
             children: `${preview.attachments.count} 个，${formatBytes(preview.attachments.bytes)}`,
           },
+          ...(preview.room
+            ? [
+                {
+                  key: 'room',
+                  label: '所需空间',
+                  children:
+                    `约 ${formatBytes(preview.room.needed)}` +
+                    (preview.room.available === undefined
+                      ? ''
+                      : `（本机当前可再存放约 ${formatBytes(preview.room.available)}）`),
+                },
+              ]
+            : []),
         ]}
       />
+      {shortage && (
+        <Alert style={{ marginTop: 12 }} type="warning" showIcon title="磁盘空间不足" description={shortage} />
+      )}
       <Table
         style={{ marginTop: 12 }}
         size="small"
