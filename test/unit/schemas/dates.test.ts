@@ -1,0 +1,53 @@
+// isRealDate gives the answers of the Date round trip it replaced, for every day of four centuries and for random
+// strings, and dateSchema still refuses what it refused.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dateSchema, isRealDate } from '../../../shared/schemas/common';
+
+/** The earlier definition: the string survives a trip through Date unchanged. */
+const byDate = (value: string) => {
+  const t = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value;
+};
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+describe('isRealDate', () => {
+  it('agrees with the Date round trip on every month and day number 00–32 of 1899–2101 and of century years', () => {
+    const years = [0, 1600, 1700, 1800, 1900, 2000, 2100, 2400, 9999];
+    for (let y = 1899; y <= 2101; y++) years.push(y);
+    for (const y of years) {
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) {
+          const value = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          expect(isRealDate(value), value).toBe(byDate(value));
+        }
+      }
+    }
+    expect(isRealDate('2024-02-29')).toBe(true);
+    expect(isRealDate('2025-02-29')).toBe(false);
+    expect(isRealDate('1900-02-29')).toBe(false);
+    expect(isRealDate('2000-02-29')).toBe(true);
+  });
+
+  it('refuses anything not shaped YYYY-MM-DD, as the Date round trip did', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 14 }), (value) => {
+        expect(isRealDate(value)).toBe(byDate(value));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const value of ['2025-3-18', '2025-03-18 ', ' 2025-03-18', '2025/03/18', '20250318', '２０２５-03-18', '']) {
+      expect(isRealDate(value), value).toBe(false);
+    }
+  });
+
+  it('dateSchema says which is wrong: the shape or the day', () => {
+    expect(dateSchema.safeParse('2025-03-18').success).toBe(true);
+    const wrongDay = dateSchema.safeParse('2025-02-30');
+    expect(wrongDay.success ? [] : wrongDay.error.issues.map((i) => i.message)).toEqual(['不是有效的日期']);
+    const wrongShape = dateSchema.safeParse('2025/02/03');
+    expect(wrongShape.success ? [] : wrongShape.error.issues.map((i) => i.message)).toContain(
+      '日期格式应为 年-月-日（如 2025-03-18）',
+    );
+  });
+});
