@@ -15,13 +15,22 @@ export interface FieldA11y {
   'aria-describedby': string | undefined;
 }
 
-interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> {
+/** What every labelled field takes: the form's control, the field's name, its label, and the id prefix. */
+export interface LabelledFieldProps<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> {
   control: Control<T, C, TT>;
   name: N;
   label: string;
   required?: boolean;
   /** Prefix that keeps input ids unique when two forms are on one page. */
   idPrefix: string;
+}
+
+interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> extends LabelledFieldProps<
+  T,
+  N,
+  C,
+  TT
+> {
   children: (field: ControllerRenderProps<T, N> & { id: string; invalid: boolean; a11y: FieldA11y }) => ReactNode;
 }
 

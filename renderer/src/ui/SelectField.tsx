@@ -1,14 +1,14 @@
 // A labelled choice field of a react-hook-form form: FormField + a searchable antd Select over `options`.
 import { Select } from 'antd';
-import type { Control, FieldPath, FieldValues } from 'react-hook-form';
-import { FormField } from './FormField';
+import type { FieldPath, FieldValues } from 'react-hook-form';
+import { FormField, type LabelledFieldProps } from './FormField';
 
-interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> {
-  control: Control<T, C, TT>;
-  name: N;
-  label: string;
-  required?: boolean;
-  idPrefix: string;
+interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> extends LabelledFieldProps<
+  T,
+  N,
+  C,
+  TT
+> {
   options: { value: string; label: string }[];
   placeholder?: string;
   /** Stored as '' when nothing is chosen (the schemas' optional ids), shown as empty. */
@@ -21,20 +21,16 @@ interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends Fie
 }
 
 export function SelectField<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues>({
-  control,
-  name,
-  label,
-  required,
-  idPrefix,
   options,
   placeholder,
   emptyAs,
   allowClear,
   multiple,
   maxCount,
+  ...field
 }: Readonly<Props<T, N, C, TT>>) {
   return (
-    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
+    <FormField {...field}>
       {(f) => (
         <Select
           id={f.id}

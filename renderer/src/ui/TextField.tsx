@@ -1,30 +1,26 @@
 // A labelled text field of a react-hook-form form: FormField + an antd Input (or a growing TextArea).
 import { Input } from 'antd';
-import type { Control, FieldPath, FieldValues } from 'react-hook-form';
-import { FormField } from './FormField';
+import type { FieldPath, FieldValues } from 'react-hook-form';
+import { FormField, type LabelledFieldProps } from './FormField';
 
-interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> {
-  control: Control<T, C, TT>;
-  name: N;
-  label: string;
-  required?: boolean;
-  idPrefix: string;
+interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> extends LabelledFieldProps<
+  T,
+  N,
+  C,
+  TT
+> {
   placeholder?: string;
   /** Several lines: a TextArea that grows between these many rows. */
   lines?: { minRows: number; maxRows: number };
 }
 
 export function TextField<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues>({
-  control,
-  name,
-  label,
-  required,
-  idPrefix,
   placeholder,
   lines,
+  ...field
 }: Readonly<Props<T, N, C, TT>>) {
   return (
-    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
+    <FormField {...field}>
       {(f) => {
         // The ref lets the form focus the first invalid field; an absent optional text shows as empty.
         const common = {
