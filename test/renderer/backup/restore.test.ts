@@ -233,6 +233,38 @@ describe('refusals and failures leave the database unchanged', () => {
     }
   });
 
+  it('the desktop app measures room by the free disk (its storage quota is unlimited); a nonsense estimate is no figure', async () => {
+    await seedFromFixture();
+    const bytes = await exportedBytes();
+    const before = await snapshot();
+    const had = Object.getOwnPropertyDescriptor(navigator, 'storage');
+    let estimate = { quota: 10_000_000_000, usage: 1000 };
+    Object.defineProperty(navigator, 'storage', { configurable: true, value: { estimate: async () => estimate } });
+    // The preload bridge is the boundary: main reports the free space of the user-data disk.
+    const host = window as { api?: unknown };
+    host.api = {
+      backupStatus: async () => ({ lastDailyDate: null, freeBytes: 2048, lowDisk: true, dir: '/userData/backups' }),
+    };
+    try {
+      const refused = await restoreBackup(blobOf(bytes), 'replace');
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.errors[0]).toContain('本机当前只能再存放约 2 KB');
+      expect(await snapshot()).toEqual(before);
+
+      // In a browser, an estimate whose quota is below its own usage (Electron's unlimited quota can read so) is
+      // not taken as "no room": the preview has no figure and the restore goes ahead.
+      delete host.api;
+      estimate = { quota: 100_000, usage: 864_943 };
+      const inspected = await inspectBackupFile(blobOf(bytes));
+      expect(inspected.ok && inspected.preview.room).toEqual({ needed: expect.any(Number) });
+      expect((await restoreBackup(blobOf(bytes), 'replace')).ok).toBe(true);
+    } finally {
+      delete host.api;
+      if (had) Object.defineProperty(navigator, 'storage', had);
+      else delete (navigator as { storage?: unknown }).storage;
+    }
+  });
+
   it('覆盖全部: a disk that fills up part-way is reported as such, and the database is as it was', async () => {
     await seedFromFixture();
     const bytes = await exportedBytes();

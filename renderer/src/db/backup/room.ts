@@ -1,8 +1,9 @@
 // Disk room for a restore, checked before anything is written, and the words for a write the disk refused.
 import { formatBytes, unpackedSize } from '../../../../shared/backup/size';
+import { type BackupApi, getBackupApi } from '../../host/backupApi';
 import type { RestoreMode } from './restore';
 
-/** What a restore of a file needs on disk and what the browser says it can still store (unknown where it has no figure). */
+/** What a restore of a file needs on disk and what can still be stored (unknown where nothing says). */
 export interface Room {
   needed: number;
   available?: number;
@@ -10,11 +11,14 @@ export interface Room {
 
 /**
  * Needed: the backup's unpacked size (its ZIP directory), about what IndexedDB stores for it; 覆盖全部 keeps the current
- * data until the new copy is complete (replace.ts), so both must fit at once. Available: the browser's own figure
- * (`navigator.storage.estimate()`: quota minus usage, which Chromium derives from the free disk space). Undefined when
- * the directory cannot be read (the full check says what is wrong with the file).
+ * data until the new copy is complete (replace.ts), so both must fit at once. Available: in the desktop app the free
+ * space of the disk that holds the user data (main's `backupStatus`): Electron gives its own pages unlimited storage
+ * quota, so the disk is the limit and the browser's estimate is not (electron/electron#16029, #29319). In a browser:
+ * `navigator.storage.estimate()`, quota minus usage, which Chromium derives from the free disk space; an estimate
+ * whose quota is below the usage it reports says nothing usable. Undefined when the directory cannot be read (the
+ * full check says what is wrong with the file).
  */
-export async function roomFor(file: Blob): Promise<Room | undefined> {
+export async function roomFor(file: Blob, backupApi: BackupApi | null = getBackupApi()): Promise<Room | undefined> {
   let needed: number | undefined;
   try {
     needed = await unpackedSize(
@@ -25,15 +29,16 @@ export async function roomFor(file: Blob): Promise<Room | undefined> {
     return undefined;
   }
   if (needed === undefined) return undefined;
-  try {
-    const estimate = await globalThis.navigator?.storage?.estimate?.();
-    if (estimate && typeof estimate.quota === 'number') {
-      return { needed, available: Math.max(0, estimate.quota - (estimate.usage ?? 0)) };
-    }
-  } catch {
-    // no figure: the write itself still fails safely
-  }
-  return { needed };
+  const available = await availableBytes(backupApi).catch(() => undefined);
+  return available === undefined ? { needed } : { needed, available };
+}
+
+async function availableBytes(backupApi: BackupApi | null): Promise<number | undefined> {
+  if (backupApi) return (await backupApi.backupStatus()).freeBytes ?? undefined;
+  const estimate = await globalThis.navigator?.storage?.estimate?.();
+  if (!estimate || typeof estimate.quota !== 'number') return undefined;
+  const usage = estimate.usage ?? 0;
+  return estimate.quota >= usage ? estimate.quota - usage : undefined;
 }
 
 /** The shortage in words, or undefined when the room is enough or unknown. */
