@@ -1,4 +1,5 @@
 // Everything the UI runs inside: antd in Chinese (zh_CN, dayjs zh-cn), the app theme, and antd's App context.
+import { LoadingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -14,8 +15,11 @@ export function AppProviders({ children }: Readonly<{ children: ReactNode }>) {
   return (
     <ConfigProvider
       locale={zhCN}
-      // antd would render 保存 as 「保 存」, which screen readers and text search then read as two words.
-      button={{ autoInsertSpace: false }}
+      // antd would render 保存 as 「保 存」, which screen readers and text search then read as two words. A loading
+      // icon of our own is shown and removed at once: antd's default one grows and shrinks with a CSS motion, and when
+      // `loading` flips back within that motion (a save refused in a few milliseconds) the shrinking icon can stay in
+      // the button for good, invisible but still read out — the button becomes 「loading 保存」 (ant-design#23888).
+      button={{ autoInsertSpace: false, loadingIcon: <LoadingOutlined /> }}
       theme={{
         token: {
           colorPrimary: THEME_PRIMARY,
