@@ -1,6 +1,7 @@
 // The 工作台's data: readiness lines computed from fake-indexeddb — misses with 补记 links, quorum, pack, tasks, venues.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/src/db/db';
+import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { setRulePackId } from '../../../renderer/src/db/repositories/compliance';
 import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { createResponsibility } from '../../../renderer/src/db/repositories/responsibilities';
@@ -59,6 +60,23 @@ describe('工作有记录', () => {
     expect(committee.quorumFailures.map((f) => [f.topic, recordsViewFromHash(f.href)])).toEqual([
       ['只有书记到会', { view: 'show', id: lonely.id }],
     ]);
+  });
+
+  it('says a rule is not due yet, or does not apply, instead of showing 0/0 as 100 %', async () => {
+    const { branch } = await seed();
+    const view = await loadDashboard(branch.id, 2030, '2030-06-15');
+    // The yearly 组织生活会 is due at the end of the year: nothing is due in June.
+    const life = view.records.find((r) => r.ruleId === 'lifeMeeting')!;
+    expect([life.text, life.percent, life.notDue]).toEqual(['组织生活会', undefined, '本年度尚未到期']);
+    expect(life.current).toBeDefined();
+    // A month that is over counts: 支委会 has five due months.
+    const committee = view.records.find((r) => r.ruleId === 'committee')!;
+    expect([committee.text, committee.percent, committee.notDue]).toEqual(['支委会 0/5 个月', 0, undefined]);
+
+    const flat = await createBranch({ name: '丙支部', termStart: '2029-01-01', termEnd: '2031-12-31' });
+    const groups = (await loadDashboard(flat.id, 2029, '2030-06-15')).records.find((r) => r.ruleId === 'group')!;
+    expect([groups.text, groups.percent, groups.notDue]).toEqual(['党小组会', undefined, '未设党小组，不适用']);
+    expect(groups.misses).toEqual([]);
   });
 
   it('follows the rule pack chosen in the settings', async () => {

@@ -90,11 +90,15 @@ function RecordItem({ line }: Readonly<{ line: RecordLine }>) {
           <Typography.Text strong>{line.text}</Typography.Text>
           <Typography.Text type="secondary">{line.requirement}</Typography.Text>
         </Flex>
-        <Progress
-          percent={line.percent}
-          status={line.misses.length > 0 ? 'exception' : complete ? 'success' : 'normal'}
-          aria-label={`${line.label}完成率`}
-        />
+        {line.percent === undefined ? (
+          <Typography.Text type="secondary">{line.notDue}</Typography.Text>
+        ) : (
+          <Progress
+            percent={line.percent}
+            status={line.misses.length > 0 ? 'exception' : complete ? 'success' : 'normal'}
+            aria-label={`${line.label}完成率`}
+          />
+        )}
         {line.misses.length > 0 && (
           <Flex wrap gap={8} align="center">
             <Typography.Text type="danger">未开展：{line.misses.map((m) => m.label).join('、')}</Typography.Text>

@@ -44,9 +44,12 @@ export interface RecordLine {
   requirement: string;
   met: number;
   required: number;
-  /** 「支委会 10/11 个月」 */
+  /** 「支委会 10/11 个月」, or the label alone when nothing is due yet. */
   text: string;
-  percent: number;
+  /** Share of the due periods that are met; undefined when none is due (a 0/0 is not a 100 %). */
+  percent?: number;
+  /** Why nothing is due: every period is still running (「未到期」), or the rule has nobody to apply to. */
+  notDue?: string;
   misses: MissLine[];
   /** The current period, not yet recorded: a link to record it today. */
   current?: MissLine;
@@ -96,6 +99,13 @@ function shortLabel(label: string): string {
   return label.replace(/^\d{4}年/, '') || '全年';
 }
 
+/** A rule without periods in the year: a per-group rule in a branch without 党小组, a per-member one without members. */
+function notApplicable(rule: RuleResult['rule']): string {
+  if (rule.scope === 'partyGroup') return '未设党小组，不适用';
+  if (rule.scope === 'member') return '无在册党员，不适用';
+  return '本年度不适用';
+}
+
 function recordLine(result: RuleResult, asOf: string): RecordLine {
   const { rule } = result;
   const miss = (p: RuleResult['periods'][number], date: string): MissLine => ({
@@ -114,8 +124,10 @@ function recordLine(result: RuleResult, asOf: string): RecordLine {
     requirement: rule.requirement,
     met: result.met,
     required: result.required,
-    text: `${rule.label} ${result.met}/${result.required} ${unitText(rule)}`,
-    percent: result.required === 0 ? 100 : Math.round((result.met / result.required) * 100),
+    text: result.required === 0 ? rule.label : `${rule.label} ${result.met}/${result.required} ${unitText(rule)}`,
+    ...(result.required === 0
+      ? { notDue: result.periods.length === 0 ? notApplicable(rule) : '本年度尚未到期' }
+      : { percent: Math.round((result.met / result.required) * 100) }),
     misses,
     ...(currentPeriod ? { current: miss(currentPeriod, asOf) } : {}),
     quorumFailures: result.quorumFailures.map((f) => ({
