@@ -43,3 +43,33 @@ test('antd speaks Chinese: date picker placeholder and calendar', async ({ page 
   await start.click();
   await expect(page.getByRole('button', { name: '今天' }).or(page.getByText('今天', { exact: true }))).toBeVisible();
 });
+
+test('the UI has a Chinese font of its own where the system has none', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '支部标准化台账' })).toBeVisible();
+  // The bundled Noto Sans SC is in the font stack, after the usual system fonts (微软雅黑, 苹方, Noto CJK) …
+  const family = await page.getByRole('heading', { level: 1 }).evaluate((el) => getComputedStyle(el).fontFamily);
+  expect(family).toMatch(/["']Microsoft YaHei["'].*["']Branch Ledger Sans["'], sans-serif$/);
+  // … declared for regular and bold text, and its files are served from the app itself (font-src 'self').
+  const faces = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts]
+      .filter((f) => f.family.replace(/["']/g, '') === 'Branch Ledger Sans')
+      .map((f) => f.weight);
+  });
+  expect(faces.sort()).toEqual(['100 500', '600 900']);
+  const urls = await page.evaluate(() =>
+    [...document.styleSheets].flatMap((sheet) =>
+      [...sheet.cssRules]
+        .filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule)
+        .map((r) => /url\("?([^")]+)"?\)/.exec(r.style.getPropertyValue('src'))?.[1] ?? ''),
+    ),
+  );
+  expect(urls).toHaveLength(2);
+  for (const url of urls) {
+    const response = await page.request.get(new URL(url, page.url()).href);
+    expect(response.ok()).toBe(true);
+    // A TrueType file: version 1.0 in its first four bytes.
+    expect([...(await response.body()).subarray(0, 4)]).toEqual([0, 1, 0, 0]);
+  }
+});

@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
+import './fonts.css';
 
 dayjs.locale('zh-cn');
 
@@ -26,7 +27,7 @@ export function AppProviders({ children }: Readonly<{ children: ReactNode }>) {
           colorLink: THEME_PRIMARY,
           borderRadius: 4,
           fontFamily:
-            "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', sans-serif",
+            "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', 'Branch Ledger Sans', sans-serif",
         },
       }}
     >
