@@ -6,6 +6,14 @@ export function chinaToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** An ISO instant as 2025-03-18 10:00 in China time, whatever the PC's time zone (unparseable text as it is). */
+export function formatChinaTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  const local = new Date(ms + 8 * 3600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
 /** Whole days from date a to date b (both YYYY-MM-DD); negative when b is earlier. */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);

@@ -2,7 +2,7 @@
 // strings, and dateSchema still refuses what it refused.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateSchema, isRealDate } from '../../../shared/schemas/common';
+import { dateSchema, formatChinaTime, isRealDate } from '../../../shared/schemas/common';
 
 /** The earlier definition: the string survives a trip through Date unchanged. */
 const byDate = (value: string) => {
@@ -49,5 +49,14 @@ describe('isRealDate', () => {
     expect(wrongShape.success ? [] : wrongShape.error.issues.map((i) => i.message)).toContain(
       '日期格式应为 年-月-日（如 2025-03-18）',
     );
+  });
+});
+
+describe('formatChinaTime', () => {
+  it('shows an instant in China time to the minute, across the date line, and leaves other text alone', () => {
+    expect(formatChinaTime('2026-01-20T02:00:00.000Z')).toBe('2026-01-20 10:00');
+    expect(formatChinaTime('2025-12-31T16:30:59Z')).toBe('2026-01-01 00:30');
+    expect(formatChinaTime('2025-03-18T10:00:00+08:00')).toBe('2025-03-18 10:00');
+    expect(formatChinaTime('不是时间')).toBe('不是时间');
   });
 });

@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import { readBackup } from '../../../../shared/backup';
 import { type BackupTableName, TABLE_BY_NAME } from '../../../../shared/backup/tables';
+import { formatChinaTime } from '../../../../shared/schemas/common';
 import {
   type Attachment,
   type AttachmentMeta,
@@ -260,7 +261,7 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
     writing('searchBuckets', 1, 3);
     const buckets = await postings.finish();
     writing('audit', 2, 3);
-    const when = result.manifest.createdAt;
+    const when = formatChinaTime(result.manifest.createdAt);
     for (const branch of result.manifest.branches) {
       await addAudit(
         auditEntrySchema.parse({

@@ -1,6 +1,7 @@
 // Restores a backup file: validate everything first, stage it outside IndexedDB, then write it in ONE transaction.
 import { type BackupManifest, inspectBackup, readBackup } from '../../../../shared/backup';
 import { BACKUP_TABLES, type BackupTableName, TABLE_BY_NAME, TABLE_NAMES } from '../../../../shared/backup/tables';
+import { formatChinaTime } from '../../../../shared/schemas/common';
 import type { Attachment, AttachmentMeta, AuditEntry, Learning, Meeting } from '../../../../shared/schemas/entities';
 import { withHashWorker } from '../../workers/hashClient';
 import { newId } from '../clock';
@@ -226,7 +227,7 @@ async function importAsNewBranches(file: Blob, options: RestoreOptions): Promise
       const current = await db.settings.get(SETTING_CURRENT_BRANCH);
       const valid = typeof current?.value === 'string' && (await db.branches.get(current.value)) !== undefined;
       if (!valid && branches[0]) await db.settings.put({ key: SETTING_CURRENT_BRANCH, value: branches[0].id });
-      const when = staged.manifest.createdAt;
+      const when = formatChinaTime(staged.manifest.createdAt);
       for (const branch of branches) {
         await writeAudit({
           entity: 'branch',

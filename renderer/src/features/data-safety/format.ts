@@ -5,13 +5,7 @@ import type { BackupKind } from '../../../../shared/ipc';
 // The restore's room check words its message with it too.
 export { formatBytes } from '../../../../shared/backup/size';
 
-/** An ISO instant as 2025-03-18 10:00 in China time, whatever the PC's time zone. */
-export function formatChinaTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms)) return iso;
-  const local = new Date(ms + 8 * 3600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
+export { formatChinaTime } from '../../../../shared/schemas/common';
 
 export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   daily: '每日自动备份',
