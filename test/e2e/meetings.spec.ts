@@ -129,6 +129,8 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   await expect(page.getByRole('button', { name: '编辑' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '删除草稿' })).toHaveCount(0);
   await expect(page.getByText('不能直接修改；如需更正请使用“更正”并填写理由')).toBeVisible();
+  // Times read as everywhere else in the app: China time, to the minute.
+  await expect(page.getByText(/^本记录已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 定稿，/)).toBeVisible();
 
   await page.getByRole('button', { name: '更正' }).click();
   const dialog = page.getByRole('dialog', { name: '更正已定稿的记录' });
@@ -168,7 +170,7 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   await save(page);
   await expect(page.getByRole('heading', { level: 3, name: '参观红色教育基地' })).toBeVisible();
   await expect(main.getByText('补录', { exact: true })).toBeVisible();
-  await expect(page.getByText(/^补录：本记录于/)).toBeVisible();
+  await expect(page.getByText(/^补录：本记录于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 录入/)).toBeVisible();
 
   await page.getByRole('button', { name: '返回列表' }).click();
   const lateRow = page.getByRole('row').filter({ hasText: '参观红色教育基地' });

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Descriptions, Flex, Input, List, Modal, Space
 import { useState } from 'react';
 import { checkQuorum } from '../../../../shared/rules/quorum';
 import type { Branch, Member } from '../../../../shared/schemas';
+import { formatChinaTime } from '../../../../shared/schemas/common';
 import { ValidationError } from '../../db/repositories/errors';
 import { deleteMeeting, finalizeMeeting, MIN_AMEND_REASON, type VenueChoice } from '../../db/repositories/meetings';
 import { loadMeetingRecordJob } from '../../db/printData';
@@ -30,7 +31,6 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const formatAt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
   const { message, modal } = App.useApp();
@@ -182,7 +182,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
         <Alert
           type="info"
           showIcon
-          title={`本记录已于 ${formatAt(meeting.finalizedAt ?? meeting.updatedAt)} 定稿，不能直接修改；如需更正请使用“更正”并填写理由。`}
+          title={`本记录已于 ${formatChinaTime(meeting.finalizedAt ?? meeting.updatedAt)} 定稿，不能直接修改；如需更正请使用“更正”并填写理由。`}
           style={{ marginBottom: 16 }}
         />
       )}
@@ -190,7 +190,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
         <Alert
           type="warning"
           showIcon
-          title={`补录：本记录于 ${formatAt(meeting.createdAt)} 录入，晚于会议日期 7 天以上。`}
+          title={`补录：本记录于 ${formatChinaTime(meeting.createdAt)} 录入，晚于会议日期 7 天以上。`}
           style={{ marginBottom: 16 }}
         />
       )}
@@ -263,7 +263,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
           renderItem={(entry) => (
             <List.Item>
               <List.Item.Meta
-                title={`${formatAt(entry.at)} · ${entry.summary}`}
+                title={`${formatChinaTime(entry.at)} · ${entry.summary}`}
                 description={`理由：${entry.reason}`}
               />
             </List.Item>
