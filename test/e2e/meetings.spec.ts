@@ -98,10 +98,17 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   await expect(page.getByRole('heading', { level: 3, name: '新建会议记录' })).toBeVisible();
   await expect(page.getByLabel('会议日期', { exact: true })).toHaveValue(today);
   await expect(page.getByLabel('本年度序号')).toHaveText('第1次支委会');
-  // Attendance is prefilled from the roster, everyone 出席.
-  for (const name of ['张三', '李四', '王五']) {
+  // Attendance is prefilled with who is expected, everyone 出席: for a 支委会 the committee, not the whole roster …
+  for (const name of ['张三', '李四']) {
     await expect(page.getByRole('group', { name }).getByText('出席', { exact: true })).toBeVisible();
   }
+  await expect(page.getByRole('group', { name: '王五' })).toHaveCount(0);
+  // … and the list follows the kind until it is edited by hand: a 支部党员大会 expects every member.
+  await chooseOption(page, '会议类型', '支部党员大会');
+  await expect(page.getByRole('group', { name: '王五' }).getByText('出席', { exact: true })).toBeVisible();
+  await chooseOption(page, '会议类型', '支委会');
+  await expect(page.getByRole('group', { name: '王五' })).toHaveCount(0);
+  await expect(page.getByLabel('本年度序号')).toHaveText('第1次支委会');
   await page.getByLabel('主题', { exact: true }).fill('研究部署第一季度工作');
   await page.getByLabel('会议内容', { exact: true }).fill('会议传达学习了上级文件精神，讨论了乡村振兴调研安排。');
   const li = page.getByRole('group', { name: '李四' });

@@ -1,8 +1,8 @@
-// The record form: every kind with its own fields, attendance prefilled from the roster, live quorum and 第N次.
+// The record form: every kind with its own fields, attendance prefilled with who is expected, live quorum and 第N次.
 import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { ATTENDANCE_STATUSES, MEETING_KINDS, type MeetingKind } from '../../../../shared/domain/vocab';
 import { checkQuorum } from '../../../../shared/rules/quorum';
@@ -15,9 +15,9 @@ import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import {
   emptyMeetingValues,
+  expectedAttendance,
   isMeetingFieldPath,
   meetingToValues,
-  rosterAttendance,
   type MeetingFormOutput,
   type MeetingFormValues,
 } from './meetingFormValues';
@@ -58,7 +58,8 @@ export function MeetingForm({
   const idPrefix = `meeting-${useId().replace(/:/g, '')}`;
   // Computed once: the form owns the values from here on (a live record is not re-read into a form being typed in).
   const defaultValues = useMemo(
-    () => (meeting ? meetingToValues(meeting) : emptyMeetingValues(initialKind ?? '支委会', initialDate, members)),
+    () =>
+      meeting ? meetingToValues(meeting) : emptyMeetingValues(initialKind ?? '支委会', initialDate, members, branch),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
@@ -69,8 +70,25 @@ export function MeetingForm({
   >({ resolver, defaultValues });
   const attendance = useFieldArray({ control, name: 'attendance' });
   const guests = useFieldArray({ control, name: 'guests' });
-  const [kind, date, attendanceNow] = useWatch({ control, name: ['kind', 'date', 'attendance'] });
+  const [kind, date, attendanceNow, partyGroupId, talkParties] = useWatch({
+    control,
+    name: ['kind', 'date', 'attendance', 'partyGroupId', 'talkParties'],
+  });
   const seq = useNextSeq(branch.id, kind, date, meeting?.id);
+
+  // A new record's list follows the kind, date, group and parties until the secretary changes it by hand; a stored
+  // record's list is never replaced on its own.
+  const autoFilled = useRef<string | undefined>(meeting ? undefined : JSON.stringify(defaultValues.attendance));
+  const expected = () => expectedAttendance(members, branch, { kind, date, partyGroupId, talkParties });
+  useEffect(() => {
+    if (autoFilled.current === undefined || JSON.stringify(attendanceNow ?? []) !== autoFilled.current) return;
+    const next = expectedAttendance(members, branch, { kind, date, partyGroupId, talkParties });
+    const json = JSON.stringify(next);
+    if (json === autoFilled.current) return;
+    autoFilled.current = json;
+    setValue('attendance', next);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refill on what decides the list, not on every edit
+  }, [kind, date, partyGroupId, JSON.stringify(talkParties ?? []), members, branch]);
 
   const quorum = useMemo(
     () =>
@@ -241,9 +259,13 @@ export function MeetingForm({
           extra={
             <Button
               icon={<ReloadOutlined />}
-              onClick={() => setValue('attendance', rosterAttendance(members, date), { shouldDirty: true })}
+              onClick={() => {
+                const next = expected();
+                autoFilled.current = JSON.stringify(next);
+                setValue('attendance', next, { shouldDirty: true });
+              }}
             >
-              按名册重新填充
+              重新填入应到人员
             </Button>
           }
         >
@@ -252,9 +274,7 @@ export function MeetingForm({
           )}
           {quorum?.applies && quorum.ok && <Typography.Paragraph type="success">{quorum.message}</Typography.Paragraph>}
           {attendance.fields.length === 0 && (
-            <Typography.Paragraph type="secondary">
-              名单为空。请先在党员名册中登记党员，或在下方添加。
-            </Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{emptyListHint(kind, branch, partyGroupId)}</Typography.Paragraph>
           )}
           {attendance.fields.map((row, index) => {
             const legendId = `${idPrefix}-attendance-${index}-legend`;
@@ -364,4 +384,14 @@ export function MeetingForm({
       </Form>
     </form>
   );
+}
+
+/** Why the attendance list is empty, and what fills it. */
+function emptyListHint(kind: MeetingKind, branch: Branch, partyGroupId: string | undefined): string {
+  if (kind === '支委会' && branch.committee.length === 0) {
+    return '支部概况中尚未登记支委会成员，登记后会自动列入；也可在下方添加人员。';
+  }
+  if (kind === '党小组会' && !partyGroupId) return '选择党小组后，本组党员会自动列入名单。';
+  if (kind === '谈心谈话') return '选择谈话双方后，两人会自动列入名单。';
+  return '名单为空。请先在党员名册中登记党员，或在下方添加。';
 }

@@ -1,7 +1,7 @@
 // The record form's value shape: a new record prefilled from the roster, or a stored record's editable fields.
 import type { z } from 'zod';
 import type { MeetingKind } from '../../../../shared/domain/vocab';
-import type { Meeting, MeetingInput, Member, meetingInputSchema } from '../../../../shared/schemas';
+import type { Branch, Meeting, MeetingInput, Member, meetingInputSchema } from '../../../../shared/schemas';
 
 /** Like MeetingInput with every field present; the date stays undefined while empty so zod says 「请填写日期」. */
 export type MeetingFormValues = Required<Omit<MeetingInput, 'date' | 'plannedDate'>> & {
@@ -16,20 +16,53 @@ export function isOnRosterOn(member: Member, date: string | undefined): boolean 
   return member.joinedDate <= date && !(member.leftDate && member.leftDate <= date);
 }
 
-/** Everyone on the roster that day, marked 出席: the secretary only changes the exceptions. */
-export function rosterAttendance(
+/** What decides who is expected: the kind and, for a 党小组会 or 谈心谈话, the group or the two parties chosen. */
+export interface ExpectedScope {
+  kind: MeetingKind;
+  date: string | undefined;
+  partyGroupId?: string;
+  talkParties?: readonly string[];
+}
+
+/**
+ * Who is expected at the meeting, all marked 出席 so the secretary only changes the exceptions: a 支委会 its
+ * committee (members linked to a 委员 by id, or by name as the quorum check matches them), a 党小组会 the chosen
+ * group's members, a 谈心谈话 its two parties, any other meeting everyone on the roster that day. Others who attend
+ * are added by hand (添加人员); a 支委会's 列席 are guests.
+ */
+export function expectedAttendance(
   members: readonly Member[],
-  date: string | undefined,
+  branch: Pick<Branch, 'committee'>,
+  scope: ExpectedScope,
 ): MeetingFormValues['attendance'] {
-  return members
-    .filter((m) => isOnRosterOn(m, date))
-    .map((m) => ({ memberId: m.id, name: m.name, status: '出席' as const, reason: '' }));
+  const onRoster = members.filter((m) => isOnRosterOn(m, scope.date));
+  let expected: Member[];
+  switch (scope.kind) {
+    case '支委会': {
+      expected = [];
+      for (const c of branch.committee) {
+        const m = onRoster.find((x) => (c.memberId ? x.id === c.memberId : x.name === c.name));
+        if (m && !expected.includes(m)) expected.push(m);
+      }
+      break;
+    }
+    case '党小组会':
+      expected = scope.partyGroupId ? onRoster.filter((m) => m.partyGroupId === scope.partyGroupId) : [];
+      break;
+    case '谈心谈话':
+      expected = (scope.talkParties ?? []).flatMap((id) => onRoster.filter((m) => m.id === id));
+      break;
+    default:
+      expected = onRoster;
+  }
+  return expected.map((m) => ({ memberId: m.id, name: m.name, status: '出席' as const, reason: '' }));
 }
 
 export function emptyMeetingValues(
   kind: MeetingKind,
   date: string | undefined,
   members: readonly Member[],
+  branch: Pick<Branch, 'committee'>,
 ): MeetingFormValues {
   return {
     kind,
@@ -46,7 +79,7 @@ export function emptyMeetingValues(
     outline: '',
     partyGroupId: '',
     talkParties: [],
-    attendance: rosterAttendance(members, date),
+    attendance: expectedAttendance(members, branch, { kind, date }),
     guests: [],
     content: '',
     speeches: '',

@@ -1,0 +1,65 @@
+// Who a new record lists as expected, by kind: 支委会 its committee, 党小组会 the group, 谈心谈话 the two parties.
+import { describe, expect, it } from 'vitest';
+import type { Member } from '../../../shared/schemas';
+import { expectedAttendance } from '../../../renderer/src/features/meetings/meetingFormValues';
+
+const member = (id: string, name: string, extra: Partial<Member> = {}): Member =>
+  ({
+    id,
+    branchId: 'b',
+    name,
+    gender: '男',
+    birthDate: '1980-01-01',
+    joinedDate: '2005-07-01',
+    status: '正式',
+    partyGroupId: '',
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    ...extra,
+  }) as Member;
+
+const zhang = member('m1', '张三', { partyGroupId: 'g1' });
+const li = member('m2', '李四', { partyGroupId: 'g2' });
+const wang = member('m3', '王五', { partyGroupId: 'g1' });
+const zhao = member('m4', '赵六', { partyGroupId: 'g1', leftDate: '2025-03-01' });
+const members = [zhang, li, wang, zhao];
+const branch = {
+  committee: [
+    { name: '李四', role: '书记' as const, memberId: 'm2' },
+    // Linked by name only, as the quorum check matches it.
+    { name: '张三', role: '组织委员' as const },
+    // Not on the roster: nobody to list.
+    { name: '外单位', role: '宣传委员' as const },
+  ],
+};
+const names = (rows: ReturnType<typeof expectedAttendance>) => rows.map((r) => `${r.name}:${r.status}`);
+
+describe('expectedAttendance', () => {
+  it('a 支委会 lists the committee in its order, linked by id or by name, all 出席', () => {
+    expect(names(expectedAttendance(members, branch, { kind: '支委会', date: '2025-06-01' }))).toEqual([
+      '李四:出席',
+      '张三:出席',
+    ]);
+    // Without a committee there is nobody to expect.
+    expect(expectedAttendance(members, { committee: [] }, { kind: '支委会', date: '2025-06-01' })).toEqual([]);
+  });
+
+  it('a 党小组会 lists the chosen group on the roster that day, and nobody before a group is chosen', () => {
+    const group = (date: string) =>
+      names(expectedAttendance(members, branch, { kind: '党小组会', date, partyGroupId: 'g1' }));
+    expect(group('2025-06-01')).toEqual(['张三:出席', '王五:出席']);
+    expect(group('2025-01-10')).toEqual(['张三:出席', '王五:出席', '赵六:出席']);
+    expect(expectedAttendance(members, branch, { kind: '党小组会', date: '2025-06-01', partyGroupId: '' })).toEqual([]);
+  });
+
+  it('a 谈心谈话 lists its two parties; any other meeting everyone on the roster', () => {
+    expect(
+      names(expectedAttendance(members, branch, { kind: '谈心谈话', date: '2025-06-01', talkParties: ['m3', 'm2'] })),
+    ).toEqual(['王五:出席', '李四:出席']);
+    expect(names(expectedAttendance(members, branch, { kind: '支部党员大会', date: '2025-06-01' }))).toEqual([
+      '张三:出席',
+      '李四:出席',
+      '王五:出席',
+    ]);
+  });
+});
