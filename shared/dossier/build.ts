@@ -178,17 +178,23 @@ function profile(sel: DossierSelection): Content {
             groupName(m.partyGroupId),
             m.post,
           ]),
-          [26, 48, 26, 30, 70, '*', '*'],
+          [26, 48, 26, 30, 78, '*', '*'],
         )
       : emptyNote(EMPTY_TEXT),
-    { text: '支部文化', style: 'h2' },
-    formTable(
-      [
-        ['单位精神', para(b.unitSpirit)],
-        ['科室理念', para(b.deptPhilosophy)],
+    {
+      // Two short rows: the heading stays with them rather than end a page alone.
+      stack: [
+        { text: '支部文化', style: 'h2' },
+        formTable(
+          [
+            ['单位精神', para(b.unitSpirit)],
+            ['科室理念', para(b.deptPhilosophy)],
+          ],
+          1,
+        ),
       ],
-      1,
-    ),
+      unbreakable: true,
+    },
     { text: '人人有格言', style: 'h3' },
   ];
   const mottos = sel.members.filter((m) => m.motto);
@@ -348,6 +354,22 @@ function records(sel: DossierSelection, ctx: RecordContext, from: string, to: st
 
 // ── 四、领导有责任 ──────────────────────────────────────────────────────────
 
+/**
+ * Items (list entries, table rows) a block may have and still be kept on one page with its heading: well under a
+ * page even when every row wraps to three lines, since pdfmake cannot break a block marked unbreakable.
+ */
+const SHORT_BLOCK_ITEMS = 8;
+
+/** Nodes that move to the next page together rather than leave a heading at the foot of a page. */
+function together(nodes: Content[]): Content {
+  return { stack: nodes, unbreakable: true };
+}
+
+/** A heading with its block, kept together when the block is short; a long block may break as before. */
+function keptWith(nodes: Content[], items: number): Content[] {
+  return items <= SHORT_BLOCK_ITEMS ? [together(nodes)] : nodes;
+}
+
 function meetingLabel(sel: DossierSelection, id: string): string {
   const m = sel.meetings.find((x) => x.id === id);
   return m ? `${cnDate(m.date)} ${m.kind}第${m.seq}次` : '（不在本卷期间内的记录）';
@@ -357,10 +379,11 @@ function responsibility(sel: DossierSelection): Content {
   const nodes: Content[] = [sectionHeading('responsibility')];
   if (!sel.responsibilities.length) nodes.push(emptyNote());
   for (const r of sel.responsibilities) {
-    nodes.push(
-      { text: `${r.holderName}（${r.role}，${r.year}年度）`, style: 'h2' },
+    const duties: Content[] = [
       { text: '职责', style: 'h3' },
       r.duties.length ? { ol: r.duties.map((d) => ({ text: d })) } : para(''),
+    ];
+    const tasks: Content[] = [
       { text: '任务清单', style: 'h3' },
       r.tasks.length
         ? dataTable(
@@ -375,6 +398,8 @@ function responsibility(sel: DossierSelection): Content {
             ['*', 62, 40, '*', 100],
           )
         : emptyNote(EMPTY_TEXT),
+    ];
+    const reports: Content[] = [
       { text: '述职', style: 'h3' },
       r.reports.length
         ? dataTable(
@@ -383,7 +408,18 @@ function responsibility(sel: DossierSelection): Content {
             [70, '*', 60],
           )
         : emptyNote(EMPTY_TEXT),
-    );
+    ];
+    const heading: Content = { text: `${r.holderName}（${r.role}，${r.year}年度）`, style: 'h2' };
+    // A leader's list is usually short: it stays on one page. A long one keeps each heading with what it introduces.
+    if (r.duties.length + r.tasks.length + r.reports.length <= SHORT_BLOCK_ITEMS) {
+      nodes.push(together([heading, ...duties, ...tasks, ...reports]));
+    } else {
+      nodes.push(
+        ...keptWith([heading, ...duties], r.duties.length),
+        ...keptWith(tasks, r.tasks.length),
+        ...keptWith(reports, r.reports.length),
+      );
+    }
   }
   return part(...nodes);
 }

@@ -106,7 +106,8 @@ function photosSection(m: Meeting, ctx: RecordContext): Content[] {
     return !!bytes && !!imageMime(bytes);
   });
   const listed = own.filter((a) => !printable.includes(a));
-  const out: Content[] = [{ text: '附件与现场照片', style: 'h3' }];
+  const heading: Content = { text: '附件与现场照片', style: 'h3' };
+  const out: Content[] = [];
   for (let i = 0; i < printable.length; i += 2) {
     out.push({
       columns: printable.slice(i, i + 2).map((a) => ({
@@ -126,7 +127,9 @@ function photosSection(m: Meeting, ctx: RecordContext): Content[] {
       margin: [0, 2, 0, 4],
     });
   }
-  return out;
+  // The heading never ends a page alone: it moves with the first row of photos (or the file list) to the next one.
+  const [first, ...rest] = out;
+  return first ? [{ stack: [heading, first], unbreakable: true }, ...rest] : [heading];
 }
 
 export function imageDataUrl(bytes: Uint8Array): string {

@@ -1,0 +1,76 @@
+// How the 迎检卷宗 of a realistic branch-year falls onto pages: no heading is left alone at the foot of a page.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDossier } from '../../../shared/dossier/build';
+import { FONT_FILES } from '../../../shared/dossier/layout';
+import { renderPdf } from '../../../shared/dossier/render';
+import { specOf } from '../../../scripts/seed/source';
+import { inspectBackupFile, readBranchData } from '../../../scripts/dossier';
+import { seedBytes } from '../seed/helpers';
+
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** The text of every heading node (h1–h3, record titles) of a definition, whitespace removed. */
+function headings(node: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const n of node) headings(n, out);
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (typeof o.style === 'string' && /^(h[123]|recordTitle)$/.test(o.style) && typeof o.text === 'string') {
+      out.add(o.text.replace(/\s+/g, ''));
+    }
+    for (const v of Object.values(o)) headings(v, out);
+  }
+  return out;
+}
+
+describe.skipIf(!hasPoppler)('page flow of the typical branch-year (needs poppler-utils)', () => {
+  let pages: string[][];
+  let titles: Set<string>;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-flow-'));
+    const backup = join(dir, 'typical.zip');
+    writeFileSync(backup, await seedBytes(specOf('typical')));
+    const { branches } = await inspectBackupFile(backup);
+    const data = await readBranchData(backup, branches[0]!.id);
+    const built = buildDossier(data, {
+      from: '2025-01-01',
+      to: '2025-12-31',
+      volume: 1,
+      generatedAt: '2026-01-05T01:00:00.000Z',
+      appVersion: '0.1.0',
+      schemaVersion: 5,
+    });
+    titles = headings(built.docDefinition.content);
+    const fonts = Object.fromEntries(FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join('resources/fonts', f)))]));
+    const pdf = join(dir, 'dossier.pdf');
+    writeFileSync(pdf, await renderPdf(built.docDefinition, fonts));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    pages = text.split('\f').map((p) =>
+      p
+        .split('\n')
+        .map((l) => l.replace(/\s+/g, ''))
+        .filter((l) => l && !/^第\d+页共\d+页$/.test(l)),
+    );
+  }, 120_000);
+
+  it('has headings, and none of them is the last line of a page', () => {
+    expect(pages.length).toBeGreaterThan(100);
+    expect(titles.has('附件与现场照片')).toBe(true);
+    const orphans = pages.flatMap((lines, i) => {
+      const last = lines[lines.length - 1];
+      return last && titles.has(last) ? [`第 ${i + 1} 页：${last}`] : [];
+    });
+    expect(orphans).toEqual([]);
+  });
+});
