@@ -426,6 +426,40 @@ function responsibility(sel: DossierSelection): Content {
 
 // ── 五、评价有标准 ──────────────────────────────────────────────────────────
 
+/**
+ * The records an item's score rests on, with the page each starts on. The page number is a cell of its own:
+ * pdfmake 0.3 resolves a `pageReference` only on the first line of a text node (one inside wrapped text stayed
+ * 「00000」), and a number replaced inside a line leaves the placeholder's width as a gap; alone and right-aligned
+ * in its cell it is exact. Records outside the volume's period are listed without a page.
+ */
+function evidenceTable(sel: DossierSelection, ids: readonly string[]): Content[] {
+  if (!ids.length) return [];
+  const rows: TableCell[][] = ids.map((id) => [
+    { text: meetingLabel(sel, id) },
+    sel.meetings.some((m) => m.id === id)
+      ? ({ pageReference: recordAnchor(id), alignment: 'right', noWrap: true } as TableCell)
+      : { text: '—', alignment: 'right' },
+  ]);
+  return [
+    {
+      table: {
+        widths: ['*', 32],
+        body: [[{ text: '佐证记录', style: 'muted' }, { text: '页码', style: 'muted', alignment: 'right' }], ...rows],
+      },
+      layout: {
+        hLineWidth: (i: number) => (i === 1 ? 0.5 : 0),
+        vLineWidth: () => 0,
+        hLineColor: () => '#aaaaaa',
+        paddingLeft: () => 0,
+        paddingRight: () => 0,
+        paddingTop: () => 1,
+        paddingBottom: () => 1,
+      },
+      margin: [0, 4, 0, 0],
+    } as Content,
+  ];
+}
+
 function standards(sel: DossierSelection): Content {
   const nodes: Content[] = [sectionHeading('standards')];
   if (!sel.assessments.length) nodes.push(emptyNote());
@@ -443,12 +477,7 @@ function standards(sel: DossierSelection): Content {
         ['编号', '评价内容', '满分', '得分', '评语与佐证'],
         s.items.map((item) => {
           const sc = a.scores.find((x) => x.code === item.code);
-          const evidence = (sc?.evidenceIds ?? []).map((id) => {
-            const inVolume = sel.meetings.some((m) => m.id === id);
-            return inVolume
-              ? { text: [`${meetingLabel(sel, id)}（第 `, { pageReference: recordAnchor(id) }, ' 页）'] }
-              : { text: meetingLabel(sel, id) };
-          });
+          const evidence = evidenceTable(sel, sc?.evidenceIds ?? []);
           const notes = [
             sc?.comment,
             sc?.overrideReason ? `调整理由：${sc.overrideReason}` : '',

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractManifest } from '../../../shared/dossier/extract';
 import { SECTION_TITLES, buildDossier, groupFingerprint } from '../../../shared/dossier/build';
-import { EMPTY_TEXT, FONT_FILES } from '../../../shared/dossier/layout';
+import { EMPTY_TEXT, FONT_FILES, cnDate } from '../../../shared/dossier/layout';
 import { sha256Hex, parseManifest, verifyManifest } from '../../../shared/dossier/manifest';
 import { buildMeetingRecordDoc } from '../../../shared/dossier/meetingRecord';
 import { renderPdf } from '../../../shared/dossier/render';
@@ -72,6 +72,18 @@ describe.skipIf(!hasPoppler)('迎检卷宗 (needs poppler-utils)', () => {
       .find((l) => l.includes(lecture.topic))!;
     const lecturePage = Number(/(\d+)\s*$/.exec(indexLine)![1]);
     expect(perPage[lecturePage - 1]).toContain(lecture.topic);
+    // The 佐证记录 of a scored item name the page their record is on — every page reference is resolved, none is
+    // left as pdfmake's 00000 placeholder (a reference on a wrapped line used to be).
+    expect(text).not.toContain('00000');
+    const evidence = data.meetings.find((m) => m.id === 'mt2')!;
+    const label = `${cnDate(evidence.date)} ${evidence.kind}第${evidence.seq}次`;
+    const evidenceLine = perPage
+      .slice(2)
+      .find((p) => p.includes('佐证记录') && p.includes(label))!
+      .split('\n')
+      .find((l) => l.includes(label))!;
+    const evidencePage = Number(/(\d+)\s*$/.exec(evidenceLine)![1]);
+    expect(perPage[evidencePage - 1]).toContain(evidence.topic);
   });
 
   it('embeds the Noto fonts', () => {
