@@ -1,5 +1,5 @@
 // The main window: the only BrowserWindow the app opens, with every renderer-side protection switched on.
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import { PRODUCT_NAME } from './identity';
 
 export interface MainWindowOptions {
@@ -41,6 +41,21 @@ export function createMainWindow({ preloadPath, url }: MainWindowOptions): Brows
   // Keep the product name in the title bar whatever <title> the page sets.
   window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
+  // A form with unsaved edits refuses to unload (renderer/src/ui/leaveGuard.ts); Electron shows nothing by itself,
+  // so the window would just not close. Ask, and close only on 「放弃修改并关闭」.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      title: PRODUCT_NAME,
+      message: '有尚未保存的修改',
+      detail: '关闭后这些修改将丢失。',
+      buttons: ['放弃修改并关闭', '继续编辑'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   window.loadURL(url).catch((error: unknown) => console.error('主窗口页面加载失败', error));
   return window;
 }

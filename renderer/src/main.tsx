@@ -9,7 +9,11 @@ import { startAutoBackup } from './features/data-safety/autoBackup';
 import { App } from './app/App';
 import { AppProviders } from './app/providers';
 import { StartupError } from './app/StartupError';
+import { installLeaveGuard } from './ui/leaveGuard';
 import { Loading } from './ui/Loading';
+
+// Before React subscribes to the address: the guard must see every hash change first (ui/leaveGuard.ts).
+installLeaveGuard();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -202,3 +202,46 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   await expect(page.getByText('没有找到包含该内容的记录')).toBeVisible();
   await expect(firstRow).toHaveCount(0);
 });
+
+test('leaving a record with unsaved edits asks first; 继续编辑 keeps them, 放弃修改并离开 leaves', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '新建支部' }).click();
+  await fillBranchBasics(page, { name: '第二党支部', termStart: '2024-01-15', termEnd: '2027-01-14' });
+  await save(page);
+  await expectSaved(page);
+
+  await page.goto(`/#/records?new=${encodeURIComponent('主题党日')}&date=${chinaDate()}`);
+  const topic = page.getByLabel('主题', { exact: true });
+  await topic.fill('参观廉政教育基地');
+  const nav = page.getByRole('navigation', { name: '功能导航' });
+
+  // 取消 asks too before dropping edits.
+  await page.getByRole('button', { name: '取消', exact: true }).click();
+  const discard = page.getByRole('dialog', { name: '放弃修改？' });
+  await expect(discard.getByText('「会议记录」有尚未保存的修改，放弃后这些修改将丢失。')).toBeVisible();
+  await discard.getByRole('button', { name: '继续编辑' }).click();
+  await expect(discard).toBeHidden();
+  await expect(topic).toHaveValue('参观廉政教育基地');
+
+  await nav.getByRole('menuitem', { name: '工作台' }).click();
+  const ask = page.getByRole('dialog', { name: '离开此页？' });
+  await expect(ask.getByText('「会议记录」有尚未保存的修改，离开后这些修改将丢失。')).toBeVisible();
+  await ask.getByRole('button', { name: '继续编辑' }).click();
+  await expect(ask).toBeHidden();
+  await expect(topic).toHaveValue('参观廉政教育基地');
+  await expect(page).toHaveURL(/#\/records\?new=/);
+
+  await nav.getByRole('menuitem', { name: '活动阵地' }).click();
+  await page.getByRole('dialog', { name: '离开此页？' }).getByRole('button', { name: '放弃修改并离开' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '活动阵地' })).toBeVisible();
+
+  // Nothing was saved, and a saved record never asks: save one, then leave freely.
+  await page.goto(`/#/records?new=${encodeURIComponent('主题党日')}&date=${chinaDate()}`);
+  await page.getByLabel('主题', { exact: true }).fill('重温入党誓词');
+  await save(page);
+  await expect(page.getByRole('heading', { level: 3, name: '重温入党誓词' })).toBeVisible();
+  await nav.getByRole('menuitem', { name: '工作记录' }).click();
+  await expect(page.getByRole('dialog', { name: '离开此页？' })).toHaveCount(0);
+  await expect(page.getByRole('row').filter({ hasText: '重温入党誓词' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '参观廉政教育基地' })).toHaveCount(0);
+});

@@ -1,5 +1,6 @@
 // The window's frame: header with the app name and branch switcher, the section menu on the left, the page, a footer.
 import { Layout, Menu, Typography } from 'antd';
+import { LeaveConfirm } from '../ui/LeaveConfirm';
 import { BranchSwitcher } from './BranchSwitcher';
 import { HostFooter } from './HostFooter';
 import { ROUTE_KEYS } from './routeKeys';
@@ -62,6 +63,7 @@ export function AppShell() {
         </Layout.Sider>
         <Layout>
           <Layout.Content style={{ padding: 24 }}>{ROUTES[route].render()}</Layout.Content>
+          <LeaveConfirm />
           <Layout.Footer style={{ textAlign: 'center', padding: '12px 24px' }}>
             <HostFooter />
           </Layout.Footer>

@@ -184,6 +184,7 @@ export const ipcMain = {
 export const dialog = {
   showSaveDialog: vi.fn(),
   showOpenDialog: vi.fn(),
+  showMessageBoxSync: vi.fn(),
 };
 
 export const contextBridge = {

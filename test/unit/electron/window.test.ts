@@ -1,7 +1,7 @@
 // The main window's options: every renderer protection on, the preload wired in, shown only when ready.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMainWindow } from '../../../electron/main/window';
-import { resetFakeElectron, state } from './fake-electron';
+import { dialog, resetFakeElectron, state } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
 
@@ -54,5 +54,22 @@ describe('createMainWindow', () => {
     const event = { preventDefault: vi.fn() };
     window.emit('page-title-updated', event, 'Vite App');
     expect(event.preventDefault).toHaveBeenCalled();
+  });
+
+  it('asks before a window with unsaved edits closes, and closes only when told to discard them', () => {
+    const window = open();
+    dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    const stay = { preventDefault: vi.fn() };
+    window.webContents.emit('will-prevent-unload', stay);
+    expect(dialog.showMessageBoxSync).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ message: '有尚未保存的修改', buttons: ['放弃修改并关闭', '继续编辑'], cancelId: 1 }),
+    );
+    // 继续编辑: the unload stays prevented.
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    dialog.showMessageBoxSync.mockReturnValueOnce(0);
+    const leave = { preventDefault: vi.fn() };
+    window.webContents.emit('will-prevent-unload', leave);
+    expect(leave.preventDefault).toHaveBeenCalled();
   });
 });

@@ -7,6 +7,7 @@ import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
 import { COMMITTEE_ROLES } from '../../../../shared/domain/vocab';
 import { branchInputSchema, type Branch } from '../../../../shared/schemas';
 import { createBranch, updateBranch } from '../../db/repositories/branches';
+import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
@@ -51,10 +52,13 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
   const committee = useFieldArray({ control, name: 'committee' });
   const partyGroups = useFieldArray({ control, name: 'partyGroups', keyName: 'fieldKey' });
 
+  const { release, cancel } = useFormLeaveGuard(formState.isDirty, '支部概况');
+
   const onValid = async (data: BranchFormOutput) => {
     try {
       const saved = branch ? await updateBranch(branch.id, data) : await createBranch(data);
       message.success('已保存');
+      release();
       onSaved(saved);
     } catch (error) {
       showRepositoryError(error, setError, isFieldPath);
@@ -216,7 +220,7 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
           <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
             保存
           </Button>
-          {onCancel && <Button onClick={onCancel}>取消</Button>}
+          {onCancel && <Button onClick={cancel(onCancel)}>取消</Button>}
         </Space>
       </Form>
     </form>

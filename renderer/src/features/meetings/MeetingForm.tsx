@@ -8,6 +8,7 @@ import { ATTENDANCE_STATUSES, MEETING_KINDS, type MeetingKind } from '../../../.
 import { checkQuorum } from '../../../../shared/rules/quorum';
 import { meetingInputSchema, type Branch, type Meeting, type Member } from '../../../../shared/schemas';
 import { amendMeeting, createMeeting, updateMeeting, type VenueChoice } from '../../db/repositories/meetings';
+import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
@@ -107,6 +108,8 @@ export function MeetingForm({
   const groupOptions = branch.partyGroups.map((g) => ({ value: g.id, label: g.name }));
   const venueOptions = venues.map((v) => ({ value: v.id, label: v.name }));
 
+  const { release, cancel } = useFormLeaveGuard(formState.isDirty, '会议记录');
+
   const onValid = async (data: MeetingFormOutput) => {
     try {
       const saved = meeting
@@ -115,6 +118,7 @@ export function MeetingForm({
           : await updateMeeting(meeting.id, data)
         : await createMeeting(branch.id, data);
       message.success(amendReason !== undefined ? '已更正，更正理由已记录' : '已保存');
+      release();
       onSaved(saved);
     } catch (error) {
       showRepositoryError(error, setError, isMeetingFieldPath);
@@ -378,7 +382,7 @@ export function MeetingForm({
           <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
             {amendReason !== undefined ? '保存更正' : '保存'}
           </Button>
-          <Button onClick={onCancel}>取消</Button>
+          <Button onClick={cancel(onCancel)}>取消</Button>
           {meeting?.backfilled && <Tag color="orange">补录</Tag>}
         </Space>
       </Form>

@@ -11,6 +11,7 @@ import {
   updateResponsibility,
   type EvidenceChoice,
 } from '../../db/repositories/responsibilities';
+import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { SelectField } from '../../ui/SelectField';
@@ -85,12 +86,15 @@ export function ResponsibilityForm({
     if (member && member.id === secretary?.id) setValue('role', '第一责任人', { shouldDirty: true });
   };
 
+  const { release, cancel } = useFormLeaveGuard(formState.isDirty, '责任清单');
+
   const onValid = async (data: ResponsibilityFormOutput) => {
     try {
       const saved = responsibility
         ? await updateResponsibility(responsibility.id, data)
         : await createResponsibility(branchId, data);
       message.success('已保存');
+      release();
       onSaved(saved);
     } catch (error) {
       // The holder picker shows the name's errors; the repository speaks of the member id.
@@ -304,7 +308,7 @@ export function ResponsibilityForm({
           <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
             保存
           </Button>
-          <Button onClick={onCancel}>取消</Button>
+          <Button onClick={cancel(onCancel)}>取消</Button>
         </Space>
       </Form>
     </form>

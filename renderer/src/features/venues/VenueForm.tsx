@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { VENUE_KINDS } from '../../../../shared/domain/vocab';
 import { venueInputSchema, type Venue, type VenueInput } from '../../../../shared/schemas';
 import { createVenue, updateVenue } from '../../db/repositories/venues';
+import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
@@ -62,10 +63,13 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
     resetOptions: { keepDirtyValues: true },
   });
 
+  const { release, cancel } = useFormLeaveGuard(formState.isDirty, '活动阵地');
+
   const onValid = async (data: VenueFormOutput) => {
     try {
       const saved = venue ? await updateVenue(venue.id, data) : await createVenue(branchId, data);
       message.success('已保存');
+      release();
       onSaved(saved);
     } catch (error) {
       showRepositoryError(error, setError, (path) => (FIELDS as readonly string[]).includes(path));
@@ -152,7 +156,7 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
           <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
             保存
           </Button>
-          <Button onClick={onCancel}>取消</Button>
+          <Button onClick={cancel(onCancel)}>取消</Button>
         </Space>
       </Form>
     </form>

@@ -1,0 +1,51 @@
+// The question the leave guard asks before unsaved edits are dropped (see leaveGuard.ts).
+import { App, Modal, Typography } from 'antd';
+import { useSyncExternalStore } from 'react';
+import { cancelLeave, confirmLeave, pendingLeave, subscribeLeave, useUnsavedChanges } from './leaveGuard';
+
+export function LeaveConfirm() {
+  const request = useSyncExternalStore(subscribeLeave, pendingLeave);
+  return (
+    <Modal
+      open={request !== undefined}
+      title="离开此页？"
+      okText="放弃修改并离开"
+      cancelText="继续编辑"
+      okButtonProps={{ danger: true }}
+      onOk={confirmLeave}
+      onCancel={cancelLeave}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>
+        {request ? `「${request.forms.join('」「')}」有尚未保存的修改，离开后这些修改将丢失。` : ''}
+      </Typography.Paragraph>
+    </Modal>
+  );
+}
+
+/**
+ * A form's guard in one call: registers unsaved edits (`release` after a save, before navigating), and `cancel`
+ * wraps the form's 取消 so that unsaved edits are dropped only after 「放弃修改」.
+ */
+export function useFormLeaveGuard(isDirty: boolean, label: string) {
+  const release = useUnsavedChanges(isDirty, label);
+  const { modal } = App.useApp();
+  const cancel = (onCancel: () => void) => () => {
+    if (!isDirty) {
+      onCancel();
+      return;
+    }
+    modal.confirm({
+      title: '放弃修改？',
+      content: `「${label}」有尚未保存的修改，放弃后这些修改将丢失。`,
+      okText: '放弃修改',
+      cancelText: '继续编辑',
+      okButtonProps: { danger: true },
+      onOk: () => {
+        release();
+        onCancel();
+      },
+    });
+  };
+  return { release, cancel };
+}

@@ -1,0 +1,127 @@
+// Unsaved changes are never thrown away without asking: leaving a form with edits (a menu item, a link, the back
+// button, closing or reloading the window) asks first.
+//
+// Navigation in the app is the URL hash. A `hashchange` cannot be cancelled, so the guard — whose listener is added
+// before React subscribes to the hash (`installLeaveGuard` runs before the first render) — puts the previous address
+// back with `history.replaceState` (no second event) before anyone reads the new one, and remembers where the user
+// wanted to go; `LeaveConfirm` asks, and only 「放弃修改并离开」 goes there. Closing or reloading the window is
+// refused through `beforeunload`: a browser then asks itself; Electron asks in main (`will-prevent-unload`).
+import { useEffect, useRef } from 'react';
+
+type Listener = () => void;
+
+/** Open forms with edits not yet saved: one entry per form, named for the question (「会议记录」). */
+const dirty = new Map<number, string>();
+let nextToken = 1;
+let pending: string | undefined;
+let current = '';
+const listeners = new Set<Listener>();
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+function onHashChange(): void {
+  const next = window.location.hash;
+  if (next === current) return;
+  if (dirty.size === 0) {
+    current = next;
+    return;
+  }
+  // Back to where the form is, before the pages read the address; the move waits for the user's answer.
+  const url = new URL(window.location.href);
+  url.hash = current;
+  window.history.replaceState(window.history.state, '', url.href);
+  pending = next;
+  notify();
+}
+
+function onBeforeUnload(event: BeforeUnloadEvent): void {
+  if (dirty.size === 0) return;
+  event.preventDefault();
+  // Older Chromium (and Electron's will-prevent-unload) look at returnValue.
+  event.returnValue = '';
+}
+
+let installed = false;
+
+/** Starts guarding. Call once, before React renders, so the guard sees each hash change first. */
+export function installLeaveGuard(): void {
+  if (installed) return;
+  installed = true;
+  current = window.location.hash;
+  window.addEventListener('hashchange', onHashChange);
+  window.addEventListener('beforeunload', onBeforeUnload);
+}
+
+/** For tests: forget every form and listener and stop listening. */
+export function uninstallLeaveGuard(): void {
+  window.removeEventListener('hashchange', onHashChange);
+  window.removeEventListener('beforeunload', onBeforeUnload);
+  installed = false;
+  dirty.clear();
+  pending = undefined;
+  notify();
+}
+
+export function hasUnsavedChanges(): boolean {
+  return dirty.size > 0;
+}
+
+/** What the open question is about: the forms with edits, and where the user wanted to go. */
+export interface LeaveRequest {
+  target: string;
+  forms: string[];
+}
+
+let snapshot: LeaveRequest | undefined;
+
+export function pendingLeave(): LeaveRequest | undefined {
+  if (pending === undefined) return (snapshot = undefined);
+  const forms = [...new Set(dirty.values())];
+  if (snapshot?.target !== pending || snapshot.forms.join() !== forms.join()) snapshot = { target: pending, forms };
+  return snapshot;
+}
+
+export function subscribeLeave(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** 放弃修改并离开: the edits are dropped and the move the user asked for happens. */
+export function confirmLeave(): void {
+  const target = pending;
+  pending = undefined;
+  dirty.clear();
+  notify();
+  if (target !== undefined) window.location.hash = target;
+}
+
+/** 继续编辑: stay on the form, edits kept. */
+export function cancelLeave(): void {
+  pending = undefined;
+  notify();
+}
+
+/**
+ * Registers a form while it has unsaved edits. Returns `release`, which a form calls once its changes are saved and
+ * before it navigates away, so a successful save never asks.
+ */
+export function useUnsavedChanges(isDirty: boolean, label: string): () => void {
+  const token = useRef(0);
+  useEffect(() => {
+    if (!isDirty) return undefined;
+    const id = nextToken++;
+    token.current = id;
+    dirty.set(id, label);
+    return () => {
+      dirty.delete(id);
+      if (token.current === id) token.current = 0;
+      if (dirty.size === 0 && pending !== undefined) cancelLeave();
+    };
+  }, [isDirty, label]);
+  return () => {
+    if (token.current) dirty.delete(token.current);
+    token.current = 0;
+  };
+}
