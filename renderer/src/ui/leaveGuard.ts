@@ -21,16 +21,27 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
-function onHashChange(): void {
-  const next = window.location.hash;
-  if (next === current) return;
+const hashOf = (url: string | undefined, fallback: string) => (url ? new URL(url).hash : fallback);
+
+/** The address the guard just put back: a DOM that reports replaceState as a hashchange (happy-dom) echoes it. */
+let echo: string | undefined;
+
+function onHashChange(event: HashChangeEvent): void {
+  const next = hashOf(event.newURL, window.location.hash);
+  // Where the user was: the event says (a page may have rewritten the address with replaceState since the guard
+  // last saw it, as BranchPage's tabs do); the last address the guard saw when it does not.
+  const previous = hashOf(event.oldURL, current);
+  const echoed = echo !== undefined && next === echo;
+  echo = undefined;
+  if (echoed || next === previous) return;
   if (dirty.size === 0) {
     current = next;
     return;
   }
   // Back to where the form is, before the pages read the address; the move waits for the user's answer.
   const url = new URL(window.location.href);
-  url.hash = current;
+  url.hash = previous;
+  current = echo = previous;
   window.history.replaceState(window.history.state, '', url.href);
   pending = next;
   notify();

@@ -29,8 +29,10 @@ async function go(hash: string) {
   });
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   window.history.replaceState(null, '', '#/records?new=支委会');
+  // happy-dom reports replaceState as a (late) hashchange, which browsers never do: let it pass before guarding.
+  await new Promise((resolve) => setTimeout(resolve, 20));
   installLeaveGuard();
 });
 afterEach(() => {
@@ -100,4 +102,5 @@ describe('leave guard', () => {
     // The snapshot is stable between reads (useSyncExternalStore needs that).
     expect(pendingLeave()).toBe(pendingLeave());
   });
+
 });
