@@ -11,6 +11,7 @@ import { createCampaign, updateCampaign } from '../../db/repositories/campaigns'
 import { DateInput } from '../../ui/DateInput';
 import { FormField } from '../../ui/FormField';
 import { placeIssues } from './formErrors';
+import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 
 type Values = z.input<typeof campaignInputSchema>;
 type Output = z.output<typeof campaignInputSchema>;
@@ -37,10 +38,12 @@ export function CampaignForm({ branchId, campaign, onSaved, onCancel }: Readonly
       }),
     },
   });
+  const { release, cancel } = useFormLeaveGuard(formState.isDirty, '争创活动');
   const onSubmit = handleSubmit(async (values) => {
     try {
       const saved = campaign ? await updateCampaign(campaign.id, values) : await createCampaign(branchId, values);
       message.success('已保存');
+      release();
       onSaved(saved);
     } catch (error) {
       const rest = placeIssues(error, setError, FIELDS);
@@ -128,7 +131,7 @@ export function CampaignForm({ branchId, campaign, onSaved, onCancel }: Readonly
           <Button type="primary" onClick={() => void onSubmit()} loading={formState.isSubmitting}>
             保存活动
           </Button>
-          <Button onClick={onCancel}>取消</Button>
+          <Button onClick={cancel(onCancel)}>取消</Button>
         </Space>
       </Form>
     </Card>

@@ -11,6 +11,7 @@ import { createCompetition } from '../../db/repositories/competitions';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { placeIssues } from './formErrors';
+import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 
 type Values = z.input<typeof competitionInputSchema>;
 type Output = z.output<typeof competitionInputSchema>;
@@ -29,10 +30,12 @@ export function CompetitionForm({ branchId, members, onDone }: Readonly<Props>) 
     defaultValues: { name: '', date: chinaToday(), kind: '技能比武', participants: [], notes: '' },
   });
   const participants = useFieldArray({ control, name: 'participants' });
+  const { release, cancel } = useFormLeaveGuard(formState.isDirty, '技能比武');
   const onSubmit = handleSubmit(async (values) => {
     try {
       await createCompetition(branchId, values);
       message.success('已保存');
+      release();
       onDone();
     } catch (error) {
       const fields = [
@@ -177,7 +180,7 @@ export function CompetitionForm({ branchId, members, onDone }: Readonly<Props>) 
           <Button type="primary" onClick={() => void onSubmit()} loading={formState.isSubmitting}>
             保存比武
           </Button>
-          <Button onClick={onDone}>取消</Button>
+          <Button onClick={cancel(onDone)}>取消</Button>
         </Space>
       </Form>
     </Card>

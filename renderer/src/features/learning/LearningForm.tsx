@@ -11,6 +11,7 @@ import { AttachmentField } from '../../ui/attachments/AttachmentField';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { placeIssues } from './formErrors';
+import { useUnsavedChanges } from '../../ui/leaveGuard';
 
 type Values = z.input<typeof learningInputSchema>;
 type Output = z.output<typeof learningInputSchema>;
@@ -23,6 +24,8 @@ export function LearningForm({ branchId, members }: Readonly<{ branchId: string;
     resolver: zodResolver(learningInputSchema),
     defaultValues: { memberId: '', kind: '日阅一文', title: '', date: chinaToday(), notes: '', attachmentIds: [] },
   });
+  // Saved entries reset the form, which ends the guard.
+  useUnsavedChanges(formState.isDirty, '学习记录');
   const onSubmit = handleSubmit(async (values) => {
     try {
       await createLearning(branchId, values);

@@ -17,6 +17,7 @@ import {
   type MemberFormValues,
 } from './memberFormValues';
 import { showRepositoryError } from '../../ui/repositoryErrors';
+import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 
 interface Props {
   branch: Branch;
@@ -44,10 +45,13 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
   });
   const groupOptions = branch.partyGroups.map((g) => ({ value: g.id, label: g.name }));
 
+  const { release, cancel } = useFormLeaveGuard(formState.isDirty, '党员信息');
+
   const onValid = async (data: MemberFormOutput) => {
     try {
       const saved = member ? await updateMember(member.id, data) : await createMember(branch.id, data);
       message.success('已保存');
+      release();
       onSaved(saved);
     } catch (error) {
       showRepositoryError(error, setError, isMemberFieldPath);
@@ -150,7 +154,7 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
           <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
             保存
           </Button>
-          <Button onClick={onCancel}>取消</Button>
+          <Button onClick={cancel(onCancel)}>取消</Button>
         </Space>
       </Form>
     </form>

@@ -28,6 +28,7 @@ import {
 import { formatScore, gradeOf, roundScore, totalOf } from '../../../../shared/standards';
 import { createAssessment, updateAssessment } from '../../db/repositories/assessments';
 import { ValidationError, type ValidationIssue } from '../../db/repositories/errors';
+import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { DateInput } from '../../ui/DateInput';
 import { Loading } from '../../ui/Loading';
 import { EvidenceDrawer } from './EvidenceDrawer';
@@ -73,6 +74,10 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [saving, setSaving] = useState(false);
   const [drill, setDrill] = useState<string>();
+  // What the user can change, as it was when the form opened: any difference is an unsaved edit.
+  const edits = JSON.stringify([standardId, kind, year, assessor, date, entries]);
+  const [opened] = useState(edits);
+  const { release, cancel } = useFormLeaveGuard(edits !== opened, '考评');
 
   const chosenId = standardId ?? standards?.find((s) => s.builtInKey === STANDARDIZATION_KEY)?.id ?? standards?.[0]?.id;
   const standard: StandardFields | undefined = assessment
@@ -130,6 +135,7 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
         : await createAssessment(branch.id, input);
       setIssues([]);
       message.success('考评已保存');
+      release();
       onSaved(saved);
     } catch (error) {
       if (error instanceof ValidationError) setIssues(error.issues);
@@ -305,7 +311,7 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
           <Button type="primary" onClick={() => void submit()} loading={saving}>
             保存
           </Button>
-          <Button onClick={onCancel}>取消</Button>
+          <Button onClick={cancel(onCancel)}>取消</Button>
         </Space>
       </Form>
       <EvidenceDrawer

@@ -6,6 +6,7 @@ import type { GradeBand, Standard, StandardItem } from '../../../../shared/schem
 import { formatScore, roundScore } from '../../../../shared/standards';
 import { ValidationError, type ValidationIssue } from '../../db/repositories/errors';
 import { updateStandard } from '../../db/repositories/standards';
+import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 
 interface Draft {
   name: string;
@@ -31,6 +32,8 @@ export function StandardEditor({ standard, onDone }: Readonly<Props>) {
   }));
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [saving, setSaving] = useState(false);
+  const [opened] = useState(() => JSON.stringify(draft));
+  const { release, cancel } = useFormLeaveGuard(JSON.stringify(draft) !== opened, '评价标准');
   const issueAt = (path: string) => issues.find((i) => i.path === path)?.message;
   const setItem = (index: number, patch: Partial<StandardItem>) =>
     setDraft((d) => ({ ...d, items: d.items.map((item, i) => (i === index ? { ...item, ...patch } : item)) }));
@@ -42,6 +45,7 @@ export function StandardEditor({ standard, onDone }: Readonly<Props>) {
       const saved = await updateStandard(standard.id, draft);
       setIssues([]);
       message.success(saved.id === standard.id ? '已保存' : `该标准已有考评使用，修改已保存为第${saved.version}版`);
+      release();
       onDone(saved);
     } catch (error) {
       if (error instanceof ValidationError) setIssues(error.issues);
@@ -214,7 +218,7 @@ export function StandardEditor({ standard, onDone }: Readonly<Props>) {
         <Button type="primary" loading={saving} onClick={() => void save()}>
           保存
         </Button>
-        <Button onClick={() => onDone()}>取消</Button>
+        <Button onClick={cancel(() => onDone())}>取消</Button>
       </Space>
     </section>
   );

@@ -9,6 +9,7 @@ import { ValidationError } from '../../db/repositories/errors';
 import { addVenueCheck } from '../../db/repositories/venues';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
+import { useUnsavedChanges } from '../../ui/leaveGuard';
 
 type CheckFormValues = { date?: string; inspector: string; findings: string; nextDueDate: string };
 type CheckFormOutput = z.output<typeof venueCheckInputSchema>;
@@ -28,6 +29,8 @@ export function VenueCheckForm({ venueId }: Readonly<{ venueId: string }>) {
     defaultValues: emptyValues(),
   });
 
+  // Saved entries reset the form, which ends the guard.
+  useUnsavedChanges(formState.isDirty, '复查记录');
   const onValid = async (data: CheckFormOutput) => {
     try {
       await addVenueCheck(venueId, data);
