@@ -117,6 +117,39 @@ describe('venues', () => {
     expect((await db.venues.get(small.id))!.checklist.find((c) => c.key === 'honors')!.ok).toBe(false);
   });
 
+  it('keeps both of two quick changes to one item: a note, then a photo sent before the note came back', async () => {
+    const { id: branchId } = await branch();
+    const venue = await createVenue(branchId, room());
+    const at = venue.createdAt;
+    await db.attachments.add({
+      id: 'photo-2',
+      branchId,
+      createdAt: at,
+      updatedAt: at,
+      name: '标牌.jpg',
+      mime: 'image/jpeg',
+      size: 3,
+      sha256: 'b'.repeat(64),
+      blob: new Blob(['abc']),
+    });
+    // The page sends each change as it happens, without waiting for the one before.
+    await Promise.all([
+      setChecklistItem(venue.id, 'signs', { note: '党旗悬挂于正面墙' }),
+      setChecklistItem(venue.id, 'signs', { attachmentIds: ['photo-2'] }),
+      setChecklistItem(venue.id, 'signs', { ok: true }),
+    ]);
+    expect((await db.venues.get(venue.id))!.checklist.find((c) => c.key === 'signs')).toEqual({
+      key: 'signs',
+      ok: true,
+      note: '党旗悬挂于正面墙',
+      attachmentIds: ['photo-2'],
+    });
+    // A wrong field is refused before anything is read or written.
+    await expect(setChecklistItem(venue.id, 'signs', { note: 'x'.repeat(201) })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+  });
+
   it('re-checks: next due date must come after the check; history is latest first', async () => {
     const { id: branchId } = await branch();
     const venue = await createVenue(branchId, room());

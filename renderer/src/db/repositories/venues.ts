@@ -133,21 +133,26 @@ export async function updateVenue(id: string, input: VenueInput): Promise<Venue>
 export async function setChecklistItem(
   venueId: string,
   key: SevenHaveKey,
-  input: ChecklistItemInput,
+  change: Partial<ChecklistItemInput>,
 ): Promise<{ venue: Venue; warning?: string }> {
-  const item = parseInput(checklistItemInputSchema, input);
+  // A change, not the whole item: merged with what is stored inside the transaction, so two quick edits (a note
+  // left by blurring the box, then a photo added before the first write has come back) both stay.
+  parseInput(checklistItemInputSchema.partial(), change);
   return db.transaction('rw', [db.venues, db.attachments, db.auditPages], async () => {
     const before = await db.venues.get(venueId);
     if (!before) throw new NotFoundError('阵地', venueId);
+    const checklist = completeChecklist(before.checklist);
+    const index = checklist.findIndex((entry) => entry.key === key);
+    const previous = checklist[index]!;
+    const { key: _key, ...stored } = previous;
+    void _key;
+    const item = parseInput(checklistItemInputSchema, { ...stored, ...change });
     const attachments = await db.attachments.bulkGet(item.attachmentIds);
     if (attachments.some((a) => !a || a.branchId !== before.branchId)) {
       throw new ValidationError([
         { path: 'attachmentIds', message: '佐证材料中有文件不存在或不属于本支部，请重新上传' },
       ]);
     }
-    const checklist = completeChecklist(before.checklist);
-    const index = checklist.findIndex((entry) => entry.key === key);
-    const previous = checklist[index]!;
     const next: ChecklistEntry = { key, ...item, attachmentIds: [...new Set(item.attachmentIds)] };
     const changes: string[] = [];
     if (previous.ok !== next.ok) changes.push(next.ok ? '标为已具备' : '标为未具备');

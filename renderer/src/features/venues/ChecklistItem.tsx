@@ -18,10 +18,10 @@ export function ChecklistItem({ branchId, venueId, entry, warning }: Readonly<Pr
   const id = `seven-${entry.key}-${useId().replace(/:/g, '')}`;
   const label = sevenHaveLabel(entry.key);
 
+  // Only what changed: the repository merges it with the stored item (this render's entry may be a write behind).
   const save = async (change: Partial<ChecklistItemInput>) => {
-    const { key: _key, ...current } = entry;
     try {
-      const result = await setChecklistItem(venueId, entry.key, { ...current, ...change });
+      const result = await setChecklistItem(venueId, entry.key, change);
       if (result.warning && change.ok) message.warning(result.warning);
     } catch (error) {
       message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
