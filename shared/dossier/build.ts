@@ -444,7 +444,13 @@ function evidenceTable(sel: DossierSelection, ids: readonly string[]): Content[]
     {
       table: {
         widths: ['*', 32],
-        body: [[{ text: '佐证记录', style: 'muted' }, { text: '页码', style: 'muted', alignment: 'right' }], ...rows],
+        body: [
+          [
+            { text: '佐证记录', style: 'muted' },
+            { text: '页码', style: 'muted', alignment: 'right' },
+          ],
+          ...rows,
+        ],
       },
       layout: {
         hLineWidth: (i: number) => (i === 1 ? 0.5 : 0),

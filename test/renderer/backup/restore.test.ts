@@ -57,7 +57,9 @@ describe('restoreBackup (覆盖全部)', () => {
     expect(restoreEntries).toHaveLength(1);
     expect(restoreEntries[0]).toMatchObject({ entity: 'branch', entityId: 'b-1', branchId: 'b-1' });
     // The backup's time as the log shows every time: China time to the minute, not the manifest's ISO instant.
-    expect(restoreEntries[0]!.summary).toMatch(/^从备份恢复（覆盖全部，备份时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}，软件版本 /);
+    expect(restoreEntries[0]!.summary).toMatch(
+      /^从备份恢复（覆盖全部，备份时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}，软件版本 /,
+    );
     after.audit = after.audit!.filter((e) => e.action !== 'restore');
     expect(after).toEqual(before);
     // The thumbnail travelled too.

@@ -102,5 +102,4 @@ describe('leave guard', () => {
     // The snapshot is stable between reads (useSyncExternalStore needs that).
     expect(pendingLeave()).toBe(pendingLeave());
   });
-
 });

@@ -52,7 +52,9 @@ describe.skipIf(!hasPoppler)('page flow of the typical branch-year (needs popple
       schemaVersion: 5,
     });
     titles = headings(built.docDefinition.content);
-    const fonts = Object.fromEntries(FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join('resources/fonts', f)))]));
+    const fonts = Object.fromEntries(
+      FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join('resources/fonts', f)))]),
+    );
     const pdf = join(dir, 'dossier.pdf');
     writeFileSync(pdf, await renderPdf(built.docDefinition, fonts));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });

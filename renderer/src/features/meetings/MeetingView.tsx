@@ -31,7 +31,6 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-
 export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
   const { message, modal } = App.useApp();
   const data = useMeeting(id);
