@@ -5,16 +5,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseOption, expectSaved, fillBranchBasics, openSection, save } from './helpers';
+import { chooseOption, expectSaved, fillBranchBasics, hasPoppler, openSection, save } from './helpers';
 
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const poppler = hasPoppler();
 
 test('a volume is exported from the UI, read back, and verified against the ledger', async ({ page }) => {
   test.setTimeout(120_000);
@@ -59,7 +52,7 @@ test('a volume is exported from the UI, read back, and verified against the ledg
   const fingerprint = (await page.getByText(/数据指纹（SHA-256）：/).textContent())!.split('：')[1]!.trim();
   expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
 
-  if (hasPoppler) {
+  if (poppler) {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     for (const expected of [
       '卷宗测试党支部',

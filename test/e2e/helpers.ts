@@ -1,4 +1,5 @@
 // Shared steps of the Chromium e2e tests: filling antd date pickers and selects, and creating a branch the way a user does.
+import { execFileSync } from 'node:child_process';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Types a date into an antd DatePicker (found by its visible label) and confirms it, as a keyboard user would. */
@@ -48,4 +49,14 @@ export async function openSection(page: Page, label: string): Promise<void> {
  */
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByText('已保存', { exact: true }).last()).toBeVisible();
+}
+
+/** Whether poppler-utils are installed: PDFs are read back with pdftotext when they are, else only their header. */
+export function hasPoppler(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -5,16 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { chooseOption, expectSaved, fillBranchBasics, save } from './helpers';
-
-function hasPoppler(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { chooseOption, expectSaved, fillBranchBasics, hasPoppler, save } from './helpers';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/meetings/sign-in.png', import.meta.url));
 

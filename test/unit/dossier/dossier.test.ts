@@ -11,15 +11,8 @@ import { sha256Hex, parseManifest, verifyManifest } from '../../../shared/dossie
 import { buildMeetingRecordDoc } from '../../../shared/dossier/meetingRecord';
 import { renderPdf } from '../../../shared/dossier/render';
 import { MEMBER_NAMES, makeDossierData } from './factory';
+import { hasPoppler } from './poppler';
 
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const OPTS = { year: 2025, generatedAt: '2026-01-05T01:00:00.000Z', appVersion: '0.1.0', schemaVersion: 1 };
 const dir = mkdtempSync(join(tmpdir(), 'dossier-test-'));
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

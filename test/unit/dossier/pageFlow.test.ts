@@ -10,15 +10,8 @@ import { renderPdf } from '../../../shared/dossier/render';
 import { specOf } from '../../../scripts/seed/source';
 import { inspectBackupFile, readBranchData } from '../../../scripts/dossier';
 import { seedBytes } from '../seed/helpers';
+import { hasPoppler } from './poppler';
 
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /** The text of every heading node (h1–h3, record titles) of a definition, whitespace removed. */
 function headings(node: unknown, out = new Set<string>()): Set<string> {

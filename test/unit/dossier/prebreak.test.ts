@@ -18,15 +18,8 @@ import {
 } from '../../../shared/dossier/layout';
 import { breakText, prebreakDocument } from '../../../shared/dossier/prebreak';
 import { renderPdf } from '../../../shared/dossier/render';
+import { hasPoppler } from './poppler';
 
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const dir = mkdtempSync(join(tmpdir(), 'prebreak-test-'));
 let fonts: Record<string, Uint8Array>;
