@@ -179,3 +179,17 @@ test('a responsibility task past its deadline shows 已逾期 on the responsibil
   await expect(duty.getByText('已逾期', { exact: true })).toBeVisible();
   await expect(duty.getByText(/制定年度党建工作计划（张三，第一责任人/)).toBeVisible();
 });
+
+test('a year with every month missed shows 8 补记 buttons and 「全部 12 项补记」 for the rest', async ({ page }) => {
+  await createBranchWithSecretary(page);
+  await openSection(page, '工作台');
+  const last = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) - 1;
+  await chooseOption(page, '年度', `${last}年`);
+  const themeDay = page.getByRole('group', { name: '主题党日', exact: true });
+  await expect(themeDay.getByText('主题党日 0/12 个月')).toBeVisible();
+  const buttons = themeDay.getByRole('button', { name: /^补记主题党日（/ });
+  await expect(buttons).toHaveCount(8);
+  await themeDay.getByRole('button', { name: '全部 12 项补记' }).click();
+  await expect(buttons).toHaveCount(12);
+  await expect(themeDay.getByRole('button', { name: '补记主题党日（12月）' })).toBeVisible();
+});

@@ -81,8 +81,12 @@ function Pillars({ view }: Readonly<{ view: DashboardView }>) {
   );
 }
 
+/** 补记 buttons shown before 「全部 N 项补记」: a year of 三个党小组 missing every month would be 36 buttons. */
+const MISS_BUTTONS = 8;
+
 function RecordItem({ line }: Readonly<{ line: RecordLine }>) {
   const complete = line.required > 0 && line.misses.length === 0;
+  const [allMisses, setAllMisses] = useState(false);
   return (
     <List.Item>
       <Flex vertical style={{ width: '100%' }} gap={4} role="group" aria-label={line.label}>
@@ -102,7 +106,7 @@ function RecordItem({ line }: Readonly<{ line: RecordLine }>) {
         {line.misses.length > 0 && (
           <Flex wrap gap={8} align="center">
             <Typography.Text type="danger">未开展：{line.misses.map((m) => m.label).join('、')}</Typography.Text>
-            {line.misses.map((m) => (
+            {(allMisses ? line.misses : line.misses.slice(0, MISS_BUTTONS)).map((m) => (
               <Button
                 key={m.key}
                 size="small"
@@ -112,6 +116,11 @@ function RecordItem({ line }: Readonly<{ line: RecordLine }>) {
                 补记 {m.label}
               </Button>
             ))}
+            {!allMisses && line.misses.length > MISS_BUTTONS && (
+              <Button size="small" type="link" onClick={() => setAllMisses(true)}>
+                全部 {line.misses.length} 项补记
+              </Button>
+            )}
           </Flex>
         )}
         {line.current && (
