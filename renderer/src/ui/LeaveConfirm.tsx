@@ -1,7 +1,14 @@
 // The question the leave guard asks before unsaved edits are dropped (see leaveGuard.ts).
 import { App, Modal, Typography } from 'antd';
 import { useSyncExternalStore } from 'react';
-import { cancelLeave, confirmLeave, pendingLeave, subscribeLeave, useUnsavedChanges } from './leaveGuard';
+import {
+  cancelLeave,
+  confirmLeave,
+  hasUnsavedChanges,
+  pendingLeave,
+  subscribeLeave,
+  useUnsavedChanges,
+} from './leaveGuard';
 
 export function LeaveConfirm() {
   const request = useSyncExternalStore(subscribeLeave, pendingLeave);
@@ -48,4 +55,26 @@ export function useFormLeaveGuard(isDirty: boolean, label: string) {
     });
   };
   return { release, cancel };
+}
+
+/**
+ * For a drawer or dialog holding a guarded form: closing it (×, Esc, the mask) asks first when the form has unsaved
+ * edits, and closes only on 「放弃修改」 (the form then unmounts, which ends its guard).
+ */
+export function useConfirmClose() {
+  const { modal } = App.useApp();
+  return (close: () => void) => () => {
+    if (!hasUnsavedChanges()) {
+      close();
+      return;
+    }
+    modal.confirm({
+      title: '放弃修改？',
+      content: '表单中有尚未保存的修改，关闭后这些修改将丢失。',
+      okText: '放弃修改',
+      cancelText: '继续编辑',
+      okButtonProps: { danger: true },
+      onOk: close,
+    });
+  };
 }

@@ -6,6 +6,7 @@ import { isCurrentMember, rosterCounts } from '../../../../shared/roster';
 import { chinaToday, type Branch, type Member } from '../../../../shared/schemas';
 import { restoreMember } from '../../db/repositories/members';
 import { getHost } from '../../host/host';
+import { useConfirmClose } from '../../ui/LeaveConfirm';
 import { Loading } from '../../ui/Loading';
 import { buildRosterExport, XLSX_FILTER } from './excel';
 import { MemberForm } from './MemberForm';
@@ -24,6 +25,7 @@ const FILTER_OPTIONS: { value: Filter; label: string }[] = [
 
 export function MembersPanel({ branch }: Readonly<{ branch: Branch }>) {
   const { message } = App.useApp();
+  const confirmClose = useConfirmClose();
   const members = useMembers(branch.id);
   const [filter, setFilter] = useState<Filter>('current');
   const [editing, setEditing] = useState<Editing>(null);
@@ -173,7 +175,7 @@ export function MembersPanel({ branch }: Readonly<{ branch: Branch }>) {
         open={editing !== null}
         title={editing?.member ? `编辑党员：${editing.member.name}` : '新增党员'}
         size={640}
-        onClose={() => setEditing(null)}
+        onClose={confirmClose(() => setEditing(null))}
         destroyOnHidden
       >
         {editing && (
