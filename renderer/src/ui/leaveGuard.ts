@@ -3,9 +3,9 @@
 //
 // Navigation in the app is the URL hash. A `hashchange` cannot be cancelled, so the guard — whose listener is added
 // before React subscribes to the hash (`installLeaveGuard` runs before the first render) — puts the previous address
-// back with `history.replaceState` (no second event) before anyone reads the new one, and remembers where the user
-// wanted to go; `LeaveConfirm` asks, and only 「放弃修改并离开」 goes there. Closing or reloading the window is
-// refused through `beforeunload`: a browser then asks itself; Electron asks in main (`will-prevent-unload`).
+// back with `history.replaceState` (browsers fire no event for it) before anyone reads the new one, and remembers
+// where the user wanted to go; `LeaveConfirm` asks, and only 「放弃修改并离开」 goes there. Closing or reloading the
+// window is refused through `beforeunload`: a browser then asks itself; Electron asks in main (`will-prevent-unload`).
 import { useEffect, useRef } from 'react';
 
 type Listener = () => void;
@@ -65,7 +65,7 @@ export function installLeaveGuard(): void {
   window.addEventListener('beforeunload', onBeforeUnload);
 }
 
-/** For tests: forget every form and listener and stop listening. */
+/** For tests: stop listening and forget every form and any open question. */
 export function uninstallLeaveGuard(): void {
   window.removeEventListener('hashchange', onHashChange);
   window.removeEventListener('beforeunload', onBeforeUnload);
