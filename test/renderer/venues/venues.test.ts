@@ -144,10 +144,12 @@ describe('venues', () => {
       note: '党旗悬挂于正面墙',
       attachmentIds: ['photo-2'],
     });
-    // A wrong field is refused before anything is read or written.
-    await expect(setChecklistItem(venue.id, 'signs', { note: 'x'.repeat(201) })).rejects.toBeInstanceOf(
-      ValidationError,
-    );
+    // A wrong field is refused, in Chinese, and the stored item stays as it was.
+    const stored = (await db.venues.get(venue.id))!;
+    const issues = await issuesOf(setChecklistItem(venue.id, 'signs', { note: 'x'.repeat(201) }));
+    expect(issues.map((i) => i.path)).toEqual(['note']);
+    expect(issues[0]!.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await db.venues.get(venue.id)).toEqual(stored);
   });
 
   it('re-checks: next due date must come after the check; history is latest first', async () => {
