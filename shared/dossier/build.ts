@@ -23,6 +23,7 @@ import {
 } from './layout';
 import { MANIFEST_FILE_NAME, buildManifest, manifestBytes, sha256Hex, type DossierManifest } from './manifest';
 import { imageDataUrl, recordAnchor, recordSection, type RecordContext } from './meetingRecord';
+import { areaText, capacityText } from '../domain/venueText';
 
 export interface BuiltDossier {
   docDefinition: TDocumentDefinitions;
@@ -244,8 +245,8 @@ function venues(sel: DossierSelection, data: DossierData): Content {
       formTable([
         ['阵地类型', v.kind],
         ['地址', v.address || '—'],
-        ['面积', `${v.areaM2} ㎡`],
-        ['容纳人数', `${v.capacity} 人`],
+        ['面积', areaText(v.areaM2)],
+        ['容纳人数', capacityText(v.capacity)],
         ['管理人', v.manager || '—'],
         ['七有达标', `${ok} / ${SEVEN_HAVES.length} 项`],
       ]),

@@ -9,6 +9,7 @@ import { VenueCheckForm } from './VenueCheckForm';
 import { dueState, overdueLabel } from './venueDisplay';
 import { goToVenues } from './venueRoute';
 import { useVenue } from './useVenue';
+import { areaText, capacityText } from '../../../../shared/domain/venueText';
 
 export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
   const details = useVenue(venueId);
@@ -49,8 +50,8 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
           column={{ xs: 1, md: 3 }}
           items={[
             { key: 'kind', label: '阵地类型', children: venue.kind },
-            { key: 'area', label: '面积', children: `${venue.areaM2} ㎡` },
-            { key: 'capacity', label: '容纳人数', children: `${venue.capacity} 人` },
+            { key: 'area', label: '面积', children: areaText(venue.areaM2) },
+            { key: 'capacity', label: '容纳人数', children: capacityText(venue.capacity) },
             { key: 'manager', label: '管理人', children: venue.manager || '未填写' },
             { key: 'address', label: '地址', children: venue.address || '未填写' },
             {

@@ -12,6 +12,7 @@ import { VenueView } from './VenueView';
 import { goToVenues, useVenueRoute, venueHref } from './venueRoute';
 import { useVenue } from './useVenue';
 import { useVenues } from './useVenues';
+import { areaText, capacityText } from '../../../../shared/domain/venueText';
 
 export function VenuesPage() {
   const branch = useCurrentBranch();
@@ -134,8 +135,8 @@ function VenueList({ branch }: Readonly<{ branch: Branch }>) {
                   size="small"
                   column={1}
                   items={[
-                    { key: 'area', label: '面积', children: `${venue.areaM2} ㎡` },
-                    { key: 'capacity', label: '容纳人数', children: `${venue.capacity} 人` },
+                    { key: 'area', label: '面积', children: areaText(venue.areaM2) },
+                    { key: 'capacity', label: '容纳人数', children: capacityText(venue.capacity) },
                     { key: 'manager', label: '管理人', children: venue.manager || '未填写' },
                     {
                       key: 'seven',
