@@ -83,7 +83,7 @@ export function MeetingForm({
   const expected = () => expectedAttendance(members, branch, { kind, date, partyGroupId, talkParties });
   useEffect(() => {
     if (autoFilled.current === undefined || JSON.stringify(attendanceNow ?? []) !== autoFilled.current) return;
-    const next = expectedAttendance(members, branch, { kind, date, partyGroupId, talkParties });
+    const next = expected();
     const json = JSON.stringify(next);
     if (json === autoFilled.current) return;
     autoFilled.current = json;
