@@ -473,12 +473,15 @@ function standards(sel: DossierSelection): Content {
   for (const a of sel.assessments) {
     const s = a.standardSnapshot;
     nodes.push(
-      { text: `${s.name}（${a.kind}）`, style: 'h2' },
-      formTable([
-        ['考评期间', `${cnDate(a.periodStart)}至${cnDate(a.periodEnd)}`],
-        ['考评人', a.assessor],
-        ['考评日期', cnDate(a.date)],
-        ['总分/等次', `${a.total} / ${s.totalScore} 分，${a.grade || '—'}`],
+      // The heading and the two-row summary under it stay on one page.
+      together([
+        { text: `${s.name}（${a.kind}）`, style: 'h2' },
+        formTable([
+          ['考评期间', `${cnDate(a.periodStart)}至${cnDate(a.periodEnd)}`],
+          ['考评人', a.assessor],
+          ['考评日期', cnDate(a.date)],
+          ['总分/等次', `${a.total} / ${s.totalScore} 分，${a.grade || '—'}`],
+        ]),
       ]),
       dataTable(
         ['编号', '评价内容', '满分', '得分', '评语与佐证'],

@@ -17,6 +17,7 @@ import {
   signatureLines,
   toBase64,
 } from './layout';
+import { KEEP_WITH_HEADING } from './prebreak';
 
 /** What a record needs besides the meeting itself: names of venues, members and groups, amendments, photos. */
 export interface RecordContext {
@@ -158,9 +159,16 @@ function titleBlock(m: Meeting, ctx: RecordContext, anchorId?: string): Content[
   ];
 }
 
-/** A heading with its text; short ones are kept together so a heading never ends a page alone. */
+/**
+ * A heading with its text, never ending a page alone: pre-broken (render.ts), the heading keeps the first two lines
+ * and the text may break after them (prebreak.ts, keptWithHeading); otherwise a short block is kept whole.
+ */
 function titled(title: string, text: string): Content {
-  return { stack: [{ text: title, style: 'h3' }, para(text)], unbreakable: text.length < 600 };
+  return {
+    stack: [{ text: title, style: 'h3' }, para(text)],
+    unbreakable: text.length < 600,
+    [KEEP_WITH_HEADING]: 2,
+  } as Content;
 }
 
 /** The body of one 会议记录单, as the dossier and the single-record document both print it. */

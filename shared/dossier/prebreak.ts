@@ -3,6 +3,12 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { FontMetrics } from './fontMetrics';
 
 /** Characters a line must not start with (closing punctuation, simple 禁则 / kinsoku). */
+/**
+ * Key of a `{ stack: [heading, paragraph] }` block: how many of the paragraph's lines the heading keeps with it when
+ * the paragraph has been pre-broken (see keptWithHeading). pdfmake ignores it.
+ */
+export const KEEP_WITH_HEADING = 'keepWithHeading';
+
 const NO_LINE_START = new Set([...'。，、；：？！）」』》〉】〕〗’”….,;:?!)]}%·～—']);
 /** Characters a line must not end with (opening punctuation). */
 const NO_LINE_END = new Set([...'（「『《〈【〔〖‘“([{']);
@@ -149,7 +155,51 @@ const NEUTRAL_KEYS = new Set([
   'id',
 ]);
 /** Stack keys the walk understands; a stack with others (columns-like or style-changing ones) is left alone. */
-const STACK_KEYS = new Set(['stack', 'pageBreak', 'id', 'unbreakable', 'margin']);
+const STACK_KEYS = new Set(['stack', 'pageBreak', 'id', 'unbreakable', 'margin', KEEP_WITH_HEADING]);
+
+/** Lines kept at the end of a split paragraph, so that no page starts with its last line alone (widow control). */
+const WIDOW_LINES = 2;
+
+/** A pre-broken paragraph: a stack of plain `{ text, noWrap: true }` lines (or one such line), coloured at most. */
+function lineStack(node: unknown): { lines: unknown[]; props: Json } | undefined {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const plain = (l: unknown, extra: readonly string[] = []) =>
+    !!l &&
+    typeof l === 'object' &&
+    typeof (l as Json).text === 'string' &&
+    (l as Json).noWrap === true &&
+    Object.keys(l).every((k) => k === 'text' || k === 'noWrap' || extra.includes(k));
+  if (plain(node, ['color'])) return { lines: [node], props: {} };
+  const { stack, ...props } = node as Json;
+  if (!Array.isArray(stack) || Object.keys(props).some((k) => k !== 'color')) return undefined;
+  return stack.every((l) => plain(l)) ? { lines: stack, props } : undefined;
+}
+
+/**
+ * `{ stack: [heading, paragraph], keepWithHeading: n }` once the paragraph is pre-broken: the heading travels with
+ * the paragraph's first n lines and the last two lines stay together, instead of the whole block moving to the next
+ * page (which left half-empty pages) or the heading staying behind alone. Pieces of one stack of lines with no
+ * margins between them: on a page the lines sit exactly where they sat before, only the places where a page may end
+ * change. Anything else is returned as authored (pdfmake ignores the key; without pre-breaking the block keeps its
+ * own `unbreakable`).
+ */
+function keptWithHeading(o: Json, n: number): Json {
+  const [heading, body, ...more] = o.stack as unknown[];
+  const para = lineStack(body);
+  if (!heading || !para || more.length > 0) return o;
+  const { lines, props } = para;
+  if (lines.length <= n + WIDOW_LINES) return { ...o, unbreakable: true };
+  const { unbreakable: _unbreakable, ...outer } = o;
+  void _unbreakable;
+  return {
+    ...outer,
+    stack: [
+      { stack: [heading, { ...props, stack: lines.slice(0, n) }], unbreakable: true },
+      { ...props, stack: lines.slice(n, -WIDOW_LINES) },
+      { ...props, stack: lines.slice(-WIDOW_LINES), unbreakable: true },
+    ],
+  };
+}
 
 /** Columns node keys the walk understands (pdfmake's default columnGap is 0). */
 const COLUMNS_KEYS = new Set(['columns', 'columnGap', 'margin']);
@@ -326,7 +376,9 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
       for (const k in o) if (!STACK_KEYS.has(k)) return node;
       const hm = horizontalMargins(o.margin);
       if (!hm) return node;
-      return { ...o, stack: walk(o.stack, width - hm[0] - hm[1]) };
+      const { [KEEP_WITH_HEADING]: keep, ...own } = o;
+      const out = { ...own, stack: walk(o.stack, width - hm[0] - hm[1]) };
+      return typeof keep === 'number' ? keptWithHeading(out, keep) : out;
     }
     if (o.table && typeof o.table === 'object') return table(o, width);
     if (Array.isArray(o.columns)) return columns(o);

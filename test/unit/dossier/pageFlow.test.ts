@@ -12,7 +12,6 @@ import { inspectBackupFile, readBranchData } from '../../../scripts/dossier';
 import { seedBytes } from '../seed/helpers';
 import { hasPoppler } from './poppler';
 
-
 /** The text of every heading node (h1–h3, record titles) of a definition, whitespace removed. */
 function headings(node: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(node)) for (const n of node) headings(n, out);
@@ -67,5 +66,19 @@ describe.skipIf(!hasPoppler)('page flow of the typical branch-year (needs popple
       return last && titles.has(last) ? [`第 ${i + 1} 页：${last}`] : [];
     });
     expect(orphans).toEqual([]);
+  });
+
+  it("starts a record's 会议内容 on the page its 出席情况 ends on when two lines fit there", () => {
+    // The first 支委会 of the year: its 出席情况 leaves about a third of the page. Kept whole, the 会议内容 block
+    // moved to the next page and left that third blank; now its heading and first lines fill it.
+    const first = pages.findIndex(
+      (lines) => lines.some((l) => l.includes('研究制定本年度支部党建工作计划等事项')) && lines.includes('出席情况'),
+    );
+    expect(first).toBeGreaterThan(0);
+    const page = pages[first]!;
+    expect(page).toContain('会议内容');
+    expect(page.indexOf('会议内容')).toBeLessThan(page.length - 2);
+    // … and the rest of it continues at the top of the next page, no line lost.
+    expect(pages[first + 1]![0]).not.toBe('会议内容');
   });
 });

@@ -16,9 +16,11 @@ import {
   fullWidthColumns,
   signatureLines,
 } from '../../../shared/dossier/layout';
-import { breakText, prebreakDocument } from '../../../shared/dossier/prebreak';
+import { breakText, KEEP_WITH_HEADING, prebreakDocument } from '../../../shared/dossier/prebreak';
 import { renderPdf } from '../../../shared/dossier/render';
 import { hasPoppler } from './poppler';
+
+type Json = Record<string, unknown>;
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const dir = mkdtempSync(join(tmpdir(), 'prebreak-test-'));
@@ -185,6 +187,46 @@ describe('prebreakDocument', () => {
     const named = { ...table, layout: 'noBorders', table: { ...table.table, body: [['甲', '乙', '丙']] } };
     const out2 = prebreakDocument({ ...base, content: [named] }, { metrics, contentWidth: 400 }).content as unknown[];
     expect((out2[0] as { table: { body: unknown[][] } }).table.body[0]![1]).toBe('乙');
+  });
+});
+
+describe('keepWithHeading', () => {
+  const metrics = (font: string, bold: boolean) => (font === 'NotoSerifSC' && !bold ? serif : undefined);
+  const base: TDocumentDefinitions = { content: [], defaultStyle: DEFAULT_STYLE, styles: STYLES };
+  const heading = { text: '会议内容', style: 'h3' };
+  const block = (text: string, extra: object = {}) =>
+    ({ stack: [heading, { text }], unbreakable: true, [KEEP_WITH_HEADING]: 2, ...extra }) as unknown as Content;
+  const run = (node: Content) =>
+    prebreakDocument({ ...base, content: [node] }, { metrics, contentWidth: 400 }).content as unknown[];
+  type Lines = { stack: { text: string; noWrap: boolean }[]; unbreakable?: boolean };
+
+  it('lets a long paragraph break after its first two lines, keeps the last two together, moves no line', () => {
+    const long = '会议传达学习了上级文件精神，讨论了本季度工作安排。'.repeat(8);
+    const out = run(block(long))[0] as { stack: unknown[]; unbreakable?: boolean; keepWithHeading?: number };
+    expect(out.unbreakable).toBeUndefined();
+    expect(out.keepWithHeading).toBeUndefined();
+    const [head, middle, tail] = out.stack as [{ stack: [unknown, Lines]; unbreakable: boolean }, Lines, Lines];
+    expect(head.unbreakable).toBe(true);
+    expect(head.stack[0]).toBe(heading);
+    expect(head.stack[1].stack).toHaveLength(2);
+    expect(middle.unbreakable).toBeUndefined();
+    expect(tail).toMatchObject({ unbreakable: true });
+    expect(tail.stack).toHaveLength(2);
+    // Every line, in order, exactly once.
+    const all = [...head.stack[1].stack, ...middle.stack, ...tail.stack];
+    expect(all.every((l) => l.noWrap)).toBe(true);
+    expect(all.map((l) => l.text).join('')).toBe(long);
+  });
+
+  it('keeps a short block whole, and leaves a block it cannot split as it was written', () => {
+    const short = run(block('会议传达学习了上级文件精神。', { unbreakable: false }))[0] as Json;
+    expect(short.unbreakable).toBe(true);
+    expect(short.keepWithHeading).toBeUndefined();
+    // Bold text is not pre-broken here (no metrics for it): nothing to split, pdfmake's own unbreakable stays.
+    const bold = block('与会同志一致认为，要把学习成果转化为推动工作的实际成效。'.repeat(6));
+    const boldOut = run({ ...(bold as object), stack: [heading, { text: '长'.repeat(300), bold: true }] } as Content);
+    expect((boldOut[0] as Json).unbreakable).toBe(true);
+    expect(((boldOut[0] as Json).stack as unknown[])[1]).toEqual({ text: '长'.repeat(300), bold: true });
   });
 });
 
