@@ -42,14 +42,14 @@ export function createMainWindow({ preloadPath, url }: MainWindowOptions): Brows
   window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
   // A form with unsaved edits refuses to unload (renderer/src/ui/leaveGuard.ts); Electron shows nothing by itself,
-  // so the window would just not close. Ask, and close only on 「放弃修改并关闭」.
+  // so the window would just not close (or reload). Ask, and unload only on 「放弃修改」.
   window.webContents.on('will-prevent-unload', (event) => {
     const choice = dialog.showMessageBoxSync(window, {
       type: 'warning',
       title: PRODUCT_NAME,
       message: '有尚未保存的修改',
-      detail: '关闭后这些修改将丢失。',
-      buttons: ['放弃修改并关闭', '继续编辑'],
+      detail: '关闭或重新载入窗口后，这些修改将丢失。',
+      buttons: ['放弃修改', '继续编辑'],
       defaultId: 1,
       cancelId: 1,
       noLink: true,

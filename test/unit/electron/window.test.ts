@@ -63,7 +63,7 @@ describe('createMainWindow', () => {
     window.webContents.emit('will-prevent-unload', stay);
     expect(dialog.showMessageBoxSync).toHaveBeenCalledWith(
       window,
-      expect.objectContaining({ message: '有尚未保存的修改', buttons: ['放弃修改并关闭', '继续编辑'], cancelId: 1 }),
+      expect.objectContaining({ message: '有尚未保存的修改', buttons: ['放弃修改', '继续编辑'], cancelId: 1 }),
     );
     // 继续编辑: the unload stays prevented.
     expect(stay.preventDefault).not.toHaveBeenCalled();
