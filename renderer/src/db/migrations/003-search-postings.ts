@@ -1,7 +1,7 @@
 // Schema v3: search moves from the meetings' multi-entry *terms index to branch-scoped posting lists (searchPostings).
-import Dexie, { type Transaction } from 'dexie';
-import type { Meeting } from '../../../../shared/schemas/entities';
+import type { Transaction } from 'dexie';
 import { buildPostings } from '../search/postings';
+import { meetingsByBranch } from './buckets';
 import { type Migration } from './types';
 
 /**
@@ -12,19 +12,9 @@ import { type Migration } from './types';
  */
 async function buildAllPostings(tx: Transaction): Promise<void> {
   const postings = tx.table('searchPostings');
-  const meetings = tx.table('meetings');
   await postings.clear();
-  // [branchId+status] has at most two keys per branch: its distinct keys name every branch that has meetings, even
-  // one whose branch row is gone (its postings are then merely unreachable, as search is per branch).
-  const keys = await meetings.orderBy('[branchId+status]').uniqueKeys();
-  const branchIds = [...new Set(keys.map((k) => String((k as unknown[])[0])))];
-  for (const branchId of branchIds) {
-    const rows = (await meetings
-      .where('[branchId+date]')
-      .between([branchId, Dexie.minKey], [branchId, Dexie.maxKey])
-      .toArray()) as Meeting[];
-    if (rows.length > 0) await postings.bulkPut(buildPostings(rows));
-  }
+  // [branchId+status] has at most two keys per branch: cheap to list every branch that has meetings.
+  for await (const rows of meetingsByBranch(tx, '[branchId+status]')) await postings.bulkPut(buildPostings(rows));
 }
 
 export const migration003: Migration = {
