@@ -30,29 +30,34 @@ export function LeaveConfirm() {
   );
 }
 
+/** 「放弃修改？」 asked before `discard` runs; nothing happens on 继续编辑. */
+function useConfirmDiscard() {
+  const { modal } = App.useApp();
+  return (content: string, discard: () => void) =>
+    modal.confirm({
+      title: '放弃修改？',
+      content,
+      okText: '放弃修改',
+      cancelText: '继续编辑',
+      okButtonProps: { danger: true },
+      onOk: discard,
+    });
+}
+
 /**
  * A form's guard in one call: registers unsaved edits (`release` after a save, before navigating), and `cancel`
  * wraps the form's 取消 so that unsaved edits are dropped only after 「放弃修改」.
  */
 export function useFormLeaveGuard(isDirty: boolean, label: string) {
   const release = useUnsavedChanges(isDirty, label);
-  const { modal } = App.useApp();
+  const confirmDiscard = useConfirmDiscard();
   const cancel = (onCancel: () => void) => () => {
-    if (!isDirty) {
-      onCancel();
-      return;
-    }
-    modal.confirm({
-      title: '放弃修改？',
-      content: `「${label}」有尚未保存的修改，放弃后这些修改将丢失。`,
-      okText: '放弃修改',
-      cancelText: '继续编辑',
-      okButtonProps: { danger: true },
-      onOk: () => {
+    if (!isDirty) onCancel();
+    else
+      confirmDiscard(`「${label}」有尚未保存的修改，放弃后这些修改将丢失。`, () => {
         release();
         onCancel();
-      },
-    });
+      });
   };
   return { release, cancel };
 }
@@ -62,19 +67,9 @@ export function useFormLeaveGuard(isDirty: boolean, label: string) {
  * edits, and closes only on 「放弃修改」 (the form then unmounts, which ends its guard).
  */
 export function useConfirmClose() {
-  const { modal } = App.useApp();
+  const confirmDiscard = useConfirmDiscard();
   return (close: () => void) => () => {
-    if (!hasUnsavedChanges()) {
-      close();
-      return;
-    }
-    modal.confirm({
-      title: '放弃修改？',
-      content: '表单中有尚未保存的修改，关闭后这些修改将丢失。',
-      okText: '放弃修改',
-      cancelText: '继续编辑',
-      okButtonProps: { danger: true },
-      onOk: close,
-    });
+    if (!hasUnsavedChanges()) close();
+    else confirmDiscard('表单中有尚未保存的修改，关闭后这些修改将丢失。', close);
   };
 }
