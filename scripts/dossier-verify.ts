@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { extractManifest } from '../shared/dossier/extract';
-import { verifyManifest, type ManifestChange } from '../shared/dossier/manifest';
+import { manifestTableLabel, verifyManifest, type ManifestChange } from '../shared/dossier/manifest';
 import type { DossierData } from '../shared/dossier/data';
 import { CliError, inspectBackupFile, readBranchData, type Output } from './dossier';
 
@@ -12,22 +12,6 @@ const KIND_LABELS: Record<ManifestChange['kind'], string> = {
   changed: '已修改',
   added: '新增',
   removed: '已删除',
-};
-
-const TABLE_LABELS: Record<ManifestChange['table'], string> = {
-  branches: '支部',
-  members: '党员',
-  venues: '阵地',
-  venueChecks: '阵地复查',
-  meetings: '会议记录',
-  responsibilities: '党建责任',
-  standards: '评价标准',
-  assessments: '自评',
-  memberEvaluations: '民主评议',
-  learning: '学习记录',
-  campaigns: '争创活动',
-  audit: '更正记录',
-  attachments: '附件',
 };
 
 /** What a person recognises a record by, when the backup still has it. */
@@ -102,7 +86,9 @@ export async function main(args: readonly string[], out: Output = console): Prom
     out.log(`不一致：卷宗（${scope}）与备份有 ${changes.length} 处差异`);
     for (const change of changes) {
       const what = describe(change, data);
-      out.log(`  ${KIND_LABELS[change.kind]}  ${TABLE_LABELS[change.table]}  ${change.id}${what ? `  ${what}` : ''}`);
+      out.log(
+        `  ${KIND_LABELS[change.kind]}  ${manifestTableLabel(change.table)}  ${change.id}${what ? `  ${what}` : ''}`,
+      );
     }
     return 1;
   } catch (error) {

@@ -291,7 +291,7 @@ class BackupScan {
 
     const rowError = (message: string) => {
       rowErrors++;
-      if (rowErrors <= MAX_ROW_ERRORS_PER_TABLE) local.add(`${table.name} 第 ${line} 行：${message}`);
+      if (rowErrors <= MAX_ROW_ERRORS_PER_TABLE) local.add(`${tableWhere(table.name)}第 ${line} 行：${message}`);
     };
     const onLine = async (text: string) => {
       line++;
@@ -335,7 +335,7 @@ class BackupScan {
       const lines = (partial + text).split('\n');
       partial = lines.pop()!;
       if (partial.length > MAX_LINE_CHARS)
-        throw new BackupRefusal(`${table.name} 第 ${line + 1} 行过长，文件不是本软件的备份`);
+        throw new BackupRefusal(`${tableWhere(table.name)}第 ${line + 1} 行过长，文件不是本软件的备份`);
       for (const l of lines) await onLine(l);
     };
     const decode = (bytes: Uint8Array, stream: boolean) => {
@@ -355,7 +355,7 @@ class BackupScan {
         if (partial !== '') await onLine(partial);
         if (batch.length) await this.flushRows(table.name, batch.splice(0));
         if (rowErrors > MAX_ROW_ERRORS_PER_TABLE) {
-          local.add(`${table.name} 另有 ${rowErrors - MAX_ROW_ERRORS_PER_TABLE} 行有问题`);
+          local.add(`${tableWhere(table.name)}另有 ${rowErrors - MAX_ROW_ERRORS_PER_TABLE} 行有问题`);
         }
         for (const message of local.list()) this.errors.add(message);
         state.sha256 = await hash.digest();
@@ -487,13 +487,13 @@ class BackupScan {
       // A table added after the backup's schema version is simply empty in it (e.g. competitions in a v1 backup).
       const since = TABLE_BY_NAME.get(name)?.since ?? 1;
       if (!listed && !state && manifest.schemaVersion < since) continue;
-      if (!listed) this.errors.add(`${MANIFEST_NAME} 缺少数据表 ${name} 的记录`);
+      if (!listed) this.errors.add(`${MANIFEST_NAME} 缺少数据表${tableWhere(name)}的记录`);
       if (!state) this.errors.add(`缺少数据表文件：tables/${name}.jsonl`);
       if (!listed || !state) continue;
       if (listed.sha256 !== state.sha256)
-        this.errors.add(`数据表 ${name} 的 SHA-256 与 ${MANIFEST_NAME} 不符，文件可能被改动`);
+        this.errors.add(`数据表${tableWhere(name)}的 SHA-256 与 ${MANIFEST_NAME} 不符，文件可能被改动`);
       if (listed.rows !== state.rows) {
-        this.errors.add(`数据表 ${name} 有 ${state.rows} 行，而 ${MANIFEST_NAME} 记录为 ${listed.rows} 行`);
+        this.errors.add(`数据表${tableWhere(name)}有 ${state.rows} 行，而 ${MANIFEST_NAME} 记录为 ${listed.rows} 行`);
       }
     }
     for (const { from, line, ref } of this.deferred) {
@@ -507,12 +507,12 @@ class BackupScan {
       if (!file.hashOk) this.errors.add(`附件文件 attachments/${sha} 的内容与其 SHA-256 不符`);
       if (!row) this.errors.add(`多余的附件文件 attachments/${sha}：没有对应的附件记录`);
       else if (row.size !== file.size)
-        this.errors.add(`附件文件 attachments/${sha} 的大小与 attachments 第 ${row.line} 行不符`);
+        this.errors.add(`附件文件 attachments/${sha} 的大小与${tableWhere('attachments')}第 ${row.line} 行不符`);
       bytes += file.size;
     }
     for (const [sha, row] of this.attachmentRows) {
       if (!this.attachmentFiles.has(sha))
-        this.errors.add(`缺少附件文件 attachments/${sha}（attachments 第 ${row.line} 行）`);
+        this.errors.add(`缺少附件文件 attachments/${sha}，${tableWhere('attachments')}第 ${row.line} 行登记了它`);
     }
     if (manifest.attachments.count !== this.attachmentFiles.size || manifest.attachments.bytes !== bytes) {
       this.errors.add(`附件文件的数量或大小与 ${MANIFEST_NAME} 不符`);
@@ -572,9 +572,15 @@ function fflateInflater(pass: (chunk: Uint8Array) => Promise<void>, corrupt: () 
   };
 }
 
+/** A table as a refusal names it: the label users know and the file's name, e.g. 「会议记录（meetings）」. */
+function tableWhere(name: string): string {
+  const label = TABLE_BY_NAME.get(name)?.label;
+  return label ? `${label}（${name}）` : name;
+}
+
 function danglingMessage(from: BackupTableName, line: number, ref: RowReference): string {
   const target = TABLE_BY_NAME.get(ref.table)?.label ?? ref.table;
-  return `${from} 第 ${line} 行：${ref.field}引用的${target}「${ref.id}」不存在`;
+  return `${tableWhere(from)}第 ${line} 行：${ref.field}引用的${target}「${ref.id}」不存在`;
 }
 
 function decodeName(bytes: Uint8Array): string {

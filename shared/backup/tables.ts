@@ -17,6 +17,7 @@ import {
   venueCheckSchema,
   venueSchema,
 } from '../schemas/entities';
+import { TABLE_LABELS } from '../domain/vocab';
 
 export const FORMAT_NAME = 'branch-ledger-backup';
 export const FORMAT_VERSION = 1;
@@ -78,11 +79,11 @@ const none = (): RowReference[] => [];
 
 // The order is the order of the files in the ZIP and of restore; it matches the Dexie schema.
 export const BACKUP_TABLES: readonly BackupTable[] = [
-  { name: 'branches', label: '支部', schema: branchSchema, key: 'id', references: none },
-  { name: 'members', label: '党员', schema: memberSchema, key: 'id', references: branchRef },
+  { name: 'branches', label: TABLE_LABELS.branches, schema: branchSchema, key: 'id', references: none },
+  { name: 'members', label: TABLE_LABELS.members, schema: memberSchema, key: 'id', references: branchRef },
   {
     name: 'venues',
-    label: '阵地',
+    label: TABLE_LABELS.venues,
     schema: venueSchema,
     key: 'id',
     references: (row) => [
@@ -92,14 +93,14 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   },
   {
     name: 'venueChecks',
-    label: '阵地复查',
+    label: TABLE_LABELS.venueChecks,
     schema: venueCheckSchema,
     key: 'id',
     references: (row) => [...branchRef(row), { table: 'venues', id: str(row.venueId), field: '阵地' }],
   },
   {
     name: 'meetings',
-    label: '会议记录',
+    label: TABLE_LABELS.meetings,
     schema: meetingSchema,
     key: 'id',
     references: (row) => [
@@ -109,19 +110,25 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
       ...attachmentRefs(row.attachmentIds),
     ],
   },
-  { name: 'responsibilities', label: '领导责任', schema: responsibilitySchema, key: 'id', references: branchRef },
-  { name: 'standards', label: '评价标准', schema: standardSchema, key: 'id', references: none },
-  { name: 'assessments', label: '考评', schema: assessmentSchema, key: 'id', references: branchRef },
+  {
+    name: 'responsibilities',
+    label: TABLE_LABELS.responsibilities,
+    schema: responsibilitySchema,
+    key: 'id',
+    references: branchRef,
+  },
+  { name: 'standards', label: TABLE_LABELS.standards, schema: standardSchema, key: 'id', references: none },
+  { name: 'assessments', label: TABLE_LABELS.assessments, schema: assessmentSchema, key: 'id', references: branchRef },
   {
     name: 'memberEvaluations',
-    label: '民主评议',
+    label: TABLE_LABELS.memberEvaluations,
     schema: memberEvaluationSchema,
     key: 'id',
     references: (row) => [...branchRef(row), { table: 'members', id: str(row.memberId), field: '党员' }],
   },
   {
     name: 'learning',
-    label: '学习',
+    label: TABLE_LABELS.learning,
     schema: learningSchema,
     key: 'id',
     references: (row) => [
@@ -132,7 +139,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   },
   {
     name: 'campaigns',
-    label: '争创活动',
+    label: TABLE_LABELS.campaigns,
     schema: campaignSchema,
     key: 'id',
     // Linked records and the assessment are not checked: a deleted 草稿 may leave a stale link, which the UI skips.
@@ -143,7 +150,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   },
   {
     name: 'competitions',
-    label: '技能比武',
+    label: TABLE_LABELS.competitions,
     schema: competitionSchema,
     key: 'id',
     since: 2,
@@ -152,10 +159,16 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
       ...objects(row.participants).map((p) => ({ table: 'members' as const, id: str(p.memberId), field: '参赛人员' })),
     ],
   },
-  { name: 'attachments', label: '附件', schema: attachmentMetaSchema, key: 'id', references: branchRef },
+  {
+    name: 'attachments',
+    label: TABLE_LABELS.attachments,
+    schema: attachmentMetaSchema,
+    key: 'id',
+    references: branchRef,
+  },
   // The audit log is history: it may name branches and records deleted since, so it is not cross-checked.
-  { name: 'audit', label: '操作日志', schema: auditEntrySchema, key: 'id', references: none },
-  { name: 'settings', label: '设置', schema: settingSchema, key: 'key', references: none },
+  { name: 'audit', label: TABLE_LABELS.audit, schema: auditEntrySchema, key: 'id', references: none },
+  { name: 'settings', label: TABLE_LABELS.settings, schema: settingSchema, key: 'key', references: none },
 ];
 
 export const TABLE_BY_NAME: ReadonlyMap<string, BackupTable> = new Map(BACKUP_TABLES.map((t) => [t.name, t]));

@@ -106,3 +106,25 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const ATTACHMENT_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export type AttachmentMime = (typeof ATTACHMENT_MIME_TYPES)[number];
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The name of each stored table as users read it: restore previews, backup summaries, the 卷宗's 附录 and 校验卷宗.
+ * Kept here, free of schemas, so the dossier worker can name tables without bundling the row validators.
+ */
+export const TABLE_LABELS = {
+  branches: '支部',
+  members: '党员',
+  venues: '活动阵地',
+  venueChecks: '阵地复查',
+  meetings: '会议记录',
+  responsibilities: '领导责任',
+  standards: '评价标准',
+  assessments: '考评',
+  memberEvaluations: '民主评议',
+  learning: '学习记录',
+  campaigns: '争创活动',
+  competitions: '技能比武',
+  attachments: '附件',
+  audit: '操作日志',
+  settings: '设置',
+} as const;

@@ -7,6 +7,7 @@ import { chinaToday } from '../schemas/common';
 import type { Meeting } from '../schemas/entities';
 import { periodOfOptions, selectForPeriod, type DossierData, type DossierOptions, type DossierSelection } from './data';
 import {
+  DATE_WIDTH,
   DEFAULT_STYLE,
   EMPTY_TEXT,
   PAGE_MARGINS,
@@ -21,7 +22,16 @@ import {
   signatureLines,
   toBase64,
 } from './layout';
-import { MANIFEST_FILE_NAME, buildManifest, manifestBytes, sha256Hex, type DossierManifest } from './manifest';
+import {
+  MANIFEST_FILE_NAME,
+  MANIFEST_TABLES,
+  buildManifest,
+  manifestTableLabel,
+  type ManifestTable,
+  manifestBytes,
+  sha256Hex,
+  type DossierManifest,
+} from './manifest';
 import { imageDataUrl, recordAnchor, recordSection, type RecordContext } from './meetingRecord';
 import { areaText, capacityText } from '../domain/venueText';
 
@@ -179,7 +189,7 @@ function profile(sel: DossierSelection): Content {
             groupName(m.partyGroupId),
             m.post,
           ]),
-          [26, 48, 26, 30, 78, '*', '*'],
+          [26, 48, 26, 30, DATE_WIDTH, '*', '*'],
         )
       : emptyNote(EMPTY_TEXT),
     {
@@ -277,7 +287,7 @@ function venues(sel: DossierSelection, data: DossierData): Content {
         ? dataTable(
             ['日期', '检查人', '检查情况', '下次复查'],
             checks.map((c) => [cnDate(c.date), c.inspector, c.findings, cnDate(c.nextDueDate)]),
-            [70, 50, '*', 70],
+            [DATE_WIDTH, 50, '*', DATE_WIDTH],
           )
         : emptyNote(EMPTY_TEXT),
     );
@@ -396,7 +406,7 @@ function responsibility(sel: DossierSelection): Content {
               t.note,
               t.evidenceMeetingIds.map((id) => meetingLabel(sel, id)).join('\n'),
             ]),
-            ['*', 62, 40, '*', 100],
+            ['*', DATE_WIDTH, 40, '*', 100],
           )
         : emptyNote(EMPTY_TEXT),
     ];
@@ -406,7 +416,7 @@ function responsibility(sel: DossierSelection): Content {
         ? dataTable(
             ['日期', '述职内容', '评议结果'],
             r.reports.map((p) => [cnDate(p.date), p.summary, p.rating]),
-            [70, '*', 60],
+            [DATE_WIDTH, '*', 60],
           )
         : emptyNote(EMPTY_TEXT),
     ];
@@ -551,7 +561,7 @@ function learning(sel: DossierSelection): Content {
       dataTable(
         ['日期', '姓名', '类型', '标题'],
         sel.learning.map((l) => [cnDate(l.date), name(l.memberId), l.kind, l.title]),
-        [70, 50, 60, '*'],
+        [DATE_WIDTH, 50, 60, '*'],
       ),
     );
   }
@@ -575,7 +585,7 @@ function learning(sel: DossierSelection): Content {
         dataTable(
           ['党员', '公开承诺', '日期'],
           c.commitments.map((x) => [name(x.memberId), x.text, cnDate(x.date)]),
-          [50, '*', 70],
+          [50, '*', DATE_WIDTH],
         ),
       );
     if (c.reviews.length)
@@ -583,7 +593,7 @@ function learning(sel: DossierSelection): Content {
         dataTable(
           ['点评人', '领导点评', '日期'],
           c.reviews.map((x) => [x.leader, x.comment, cnDate(x.date)]),
-          [50, '*', 70],
+          [50, '*', DATE_WIDTH],
         ),
       );
     if (c.satisfaction.length)
@@ -593,7 +603,7 @@ function learning(sel: DossierSelection): Content {
         dataTable(
           ['表彰对象', '荣誉', '日期'],
           c.awards.map((x) => [x.to, x.title, cnDate(x.date)]),
-          ['*', '*', 70],
+          ['*', '*', DATE_WIDTH],
         ),
       );
   }
@@ -611,26 +621,33 @@ function appendix(sel: DossierSelection, manifest: DossierManifest, fingerprint:
     { text: [m.topic, ...(m.backfilled ? [{ text: '（补录）', color: '#b00000' }] : [])] },
     { pageReference: recordAnchor(m.id), alignment: 'center' },
   ]);
-  const counts = new Map<string, number>();
+  const counts = new Map<ManifestTable, number>();
   for (const r of manifest.records) counts.set(r.table, (counts.get(r.table) ?? 0) + 1);
+  const tally = (label: string, n: number): TableCell[] => [label, { text: String(n), alignment: 'center' }];
   return part(
     sectionHeading('appendix'),
     { text: '记录索引', style: 'h2' },
     rows.length
-      ? dataTable(['序号', '日期', '类型', '次序', '主题', '页码'], rows, [26, 70, 62, 34, '*', 30])
+      ? dataTable(['序号', '日期', '类型', '次序', '主题', '页码'], rows, [26, DATE_WIDTH, 62, 34, '*', 30])
       : emptyNote(),
-    { text: '数据指纹', style: 'h2' },
-    {
-      text:
-        `本卷内嵌数据清单 ${MANIFEST_FILE_NAME}（${manifest.records.length} 条记录、${manifest.attachments.length} 个附件的 SHA-256 摘要）。` +
-        '清单文件的 SHA-256 即本卷数据指纹，与封面一致；用本软件“校验卷宗”可核对台账数据此后是否被修改。',
-    },
-    { text: `SHA-256 ${groupFingerprint(fingerprint)}`, style: 'mono', margin: [0, 6, 0, 6] },
-    dataTable(
-      ['数据表', '条数'],
-      [...counts].map(([t, n]) => [t, { text: String(n), alignment: 'center' }]),
-      ['*', 60],
-    ),
+    // Under half a page (thirteen short rows): kept whole rather than leave its heading at the foot of a page.
+    together([
+      { text: '数据指纹', style: 'h2' },
+      {
+        text:
+          `本卷内嵌数据清单 ${MANIFEST_FILE_NAME}（${manifest.records.length} 条记录、${manifest.attachments.length} 个附件的 SHA-256 摘要）。` +
+          '清单文件的 SHA-256 即本卷数据指纹，与封面一致；用本软件“校验卷宗”可核对台账数据此后是否被修改。',
+      },
+      { text: `SHA-256 ${groupFingerprint(fingerprint)}`, style: 'mono', margin: [0, 6, 0, 6] },
+      dataTable(
+        ['数据类别', '条数'],
+        [
+          ...MANIFEST_TABLES.map((t) => tally(manifestTableLabel(t), counts.get(t) ?? 0)),
+          tally(manifestTableLabel('attachments'), manifest.attachments.length),
+        ],
+        ['*', 60],
+      ),
+    ]),
   );
 }
 

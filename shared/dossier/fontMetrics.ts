@@ -103,8 +103,7 @@ export function parseFontMetrics(bytes: Uint8Array): FontMetrics {
   const numberOfHMetrics = view.getUint16(hhea.offset + 34);
   const glyphOf = readCmap(view, cmap.offset);
   // Glyphs past numberOfHMetrics repeat the last advance (monospaced tail).
-  const advanceOfGlyph = (glyph: number) =>
-    view.getUint16(hmtx.offset + Math.min(glyph, numberOfHMetrics - 1) * 4);
+  const advanceOfGlyph = (glyph: number) => view.getUint16(hmtx.offset + Math.min(glyph, numberOfHMetrics - 1) * 4);
   const cache = new Map<number, number>();
   const advance = (cp: number) => {
     let a = cache.get(cp);

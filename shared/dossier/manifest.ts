@@ -1,26 +1,37 @@
 // The volume's manifest: canonical JSON of every printed row, SHA-256 hashes, the fingerprint, and 校验卷宗's diff.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { TABLE_LABELS } from '../domain/vocab';
 import { selectForPeriod, type DossierData, type DossierPeriod, type DossierSelection } from './data';
 
 export const MANIFEST_FORMAT = 'branch-ledger-dossier-manifest';
 export const MANIFEST_FORMAT_VERSION = 1;
 export const MANIFEST_FILE_NAME = 'dossier-manifest.json';
 
-/** The table names a record line can carry, as in the backup format. */
-export type ManifestTable =
-  | 'branches'
-  | 'members'
-  | 'venues'
-  | 'venueChecks'
-  | 'meetings'
-  | 'responsibilities'
-  | 'standards'
-  | 'assessments'
-  | 'memberEvaluations'
-  | 'learning'
-  | 'campaigns'
-  | 'audit';
+/** The tables a record line can carry (names as in the backup format), in the order the volume prints them. */
+export const MANIFEST_TABLES = [
+  'branches',
+  'members',
+  'venues',
+  'venueChecks',
+  'meetings',
+  'responsibilities',
+  'standards',
+  'assessments',
+  'memberEvaluations',
+  'learning',
+  'campaigns',
+  'audit',
+] as const;
+export type ManifestTable = (typeof MANIFEST_TABLES)[number];
+
+/**
+ * How the 附录, 校验卷宗 and `dossier:verify` name a manifest's tables. The volume's `audit` lines are only the
+ * amendments of 已定稿 records, not the whole 操作日志.
+ */
+export function manifestTableLabel(table: ManifestTable | 'attachments'): string {
+  return table === 'audit' ? '定稿后修改记录' : TABLE_LABELS[table];
+}
 
 export interface ManifestRecord {
   table: ManifestTable;

@@ -57,8 +57,8 @@ describe('semantic errors', () => {
       d.tables.members[2]!.gender = '未知';
     });
     const errors = await errorsOf(bytes);
-    expect(errors).toContain('meetings 第 2 行：主题：请填写主题');
-    expect(errors).toContain('members 第 3 行：性别：请选择性别');
+    expect(errors).toContain('会议记录（meetings）第 2 行：主题：请填写主题');
+    expect(errors).toContain('党员（members）第 3 行：性别：请选择性别');
   });
 
   test('a line that is not JSON, or not an object, is reported with its line number', async () => {
@@ -66,15 +66,15 @@ describe('semantic errors', () => {
       replaceTable(e, 'settings', '{"key":"a","value":1}\n{"key": oops}\n[1,2]\n'),
     );
     const errors = await errorsOf(bytes);
-    expect(errors).toContain('settings 第 2 行：不是有效的 JSON');
-    expect(errors).toContain('settings 第 3 行：不是一条记录');
+    expect(errors).toContain('设置（settings）第 2 行：不是有效的 JSON');
+    expect(errors).toContain('设置（settings）第 3 行：不是一条记录');
   });
 
   test('a nested field error reads as a Chinese path', async () => {
     const bytes = await backupWith((d) => {
       (d.tables.meetings[0]!.attendance as { name: string }[])[1]!.name = ' ';
     });
-    expect(await errorsOf(bytes)).toContain('meetings 第 1 行：出席情况第 2 项 · 名称：请填写姓名');
+    expect(await errorsOf(bytes)).toContain('会议记录（meetings）第 1 行：出席情况第 2 项 · 名称：请填写姓名');
   });
 
   test('dangling references are refused: member, venue, branch, attachment', async () => {
@@ -85,17 +85,17 @@ describe('semantic errors', () => {
       d.tables.venueChecks[0]!.branchId = 'b-404';
     });
     const errors = await errorsOf(bytes);
-    expect(errors).toContain('meetings 第 1 行：出席情况引用的党员「m-404」不存在');
-    expect(errors).toContain('meetings 第 1 行：会议地点引用的阵地「v-404」不存在');
-    expect(errors).toContain('meetings 第 2 行：附件引用的附件「a-404」不存在');
-    expect(errors).toContain('venueChecks 第 1 行：所属支部引用的支部「b-404」不存在');
+    expect(errors).toContain('会议记录（meetings）第 1 行：出席情况引用的党员「m-404」不存在');
+    expect(errors).toContain('会议记录（meetings）第 1 行：会议地点引用的活动阵地「v-404」不存在');
+    expect(errors).toContain('会议记录（meetings）第 2 行：附件引用的附件「a-404」不存在');
+    expect(errors).toContain('阵地复查（venueChecks）第 1 行：所属支部引用的支部「b-404」不存在');
   });
 
   test('duplicate keys are refused', async () => {
     const bytes = await backupWith((d) => {
       d.tables.members[2]!.id = 'm-0';
     });
-    expect(await errorsOf(bytes)).toContain('members 第 3 行：编号「m-0」与第 1 行重复');
+    expect(await errorsOf(bytes)).toContain('党员（members）第 3 行：编号「m-0」与第 1 行重复');
   });
 
   test('a newer format or schema version is refused with the upgrade message, alone', async () => {
@@ -123,15 +123,19 @@ describe('semantic errors', () => {
   test('a table whose SHA-256 or row count disagrees with the manifest is refused', async () => {
     const good = await writeToBytes(makeDataset());
     const wrongHash = rezip(good, (e) => editManifest(e, (m) => (m.tables.meetings.sha256 = '0'.repeat(64))));
-    expect(await errorsOf(wrongHash)).toContain('数据表 meetings 的 SHA-256 与 manifest.json 不符，文件可能被改动');
+    expect(await errorsOf(wrongHash)).toContain(
+      '数据表会议记录（meetings）的 SHA-256 与 manifest.json 不符，文件可能被改动',
+    );
     const wrongCount = rezip(good, (e) => editManifest(e, (m) => (m.tables.members.rows = 99)));
-    expect(await errorsOf(wrongCount)).toContain('数据表 members 有 3 行，而 manifest.json 记录为 99 行');
+    expect(await errorsOf(wrongCount)).toContain('数据表党员（members）有 3 行，而 manifest.json 记录为 99 行');
     // Same bytes count, different content: only the hash can tell.
     const edited = rezip(good, (e) => {
       const text = dec.decode(e['tables/branches.jsonl']).replace('机关第一党支部', '机关第二党支部');
       e['tables/branches.jsonl'] = enc.encode(text);
     });
-    expect(await errorsOf(edited)).toContain('数据表 branches 的 SHA-256 与 manifest.json 不符，文件可能被改动');
+    expect(await errorsOf(edited)).toContain(
+      '数据表支部（branches）的 SHA-256 与 manifest.json 不符，文件可能被改动',
+    );
   });
 
   test('a missing attachment file, or bytes that do not match their name, are refused', async () => {
@@ -143,7 +147,7 @@ describe('semantic errors', () => {
       delete e[`thumbnails/${sha}`];
       editManifest(e, (m) => (m.attachments = { count: 0, bytes: 0 }));
     });
-    expect(await errorsOf(missing)).toContain(`缺少附件文件 attachments/${sha}（attachments 第 1 行）`);
+    expect(await errorsOf(missing)).toContain(`缺少附件文件 attachments/${sha}，附件（attachments）第 1 行登记了它`);
     const altered = rezip(good, (e) => {
       e[`attachments/${sha}`] = e[`attachments/${sha}`]!.map((b, i) => (i === 40 ? b ^ 1 : b));
     });
@@ -167,7 +171,7 @@ describe('semantic errors', () => {
     const bad = await backupWith((d) => (d.tables.meetings[0]!.topic = ''));
     const rows: unknown[] = [];
     const refused = await readBackup(opener(bad), { onRows: (_t, r) => void rows.push(...r), onAttachment: () => {} });
-    expect(refused).toMatchObject({ ok: false, errors: ['meetings 第 1 行：主题：请填写主题'] });
+    expect(refused).toMatchObject({ ok: false, errors: ['会议记录（meetings）第 1 行：主题：请填写主题'] });
     const good = await writeToBytes(makeDataset());
     const failing = await readBackup(opener(good), {
       onRows: () => {

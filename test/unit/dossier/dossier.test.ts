@@ -110,6 +110,19 @@ describe.skipIf(!hasPoppler)('迎检卷宗 (needs poppler-utils)', () => {
     ]);
   });
 
+  it("counts the manifest's records in the 附录 under Chinese names, never the stores' English ones", () => {
+    const appendix = text.slice(text.lastIndexOf(SECTION_TITLES.appendix));
+    const tally = appendix.slice(appendix.indexOf('数据类别'));
+    const count = (label: string) => Number(new RegExp(`^\\s*${label}\\s+(\\d+)\\s*$`, 'm').exec(tally)?.[1]);
+    const of = (table: string) => built.manifest.records.filter((r) => r.table === table).length;
+    expect(count('会议记录')).toBe(data.meetings.length);
+    expect(count('党员')).toBe(of('members'));
+    expect(count('定稿后修改记录')).toBe(of('audit'));
+    expect(of('audit')).toBeGreaterThan(0);
+    expect(count('附件')).toBe(built.manifest.attachments.length);
+    expect(appendix).not.toMatch(/\b(meetings|members|memberEvaluations|venueChecks|audit)\b/);
+  });
+
   it('extractManifest reads the embedded manifest back from the PDF bytes (校验卷宗 in the app)', async () => {
     const result = await extractManifest(new Uint8Array(readFileSync(pdf)));
     expect(result.ok).toBe(true);

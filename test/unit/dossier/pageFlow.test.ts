@@ -27,6 +27,7 @@ function headings(node: unknown, out = new Set<string>()): Set<string> {
 
 describe.skipIf(!hasPoppler)('page flow of the typical branch-year (needs poppler-utils)', () => {
   let pages: string[][];
+  let layoutText: string;
   let titles: Set<string>;
 
   beforeAll(async () => {
@@ -50,6 +51,7 @@ describe.skipIf(!hasPoppler)('page flow of the typical branch-year (needs popple
     const pdf = join(dir, 'dossier.pdf');
     writeFileSync(pdf, await renderPdf(built.docDefinition, fonts));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    layoutText = text;
     pages = text.split('\f').map((p) =>
       p
         .split('\n')
@@ -80,5 +82,12 @@ describe.skipIf(!hasPoppler)('page flow of the typical branch-year (needs popple
     expect(page.indexOf('会议内容')).toBeLessThan(page.length - 2);
     // … and the rest of it continues at the top of the next page, no line lost.
     expect(pages[first + 1]![0]).not.toBe('会议内容');
+  });
+
+  it('keeps every date in a table on one line', () => {
+    // A date column narrower than 「2025年12月28日」 put the 日 on a line of its own (learning list, 任务期限, 附录).
+    expect(layoutText).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    const broken = layoutText.split('\n').filter((l) => /\d{4}年\d{1,2}月\d{1,2}(?![\d日])/.test(l));
+    expect(broken).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // 校验卷宗: compares a dossier PDF's embedded manifest with the ledger as it is now.
 import { extractManifest } from '../../../../shared/dossier/extract';
-import { verifyManifest, type ManifestChange } from '../../../../shared/dossier/manifest';
+import { manifestTableLabel, verifyManifest, type ManifestChange } from '../../../../shared/dossier/manifest';
 import { loadDossierJob } from '../../db/printData';
 import { db } from '../../db/db';
 
@@ -14,21 +14,6 @@ export type VerifyOutcome =
       fingerprint: string;
       changes: (ManifestChange & { label: string })[];
     };
-
-const TABLE_LABELS: Record<string, string> = {
-  branches: '支部信息',
-  members: '党员',
-  venues: '阵地',
-  venueChecks: '阵地复查',
-  meetings: '会议记录',
-  responsibilities: '领导责任',
-  standards: '评价标准',
-  assessments: '考评',
-  memberEvaluations: '民主评议',
-  learning: '学习记录',
-  campaigns: '争创活动',
-  attachments: '附件',
-};
 
 export const CHANGE_LABELS: Record<ManifestChange['kind'], string> = {
   changed: '导出后被修改',
@@ -61,7 +46,7 @@ export async function verifyDossierPdf(bytes: Uint8Array): Promise<VerifyOutcome
     fingerprint: extracted.fingerprint,
     changes: changes.map((c) => ({
       ...c,
-      label: `${TABLE_LABELS[c.table] ?? c.table}：${topics.get(c.id) ?? names.get(c.id) ?? c.id}`,
+      label: `${manifestTableLabel(c.table)}：${topics.get(c.id) ?? names.get(c.id) ?? c.id}`,
     })),
   };
 }
