@@ -4,6 +4,8 @@ import { access, constants, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { inspectBackup } from '../shared/backup/reader';
 import { BACKUP_TABLES } from '../shared/backup/tables';
+import { formatChinaTime } from '../shared/schemas/common';
+import { wantsHelp } from './cliText';
 
 const USAGE = '用法：npm run backup:verify -- <备份文件.zip>';
 
@@ -16,6 +18,10 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
 /** Returns the exit code: 0 valid, 1 invalid backup, 2 usage or unreadable path. */
 export async function main(args: readonly string[], out: Output = console): Promise<number> {
+  if (wantsHelp(args)) {
+    out.log(USAGE);
+    return 0;
+  }
   const file = args.find((a) => a !== '--');
   if (!file) {
     out.error(USAGE);
@@ -40,7 +46,7 @@ export async function main(args: readonly string[], out: Output = console): Prom
   out.log(`备份文件有效：${file}`);
   out.log(`  格式：${manifest.format}（格式版本 ${manifest.formatVersion}，数据版本 ${manifest.schemaVersion}）`);
   out.log(`  软件版本：${manifest.appVersion}`);
-  out.log(`  创建时间：${manifest.createdAt}`);
+  out.log(`  创建时间：${formatChinaTime(manifest.createdAt)}（北京时间）`);
   out.log(`  支部（${branches.length}）：${branches.map((b) => b.name).join('、') || '无'}`);
   out.log('  数据表：');
   for (const table of BACKUP_TABLES) out.log(`    ${table.label}（${table.name}）：${counts[table.name]} 行`);

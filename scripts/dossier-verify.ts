@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { extractManifest } from '../shared/dossier/extract';
 import { manifestTableLabel, verifyManifest, type ManifestChange } from '../shared/dossier/manifest';
 import type { DossierData } from '../shared/dossier/data';
+import { wantsHelp } from './cliText';
 import { CliError, inspectBackupFile, readBranchData, type Output } from './dossier';
 
 const USAGE = '用法：npm run dossier:verify -- <卷宗.pdf> --backup <备份文件.zip>';
@@ -48,6 +49,10 @@ export function parseVerifyArgs(args: readonly string[]): { pdf: string; backup:
  * dossier, or the backup cannot be compared (invalid, or without the volume's branch), or usage.
  */
 export async function main(args: readonly string[], out: Output = console): Promise<number> {
+  if (wantsHelp(args)) {
+    out.log(USAGE);
+    return 0;
+  }
   const parsed = parseVerifyArgs(args);
   if (typeof parsed === 'string') {
     out.error(`${parsed}。${USAGE}`);

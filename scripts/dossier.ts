@@ -10,6 +10,8 @@ import { buildDossier } from '../shared/dossier/build';
 import { selectForPeriod, type DossierData, type DossierPeriod } from '../shared/dossier/data';
 import { FONT_FILES, imageMime } from '../shared/dossier/layout';
 import { renderPdf } from '../shared/dossier/render';
+import { RULE_PACK_SETTING, rulePackIdOf } from '../shared/rules/packs';
+import { fileErrorReason, wantsHelp } from './cliText';
 import type {
   Assessment,
   AttachmentMeta,
@@ -114,11 +116,21 @@ const BRANCH_TABLES = new Set([
  * of its PNG/JPEG attachments — the app downscales photos with OffscreenCanvas, which Node does not have.
  */
 export async function readBranchData(file: string, branchId: string): Promise<DossierData> {
+  return (await readBranchVolume(file, branchId)).data;
+}
+
+/** readBranchData, and the frequency rule pack the backup's settings chose (条例默认 when none). */
+export async function readBranchVolume(
+  file: string,
+  branchId: string,
+): Promise<{ data: DossierData; rulePackId: string }> {
   const rows: Record<string, Record<string, unknown>[]> = {};
+  let rulePack: unknown;
   const attachments: AttachmentMeta[] = [];
   const images = new Map<string, Uint8Array>();
   const result = await readBackup(openBackupFile(file), {
     onRows: (table, batch) => {
+      if (table === 'settings') rulePack = batch.find((row) => row.key === RULE_PACK_SETTING)?.value ?? rulePack;
       const list = (rows[table] ??= []);
       for (const row of batch) {
         if (
@@ -140,7 +152,7 @@ export async function readBranchData(file: string, branchId: string): Promise<Do
   const branch = rows.branches?.[0] as Branch | undefined;
   if (!branch) throw new CliError(`备份中没有编号为 ${branchId} 的支部`);
   const table = <T>(name: string) => (rows[name] ?? []) as unknown as T[];
-  return {
+  const data: DossierData = {
     branch,
     members: table<Member>('members'),
     venues: table<Venue>('venues'),
@@ -156,6 +168,7 @@ export async function readBranchData(file: string, branchId: string): Promise<Do
     attachments,
     images,
   };
+  return { data, rulePackId: rulePackIdOf(rulePack) };
 }
 
 /**
@@ -204,8 +217,7 @@ export async function writeFileAtomically(out: string, bytes: Uint8Array): Promi
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
-    const reason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
-    throw new CliError(`无法写入输出文件 ${out}：${reason}`);
+    throw new CliError(`无法写入输出文件 ${out}：${fileErrorReason(error)}`);
   }
 }
 
@@ -246,7 +258,7 @@ export interface DossierOutcome {
 export async function makeDossier(args: DossierArgs): Promise<DossierOutcome> {
   const { manifest, branches } = await inspectBackupFile(args.backup);
   const branch = pickBranch(branches, args.branch);
-  const data = await readBranchData(args.backup, branch.id);
+  const { data, rulePackId } = await readBranchVolume(args.backup, branch.id);
   const period = { from: `${args.year}-01-01`, to: `${args.year}-12-31` };
   if (!periodHasRecords(data, period)) {
     throw new CliError(
@@ -254,9 +266,10 @@ export async function makeDossier(args: DossierArgs): Promise<DossierOutcome> {
     );
   }
   const fonts = loadFonts();
-  // The options the app's 迎检卷宗 page passes (DossierPage.tsx): the default rule pack, volume 1, now.
+  // The options the app's 卷宗导出 page passes (DossierPage.tsx, printData.ts): the chosen rule pack, volume 1, now.
   const built = buildDossier(data, {
     year: args.year,
+    rulePackId,
     volume: 1,
     generatedAt: new Date().toISOString(),
     appVersion: appVersion(),
@@ -274,6 +287,10 @@ export async function makeDossier(args: DossierArgs): Promise<DossierOutcome> {
 
 /** Returns the exit code: 0 written; 1 refused (bad backup, branch, empty year, write error); 2 usage. */
 export async function main(args: readonly string[], out: Output = console): Promise<number> {
+  if (wantsHelp(args)) {
+    out.log(USAGE);
+    return 0;
+  }
   const parsed = parseDossierArgs(args);
   if (typeof parsed === 'string') {
     out.error(`${parsed}。${USAGE}`);

@@ -30,4 +30,4 @@ for (const font of FONTS) {
   if (existsSync(to) && statSync(to).size === statSync(from).size) continue;
   copyFileSync(from, to);
 }
-console.log(`fonts ready in ${target}`);
+console.log(`字体已就绪：${target}`);

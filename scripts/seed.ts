@@ -2,9 +2,12 @@
 // realistic Chinese ledger data, streamed to disk (see docs/seed-data.md).
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { BACKUP_TABLES } from '../shared/backup/tables';
+import { fileErrorReason, wantsHelp } from './cliText';
 import { DEFAULT_SEED, SIZE_NAMES, specOf, writeSeedBackup, type SizeName } from './seed/source';
 
 const USAGE = `用法：npm run seed -- --size <${SIZE_NAMES.join('|')}> --out <文件.zip> [--seed 整数]`;
@@ -42,6 +45,10 @@ export function parseSeedArgs(args: readonly string[]): SeedArgs | string {
 
 /** Returns the exit code: 0 written, 1 failed while writing, 2 bad arguments. */
 export async function main(args: readonly string[], out: Output = console): Promise<number> {
+  if (wantsHelp(args)) {
+    out.log(USAGE);
+    return 0;
+  }
   const parsed = parseSeedArgs(args);
   if (typeof parsed === 'string') {
     out.error(parsed);
@@ -49,9 +56,17 @@ export async function main(args: readonly string[], out: Output = console): Prom
     return 2;
   }
   const started = performance.now();
-  const file = createWriteStream(parsed.out);
+  // Written beside the target and renamed at the end: a failed run leaves no half-written backup under --out.
+  const target = resolve(parsed.out);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const file = createWriteStream(temp);
+  // An open error (no such folder, no permission) arrives as an 'error' event: without a listener it would crash.
+  const opened = once(file, 'open');
+  // Later write errors reject the awaited drain or finished(); this listener only keeps them from crashing the process.
+  file.on('error', () => {});
   let bytes = 0;
   try {
+    await opened;
     const manifest = await writeSeedBackup(specOf(parsed.size, parsed.seed), async (chunk) => {
       bytes += chunk.length;
       // Backpressure: wait for the disk rather than queueing the whole backup in memory.
@@ -59,6 +74,7 @@ export async function main(args: readonly string[], out: Output = console): Prom
     });
     file.end();
     await finished(file);
+    await rename(temp, target);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     out.log(
       `已写出 ${parsed.out}（规模 ${parsed.size}，种子 ${parsed.seed}，${(bytes / 1024 / 1024).toFixed(2)} MB，用时 ${seconds} 秒）`,
@@ -71,7 +87,8 @@ export async function main(args: readonly string[], out: Output = console): Prom
     return 0;
   } catch (error) {
     file.destroy();
-    out.error(`生成失败：${error instanceof Error ? error.message : String(error)}`);
+    await rm(temp, { force: true });
+    out.error(`无法写出 ${parsed.out}：${fileErrorReason(error)}`);
     return 1;
   }
 }

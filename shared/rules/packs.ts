@@ -144,6 +144,14 @@ export const RULE_PACKS: readonly RulePack[] = [
 
 export const DEFAULT_RULE_PACK_ID = 'regulation-2018';
 
+/** The settings row (key) holding the chosen pack: 工作台 and the 卷宗 both measure records against it. */
+export const RULE_PACK_SETTING = 'rulePackId';
+
+/** A stored setting's value as a pack id: an unknown or missing one reads as 条例默认. */
+export function rulePackIdOf(value: unknown): string {
+  return typeof value === 'string' && RULE_PACKS.some((p) => p.id === value) ? value : DEFAULT_RULE_PACK_ID;
+}
+
 export function getRulePack(id: string | undefined): RulePack {
   return RULE_PACKS.find((p) => p.id === id) ?? RULE_PACKS[0]!;
 }

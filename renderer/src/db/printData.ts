@@ -4,6 +4,7 @@ import type { AttachmentMeta } from '../../../shared/schemas/entities';
 import type { PdfJob, PrintPhoto } from '../workers/pdfProtocol';
 import { db } from './db';
 import { listAudit, listAuditSince } from './repositories/audit';
+import { getRulePackId } from './repositories/compliance';
 import { NotFoundError } from './repositories/errors';
 import { listLearning } from './repositories/learning';
 
@@ -100,7 +101,8 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
       audit,
       attachments: files.metas,
     },
-    options,
+    // The volume's 组织生活落实情况 uses the pack 工作台 shows, so the two never disagree.
+    options: { ...options, rulePackId: options.rulePackId ?? (await getRulePackId()) },
     photos: files.photos,
   };
 }

@@ -27,7 +27,7 @@ describe('backup:verify', () => {
     expect(code).toBe(0);
     expect(out).toContain('备份文件有效');
     expect(out).toContain('格式版本 1，数据版本 1');
-    expect(out).toContain('创建时间：2025-03-18T02:00:00.000Z');
+    expect(out).toContain('创建时间：2025-03-18 10:00（北京时间）');
     expect(out).toContain('支部（1）：机关第一党支部');
     expect(out).toContain('党员（members）：4 行');
     expect(out).toMatch(/附件文件：2 个，共 0\.29 MB/);

@@ -126,6 +126,27 @@ describe('npm run dossier', () => {
     expect(run.stderr[0]).toContain('2019 年度没有任何记录');
     expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
   });
+
+  it("measures records against the backup's chosen 频次规则, as 工作台 does", async () => {
+    // The pack named under the 组织生活落实情况 table: 「合计达标 … （统计截至 …，规则：条例默认）」.
+    const packOf = (file: string) => {
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      return /规则：([^）]+)）/.exec(text.replace(/\s+/g, ''))?.[1];
+    };
+    expect(packOf(pdf)).toBe('条例默认');
+    const sub = await mkdtemp(join(tmpdir(), 'dossier-cli-pack-'));
+    try {
+      const quarterly = join(sub, 'quarterly.zip');
+      const settings = [...contents.tables.settings, { key: 'rulePackId', value: 'local-lecture-quarterly' }];
+      await writeAll(quarterly, { ...contents, tables: { ...contents.tables, settings } });
+      const out = join(sub, 'q.pdf');
+      const run = capture();
+      expect(await dossier(['--backup', quarterly, '--year', '2025', '--out', out], run.out)).toBe(0);
+      expect(packOf(out)).toBe('地方规定：党课每季度');
+    } finally {
+      await rm(sub, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('npm run dossier:verify', () => {

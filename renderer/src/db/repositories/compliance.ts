@@ -1,5 +1,5 @@
 // Loads what the compliance engine needs for a branch-year through the indexes, and the chosen frequency rule pack.
-import { DEFAULT_RULE_PACK_ID, RULE_PACKS } from '../../../../shared/rules/packs';
+import { RULE_PACKS, rulePackIdOf } from '../../../../shared/rules/packs';
 import type { ComplianceInput, ComplianceMeeting, ComplianceMember } from '../../../../shared/scoring/compliance';
 import { db } from '../db';
 import { SETTING_RULE_PACK } from '../settingKeys';
@@ -53,8 +53,7 @@ export async function loadComplianceSources(branchId: string, year: number): Pro
 
 /** The chosen rule pack's id; an unknown or missing setting reads as 条例默认. */
 export async function getRulePackId(): Promise<string> {
-  const id = await getSetting<unknown>(SETTING_RULE_PACK);
-  return typeof id === 'string' && RULE_PACKS.some((p) => p.id === id) ? id : DEFAULT_RULE_PACK_ID;
+  return rulePackIdOf(await getSetting<unknown>(SETTING_RULE_PACK));
 }
 
 export async function setRulePackId(id: string): Promise<void> {

@@ -1,0 +1,36 @@
+// The 卷宗导出 job read from fake-indexeddb: it carries the 频次规则 chosen on 工作台, so the two never disagree.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setRulePackId } from '../../../renderer/src/db/repositories/compliance';
+import { loadDossierJob } from '../../../renderer/src/db/printData';
+import { seed, setChinaNow } from '../meetings/fixtures';
+
+beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const OPTIONS = {
+  year: 2029,
+  volume: 1,
+  generatedAt: '2030-06-15T02:00:00.000Z',
+  appVersion: '0.1.0',
+  schemaVersion: 5,
+};
+
+describe('loadDossierJob', () => {
+  it('uses 条例默认 until another pack is chosen, then the chosen one', async () => {
+    const { branch } = await seed();
+    const before = await loadDossierJob(branch.id, OPTIONS);
+    expect(before.kind === 'dossier' && before.options.rulePackId).toBe('regulation-2018');
+    await setRulePackId('local-lecture-quarterly');
+    const after = await loadDossierJob(branch.id, OPTIONS);
+    expect(after.kind === 'dossier' && after.options.rulePackId).toBe('local-lecture-quarterly');
+  });
+
+  it('keeps a pack the caller names', async () => {
+    const { branch } = await seed();
+    await setRulePackId('local-lecture-quarterly');
+    const job = await loadDossierJob(branch.id, { ...OPTIONS, rulePackId: 'local-lecture-half' });
+    expect(job.kind === 'dossier' && job.options.rulePackId).toBe('local-lecture-half');
+  });
+});
