@@ -1,6 +1,7 @@
 // Display helpers of the 数据安全 page: sizes, China-local times, audit vocabulary.
 import type { AuditAction } from '../../../../shared/domain/vocab';
 import type { BackupKind } from '../../../../shared/ipc';
+import type { AuditEntity } from '../../db/repositories/audit';
 
 // The restore's room check words its message with it too.
 export { formatBytes } from '../../../../shared/backup/size';
@@ -22,10 +23,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   restore: '恢复',
 };
 
-export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+/** Typed by the audit's entity names, so a new kind of record cannot reach the 操作日志 without its Chinese name. */
+export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   branch: '支部',
   member: '党员',
-  venue: '阵地',
+  venue: '活动阵地',
   venueCheck: '阵地复查',
   meeting: '会议记录',
   responsibility: '领导责任',
@@ -34,5 +36,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   memberEvaluation: '民主评议',
   learning: '学习记录',
   campaign: '争创活动',
+  competition: '技能比武',
   attachment: '附件',
 };
