@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inspectBackup, readBackup, type BackupManifest, type OpenBackup } from '../shared/backup';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../shared/backup/tables';
 import { buildDossier } from '../shared/dossier/build';
-import { selectForPeriod, type DossierData, type DossierPeriod } from '../shared/dossier/data';
+import { emptyPeriodReason, periodHasRecords, type DossierData } from '../shared/dossier/data';
 import { FONT_FILES, imageMime } from '../shared/dossier/layout';
 import { renderPdf } from '../shared/dossier/render';
 import { RULE_PACK_SETTING, rulePackIdOf } from '../shared/rules/packs';
@@ -171,24 +171,6 @@ export async function readBranchVolume(
   return { data, rulePackId: rulePackIdOf(rulePack) };
 }
 
-/**
- * A volume has data when the period holds at least one dated record of the branch: a meeting, a 阵地复查, a
- * learning entry, a responsibility or 民主评议 of that year, or a 自评 covering it. The roster, venues and campaigns
- * alone do not count — they are not records of the year, and a volume of them would be an empty shell.
- */
-export function periodHasRecords(data: DossierData, period: DossierPeriod): boolean {
-  const sel = selectForPeriod(data, period);
-  return (
-    sel.meetings.length +
-      sel.venueChecks.length +
-      sel.learning.length +
-      sel.responsibilities.length +
-      sel.memberEvaluations.length +
-      sel.assessments.length >
-    0
-  );
-}
-
 /** The four Noto fonts from resources/fonts, prepared first if a fresh checkout does not have them yet. */
 export function loadFonts(): Record<string, Uint8Array> {
   const dir = join(REPO_ROOT, 'resources', 'fonts');
@@ -261,9 +243,7 @@ export async function makeDossier(args: DossierArgs): Promise<DossierOutcome> {
   const { data, rulePackId } = await readBranchVolume(args.backup, branch.id);
   const period = { from: `${args.year}-01-01`, to: `${args.year}-12-31` };
   if (!periodHasRecords(data, period)) {
-    throw new CliError(
-      `支部「${branch.name}」${args.year} 年度没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗`,
-    );
+    throw new CliError(`支部「${branch.name}」${emptyPeriodReason(period)}`);
   }
   const fonts = loadFonts();
   // The options the app's 卷宗导出 page passes (DossierPage.tsx, printData.ts): the chosen rule pack, volume 1, now.

@@ -165,3 +165,29 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
     attachments,
   };
 }
+
+/**
+ * A volume has data when the period holds at least one dated record of the branch: a meeting, a 阵地复查, a
+ * learning entry, a responsibility or 民主评议 of that year, or a 自评 covering it. The roster, venues and campaigns
+ * alone do not count — they are not records of the year, and a volume of them would be an empty shell.
+ */
+export function periodHasRecords(data: DossierData, period: DossierPeriod): boolean {
+  const sel = selectForPeriod(data, period);
+  return (
+    sel.meetings.length +
+      sel.venueChecks.length +
+      sel.learning.length +
+      sel.responsibilities.length +
+      sel.memberEvaluations.length +
+      sel.assessments.length >
+    0
+  );
+}
+
+/** Why no volume is made for an empty period, in the words of the CLI and the 卷宗导出 page. */
+export function emptyPeriodReason(period: DossierPeriod): string {
+  const from = period.from.slice(0, 4);
+  const label =
+    period.from.endsWith('-01-01') && period.to === `${from}-12-31` ? `${from} 年度` : `${period.from} 至 ${period.to}`;
+  return `${label}没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗`;
+}

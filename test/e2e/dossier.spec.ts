@@ -28,6 +28,20 @@ test('a volume is exported from the UI, read back, and verified against the ledg
 
   await openSection(page, '卷宗导出');
   await chooseOption(page, '年度', '2025年');
+  // A year without a single record gives no volume (as the CLI), and the page says why.
+  await page.getByRole('button', { name: '生成卷宗' }).click();
+  await expect(
+    page.getByText('2025 年度没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗'),
+  ).toBeVisible();
+
+  // One 支委会 of 2025, entered through the 补记 form the 工作台 links to.
+  await page.goto(`/#/records?new=${encodeURIComponent('支委会')}&date=2025-03-10`);
+  await page.getByLabel('主题', { exact: true }).fill('研究部署第一季度工作');
+  await page.getByLabel('会议内容', { exact: true }).fill('会议研究了第一季度党建工作安排。');
+  await save(page);
+  await expect(page.getByRole('heading', { level: 3, name: '研究部署第一季度工作' })).toBeVisible();
+  await openSection(page, '卷宗导出');
+  await chooseOption(page, '年度', '2025年');
 
   // Cancel: hold the font download so the job is certainly still running, cancel, and nothing is saved.
   let downloads = 0;
@@ -58,6 +72,7 @@ test('a volume is exported from the UI, read back, and verified against the ledg
       '卷宗测试党支部',
       '2025年度',
       '赵书记',
+      '研究部署第一季度工作',
       '二、活动有阵地',
       '三、工作有记录',
       '本年度无记录',

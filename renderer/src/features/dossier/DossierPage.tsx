@@ -1,6 +1,7 @@
 // 卷宗导出: one volume per branch-year (一年一本) rendered in the PDF worker, and 校验卷宗 for a PDF handed back.
 import { Alert, Button, Card, Empty, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { emptyPeriodReason, periodHasRecords, periodOfOptions } from '../../../../shared/dossier/data';
 import { chinaToday } from '../../../../shared/schemas/common';
 import { getHost } from '../../host/host';
 import { loadDossierJob } from '../../db/printData';
@@ -34,14 +35,19 @@ export function DossierPage() {
   const exportVolume = () => {
     if (!branch) return;
     void pdf.run(
-      () =>
-        loadDossierJob(branch.id, {
+      async () => {
+        const job = await loadDossierJob(branch.id, {
           year,
           volume,
           generatedAt: new Date().toISOString(),
           appVersion,
           schemaVersion: SCHEMA_VERSION,
-        }),
+        });
+        // As the CLI: a year without a single record would give a volume of empty sections, not a 台账.
+        const period = periodOfOptions({ year });
+        if (job.kind === 'dossier' && !periodHasRecords(job.data, period)) throw new Error(emptyPeriodReason(period));
+        return job;
+      },
       `${branch.name}-${year}年度迎检卷宗${volume > 1 ? `-第${volume}卷` : ''}.pdf`,
     );
   };
