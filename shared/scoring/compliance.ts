@@ -8,7 +8,9 @@ import { checkQuorum, type QuorumResult } from '../rules/quorum';
 export type ComplianceMeeting = Pick<
   Meeting,
   'id' | 'kind' | 'date' | 'topic' | 'attendance' | 'lecturer' | 'partyGroupId' | 'talkParties'
->;
+> &
+  // A 草稿 counts as held (the meeting took place); the 工作台 says how many of them are not yet finalized.
+  Partial<Pick<Meeting, 'status'>>;
 export type ComplianceMember = Pick<
   Member,
   'id' | 'name' | 'status' | 'joinedDate' | 'fullMemberDate' | 'leftDate' | 'partyGroupId'

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/src/db/db';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { setRulePackId } from '../../../renderer/src/db/repositories/compliance';
-import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
+import { createMeeting, finalizeMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { createResponsibility } from '../../../renderer/src/db/repositories/responsibilities';
 import { loadDashboard } from '../../../renderer/src/features/dashboard/dashboardData';
 import { recordsViewFromHash } from '../../../renderer/src/features/meetings/recordsRoute';
@@ -87,6 +87,19 @@ describe('工作有记录', () => {
     await setRulePackId('local-lecture-quarterly');
     expect((await loadDashboard(branch.id, 2029, '2030-06-15')).packId).toBe('local-lecture-quarterly');
     expect(await lecture()).toBe('党课（书记讲） 0/4 个季度');
+  });
+
+  it('counts a 草稿 as held and says how many records of the kind are not yet finalized', async () => {
+    const { branch, zhang, li } = await seed();
+    const committee = async () =>
+      (await loadDashboard(branch.id, 2029, '2030-06-15')).records.find((r) => r.ruleId === 'committee')!;
+    const march = await createMeeting(branch.id, meetingInput({ date: '2029-03-10', attendance: present(zhang, li) }));
+    await createMeeting(branch.id, meetingInput({ date: '2029-05-10', attendance: present(zhang, li) }));
+    expect((await committee()).met).toBe(2);
+    expect((await committee()).drafts).toBe(2);
+    await finalizeMeeting(march.id);
+    expect((await committee()).met).toBe(2);
+    expect((await committee()).drafts).toBe(1);
   });
 });
 

@@ -41,6 +41,7 @@ export async function loadComplianceSources(branchId: string, year: number): Pro
     lecturer: m.lecturer,
     partyGroupId: m.partyGroupId,
     talkParties: m.talkParties,
+    status: m.status,
   }));
   return {
     branch: { committee: branch.committee, partyGroups: branch.partyGroups },

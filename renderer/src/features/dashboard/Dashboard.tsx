@@ -91,7 +91,14 @@ function RecordItem({ line }: Readonly<{ line: RecordLine }>) {
     <List.Item>
       <Flex vertical style={{ width: '100%' }} gap={4} role="group" aria-label={line.label}>
         <Flex justify="space-between" wrap gap={8}>
-          <Typography.Text strong>{line.text}</Typography.Text>
+          <Typography.Text strong>
+            {line.text}
+            {line.drafts > 0 && (
+              <Typography.Text type="warning" style={{ fontWeight: 'normal', marginLeft: 8 }}>
+                （其中 {line.drafts} 份记录尚未定稿）
+              </Typography.Text>
+            )}
+          </Typography.Text>
           <Typography.Text type="secondary">{line.requirement}</Typography.Text>
         </Flex>
         {line.percent === undefined ? (

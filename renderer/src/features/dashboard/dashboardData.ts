@@ -54,6 +54,8 @@ export interface RecordLine {
   /** The current period, not yet recorded: a link to record it today. */
   current?: MissLine;
   quorumFailures: QuorumLine[];
+  /** Records of this kind in the year still 草稿: counted as held, but not yet ready for an inspector. */
+  drafts: number;
 }
 
 export interface VenueLine {
@@ -106,7 +108,7 @@ function notApplicable(rule: RuleResult['rule']): string {
   return '本年度不适用';
 }
 
-function recordLine(result: RuleResult, asOf: string): RecordLine {
+function recordLine(result: RuleResult, asOf: string, drafts: number): RecordLine {
   const { rule } = result;
   const miss = (p: RuleResult['periods'][number], date: string): MissLine => ({
     key: `${p.period.key}:${p.subject?.id ?? ''}`,
@@ -130,6 +132,7 @@ function recordLine(result: RuleResult, asOf: string): RecordLine {
       : { percent: Math.round((result.met / result.required) * 100) }),
     misses,
     ...(currentPeriod ? { current: miss(currentPeriod, asOf) } : {}),
+    drafts,
     quorumFailures: result.quorumFailures.map((f) => ({
       meetingId: f.meetingId,
       date: f.date,
@@ -165,7 +168,13 @@ export function buildDashboard(sources: DashboardSources, year: number, asOf: st
     year,
     asOf,
     packId: report.packId,
-    records: report.rules.map((r) => recordLine(r, asOf)),
+    records: report.rules.map((r) =>
+      recordLine(
+        r,
+        asOf,
+        sources.compliance.meetings.filter((m) => m.kind === r.rule.meetingKind && m.status === '草稿').length,
+      ),
+    ),
     venues: sources.venues.map((v) => ({
       id: v.id,
       name: v.name,
