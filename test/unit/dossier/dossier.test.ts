@@ -15,6 +15,11 @@ import { hasPoppler } from './poppler';
 
 const OPTS = { year: 2025, generatedAt: '2026-01-05T01:00:00.000Z', appVersion: '0.1.0', schemaVersion: 1 };
 const dir = mkdtempSync(join(tmpdir(), 'dossier-test-'));
+const writeTemp = (name: string, bytes: Uint8Array) => {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+};
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 let fonts: Record<string, Uint8Array>;
 
@@ -132,16 +137,24 @@ describe.skipIf(!hasPoppler)('迎检卷宗 (needs poppler-utils)', () => {
   });
 
   it('extractManifest refuses what is not a dossier, with a Chinese reason', async () => {
-    expect(await extractManifest(new TextEncoder().encode('not a pdf'))).toEqual({
-      ok: false,
-      reason: '文件不是有效的 PDF，或已损坏',
-    });
+    expect(await extractManifest(new TextEncoder().encode('not a pdf'))).toEqual({ ok: false, reason: '文件不是 PDF' });
     const plain = await renderPdf({ content: ['无内嵌清单'], defaultStyle: { font: 'NotoSansSC' } }, fonts, {
       partsPerChunk: 0,
     });
     const result = await extractManifest(plain);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain('不是本软件导出的迎检卷宗');
+  });
+
+  it('refuses a volume cut short (a viewer cannot open it) instead of calling it 一致', async () => {
+    const bytes = new Uint8Array(readFileSync(pdf));
+    expect((await extractManifest(bytes)).ok).toBe(true);
+    // 3 kB off the end: pdf-lib still finds the manifest, poppler cannot read the cross-reference table.
+    const cut = bytes.subarray(0, bytes.length - 3000);
+    const result = await extractManifest(cut);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain('文件不完整或已损坏');
+    expect(() => run('pdfinfo', [writeTemp('cut.pdf', cut)])).toThrow();
   });
 });
 
@@ -181,6 +194,55 @@ describe.skipIf(!hasPoppler)('empty year and a single 会议记录单 (needs pop
     expect(text).toMatch(new RegExp(`${onLeave.name}\\s+请假\\s+${onLeave.reason}`));
     expect(text).toContain('【补录】');
     expect(text).toContain(`${data.branch.name}${meeting.kind}记录`);
+  }, 30_000);
+
+  it('prints what each 更正 replaced under its 修改记录 line, and still prints an older entry without values', async () => {
+    const data = makeDossierData();
+    const meeting = data.meetings.find((m) => m.status === '已定稿' && m.id !== 'mt3')!;
+    const oldContent = '原记录的会议内容，定稿后被更正。'.repeat(40);
+    const audit = [
+      ...data.audit,
+      {
+        ...data.audit[0]!,
+        id: 'au-old',
+        entityId: meeting.id,
+        at: '2025-03-01T02:00:00.000Z',
+        reason: '补记出席情况',
+        summary: '修改了出席情况',
+      },
+      {
+        ...data.audit[0]!,
+        id: 'au-new',
+        entityId: meeting.id,
+        at: '2025-04-01T02:00:00.000Z',
+        reason: '记录人姓名写错，更正',
+        summary: '修改了日期、记录人、会议内容',
+        changes: [
+          { field: 'date', label: '日期', before: '2025-09-30', after: '2025-09-26' },
+          { field: 'recorder', label: '记录人', before: '胡桂兰', after: '袁明哲' },
+          { field: 'host', label: '主持人', before: '', after: '王建国' },
+          { field: 'content', label: '会议内容', before: oldContent },
+        ],
+      },
+    ];
+    const doc = buildMeetingRecordDoc(meeting, {
+      branch: data.branch,
+      members: data.members,
+      venues: data.venues,
+      attachments: data.attachments,
+      audit,
+    });
+    const pdf = join(dir, 'amended.pdf');
+    writeFileSync(pdf, await renderPdf(doc, fonts, { partsPerChunk: 0 }));
+    const text = run('pdftotext', ['-layout', pdf, '-']).replace(/\s+/g, '');
+    expect(text).toContain('原因：补记出席情况（修改了出席情况）');
+    expect(text).toContain('原因：记录人姓名写错，更正（修改了日期、记录人、会议内容）');
+    expect(text).toContain('日期：原2025年9月30日→现2025年9月26日');
+    expect(text).toContain('记录人：原胡桂兰→现袁明哲');
+    expect(text).toContain('主持人：原（空）→现王建国');
+    expect(text).toContain(`会议内容（修改前原文）：${oldContent}`);
+    // In the order they were made.
+    expect(text.indexOf('补记出席情况')).toBeLessThan(text.indexOf('记录人：原胡桂兰'));
   }, 30_000);
 
   it('stops when cancelled', async () => {
