@@ -18,7 +18,7 @@ export const COMPETITION_MOTTO = '练硬功、打擂台、强技能、出人才'
 export const COMPETITION_KINDS = ['岗位练兵', '技能比武', '知识竞赛', '其他'] as const;
 export type CompetitionKind = (typeof COMPETITION_KINDS)[number];
 
-/** The phase whose dates bound every step record (公开承诺 … 评选表彰). */
+/** The phase whose dates bound the 公开承诺. */
 export const ACTIVE_PHASE: CampaignPhase = '全面争创';
 
 export interface PhaseDates {
@@ -61,19 +61,83 @@ export function phaseIssues(phases: readonly PhaseDates[]): PhaseIssue[] {
   return issues;
 }
 
+/** Whether two phase lists give the same dates to the same phases (a campaign edit that only renames keeps them). */
+export function samePhases(a: readonly PhaseDates[], b: readonly PhaseDates[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i]!;
+      return p.phase === q.phase && (p.start ?? '') === (q.start ?? '') && (p.end ?? '') === (q.end ?? '');
+    })
+  );
+}
+
 export function activePhaseOf(phases: readonly PhaseDates[]): PhaseDates | undefined {
   return phases.find((p) => p.phase === ACTIVE_PHASE);
 }
 
-/** The refusal for a step record dated outside 全面争创, naming the phase's dates. */
-export function outsideActivePhaseMessage(phases: readonly PhaseDates[]): string {
-  const p = activePhaseOf(phases);
-  return `日期不在“${ACTIVE_PHASE}”阶段（${p?.start || '未设定'}至${p?.end || '未设定'}）内`;
+/** The steps whose records carry a date of their own. */
+export type DatedStep = Extract<CampaignStep, '公开承诺' | '领导点评' | '评选表彰'>;
+
+/**
+ * The first and last phase a dated step's records may fall in. Members commit while 全面争创 runs; leaders review and
+ * the branch commends through 完善提升 as well, where the year-end 评选表彰 falls (the sample's awards: 12-28).
+ */
+export const STEP_DATE_PHASES: Readonly<Record<DatedStep, readonly [CampaignPhase, CampaignPhase]>> = {
+  公开承诺: ['全面争创', '全面争创'],
+  领导点评: ['全面争创', '完善提升'],
+  评选表彰: ['全面争创', '完善提升'],
+};
+
+export interface StepDateSpan {
+  /** The phase whose start opens the span, and its index in CAMPAIGN_PHASES. */
+  from: CampaignPhase;
+  fromIndex: number;
+  /** The phase whose end closes the span, and its index. */
+  to: CampaignPhase;
+  toIndex: number;
+  start?: string;
+  end?: string;
 }
 
+/** Where `step`'s records may be dated in this campaign: from its first phase's start to its last phase's end. */
+export function stepDateSpan(phases: readonly PhaseDates[], step: DatedStep): StepDateSpan {
+  const [from, to] = STEP_DATE_PHASES[step];
+  return {
+    from,
+    fromIndex: CAMPAIGN_PHASES.indexOf(from),
+    to,
+    toIndex: CAMPAIGN_PHASES.indexOf(to),
+    start: phases.find((p) => p.phase === from)?.start,
+    end: phases.find((p) => p.phase === to)?.end,
+  };
+}
+
+/** 「“全面争创”阶段（2025-03-16至2025-10-31）」 or 「“全面争创”至“完善提升”阶段（2025-03-16至2025-12-31）」. */
+export function stepSpanLabel(phases: readonly PhaseDates[], step: DatedStep): string {
+  const s = stepDateSpan(phases, step);
+  const names = s.from === s.to ? `“${s.from}”` : `“${s.from}”至“${s.to}”`;
+  return `${names}阶段（${s.start || '未设定'}至${s.end || '未设定'}）`;
+}
+
+export function isInStepSpan(phases: readonly PhaseDates[], step: DatedStep, date: string): boolean {
+  const s = stepDateSpan(phases, step);
+  return Boolean(s.start && s.end && date >= s.start && date <= s.end);
+}
+
+/** The refusal for a `step` record dated outside its span, naming the phases and their dates. */
+export function outsideStepSpanMessage(phases: readonly PhaseDates[], step: DatedStep): string {
+  return `日期不在${stepSpanLabel(phases, step)}内`;
+}
+
+/** The refusal for a 公开承诺 dated outside 全面争创, naming the phase's dates. */
+export function outsideActivePhaseMessage(phases: readonly PhaseDates[]): string {
+  return outsideStepSpanMessage(phases, '公开承诺');
+}
+
+/** Whether a 公开承诺 may be dated `date`: inside 全面争创. */
 export function isInActivePhase(phases: readonly PhaseDates[], date: string): boolean {
-  const p = activePhaseOf(phases);
-  return Boolean(p?.start && p.end && date >= p.start && date <= p.end);
+  return isInStepSpan(phases, '公开承诺', date);
 }
 
 /**

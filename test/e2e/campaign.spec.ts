@@ -1,4 +1,5 @@
-// 争创活动 end to end: a 争做×先锋 campaign run through all six steps, with progress and the printable 承诺书.
+// 争创活动 end to end: a 争做×先锋 campaign run through all six steps, with progress and the printable 承诺书; year-end
+// records in 完善提升, a member who has left named for an earlier date, and deletes that ask first.
 import { expect, test, type Page } from '@playwright/test';
 import { chooseOption, expectSaved, fillBranchBasics, fillDate, openSection, save } from './helpers';
 
@@ -11,9 +12,9 @@ function chinaDate(offset = 0): string {
  * Test-only: puts rows straight into the app's IndexedDB (the shapes the repositories write) for what this spec does
  * not drive through its own screens — the roster, one 工作记录 and one 考评 — then reloads so live queries see them.
  */
-async function seed(page: Page, names: string[], today: string): Promise<void> {
+async function seed(page: Page, people: { name: string; leftDate?: string }[], today: string): Promise<void> {
   await page.evaluate(
-    async ({ names, today }) => {
+    async ({ people, today }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('branch-ledger');
         request.onsuccess = () => resolve(request.result);
@@ -28,7 +29,7 @@ async function seed(page: Page, names: string[], today: string): Promise<void> {
       const stamp = { branchId, createdAt: at, updatedAt: at };
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction(['members', 'meetings', 'assessments'], 'readwrite');
-        for (const name of names) {
+        for (const { name, leftDate } of people) {
           tx.objectStore('members').put({
             ...stamp,
             id: crypto.randomUUID(),
@@ -42,8 +43,8 @@ async function seed(page: Page, names: string[], today: string): Promise<void> {
             post: '',
             phone: '',
             motto: `${name}的格言：干一行爱一行`,
-            leftDate: '',
-            leftReason: '',
+            leftDate: leftDate ?? '',
+            leftReason: leftDate ? '调出' : '',
           });
         }
         tx.objectStore('meetings').put({
@@ -112,7 +113,7 @@ async function seed(page: Page, names: string[], today: string): Promise<void> {
       });
       db.close();
     },
-    { names, today },
+    { people, today },
   );
   await page.reload();
 }
@@ -124,7 +125,8 @@ test('a 争做×先锋 campaign goes through all six steps; progress and the 承
   await fillBranchBasics(page, { name: '机关第一党支部', termStart: '2024-01-15', termEnd: '2030-01-14' });
   await save(page);
   await expectSaved(page);
-  await seed(page, ['张三', '李四'], today);
+  // 王五 left three days ago: still on the roster for records dated before that.
+  await seed(page, [{ name: '张三' }, { name: '李四' }, { name: '王五', leftDate: chinaDate(-3) }], today);
 
   await openSection(page, '学习与争创');
   // 机关文化: 人人有格言 from the roster.
@@ -170,6 +172,15 @@ test('a 争做×先锋 campaign goes through all six steps; progress and the 承
     ).toBeVisible();
   }
 
+  // 王五 can be named for a date before he left.
+  await fillDate(page, '承诺日期', chinaDate(-5));
+  await chooseOption(page, '承诺党员', '王五');
+  await page.getByLabel('承诺内容', { exact: true }).fill('带头遵规守纪，做廉洁自律的标兵');
+  await page.getByRole('button', { name: '添加承诺' }).click();
+  await expect(
+    page.getByRole('region', { name: '公开承诺书' }).getByRole('row', { name: /王五 带头遵规守纪/ }),
+  ).toBeVisible();
+
   // 积极争创: link the record.
   await chooseOption(page, '关联记录', '争创推进会');
   await page.getByRole('button', { name: '关联', exact: true }).click();
@@ -178,12 +189,17 @@ test('a 争做×先锋 campaign goes through all six steps; progress and the 承
     '#/records?id=meeting-1',
   );
 
-  // 领导点评: a date in 完善提升 is refused with the phase's dates, then accepted inside it.
+  // 领导点评: a date after 完善提升 is refused with the span's dates, then accepted inside it.
+  await expect(
+    page.getByText(`领导点评、评选表彰的日期须在“全面争创”至“完善提升”阶段（${chinaDate(-10)}至${chinaDate(30)}）内`),
+  ).toBeVisible();
   await page.getByLabel('点评人', { exact: true }).fill('王书记');
   await page.getByLabel('点评内容', { exact: true }).fill('承诺具体，行动扎实');
-  await fillDate(page, '点评日期', chinaDate(20));
+  await fillDate(page, '点评日期', chinaDate(31));
   await page.getByRole('button', { name: '添加点评' }).click();
-  await expect(page.getByText(`日期不在“全面争创”阶段（${chinaDate(-10)}至${chinaDate(10)}）内`).first()).toBeVisible();
+  await expect(
+    page.getByText(`日期不在“全面争创”至“完善提升”阶段（${chinaDate(-10)}至${chinaDate(30)}）内`).first(),
+  ).toBeVisible();
   await fillDate(page, '点评日期', today);
   await page.getByRole('button', { name: '添加点评' }).click();
   await expect(page.getByRole('region', { name: '领导点评' }).getByText('王书记：承诺具体，行动扎实')).toBeVisible();
@@ -206,6 +222,30 @@ test('a 争做×先锋 campaign goes through all six steps; progress and the 承
   await page.getByLabel('荣誉名称', { exact: true }).fill('优秀共产党员');
   await page.getByRole('button', { name: '添加表彰' }).click();
   await expect(page.getByRole('region', { name: '评选表彰' }).getByText('张三：优秀共产党员')).toBeVisible();
+  // A year-end award in 完善提升, with its true date; the form is back on the branch itself.
+  await expect(page.getByLabel('表彰对象', { exact: true })).toHaveValue('机关第一党支部');
+  await page.getByLabel('荣誉名称', { exact: true }).fill('先进基层党组织');
+  await fillDate(page, '表彰日期', chinaDate(20));
+  await page.getByRole('button', { name: '添加表彰' }).click();
+  const awards = page.getByRole('region', { name: '评选表彰' });
+  await expect(awards.getByText(`${chinaDate(20)} 机关第一党支部：先进基层党组织`)).toBeVisible();
+
+  // Editing only the theme works with that award in place.
+  await page.getByRole('button', { name: '修改活动' }).click();
+  await page.getByLabel('活动主题', { exact: true }).fill('履职尽责促发展');
+  await page.getByRole('button', { name: '保存活动' }).click();
+  await expect(page.getByText('主题：履职尽责促发展', { exact: true })).toBeVisible();
+
+  // Deleting asks first: 取消 keeps the award, 删除 removes it.
+  const award = awards.getByRole('listitem').filter({ hasText: '先进基层党组织' });
+  const ask = page.getByRole('tooltip').filter({ hasText: '删除表彰“机关第一党支部：先进基层党组织”？' });
+  await award.getByRole('button', { name: '删除' }).click();
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(award).toBeVisible();
+  await award.getByRole('button', { name: '删除' }).click();
+  await ask.getByRole('button', { name: '删除' }).click();
+  await expect(award).toHaveCount(0);
+  await expect(awards.getByText('张三：优秀共产党员')).toBeVisible();
 
   // Progress: all six steps done.
   await expect(page.getByText('已完成 6/6 个环节')).toBeVisible();
@@ -217,7 +257,7 @@ test('a 争做×先锋 campaign goes through all six steps; progress and the 承
   // The printable list has each member's commitment; 打印承诺书 calls the browser's print.
   const book = page.getByRole('region', { name: '公开承诺书' });
   await expect(book.getByText('争做×先锋 · 党员公开承诺书')).toBeVisible();
-  await expect(book.getByRole('row')).toHaveCount(3);
+  await expect(book.getByRole('row')).toHaveCount(4);
   await page.evaluate(() => {
     (window as unknown as { printed: number }).printed = 0;
     window.print = () => {

@@ -1,6 +1,14 @@
-// 争创活动 repository: the campaign with its four phases, and the six steps' records of 全面争创, each checked and audited.
+// 争创活动 repository: the campaign with its four phases, and the six steps' records, each checked and audited.
 import Dexie from 'dexie';
-import { isInActivePhase, outsideActivePhaseMessage } from '../../../../shared/learning/campaign';
+import {
+  isInStepSpan,
+  outsideStepSpanMessage,
+  samePhases,
+  stepDateSpan,
+  stepSpanLabel,
+  type DatedStep,
+  type PhaseDates,
+} from '../../../../shared/learning/campaign';
 import {
   awardSchema,
   campaignInputSchema,
@@ -43,13 +51,54 @@ export async function listBranchAssessments(branchId: string): Promise<Assessmen
   return list.reverse();
 }
 
-/** Every dated step record of a campaign with where it lives, to re-check them when the phases change. */
-function stepRecordDates(c: Campaign): { path: string; date: string }[] {
+interface DatedRecord {
+  step: DatedStep;
+  date: string;
+  /** How the record is named in a refusal, e.g. 「张三的公开承诺（2025-03-20）」. */
+  label: string;
+}
+
+/** Every dated step record of a campaign, named for the secretary, to re-check them when the phases change. */
+async function datedRecords(c: Campaign): Promise<DatedRecord[]> {
+  const members = await db.members.bulkGet(c.commitments.map((x) => x.memberId));
   return [
-    ...c.commitments.map((x, i) => ({ path: `commitments.${i}.date`, date: x.date })),
-    ...c.reviews.map((x, i) => ({ path: `reviews.${i}.date`, date: x.date })),
-    ...c.awards.map((x, i) => ({ path: `awards.${i}.date`, date: x.date })),
+    ...c.commitments.map((x, i) => ({
+      step: '公开承诺' as const,
+      date: x.date,
+      label: `${members[i]?.name ?? '（已不在名册）'}的公开承诺（${x.date}）`,
+    })),
+    ...c.reviews.map((x) => ({ step: '领导点评' as const, date: x.date, label: `${x.leader}的领导点评（${x.date}）` })),
+    ...c.awards.map((x) => ({
+      step: '评选表彰' as const,
+      date: x.date,
+      label: `表彰「${x.to}：${x.title}」（${x.date}）`,
+    })),
   ];
+}
+
+/**
+ * The records that new phase dates would leave outside their step's span, one issue per step on the phase date that
+ * cuts them off (the span's first start when a record falls before it, else its last end).
+ */
+function recordsOutside(records: readonly DatedRecord[], phases: readonly PhaseDates[]): ValidationIssue[] {
+  const byPath = new Map<string, string[]>();
+  for (const step of ['公开承诺', '领导点评', '评选表彰'] as const) {
+    const outside = records.filter((r) => r.step === step && !isInStepSpan(phases, step, r.date));
+    if (outside.length === 0) continue;
+    const span = stepDateSpan(phases, step);
+    const early = outside.some((r) => span.start && r.date < span.start);
+    const path = early ? `phases.${span.fromIndex}.start` : `phases.${span.toIndex}.end`;
+    const named =
+      outside
+        .slice(0, 3)
+        .map((r) => r.label)
+        .join('、') + (outside.length > 3 ? '等' : '');
+    const message =
+      `已登记的 ${outside.length} 条${step}将不在${stepSpanLabel(phases, step)}内：${named}。` +
+      '请调整阶段日期，或先删除这些记录';
+    byPath.set(path, [...(byPath.get(path) ?? []), message]);
+  }
+  return [...byPath].map(([path, messages]) => ({ path, message: messages.join('；') }));
 }
 
 export async function createCampaign(branchId: string, input: CampaignInput): Promise<Campaign> {
@@ -102,18 +151,16 @@ async function mutate(
   });
 }
 
-/** Name, theme and phases; refused if a step record already entered would fall outside the new 全面争创 dates. */
+/**
+ * Name, theme and phases. When the phase dates change, refused if a step record already entered would fall outside
+ * its step's new span; a change of name or theme alone never re-checks the records.
+ */
 export async function updateCampaign(id: string, input: CampaignInput): Promise<Campaign> {
   const head: CampaignHead = parseInput(campaignInputSchema, input);
-  return mutate(id, (before) => {
-    const outside = stepRecordDates(before).filter((r) => !isInActivePhase(head.phases, r.date));
-    if (outside.length > 0) {
-      throw new ValidationError([
-        {
-          path: 'phases.2.start',
-          message: `已登记的 ${outside.length} 条承诺、点评或表彰将不在新的“全面争创”阶段内，请先调整这些记录`,
-        },
-      ]);
+  return mutate(id, async (before) => {
+    if (!samePhases(before.phases, head.phases)) {
+      const issues = recordsOutside(await datedRecords(before), head.phases);
+      if (issues.length > 0) throw new ValidationError(issues);
     }
     return { after: { ...before, ...head }, summary: `修改争创活动「${head.name}」` };
   });
@@ -134,13 +181,14 @@ export async function deleteCampaign(id: string): Promise<void> {
   });
 }
 
-function assertInPhase(c: Campaign, date: string): void {
-  if (!isInActivePhase(c.phases, date)) {
-    throw new ValidationError([{ path: 'date', message: outsideActivePhaseMessage(c.phases) }]);
-  }
+/** The refusal of a `step` record dated outside its span in this campaign, or undefined. */
+function dateIssue(c: Campaign, step: DatedStep, date: string): ValidationIssue | undefined {
+  return isInStepSpan(c.phases, step, date)
+    ? undefined
+    : { path: 'date', message: outsideStepSpanMessage(c.phases, step) };
 }
 
-/** The member must be on this branch's roster and not have left by `date`. */
+/** The member must be on this branch's roster on `date`: joined the Party by then and not yet left. */
 async function memberIssue(branchId: string, memberId: string, date: string): Promise<ValidationIssue | undefined> {
   const member = await db.members.get(memberId);
   if (!member || member.branchId !== branchId) {
@@ -148,6 +196,9 @@ async function memberIssue(branchId: string, memberId: string, date: string): Pr
   }
   if (member.leftDate && member.leftDate <= date) {
     return { path: 'memberId', message: `“${member.name}”已于 ${member.leftDate} 离开支部，不能登记` };
+  }
+  if (member.joinedDate && member.joinedDate > date) {
+    return { path: 'memberId', message: `“${member.name}”于 ${member.joinedDate} 入党，不能登记此前的记录` };
   }
   return undefined;
 }
@@ -158,9 +209,8 @@ export async function addCommitment(id: string, input: CommitmentInput): Promise
   const commitment = parseInput(commitmentSchema, input);
   return mutate(id, async (c) => {
     const issues: ValidationIssue[] = [];
-    if (!isInActivePhase(c.phases, commitment.date)) {
-      issues.push({ path: 'date', message: outsideActivePhaseMessage(c.phases) });
-    }
+    const outside = dateIssue(c, '公开承诺', commitment.date);
+    if (outside) issues.push(outside);
     const memberProblem = await memberIssue(c.branchId, commitment.memberId, commitment.date);
     if (memberProblem) issues.push(memberProblem);
     else if (c.commitments.some((x) => x.memberId === commitment.memberId)) {
@@ -216,7 +266,8 @@ export async function unlinkMeeting(id: string, meetingId: string): Promise<Camp
 export async function addReview(id: string, input: ReviewInput): Promise<Campaign> {
   const review = parseInput(reviewSchema, input);
   return mutate(id, (c) => {
-    assertInPhase(c, review.date);
+    const outside = dateIssue(c, '领导点评', review.date);
+    if (outside) throw new ValidationError([outside]);
     return { after: { ...c, reviews: [...c.reviews, review] }, summary: `登记「${review.leader}」的领导点评` };
   });
 }
@@ -272,9 +323,8 @@ export async function addAward(id: string, input: AwardInput): Promise<Campaign>
   const award = parseInput(awardSchema, input);
   return mutate(id, async (c) => {
     const issues: ValidationIssue[] = [];
-    if (!isInActivePhase(c.phases, award.date)) {
-      issues.push({ path: 'date', message: outsideActivePhaseMessage(c.phases) });
-    }
+    const outside = dateIssue(c, '评选表彰', award.date);
+    if (outside) issues.push(outside);
     if (award.memberId) {
       const problem = await memberIssue(c.branchId, award.memberId, award.date);
       if (problem) issues.push(problem);

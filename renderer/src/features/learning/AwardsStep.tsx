@@ -1,13 +1,15 @@
-// 评选表彰: awards to a member (picked from the roster) or to the branch or a group (typed), dated within 全面争创.
+// 评选表彰: awards to a member (picked from that day's roster) or to the branch or a group (typed), dated from 全面争创
+// through 完善提升, where year-end awards fall.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Col, Form, Input, List, Row, Select } from 'antd';
+import { App, Button, Col, Form, Input, List, Popconfirm, Row, Select } from 'antd';
 import { useId } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { type z } from 'zod';
 import { awardSchema, chinaToday, type Branch, type Campaign, type Member } from '../../../../shared/schemas';
 import { addAward, removeAward } from '../../db/repositories/campaigns';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
 
 type Values = z.input<typeof awardSchema>;
@@ -24,22 +26,28 @@ export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
   const idPrefix = `award-${useId().replace(/:/g, '')}`;
   const { control, handleSubmit, setError, reset, setValue, formState } = useForm<Values, unknown, Output>({
     resolver: zodResolver(awardSchema),
-    defaultValues: { to: '', memberId: '', title: '', date: chinaToday() },
+    defaultValues: { to: branch.name, memberId: '', title: '', date: chinaToday() },
   });
   const onSubmit = handleSubmit(async (values) => {
     try {
       await addAward(campaign.id, values);
       message.success('已添加表彰');
-      reset({ to: '', memberId: '', title: '', date: values.date });
+      reset({ to: branch.name, memberId: '', title: '', date: values.date });
     } catch (error) {
       const rest = placeIssues(error, setError, ['to', 'memberId', 'title', 'date']);
       if (rest.length) message.error(rest.join('；'));
     }
   });
-  const options = [
-    { value: '', label: `（支部或集体）${branch.name}` },
-    ...members.filter((m) => !m.leftDate).map((m) => ({ value: m.id, label: m.name })),
-  ];
+  const [date, chosen] = useWatch({ control, name: ['date', 'memberId'] });
+  const options = [{ value: '', label: `（支部或集体）${branch.name}` }, ...memberOptionsOn(members, date, chosen)];
+  const remove = async (index: number) => {
+    try {
+      await removeAward(campaign.id, index);
+      message.success('已删除表彰');
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
   return (
     <>
       <Form layout="vertical" component="div">
@@ -107,9 +115,17 @@ export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
           renderItem={(a) => (
             <List.Item
               actions={[
-                <Button key="del" size="small" danger onClick={() => void removeAward(campaign.id, a.index)}>
-                  删除
-                </Button>,
+                <Popconfirm
+                  key="del"
+                  title={`删除表彰“${a.to}：${a.title}”？`}
+                  okText="删除"
+                  cancelText="取消"
+                  onConfirm={() => remove(a.index)}
+                >
+                  <Button size="small" danger>
+                    删除
+                  </Button>
+                </Popconfirm>,
               ]}
             >
               {a.date} {a.to}：{a.title}

@@ -1,7 +1,7 @@
 // One campaign: its progress, then the six steps of 全面争创 each with its own records.
 import { Button, Card, Collapse, Flex, Popconfirm, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { outsideActivePhaseMessage, stepsDone } from '../../../../shared/learning';
+import { stepSpanLabel, stepsDone } from '../../../../shared/learning';
 import type { Branch, Campaign } from '../../../../shared/schemas';
 import { deleteCampaign } from '../../db/repositories/campaigns';
 import { AssessmentStep } from './AssessmentStep';
@@ -22,7 +22,6 @@ interface Props {
 
 export function CampaignView({ branch, campaign, data, onEdit }: Readonly<Props>) {
   const done = new Map(stepsDone(campaign).map((s) => [s.step, s.done]));
-  const active = campaign.phases.find((p) => p.phase === '全面争创');
   const step = (key: string, title: string, children: ReactNode) => ({
     key,
     label: `${title}${done.get(title as never) ? '（已完成）' : ''}`,
@@ -50,8 +49,8 @@ export function CampaignView({ branch, campaign, data, onEdit }: Readonly<Props>
       <CampaignProgress campaign={campaign} />
       <Card title="全面争创六个环节">
         <Typography.Paragraph type="secondary">
-          承诺、点评、表彰的日期须在“全面争创”阶段（{active?.start}至{active?.end}）内；超出时提示「
-          {outsideActivePhaseMessage(campaign.phases)}」。
+          公开承诺的日期须在{stepSpanLabel(campaign.phases, '公开承诺')}内；领导点评、评选表彰的日期须在
+          {stepSpanLabel(campaign.phases, '评选表彰')}内。承诺党员、表彰党员按所填日期当天的在册名单列出。
         </Typography.Paragraph>
         <Collapse
           defaultActiveKey={['commitments', 'records', 'reviews', 'satisfaction', 'assessment', 'awards']}

@@ -1,8 +1,8 @@
 // 公开承诺: one commitment per member, dated within 全面争创, and the print-friendly 承诺书 list (window.print()).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Col, Form, Input, Row, Select, Space, Table } from 'antd';
+import { App, Button, Col, Form, Input, Popconfirm, Row, Select, Space, Table } from 'antd';
 import { useId } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { type z } from 'zod';
 import {
   chinaToday,
@@ -14,6 +14,7 @@ import {
 import { addCommitment, removeCommitment } from '../../db/repositories/campaigns';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
 
 type Values = z.input<typeof commitmentSchema>;
@@ -59,7 +60,20 @@ export function CommitmentsStep({ campaign, members }: Readonly<Props>) {
       if (rest.length) message.error(rest.join('；'));
     }
   });
-  const pending = members.filter((m) => !m.leftDate && !campaign.commitments.some((c) => c.memberId === m.id));
+  const [date, chosen] = useWatch({ control, name: ['date', 'memberId'] });
+  const pending = memberOptionsOn(
+    members.filter((m) => !campaign.commitments.some((c) => c.memberId === m.id)),
+    date,
+    chosen,
+  );
+  const remove = async (c: CampaignCommitment) => {
+    try {
+      await removeCommitment(campaign.id, c.memberId);
+      message.success('已删除承诺');
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
   return (
     <>
       <style>{PRINT_CSS}</style>
@@ -74,7 +88,8 @@ export function CommitmentsStep({ campaign, members }: Readonly<Props>) {
                   optionFilterProp="label"
                   value={value || undefined}
                   onChange={onChange}
-                  options={pending.map((m) => ({ value: m.id, label: m.name }))}
+                  options={pending}
+                  notFoundContent={pending.length === 0 ? '承诺日期当天没有尚未承诺的在册党员' : undefined}
                   status={invalid ? 'error' : undefined}
                   placeholder="请选择"
                   {...a11y}
@@ -128,14 +143,16 @@ export function CommitmentsStep({ campaign, members }: Readonly<Props>) {
               title: <span className="no-print">操作</span>,
               width: 80,
               render: (_, c) => (
-                <Button
-                  className="no-print"
-                  size="small"
-                  danger
-                  onClick={() => void removeCommitment(campaign.id, c.memberId)}
+                <Popconfirm
+                  title={`删除“${names.get(c.memberId) ?? '（已不在名册）'}”的公开承诺？`}
+                  okText="删除"
+                  cancelText="取消"
+                  onConfirm={() => remove(c)}
                 >
-                  删除
-                </Button>
+                  <Button className="no-print" size="small" danger>
+                    删除
+                  </Button>
+                </Popconfirm>
               ),
             },
           ]}

@@ -3,13 +3,14 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useId } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { type z } from 'zod';
 import { COMPETITION_KINDS } from '../../../../shared/learning';
 import { chinaToday, competitionInputSchema, type Member } from '../../../../shared/schemas';
 import { createCompetition } from '../../db/repositories/competitions';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 
@@ -49,7 +50,8 @@ export function CompetitionForm({ branchId, members, onDone }: Readonly<Props>) 
       if (rest.length) message.error(rest.join('；'));
     }
   });
-  const memberOptions = members.filter((m) => !m.leftDate).map((m) => ({ value: m.id, label: m.name }));
+  // Members on the roster on the entered date: a back-filled entry can name someone who has left since.
+  const memberOptions = memberOptionsOn(members, useWatch({ control, name: 'date' }) || undefined);
   const text = (name: 'name' | 'notes', label: string, required = false) => (
     <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
       {({ id, value, onChange, onBlur, a11y, invalid }) => (

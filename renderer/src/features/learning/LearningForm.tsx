@@ -2,7 +2,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
 import { useId } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { type z } from 'zod';
 import { LEARNING_KIND_NAMES } from '../../../../shared/domain/vocab';
 import { chinaToday, learningInputSchema, type Member } from '../../../../shared/schemas';
@@ -10,6 +10,7 @@ import { createLearning } from '../../db/repositories/learning';
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
 import { useUnsavedChanges } from '../../ui/leaveGuard';
 
@@ -36,7 +37,9 @@ export function LearningForm({ branchId, members }: Readonly<{ branchId: string;
       if (rest.length) message.error(rest.join('；'));
     }
   });
-  const memberOptions = members.filter((m) => !m.leftDate).map((m) => ({ value: m.id, label: m.name }));
+  // Members on the roster on the entered date: a back-filled entry can name someone who has left since.
+  const [date, chosen] = useWatch({ control, name: ['date', 'memberId'] });
+  const memberOptions = memberOptionsOn(members, date || undefined, chosen);
   return (
     <Card title="登记学习" style={{ marginBottom: 16 }}>
       <Form layout="vertical" component="div">

@@ -1,6 +1,6 @@
-// 领导点评: leader, date (within 全面争创) and comment.
+// 领导点评: leader, date (from 全面争创 through 完善提升) and comment.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Col, Form, Input, List, Row } from 'antd';
+import { App, Button, Col, Form, Input, List, Popconfirm, Row } from 'antd';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { type z } from 'zod';
@@ -30,6 +30,14 @@ export function ReviewsStep({ campaign }: Readonly<{ campaign: Campaign }>) {
       if (rest.length) message.error(rest.join('；'));
     }
   });
+  const remove = async (index: number) => {
+    try {
+      await removeReview(campaign.id, index);
+      message.success('已删除点评');
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
   return (
     <>
       <Form layout="vertical" component="div">
@@ -79,9 +87,17 @@ export function ReviewsStep({ campaign }: Readonly<{ campaign: Campaign }>) {
           renderItem={(r) => (
             <List.Item
               actions={[
-                <Button key="del" size="small" danger onClick={() => void removeReview(campaign.id, r.index)}>
-                  删除
-                </Button>,
+                <Popconfirm
+                  key="del"
+                  title={`删除${r.leader}（${r.date}）的领导点评？`}
+                  okText="删除"
+                  cancelText="取消"
+                  onConfirm={() => remove(r.index)}
+                >
+                  <Button size="small" danger>
+                    删除
+                  </Button>
+                </Popconfirm>,
               ]}
             >
               {r.date} {r.leader}：{r.comment}
