@@ -121,7 +121,7 @@ function tableOfContents(sel: DossierSelection): Content {
       });
     }
   }
-  rows.push(row('卷宗说明与签章', 'sec-closing', 0));
+  rows.push(row('卷宗说明', 'sec-closing', 0));
   return part(
     { text: '目    录', style: 'h1' },
     {
@@ -314,6 +314,7 @@ function missedText(
 }
 
 function complianceTable(sel: DossierSelection, from: string, to: string, opts: DossierOptions): Content {
+  const pack = getRulePack(opts.rulePackId);
   const report = computeCompliance({
     branch: sel.branch,
     members: sel.members,
@@ -321,7 +322,7 @@ function complianceTable(sel: DossierSelection, from: string, to: string, opts: 
     from,
     to,
     asOf: chinaToday(new Date(opts.generatedAt)),
-    pack: getRulePack(opts.rulePackId),
+    pack,
   });
   const rows: TableCell[][] = report.rules.map((r) => [
     r.rule.label,
@@ -337,7 +338,9 @@ function complianceTable(sel: DossierSelection, from: string, to: string, opts: 
       { text: '组织生活落实情况（按规定频次核算）', style: 'h2' },
       dataTable(['项目', '规定', '达标期数', '未达标期间', '人数未过半'], rows, [62, 110, 44, '*', 70]),
       {
-        text: `合计达标 ${report.met} / ${report.required} 期（统计截至 ${cnDate(report.asOf)}，规则：${getRulePack(opts.rulePackId).name}）`,
+        // A past year's volume is counted to its last day, not to the day it was printed; the pack is named with
+        // what it is based on, since 「条例默认」 alone is the 工作台's shorthand.
+        text: `合计达标 ${report.met} / ${report.required} 期，统计截至 ${cnDate(report.asOf < to ? report.asOf : to)}。频次规则：${pack.name}——${pack.description}。`,
         style: 'small',
       },
     ],
@@ -545,7 +548,12 @@ function learning(sel: DossierSelection): Content {
   const name = (id: string) => sel.members.find((m) => m.id === id)?.name ?? id;
   if (!sel.learning.length) nodes.push(emptyNote());
   else {
-    const learners = [...new Set(sel.learning.map((l) => l.memberId))];
+    // In roster order, as in 一、支部概况; anyone no longer on the roster after them.
+    const withEntries = new Set(sel.learning.map((l) => l.memberId));
+    const learners = [
+      ...sel.members.filter((m) => withEntries.has(m.id)).map((m) => m.id),
+      ...[...withEntries].filter((id) => !sel.members.some((m) => m.id === id)),
+    ];
     nodes.push(
       dataTable(
         ['姓名', ...LEARNING_KIND_NAMES],

@@ -128,10 +128,10 @@ describe('npm run dossier', () => {
   });
 
   it("measures records against the backup's chosen 频次规则, as 工作台 does", async () => {
-    // The pack named under the 组织生活落实情况 table: 「合计达标 … （统计截至 …，规则：条例默认）」.
+    // The pack named under the 组织生活落实情况 table: 「合计达标 …，统计截至 …。频次规则：条例默认——依据…」.
     const packOf = (file: string) => {
       const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-      return /规则：([^）]+)）/.exec(text.replace(/\s+/g, ''))?.[1];
+      return /频次规则：(.+?)——/.exec(text.replace(/\s+/g, ''))?.[1];
     };
     expect(packOf(pdf)).toBe('条例默认');
     const sub = await mkdtemp(join(tmpdir(), 'dossier-cli-pack-'));
