@@ -8,6 +8,7 @@ import {
   type ItemScore,
   type Meeting,
   type StandardFields,
+  type StandardItem,
   type Venue,
 } from '../../../../shared/schemas/entities';
 import {
@@ -61,6 +62,62 @@ export async function computeAutoScores(
 }
 
 /**
+ * The problems with one item's score, as issues at `scores.<index>`: not scored (a manual item with no score; an
+ * automatic one without a typed score keeps `autoScore`), below 0 or above its 满分, or an automatic score changed
+ * without a reason. The 考评 form runs it on every row before saving, the repository again on what it stores.
+ */
+export function itemScoreIssues(
+  item: Pick<StandardItem, 'code' | 'content' | 'maxScore'>,
+  index: number,
+  given: { score: number | null; overrideReason?: string } | undefined,
+  autoScore: number | undefined,
+): ValidationIssue[] {
+  // Not scored at all is NaN, which itemScoreProblems reports as 「请填写…的得分」.
+  const score = given?.score ?? autoScore ?? Number.NaN;
+  return itemScoreProblems(item, { score, autoScore, overrideReason: given?.overrideReason ?? '' }).map((p) => ({
+    path: `scores.${index}.${p.field}`,
+    message: p.message,
+  }));
+}
+
+/** What the 考评 form holds: every item of the standard in its order, a score left empty as null, maybe no date. */
+export type AssessmentDraft = Omit<AssessmentInput, 'scores' | 'date'> & {
+  date: string | undefined;
+  scores: { code: string; score: number | null; overrideReason: string; comment: string }[];
+};
+
+/**
+ * Every problem the repository would find in a draft, all at once and without the database: the schema's (考评人,
+ * 考评日期, lengths) and each item's (missing, out of range, an automatic score changed without a reason). Each
+ * draft row must be the standard's item at the same index. Issues about one item name it.
+ */
+export function assessmentDraftIssues(
+  standard: Pick<StandardFields, 'items'>,
+  draft: AssessmentDraft,
+  auto: ReadonlyMap<string, { score: number }>,
+): ValidationIssue[] {
+  const itemIssues = standard.items.flatMap((item, index) =>
+    itemScoreIssues(item, index, draft.scores[index], auto.get(item.code)?.score),
+  );
+  const parsed = assessmentInputSchema.safeParse({
+    ...draft,
+    scores: draft.scores.map((s) => ({ ...s, score: s.score ?? Number.NaN })),
+  });
+  const schemaIssues = parsed.success ? [] : ValidationError.fromZod(parsed.error).issues;
+  const fieldIssues = schemaIssues.flatMap((issue) => {
+    const row = /^scores\.(\d+)\.(\w+)$/.exec(issue.path);
+    if (!row) return [issue];
+    // The score itself is checked per item above, with the item's name; other row fields get the name prefixed.
+    if (row[2] === 'score') return [];
+    const item = standard.items[Number(row[1])];
+    return [{ ...issue, message: item ? `“${item.code} ${item.content}”的${issue.message}` : issue.message }];
+  });
+  const rowOf = (path: string) => Number(/^scores\.(\d+)\./.exec(path)?.[1] ?? -1);
+  // Record-level issues first (考评人, 日期), then the rows in the table's order.
+  return [...fieldIssues, ...itemIssues].sort((a, b) => rowOf(a.path) - rowOf(b.path));
+}
+
+/**
  * Checks and derives the stored scores: every item of the standard must be scored once, within 0 and its maximum;
  * automatic items keep their computed score and evidence unless overridden with a reason.
  */
@@ -75,16 +132,9 @@ function deriveScores(
   standard.items.forEach((item, itemIndex) => {
     const given = byCode.get(item.code);
     const computed = auto.get(item.code);
-    const index = given?.index ?? itemIndex;
-    if (!given) {
-      if (!computed)
-        issues.push({ path: `scores.${index}.score`, message: `请填写“${item.code} ${item.content}”的得分` });
-    }
+    issues.push(...itemScoreIssues(item, given?.index ?? itemIndex, given, computed?.score));
     const score = given ? given.score : (computed?.score ?? 0);
     const overrideReason = given?.overrideReason ?? '';
-    for (const problem of itemScoreProblems(item, { score, autoScore: computed?.score, overrideReason })) {
-      issues.push({ path: `scores.${index}.${problem.field}`, message: problem.message });
-    }
     const overridden = computed !== undefined && roundScore(score) !== computed.score;
     scores.push({
       code: item.code,
@@ -187,6 +237,34 @@ export async function updateAssessment(id: string, input: AssessmentInput): Prom
       summary: describe(after),
     });
     return after;
+  });
+}
+
+/**
+ * Deletes a 考评 (audited), e.g. one created by mistake: the 历年考评得分 chart and the 卷宗 read only the rows that
+ * remain. One linked to a 争创活动's 量化考评 step is refused, so that the step does not point at nothing.
+ */
+export async function deleteAssessment(id: string): Promise<void> {
+  await db.transaction('rw', [db.assessments, db.campaigns, db.auditPages], async () => {
+    const before = await db.assessments.get(id);
+    if (!before) throw new NotFoundError('考评', id);
+    const linked = (await db.campaigns.where('branchId').equals(before.branchId).toArray()).filter(
+      (c) => c.assessmentId === id,
+    );
+    if (linked.length > 0) {
+      const names = linked.map((c) => `「${c.name}」`).join('、');
+      throw new ValidationError([
+        { path: '', message: `该考评已关联争创活动${names}的“量化考评”环节，请先在争创活动中取消关联，再删除` },
+      ]);
+    }
+    await db.assessments.delete(id);
+    await writeAudit({
+      entity: 'assessment',
+      entityId: id,
+      branchId: before.branchId,
+      action: 'delete',
+      summary: `删除考评 ${describe(before)}（考评人${before.assessor}，${before.date}）`,
+    });
   });
 }
 

@@ -112,6 +112,39 @@ export async function copyStandard(sourceId: string, name?: string): Promise<Sta
   });
 }
 
+/**
+ * Deletes a copied standard from the 标准库 (audited), with every version of it — e.g. a 「复制后修改」 copy that was
+ * abandoned. Built-ins are refused, and so is a standard any version of which a 考评 was scored against: the 卷宗 lists
+ * the standards its 考评 used.
+ */
+export async function deleteStandard(id: string): Promise<void> {
+  await db.transaction('rw', [db.standards, db.assessments, db.auditPages], async () => {
+    const standard = await db.standards.get(id);
+    if (!standard) throw new NotFoundError('评价标准', id);
+    if (standard.builtInKey) {
+      throw new ValidationError([{ path: '', message: '内置评价标准不能删除' }]);
+    }
+    const lineage = lineageOf(standard);
+    const versions = (await db.standards.toArray()).filter((s) => lineageOf(s) === lineage);
+    const ids = versions.map((s) => s.id);
+    const used = await db.assessments.where('standardId').anyOf(ids).count();
+    if (used > 0) {
+      throw new ValidationError([
+        { path: '', message: `「${standard.name}」已被 ${used} 次考评采用，不能删除；如确需删除，请先删除这些考评` },
+      ]);
+    }
+    await db.standards.bulkDelete(ids);
+    for (const version of versions) {
+      await writeAudit({
+        entity: 'standard',
+        entityId: version.id,
+        action: 'delete',
+        summary: `删除评价标准「${version.name}」（第${version.version}版）`,
+      });
+    }
+  });
+}
+
 function parseStandardInput(
   input: StandardInput,
 ): Pick<StandardFields, 'name' | 'description' | 'totalScore' | 'items' | 'grades'> {

@@ -1,5 +1,6 @@
 // 新建/修改考评: standard, kind, year, assessor; each item scored — frequency and 七有 items computed from the records
-// (changeable only with a reason), manual items typed — with the total and grade as it will be saved.
+// (changeable only with a reason), manual items typed, each with an optional 评语 — with the total and grade as it will
+// be saved. Every problem shows at once: a score out of range as it is typed, the rest together on 保存.
 import {
   Alert,
   App,
@@ -26,8 +27,14 @@ import {
   type StandardItem,
 } from '../../../../shared/schemas';
 import { formatScore, gradeOf, roundScore, totalOf } from '../../../../shared/standards';
-import { createAssessment, updateAssessment } from '../../db/repositories/assessments';
+import {
+  assessmentDraftIssues,
+  createAssessment,
+  updateAssessment,
+  type AssessmentDraft,
+} from '../../db/repositories/assessments';
 import { ValidationError, type ValidationIssue } from '../../db/repositories/errors';
+import { lineageOf } from '../../db/repositories/standards';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { DateInput } from '../../ui/DateInput';
 import { Loading } from '../../ui/Loading';
@@ -40,6 +47,8 @@ interface Props {
   branch: Branch;
   /** Present when re-scoring an existing assessment: its snapshot is the standard. */
   assessment?: Assessment;
+  /** The branch's 考评, newest first: the defaults follow the latest, and a second one of a year and kind is warned. */
+  others: readonly Assessment[];
   onSaved: (assessment: Assessment) => void;
   onCancel: () => void;
 }
@@ -52,15 +61,34 @@ interface Entry {
 }
 
 const STANDARDIZATION_KEY = 'standardization';
+/** How many years back the 考评年度 list goes. */
+const YEARS_BACK = 7;
 
-export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readonly<Props>) {
+const yearOf = (a: Pick<Assessment, 'periodStart'>) => Number(a.periodStart.slice(0, 4));
+
+/**
+ * The year a new 考评 most likely scores: that of the latest 考评 — or, when that year already has one of this kind,
+ * the first later year without one — and never after this year nor before the list's first year.
+ */
+function defaultYear(others: readonly Assessment[], kind: AssessmentKind, thisYear: number): number {
+  const latest = others[0];
+  if (!latest) return thisYear;
+  for (let y = Math.max(yearOf(latest), thisYear - YEARS_BACK); y < thisYear; y++) {
+    if (!others.some((a) => yearOf(a) === y && a.kind === kind)) return y;
+  }
+  return thisYear;
+}
+
+export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }: Readonly<Props>) {
   const { message } = App.useApp();
   const standards = useStandards();
   const today = chinaToday();
   const thisYear = Number(today.slice(0, 4));
   const [standardId, setStandardId] = useState<string | undefined>(assessment?.standardId);
   const [kind, setKind] = useState<AssessmentKind>(assessment?.kind ?? '自评');
-  const [year, setYear] = useState<number>(assessment ? Number(assessment.periodStart.slice(0, 4)) : thisYear);
+  const [year, setYear] = useState<number>(() =>
+    assessment ? yearOf(assessment) : defaultYear(others, '自评', thisYear),
+  );
   const [assessor, setAssessor] = useState(assessment?.assessor ?? '');
   const [date, setDate] = useState<string | undefined>(assessment?.date ?? today);
   const [entries, setEntries] = useState<Record<string, Entry>>(() =>
@@ -71,7 +99,9 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
       ]),
     ),
   );
-  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  // After the first 保存, every problem is shown and follows the edits; the repository's own refusals until the next.
+  const [tried, setTried] = useState(false);
+  const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
   const [saving, setSaving] = useState(false);
   const [drill, setDrill] = useState<string>();
   // What the user can change, as it was when the form opened: any difference is an unsaved edit.
@@ -79,7 +109,14 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
   const [opened] = useState(edits);
   const { release, cancel } = useFormLeaveGuard(edits !== opened, '考评');
 
-  const chosenId = standardId ?? standards?.find((s) => s.builtInKey === STANDARDIZATION_KEY)?.id ?? standards?.[0]?.id;
+  // A new 考评 uses the standard of the latest one (its current version), else the 标准化规范化 built-in.
+  const latest = assessment ? undefined : others[0];
+  const latestLineage = latest && (latest.standardSnapshot.lineageId || latest.standardId);
+  const chosenId =
+    standardId ??
+    standards?.find((s) => latestLineage !== undefined && lineageOf(s) === latestLineage)?.id ??
+    standards?.find((s) => s.builtInKey === STANDARDIZATION_KEY)?.id ??
+    standards?.[0]?.id;
   const standard: StandardFields | undefined = assessment
     ? assessment.standardSnapshot
     : standards?.find((s) => s.id === chosenId);
@@ -96,49 +133,52 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
     if (entry?.score !== null && entry?.score !== undefined) return entry.score;
     return auto.get(item.code)?.score ?? null;
   };
-  const total = totalOf(rows.map((item) => ({ score: scoreOf(item) ?? 0 })));
-  const grade = gradeOf(total, standard.grades);
-  const issueAt = (index: number, field: string) => issues.find((i) => i.path === `scores.${index}.${field}`)?.message;
+  // The rows are the standard's items in order, so the issue paths (scores.N) are exactly the table's rows.
+  const draft: AssessmentDraft = {
+    standardId: assessment?.standardId ?? chosenId ?? '',
+    periodStart,
+    periodEnd,
+    kind,
+    assessor,
+    date,
+    scores: rows.map((item) => ({
+      code: item.code,
+      score: scoreOf(item),
+      overrideReason: entries[item.code]?.reason ?? '',
+      comment: entries[item.code]?.comment ?? '',
+    })),
+  };
+  const clientIssues = assessmentDraftIssues(standard, draft, auto);
+  const issues = tried
+    ? [...clientIssues, ...serverIssues.filter((s) => !clientIssues.some((c) => c.path === s.path))]
+    : serverIssues;
+  const shownAt = (path: string) => issues.find((i) => i.path === path)?.message;
+  // A typed score out of range, or a text too long, is shown as soon as it is typed; a missing score or reason only
+  // once 保存 has been tried.
+  const liveAt = (path: string) => clientIssues.find((i) => i.path === path)?.message;
+  const outOfRange = rows.filter((item, index) => scoreOf(item) !== null && liveAt(`scores.${index}.score`));
+  // Out-of-range scores are not counted: the total can never exceed what the standard allows.
+  const total = totalOf(rows.map((item) => ({ score: outOfRange.includes(item) ? 0 : (scoreOf(item) ?? 0) })));
+  const grade = outOfRange.length > 0 ? '' : gradeOf(total, standard.grades);
   const change = (code: string, patch: Partial<Entry>) =>
     setEntries((all) => ({ ...all, [code]: { ...(all[code] ?? { score: null, reason: '', comment: '' }), ...patch } }));
+  const sameYearKind = others.filter((a) => a.id !== assessment?.id && yearOf(a) === year && a.kind === kind);
 
   const submit = async () => {
-    // Every item must have a score before the repository sees the list, so that its issue paths (scores.N) are
-    // exactly the table's rows.
-    const missing = rows.flatMap((item, index) =>
-      scoreOf(item) === null
-        ? [{ path: `scores.${index}.score`, message: `请填写“${item.code} ${item.content}”的得分` }]
-        : [],
-    );
-    if (missing.length > 0) {
-      setIssues(missing);
-      return;
-    }
+    setTried(true);
+    setServerIssues([]);
+    if (clientIssues.length > 0 || !draft.date) return;
     setSaving(true);
     try {
-      const input = {
-        standardId: assessment?.standardId ?? chosenId ?? '',
-        periodStart,
-        periodEnd,
-        kind,
-        assessor,
-        date: date ?? '',
-        scores: rows.map((item) => ({
-          code: item.code,
-          score: scoreOf(item) ?? 0,
-          overrideReason: entries[item.code]?.reason ?? '',
-          comment: entries[item.code]?.comment ?? '',
-        })),
-      };
+      const input = { ...draft, date: draft.date, scores: draft.scores.map((s) => ({ ...s, score: s.score ?? 0 })) };
       const saved = assessment
         ? await updateAssessment(assessment.id, input)
         : await createAssessment(branch.id, input);
-      setIssues([]);
       message.success('考评已保存');
       release();
       onSaved(saved);
     } catch (error) {
-      if (error instanceof ValidationError) setIssues(error.issues);
+      if (error instanceof ValidationError) setServerIssues(error.issues);
       else message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
     } finally {
       setSaving(false);
@@ -162,7 +202,7 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
                 onChange={(id) => {
                   setStandardId(id);
                   setEntries({});
-                  setIssues([]);
+                  setServerIssues([]);
                 }}
                 options={standards.map((s) => ({
                   value: s.id,
@@ -192,8 +232,9 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
           <Form.Item
             label="考评人"
             htmlFor="assessment-assessor"
-            validateStatus={issues.some((i) => i.path === 'assessor') ? 'error' : undefined}
-            help={issues.find((i) => i.path === 'assessor')?.message}
+            required
+            validateStatus={shownAt('assessor') ? 'error' : undefined}
+            help={shownAt('assessor')}
           >
             <Input
               id="assessment-assessor"
@@ -202,10 +243,35 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
               maxLength={40}
             />
           </Form.Item>
-          <Form.Item label="考评日期" htmlFor="assessment-date">
+          <Form.Item
+            label="考评日期"
+            htmlFor="assessment-date"
+            required
+            validateStatus={shownAt('date') ? 'error' : undefined}
+            help={shownAt('date')}
+          >
             <DateInput id="assessment-date" value={date} onChange={setDate} />
           </Form.Item>
         </Flex>
+        {sameYearKind.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={`本支部已有${year}年度${kind}`}
+            description={
+              <>
+                {sameYearKind
+                  .map(
+                    (a) =>
+                      `${a.date}，考评人${a.assessor}，${formatScore(a.total)} 分${a.grade ? `（${a.grade}）` : ''}`,
+                  )
+                  .join('；')}
+                。再保存一份，历年考评得分只显示考评日期较晚的一份。如果是要修改原来的评分，请返回考评列表打开它，点“修改评分”。
+              </>
+            }
+          />
+        )}
         <Typography.Paragraph type="secondary">
           考评期间：{periodStart} 至 {periodEnd}
           。自动计分的项目按本支部的工作记录和活动阵地计算；如需调整自动得分，须填写理由。
@@ -237,7 +303,7 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
                 const result = auto.get(item.code);
                 if (!result) return <Tag>人工评分</Tag>;
                 return (
-                  <Space direction="vertical" size={0}>
+                  <Space orientation="vertical" size={0}>
                     <span>{formatScore(result.score)} 分</span>
                     <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setDrill(item.code)}>
                       查看依据 {item.code}
@@ -248,18 +314,25 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
             },
             {
               title: '得分',
-              width: 260,
+              width: 300,
               render: (_, item, index) => {
                 const result = auto.get(item.code);
                 const score = scoreOf(item);
                 const overridden = result !== undefined && score !== null && roundScore(score) !== result.score;
-                const scoreError = issueAt(index, 'score');
-                const reasonError = issueAt(index, 'overrideReason');
+                const path = (field: string) => `scores.${index}.${field}`;
+                const scoreError = shownAt(path('score')) ?? (score !== null ? liveAt(path('score')) : undefined);
+                const reasonError = shownAt(path('overrideReason'));
+                const commentError = liveAt(path('comment'));
                 return (
-                  <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                  <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                    {/* No min/max on the input itself: antd would silently change 99 to the 满分 (or −3 to 0) on
+                        blur. The range is announced, and a score out of it is kept as typed and shown as an error. */}
                     <InputNumber
                       aria-label={`${item.code} 得分`}
-                      min={0}
+                      aria-valuemin={0}
+                      aria-valuemax={item.maxScore}
+                      aria-invalid={scoreError ? true : undefined}
+                      placeholder={`0～${formatScore(item.maxScore)}`}
                       value={score}
                       status={scoreError ? 'error' : undefined}
                       onChange={(value) => change(item.code, { score: value === null ? null : Number(value) })}
@@ -275,6 +348,15 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
                       />
                     )}
                     {reasonError && <Typography.Text type="danger">{reasonError}</Typography.Text>}
+                    <Input.TextArea
+                      aria-label={`${item.code} 评语/扣分说明`}
+                      placeholder="评语/扣分说明（选填）"
+                      autoSize={{ minRows: 1, maxRows: 4 }}
+                      value={entries[item.code]?.comment ?? ''}
+                      status={commentError ? 'error' : undefined}
+                      onChange={(e) => change(item.code, { comment: e.target.value })}
+                    />
+                    {commentError && <Typography.Text type="danger">{commentError}</Typography.Text>}
                   </Space>
                 );
               },
@@ -286,7 +368,20 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
             size="small"
             column={3}
             items={[
-              { key: 'total', label: '总分', children: <span aria-label="总分">{formatScore(total)} 分</span> },
+              {
+                key: 'total',
+                label: '总分',
+                children: (
+                  <>
+                    <span aria-label="总分">{formatScore(total)} 分</span>
+                    {outOfRange.length > 0 && (
+                      <Typography.Text type="danger">
+                        （{outOfRange.map((i) => i.code).join('、')} 的得分超出范围，未计入）
+                      </Typography.Text>
+                    )}
+                  </>
+                ),
+              },
               { key: 'full', label: '满分', children: `${formatScore(standard.totalScore)} 分` },
               { key: 'grade', label: '等次', children: <span aria-label="等次">{grade || '—'}</span> },
             ]}
@@ -318,6 +413,8 @@ export function AssessmentForm({ branch, assessment, onSaved, onCancel }: Readon
         open={drillItem !== undefined}
         onClose={() => setDrill(undefined)}
         title={drillItem ? `${drillItem.code} ${drillItem.content}` : ''}
+        auto
+        autoScore={drillAuto?.score}
         explanation={drillAuto?.explanation ?? ''}
         evidenceIds={drillAuto?.evidenceIds ?? []}
       />

@@ -1,15 +1,45 @@
 // One 考评 as scored: the standard version it was scored against, each item's score (automatic, adjusted with its
-// reason, or typed) and a drill-down to exactly the records that earned it; the total and the grade.
-import { EditOutlined, LeftOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+// reason, or typed) and a drill-down to exactly the records that earned it; the total and the grade. A 考评 made by
+// mistake can be deleted here.
+import { DeleteOutlined, EditOutlined, LeftOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Assessment } from '../../../../shared/schemas';
 import { formatScore } from '../../../../shared/standards';
+import { deleteAssessment } from '../../db/repositories/assessments';
+import { ValidationError } from '../../db/repositories/errors';
 import { EvidenceDrawer } from './EvidenceDrawer';
 import { ruleText } from './ruleText';
 import { goToStandards } from './standardsRoute';
 
+/** A 考评 as its list and its page name it: 「2025年度自评（2026-01-10，考评人张三）」. */
+export function assessmentTitle(a: Pick<Assessment, 'periodStart' | 'kind' | 'date' | 'assessor'>): string {
+  return `${a.periodStart.slice(0, 4)}年度${a.kind}（${a.date}，考评人${a.assessor}）`;
+}
+
+/** Deletes a 考评 after the caller's confirmation; says so, or why not, in a message. */
+export async function removeAssessment(
+  assessment: Assessment,
+  message: ReturnType<typeof App.useApp>['message'],
+): Promise<boolean> {
+  try {
+    await deleteAssessment(assessment.id);
+    message.success(`已删除${assessmentTitle(assessment)}`);
+    return true;
+  } catch (error) {
+    const reason =
+      error instanceof ValidationError
+        ? error.issues.map((i) => i.message).join('；')
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    message.error(`未能删除：${reason}`);
+    return false;
+  }
+}
+
 export function AssessmentView({ assessment }: Readonly<{ assessment: Assessment }>) {
+  const { message } = App.useApp();
   const [drill, setDrill] = useState<string>();
   const snapshot = assessment.standardSnapshot;
   const scores = new Map(assessment.scores.map((s) => [s.code, s]));
@@ -32,6 +62,20 @@ export function AssessmentView({ assessment }: Readonly<{ assessment: Assessment
           >
             修改评分
           </Button>
+          <Popconfirm
+            title={`删除${assessment.periodStart.slice(0, 4)}年度${assessment.kind}？`}
+            description="删除后不能恢复，历年考评得分和迎检卷宗中也不再有这次考评。"
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            cancelText="取消"
+            onConfirm={async () => {
+              if (await removeAssessment(assessment, message)) goToStandards({ tab: 'assessments', view: 'list' });
+            }}
+          >
+            <Button danger icon={<DeleteOutlined />}>
+              删除考评
+            </Button>
+          </Popconfirm>
         </Flex>
       </Flex>
       <Card size="small" style={{ margin: '16px 0' }}>
@@ -120,6 +164,9 @@ export function AssessmentView({ assessment }: Readonly<{ assessment: Assessment
         open={drillItem !== undefined}
         onClose={() => setDrill(undefined)}
         title={drillItem ? `${drillItem.code} ${drillItem.content}` : ''}
+        auto={drillScore?.auto ?? false}
+        // Rows saved without autoScore were never adjusted: their score is the automatic one.
+        autoScore={drillScore?.autoScore ?? drillScore?.score}
         explanation={drillScore?.explanation ?? ''}
         evidenceIds={drillScore?.evidenceIds ?? []}
       />

@@ -1,12 +1,13 @@
-// The 考评 tab: the branch's assessments with the year-on-year chart, and the form or the scored view of one.
+// The 考评 tab: the branch's assessments with the year-on-year chart, and the form or the scored view of one; a 考评
+// made by mistake can be deleted from the list or its page.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Table, Tag } from 'antd';
+import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tag } from 'antd';
 import type { Branch } from '../../../../shared/schemas';
 import { formatScore } from '../../../../shared/standards';
 import { yearlyTotals } from '../../db/repositories/assessments';
 import { Loading } from '../../ui/Loading';
 import { AssessmentForm } from './AssessmentForm';
-import { AssessmentView } from './AssessmentView';
+import { AssessmentView, assessmentTitle, removeAssessment } from './AssessmentView';
 import { goToStandards, standardsHref, type StandardsRoute } from './standardsRoute';
 import { useAssessments } from './useAssessments';
 import { YearChart } from './YearChart';
@@ -14,6 +15,7 @@ import { YearChart } from './YearChart';
 type Props = Readonly<{ branch: Branch; route: Extract<StandardsRoute, { tab: 'assessments' }> }>;
 
 export function AssessmentsPanel({ branch, route }: Props) {
+  const { message } = App.useApp();
   const assessments = useAssessments(branch.id);
   if (assessments === undefined) return <Loading />;
 
@@ -21,6 +23,7 @@ export function AssessmentsPanel({ branch, route }: Props) {
     return (
       <AssessmentForm
         branch={branch}
+        others={assessments}
         onSaved={(a) => goToStandards({ tab: 'assessments', view: 'show', id: a.id })}
         onCancel={() => goToStandards({ tab: 'assessments', view: 'list' })}
       />
@@ -35,6 +38,7 @@ export function AssessmentsPanel({ branch, route }: Props) {
           key={assessment.id}
           branch={branch}
           assessment={assessment}
+          others={assessments}
           onSaved={(a) => goToStandards({ tab: 'assessments', view: 'show', id: a.id })}
           onCancel={() => goToStandards({ tab: 'assessments', view: 'show', id: assessment.id })}
         />
@@ -80,12 +84,32 @@ export function AssessmentsPanel({ branch, route }: Props) {
               {
                 title: '操作',
                 render: (_, a) => (
-                  <a
-                    href={standardsHref({ tab: 'assessments', view: 'show', id: a.id })}
-                    aria-label={`查看${a.date}${a.kind}`}
-                  >
-                    查看
-                  </a>
+                  <Space size="middle">
+                    <a
+                      href={standardsHref({ tab: 'assessments', view: 'show', id: a.id })}
+                      aria-label={`查看${a.date}${a.kind}`}
+                    >
+                      查看
+                    </a>
+                    <Popconfirm
+                      title={`删除${assessmentTitle(a)}？`}
+                      description="删除后不能恢复，历年考评得分和迎检卷宗中也不再有这次考评。"
+                      okText="删除"
+                      okButtonProps={{ danger: true }}
+                      cancelText="取消"
+                      onConfirm={() => removeAssessment(a, message)}
+                    >
+                      <Button
+                        type="link"
+                        danger
+                        size="small"
+                        style={{ padding: 0 }}
+                        aria-label={`删除${a.date}${a.kind}`}
+                      >
+                        删除
+                      </Button>
+                    </Popconfirm>
+                  </Space>
                 ),
               },
             ]}

@@ -1,9 +1,11 @@
-// 标准库: the built-in and copied standards with their items and grade bands; 「复制后修改」 and editing of copies.
-import { CopyOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Empty, Flex, List, Table, Tag, Typography } from 'antd';
+// 标准库: the built-in and copied standards with their items and grade bands; 「复制后修改」, editing of copies, and
+// deleting a copy that no 考评 uses (such as one copied by mistake).
+import { CopyOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Empty, Flex, List, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { Standard } from '../../../../shared/schemas';
 import { formatScore } from '../../../../shared/standards';
-import { copyStandard } from '../../db/repositories/standards';
+import { ValidationError } from '../../db/repositories/errors';
+import { copyStandard, deleteStandard } from '../../db/repositories/standards';
 import { Loading } from '../../ui/Loading';
 import { ruleText } from './ruleText';
 import { StandardEditor } from './StandardEditor';
@@ -25,6 +27,22 @@ export function StandardLibrary({ route }: Props) {
       goToStandards({ tab: 'library', standardId: created.id, editing: true });
     } catch (error) {
       message.error(`复制失败：${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const remove = async (standard: Standard) => {
+    try {
+      await deleteStandard(standard.id);
+      message.success(`已删除评价标准「${standard.name}」`);
+      goToStandards({ tab: 'library' });
+    } catch (error) {
+      const reason =
+        error instanceof ValidationError
+          ? error.issues.map((i) => i.message).join('；')
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      message.error(`未能删除：${reason}`);
     }
   };
 
@@ -63,7 +81,7 @@ export function StandardLibrary({ route }: Props) {
       </Card>
       <div style={{ flex: 1, minWidth: 360 }}>
         {selected ? (
-          <StandardDetails standard={selected} onCopy={() => void copy(selected)} />
+          <StandardDetails standard={selected} onCopy={() => void copy(selected)} onDelete={() => remove(selected)} />
         ) : (
           <Empty description="请在左侧选择一个评价标准查看。内置标准不能直接修改，可“复制后修改”。" />
         )}
@@ -72,7 +90,13 @@ export function StandardLibrary({ route }: Props) {
   );
 }
 
-function StandardDetails({ standard, onCopy }: Readonly<{ standard: Standard; onCopy: () => void }>) {
+interface DetailsProps {
+  standard: Standard;
+  onCopy: () => void;
+  onDelete: () => Promise<void>;
+}
+
+function StandardDetails({ standard, onCopy, onDelete }: Readonly<DetailsProps>) {
   return (
     <Card
       title={`${standard.name}（第${standard.version}版）`}
@@ -88,6 +112,20 @@ function StandardDetails({ standard, onCopy }: Readonly<{ standard: Standard; on
             >
               修改
             </Button>
+          )}
+          {!standard.builtInKey && (
+            <Popconfirm
+              title={`删除评价标准「${standard.name}」？`}
+              description="删除后不能恢复。已有考评采用的标准不能删除。"
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={onDelete}
+            >
+              <Button danger icon={<DeleteOutlined />}>
+                删除
+              </Button>
+            </Popconfirm>
           )}
         </Flex>
       }
