@@ -1,7 +1,7 @@
 // The 会议记录单 of one meeting: reusable section builders (shared with the dossier) and a one-record document.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BACKFILL_DAYS } from '../domain/vocab';
-import type { AttachmentMeta, AuditEntry, Branch, Meeting, Member, Venue } from '../schemas/entities';
+import type { AttachmentMeta, AuditChange, AuditEntry, Branch, Meeting, Member, Venue } from '../schemas/entities';
 import {
   DEFAULT_STYLE,
   HEADING_FONT,
@@ -143,6 +143,27 @@ function amendments(m: Meeting, ctx: RecordContext): AuditEntry[] {
     .sort((a, b) => (a.at < b.at ? -1 : 1));
 }
 
+/** A value as printed in an amendment line: dates as on the rest of the sheet, nothing as （空）. */
+function printed(field: string, value: string): string {
+  if (!value) return '（空）';
+  return field === 'date' || field === 'plannedDate' ? cnDate(value) : value;
+}
+
+/**
+ * One field a 更正 changed, under its 修改记录 line: 原 → 现, or for a long text (no `after`; the new text is the
+ * record's own, or the next amendment's 原文) the whole text it replaced.
+ */
+function changeLine(change: AuditChange): Content {
+  const body =
+    change.after === undefined
+      ? [{ text: `${change.label}（修改前原文）：`, bold: true }, printed(change.field, change.before)]
+      : [
+          { text: `${change.label}：`, bold: true },
+          `原 ${printed(change.field, change.before)} → 现 ${printed(change.field, change.after)}`,
+        ];
+  return { text: body, fontSize: 10, margin: [12, 0, 0, 0] };
+}
+
 /** The record's title block: title, 第N次, and the marks an inspector must see first (补录, 草稿). */
 function titleBlock(m: Meeting, ctx: RecordContext, anchorId?: string): Content[] {
   const marks: { text: string; style: string }[] = [];
@@ -217,6 +238,7 @@ export function recordSection(m: Meeting, ctx: RecordContext, options: { anchor?
       text: `修改记录：${cnDateTime(a.at)} 修改，原因：${a.reason || '未说明'}${a.summary ? `（${a.summary}）` : ''}`,
       fontSize: 10,
     });
+    for (const change of a.changes ?? []) notes.push(changeLine(change));
   }
   notes.push({
     text:

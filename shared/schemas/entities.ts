@@ -132,17 +132,38 @@ export const checklistEntrySchema = z.object({
   attachmentIds: z.array(idSchema).default([]),
 });
 
+/** A missing number is asked for (「请填写面积」); only something that is not a number is called one. */
+const numberError = (label: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === null ? `请填写${label}` : `${label}应为数字`;
+
 export const venueFields = z.object({
   name: requiredText('阵地名称', 60),
   kind: pick(VENUE_KINDS, '阵地类型'),
   address: optionalText('地址', 100),
-  areaM2: z.number({ error: '面积应为数字' }).min(0, '面积不能为负数').max(100000, '面积过大'),
-  capacity: z.number({ error: '容纳人数应为数字' }).int('容纳人数应为整数').min(0, '容纳人数不能为负数'),
+  areaM2: z
+    .number({ error: numberError('面积') })
+    .min(0, '面积不能为负数')
+    .max(100000, '面积过大'),
+  capacity: z
+    .number({ error: numberError('容纳人数') })
+    .int('容纳人数应为整数')
+    .min(0, '容纳人数不能为负数'),
   manager: optionalText('管理人', 20),
   checklist: z.array(checklistEntrySchema).default([]),
 });
 export const venueSchema = venueFields.extend(branchRowBase);
 export type Venue = z.output<typeof venueSchema>;
+
+/** The kind of venue the 七有 standard is written for; a 宣传栏 or 先锋岗 cannot “have a fixed place of 20 ㎡”. */
+export const SEVEN_HAVES_VENUE_KIND = '党员活动室' satisfies (typeof VENUE_KINDS)[number];
+
+/** Whether the 七有 checklist measures this venue (only a 党员活动室). */
+export function sevenHavesApply(venue: Pick<Venue, 'kind'>): boolean {
+  return venue.kind === SEVEN_HAVES_VENUE_KIND;
+}
+
+/** What is shown instead of a 七有 score for the other kinds. */
+export const SEVEN_HAVES_NOT_APPLICABLE = '七有标准适用于党员活动室';
 export type ChecklistEntry = z.output<typeof checklistEntrySchema>;
 
 /** What the 阵地 form edits: the 七有 checklist is ticked item by item on the venue's page, not in this form. */
@@ -595,6 +616,19 @@ export interface Attachment extends AttachmentMeta {
 
 // ── 审计日志 Audit ───────────────────────────────────────────────────────────
 
+/**
+ * One field changed by a 更正: what it said before and after, as text a reader can check (names, not ids). A long
+ * text keeps only `before` (its full previous text): the text after is the record's own, or the next 更正's `before`.
+ */
+export const auditChangeSchema = z.object({
+  field: z.string().min(1),
+  /** The field's Chinese name when the change was made. */
+  label: z.string().min(1),
+  before: z.string(),
+  after: z.string().optional(),
+});
+export type AuditChange = z.output<typeof auditChangeSchema>;
+
 export const auditEntrySchema = z.object({
   id: idSchema,
   at: timestampSchema,
@@ -604,6 +638,8 @@ export const auditEntrySchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   reason: z.string().default(''),
   summary: z.string().default(''),
+  /** 更正 of a meeting record: each changed field's previous (and new) value. Absent on older entries. */
+  changes: z.array(auditChangeSchema).optional(),
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 

@@ -35,7 +35,7 @@ async function issuesOf(promise: Promise<unknown>): Promise<string[]> {
 }
 
 describe('第N次 numbering', () => {
-  it('numbers each kind per year in date order, and renumbers when an earlier meeting is entered later', async () => {
+  it('numbers each kind per year in date order; a draft takes its place in the order as a provisional number', async () => {
     const { branch } = await seed();
     const march = await createMeeting(branch.id, meetingInput({ date: '2030-03-10' }));
     const may = await createMeeting(branch.id, meetingInput({ date: '2030-05-10' }));
@@ -44,24 +44,88 @@ describe('第N次 numbering', () => {
     expect([march.seq, may.seq, lesson.seq, lastYear.seq]).toEqual([1, 2, 1, 1]);
     expect(await nextSeq(branch.id, '支委会', '2030-04-15')).toBe(2);
 
-    await finalizeMeeting(may.id);
+    // Finalised alone, May is the year's first 支委会 of the archive; the March draft keeps its place before it.
+    const mayFinal = await finalizeMeeting(may.id);
+    expect(mayFinal.seq).toBe(1);
+    expect((await listAudit('meeting', may.id)).map((e) => [e.action, e.summary])).toEqual([
+      ['create', '新建支委会记录「研究部署季度工作」（补录）'],
+      ['finalize', '第1次支委会记录定稿'],
+    ]);
+    expect((await db.meetings.get(march.id))!.seq).toBe(1);
+
+    // Another draft shifts drafts only.
     const january = await createMeeting(branch.id, meetingInput({ date: '2030-01-15' }));
     expect(january.seq).toBe(1);
     expect((await db.meetings.get(march.id))!.seq).toBe(2);
-    const mayAfter = (await db.meetings.get(may.id))!;
-    expect(mayAfter.seq).toBe(3);
-    expect(mayAfter.status).toBe('已定稿');
-    // The finalised record's number changed: its history says so and why.
-    const renumbered = await listAmendments(may.id);
-    expect(renumbered).toHaveLength(1);
-    expect(renumbered[0]!.summary).toBe('序号由第2次调整为第3次');
-    expect(renumbered[0]!.reason).toContain('2030-01-15');
-    // A draft's renumbering is not an amendment.
-    expect(await listAmendments(march.id)).toEqual([]);
-
+    expect((await db.meetings.get(may.id))!.seq).toBe(1);
     await deleteMeeting(march.id);
-    expect((await db.meetings.get(may.id))!.seq).toBe(2);
     expect((await db.meetings.get(january.id))!.seq).toBe(1);
+    expect((await db.meetings.get(may.id))!.seq).toBe(1);
+    expect(await listAmendments(may.id)).toEqual([]);
+  });
+
+  it('never renumbers or amends finalised records when a draft is created, redated or deleted', async () => {
+    const { branch } = await seed();
+    const finals: Meeting[] = [];
+    for (const date of ['2030-03-10', '2030-05-10', '2030-09-10']) {
+      finals.push(await finalizeMeeting((await createMeeting(branch.id, meetingInput({ date }))).id));
+    }
+    expect(finals.map((m) => m.seq)).toEqual([1, 2, 3]);
+    const history = async () =>
+      Promise.all(finals.map(async (m) => [(await db.meetings.get(m.id))!.seq, await listAudit('meeting', m.id)]));
+    const before = await history();
+
+    // A mistyped draft: dated before all of them, moved between them, then deleted.
+    const draft = await createMeeting(branch.id, meetingInput({ topic: '误建的支委会草稿', date: '2030-01-02' }));
+    expect(draft.seq).toBe(1);
+    expect(await history()).toEqual(before);
+    expect((await updateMeeting(draft.id, meetingInput({ topic: '误建的支委会草稿', date: '2030-06-01' }))).seq).toBe(
+      3,
+    );
+    expect(await history()).toEqual(before);
+    await deleteMeeting(draft.id);
+    expect(await history()).toEqual(before);
+    for (const m of finals) expect(await listAmendments(m.id)).toEqual([]);
+  });
+
+  it('renumbers later finalised records, audited, when a back-dated draft is finalised', async () => {
+    const { branch } = await seed();
+    const march = await finalizeMeeting((await createMeeting(branch.id, meetingInput({ date: '2030-03-10' }))).id);
+    const may = await finalizeMeeting((await createMeeting(branch.id, meetingInput({ date: '2030-05-10' }))).id);
+    const later = await createMeeting(branch.id, meetingInput({ date: '2030-06-10' }));
+    const january = await createMeeting(branch.id, meetingInput({ date: '2030-01-15' }));
+    expect([january.seq, march.seq, may.seq]).toEqual([1, 1, 2]);
+    expect((await db.meetings.get(later.id))!.seq).toBe(4);
+
+    const final = await finalizeMeeting(january.id);
+    expect(final.seq).toBe(1);
+    expect((await listAudit('meeting', january.id)).map((e) => e.action)).toEqual(['create', 'finalize']);
+    expect((await listAudit('meeting', january.id))[1]!.summary).toBe('第1次支委会记录定稿');
+    expect((await db.meetings.get(march.id))!.seq).toBe(2);
+    expect((await db.meetings.get(may.id))!.seq).toBe(3);
+    const renumbered = await listAmendments(may.id);
+    expect(renumbered.map((e) => e.summary)).toEqual(['序号由第2次调整为第3次']);
+    expect(renumbered[0]!.reason).toContain('2030-01-15');
+    expect((await listAmendments(march.id)).map((e) => e.summary)).toEqual(['序号由第1次调整为第2次']);
+    // The remaining draft keeps its place after them; its number is not an amendment.
+    expect((await db.meetings.get(later.id))!.seq).toBe(4);
+    expect(await listAmendments(later.id)).toEqual([]);
+  });
+
+  it('renumbers finalised records, audited, when an amendment moves one to another date', async () => {
+    const { branch } = await seed();
+    const march = await finalizeMeeting((await createMeeting(branch.id, meetingInput({ date: '2030-03-10' }))).id);
+    const may = await finalizeMeeting((await createMeeting(branch.id, meetingInput({ date: '2030-05-10' }))).id);
+    const draft = await createMeeting(branch.id, meetingInput({ date: '2030-04-10' }));
+    expect(draft.seq).toBe(2);
+    expect(await nextSeq(branch.id, '支委会', '2030-06-01', march.id)).toBe(2);
+    await amendMeeting(march.id, meetingInput({ date: '2030-06-01' }), '会议日期记错，更正');
+    expect((await db.meetings.get(march.id))!.seq).toBe(2);
+    expect((await db.meetings.get(may.id))!.seq).toBe(1);
+    expect((await listAmendments(may.id)).map((e) => e.summary)).toEqual(['序号由第2次调整为第1次']);
+    expect((await listAmendments(march.id)).map((e) => e.summary)).toEqual(['修改了日期', '序号由第1次调整为第2次']);
+    // The draft falls between them in date order: after May, before the moved record.
+    expect((await db.meetings.get(draft.id))!.seq).toBe(1);
   });
 
   it('moves a draft to its new place when its date changes', async () => {
@@ -166,6 +230,55 @@ describe('定稿 and 更正', () => {
     expect(log.map((e) => e.action)).toEqual(['create', 'finalize', 'amend']);
     expect(log[2]!.reason).toBe('主题漏写季度，补记李四出席');
     expect(log[2]!.summary).toBe('修改了主题、出席情况');
+  });
+
+  it('keeps what a 更正 replaced: 原 → 现 for short fields, the whole previous text of long ones', async () => {
+    const { branch, zhang, li, wang, venue } = await seed();
+    const longText = '会议传达了上级文件精神。'.repeat(1500);
+    const draft = await createMeeting(
+      branch.id,
+      meetingInput({
+        date: '2030-09-30',
+        recorder: '胡桂兰',
+        content: longText,
+        attendance: [...present(zhang, li), { memberId: wang.id, name: '王五', status: '缺席', reason: '未请假' }],
+      }),
+    );
+    await finalizeMeeting(draft.id);
+    await amendMeeting(
+      draft.id,
+      meetingInput({
+        date: '2030-09-26',
+        recorder: '袁明哲',
+        venueId: venue.id,
+        content: '会议传达了上级文件精神，研究了下季度工作。',
+        attendance: [
+          ...present(zhang),
+          { memberId: li.id, name: '李四', status: '请假', reason: '出差' },
+          ...present(wang),
+        ],
+      }),
+      '记录人姓名写错，更正',
+    );
+    const [amendment] = await listAmendments(draft.id);
+    expect(amendment!.summary).toBe('修改了日期、地点（阵地）、记录人、出席情况、会议内容');
+    expect(amendment!.changes).toEqual([
+      { field: 'date', label: '日期', before: '2030-09-30', after: '2030-09-26' },
+      { field: 'venueId', label: '地点（阵地）', before: '', after: '党员活动室' },
+      { field: 'recorder', label: '记录人', before: '胡桂兰', after: '袁明哲' },
+      {
+        field: 'attendance',
+        label: '出席情况',
+        before: '李四 出席、王五 缺席（未请假）',
+        after: '李四 请假（出差）、王五 出席',
+      },
+      // The new text is the record's own; the finalised one is kept whole.
+      { field: 'content', label: '会议内容', before: longText },
+    ]);
+    // Draft edits are not 更正: they keep only the field names.
+    const other = await createMeeting(branch.id, meetingInput());
+    await updateMeeting(other.id, meetingInput({ topic: '改过的主题' }));
+    expect((await listAudit('meeting', other.id))[1]!.changes).toBeUndefined();
   });
 
   it('deletes a draft with an audit entry, never a finalised record', async () => {

@@ -31,6 +31,8 @@ export interface AuditInput {
   reason?: string;
   /** A short Chinese description of what changed. */
   summary?: string;
+  /** A 更正's fields with their previous (and new) values. */
+  changes?: AuditEntry['changes'];
 }
 
 /** A branch's pages, first to last (`[branchId+page]` is the primary key). */

@@ -3,6 +3,8 @@ import { BACKFILL_DAYS, type MeetingKind } from '../../../../shared/domain/vocab
 import { chinaToday, daysBetween } from '../../../../shared/schemas/common';
 import {
   meetingInputSchema,
+  type Attendance,
+  type AuditChange,
   type AuditEntry,
   type Meeting,
   type MeetingInput,
@@ -26,7 +28,7 @@ import {
   type SearchPosting,
 } from '../search/postings';
 import { readPostings, writePostings } from '../search/store';
-import { listAudit, writeAudit } from './audit';
+import { listAudit, writeAudit, type AuditInput } from './audit';
 import { changedFieldLabels, compareZh, parseInput } from './common';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
 
@@ -67,6 +69,19 @@ const MEETING_LABELS: Readonly<Record<keyof MeetingFields, string>> = {
   resolutions: '决议及表决结果',
   attachmentIds: '附件',
 };
+
+const FIELD_OF_LABEL = new Map(
+  (Object.entries(MEETING_LABELS) as [keyof MeetingFields, string][]).map(([field, label]) => [label, field]),
+);
+
+/** Texts that may run to pages: a 更正 keeps their whole previous text, but not the new one (the record has it). */
+const LONG_TEXTS: ReadonlySet<keyof MeetingFields> = new Set([
+  'agenda',
+  'outline',
+  'content',
+  'speeches',
+  'resolutions',
+]);
 
 export const PAGE_SIZE = 20;
 export const MIN_AMEND_REASON = 4;
@@ -173,26 +188,39 @@ async function checkAgainstBranch(branchId: string, fields: MeetingFields, today
 // ── 第N次 numbering ────────────────────────────────────────────────────────────
 
 /**
- * Renumbers one kind's records of one year in date order, inside the caller's transaction, so 第N次 always reads as
- * on paper: no gaps, no duplicates, earlier meeting = smaller number. Drafts simply take their new number. A
- * finalised record whose number changes (a 补录 of an earlier meeting, or a deleted draft before it) keeps its content
- * but gets an audited 'amend' entry saying why, so the change shows in its 更正记录.
+ * Renumbers one kind's records of one year in date order, inside the caller's transaction (docs/data-model.md):
+ *
+ * - a 已定稿 record's 第N次 is its rank among the 已定稿 records of that kind and year, so the archive reads 第1次,
+ *   第2次, … without gaps; a draft never shifts it. With `finalized` (a record was just finalised, or a finalised one
+ *   moved) those numbers are recomputed and each record whose number changed gets an audited 'amend' entry saying
+ *   why, so the change shows in its 更正记录 — except `finalizing`, whose number was provisional until now.
+ * - a 草稿's number is provisional: its rank among all the kind-year's records, drafts included (where it falls in
+ *   the 会议记录本). It is not audited, and it changes whenever a record of that kind-year is added, moved or deleted.
  */
-async function renumber(branchId: string, kind: MeetingKind, date: string, trigger: string): Promise<void> {
+async function renumber(
+  branchId: string,
+  kind: MeetingKind,
+  date: string,
+  change: { finalized: false } | { finalized: true; trigger: string; finalizing?: string },
+): Promise<void> {
   const [from, to] = yearRange(date);
   const rows = (await ofBranchBetween(branchId, from, to)).filter((m) => m.kind === kind);
   rows.sort(chronological);
+  let finalCount = 0;
   for (const [index, row] of rows.entries()) {
-    const seq = index + 1;
+    const final = row.status === '已定稿';
+    if (final) finalCount++;
+    if (final && !change.finalized) continue;
+    const seq = final ? finalCount : index + 1;
     if (row.seq === seq) continue;
     await db.meetings.update(row.id, { seq });
-    if (row.status === '已定稿') {
+    if (final && change.finalized && row.id !== change.finalizing) {
       await writeAudit({
         entity: 'meeting',
         entityId: row.id,
         branchId,
         action: 'amend',
-        reason: `${trigger}，按日期顺序重新编号`,
+        reason: `${change.trigger}，按日期顺序重新编号`,
         summary: `序号由第${row.seq}次调整为第${seq}次`,
       });
     }
@@ -201,11 +229,16 @@ async function renumber(branchId: string, kind: MeetingKind, date: string, trigg
 
 /**
  * The 第N次 a record of `kind` dated `date` would get now (form preview): one more than the records of that kind and
- * year dated on or before it. `excludeId` leaves out the record being edited.
+ * year dated on or before it — drafts included for a draft (its provisional place), only 已定稿 records when
+ * `excludeId`, the record being edited, is 已定稿 (an amendment of its date renumbers the archive).
  */
 export async function nextSeq(branchId: string, kind: MeetingKind, date: string, excludeId?: string): Promise<number> {
   const [from] = yearRange(date);
-  const earlier = (await ofBranchBetween(branchId, from, date)).filter((m) => m.kind === kind && m.id !== excludeId);
+  const editing = excludeId ? await db.meetings.get(excludeId) : undefined;
+  const finalOnly = editing?.status === '已定稿';
+  const earlier = (await ofBranchBetween(branchId, from, date)).filter(
+    (m) => m.kind === kind && m.id !== excludeId && (!finalOnly || m.status === '已定稿'),
+  );
   return earlier.length + 1;
 }
 
@@ -441,12 +474,88 @@ export async function createMeeting(branchId: string, input: MeetingInput): Prom
       action: 'create',
       summary: `新建${meeting.kind}记录「${meeting.topic}」${meeting.backfilled ? '（补录）' : ''}`,
     });
-    await renumber(branchId, meeting.kind, meeting.date, `补录了${meeting.date}的${meeting.kind}记录`);
+    // A draft: only drafts take new provisional numbers; the archive's 第N次 waits for its 定稿.
+    await renumber(branchId, meeting.kind, meeting.date, { finalized: false });
     return (await db.meetings.get(meeting.id))!;
   });
 }
 
-/** Applies new fields to a stored record (no status checks): shared by draft edits and 更正. */
+/** The members whose attendance a 更正 changed, each as 「姓名 情况（原因）」 before and after. */
+function attendanceChange(was: readonly Attendance[], now: readonly Attendance[]): [string, string] {
+  const describe = (a: Attendance | undefined) => (a ? `${a.status}${a.reason ? `（${a.reason}）` : ''}` : '未列入');
+  const full = (rows: readonly Attendance[]) => rows.map((a) => `${a.name} ${describe(a)}`).join('、');
+  const before = new Map(was.map((a) => [a.memberId, a]));
+  const after = new Map(now.map((a) => [a.memberId, a]));
+  const parts: [string, string][] = [];
+  for (const id of new Set([...before.keys(), ...after.keys()])) {
+    const b = before.get(id);
+    const a = after.get(id);
+    const name = (a ?? b)!.name;
+    if (describe(b) !== describe(a) || b?.name !== a?.name) {
+      parts.push([`${b?.name ?? name} ${describe(b)}`, `${a?.name ?? name} ${describe(a)}`]);
+    }
+  }
+  // Only the order changed: show both lists whole.
+  if (parts.length === 0) return [full(was), full(now)];
+  return [parts.map(([b]) => b).join('、'), parts.map(([, a]) => a).join('、')];
+}
+
+/**
+ * What a 更正 changed, field by field, as text an inspector can read without the database: names rather than ids
+ * (a venue or member may be renamed or removed later), only the members whose attendance changed, and the whole
+ * previous text of a long field. Reads inside the caller's transaction (branches, members, venues, attachments).
+ */
+async function describeChanges(before: Meeting, after: MeetingFields, labels: string[]): Promise<AuditChange[]> {
+  const branch = await db.branches.get(before.branchId);
+  const venueName = async (id: string) => (id ? ((await db.venues.get(id))?.name ?? '（已删除的阵地）') : '');
+  const groupName = (id: string | undefined) =>
+    id ? (branch?.partyGroups.find((g) => g.id === id)?.name ?? '（已删除的党小组）') : '';
+  const memberNames = async (ids: readonly string[]) =>
+    (await db.members.bulkGet([...ids])).map((m, i) => m?.name ?? ids[i]!).join('、');
+  const fileNames = async (ids: readonly string[]) =>
+    (await db.attachments.bulkGet([...ids])).map((a) => a?.name ?? '（已删除的附件）').join('、');
+  const guests = (list: MeetingFields['guests']) =>
+    list.map((g) => (g.org ? `${g.name}（${g.org}）` : g.name)).join('、');
+
+  const changes: AuditChange[] = [];
+  for (const label of labels) {
+    const field = FIELD_OF_LABEL.get(label)!;
+    let pair: [string, string];
+    if (LONG_TEXTS.has(field)) {
+      changes.push({ field, label, before: String(before[field] ?? '') });
+      continue;
+    }
+    switch (field) {
+      case 'venueId':
+        pair = [await venueName(before.venueId), await venueName(after.venueId)];
+        break;
+      case 'partyGroupId':
+        pair = [groupName(before.partyGroupId), groupName(after.partyGroupId)];
+        break;
+      case 'talkParties':
+        pair = [await memberNames(before.talkParties), await memberNames(after.talkParties)];
+        break;
+      case 'attendance':
+        pair = attendanceChange(before.attendance, after.attendance);
+        break;
+      case 'guests':
+        pair = [guests(before.guests), guests(after.guests)];
+        break;
+      case 'attachmentIds':
+        pair = [await fileNames(before.attachmentIds), await fileNames(after.attachmentIds)];
+        break;
+      default:
+        pair = [String(before[field] ?? ''), String(after[field] ?? '')];
+    }
+    changes.push({ field, label, before: pair[0], after: pair[1] });
+  }
+  return changes;
+}
+
+/**
+ * Applies new fields to a stored record (no status checks): shared by draft edits and 更正. A 更正 also logs what each
+ * changed field said before (and after), so the finalised text is never lost.
+ */
 async function applyChange(
   before: Meeting,
   fields: MeetingFields,
@@ -454,6 +563,7 @@ async function applyChange(
 ): Promise<Meeting> {
   const changed = changedFieldLabels<MeetingFields>(before, fields, MEETING_LABELS);
   if (changed.length === 0) return before;
+  const changes = audit.action === 'amend' ? await describeChanges(before, fields, changed) : undefined;
   // A legacy row's stored bigrams (schema ≤ 2) are dropped on its first edit: postings replaced them.
   const { terms: _legacyTerms, ...rest } = before;
   const after: Meeting = {
@@ -466,19 +576,25 @@ async function applyChange(
   };
   await db.meetings.put(after);
   await updatePostings(contributionOf(before), contributionOf(after));
-  await writeAudit({
+  const entry: AuditInput = {
     entity: 'meeting',
     entityId: before.id,
     branchId: before.branchId,
     action: audit.action,
     reason: audit.reason,
     summary: `修改了${changed.join('、')}`,
-  });
+    ...(changes ? { changes } : {}),
+  };
+  await writeAudit(entry);
   const moved = before.kind !== after.kind || before.date !== after.date;
   if (moved) {
-    const trigger = `${after.kind}记录「${after.topic}」的日期或类型有变动`;
-    await renumber(before.branchId, before.kind, before.date, trigger);
-    await renumber(after.branchId, after.kind, after.date, trigger);
+    // A draft's move changes provisional numbers only; a finalised record's move renumbers the archive, audited.
+    const change =
+      before.status === '已定稿'
+        ? { finalized: true as const, trigger: `${after.kind}记录「${after.topic}」的日期或类型有更正` }
+        : { finalized: false as const };
+    await renumber(before.branchId, before.kind, before.date, change);
+    await renumber(after.branchId, after.kind, after.date, change);
   }
   return (await db.meetings.get(before.id))!;
 }
@@ -498,7 +614,10 @@ export async function updateMeeting(id: string, input: MeetingInput): Promise<Me
   });
 }
 
-/** 草稿 → 已定稿: from now on changes need 更正 with a reason. */
+/**
+ * 草稿 → 已定稿: from now on changes need 更正 with a reason. The record takes its place among the finalised records of
+ * its kind and year; the ones after it (a 补录, or a draft finalised late) move up, each with an audited 序号 entry.
+ */
 export async function finalizeMeeting(id: string): Promise<Meeting> {
   return db.transaction('rw', [db.meetings, db.auditPages], async () => {
     const before = await db.meetings.get(id);
@@ -506,18 +625,27 @@ export async function finalizeMeeting(id: string): Promise<Meeting> {
     if (before.status === '已定稿') return before;
     const at = nowIso();
     await db.meetings.update(id, { status: '已定稿', finalizedAt: at, updatedAt: at });
+    await renumber(before.branchId, before.kind, before.date, {
+      finalized: true,
+      trigger: `${before.date}的${before.kind}记录「${before.topic}」定稿`,
+      finalizing: id,
+    });
+    const after = (await db.meetings.get(id))!;
     await writeAudit({
       entity: 'meeting',
       entityId: id,
       branchId: before.branchId,
       action: 'finalize',
-      summary: `第${before.seq}次${before.kind}记录定稿`,
+      summary: `第${after.seq}次${after.kind}记录定稿`,
     });
-    return (await db.meetings.get(id))!;
+    return after;
   });
 }
 
-/** 更正 of a 已定稿 record: the change is applied, the record stays 已定稿, the reason and changed fields are logged. */
+/**
+ * 更正 of a 已定稿 record: the change is applied, the record stays 已定稿; the reason, the changed fields and what they
+ * said before (and after) are logged.
+ */
 export async function amendMeeting(id: string, input: MeetingInput, reason: string): Promise<Meeting> {
   const why = reason.trim();
   if (Array.from(why).length < MIN_AMEND_REASON) {
@@ -525,7 +653,8 @@ export async function amendMeeting(id: string, input: MeetingInput, reason: stri
   }
   const fields = parseMeetingInput(input);
   const enteredOn = today();
-  return db.transaction('rw', WRITE_TABLES(), async () => {
+  // The attachments table too: the log names the files an amendment added or removed.
+  return db.transaction('rw', [...WRITE_TABLES(), db.attachments], async () => {
     const before = await db.meetings.get(id);
     if (!before) throw new NotFoundError('会议记录', id);
     if (before.status !== '已定稿') {
@@ -555,7 +684,7 @@ export async function deleteMeeting(id: string): Promise<void> {
       action: 'delete',
       summary: `删除了${before.kind}草稿「${before.topic}」（${before.date}）`,
     });
-    await renumber(before.branchId, before.kind, before.date, `删除了${before.date}的${before.kind}草稿`);
+    await renumber(before.branchId, before.kind, before.date, { finalized: false });
   });
 }
 

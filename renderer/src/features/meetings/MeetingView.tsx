@@ -3,7 +3,7 @@ import { CheckOutlined, DeleteOutlined, EditOutlined, LeftOutlined, PrinterOutli
 import { Alert, App, Button, Card, Descriptions, Flex, Input, List, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { checkQuorum } from '../../../../shared/rules/quorum';
-import type { Branch, Member } from '../../../../shared/schemas';
+import type { AuditEntry, Branch, Member } from '../../../../shared/schemas';
 import { formatChinaTime } from '../../../../shared/schemas/common';
 import { ValidationError } from '../../db/repositories/errors';
 import { deleteMeeting, finalizeMeeting, MIN_AMEND_REASON, type VenueChoice } from '../../db/repositories/meetings';
@@ -25,6 +25,47 @@ interface Props {
 }
 
 type Mode = { kind: 'view' } | { kind: 'edit' } | { kind: 'amend'; reason: string };
+
+const shown = (value: string) => value || '（空）';
+
+/**
+ * What a 更正 replaced: 原 → 现 for a short field; for a long text (no `after`: the new text is the record's own, or
+ * the next 更正's 原文) its whole previous text, folded in a <details> (pages of minutes would bury the history).
+ * Entries written before values were kept say so.
+ */
+function amendmentDetails(entry: AuditEntry) {
+  if (!entry.changes) {
+    return entry.summary.startsWith('修改了') ? (
+      <Typography.Text type="secondary">（此次更正早于保留原内容的版本，未记录修改前的内容）</Typography.Text>
+    ) : null;
+  }
+  return (
+    <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }} aria-label="修改内容">
+      {entry.changes.map((change) =>
+        change.after === undefined ? (
+          <li key={change.field}>
+            <Typography.Text strong>{change.label}</Typography.Text>
+            {change.before ? (
+              <details>
+                <summary>{`查看修改前的原文（${Array.from(change.before).length} 字）`}</summary>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                  {change.before}
+                </Typography.Paragraph>
+              </details>
+            ) : (
+              '：修改前为空'
+            )}
+          </li>
+        ) : (
+          <li key={change.field}>
+            <Typography.Text strong>{change.label}</Typography.Text>
+            {`：原 ${shown(change.before)} → 现 ${shown(change.after)}`}
+          </li>
+        ),
+      )}
+    </ul>
+  );
+}
 
 function errorText(error: unknown): string {
   if (error instanceof ValidationError) return error.issues.map((i) => i.message).join('；');
@@ -199,7 +240,11 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
 
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
-          <Descriptions.Item label="会议类型">{`${meeting.kind}（本年度第${meeting.seq}次）`}</Descriptions.Item>
+          <Descriptions.Item label="会议类型">
+            {final
+              ? `${meeting.kind}（本年度第${meeting.seq}次）`
+              : `${meeting.kind}（本年度第${meeting.seq}次，暂定：定稿时按日期排定）`}
+          </Descriptions.Item>
           <Descriptions.Item label="日期">{`${meeting.date}${time ? ` ${time}` : ''}`}</Descriptions.Item>
           <Descriptions.Item label="地点（阵地）">{venueName || '—'}</Descriptions.Item>
           <Descriptions.Item label="主持人">{meeting.host || '—'}</Descriptions.Item>
@@ -263,7 +308,12 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
             <List.Item>
               <List.Item.Meta
                 title={`${formatChinaTime(entry.at)} · ${entry.summary}`}
-                description={`理由：${entry.reason}`}
+                description={
+                  <>
+                    <div>{`理由：${entry.reason}`}</div>
+                    {amendmentDetails(entry)}
+                  </>
+                }
               />
             </List.Item>
           )}
