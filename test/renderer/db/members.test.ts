@@ -1,5 +1,5 @@
 // Member repository: roster per branch in pinyin order, validation, party-group check and audit.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type MemberInput } from '../../../shared/schemas/entities';
 import { db } from '../../../renderer/src/db/db';
 import { countAudit, listAudit } from '../../../renderer/src/db/repositories/audit';
@@ -9,6 +9,7 @@ import {
   createMember,
   findMembersByName,
   listMembers,
+  markMemberLeft,
   updateMember,
 } from '../../../renderer/src/db/repositories/members';
 
@@ -52,6 +53,31 @@ describe('members repository', () => {
     );
     expect(await db.members.count()).toBe(0);
     expect(await countAudit()).toBe(auditBefore);
+  });
+
+  it('refuses dates in the future and 入党 before the eighteenth birthday; the leave date too', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-27T10:00:00+08:00'));
+    try {
+      const { a } = await twoBranches();
+      const messages = async (input: MemberInput) =>
+        ((await createMember(a.id, input).catch((e: unknown) => e)) as ValidationError).issues.map((i) => i.message);
+      expect(await messages(member({ birthDate: '2030-05-01', joinedDate: '2030-06-01' }))).toEqual(
+        expect.arrayContaining(['出生日期不能晚于今天（2026-11-27）', '入党日期不能晚于今天（2026-11-27）']),
+      );
+      expect(await messages(member({ birthDate: '1973-01-24', joinedDate: '1973-02-01' }))).toContain(
+        '入党时应年满十八周岁：出生于 1973-01-24，入党日期不能早于 1991-01-24',
+      );
+      expect(await db.members.count()).toBe(0);
+      // On the eighteenth birthday is fine.
+      const ok = await createMember(a.id, member({ birthDate: '1973-01-24', joinedDate: '1991-01-24' }));
+      await expect(markMemberLeft(ok.id, { leftDate: '2099-01-01', leftReason: '调出' })).rejects.toThrow(
+        ValidationError,
+      );
+      expect((await db.members.get(ok.id))!.leftDate ?? '').toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a party group of another branch and an unknown branch', async () => {

@@ -80,4 +80,15 @@ describe('competitions repository', () => {
     expect(await messagesOf(() => createCompetition(branch.id, event(twice)))).toEqual(['“张三”重复参赛']);
     expect(await db.competitions.count()).toBe(0);
   });
+
+  it('refuses an event dated after today, as meetings and learning are', async () => {
+    const { branch, zhang } = await branchWithMembers();
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const messages = await messagesOf(() =>
+      createCompetition(branch.id, event([{ memberId: zhang.id, name: '张三' }], tomorrow)),
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^比武日期不能晚于今天（\d{4}-\d{2}-\d{2}）$/);
+    expect(await db.competitions.count()).toBe(0);
+  });
 });

@@ -6,6 +6,7 @@ import { db } from '../db';
 import { writeAudit, type AuditEntity } from './audit';
 import { parseInput } from './common';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
+import { chinaToday } from '../../../../shared/schemas/common';
 
 type CompetitionFields = Omit<Competition, 'id' | 'createdAt' | 'updatedAt' | 'branchId'>;
 
@@ -23,17 +24,22 @@ export async function listCompetitions(branchId: string): Promise<Competition[]>
 /** Every participant must be on this branch's roster and still in the branch on the day of the event. */
 async function participantIssues(branchId: string, fields: CompetitionFields): Promise<ValidationIssue[]> {
   const members = await db.members.bulkGet(fields.participants.map((p) => p.memberId));
-  return fields.participants.flatMap((p, index) => {
-    const member = members[index];
-    const path = `participants.${index}.memberId`;
-    if (!member || member.branchId !== branchId) {
-      return [{ path, message: `参赛人员“${p.name}”不在本支部名册中` }];
-    }
-    if (member.leftDate && member.leftDate < fields.date) {
-      return [{ path, message: `“${member.name}”已于 ${member.leftDate} 离开支部，不能参加此后的比武` }];
-    }
-    return [];
-  });
+  // An event is recorded after it took place, as meetings and learning are.
+  const today = chinaToday();
+  const dateIssues = fields.date > today ? [{ path: 'date', message: `比武日期不能晚于今天（${today}）` }] : [];
+  return dateIssues.concat(
+    fields.participants.flatMap((p, index) => {
+      const member = members[index];
+      const path = `participants.${index}.memberId`;
+      if (!member || member.branchId !== branchId) {
+        return [{ path, message: `参赛人员“${p.name}”不在本支部名册中` }];
+      }
+      if (member.leftDate && member.leftDate < fields.date) {
+        return [{ path, message: `“${member.name}”已于 ${member.leftDate} 离开支部，不能参加此后的比武` }];
+      }
+      return [];
+    }),
+  );
 }
 
 function describe(c: CompetitionFields): string {

@@ -8,11 +8,12 @@ import {
   type MemberLeaveInput,
 } from '../../../../shared/schemas/entities';
 import { duplicateMemberMessage } from '../../../../shared/roster/parse';
+import { chinaToday } from '../../../../shared/schemas/common';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { writeAudit } from './audit';
 import { changedFieldLabels, compareZh, parseInput } from './common';
-import { NotFoundError, ValidationError } from './errors';
+import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
 
 type MemberFields = Omit<Member, 'id' | 'createdAt' | 'updatedAt' | 'branchId'>;
 
@@ -30,6 +31,41 @@ const MEMBER_LABELS: Readonly<Record<keyof MemberFields, string>> = {
   leftDate: '离开日期',
   leftReason: '离开原因',
 };
+
+/** The day one turns 18: 党章 admits members from eighteen. 02-29 births count from 03-01 in common years. */
+function eighteenthBirthday(birthDate: string): string {
+  const d = new Date(`${birthDate}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 18);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Dates a form can get wrong that the row schema cannot judge (it also reads old backups): none in the future,
+ * and 入党 not before the eighteenth birthday. Checked on every write from a form or an import, not on restore.
+ */
+export function memberDateIssues(fields: MemberFields, today = chinaToday()): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const future = (path: keyof MemberFields, label: string) => {
+    const value = fields[path];
+    if (typeof value === 'string' && value > today) issues.push({ path, message: `${label}不能晚于今天（${today}）` });
+  };
+  future('birthDate', '出生日期');
+  future('joinedDate', '入党日期');
+  future('fullMemberDate', '转正日期');
+  future('leftDate', '离开日期');
+  if (fields.birthDate && fields.joinedDate && fields.joinedDate < eighteenthBirthday(fields.birthDate)) {
+    issues.push({
+      path: 'joinedDate',
+      message: `入党时应年满十八周岁：出生于 ${fields.birthDate}，入党日期不能早于 ${eighteenthBirthday(fields.birthDate)}`,
+    });
+  }
+  return issues;
+}
+
+function assertDatesPlausible(fields: MemberFields): void {
+  const issues = memberDateIssues(fields);
+  if (issues.length > 0) throw new ValidationError(issues);
+}
 
 function assertPartyGroupExists(branch: Branch, fields: MemberFields): void {
   if (fields.partyGroupId && !branch.partyGroups.some((g) => g.id === fields.partyGroupId)) {
@@ -65,6 +101,7 @@ export async function getMember(id: string): Promise<Member | undefined> {
 
 export async function createMember(branchId: string, input: MemberInput): Promise<Member> {
   const fields: MemberFields = parseInput(memberInputSchema, input);
+  assertDatesPlausible(fields);
   return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
     const branch = await db.branches.get(branchId);
     if (!branch) throw new NotFoundError('支部', branchId);
@@ -87,6 +124,7 @@ export async function createMember(branchId: string, input: MemberInput): Promis
 /** Replaces a member's editable fields; the member stays in its branch. Unchanged values write nothing. */
 export async function updateMember(id: string, input: MemberInput): Promise<Member> {
   const fields: MemberFields = parseInput(memberInputSchema, input);
+  assertDatesPlausible(fields);
   return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
     const before = await db.members.get(id);
     if (!before) throw new NotFoundError('党员', id);
@@ -125,8 +163,12 @@ export async function importMembers(branchId: string, inputs: readonly MemberInp
   const parsed: MemberFields[] = [];
   inputs.forEach((input, index) => {
     const result = memberInputSchema.safeParse(input);
-    if (result.success) parsed.push(result.data);
-    else issues.push(...result.error.issues.map((i) => ({ path: `${index}.${i.path.join('.')}`, message: i.message })));
+    if (!result.success) {
+      issues.push(...result.error.issues.map((i) => ({ path: `${index}.${i.path.join('.')}`, message: i.message })));
+      return;
+    }
+    parsed.push(result.data);
+    issues.push(...memberDateIssues(result.data).map((i) => ({ ...i, path: `${index}.${i.path}` })));
   });
   if (issues.length > 0) throw new ValidationError(issues);
   return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
@@ -171,6 +213,9 @@ export async function markMemberLeft(id: string, input: MemberLeaveInput): Promi
     const { id: _id, branchId, createdAt, updatedAt: _updatedAt, ...rest } = before;
     // Re-validated as a whole so that the date-order rules (离开 not before 入党) hold for the stored record.
     const fields: MemberFields = parseInput(memberInputSchema, { ...rest, ...leave });
+    if (leave.leftDate > chinaToday()) {
+      throw new ValidationError([{ path: 'leftDate', message: `离开日期不能晚于今天（${chinaToday()}）` }]);
+    }
     const after: Member = { ...fields, id, branchId, createdAt, updatedAt: nowIso() };
     await db.members.put(after);
     await writeAudit({
