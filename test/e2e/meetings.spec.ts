@@ -236,3 +236,41 @@ test('leaving a record with unsaved edits asks first; 继续编辑 keeps them, �
   await expect(page.getByRole('row').filter({ hasText: '重温入党誓词' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: '参观廉政教育基地' })).toHaveCount(0);
 });
+
+test('after 保存 the first problem is brought into view and focused; an emptied date is asked for; 9:30 is 09:30', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await page.getByRole('button', { name: '新建支部' }).click();
+  await fillBranchBasics(page, { name: '第三党支部', termStart: '2024-01-15', termEnd: '2027-01-14' });
+  await save(page);
+  await expectSaved(page);
+
+  await page.goto(`/#/records?new=${encodeURIComponent('主题党日')}&date=${chinaDate(3)}`);
+  // Emptying the date box empties the date: what is shown is what is saved.
+  const date = page.getByLabel('会议日期', { exact: true });
+  await date.click();
+  await date.press('ControlOrMeta+a');
+  await date.press('Backspace');
+  await date.press('Tab');
+  await expect(date).toHaveValue('');
+  await page.getByLabel('开始时间', { exact: true }).fill('9:30');
+  await page.getByLabel('结束时间', { exact: true }).fill('11：00');
+  await page.getByLabel('会议内容', { exact: true }).fill('重温入党誓词，交流学习体会。');
+  // 保存 is at the bottom of the page, far below the first problem.
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('有 2 处需要修改，请查看标红的项目')).toBeVisible();
+  await expect(date).toBeFocused();
+  await expect(page.getByText('请填写日期', { exact: true })).toBeInViewport();
+  await expect(page.getByText('请填写主题', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('开始时间', { exact: true })).toHaveValue('09:30');
+  await expect(page.getByLabel('结束时间', { exact: true })).toHaveValue('11:00');
+
+  // A future day is refused at once, beside the date, with the schema's messages.
+  await date.fill(chinaDate(-3));
+  await date.press('Enter');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText(/^会议日期不能晚于今天/)).toBeInViewport();
+  await expect(date).toBeFocused();
+});

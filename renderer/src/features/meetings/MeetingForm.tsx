@@ -3,22 +3,42 @@ import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons'
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { Controller, useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
+import {
+  Controller,
+  useFieldArray,
+  useForm,
+  useWatch,
+  type FieldErrors,
+  type FieldPath,
+  type Resolver,
+} from 'react-hook-form';
 import { ATTENDANCE_STATUSES, MEETING_KINDS, type MeetingKind } from '../../../../shared/domain/vocab';
 import { checkQuorum } from '../../../../shared/rules/quorum';
-import { meetingInputSchema, type Branch, type Meeting, type Member } from '../../../../shared/schemas';
+import {
+  guestSchema,
+  meetingFields,
+  meetingInputSchema,
+  type Branch,
+  type Meeting,
+  type Member,
+} from '../../../../shared/schemas';
+import { chinaToday } from '../../../../shared/schemas/common';
 import { amendMeeting, createMeeting, updateMeeting, type VenueChoice } from '../../db/repositories/meetings';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
-import { DateField } from '../../ui/DateField';
+import { DateInput } from '../../ui/DateInput';
 import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import {
+  countErrors,
   emptyMeetingValues,
   expectedAttendance,
   isMeetingFieldPath,
+  memberChoices,
+  meetingRuleIssues,
   meetingToValues,
+  normalizeTime,
   type MeetingFormOutput,
   type MeetingFormValues,
 } from './meetingFormValues';
@@ -38,11 +58,31 @@ interface Props {
   onCancel: () => void;
 }
 
+// The schema's own limits, counted as the secretary types so a long text is caught before 保存.
+const TOPIC_MAX = meetingFields.shape.topic.maxLength ?? undefined;
+const nameMax = (field: 'host' | 'recorder' | 'lecturer') => meetingFields.shape[field].unwrap().maxLength ?? undefined;
+const GUEST_NAME_MAX = guestSchema.shape.name.maxLength ?? undefined;
+const GUEST_ORG_MAX = guestSchema.shape.org.unwrap().maxLength ?? undefined;
+
 const kindOptions = MEETING_KINDS.map((k) => ({ value: k, label: k }));
 const statusOptions = ATTENDANCE_STATUSES.map((s) => ({ value: s, label: s }));
 
 // The date is undefined while empty (see MeetingFormValues); zod rejects that with its own message.
-const resolver = zodResolver(meetingInputSchema) as unknown as Resolver<MeetingFormValues, unknown, MeetingFormOutput>;
+const schemaResolver = zodResolver(meetingInputSchema) as unknown as Resolver<
+  MeetingFormValues,
+  unknown,
+  MeetingFormOutput
+>;
+// The schema's messages and the repository's simple rules at once: a field the schema already refuses keeps its
+// message.
+const resolver: Resolver<MeetingFormValues, unknown, MeetingFormOutput> = async (values, context, options) => {
+  const result = await schemaResolver(values, context, options);
+  const issues = meetingRuleIssues(values, chinaToday());
+  if (issues.length === 0) return result;
+  const errors: FieldErrors<MeetingFormValues> = { ...result.errors };
+  for (const { path, message } of issues) errors[path] ??= { type: 'custom', message };
+  return { values: {}, errors };
+};
 
 export function MeetingForm({
   branch,
@@ -64,11 +104,17 @@ export function MeetingForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
-  const { control, handleSubmit, setError, formState, setValue } = useForm<
+  const { control, handleSubmit, setError, formState, setValue, getValues } = useForm<
     MeetingFormValues,
     unknown,
     MeetingFormOutput
-  >({ resolver, defaultValues });
+  >({
+    resolver,
+    defaultValues,
+    // The form is 2,400–3,700 px tall: the first message in page order is shown and focused below, together with
+    // the repository's and the banner's; react-hook-form's own focus follows registration order, not the page.
+    shouldFocusError: false,
+  });
   const attendance = useFieldArray({ control, name: 'attendance' });
   const guests = useFieldArray({ control, name: 'guests' });
   const [kind, date, attendanceNow, partyGroupId, talkParties] = useWatch({
@@ -99,12 +145,10 @@ export function MeetingForm({
     [kind, date, attendanceNow, branch, members],
   );
 
-  const memberOptions = useMemo(
-    () => members.filter((m) => !m.leftDate).map((m) => ({ value: m.id, label: m.name })),
-    [members],
-  );
+  // Whoever was on the roster on the meeting's date, including a member who left later in the year.
+  const memberOptions = useMemo(() => memberChoices(members, date, talkParties ?? []), [members, date, talkParties]);
   const listedIds = new Set((attendanceNow ?? []).map((a) => a.memberId));
-  const addableOptions = members.filter((m) => !listedIds.has(m.id)).map((m) => ({ value: m.id, label: m.name }));
+  const addableOptions = memberChoices(members, date).filter((o) => !listedIds.has(o.value));
   const groupOptions = branch.partyGroups.map((g) => ({ value: g.id, label: g.name }));
   const venueOptions = venues.map((v) => ({ value: v.id, label: v.name }));
 
@@ -125,40 +169,101 @@ export function MeetingForm({
     }
   };
 
-  const rootError = formState.errors.root?.repository?.message;
-  const text = (name: FieldPath<MeetingFormValues>, label: string, rows?: number, placeholder?: string) => (
-    <FormField control={control} name={name} label={label} idPrefix={idPrefix}>
-      {(f) =>
-        rows ? (
-          <Input.TextArea
-            id={f.id}
-            {...f.a11y}
-            value={(f.value as string | undefined) ?? ''}
-            onChange={(e) => f.onChange(e.target.value)}
-            onBlur={f.onBlur}
-            status={f.invalid ? 'error' : undefined}
-            autoSize={{ minRows: rows, maxRows: 16 }}
-            placeholder={placeholder}
-          />
-        ) : (
-          <Input
-            id={f.id}
-            {...f.a11y}
-            value={(f.value as string | undefined) ?? ''}
-            onChange={(e) => f.onChange(e.target.value)}
-            onBlur={f.onBlur}
-            status={f.invalid ? 'error' : undefined}
-            placeholder={placeholder}
-          />
-        )
-      }
-    </FormField>
-  );
+  // 9:30 and 14：30 are meant as 09:30 and 14:30: tidied on leaving the box, and again on 保存 (Enter in the box).
+  const tidyTimes = () => {
+    for (const name of ['startTime', 'endTime'] as const) {
+      const typed = getValues(name);
+      const tidy = normalizeTime(typed);
+      if (tidy !== typed) setValue(name, tidy, { shouldDirty: true });
+    }
+  };
+
+  // After each 保存 that did not save (the schema's messages, or the repository's set in onValid), the first message
+  // in page order is scrolled to and focused, and a short message says how many there are.
+  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, submitCount, isSubmitting } = formState;
+  const revealedSubmit = useRef(submitCount);
+  useEffect(() => {
+    if (isSubmitting || submitCount === revealedSubmit.current) return;
+    revealedSubmit.current = submitCount;
+    const count = countErrors(errors);
+    if (count === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[data-error-banner], .ant-form-item-has-error');
+    if (first) {
+      first.scrollIntoView({ block: 'center' });
+      const target = first.matches('[data-error-banner]')
+        ? first
+        : first.querySelector<HTMLElement>('input:not([type="file"]), textarea');
+      target?.focus({ preventScroll: true });
+    }
+    const banner = errors.root?.repository?.message;
+    message.error(count === 1 && banner ? banner : `有 ${count} 处需要修改，请查看标红的项目`);
+  }, [submitCount, isSubmitting, errors, message]);
+
+  const rootError = errors.root?.repository?.message;
+  const text = (
+    name: FieldPath<MeetingFormValues>,
+    label: string,
+    options: {
+      rows?: number;
+      placeholder?: string;
+      required?: boolean;
+      /** The schema's limit, counted as the secretary types. */
+      maxLength?: number;
+      /** Tidies the text when leaving the box. */
+      normalize?: (text: string) => string;
+    } = {},
+  ) => {
+    const { rows, placeholder, required, maxLength, normalize } = options;
+    return (
+      <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
+        {(f) => {
+          // The ref lets react-hook-form focus the field (setFocus); an absent optional text shows as empty.
+          const common = {
+            id: f.id,
+            ...f.a11y,
+            value: (f.value as string | undefined) ?? '',
+            onBlur: () => {
+              const typed = (f.value as string | undefined) ?? '';
+              if (normalize && normalize(typed) !== typed) f.onChange(normalize(typed));
+              f.onBlur();
+            },
+            status: f.invalid ? ('error' as const) : undefined,
+            placeholder,
+            ...(maxLength ? { maxLength, showCount: true } : {}),
+          };
+          return rows ? (
+            <Input.TextArea
+              ref={f.ref}
+              {...common}
+              onChange={(e) => f.onChange(e.target.value)}
+              autoSize={{ minRows: rows, maxRows: 16 }}
+            />
+          ) : (
+            <Input ref={f.ref} {...common} onChange={(e) => f.onChange(e.target.value)} />
+          );
+        }}
+      </FormField>
+    );
+  };
 
   return (
-    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={meeting ? '修改会议记录' : '新建会议记录'}>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={(event) => {
+        tidyTimes();
+        return handleSubmit(onValid)(event);
+      }}
+      aria-label={meeting ? '修改会议记录' : '新建会议记录'}
+    >
       <Form layout="vertical" component={false}>
-        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        {rootError && (
+          // Focusable so that, scrolled to after 保存, it is also what the keyboard and a screen reader are on.
+          <div data-error-banner tabIndex={-1} style={{ marginBottom: 16 }}>
+            <Alert type="error" showIcon title={rootError} />
+          </div>
+        )}
         {amendReason !== undefined && (
           <Alert
             type="info"
@@ -180,7 +285,21 @@ export function MeetingForm({
               />
             </Col>
             <Col xs={24} md={8}>
-              <DateField control={control} name="date" label="会议日期" required idPrefix={idPrefix} />
+              <FormField control={control} name="date" label="会议日期" required idPrefix={idPrefix}>
+                {(f) => (
+                  <DateInput
+                    ref={f.ref}
+                    id={f.id}
+                    value={f.value || undefined}
+                    onChange={f.onChange}
+                    onBlur={f.onBlur}
+                    invalid={f.invalid}
+                    a11y={f.a11y}
+                    // A record is of a meeting already held: later days are greyed out in the calendar.
+                    max={chinaToday()}
+                  />
+                )}
+              </FormField>
             </Col>
             <Col xs={24} md={8}>
               <Form.Item label="本年度序号">
@@ -192,12 +311,18 @@ export function MeetingForm({
                 )}
               </Form.Item>
             </Col>
-            <Col xs={24}>{text('topic', '主题', undefined, '如：研究部署第一季度党建工作')}</Col>
-            <Col xs={12} md={6}>
-              {text('startTime', '开始时间', undefined, '09:30')}
+            <Col xs={24}>
+              {text('topic', '主题', {
+                required: true,
+                maxLength: TOPIC_MAX,
+                placeholder: '如：研究部署第一季度党建工作',
+              })}
             </Col>
             <Col xs={12} md={6}>
-              {text('endTime', '结束时间', undefined, '11:00')}
+              {text('startTime', '开始时间', { placeholder: '如：09:30', normalize: normalizeTime })}
+            </Col>
+            <Col xs={12} md={6}>
+              {text('endTime', '结束时间', { placeholder: '如：11:00', normalize: normalizeTime })}
             </Col>
             <Col xs={24} md={12}>
               <SelectField
@@ -212,17 +337,17 @@ export function MeetingForm({
               />
             </Col>
             <Col xs={12} md={6}>
-              {text('host', '主持人')}
+              {text('host', '主持人', { maxLength: nameMax('host') })}
             </Col>
             <Col xs={12} md={6}>
-              {text('recorder', '记录人')}
+              {text('recorder', '记录人', { maxLength: nameMax('recorder') })}
             </Col>
             {kind === '党课' && (
               <>
                 <Col xs={12} md={6}>
-                  {text('lecturer', '授课人')}
+                  {text('lecturer', '授课人', { required: true, maxLength: nameMax('lecturer') })}
                 </Col>
-                <Col xs={24}>{text('outline', '授课提纲', 4)}</Col>
+                <Col xs={24}>{text('outline', '授课提纲', { rows: 4 })}</Col>
               </>
             )}
             {kind === '党小组会' && (
@@ -342,8 +467,12 @@ export function MeetingForm({
                   <Typography.Text strong id={legendId} style={{ minWidth: 72, paddingTop: 36 }}>
                     列席 {index + 1}
                   </Typography.Text>
-                  <div style={{ flex: '1 1 160px' }}>{text(`guests.${index}.name`, '姓名')}</div>
-                  <div style={{ flex: '1 1 200px' }}>{text(`guests.${index}.org`, '单位或职务')}</div>
+                  <div style={{ flex: '1 1 160px' }}>
+                    {text(`guests.${index}.name`, '姓名', { required: true, maxLength: GUEST_NAME_MAX })}
+                  </div>
+                  <div style={{ flex: '1 1 200px' }}>
+                    {text(`guests.${index}.org`, '单位或职务', { maxLength: GUEST_ORG_MAX })}
+                  </div>
                   <Button icon={<DeleteOutlined />} onClick={() => guests.remove(index)} style={{ marginTop: 30 }}>
                     删除
                   </Button>
@@ -357,13 +486,19 @@ export function MeetingForm({
         </Card>
 
         <Card title="会议内容" style={{ marginBottom: 16 }}>
-          {text('agenda', '议程', 2)}
-          {text('content', '会议内容', 6, '会议纪要：传达学习、研究讨论的主要内容')}
-          {text('speeches', '发言摘要', 4)}
-          {text('resolutions', '决议及表决结果', 3, '如：同意接收××为预备党员（应到9人，实到8人，8票赞成）')}
+          {text('agenda', '议程', { rows: 2 })}
+          {text('content', '会议内容', { rows: 6, placeholder: '会议纪要：传达学习、研究讨论的主要内容' })}
+          {text('speeches', '发言摘要', { rows: 4 })}
+          {text('resolutions', '决议及表决结果', {
+            rows: 3,
+            placeholder: '如：同意接收××为预备党员（应到9人，实到8人，8票赞成）',
+          })}
         </Card>
 
         <Card title="附件" style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary">
+            Word 格式的通知、讲稿请先另存为 PDF 再上传（Word 文件不能直接上传）。
+          </Typography.Paragraph>
           <Controller
             control={control}
             name="attachmentIds"

@@ -96,7 +96,8 @@ export function meetingToValues(m: Meeting): MeetingFormValues {
     date: m.date,
     startTime: m.startTime,
     endTime: m.endTime,
-    plannedDate: m.plannedDate ?? '',
+    // Not edited in the form: passed back as stored, so a record stored without one is not 「修改了计划日期」.
+    plannedDate: m.plannedDate,
     venueId: m.venueId,
     host: m.host,
     recorder: m.recorder,
@@ -119,4 +120,60 @@ const FIELD_PATH =
 
 export function isMeetingFieldPath(path: string): boolean {
   return FIELD_PATH.test(path);
+}
+
+/**
+ * A time as typed, in the stored HH:mm where the intent is clear: 9:30 → 09:30, and the Chinese IME's full-width
+ * colon and digits (14：30, ９：３０) → 14:30. Anything else is only trimmed, for the schema to judge.
+ */
+export function normalizeTime(text: string): string {
+  const ascii = text
+    .trim()
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/[：︰]/g, ':');
+  const match = /^(\d{1,2}):(\d{2})$/.exec(ascii);
+  return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : ascii;
+}
+
+/**
+ * The members a picker of the record offers: those on the roster on the meeting's date (a member who left later in
+ * the year can still be picked for a talk held before), plus any already chosen so a stored choice keeps its name.
+ */
+export function memberChoices(
+  members: readonly Member[],
+  date: string | undefined,
+  chosen: readonly string[] = [],
+): { value: string; label: string }[] {
+  return members
+    .filter((m) => isOnRosterOn(m, date) || chosen.includes(m.id))
+    .map((m) => ({ value: m.id, label: m.name }));
+}
+
+/** How many messages a react-hook-form errors object holds (each field's, each row's, and the banner's). */
+export function countErrors(errors: unknown): number {
+  if (typeof errors !== 'object' || errors === null) return 0;
+  // A leaf: { type, message, ref }. Its ref is a DOM node or input handle, never walked.
+  if ('type' in errors && typeof errors.type === 'string') return 'message' in errors && errors.message ? 1 : 0;
+  return Object.values(errors).reduce<number>((sum, child) => sum + countErrors(child), 0);
+}
+
+/**
+ * The repository's simple rules (checkAgainstBranch in db/repositories/meetings.ts), checked in the form too, in the
+ * same words, so that one 保存 shows them together with the schema's messages instead of in a second round.
+ */
+export function meetingRuleIssues(
+  values: Pick<MeetingFormValues, 'kind' | 'date' | 'lecturer' | 'partyGroupId' | 'talkParties'>,
+  today: string,
+): { path: 'date' | 'lecturer' | 'partyGroupId' | 'talkParties'; message: string }[] {
+  const issues: ReturnType<typeof meetingRuleIssues> = [];
+  if (values.date && values.date > today) issues.push({ path: 'date', message: `会议日期不能晚于今天（${today}）` });
+  if (values.kind === '党课' && !values.lecturer.trim()) issues.push({ path: 'lecturer', message: '党课请填写授课人' });
+  if (values.kind === '党小组会' && !values.partyGroupId) {
+    issues.push({ path: 'partyGroupId', message: '党小组会请选择党小组' });
+  }
+  const [a, b] = values.talkParties;
+  if (values.kind === '谈心谈话' && (!a || !b || a === b)) {
+    issues.push({ path: 'talkParties', message: '谈心谈话请选择两位不同的谈话人' });
+  }
+  return issues;
 }

@@ -1,0 +1,72 @@
+// DateInput: what the box shows is what the form holds — emptied text clears the value, a typed date is kept.
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppProviders } from '../../../renderer/src/app/providers';
+import { DateInput } from '../../../renderer/src/ui/DateInput';
+
+afterEach(cleanup);
+
+/** A controlled DateInput whose current value is printed beside it. */
+function Harness({ initial, max }: Readonly<{ initial?: string; max?: string }>) {
+  const [value, setValue] = useState<string | undefined>(initial);
+  return (
+    <AppProviders>
+      <label htmlFor="d">日期</label>
+      <DateInput id="d" value={value} onChange={setValue} max={max} />
+      <output>{value === undefined ? '（空）' : value}</output>
+    </AppProviders>
+  );
+}
+
+function typeInto(input: HTMLElement, text: string) {
+  fireEvent.focus(input);
+  fireEvent.mouseDown(input);
+  fireEvent.change(input, { target: { value: text } });
+}
+
+describe('DateInput', () => {
+  it('emptying the text and leaving the box clears the value (no old date kept out of sight)', () => {
+    render(<Harness initial="2025-06-20" />);
+    const input = screen.getByLabelText('日期');
+    expect((input as HTMLInputElement).value).toBe('2025-06-20');
+    typeInto(input, '');
+    fireEvent.blur(input);
+    expect(screen.getByRole('status').textContent).toBe('（空）');
+    expect((input as HTMLInputElement).value).toBe('');
+  });
+
+  it('emptying the text and pressing Enter clears the value too', () => {
+    render(<Harness initial="2025-06-20" />);
+    const input = screen.getByLabelText('日期');
+    typeInto(input, '');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(screen.getByRole('status').textContent).toBe('（空）');
+  });
+
+  it('a typed date after `max` is kept so the form can say why it is refused, not silently dropped', () => {
+    render(<Harness initial="2025-06-20" max="2025-06-30" />);
+    const input = screen.getByLabelText('日期');
+    typeInto(input, '2025-07-15');
+    fireEvent.blur(input);
+    expect(screen.getByRole('status').textContent).toBe('2025-07-15');
+    expect((input as HTMLInputElement).value).toBe('2025-07-15');
+  });
+
+  it('greys out the days after `max` in the calendar', () => {
+    render(<Harness initial="2025-06-20" max="2025-06-30" />);
+    fireEvent.mouseDown(screen.getByLabelText('日期'));
+    fireEvent.click(screen.getByLabelText('日期'));
+    const cell = (day: string) => document.querySelector(`td[title="${day}"]`);
+    expect(cell('2025-06-30')?.className).not.toContain('ant-picker-cell-disabled');
+    expect(cell('2025-07-01')?.className).toContain('ant-picker-cell-disabled');
+  });
+
+  it('a typed date up to `max` is taken as usual', () => {
+    render(<Harness initial="2025-06-20" max="2025-06-30" />);
+    const input = screen.getByLabelText('日期');
+    typeInto(input, '2025-06-25');
+    fireEvent.blur(input);
+    expect(screen.getByRole('status').textContent).toBe('2025-06-25');
+  });
+});
