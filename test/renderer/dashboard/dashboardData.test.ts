@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/src/db/db';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
+import { markMemberLeft } from '../../../renderer/src/db/repositories/members';
 import { setRulePackId } from '../../../renderer/src/db/repositories/compliance';
 import { createMeeting, finalizeMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { createResponsibility } from '../../../renderer/src/db/repositories/responsibilities';
@@ -87,6 +88,17 @@ describe('工作有记录', () => {
     await setRulePackId('local-lecture-quarterly');
     expect((await loadDashboard(branch.id, 2029, '2030-06-15')).packId).toBe('local-lecture-quarterly');
     expect(await lecture()).toBe('党课（书记讲） 0/4 个季度');
+  });
+
+  it('links a 谈心谈话 补记 for a member who left mid-year to the day before they left', async () => {
+    const { branch, li } = await seed();
+    await markMemberLeft(li.id, { leftDate: '2029-07-15', leftReason: '调出' });
+    const talks = (await loadDashboard(branch.id, 2029, '2030-06-15')).records.find((r) => r.ruleId === 'talks')!;
+    const miss = talks.misses.find((m) => m.label.startsWith(li.name))!;
+    expect(recordsViewFromHash(miss.href)).toEqual({ view: 'new', kind: '谈心谈话', date: '2029-07-14' });
+    // Members still on the roster keep the period's last day.
+    const other = talks.misses.find((m) => !m.label.startsWith(li.name))!;
+    expect(recordsViewFromHash(other.href)).toMatchObject({ date: '2029-12-31' });
   });
 
   it('counts a 草稿 as held and says how many records of the kind are not yet finalized', async () => {

@@ -108,15 +108,20 @@ function notApplicable(rule: RuleResult['rule']): string {
   return '本年度不适用';
 }
 
-function recordLine(result: RuleResult, asOf: string, drafts: number): RecordLine {
+function recordLine(result: RuleResult, asOf: string, drafts: number, leftOn: ReadonlyMap<string, string>): RecordLine {
   const { rule } = result;
+  // A member who left during the period can only be named in a record dated before they left.
+  const lastDay = (p: RuleResult['periods'][number]) => {
+    const left = p.subject ? leftOn.get(p.subject.id) : undefined;
+    return left && left <= p.period.end ? addDays(left, -1) : p.period.end;
+  };
   const miss = (p: RuleResult['periods'][number], date: string): MissLine => ({
     key: `${p.period.key}:${p.subject?.id ?? ''}`,
     label: p.subject ? `${p.subject.name} ${shortLabel(p.period.label)}` : shortLabel(p.period.label),
     href: recordsHref({ view: 'new', kind: rule.meetingKind, date }),
   });
   // A missed period is over, so its last day is a date the record form accepts; the current one is recorded today.
-  const misses = result.missed.map((p) => miss(p, p.period.end));
+  const misses = result.missed.map((p) => miss(p, lastDay(p)));
   const currentPeriod = result.periods.find(
     (p) => p.status === 'pending' && p.period.start <= asOf && asOf <= p.period.end && !p.subject,
   );
@@ -164,6 +169,7 @@ export async function loadDashboardSources(branchId: string, year: number, asOf:
 export function buildDashboard(sources: DashboardSources, year: number, asOf: string): DashboardView {
   const report = computeCompliance({ ...sources.compliance, asOf, pack: getRulePack(sources.packId) });
   const names = new Map(sources.venues.map((v) => [v.id, v.name]));
+  const leftOn = new Map(sources.compliance.members.flatMap((m) => (m.leftDate ? [[m.id, m.leftDate] as const] : [])));
   return {
     year,
     asOf,
@@ -173,6 +179,7 @@ export function buildDashboard(sources: DashboardSources, year: number, asOf: st
         r,
         asOf,
         sources.compliance.meetings.filter((m) => m.kind === r.rule.meetingKind && m.status === '草稿').length,
+        leftOn,
       ),
     ),
     venues: sources.venues.map((v) => ({
