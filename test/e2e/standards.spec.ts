@@ -1,5 +1,6 @@
 // 评价标准 end to end: a year of 支委会 with two missed months scores the 每季度 tier in a 支部标准化规范化 自评; the
-// drill-down lists exactly those records; an override needs a reason; the total and grade show.
+// drill-down lists exactly those records; a score over 满分 is flagged as typed; an override needs a reason; a 评语 is
+// kept; the total and grade show; a 考评 made by mistake can be deleted.
 import { expect, test, type Page } from '@playwright/test';
 import { chooseOption, expectSaved, fillBranchBasics, save } from './helpers';
 
@@ -107,7 +108,18 @@ test('a 支部标准化规范化 自评 scores 支委会 from the records, drill
   await drawer.getByRole('button', { name: /close|关闭/i }).click();
   await expect(drawer).toHaveCount(0);
 
+  // A score over the item's 满分 is flagged in its row at once and not counted.
+  await page.getByLabel('A8 得分').fill('99');
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: '记录要素齐全' })
+      .getByText(/得分 99 分超过该项满分 6 分/),
+  ).toBeVisible();
+  await expect(page.getByText('（A8 的得分超出范围，未计入）')).toBeVisible();
+
   for (const [code, score] of Object.entries(MANUAL)) await page.getByLabel(`${code} 得分`).fill(String(score));
+  await page.getByLabel('C1 评语/扣分说明').fill('述职材料齐全');
   // 62 (manual) + 1 (支委会) = 63 → 一般, before saving.
   await expect(page.getByLabel('总分', { exact: true })).toHaveText('63 分');
 
@@ -126,6 +138,7 @@ test('a 支部标准化规范化 自评 scores 支委会 from the records, drill
   const scored = page.getByRole('row').filter({ hasText: '支委会每月召开1次' });
   await expect(scored.getByText('已调整')).toBeVisible();
   await expect(scored.getByText('自动得分 1 分，调整理由：3月、10月的支委会记录在机关党委存档')).toBeVisible();
+  await expect(page.getByText('评语：述职材料齐全')).toBeVisible();
 
   // The stored drill-down opens the record itself.
   await scored.getByRole('button', { name: '查看依据 A1' }).click();
@@ -138,4 +151,10 @@ test('a 支部标准化规范化 自评 scores 支委会 from the records, drill
   // Back in 评价标准, the year-on-year chart shows this 自评.
   await page.goto('/#/standards');
   await expect(page.getByRole('img', { name: new RegExp(`历年考评得分：${YEAR}年自评 64 分`) })).toBeVisible();
+
+  // Deleted after confirming (say it was made by mistake): the list and the chart no longer have it.
+  await page.getByRole('button', { name: /删除\d{4}-\d{2}-\d{2}自评/ }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();
+  await expect(page.getByText(/还没有考评/)).toBeVisible();
+  await expect(page.getByRole('img', { name: /历年考评得分/ })).toHaveCount(0);
 });

@@ -1,18 +1,42 @@
 // 民主评议党员: for a year, each member's self, peer and collective results, grade and 五带头五标兵 recognitions,
-// saved together so the rule 「优秀不超过三分之一」 is checked on the year's result.
-import { Alert, App, Button, Empty, Flex, Input, Select, Table, Typography } from 'antd';
-import { useState } from 'react';
-import { FIVE_EXEMPLARS, MEMBER_GRADES, type MemberGrade } from '../../../../shared/domain/vocab';
-import { chinaToday, type Branch, type MemberEvaluationInput } from '../../../../shared/schemas';
-import { ValidationError } from '../../db/repositories/errors';
+// saved together so the rule 「优秀不超过三分之一」 is checked on the year's result. Unsaved edits are kept until the
+// user chooses to drop them: leaving the page and switching 评议年度 both ask first.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, App, Button, ConfigProvider, Empty, Flex, Form, Select, Typography, theme } from 'antd';
+import { useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { chinaToday, type Branch } from '../../../../shared/schemas';
 import { maxExcellent, saveMemberEvaluations } from '../../db/repositories/memberEvaluations';
+import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { Loading } from '../../ui/Loading';
+import { MemberEvaluationFields } from './MemberEvaluationFields';
+import {
+  EVALUATION_FIELD_LABELS,
+  namedIssue,
+  showEvaluationsError,
+  yearEvaluationsSchema,
+  yearEvaluationsValues,
+  type EvaluationField,
+  type YearEvaluationsOutput,
+  type YearEvaluationsValues,
+} from './memberEvaluationFormValues';
+import { useStandardsRoute } from './standardsRoute';
 import { useYearEvaluations, type YearEvaluations } from './useYearEvaluations';
 
 export function MemberEvaluationsPanel({ branch }: Readonly<{ branch: Branch }>) {
   const thisYear = Number(chinaToday().slice(0, 4));
   const [year, setYear] = useState(thisYear);
+  const [dirty, setDirty] = useState(false);
+  const { release, cancel } = useFormLeaveGuard(dirty, `${year}年度民主评议`);
   const data = useYearEvaluations(branch.id, year);
+  // The tabs keep this panel mounted while another tab shows; the form is not, so that leaving the tab — which the
+  // leave guard lets happen only after 「放弃修改并离开」 — really drops the edits, as the other tabs' forms do.
+  const shown = useStandardsRoute().tab === 'evaluations';
+  const switchYear = (next: number) =>
+    cancel(() => {
+      setDirty(false);
+      setYear(next);
+    })();
   return (
     <Flex vertical gap={16}>
       <Flex align="center" gap={8}>
@@ -21,129 +45,154 @@ export function MemberEvaluationsPanel({ branch }: Readonly<{ branch: Branch }>)
           id="evaluation-year"
           style={{ width: 120 }}
           value={year}
-          onChange={setYear}
+          onChange={switchYear}
           options={Array.from({ length: 8 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))}
         />
       </Flex>
-      {data === undefined ? (
+      {!shown ? null : data === undefined ? (
         <Loading />
       ) : data.members.length === 0 ? (
         <Empty description="该年度党员名册为空，请先在支部概况中登记党员" />
       ) : (
-        // A fresh table per year and per stored state, so what is shown always starts from what is saved.
-        <YearTable
+        // A fresh form per year and per stored state, so what is shown always starts from what is saved.
+        <YearForm
           key={`${year}-${data.rows.map((r) => r.updatedAt).join()}`}
           branchId={branch.id}
           year={year}
           data={data}
+          onDirtyChange={setDirty}
+          onSaved={release}
         />
       )}
     </Flex>
   );
 }
 
-function YearTable({ branchId, year, data }: Readonly<{ branchId: string; year: number; data: YearEvaluations }>) {
+interface YearFormProps {
+  branchId: string;
+  year: number;
+  data: YearEvaluations;
+  onDirtyChange: (dirty: boolean) => void;
+  onSaved: () => void;
+}
+
+function YearForm({ branchId, year, data, onDirtyChange, onSaved }: Readonly<YearFormProps>) {
   const { message } = App.useApp();
-  const [rows, setRows] = useState<Record<string, MemberEvaluationInput>>(() =>
-    Object.fromEntries(
-      data.members.map((m) => {
-        const stored = data.rows.find((r) => r.memberId === m.id);
-        return [
-          m.id,
-          {
-            memberId: m.id,
-            selfResult: stored?.selfResult ?? '',
-            peerResult: stored?.peerResult ?? '',
-            collectiveResult: stored?.collectiveResult ?? '',
-            grade: stored?.grade ?? '',
-            exemplars: stored?.exemplars ?? [],
-          },
-        ];
-      }),
-    ),
-  );
-  const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const change = (memberId: string, patch: Partial<MemberEvaluationInput>) =>
-    setRows((all) => ({ ...all, [memberId]: { ...all[memberId]!, ...patch } }));
+  const { token } = theme.useToken();
+  const [defaultValues] = useState(() => yearEvaluationsValues(data));
+  const { control, handleSubmit, setError, formState, reset, getValues } = useForm<
+    YearEvaluationsValues,
+    unknown,
+    YearEvaluationsOutput
+  >({ resolver: zodResolver(yearEvaluationsSchema), defaultValues });
+  const names = useMemo(() => data.members.map((m) => m.name), [data.members]);
+  const grades = useWatch({ control, name: data.members.map((_, i) => `rows.${i}.grade` as const) });
+  const graded = grades.filter(Boolean).length;
+  const excellent = grades.filter((g) => g === '优秀').length;
 
-  const graded = Object.values(rows).filter((r) => r.grade);
-  const excellent = graded.filter((r) => r.grade === '优秀').length;
+  useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
 
-  const save = async () => {
-    setSaving(true);
+  const onSubmit = handleSubmit(async (values) => {
     try {
-      await saveMemberEvaluations(branchId, year, Object.values(rows));
-      setError(undefined);
+      await saveMemberEvaluations(branchId, year, values.rows);
+      onSaved();
+      // What is shown is now what is stored (texts saved unchanged are not rewritten, so nothing reloads the form).
+      reset(getValues());
       message.success(`${year}年度民主评议结果已保存`);
-    } catch (e) {
-      setError(e instanceof ValidationError ? e.issues.map((i) => i.message).join('；') : String(e));
-    } finally {
-      setSaving(false);
+    } catch (error) {
+      showEvaluationsError(error, setError, names);
     }
+  });
+
+  // Every problem in one list, each with the member's name: the fields themselves are marked under each member.
+  const problems = names.flatMap((name, i) =>
+    (Object.keys(EVALUATION_FIELD_LABELS) as EvaluationField[]).flatMap((field) => {
+      const msg = formState.errors.rows?.[i]?.[field]?.message;
+      return msg ? [namedIssue(name, field, msg)] : [];
+    }),
+  );
+  const rootError = formState.errors.root?.repository?.message;
+  if (rootError) problems.push(rootError);
+
+  // A field reached with Tab (or focused after a refusal) may sit under the sticky 保存 bar or the app's header, which
+  // the browser counts as visible: bring the field, its label and its message clear of both. One taller than the room
+  // stays where the browser put it, at the caret.
+  const bar = useRef<HTMLDivElement>(null);
+  const keepClearOfBars = (event: FocusEvent<HTMLFormElement>) => {
+    const item = event.target.closest<HTMLElement>('.ant-form-item');
+    if (!item || !bar.current || bar.current.contains(item)) return;
+    requestAnimationFrame(() => {
+      const rect = item.getBoundingClientRect();
+      const top = (document.querySelector('.ant-layout-header')?.getBoundingClientRect().bottom ?? 0) + 8;
+      const bottom = (bar.current?.getBoundingClientRect().top ?? window.innerHeight) - 8;
+      if (rect.height > bottom - top) return;
+      if (rect.top < top) window.scrollBy({ top: rect.top - top });
+      else if (rect.bottom > bottom) window.scrollBy({ top: rect.bottom - bottom });
+    });
   };
 
   return (
-    <>
-      <Typography.Paragraph>
-        本年度参评 {graded.length} 人，优秀 {excellent} 人（按“优秀不超过三分之一”，最多 {maxExcellent(graded.length)}{' '}
-        人）。
-      </Typography.Paragraph>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={data.members}
-        columns={[
-          { title: '姓名', dataIndex: 'name', width: 90 },
-          ...(['selfResult', 'peerResult', 'collectiveResult'] as const).map((field) => ({
-            title: { selfResult: '自评', peerResult: '互评', collectiveResult: '组织评定' }[field],
-            render: (_: unknown, m: { id: string; name: string }) => (
-              <Input
-                aria-label={`${m.name} ${{ selfResult: '自评', peerResult: '互评', collectiveResult: '组织评定' }[field]}`}
-                value={rows[m.id]?.[field] ?? ''}
-                onChange={(e) => change(m.id, { [field]: e.target.value })}
-              />
-            ),
-          })),
-          {
-            title: '等次',
-            width: 130,
-            render: (_, m) => (
-              <Select
-                aria-label={`${m.name} 等次`}
-                style={{ width: '100%' }}
-                allowClear
-                placeholder="未评"
-                value={rows[m.id]?.grade || undefined}
-                onChange={(grade?: MemberGrade) => change(m.id, { grade: grade ?? '' })}
-                options={MEMBER_GRADES.map((g) => ({ value: g, label: g }))}
-              />
-            ),
-          },
-          {
-            title: '五带头五标兵',
-            width: 320,
-            render: (_, m) => (
-              <Select
-                aria-label={`${m.name} 五带头五标兵`}
-                mode="multiple"
-                style={{ width: '100%' }}
-                placeholder="可多选"
-                value={rows[m.id]?.exemplars ?? []}
-                onChange={(exemplars: string[]) => change(m.id, { exemplars })}
-                options={FIVE_EXEMPLARS.map((e) => ({ value: e, label: e }))}
-              />
-            ),
-          },
-        ]}
-      />
-      {error && <Alert type="error" showIcon title="未能保存" description={error} />}
-      <Flex>
-        <Button type="primary" loading={saving} onClick={() => void save()}>
-          保存本年度评议结果
-        </Button>
-      </Flex>
-    </>
+    <form
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+      onFocus={keepClearOfBars}
+      aria-label={`${year}年度民主评议党员`}
+    >
+      <Form layout="vertical" component={false}>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          逐人填写自评、互评和组织评定，评定等次，可选“五带头、五标兵”；填好后点页面底部的「保存本年度评议结果」。
+        </Typography.Paragraph>
+        {/* Tighter than a form's usual spacing: a branch of 25 or more members is one long list. */}
+        <ConfigProvider theme={{ components: { Form: { itemMarginBottom: 8, verticalLabelPadding: '0 0 2px' } } }}>
+          {data.members.map((m, i) => (
+            <MemberEvaluationFields
+              key={m.id}
+              control={control}
+              index={i}
+              name={m.name}
+              idPrefix={`evaluation-${year}`}
+            />
+          ))}
+        </ConfigProvider>
+        {/* Stays in view while the list of members scrolls: the count, any refusal and 保存 are always at hand. */}
+        <div
+          ref={bar}
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            zIndex: 2,
+            background: token.colorBgLayout,
+            paddingBlock: 12,
+            borderTop: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          {problems.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12, maxHeight: '30vh', overflow: 'auto' }}
+              title="未能保存，请修改以下内容"
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          <Flex align="center" gap={16} wrap>
+            <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+              保存本年度评议结果
+            </Button>
+            <Typography.Text>
+              本年度参评 {graded} 人，优秀 {excellent} 人（按“优秀不超过三分之一”，最多 {maxExcellent(graded)} 人）
+            </Typography.Text>
+            {formState.isDirty && <Typography.Text type="warning">有尚未保存的修改</Typography.Text>}
+          </Flex>
+        </div>
+      </Form>
+    </form>
   );
 }

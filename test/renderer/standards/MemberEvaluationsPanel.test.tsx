@@ -1,0 +1,203 @@
+// 民主评议党员 in a DOM: unsaved edits are never dropped without 「放弃修改？」 (switching 评议年度, leaving the page), the
+// texts are whole in multi-line inputs, and a refused save names the member and the field and marks that input.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chinaToday } from '../../../shared/schemas';
+import { AppProviders } from '../../../renderer/src/app/providers';
+import { createBranch } from '../../../renderer/src/db/repositories/branches';
+import { ValidationError } from '../../../renderer/src/db/repositories/errors';
+import { listMemberEvaluations, saveMemberEvaluations } from '../../../renderer/src/db/repositories/memberEvaluations';
+import { createMember } from '../../../renderer/src/db/repositories/members';
+import { MemberEvaluationsPanel } from '../../../renderer/src/features/standards/MemberEvaluationsPanel';
+import { namedIssue, showEvaluationsError } from '../../../renderer/src/features/standards/memberEvaluationFormValues';
+import {
+  confirmLeave,
+  hasUnsavedChanges,
+  installLeaveGuard,
+  pendingLeave,
+  uninstallLeaveGuard,
+} from '../../../renderer/src/ui/leaveGuard';
+
+const YEAR = Number(chinaToday().slice(0, 4));
+const STORED_SELF = '对照“五带头、五标兵”标准进行自评，自评等次：合格。学习的系统性有待加强，深入基层调研不够。';
+
+beforeEach(async () => {
+  window.history.replaceState(null, '', '#/standards?tab=evaluations');
+  // happy-dom reports replaceState as a (late) hashchange: let it pass before guarding (as leaveGuard.test does).
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  installLeaveGuard();
+});
+afterEach(() => {
+  cleanup();
+  uninstallLeaveGuard();
+});
+
+async function renderPanel() {
+  const branch = await createBranch({ name: '甲支部', termStart: '2024-01-01', termEnd: '2027-12-31' });
+  const member = (name: string) =>
+    createMember(branch.id, { name, gender: '男', birthDate: '1980-01-01', joinedDate: '2005-07-01', status: '正式' });
+  const zeng = await member('曾子豪');
+  const dai = await member('戴雅琴');
+  await saveMemberEvaluations(branch.id, YEAR, [
+    { memberId: zeng.id, selfResult: STORED_SELF, peerResult: '党员互评：优秀3票，合格20票。', grade: '合格' },
+  ]);
+  render(
+    <AppProviders>
+      <MemberEvaluationsPanel branch={branch} />
+    </AppProviders>,
+  );
+  const self = await screen.findByLabelText('曾子豪 自评', undefined, { timeout: 5000 });
+  return { branch, zeng, dai, self };
+}
+
+/** Picks a year in 评议年度, as a user does (antd's Select opens on mousedown). */
+async function pickYear(year: number) {
+  fireEvent.mouseDown(screen.getByLabelText('评议年度'));
+  fireEvent.click(await screen.findByTitle(`${year}年`));
+}
+
+/** Moves to a hash the way a link or a tab does and lets the hashchange event run. */
+async function go(hash: string) {
+  await act(async () => {
+    window.location.hash = hash;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+}
+
+const yearShown = () => screen.getByLabelText('评议年度').closest('.ant-select')?.textContent;
+
+// antd renders slowly in happy-dom on a busy machine: generous timeouts, no behaviour depends on them.
+describe('民主评议党员 panel', { timeout: 30_000 }, () => {
+  it('shows each text whole in a multi-line input', async () => {
+    const { self } = await renderPanel();
+    expect(self.tagName).toBe('TEXTAREA');
+    expect((self as HTMLTextAreaElement).value).toBe(STORED_SELF);
+    expect(screen.getByLabelText('曾子豪 互评').tagName).toBe('TEXTAREA');
+    expect(screen.getByLabelText('戴雅琴 组织评定').tagName).toBe('TEXTAREA');
+  });
+
+  it('asks 放弃修改？ before switching 评议年度 over unsaved edits; 继续编辑 keeps them', async () => {
+    const { self } = await renderPanel();
+    fireEvent.change(self, { target: { value: '未保存的自评' } });
+    await waitFor(() => expect(hasUnsavedChanges()).toBe(true));
+
+    await pickYear(YEAR - 1);
+    const ask = await screen.findByRole('dialog', { name: '放弃修改？' });
+    fireEvent.click(within(ask).getByRole('button', { name: '继续编辑' }));
+    expect(yearShown()).toBe(`${YEAR}年`);
+    expect((screen.getByLabelText('曾子豪 自评') as HTMLTextAreaElement).value).toBe('未保存的自评');
+    expect(hasUnsavedChanges()).toBe(true);
+
+    await pickYear(YEAR - 1);
+    // The first question may still be in the page, hidden; this is the new one.
+    const again = (await screen.findAllByRole('dialog', { name: '放弃修改？' })).at(-1)!;
+    fireEvent.click(within(again).getByRole('button', { name: '放弃修改' }));
+    await waitFor(() => expect(yearShown()).toBe(`${YEAR - 1}年`));
+    await waitFor(() => expect(hasUnsavedChanges()).toBe(false));
+    // The other year's rows load after the switch: wait for them rather than read the first render.
+    await waitFor(async () =>
+      expect(((await screen.findByLabelText('曾子豪 自评')) as HTMLTextAreaElement).value).toBe(''),
+    );
+  });
+
+  it('keeps the page while edits are unsaved; after 保存 nothing asks', async () => {
+    const { self, zeng } = await renderPanel();
+    fireEvent.change(self, { target: { value: '修改后的自评' } });
+    await go('#/home');
+    expect(pendingLeave()).toEqual({ target: '#/home', forms: [`${YEAR}年度民主评议`] });
+    expect(decodeURIComponent(window.location.hash)).toBe('#/standards?tab=evaluations');
+
+    fireEvent.click(screen.getByRole('button', { name: '保存本年度评议结果' }));
+    await screen.findByText(`${YEAR}年度民主评议结果已保存`, undefined, { timeout: 5000 });
+    await waitFor(() => expect(hasUnsavedChanges()).toBe(false));
+    const stored = await listMemberEvaluations(zeng.branchId, YEAR);
+    expect(stored.find((r) => r.memberId === zeng.id)?.selfResult).toBe('修改后的自评');
+
+    // Switching the year now asks nothing.
+    await pickYear(YEAR - 1);
+    await waitFor(() => expect(yearShown()).toBe(`${YEAR - 1}年`));
+    expect(screen.queryByRole('dialog', { name: '放弃修改？' })).toBeNull();
+  });
+
+  it('放弃修改并离开 to another tab of 评价标准 drops the edits: back on the tab, what is stored shows', async () => {
+    const { self } = await renderPanel();
+    fireEvent.change(self, { target: { value: '未保存的自评' } });
+    await go('#/standards?tab=library');
+    expect(pendingLeave()?.target).toBe('#/standards?tab=library');
+    await act(async () => {
+      confirmLeave();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(hasUnsavedChanges()).toBe(false);
+    await go('#/standards?tab=evaluations');
+    expect(((await screen.findByLabelText('曾子豪 自评')) as HTMLTextAreaElement).value).toBe(STORED_SELF);
+    expect(hasUnsavedChanges()).toBe(false);
+  });
+
+  it('a refused save names the member and the field, marks that input and stores nothing', async () => {
+    const { zeng, dai } = await renderPanel();
+    fireEvent.change(screen.getByLabelText('戴雅琴 互评'), { target: { value: '长'.repeat(2100) } });
+    fireEvent.click(screen.getByRole('button', { name: '保存本年度评议结果' }));
+
+    await screen.findByText('戴雅琴的互评不能超过 2000 个字', undefined, { timeout: 5000 });
+    const peer = screen.getByLabelText('戴雅琴 互评');
+    await waitFor(() => expect(peer.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByLabelText('曾子豪 互评').getAttribute('aria-invalid')).toBeNull();
+    // What was typed stays, for the user to shorten.
+    expect((peer as HTMLTextAreaElement).value).toHaveLength(2100);
+    const stored = await listMemberEvaluations(zeng.branchId, YEAR);
+    expect(stored.map((r) => r.memberId)).toEqual([zeng.id]);
+    expect(stored.some((r) => r.memberId === dai.id)).toBe(false);
+  });
+
+  it('a refusal about the whole year (优秀 over one third) is shown and nothing is stored', async () => {
+    const { zeng } = await renderPanel();
+    const group = screen.getByRole('group', { name: '曾子豪' });
+    fireEvent.mouseDown(within(group).getByLabelText('曾子豪 等次'));
+    fireEvent.click(await screen.findByTitle('优秀'));
+    fireEvent.click(screen.getByRole('button', { name: '保存本年度评议结果' }));
+    await screen.findByText('优秀比例不能超过三分之一：本年度参评 1 人，优秀最多 0 人', undefined, { timeout: 5000 });
+    expect((await listMemberEvaluations(zeng.branchId, YEAR))[0]?.grade).toBe('合格');
+    expect(hasUnsavedChanges()).toBe(true);
+  });
+});
+
+describe('民主评议 refusals from the repository', () => {
+  it('go under the member’s field; the rest to the banner with the member’s name', () => {
+    const setError = vi.fn();
+    const error = new ValidationError([
+      { path: '1.collectiveResult', message: '组织评定不能超过 2000 个字' },
+      { path: '0.exemplars.0', message: '“带头喝茶”不是“五带头、五标兵”之一' },
+      { path: '1.memberId', message: '所选党员不是本支部党员' },
+      { path: 'grade', message: '优秀比例不能超过三分之一：本年度参评 2 人，优秀最多 0 人' },
+    ]);
+    showEvaluationsError(error, setError, ['曾子豪', '戴雅琴']);
+    expect(setError.mock.calls).toEqual([
+      ['rows.1.collectiveResult', { type: 'repository', message: '组织评定不能超过 2000 个字' }, { shouldFocus: true }],
+      [
+        'rows.0.exemplars',
+        { type: 'repository', message: '“带头喝茶”不是“五带头、五标兵”之一' },
+        { shouldFocus: false },
+      ],
+      [
+        'root.repository',
+        {
+          type: 'repository',
+          message: '戴雅琴：所选党员不是本支部党员；优秀比例不能超过三分之一：本年度参评 2 人，优秀最多 0 人',
+        },
+      ],
+    ]);
+    expect(namedIssue('戴雅琴', 'collectiveResult', '组织评定不能超过 2000 个字')).toBe(
+      '戴雅琴的组织评定不能超过 2000 个字',
+    );
+    expect(namedIssue('曾子豪', 'exemplars', '“带头喝茶”不是“五带头、五标兵”之一')).toBe(
+      '曾子豪的五带头五标兵：“带头喝茶”不是“五带头、五标兵”之一',
+    );
+  });
+
+  it('a failure that is not a refusal is shown as 保存失败', () => {
+    const setError = vi.fn();
+    showEvaluationsError(new Error('数据库已关闭'), setError, ['曾子豪']);
+    expect(setError).toHaveBeenCalledWith('root.repository', { type: 'repository', message: '保存失败：数据库已关闭' });
+  });
+});
