@@ -95,7 +95,8 @@ describe('工作有记录', () => {
     await markMemberLeft(li.id, { leftDate: '2029-07-15', leftReason: '调出' });
     const talks = (await loadDashboard(branch.id, 2029, '2030-06-15')).records.find((r) => r.ruleId === 'talks')!;
     const miss = talks.misses.find((m) => m.label.startsWith(li.name))!;
-    expect(recordsViewFromHash(miss.href)).toEqual({ view: 'new', kind: '谈心谈话', date: '2029-07-14' });
+    // … and names him, so the form opens with him as one of the 谈话双方.
+    expect(recordsViewFromHash(miss.href)).toEqual({ view: 'new', kind: '谈心谈话', date: '2029-07-14', party: li.id });
     // Members still on the roster keep the period's last day.
     const other = talks.misses.find((m) => !m.label.startsWith(li.name))!;
     expect(recordsViewFromHash(other.href)).toMatchObject({ date: '2029-12-31' });

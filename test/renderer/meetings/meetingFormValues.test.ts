@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Member } from '../../../shared/schemas';
 import {
   countErrors,
+  emptyMeetingValues,
   meetingRuleIssues,
   memberChoices,
   normalizeTime,
@@ -82,5 +83,39 @@ describe('meetingRuleIssues', () => {
       'talkParties:谈心谈话请选择两位不同的谈话人',
     ]);
     expect(messages({ kind: '谈心谈话', talkParties: ['m1', 'm2'] })).toEqual([]);
+  });
+});
+
+describe('emptyMeetingValues for a 补记 link', () => {
+  const member = (id: string, partyGroupId = '') =>
+    ({ id, name: id, joinedDate: '2005-07-01', leftDate: '', partyGroupId, status: '正式' }) as unknown as Member;
+  const members = [member('甲', 'g1'), member('乙', 'g1'), member('丙', 'g2')];
+  const branch = {
+    committee: [],
+    partyGroups: [
+      { id: 'g1', name: '第一党小组' },
+      { id: 'g2', name: '第二党小组' },
+    ],
+  };
+
+  it("opens a 党小组会 on the named group, with that group's members expected", () => {
+    const values = emptyMeetingValues('党小组会', '2025-01-31', members, branch, { partyGroupId: 'g1' });
+    expect(values.partyGroupId).toBe('g1');
+    expect(values.attendance.map((a) => a.name)).toEqual(['甲', '乙']);
+  });
+
+  it('opens a 谈心谈话 with the named member as one of the parties', () => {
+    const values = emptyMeetingValues('谈心谈话', '2025-12-31', members, branch, { talkParty: '丙' });
+    expect(values.talkParties).toEqual(['丙']);
+  });
+
+  it('ignores a group or member that does not exist or does not fit the kind', () => {
+    expect(emptyMeetingValues('党小组会', '2025-01-31', members, branch, { partyGroupId: 'gone' }).partyGroupId).toBe(
+      '',
+    );
+    expect(emptyMeetingValues('支委会', '2025-01-31', members, branch, { partyGroupId: 'g1' }).partyGroupId).toBe('');
+    expect(emptyMeetingValues('谈心谈话', '2025-12-31', members, branch, { talkParty: '无此人' }).talkParties).toEqual(
+      [],
+    );
   });
 });

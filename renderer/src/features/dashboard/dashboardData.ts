@@ -118,7 +118,14 @@ function recordLine(result: RuleResult, asOf: string, drafts: number, leftOn: Re
   const miss = (p: RuleResult['periods'][number], date: string): MissLine => ({
     key: `${p.period.key}:${p.subject?.id ?? ''}`,
     label: p.subject ? `${p.subject.name} ${shortLabel(p.period.label)}` : shortLabel(p.period.label),
-    href: recordsHref({ view: 'new', kind: rule.meetingKind, date }),
+    href: recordsHref({
+      view: 'new',
+      kind: rule.meetingKind,
+      date,
+      // The form opens with the group or the member the missed period is about.
+      ...(p.subject && rule.scope === 'partyGroup' ? { group: p.subject.id } : {}),
+      ...(p.subject && rule.scope === 'member' ? { party: p.subject.id } : {}),
+    }),
   });
   // A missed period is over, so its last day is a date the record form accepts; the current one is recorded today.
   const misses = result.missed.map((p) => miss(p, lastDay(p)));

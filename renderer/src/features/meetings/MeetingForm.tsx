@@ -54,6 +54,8 @@ interface Props {
   amendReason?: string;
   initialKind?: MeetingKind;
   initialDate?: string;
+  /** The 党小组 or member a 补记 link names. */
+  initialScope?: { partyGroupId?: string; talkParty?: string };
   onSaved: (meeting: Meeting) => void;
   onCancel: () => void;
 }
@@ -92,6 +94,7 @@ export function MeetingForm({
   amendReason,
   initialKind,
   initialDate,
+  initialScope,
   onSaved,
   onCancel,
 }: Readonly<Props>) {
@@ -100,7 +103,9 @@ export function MeetingForm({
   // Computed once: the form owns the values from here on (a live record is not re-read into a form being typed in).
   const defaultValues = useMemo(
     () =>
-      meeting ? meetingToValues(meeting) : emptyMeetingValues(initialKind ?? '支委会', initialDate, members, branch),
+      meeting
+        ? meetingToValues(meeting)
+        : emptyMeetingValues(initialKind ?? '支委会', initialDate, members, branch, initialScope),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );

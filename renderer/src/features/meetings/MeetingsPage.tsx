@@ -66,6 +66,7 @@ function BranchRecords({ branch }: Readonly<{ branch: Branch }>) {
           venues={venues}
           initialKind={route.kind}
           initialDate={route.date ?? chinaToday()}
+          initialScope={{ partyGroupId: route.group, talkParty: route.party }}
           onSaved={(m) => goToRecords({ view: 'show', id: m.id })}
           onCancel={() => goToRecords({ view: 'list' })}
         />

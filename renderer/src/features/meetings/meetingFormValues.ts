@@ -62,8 +62,16 @@ export function emptyMeetingValues(
   kind: MeetingKind,
   date: string | undefined,
   members: readonly Member[],
-  branch: Pick<Branch, 'committee'>,
+  branch: Pick<Branch, 'committee' | 'partyGroups'>,
+  scope: { partyGroupId?: string; talkParty?: string } = {},
 ): MeetingFormValues {
+  // A 补记 from the 工作台 names the 党小组 or the member it is for: kept only if they exist and fit the kind.
+  const partyGroupId =
+    kind === '党小组会' && branch.partyGroups.some((g) => g.id === scope.partyGroupId) ? scope.partyGroupId! : '';
+  const talkParties =
+    kind === '谈心谈话' && members.some((m) => m.id === scope.talkParty && isOnRosterOn(m, date))
+      ? [scope.talkParty!]
+      : [];
   return {
     kind,
     topic: '',
@@ -77,9 +85,9 @@ export function emptyMeetingValues(
     recorder: '',
     lecturer: '',
     outline: '',
-    partyGroupId: '',
-    talkParties: [],
-    attendance: expectedAttendance(members, branch, { kind, date }),
+    partyGroupId,
+    talkParties,
+    attendance: expectedAttendance(members, branch, { kind, date, partyGroupId, talkParties }),
     guests: [],
     content: '',
     speeches: '',

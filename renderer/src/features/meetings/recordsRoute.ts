@@ -4,7 +4,10 @@ import { MEETING_KINDS, type MeetingKind } from '../../../../shared/domain/vocab
 import { dateSchema } from '../../../../shared/schemas/common';
 
 export type RecordsView =
-  { view: 'list' } | { view: 'new'; kind?: MeetingKind; date?: string } | { view: 'show'; id: string };
+  | { view: 'list' }
+  /** group / party: the 党小组 or the member a 补记 is for (a 党小组会 of that group, a 谈心谈话 with that member). */
+  | { view: 'new'; kind?: MeetingKind; date?: string; group?: string; party?: string }
+  | { view: 'show'; id: string };
 
 function isMeetingKind(value: string): value is MeetingKind {
   return (MEETING_KINDS as readonly string[]).includes(value);
@@ -19,10 +22,14 @@ export function recordsViewFromHash(hash: string): RecordsView {
   const kind = params.get('new');
   if (kind === null) return { view: 'list' };
   const date = params.get('date') ?? '';
+  const group = params.get('group');
+  const party = params.get('party');
   return {
     view: 'new',
     kind: isMeetingKind(kind) ? kind : undefined,
     date: dateSchema.safeParse(date).success ? date : undefined,
+    ...(group ? { group } : {}),
+    ...(party ? { party } : {}),
   };
 }
 
@@ -31,6 +38,8 @@ export function recordsHref(target: RecordsView): string {
   if (target.view === 'new') {
     const params = new URLSearchParams({ new: target.kind ?? '' });
     if (target.date) params.set('date', target.date);
+    if (target.group) params.set('group', target.group);
+    if (target.party) params.set('party', target.party);
     return `#/records?${params.toString()}`;
   }
   return '#/records';
