@@ -1,7 +1,7 @@
 // The record form's helpers: times typed the Chinese way, who a picker offers on a date, how many messages a save
 // has, and the repository's simple rules checked in the form.
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../../../shared/schemas';
+import type { Branch, Member } from '../../../shared/schemas';
 import {
   countErrors,
   emptyMeetingValues,
@@ -96,7 +96,7 @@ describe('emptyMeetingValues for a 补记 link', () => {
       { id: 'g1', name: '第一党小组' },
       { id: 'g2', name: '第二党小组' },
     ],
-  };
+  } as unknown as Pick<Branch, 'committee' | 'partyGroups'>;
 
   it("opens a 党小组会 on the named group, with that group's members expected", () => {
     const values = emptyMeetingValues('党小组会', '2025-01-31', members, branch, { partyGroupId: 'g1' });
