@@ -2,29 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { extractManifest } from '../shared/dossier/extract';
-import { manifestTableLabel, verifyManifest, type ManifestChange } from '../shared/dossier/manifest';
-import type { DossierData } from '../shared/dossier/data';
+import { changeSentence, describeChanges, groupChanges, groupSummary } from '../shared/dossier/describeChange';
+import { verifyManifest } from '../shared/dossier/manifest';
 import { wantsHelp } from './cliText';
 import { CliError, inspectBackupFile, readBranchData, type Output } from './dossier';
 
 const USAGE = '用法：npm run dossier:verify -- <卷宗.pdf> --backup <备份文件.zip>';
 
-const KIND_LABELS: Record<ManifestChange['kind'], string> = {
-  changed: '已修改',
-  added: '新增',
-  removed: '已删除',
-};
-
-/** What a person recognises a record by, when the backup still has it. */
-function describe(change: ManifestChange, data: DossierData): string {
-  const meeting = change.table === 'meetings' ? data.meetings.find((m) => m.id === change.id) : undefined;
-  if (meeting) return `${meeting.date} ${meeting.kind}「${meeting.topic}」`;
-  const member = change.table === 'members' ? data.members.find((m) => m.id === change.id) : undefined;
-  if (member) return member.name;
-  const file = change.table === 'attachments' ? data.attachments.find((a) => a.id === change.id) : undefined;
-  if (file) return file.name;
-  return '';
-}
+/** Per category, the CLI lists this many records and counts the rest (「另有 N 处」). */
+export const LISTED_PER_CATEGORY = 50;
 
 export function parseVerifyArgs(args: readonly string[]): { pdf: string; backup: string } | string {
   const rest = args.filter((a) => a !== '--');
@@ -89,11 +75,15 @@ export async function main(args: readonly string[], out: Output = console): Prom
       return 0;
     }
     out.log(`不一致：卷宗（${scope}）与备份有 ${changes.length} 处差异`);
-    for (const change of changes) {
-      const what = describe(change, data);
-      out.log(
-        `  ${KIND_LABELS[change.kind]}  ${manifestTableLabel(change.table)}  ${change.id}${what ? `  ${what}` : ''}`,
-      );
+    // The counts first, so a reader sees the size of each category before the records themselves.
+    const groups = groupChanges(describeChanges(changes, data, manifest.period));
+    for (const group of groups) out.log(`  ${groupSummary(group)}`);
+    for (const group of groups) {
+      out.log('');
+      out.log(`${group.category}（${group.changes.length} 处）：`);
+      for (const change of group.changes.slice(0, LISTED_PER_CATEGORY)) out.log(`  ${changeSentence(change)}`);
+      const more = group.changes.length - LISTED_PER_CATEGORY;
+      if (more > 0) out.log(`  另有 ${more} 处`);
     }
     return 1;
   } catch (error) {

@@ -164,7 +164,11 @@ export function parseManifest(bytes: Uint8Array): DossierManifest {
   return m as DossierManifest;
 }
 
-export type ChangeKind = 'changed' | 'added' | 'removed';
+/**
+ * changed, added or removed since the export; outOfPeriod: the record still exists but no longer belongs to the
+ * volume's selection (a member whose 离开日期 now falls before the period, a meeting re-dated into another year).
+ */
+export type ChangeKind = 'changed' | 'added' | 'removed' | 'outOfPeriod';
 
 export interface ManifestChange {
   kind: ChangeKind;
@@ -172,9 +176,23 @@ export interface ManifestChange {
   id: string;
 }
 
+/** The current rows of one manifest table, whatever their period. */
+function rowsOfTable(data: DossierData, table: ManifestChange['table']): readonly { id: string; branchId?: string }[] {
+  switch (table) {
+    case 'branches':
+      return [data.branch];
+    case 'attachments':
+      return data.attachments;
+    default:
+      return data[table];
+  }
+}
+
 /**
  * Compares a volume's manifest with the data as it is now (same branch and period): records and attachments
- * changed, added or removed since the export. An empty list means the volume still matches the ledger.
+ * changed, added or removed since the export. `currentData` may hold the whole branch: a record that is still there
+ * but outside the volume's selection is reported as outOfPeriod, not removed. An empty list means the volume still
+ * matches the ledger.
  */
 export function verifyManifest(manifest: DossierManifest, currentData: DossierData): ManifestChange[] {
   if (currentData.branch.id !== manifest.branchId) throw new Error('卷宗清单属于另一个支部，无法校验');
@@ -184,6 +202,17 @@ export function verifyManifest(manifest: DossierManifest, currentData: DossierDa
     exportedAt: manifest.exportedAt,
     volume: manifest.volume,
   });
+  const existing = new Map<ManifestChange['table'], Set<string>>();
+  const stillExists = (table: ManifestChange['table'], id: string) => {
+    let ids = existing.get(table);
+    if (!ids) {
+      // Rows of another branch are not this volume's, whatever their id; standards and old audit rows have none.
+      const ofBranch = rowsOfTable(currentData, table).filter((r) => !r.branchId || r.branchId === manifest.branchId);
+      ids = new Set(ofBranch.map((r) => r.id));
+      existing.set(table, ids);
+    }
+    return ids.has(id);
+  };
   const changes: ManifestChange[] = [];
   const diff = (
     table: ManifestChange['table'] | null,
@@ -196,8 +225,9 @@ export function verifyManifest(manifest: DossierManifest, currentData: DossierDa
     for (const [k, r] of then) {
       const n = now.get(k);
       const t = (table ?? r.table) as ManifestChange['table'];
-      if (!n) changes.push({ kind: 'removed', table: t, id: r.id });
-      else if (n.sha256 !== r.sha256) changes.push({ kind: 'changed', table: t, id: r.id });
+      if (!n) changes.push({ kind: stillExists(t, r.id) ? 'outOfPeriod' : 'removed', table: t, id: r.id });
+      // The whole line: a record's hash, or an attachment's hash and the name, type and size the volume printed.
+      else if (canonicalJson(n) !== canonicalJson(r)) changes.push({ kind: 'changed', table: t, id: r.id });
     }
     for (const [k, r] of now) {
       if (!then.has(k)) changes.push({ kind: 'added', table: (table ?? r.table) as ManifestChange['table'], id: r.id });

@@ -100,5 +100,8 @@ test('a volume is exported from the UI, read back, and verified against the ledg
   await verifyWith();
   await expect(page.getByText(/卷宗导出后有 1 处变动/)).toBeVisible();
   await expect(page.getByRole('cell', { name: '导出后被修改' })).toBeVisible();
+  // Counted per category, and the record named by what it is rather than by its id.
+  await expect(page.getByText('支部：已修改 1')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '卷宗测试党支部', exact: true })).toBeVisible();
   expect(existsSync(file)).toBe(true);
 });

@@ -158,7 +158,7 @@ describe('npm run dossier:verify', () => {
     expect(run.stdout[0]).toBe('一致');
   });
 
-  it('lists the meeting whose topic changed after the export, and exits 1', async () => {
+  it('lists the meeting whose topic changed after the export by date, kind and topic, and exits 1', async () => {
     const edited = structuredClone(contents);
     const target = edited.tables.meetings.find((m) => String(m.date).startsWith('2025-06'))!;
     target.topic = `${String(target.topic)}（已改）`;
@@ -168,11 +168,61 @@ describe('npm run dossier:verify', () => {
     const code = await verify([pdf, '--backup', file], run.out);
     await rm(file);
     expect(code).toBe(1);
-    expect(run.stdout[0]).toMatch(/^不一致：.*1 处差异/);
-    expect(run.stdout).toHaveLength(2);
-    expect(run.stdout[1]).toContain(String(target.id));
-    expect(run.stdout[1]).toContain('已修改');
-    expect(run.stdout[1]).toContain('（已改）');
+    expect(run.stdout).toEqual([
+      expect.stringMatching(/^不一致：.*1 处差异$/),
+      '  会议记录：已修改 1',
+      '',
+      '会议记录（1 处）：',
+      `  已修改  ${String(target.date)} ${String(target.kind)}「${String(target.topic)}」`,
+    ]);
+  });
+
+  it('leads with counts per category, names every record, caps each list, and tells 离开 from 删除', async () => {
+    const edited = structuredClone(contents);
+    const t = edited.tables;
+    const in2025 = (d: unknown) => String(d).startsWith('2025');
+    const nameOf = new Map(t.members.map((m) => [String(m.id), String(m.name)]));
+    // A member of the 2025 roster whose 离开日期 is now in 2024: still in the backup, no longer in the volume.
+    const leaver = t.members.find((m) => !m.leftDate && String(m.joinedDate) < '2024-01-01')!;
+    leaver.leftDate = '2024-06-30';
+    leaver.leftReason = '调离';
+    // Every 2025 learning entry retitled: more than one page of the listing.
+    const learning = t.learning.filter((l) => in2025(l.date));
+    expect(learning.length).toBeGreaterThan(60);
+    for (const l of learning) l.title = `${String(l.title)}（改）`;
+    const evaluation = t.memberEvaluations.find((e) => e.year === 2025)!;
+    t.memberEvaluations = t.memberEvaluations.filter((e) => e !== evaluation);
+    const responsibility = t.responsibilities.find((r) => r.year === 2025)!;
+    responsibility.duties = [...(responsibility.duties as string[]), '新增的职责'];
+    const file = join(dir, 'later.zip');
+    await writeAll(file, edited);
+    const run = capture();
+    const code = await verify([pdf, '--backup', file], run.out);
+    await rm(file);
+    expect(run.stderr).toEqual([]);
+    expect(code).toBe(1);
+    const total = learning.length + 3;
+    expect(run.stdout.slice(0, 6)).toEqual([
+      expect.stringMatching(new RegExp(`^不一致：.* ${total} 处差异$`)),
+      '  党员：不再属于本卷期间 1',
+      '  领导责任：已修改 1',
+      '  民主评议：已删除 1',
+      `  学习记录：已修改 ${learning.length}`,
+      '',
+    ]);
+    const text = run.stdout.join('\n');
+    expect(text).toContain(`  不再属于本卷期间  ${String(leaver.name)}（离开日期 2024-06-30）`);
+    expect(text).not.toContain(String(leaver.id));
+    expect(text).toContain(`  已修改  ${String(responsibility.holderName)} ${String(responsibility.role)} 2025 年度`);
+    expect(text).toContain(`  已删除（编号 ${String(evaluation.id)}）`);
+    const first = [...learning].sort((a, b) => (String(a.date) < String(b.date) ? -1 : 1))[0]!;
+    expect(text).toContain(
+      `  已修改  ${String(first.date)} ${nameOf.get(String(first.memberId))} ${String(first.kind)}《${String(first.title)}》`,
+    );
+    const listed = run.stdout.slice(run.stdout.indexOf(`学习记录（${learning.length} 处）：`) + 1);
+    expect(listed.slice(0, 50).every((l) => l.startsWith('  已修改  2025-') && l.includes('《'))).toBe(true);
+    expect(listed[50]).toBe(`  另有 ${learning.length - 50} 处`);
+    expect(listed).toHaveLength(51);
   });
 
   it('exits 2 with the reason for a PDF that is not a dossier', async () => {

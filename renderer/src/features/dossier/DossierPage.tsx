@@ -11,6 +11,9 @@ import { usePdfJob } from '../../ui/usePdfJob';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { CHANGE_LABELS, verifyDossierPdf, type VerifyOutcome } from './verifyDossier';
 
+/** A large difference (a volume checked against a much later ledger) is paged rather than one endless table. */
+const CHANGES_PER_PAGE = 50;
+
 const appVersion: string = import.meta.env.VITE_APP_VERSION ?? '开发版';
 
 /** In January and February the volume due is last year's (handed in each January); later, this year's. */
@@ -129,21 +132,41 @@ export function DossierPage() {
                       type="warning"
                       showIcon
                       message={`卷宗导出后有 ${verdict.changes.length} 处变动`}
-                      description={`数据指纹：${verdict.fingerprint}`}
+                      description={
+                        <>
+                          {verdict.summary.map((line) => (
+                            <div key={line}>{line}</div>
+                          ))}
+                          <div>数据指纹：{verdict.fingerprint}</div>
+                        </>
+                      }
                     />
                     <Table
                       style={{ marginTop: 12 }}
                       size="small"
                       rowKey={(c) => `${c.table}-${c.id}`}
-                      pagination={false}
+                      pagination={
+                        verdict.changes.length > CHANGES_PER_PAGE
+                          ? { pageSize: CHANGES_PER_PAGE, showSizeChanger: false }
+                          : false
+                      }
                       dataSource={verdict.changes}
                       columns={[
+                        {
+                          title: '类别',
+                          dataIndex: 'category',
+                          filters: [...new Set(verdict.changes.map((c) => c.category))].map((c) => ({
+                            text: c,
+                            value: c,
+                          })),
+                          onFilter: (value, c) => c.category === value,
+                        },
                         {
                           title: '变动',
                           dataIndex: 'kind',
                           render: (k: keyof typeof CHANGE_LABELS) => CHANGE_LABELS[k],
                         },
-                        { title: '记录', dataIndex: 'label' },
+                        { title: '记录', dataIndex: 'record' },
                       ]}
                     />
                   </>

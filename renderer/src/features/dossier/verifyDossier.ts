@@ -1,8 +1,17 @@
 // 校验卷宗: compares a dossier PDF's embedded manifest with the ledger as it is now.
+import type { DossierData } from '../../../../shared/dossier/data';
+import {
+  describeChanges,
+  groupChanges,
+  groupSummary,
+  type DescribedChange,
+} from '../../../../shared/dossier/describeChange';
 import { extractManifest } from '../../../../shared/dossier/extract';
-import { manifestTableLabel, verifyManifest, type ManifestChange } from '../../../../shared/dossier/manifest';
+import { verifyManifest, type ManifestChange } from '../../../../shared/dossier/manifest';
 import { loadDossierJob } from '../../db/printData';
 import { db } from '../../db/db';
+import { listAuditSince } from '../../db/repositories/audit';
+import { listLearning } from '../../db/repositories/learning';
 
 export type VerifyOutcome =
   | { ok: false; reason: string }
@@ -12,14 +21,70 @@ export type VerifyOutcome =
       period: { from: string; to: string };
       exportedAt: string;
       fingerprint: string;
-      changes: (ManifestChange & { label: string })[];
+      /** Per category, e.g. 「会议记录：已修改 2、新增 1」, in the volume's order. */
+      summary: string[];
+      /** By category, then kind; `record` names the record (「编号 …」 once it is deleted). */
+      changes: DescribedChange[];
     };
 
 export const CHANGE_LABELS: Record<ManifestChange['kind'], string> = {
   changed: '导出后被修改',
   added: '导出后新增',
+  outOfPeriod: '不再属于本卷期间',
   removed: '导出后被删除',
 };
+
+/**
+ * The rows the volume listed that the period's data no longer holds, looked up in the whole branch: found ones were
+ * moved out of the period (a meeting re-dated to another year), not deleted, and are described from what they say now.
+ */
+async function withRowsOutsidePeriod(
+  branchId: string,
+  data: DossierData,
+  missing: readonly ManifestChange[],
+): Promise<DossierData> {
+  const ids = (table: ManifestChange['table']) => missing.filter((c) => c.table === table).map((c) => c.id);
+  const ofBranch = <T extends { branchId?: string }>(rows: readonly (T | undefined)[]) =>
+    rows.filter((r): r is T => r !== undefined && (!r.branchId || r.branchId === branchId));
+  const byId = <T extends { id: string }>(rows: readonly T[], wanted: readonly string[]) => {
+    const set = new Set(wanted);
+    return rows.filter((r) => set.has(r.id));
+  };
+  const extraMeetings = ofBranch(await db.meetings.bulkGet(ids('meetings')));
+  // An amendment left the volume with its meeting; both are named, so load the meetings the missing entries amend.
+  const extraAudit = ids('audit').length
+    ? byId(await listAuditSince(branchId, ''), ids('audit')).filter((e) => e.branchId === branchId || !e.branchId)
+    : [];
+  const known = new Set([...data.meetings.map((m) => m.id), ...ids('meetings')]);
+  const amendedMeetings = ofBranch(
+    await db.meetings.bulkGet([...new Set(extraAudit.map((e) => e.entityId))].filter((id) => !known.has(id))),
+  );
+  const learning = ids('learning').length
+    ? byId(await listLearning(branchId, '0000-01-01', '9999-12-31'), ids('learning'))
+    : [];
+  const attachments = ofBranch(await db.attachments.bulkGet(ids('attachments'))).map(
+    ({ blob: _blob, thumbnail: _thumbnail, ...meta }) => meta,
+  );
+  return {
+    ...data,
+    venueChecks: [...data.venueChecks, ...ofBranch(await db.venueChecks.bulkGet(ids('venueChecks')))],
+    meetings: [...data.meetings, ...extraMeetings, ...amendedMeetings],
+    responsibilities: [
+      ...data.responsibilities,
+      ...ofBranch(await db.responsibilities.bulkGet(ids('responsibilities'))),
+    ],
+    // Standards belong to no branch.
+    standards: [...data.standards, ...(await db.standards.bulkGet(ids('standards'))).filter((s) => s !== undefined)],
+    assessments: [...data.assessments, ...ofBranch(await db.assessments.bulkGet(ids('assessments')))],
+    memberEvaluations: [
+      ...data.memberEvaluations,
+      ...ofBranch(await db.memberEvaluations.bulkGet(ids('memberEvaluations'))),
+    ],
+    learning: [...data.learning, ...learning],
+    audit: [...data.audit, ...extraAudit],
+    attachments: [...data.attachments, ...attachments],
+  };
+}
 
 export async function verifyDossierPdf(bytes: Uint8Array): Promise<VerifyOutcome> {
   const extracted = await extractManifest(bytes);
@@ -35,18 +100,22 @@ export async function verifyDossierPdf(bytes: Uint8Array): Promise<VerifyOutcome
     schemaVersion: manifest.schemaVersion,
   });
   if (job.kind !== 'dossier') return { ok: false, reason: '内部错误：读取数据失败' };
-  const changes = verifyManifest(manifest, job.data);
-  const topics = new Map(job.data.meetings.map((m) => [m.id, `${m.date} ${m.kind}「${m.topic}」`]));
-  const names = new Map(job.data.members.map((m) => [m.id, m.name]));
+  // The period's data says what is gone from the volume; the whole branch says whether it is gone from the ledger.
+  let data = job.data;
+  let changes = verifyManifest(manifest, data);
+  const missing = changes.filter((c) => c.kind === 'removed');
+  if (missing.length > 0) {
+    data = await withRowsOutsidePeriod(branch.id, data, missing);
+    changes = verifyManifest(manifest, data);
+  }
+  const described = describeChanges(changes, data, manifest.period);
   return {
     ok: true,
     branchName: branch.name,
     period: manifest.period,
     exportedAt: manifest.exportedAt,
     fingerprint: extracted.fingerprint,
-    changes: changes.map((c) => ({
-      ...c,
-      label: `${manifestTableLabel(c.table)}：${topics.get(c.id) ?? names.get(c.id) ?? c.id}`,
-    })),
+    summary: groupChanges(described).map(groupSummary),
+    changes: described,
   };
 }

@@ -1,0 +1,87 @@
+// 校验卷宗 in the app: the period's data says what left the volume; the whole branch says whether it was deleted or
+// only moved out of the period, and every record is named by what it is.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { selectForPeriod } from '../../../shared/dossier/data';
+import { extractManifest } from '../../../shared/dossier/extract';
+import { buildManifest } from '../../../shared/dossier/manifest';
+import { loadDossierJob } from '../../../renderer/src/db/printData';
+import { createLearning, deleteLearning, updateLearning } from '../../../renderer/src/db/repositories/learning';
+import { createMeeting, updateMeeting } from '../../../renderer/src/db/repositories/meetings';
+import { markMemberLeft } from '../../../renderer/src/db/repositories/members';
+import { CHANGE_LABELS, verifyDossierPdf } from '../../../renderer/src/features/dossier/verifyDossier';
+import { meetingInput, seed, setChinaNow } from '../meetings/fixtures';
+
+vi.mock('../../../shared/dossier/extract', () => ({ extractManifest: vi.fn() }));
+
+beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const period = { from: '2029-01-01', to: '2029-12-31' };
+
+/** Exports the branch's 2029 volume as the PDF would carry it: the manifest extractManifest will hand back. */
+async function exportVolume(branchId: string) {
+  const job = await loadDossierJob(branchId, {
+    year: 2029,
+    generatedAt: '2030-01-05T02:00:00.000Z',
+    appVersion: '0.1.0',
+    schemaVersion: 5,
+  });
+  if (job.kind !== 'dossier') throw new Error('no dossier job');
+  const manifest = buildManifest(selectForPeriod(job.data, period), period, {
+    appVersion: '0.1.0',
+    schemaVersion: 5,
+    exportedAt: '2030-01-05T02:00:00.000Z',
+    volume: 1,
+  });
+  vi.mocked(extractManifest).mockResolvedValue({ ok: true, manifest, fingerprint: 'f'.repeat(64) });
+}
+
+describe('verifyDossierPdf', () => {
+  it('tells records moved out of the period from deleted ones, and names them', async () => {
+    const { branch, zhang, wang } = await seed();
+    const meeting = await createMeeting(branch.id, meetingInput({ date: '2029-03-10', topic: '研究部署季度工作' }));
+    const moved = await createLearning(branch.id, {
+      memberId: zhang.id,
+      kind: '月写一篇',
+      title: '学习心得',
+      date: '2029-05-10',
+    });
+    const gone = await createLearning(branch.id, {
+      memberId: zhang.id,
+      kind: '月写一篇',
+      title: '第二篇心得',
+      date: '2029-06-10',
+    });
+    await exportVolume(branch.id);
+
+    await updateMeeting(meeting.id, meetingInput({ date: '2028-11-10', topic: '研究部署季度工作' }));
+    await updateLearning(moved, { memberId: zhang.id, kind: '月写一篇', title: '学习心得', date: '2028-12-10' });
+    await deleteLearning(gone);
+    await markMemberLeft(wang.id, { leftDate: '2028-12-31', leftReason: '调离' });
+
+    const outcome = await verifyDossierPdf(new Uint8Array([1]));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.summary).toEqual([
+      '党员：不再属于本卷期间 1',
+      '会议记录：不再属于本卷期间 1',
+      '学习记录：不再属于本卷期间 1、已删除 1',
+    ]);
+    expect(outcome.changes.map((c) => [c.category, CHANGE_LABELS[c.kind], c.record])).toEqual([
+      ['党员', '不再属于本卷期间', '王五（离开日期 2028-12-31）'],
+      ['会议记录', '不再属于本卷期间', '2028-11-10 支委会「研究部署季度工作」'],
+      ['学习记录', '不再属于本卷期间', '2028-12-10 张三 月写一篇《学习心得》'],
+      ['学习记录', '导出后被删除', `编号 ${gone.id}`],
+    ]);
+  });
+
+  it('says 一致 (no changes) for the data the volume was made from', async () => {
+    const { branch } = await seed();
+    await createMeeting(branch.id, meetingInput({ date: '2029-03-10' }));
+    await exportVolume(branch.id);
+    const outcome = await verifyDossierPdf(new Uint8Array([1]));
+    expect(outcome.ok && outcome.changes).toEqual([]);
+  });
+});
