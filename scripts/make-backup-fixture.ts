@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { makeDataset, writeToBytes } from '../test/unit/backup/factory';
 
 mkdirSync('test/fixtures/backups', { recursive: true });
-for (const schemaVersion of [1, 2, 3, 4, 5]) {
+for (const schemaVersion of [1, 2, 3, 4, 5, 6]) {
   const target = `test/fixtures/backups/v${schemaVersion}-small.zip`;
   // A fixture is frozen once written: regenerating an old one would hide a change that breaks restoring it.
   if (existsSync(target) && !process.argv.includes('--force')) continue;

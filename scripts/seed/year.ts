@@ -273,8 +273,10 @@ export class YearPlan {
     }
     let amended: MeetingSection['amended'] = { id: '', at: '', reason: '' };
     const meetings = slots.map((slot, index) => {
-      const seq = (seqs.get(slot.kind) ?? 0) + 1;
-      seqs.set(slot.kind, seq);
+      // 党小组会 are numbered per 党小组 (schema v6, docs/data-model.md).
+      const sequence = slot.kind === '党小组会' ? `${slot.kind} ${slot.groupId ?? ''}` : slot.kind;
+      const seq = (seqs.get(sequence) ?? 0) + 1;
+      seqs.set(sequence, seq);
       const id = stableId(this.key, 'meeting', slot.kind, slot.slotKey);
       const rng = new Rng(`${this.key}:meeting:${id}`);
       const meeting = this.buildMeeting(slot, id, seq, rng);

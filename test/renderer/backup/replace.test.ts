@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { writeBackup } from '../../../shared/backup';
 import type { AuditEntry, Learning } from '../../../shared/schemas/entities';
 import { restoreBackup } from '../../../renderer/src/db/backup/restore';
-import { db } from '../../../renderer/src/db/db';
+import { __resetDatabaseForTests, db } from '../../../renderer/src/db/db';
 import { AUDIT_PAGE_ENTRIES } from '../../../renderer/src/db/packed';
 import { listLearning } from '../../../renderer/src/db/repositories/learning';
 import { blobOf, bytesOf, fixtureRows, installCloneableBlob, type TableRows } from './helpers';
@@ -89,5 +89,40 @@ describe('覆盖全部 streaming into a new database', () => {
         .between([template.branchId, '2024-01'], [template.branchId, '2024-02'], true, true)
         .count(),
     ).toBe(2);
+  });
+
+  it("renumbers a pre-v6 backup's 党小组会 per 党小组, in both restore modes", async () => {
+    const rows = await fixtureRows('v5-small.zip');
+    const branch = rows.branches![0]!;
+    branch.partyGroups = [...(branch.partyGroups as object[]), { id: 'g-2', name: '第二党小组', leaderName: '王组长' }];
+    const template = rows.meetings!.find((m) => m.status === '已定稿')!;
+    // Before v6 the four were numbered across the groups: 1–4 by date.
+    const groupMeetings = ['g-1', 'g-2', 'g-1', 'g-2'].map((group, i) => ({
+      ...template,
+      id: `pg-${i + 1}`,
+      kind: '党小组会',
+      topic: `党小组会 ${i + 1}`,
+      date: `2025-0${i + 4}-10`,
+      plannedDate: `2025-0${i + 4}-10`,
+      partyGroupId: group,
+      attachmentIds: [],
+      seq: i + 1,
+    }));
+    rows.meetings = [...rows.meetings!, ...groupMeetings];
+    const bytes = await backupOf(rows, 5);
+    const seqs = async (ids: (id: string) => string) =>
+      Promise.all(groupMeetings.map(async (m) => (await db.meetings.get(ids(m.id as string)))?.seq));
+
+    expect((await restoreBackup(blobOf(bytes), 'replace')).ok).toBe(true);
+    expect(await seqs((id) => id)).toEqual([1, 1, 2, 2]);
+
+    // 作为新支部导入 into a ledger without that branch: new ids, the same numbering.
+    await __resetDatabaseForTests();
+    const imported = await restoreBackup(blobOf(bytes), 'addAsNewBranches');
+    if (!imported.ok) throw new Error(imported.errors.join('；'));
+    const byTopic = new Map(
+      (await db.meetings.toArray()).filter((m) => m.branchId !== 'b-1').map((m) => [m.topic, m.id]),
+    );
+    expect(await seqs((id) => byTopic.get(`党小组会 ${id.slice(3)}`)!)).toEqual([1, 1, 2, 2]);
   });
 });

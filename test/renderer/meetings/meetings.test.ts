@@ -138,6 +138,108 @@ describe('第N次 numbering', () => {
   });
 });
 
+describe('第N次 of 党小组会: per 党小组', () => {
+  /** The seed's branch with a second 党小组 (g2) beside 第一党小组 (g1). */
+  async function twoGroups() {
+    const seeded = await seed();
+    await db.branches.update(seeded.branch.id, {
+      partyGroups: [
+        { id: 'g1', name: '第一党小组', leaderName: '' },
+        { id: 'g2', name: '第二党小组', leaderName: '' },
+      ],
+    });
+    return seeded;
+  }
+  const groupMeeting = (partyGroupId: string, date: string, topic = '党小组学习') =>
+    meetingInput({ kind: '党小组会', partyGroupId, date, topic });
+  const seqOf = async (id: string) => (await db.meetings.get(id))!.seq;
+
+  it('numbers each 党小组’s meetings of a year on their own, finalised and draft, and previews them per group', async () => {
+    const { branch } = await twoGroups();
+    const one = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g1', '2030-01-10'))).id);
+    const two = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g2', '2030-01-12'))).id);
+    const three = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g1', '2030-02-10'))).id);
+    const draft = await createMeeting(branch.id, groupMeeting('g2', '2030-03-12'));
+    expect([one.seq, two.seq, three.seq, draft.seq]).toEqual([1, 1, 2, 2]);
+    expect((await finalizeMeeting(draft.id)).seq).toBe(2);
+    // Other kinds still count across the branch.
+    expect((await createMeeting(branch.id, meetingInput({ date: '2030-01-11' }))).seq).toBe(1);
+
+    // The form's preview: the group's own records, the group read from the record being edited when not given.
+    expect(await nextSeq(branch.id, '党小组会', '2030-04-01', undefined, 'g1')).toBe(3);
+    expect(await nextSeq(branch.id, '党小组会', '2030-04-01', undefined, 'g2')).toBe(3);
+    expect(await nextSeq(branch.id, '党小组会', '2030-01-31', undefined, 'g2')).toBe(2);
+    expect(await nextSeq(branch.id, '党小组会', '2030-04-01', three.id)).toBe(2);
+    expect(await nextSeq(branch.id, '党小组会', '2030-04-01', three.id, 'g2')).toBe(3);
+    // No 党小组 chosen yet: no number to show rather than a count across groups.
+    expect(await nextSeq(branch.id, '党小组会', '2030-04-01')).toBeUndefined();
+    expect(await nextSeq(branch.id, '党小组会', '2030-04-01', undefined, '')).toBeUndefined();
+    for (const m of [one, two, three]) expect(await listAmendments(m.id)).toEqual([]);
+  });
+
+  it('a 定稿 in one 党小组 never renumbers or amends another group’s records', async () => {
+    const { branch } = await twoGroups();
+    const first = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g1', '2030-03-10'))).id);
+    const second = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g1', '2030-05-10'))).id);
+    const other = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g2', '2030-04-10'))).id);
+    // A 补录 of g2, earlier than everything: g2 moves up, g1 does not.
+    const early = await createMeeting(branch.id, groupMeeting('g2', '2030-01-05'));
+    expect(early.seq).toBe(1);
+    expect((await finalizeMeeting(early.id)).seq).toBe(1);
+    expect(await seqOf(other.id)).toBe(2);
+    expect((await listAmendments(other.id)).map((e) => e.summary)).toEqual(['序号由第1次调整为第2次']);
+    expect([await seqOf(first.id), await seqOf(second.id)]).toEqual([1, 2]);
+    expect(await listAmendments(first.id)).toEqual([]);
+    expect(await listAmendments(second.id)).toEqual([]);
+  });
+
+  it('a 更正 of the 党小组 renumbers both groups, audited like a date change', async () => {
+    const { branch } = await twoGroups();
+    const a1 = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g1', '2030-02-10', '甲'))).id);
+    const a2 = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g1', '2030-04-10', '乙'))).id);
+    const a3 = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g1', '2030-06-10', '丙'))).id);
+    const b1 = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g2', '2030-03-10', '丁'))).id);
+    const b2 = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g2', '2030-05-10', '戊'))).id);
+    const bDraft = await createMeeting(branch.id, groupMeeting('g2', '2030-07-10', '己'));
+    expect(bDraft.seq).toBe(3);
+
+    // 乙 (g1, April) was really 第二党小组's meeting.
+    await amendMeeting(a2.id, groupMeeting('g2', '2030-04-10', '乙'), '党小组选错，更正');
+    expect([await seqOf(a1.id), await seqOf(a3.id)]).toEqual([1, 2]);
+    expect([await seqOf(b1.id), await seqOf(a2.id), await seqOf(b2.id)]).toEqual([1, 2, 3]);
+    expect(await seqOf(bDraft.id)).toBe(4);
+    expect((await listAmendments(a2.id)).map((e) => e.summary)).toEqual(['修改了党小组']);
+    const moved = await listAmendments(a3.id);
+    expect(moved.map((e) => e.summary)).toEqual(['序号由第3次调整为第2次']);
+    expect(moved[0]!.reason).toBe('党小组会记录「乙」的党小组有更正，按日期顺序重新编号');
+    expect((await listAmendments(b2.id)).map((e) => e.summary)).toEqual(['序号由第2次调整为第3次']);
+    expect(await listAmendments(a1.id)).toEqual([]);
+    expect(await listAmendments(b1.id)).toEqual([]);
+    expect(await listAmendments(bDraft.id)).toEqual([]);
+
+    // A draft moved between groups changes provisional numbers only.
+    const aDraft = await createMeeting(branch.id, groupMeeting('g1', '2030-01-05', '庚'));
+    expect([aDraft.seq, await seqOf(a1.id)]).toEqual([1, 1]);
+    await updateMeeting(aDraft.id, groupMeeting('g2', '2030-01-05', '庚'));
+    expect(await seqOf(aDraft.id)).toBe(1);
+    expect([await seqOf(b1.id), await seqOf(a2.id), await seqOf(b2.id), await seqOf(bDraft.id)]).toEqual([1, 2, 3, 5]);
+    expect(await listAmendments(b1.id)).toEqual([]);
+  });
+
+  it('a 更正 from 党小组会 to another kind leaves the group’s numbering without it', async () => {
+    const { branch } = await twoGroups();
+    const a1 = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g1', '2030-02-10', '甲'))).id);
+    const a2 = await finalizeMeeting((await createMeeting(branch.id, groupMeeting('g1', '2030-04-10', '乙'))).id);
+    const committee = await finalizeMeeting((await createMeeting(branch.id, meetingInput({ date: '2030-03-01' }))).id);
+    await amendMeeting(a1.id, meetingInput({ date: '2030-02-10', topic: '甲', partyGroupId: 'g1' }), '类型选错，更正');
+    expect(await seqOf(a2.id)).toBe(1);
+    expect([await seqOf(a1.id), await seqOf(committee.id)]).toEqual([1, 2]);
+    expect((await listAmendments(committee.id)).map((e) => e.reason)).toEqual([
+      '支委会记录「甲」的日期或类型有更正，按日期顺序重新编号',
+    ]);
+  });
+});
+
 describe('补录', () => {
   it('marks a record entered more than 7 China-calendar days after the meeting', async () => {
     const { branch } = await seed();

@@ -64,7 +64,7 @@ describe('typical demo data', () => {
     expect(checked).toEqual(new Set(venues.map((v) => v.id)));
   });
 
-  test('records about 70 meetings of every kind, numbered per kind in date order, with derived fields', () => {
+  test('records about 70 meetings of every kind, numbered per kind (党小组会 per 党小组) in date order, with derived fields', () => {
     expect(meetings.length).toBeGreaterThanOrEqual(60);
     expect(meetings.length).toBeLessThanOrEqual(80);
     for (const kind of [
@@ -83,8 +83,11 @@ describe('typical demo data', () => {
       ).toBe(true);
     }
     expect(meetings.every((m) => m.date.startsWith('2025-'))).toBe(true);
+    // Each sequence: a kind, and for 党小组会 the group too (schema v6).
     const byKind = new Map<string, Meeting[]>();
-    for (const m of meetings) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m]);
+    const sequenceOf = (m: Meeting) => (m.kind === '党小组会' ? `${m.kind} ${m.partyGroupId}` : m.kind);
+    for (const m of meetings) byKind.set(sequenceOf(m), [...(byKind.get(sequenceOf(m)) ?? []), m]);
+    expect([...byKind.keys()].filter((k) => k.startsWith('党小组会')).length).toBeGreaterThan(1);
     for (const list of byKind.values()) {
       const ordered = [...list].sort((a, b) => a.seq - b.seq);
       expect(ordered.map((m) => m.seq)).toEqual(ordered.map((_, i) => i + 1));

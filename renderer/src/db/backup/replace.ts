@@ -17,6 +17,7 @@ import { newId, nowIso } from '../clock';
 import { DB_NAME, switchDatabase } from '../db';
 import { AUDIT_PAGE_ENTRIES, type AuditPage, compareLearning, type LearningMonth, monthOf, packAudit } from '../packed';
 import { startPostingsBuilder } from '../../workers/postingsClient';
+import { renumberPartyGroupMeetings } from '../migrations/006-party-group-seq';
 import { blobChunks } from './blobChunks';
 import type { RestoreOptions, RestoreResult } from './restore';
 import { describeWriteError } from './room';
@@ -278,6 +279,10 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
     await queue.drain();
     await learningChain;
     if (queue.error !== undefined) throw writeFailure(queue.error);
+    // A backup before v6 numbered 党小组会 across the branch's groups: renumber them per 党小组, as migration 006 did.
+    if (result.manifest.schemaVersion < 6) {
+      await target.transaction('rw', target.meetings, (tx) => renumberPartyGroupMeetings(tx));
+    }
     // Each branch's last, partial page; a log that arrived out of time order (a backup before v4 lists it by id) is
     // re-paged whole, in time order, one branch at a time.
     const lastPages: AuditPage[] = [];

@@ -6,6 +6,7 @@ import type { Attachment, AttachmentMeta, AuditEntry, Learning, Meeting } from '
 import { withHashWorker } from '../../workers/hashClient';
 import { newId } from '../clock';
 import { db } from '../db';
+import { partyGroupSeqs } from '../migrations/006-party-group-seq';
 import { PACKED_STORAGE, packAudit, packLearning } from '../packed';
 import { writeAudit } from '../repositories/audit';
 import { buildPostings, toBuckets } from '../search/postings';
@@ -181,6 +182,11 @@ async function importAsNewBranches(file: Blob, options: RestoreOptions): Promise
 
   const prepared = prepareAsNewBranches({ ...staged.tables, attachments: staged.attachments as never }, newId);
   const tables: Partial<StagedTables> = prepared.tables;
+  // A backup before v6 numbered 党小组会 across the branch's groups: renumber them per 党小组, as migration 006 did.
+  if (staged.manifest.schemaVersion < 6 && tables.meetings) {
+    const seqs = partyGroupSeqs(tables.meetings as unknown as Meeting[]);
+    tables.meetings = tables.meetings.map((m) => (seqs.has(String(m.id)) ? { ...m, seq: seqs.get(String(m.id)) } : m));
+  }
   const attachments = (prepared.tables.attachments ?? []) as unknown as Attachment[];
   const branches = (tables.branches ?? []).map((b) => ({ id: String(b.id), name: String(b.name) }));
   const rows = Object.values(tables).reduce((n, list) => n + list.length, 0);

@@ -4,11 +4,19 @@ import { migration002 } from './002-competitions';
 import { migration003 } from './003-search-postings';
 import { migration004 } from './004-packed-logs';
 import { migration005 } from './005-meeting-lists';
+import { migration006 } from './006-party-group-seq';
 import { type Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 
 // A mis-ordered or duplicated version would silently corrupt the upgrade path, so refuse to load at all.
 for (let i = 1; i < MIGRATIONS.length; i++) {

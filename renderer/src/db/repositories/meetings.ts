@@ -129,7 +129,7 @@ function yearRange(date: string): [string, string] {
   return [`${year}-01-01`, `${year}-12-31`];
 }
 
-/** Chronological order of a year's records of one kind: date, then the order they were entered, then id. */
+/** Chronological order of a 第N次 sequence's records: date, then the order they were entered, then id. */
 function chronological(a: Meeting, b: Meeting): number {
   return a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }
@@ -187,24 +187,41 @@ async function checkAgainstBranch(branchId: string, fields: MeetingFields, today
 
 // ── 第N次 numbering ────────────────────────────────────────────────────────────
 
+/** What places a record in a 第N次 sequence (docs/data-model.md). */
+type SeqPlace = Pick<Meeting, 'kind' | 'date' | 'partyGroupId'>;
+
+/** The 党小组 whose 会议记录本 a record is numbered in: a 党小组会's own group; '' for every other kind. */
+function sequenceGroup(m: Pick<Meeting, 'kind' | 'partyGroupId'>): string {
+  return m.kind === '党小组会' ? (m.partyGroupId ?? '') : '';
+}
+
 /**
- * Renumbers one kind's records of one year in date order, inside the caller's transaction (docs/data-model.md):
+ * The records numbered together with `place`: the same kind in the same calendar year (the caller reads the year's
+ * range) and, for a 党小组会, the same 党小组 — each group keeps its own 记录本, so its meetings read 第1次, 第2次, ….
+ */
+function inSequenceOf(place: Pick<Meeting, 'kind' | 'partyGroupId'>): (m: Meeting) => boolean {
+  const group = sequenceGroup(place);
+  return (m) => m.kind === place.kind && sequenceGroup(m) === group;
+}
+
+/**
+ * Renumbers one sequence — a kind's records of one year, a 党小组会's of its 党小组 only — in date order, inside the
+ * caller's transaction (docs/data-model.md):
  *
- * - a 已定稿 record's 第N次 is its rank among the 已定稿 records of that kind and year, so the archive reads 第1次,
+ * - a 已定稿 record's 第N次 is its rank among the 已定稿 records of its sequence, so the archive reads 第1次,
  *   第2次, … without gaps; a draft never shifts it. With `finalized` (a record was just finalised, or a finalised one
  *   moved) those numbers are recomputed and each record whose number changed gets an audited 'amend' entry saying
  *   why, so the change shows in its 更正记录 — except `finalizing`, whose number was provisional until now.
- * - a 草稿's number is provisional: its rank among all the kind-year's records, drafts included (where it falls in
- *   the 会议记录本). It is not audited, and it changes whenever a record of that kind-year is added, moved or deleted.
+ * - a 草稿's number is provisional: its rank among all the sequence's records, drafts included (where it falls in the
+ *   会议记录本). It is not audited, and it changes whenever a record of that sequence is added, moved or deleted.
  */
 async function renumber(
   branchId: string,
-  kind: MeetingKind,
-  date: string,
+  place: SeqPlace,
   change: { finalized: false } | { finalized: true; trigger: string; finalizing?: string },
 ): Promise<void> {
-  const [from, to] = yearRange(date);
-  const rows = (await ofBranchBetween(branchId, from, to)).filter((m) => m.kind === kind);
+  const [from, to] = yearRange(place.date);
+  const rows = (await ofBranchBetween(branchId, from, to)).filter(inSequenceOf(place));
   rows.sort(chronological);
   let finalCount = 0;
   for (const [index, row] of rows.entries()) {
@@ -228,16 +245,26 @@ async function renumber(
 }
 
 /**
- * The 第N次 a record of `kind` dated `date` would get now (form preview): one more than the records of that kind and
- * year dated on or before it — drafts included for a draft (its provisional place), only 已定稿 records when
- * `excludeId`, the record being edited, is 已定稿 (an amendment of its date renumbers the archive).
+ * The 第N次 a record of `kind` dated `date` would get now (form preview): one more than the records of its sequence
+ * dated on or before it — drafts included for a draft (its provisional place), only 已定稿 records when `excludeId`,
+ * the record being edited, is 已定稿 (an amendment of its date renumbers the archive). A 党小组会 counts its
+ * `partyGroupId`'s records only (the edited record's group when not given); with no 党小组 there is no number yet.
  */
-export async function nextSeq(branchId: string, kind: MeetingKind, date: string, excludeId?: string): Promise<number> {
+export async function nextSeq(
+  branchId: string,
+  kind: MeetingKind,
+  date: string,
+  excludeId?: string,
+  partyGroupId?: string,
+): Promise<number | undefined> {
   const [from] = yearRange(date);
   const editing = excludeId ? await db.meetings.get(excludeId) : undefined;
+  const place = { kind, partyGroupId: partyGroupId ?? editing?.partyGroupId ?? '' };
+  if (kind === '党小组会' && !place.partyGroupId) return undefined;
   const finalOnly = editing?.status === '已定稿';
+  const inSequence = inSequenceOf(place);
   const earlier = (await ofBranchBetween(branchId, from, date)).filter(
-    (m) => m.kind === kind && m.id !== excludeId && (!finalOnly || m.status === '已定稿'),
+    (m) => inSequence(m) && m.id !== excludeId && (!finalOnly || m.status === '已定稿'),
   );
   return earlier.length + 1;
 }
@@ -475,7 +502,7 @@ export async function createMeeting(branchId: string, input: MeetingInput): Prom
       summary: `新建${meeting.kind}记录「${meeting.topic}」${meeting.backfilled ? '（补录）' : ''}`,
     });
     // A draft: only drafts take new provisional numbers; the archive's 第N次 waits for its 定稿.
-    await renumber(branchId, meeting.kind, meeting.date, { finalized: false });
+    await renumber(branchId, meeting, { finalized: false });
     return (await db.meetings.get(meeting.id))!;
   });
 }
@@ -586,15 +613,17 @@ async function applyChange(
     ...(changes ? { changes } : {}),
   };
   await writeAudit(entry);
-  const moved = before.kind !== after.kind || before.date !== after.date;
-  if (moved) {
-    // A draft's move changes provisional numbers only; a finalised record's move renumbers the archive, audited.
+  const regrouped = sequenceGroup(before) !== sequenceGroup(after);
+  if (before.kind !== after.kind || before.date !== after.date || regrouped) {
+    // A draft's move changes provisional numbers only; a finalised record's move renumbers the archive, audited:
+    // its old and its new sequence (another year, kind or 党小组).
+    const what = before.kind === after.kind && before.date === after.date ? '党小组' : '日期或类型';
     const change =
       before.status === '已定稿'
-        ? { finalized: true as const, trigger: `${after.kind}记录「${after.topic}」的日期或类型有更正` }
+        ? { finalized: true as const, trigger: `${after.kind}记录「${after.topic}」的${what}有更正` }
         : { finalized: false as const };
-    await renumber(before.branchId, before.kind, before.date, change);
-    await renumber(after.branchId, after.kind, after.date, change);
+    await renumber(before.branchId, before, change);
+    await renumber(after.branchId, after, change);
   }
   return (await db.meetings.get(before.id))!;
 }
@@ -616,7 +645,8 @@ export async function updateMeeting(id: string, input: MeetingInput): Promise<Me
 
 /**
  * 草稿 → 已定稿: from now on changes need 更正 with a reason. The record takes its place among the finalised records of
- * its kind and year; the ones after it (a 补录, or a draft finalised late) move up, each with an audited 序号 entry.
+ * its sequence (its kind and year; for a 党小组会, of its 党小组 too); the ones after it (a 补录, or a draft finalised
+ * late) move up, each with an audited 序号 entry.
  */
 export async function finalizeMeeting(id: string): Promise<Meeting> {
   return db.transaction('rw', [db.meetings, db.auditPages], async () => {
@@ -625,7 +655,7 @@ export async function finalizeMeeting(id: string): Promise<Meeting> {
     if (before.status === '已定稿') return before;
     const at = nowIso();
     await db.meetings.update(id, { status: '已定稿', finalizedAt: at, updatedAt: at });
-    await renumber(before.branchId, before.kind, before.date, {
+    await renumber(before.branchId, before, {
       finalized: true,
       trigger: `${before.date}的${before.kind}记录「${before.topic}」定稿`,
       finalizing: id,
@@ -684,7 +714,7 @@ export async function deleteMeeting(id: string): Promise<void> {
       action: 'delete',
       summary: `删除了${before.kind}草稿「${before.topic}」（${before.date}）`,
     });
-    await renumber(before.branchId, before.kind, before.date, { finalized: false });
+    await renumber(before.branchId, before, { finalized: false });
   });
 }
 

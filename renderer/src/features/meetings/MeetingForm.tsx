@@ -126,7 +126,7 @@ export function MeetingForm({
     control,
     name: ['kind', 'date', 'attendance', 'partyGroupId', 'talkParties'],
   });
-  const seq = useNextSeq(branch.id, kind, date, meeting?.id);
+  const seq = useNextSeq(branch.id, kind, date, meeting?.id, partyGroupId);
 
   // A new record's list follows the kind, date, group and parties until the secretary changes it by hand; a stored
   // record's list is never replaced on its own.

@@ -1,4 +1,4 @@
-// The 第N次 a record would get for its kind and date, live, shown read-only in the form.
+// The 第N次 a record would get for its kind, date and (a 党小组会) 党小组, live, shown read-only in the form.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { MeetingKind } from '../../../../shared/domain/vocab';
 import { nextSeq } from '../../db/repositories/meetings';
@@ -8,10 +8,13 @@ export function useNextSeq(
   kind: MeetingKind | undefined,
   date: string | undefined,
   excludeId?: string,
+  partyGroupId?: string,
 ): number | undefined {
   return useLiveQuery(
     async () =>
-      kind && date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? nextSeq(branchId, kind, date, excludeId) : undefined,
-    [branchId, kind, date, excludeId],
+      kind && date && /^\d{4}-\d{2}-\d{2}$/.test(date)
+        ? nextSeq(branchId, kind, date, excludeId, partyGroupId)
+        : undefined,
+    [branchId, kind, date, excludeId, partyGroupId],
   );
 }
