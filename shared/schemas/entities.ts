@@ -305,24 +305,34 @@ export type Responsibility = z.output<typeof responsibilitySchema>;
 export type ResponsibilityTask = z.output<typeof responsibilityTaskSchema>;
 export type ResponsibilityReport = z.output<typeof reportSchema>;
 
-// A deadline before the year began belongs to another year's list, and 已完成 without saying how is what an inspector
-// asks about first. Only what the form submits is held to these: stored rows and backups keep loading.
-const taskRules = <
-  T extends { year: number; tasks: { deadline?: string; status: string; note: string; title: string }[] },
->(
-  v: T,
-  ctx: z.RefinementCtx,
-) => {
+// A deadline before the year began, or after the next one ends, belongs to another year's list; 已完成 without saying
+// how is what an inspector asks about first. Only what the form submits is held to these: stored rows and backups keep
+// loading. They run even when other fields already fail (a 述职 without a date is a type error, which would otherwise
+// skip them), so one 保存 shows every problem: the value may then be malformed, and is read with care.
+const WELL_FORMED_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const taskRules = (v: { year?: unknown; tasks?: unknown }, ctx: z.RefinementCtx) => {
+  if (typeof v.year !== 'number' || !Array.isArray(v.tasks)) return;
   const yearStart = `${String(v.year).padStart(4, '0')}-01-01`;
-  v.tasks.forEach((task, index) => {
-    if (task.deadline && task.deadline < yearStart) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tasks', index, 'deadline'],
-        message: `完成时限不能早于本年度开始（${yearStart}）`,
-      });
+  const nextYearEnd = `${String(v.year + 1).padStart(4, '0')}-12-31`;
+  v.tasks.forEach((task: unknown, index) => {
+    if (typeof task !== 'object' || task === null) return;
+    const { deadline, status, note } = task as { deadline?: unknown; status?: unknown; note?: unknown };
+    if (typeof deadline === 'string' && WELL_FORMED_DATE.test(deadline)) {
+      if (deadline < yearStart) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tasks', index, 'deadline'],
+          message: `完成时限不能早于本年度开始（${yearStart}）`,
+        });
+      } else if (deadline > nextYearEnd) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tasks', index, 'deadline'],
+          message: `完成时限不能晚于下一年度结束（${nextYearEnd}）`,
+        });
+      }
     }
-    if (task.status === '已完成' && !task.note.trim()) {
+    if (status === '已完成' && !(typeof note === 'string' && note.trim())) {
       ctx.addIssue({ code: 'custom', path: ['tasks', index, 'note'], message: '任务已完成，请填写完成情况' });
     }
   });
@@ -330,7 +340,7 @@ const taskRules = <
 /** What the 领导责任 form edits: one leader's list for one year (task ids may be new: the repository assigns them). */
 export const responsibilityInputSchema = responsibilityFields
   .extend({ tasks: z.array(responsibilityTaskSchema.extend({ id: z.string().default('') })).default([]) })
-  .superRefine(taskRules);
+  .superRefine(taskRules, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
 export type ResponsibilityInput = z.input<typeof responsibilityInputSchema>;
 
 // ── 评价标准 Standard ────────────────────────────────────────────────────────
@@ -569,7 +579,13 @@ export const competitionParticipantSchema = z.object({
   memberId: z.string({ error: '请选择参赛党员' }).min(1, '请选择参赛党员'),
   name: requiredText('姓名', 20),
   score: z.number({ error: '成绩应为数字' }).min(0, '成绩不能为负数').max(100_000, '成绩过大').nullable().default(null),
-  rank: z.number({ error: '名次应为数字' }).int('名次应为整数').min(1, '名次应从 1 开始').nullable().default(null),
+  // A refine, not .int(): zod's .int() ends the parse, which would hold back 「重复参赛」 to the next 保存.
+  rank: z
+    .number({ error: '名次应为数字' })
+    .refine(Number.isInteger, '名次应为整数')
+    .min(1, '名次应从 1 开始')
+    .nullable()
+    .default(null),
   award: optionalText('所获奖项', 40),
 });
 export const competitionFields = z.object({
@@ -579,20 +595,28 @@ export const competitionFields = z.object({
   participants: z.array(competitionParticipantSchema).default([]),
   notes: optionalText('说明', 2000),
 });
-const distinctParticipants = <T extends { participants: { memberId: string; name: string }[] }>(
-  v: T,
-  ctx: z.RefinementCtx,
-) => {
+/**
+ * The same member twice is refused. It is checked even when other fields fail (a 名次 of 1.5, no 比武类型), so
+ * 「重复参赛」 comes in the same 保存 as the rest; the value may then be partly unparsed, hence the guards.
+ */
+const distinctParticipants = (v: { participants?: unknown }, ctx: z.RefinementCtx) => {
+  if (!Array.isArray(v.participants)) return;
   const seen = new Set<string>();
-  v.participants.forEach((p, index) => {
-    if (p.memberId && seen.has(p.memberId)) {
-      ctx.addIssue({ code: 'custom', path: ['participants', index, 'memberId'], message: `“${p.name}”重复参赛` });
+  v.participants.forEach((p: unknown, index) => {
+    if (typeof p !== 'object' || p === null) return;
+    const { memberId, name } = p as { memberId?: unknown; name?: unknown };
+    if (typeof memberId !== 'string' || !memberId) return;
+    if (seen.has(memberId)) {
+      const who = typeof name === 'string' && name.trim() ? name.trim() : '该党员';
+      ctx.addIssue({ code: 'custom', path: ['participants', index, 'memberId'], message: `“${who}”重复参赛` });
     }
-    seen.add(p.memberId);
+    seen.add(memberId);
   });
 };
 /** What the 技能比武 form edits (练硬功、打擂台、强技能、出人才). */
-export const competitionInputSchema = competitionFields.superRefine(distinctParticipants);
+export const competitionInputSchema = competitionFields.superRefine(distinctParticipants, {
+  when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+});
 export type CompetitionInput = z.input<typeof competitionInputSchema>;
 export const competitionSchema = competitionFields.extend(branchRowBase);
 export type Competition = z.output<typeof competitionSchema>;

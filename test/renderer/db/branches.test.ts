@@ -127,6 +127,72 @@ describe('branches repository', () => {
     expect((await getBranch(created.id))?.partyGroups).toEqual([group]);
   });
 
+  it('refuses a second 书记, a second 副书记 and a repeated 党小组 name, on the repeated row, and writes nothing', async () => {
+    const error = await expectValidationError(
+      createBranch(
+        input({
+          committee: [
+            { name: '张明', role: '书记' },
+            { name: '王强', role: '副书记' },
+            { name: '李华', role: '委员' },
+            { name: '赵敏', role: '书记' },
+            { name: '孙丽', role: '副书记' },
+            { name: '周杰', role: '委员' },
+          ],
+          partyGroups: [
+            { id: '', name: '第一党小组' },
+            { id: '', name: '第二党小组' },
+            { id: '', name: ' 第一党小组 ' },
+          ],
+        }),
+      ),
+    );
+    expect(error.issues).toEqual([
+      { path: 'committee.3.role', message: '支委会只能有一名书记' },
+      { path: 'committee.4.role', message: '支委会只能有一名副书记' },
+      { path: 'partyGroups.2.name', message: '党小组名称「第一党小组」重复' },
+    ]);
+    expect(await db.branches.count()).toBe(0);
+    expect(await countAudit()).toBe(0);
+  });
+
+  it("reports a repeated 党小组 together with the schema's messages, and refuses it on update too", async () => {
+    const both = await expectValidationError(
+      createBranch(
+        input({
+          name: '',
+          partyGroups: [
+            { id: '', name: '甲组' },
+            { id: '', name: '甲组' },
+          ],
+        }),
+      ),
+    );
+    expect(both.issues.map((i) => i.path)).toEqual(['name', 'partyGroups.1.name']);
+
+    const created = await createBranch(input());
+    const error = await expectValidationError(
+      updateBranch(created.id, {
+        ...input(),
+        partyGroups: [...created.partyGroups, { id: '', name: '第一党小组', leaderName: '' }],
+      }),
+    );
+    expect(error.issues).toEqual([{ path: 'partyGroups.1.name', message: '党小组名称「第一党小组」重复' }]);
+    expect(await getBranch(created.id)).toEqual(created);
+  });
+
+  it('allows several 委员 and a branch without a 书记', async () => {
+    const created = await createBranch(
+      input({
+        committee: [
+          { name: '李华', role: '委员' },
+          { name: '周杰', role: '委员' },
+        ],
+      }),
+    );
+    expect(created.committee).toHaveLength(2);
+  });
+
   it('makes the first branch current and leaves an existing choice alone', async () => {
     expect(await getCurrentBranchId()).toBeUndefined();
     const first = await createBranch(input({ name: '甲支部' }));

@@ -1,12 +1,15 @@
-// 领导责任 repository: field-level validation (nothing written on error), audit in the same write, overdue, copying a year.
+// 领导责任 repository: field-level validation (nothing written on error), one list per holder and role a year, audit in the
+// same write, overdue, copying a year (without those who left).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ResponsibilityInput } from '../../../shared/schemas/entities';
 import { db } from '../../../renderer/src/db/db';
 import { allAuditEntries, listAudit } from '../../../renderer/src/db/repositories/audit';
 import { ValidationError, type ValidationIssue } from '../../../renderer/src/db/repositories/errors';
 import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
+import { markMemberLeft } from '../../../renderer/src/db/repositories/members';
 import {
   copyPreviousYear,
+  copyResultMessage,
   createResponsibility,
   deleteResponsibility,
   dueTasksOf,
@@ -64,6 +67,66 @@ describe('validation', () => {
     ]);
     expect(await db.responsibilities.count()).toBe(0);
     expect((await allAuditEntries()).filter((a) => a.entity === 'responsibility').length).toBe(0);
+  });
+
+  it('reports the task rules together with every other problem, and caps 完成时限 at the end of the next year', async () => {
+    const { branch } = await seed();
+    const issues = await issuesOf(
+      createResponsibility(
+        branch.id,
+        input({
+          holderName: '',
+          duties: [''],
+          tasks: [
+            { title: '早于本年度', deadline: '2029-05-01', status: '已完成', note: '' },
+            { title: '下一年度末', deadline: '2031-12-31', status: '未开始' },
+            { title: '太远', deadline: '2032-01-01', status: '未开始' },
+          ],
+          // A 述职 without a date is a type error, which used to stop the task rules from running at all.
+          reports: [{ date: undefined as unknown as string, summary: '' }],
+        }),
+      ),
+    );
+    expect(issues).toEqual([
+      { path: 'holderName', message: '请填写责任人' },
+      { path: 'duties.0', message: '请填写职责' },
+      { path: 'reports.0.date', message: '请填写日期' },
+      { path: 'reports.0.summary', message: '请填写述职内容' },
+      { path: 'tasks.0.deadline', message: '完成时限不能早于本年度开始（2030-01-01）' },
+      { path: 'tasks.0.note', message: '任务已完成，请填写完成情况' },
+      { path: 'tasks.2.deadline', message: '完成时限不能晚于下一年度结束（2031-12-31）' },
+    ]);
+  });
+
+  it('refuses a second list of the same holder and role in a year, on create and on update', async () => {
+    const { branch, zhang, li } = await seed();
+    const first = await createResponsibility(branch.id, input({ holderMemberId: zhang.id }));
+    const issues = await issuesOf(
+      createResponsibility(branch.id, input({ holderMemberId: zhang.id, duties: ['另一份'] })),
+    );
+    expect(issues).toEqual([
+      { path: 'holderMemberId', message: '张三在2030年度已有第一责任人的责任清单，请修改原清单' },
+    ]);
+    expect(await listResponsibilities(branch.id, 2030)).toEqual([first]);
+
+    // The same holder in another role, or in another year, is a different list.
+    await createResponsibility(branch.id, input({ holderMemberId: zhang.id, role: '一岗双责' }));
+    await createResponsibility(branch.id, input({ year: 2029, holderMemberId: zhang.id }));
+    // Holders typed by name (no roster link) are told apart by name.
+    await createResponsibility(branch.id, input({ holderName: '外聘顾问', role: '分管' }));
+    expect(
+      (await issuesOf(createResponsibility(branch.id, input({ holderName: '外聘顾问', role: '分管' }))))[0]!.path,
+    ).toBe('holderMemberId');
+
+    const other = await createResponsibility(
+      branch.id,
+      input({ holderMemberId: li.id, holderName: li.name, role: '直接责任人' }),
+    );
+    const moved = await issuesOf(updateResponsibility(other.id, input({ holderMemberId: zhang.id })));
+    expect(moved[0]!.message).toBe('张三在2030年度已有第一责任人的责任清单，请修改原清单');
+    expect(await db.responsibilities.get(other.id)).toEqual(other);
+    // Saving a list as itself is not a duplicate of itself.
+    await updateResponsibility(first.id, input({ holderMemberId: zhang.id, duties: ['全面负责'] }));
   });
 
   it('refuses evidence that is not a record of this branch, and a holder from another branch', async () => {
@@ -174,13 +237,46 @@ describe('复制上一年度', () => {
     // Already entered for this year: not duplicated.
     await createResponsibility(branch.id, input({ holderMemberId: li.id, holderName: li.name, role: '直接责任人' }));
 
-    const created = await copyPreviousYear(branch.id, 2030);
+    const { created, skippedLeft } = await copyPreviousYear(branch.id, 2030);
     expect(created.map((r) => [r.holderName, r.role, r.duties, r.tasks, r.reports])).toEqual([
       ['张三', '第一责任人', ['全面负责', '带头讲党课'], [], []],
     ]);
-    expect(await copyPreviousYear(branch.id, 2030)).toEqual([]);
+    expect(skippedLeft).toEqual([]);
+    expect((await copyPreviousYear(branch.id, 2030)).created).toEqual([]);
     expect(await listResponsibilities(branch.id, 2030)).toHaveLength(2);
     expect((await listAudit('responsibility', created[0]!.id))[0]!.summary).toContain('从2029年度复制');
+  });
+
+  it('skips holders who left before the year began, says who, and copies a repeated list of last year once', async () => {
+    const { branch, zhang, li, wang } = await seed();
+    await createResponsibility(branch.id, input({ year: 2029, holderMemberId: zhang.id }));
+    await createResponsibility(
+      branch.id,
+      input({ year: 2029, holderMemberId: li.id, holderName: li.name, role: '直接责任人' }),
+    );
+    await createResponsibility(
+      branch.id,
+      input({ year: 2029, holderMemberId: wang.id, holderName: wang.name, role: '分管' }),
+    );
+    // Entered twice in 2029, before duplicates were refused.
+    const twice = (await listResponsibilities(branch.id, 2029)).find((r) => r.holderName === '张三')!;
+    await db.responsibilities.add({ ...twice, id: 'r-dup' });
+    await markMemberLeft(li.id, { leftDate: '2029-11-20', leftReason: '调往其他单位' });
+    // Left during the new year: still answered for its first months.
+    await markMemberLeft(wang.id, { leftDate: '2030-03-01', leftReason: '退休' });
+
+    const result = await copyPreviousYear(branch.id, 2030);
+    expect(result.created.map((r) => r.holderName)).toEqual(['张三', '王五']);
+    expect(result.skippedLeft).toEqual(['李四']);
+    expect(copyResultMessage(result, 2030)).toEqual({
+      type: 'success',
+      text: '已复制 2 位责任人的职责（任务不复制）；跳过已离开支部的：李四',
+    });
+    const again = await copyPreviousYear(branch.id, 2030);
+    expect(copyResultMessage(again, 2030)).toEqual({
+      type: 'info',
+      text: '2030年度已有上一年度的全部责任人，无需复制；跳过已离开支部的：李四',
+    });
   });
 
   it('says so when last year has nothing to copy', async () => {

@@ -4,8 +4,8 @@ import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { SETTING_CURRENT_BRANCH } from '../settingKeys';
 import { writeAudit } from './audit';
-import { changedFieldLabels, compareZh, parseInput } from './common';
-import { NotFoundError, ValidationError } from './errors';
+import { changedFieldLabels, compareZh } from './common';
+import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
 
 type BranchFields = Omit<Branch, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -34,8 +34,43 @@ function withPartyGroupIds(input: unknown): unknown {
   };
 }
 
+type BranchRuleInput = {
+  committee?: readonly ({ role?: string } | undefined)[];
+  partyGroups?: readonly ({ name?: string } | undefined)[];
+};
+
+// 《中国共产党支部工作条例（试行）》: a 支委会 has one 书记 and, where needed, one 副书记. Other roles may repeat (委员).
+const SINGLE_ROLES = ['书记', '副书记'];
+
+/**
+ * Rules of every write that stored rows are not held to (backups made before them must still restore): one 书记 and
+ * at most one 副书记, and 党小组 names that tell the groups apart (the roster, records and 工作台 show groups by name).
+ * Each repeat is reported on its own row. BranchForm runs the same check, so one 保存 shows these with the schema's.
+ */
+export function branchRuleIssues(input: BranchRuleInput): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const roles = new Set<string>();
+  (input.committee ?? []).forEach((member, index) => {
+    const role = member?.role;
+    if (!role || !SINGLE_ROLES.includes(role)) return;
+    if (roles.has(role)) issues.push({ path: `committee.${index}.role`, message: `支委会只能有一名${role}` });
+    roles.add(role);
+  });
+  const names = new Set<string>();
+  (input.partyGroups ?? []).forEach((group, index) => {
+    const name = group?.name?.trim();
+    if (!name) return;
+    if (names.has(name)) issues.push({ path: `partyGroups.${index}.name`, message: `党小组名称「${name}」重复` });
+    names.add(name);
+  });
+  return issues;
+}
+
 function parseBranchInput(input: BranchInput): BranchFields {
-  return parseInput(branchInputSchema, withPartyGroupIds(input));
+  const parsed = branchInputSchema.safeParse(withPartyGroupIds(input));
+  const issues = [...(parsed.success ? [] : ValidationError.fromZod(parsed.error).issues), ...branchRuleIssues(input)];
+  if (issues.length > 0 || !parsed.success) throw new ValidationError(issues);
+  return parsed.data;
 }
 
 export async function listBranches(): Promise<Branch[]> {

@@ -134,13 +134,45 @@ async function checkAgainstBranch(branchId: string, fields: ResponsibilityFields
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
+type HolderKey = Pick<Responsibility, 'role' | 'holderMemberId' | 'holderName'>;
+
+/** The same person in the same role: by roster member when both lists name one, else by the typed name. */
+const sameHolder = (a: HolderKey, b: HolderKey) =>
+  a.role === b.role &&
+  (a.holderMemberId && b.holderMemberId ? a.holderMemberId === b.holderMemberId : a.holderName === b.holderName);
+
+/**
+ * Why this list would be a second one of its holder and role in its year, among that year's `lists` (the list itself,
+ * `ownId`, excepted): two cards of 「胡桂兰（直接责任人）」 cannot be told apart, and their tasks would be split between
+ * them. The form asks this too, so the message comes with the schema's in one 保存.
+ */
+export function secondListIssue(
+  fields: HolderKey & Pick<Responsibility, 'year'>,
+  lists: readonly Responsibility[],
+  ownId?: string,
+): ValidationIssue | undefined {
+  const clash = lists.some((r) => r.id !== ownId && r.year === fields.year && sameHolder(r, fields));
+  if (!clash) return undefined;
+  return {
+    path: 'holderMemberId',
+    message: `${fields.holderName}在${fields.year}年度已有${fields.role}的责任清单，请修改原清单`,
+  };
+}
+
+async function refuseSecondList(branchId: string, fields: ResponsibilityFields, ownId?: string): Promise<void> {
+  const sameYear = await db.responsibilities.where('[branchId+year]').equals([branchId, fields.year]).toArray();
+  const issue = secondListIssue(fields, sameYear, ownId);
+  if (issue) throw new ValidationError([issue]);
+}
+
 const TABLES = () => [db.branches, db.members, db.meetings, db.responsibilities, db.auditPages];
 
-/** Creates one leader's list for a year, audited. */
+/** Creates one leader's list for a year (one per holder and role), audited. */
 export async function createResponsibility(branchId: string, input: ResponsibilityInput): Promise<Responsibility> {
   const fields = withTaskIds(parseResponsibilityInput(input));
   return db.transaction('rw', TABLES(), async () => {
     await checkAgainstBranch(branchId, fields);
+    await refuseSecondList(branchId, fields);
     const at = nowIso();
     const row: Responsibility = { ...fields, id: newId(), branchId, createdAt: at, updatedAt: at };
     await db.responsibilities.add(row);
@@ -164,6 +196,7 @@ export async function updateResponsibility(id: string, input: ResponsibilityInpu
     await checkAgainstBranch(before.branchId, fields);
     const changed = changedFieldLabels<ResponsibilityFields>(before, fields, RESPONSIBILITY_LABELS);
     if (changed.length === 0) return before;
+    await refuseSecondList(before.branchId, fields, id);
     const after: Responsibility = { ...before, ...fields, updatedAt: nowIso() };
     await db.responsibilities.put(after);
     await writeAudit({
@@ -192,17 +225,20 @@ export async function deleteResponsibility(id: string): Promise<void> {
   });
 }
 
-const sameHolder = (a: Responsibility, b: Responsibility) =>
-  a.role === b.role &&
-  (a.holderMemberId && b.holderMemberId ? a.holderMemberId === b.holderMemberId : a.holderName === b.holderName);
+export interface CopyResult {
+  /** The lists created, in display order. */
+  created: Responsibility[];
+  /** Holders of last year not copied because they had left the branch before this year began. */
+  skippedLeft: string[];
+}
 
 /**
  * 复制上一年度: this year's lists from last year's holders, roles and duties. Tasks and 述职 belong to their year and
- * are not copied; a holder who already has a list this year (same role) is skipped, so copying twice adds nothing.
- * Returns the lists created.
+ * are not copied; a holder who already has a list this year (same role) is skipped, so copying twice adds nothing, and
+ * so is a holder who left the branch (转出/离开, or no longer on its roster) before the year began.
  */
-export async function copyPreviousYear(branchId: string, year: number): Promise<Responsibility[]> {
-  return db.transaction('rw', [db.branches, db.responsibilities, db.auditPages], async () => {
+export async function copyPreviousYear(branchId: string, year: number): Promise<CopyResult> {
+  return db.transaction('rw', [db.branches, db.members, db.responsibilities, db.auditPages], async () => {
     if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
     const previous = await db.responsibilities
       .where('[branchId+year]')
@@ -211,10 +247,24 @@ export async function copyPreviousYear(branchId: string, year: number): Promise<
     if (previous.length === 0) {
       throw new ValidationError([{ path: '', message: `${year - 1}年度没有责任清单，无法复制` }]);
     }
-    const existing = await db.responsibilities.where('[branchId+year]').equals([branchId, year]).toArray();
+    const yearStart = `${String(year).padStart(4, '0')}-01-01`;
+    const holderIds = [...new Set(previous.map((r) => r.holderMemberId).filter(Boolean))];
+    const holders = new Map((await db.members.bulkGet(holderIds)).filter((m) => m !== undefined).map((m) => [m.id, m]));
+    const goneIds = new Set(
+      holderIds.filter((id) => {
+        const member = holders.get(id);
+        return !member || member.branchId !== branchId || Boolean(member.leftDate && member.leftDate < yearStart);
+      }),
+    );
+    const taken: HolderKey[] = await db.responsibilities.where('[branchId+year]').equals([branchId, year]).toArray();
     const created: Responsibility[] = [];
+    const skippedLeft: string[] = [];
     for (const source of previous.sort(byRoleThenName)) {
-      if (existing.some((e) => sameHolder(e, source))) continue;
+      if (goneIds.has(source.holderMemberId)) {
+        if (!skippedLeft.includes(source.holderName)) skippedLeft.push(source.holderName);
+        continue;
+      }
+      if (taken.some((e) => sameHolder(e, source))) continue;
       const at = nowIso();
       const row: Responsibility = {
         id: newId(),
@@ -238,7 +288,17 @@ export async function copyPreviousYear(branchId: string, year: number): Promise<
         summary: `从${year - 1}年度复制${row.role}「${row.holderName}」的职责`,
       });
       created.push(row);
+      taken.push(row);
     }
-    return created;
+    return { created, skippedLeft };
   });
+}
+
+/** What 复制上一年度 tells the user: how many were copied, and who was left out for having left the branch. */
+export function copyResultMessage(result: CopyResult, year: number): { type: 'success' | 'info'; text: string } {
+  const skipped = result.skippedLeft.length > 0 ? `；跳过已离开支部的：${result.skippedLeft.join('、')}` : '';
+  if (result.created.length === 0) {
+    return { type: 'info', text: `${year}年度已有上一年度的全部责任人，无需复制${skipped}` };
+  }
+  return { type: 'success', text: `已复制 ${result.created.length} 位责任人的职责（任务不复制）${skipped}` };
 }

@@ -1,12 +1,12 @@
-// The 支部概况 form: creates a branch or edits a live one, validated by the shared zod schema.
+// The 支部概况 form: creates a branch or edits a live one, validated by the shared zod schema and the repository's rules.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Row, Space, Typography } from 'antd';
 import { useId, useMemo } from 'react';
-import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
+import { get, set, useFieldArray, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { COMMITTEE_ROLES } from '../../../../shared/domain/vocab';
 import { branchInputSchema, type Branch } from '../../../../shared/schemas';
-import { createBranch, updateBranch } from '../../db/repositories/branches';
+import { branchRuleIssues, createBranch, updateBranch } from '../../db/repositories/branches';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
@@ -32,7 +32,23 @@ const roleOptions = COMMITTEE_ROLES.map((role) => ({ value: role, label: role })
 
 // The schema's input type says the term dates are strings; the form keeps them undefined while empty (see
 // BranchFormValues), which the schema rejects with its own message, so the resolver's input type is widened here.
-const resolver = zodResolver(branchInputSchema) as unknown as Resolver<BranchFormValues, unknown, BranchFormOutput>;
+const schemaResolver = zodResolver(branchInputSchema) as unknown as Resolver<
+  BranchFormValues,
+  unknown,
+  BranchFormOutput
+>;
+// The schema's messages and the repository's rules (one 书记, distinct 党小组 names) in the same 保存; a field the
+// schema already refuses keeps its message.
+const resolver: Resolver<BranchFormValues, unknown, BranchFormOutput> = async (values, context, options) => {
+  const result = await schemaResolver(values, context, options);
+  const issues = branchRuleIssues(values);
+  if (issues.length === 0) return result;
+  const errors: FieldErrors<BranchFormValues> = { ...result.errors };
+  for (const { path, message } of issues) {
+    if (!get(errors, path)) set(errors, path, { type: 'custom', message });
+  }
+  return { values: {}, errors };
+};
 
 export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
   const { message } = App.useApp();

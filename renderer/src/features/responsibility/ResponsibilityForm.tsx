@@ -1,4 +1,5 @@
-// The 领导责任 form: holder from the roster, role, duties, tasks with evidence records, and 述职 — field-level Chinese errors.
+// The 领导责任 form: holder from the roster, role, duties, tasks with evidence records, and 述职 — field-level Chinese errors,
+// all of them in one 保存.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
@@ -8,6 +9,7 @@ import { RESPONSIBILITY_ROLES, TASK_STATUSES } from '../../../../shared/domain/v
 import { responsibilityInputSchema, type Member, type Responsibility } from '../../../../shared/schemas';
 import {
   createResponsibility,
+  secondListIssue,
   updateResponsibility,
   type EvidenceChoice,
 } from '../../db/repositories/responsibilities';
@@ -33,19 +35,36 @@ interface Props {
   defaultValues: ResponsibilityFormValues;
   /** The stored list being edited; absent for a new one. */
   responsibility?: Responsibility;
+  /** The year's lists, so a second one of the same holder and role is refused before 保存. */
+  lists?: readonly Responsibility[];
   onSaved: (saved: Responsibility) => void;
   onCancel: () => void;
 }
 
+const NO_LISTS: readonly Responsibility[] = [];
 const roleOptions = RESPONSIBILITY_ROLES.map((r) => ({ value: r, label: r }));
 const statusOptions = TASK_STATUSES.map((s) => ({ value: s, label: s }));
 
-// Dates stay undefined while empty (see ResponsibilityFormValues); zod rejects that with its own message.
-const resolver = zodResolver(responsibilityInputSchema) as unknown as Resolver<
+// Dates stay undefined while empty (see ResponsibilityFormValues); zod rejects that with its own message. The schema's
+// task rules run even when other fields fail, so one 保存 shows them all.
+const schemaResolver = zodResolver(responsibilityInputSchema) as unknown as Resolver<
   ResponsibilityFormValues,
   unknown,
   ResponsibilityFormOutput
 >;
+
+/** The schema's messages and, under 责任人, the repository's one-list-per-holder-and-role rule, in the same 保存. */
+function resolverFor(
+  lists: readonly Responsibility[],
+  ownId: string | undefined,
+): Resolver<ResponsibilityFormValues, unknown, ResponsibilityFormOutput> {
+  return async (values, context, options) => {
+    const result = await schemaResolver(values, context, options);
+    const issue = values.holderName.trim() ? secondListIssue(values, lists, ownId) : undefined;
+    if (!issue || result.errors.holderName) return result;
+    return { values: {}, errors: { ...result.errors, holderName: { type: 'custom', message: issue.message } } };
+  };
+}
 
 export function ResponsibilityForm({
   branchId,
@@ -54,6 +73,7 @@ export function ResponsibilityForm({
   evidence,
   defaultValues,
   responsibility,
+  lists = NO_LISTS,
   onSaved,
   onCancel,
 }: Readonly<Props>) {
@@ -63,7 +83,7 @@ export function ResponsibilityForm({
     ResponsibilityFormValues,
     unknown,
     ResponsibilityFormOutput
-  >({ resolver, defaultValues });
+  >({ resolver: useMemo(() => resolverFor(lists, responsibility?.id), [lists, responsibility?.id]), defaultValues });
   // keyName: tasks carry their own `id`, which useFieldArray would otherwise overwrite.
   const tasks = useFieldArray({ control, name: 'tasks', keyName: 'fieldKey' });
   const reports = useFieldArray({ control, name: 'reports' });

@@ -4,7 +4,7 @@ import { Alert, App, Button, Empty, Flex, Space, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { chinaToday, type Branch } from '../../../../shared/schemas';
 import { ValidationError } from '../../db/repositories/errors';
-import { copyPreviousYear, deleteResponsibility } from '../../db/repositories/responsibilities';
+import { copyPreviousYear, copyResultMessage, deleteResponsibility } from '../../db/repositories/responsibilities';
 import { Loading } from '../../ui/Loading';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { YearSelect } from '../dashboard/YearSelect';
@@ -65,9 +65,8 @@ function BranchResponsibilities({ branch }: Readonly<{ branch: Branch }>) {
 
   const onCopy = async () => {
     try {
-      const created = await copyPreviousYear(branch.id, year);
-      if (created.length === 0) message.info(`${year}年度已有上一年度的全部责任人，无需复制`);
-      else message.success(`已复制 ${created.length} 位责任人的职责（任务不复制）`);
+      const { type, text } = copyResultMessage(await copyPreviousYear(branch.id, year), year);
+      message[type](text);
     } catch (error) {
       message.error(error instanceof ValidationError ? error.issues.map((i) => i.message).join('；') : String(error));
     }
@@ -100,6 +99,7 @@ function BranchResponsibilities({ branch }: Readonly<{ branch: Branch }>) {
             stored ? responsibilityToValues(stored) : emptyResponsibilityValues(year, secretary, data.lists)
           }
           responsibility={stored}
+          lists={data.lists}
           onSaved={() => setEditing({ view: 'list' })}
           onCancel={() => setEditing({ view: 'list' })}
         />
