@@ -81,6 +81,42 @@ describe('competitions repository', () => {
     expect(await db.competitions.count()).toBe(0);
   });
 
+  it('reports the same member twice in the same refusal as the other errors, even a 名次 that is not whole', async () => {
+    const { branch, zhang } = await branchWithMembers();
+    const twice = [
+      { memberId: zhang.id, name: '张三', rank: 1.5 },
+      { memberId: zhang.id, name: '张三' },
+    ];
+    // No 比武类型: what a cleared select sends, not a CompetitionInput.
+    const input = { ...event(twice), name: ' ', kind: '' } as unknown as CompetitionInput;
+    expect(await messagesOf(() => createCompetition(branch.id, input))).toEqual([
+      '请填写比武名称',
+      '请选择比武类型',
+      '名次应为整数',
+      '“张三”重复参赛',
+    ]);
+    expect(await db.competitions.count()).toBe(0);
+  });
+
+  it('a correction names what changed in the log; 保存 without a change writes nothing', async () => {
+    const { branch, zhang, li } = await branchWithMembers();
+    const input = event([{ memberId: zhang.id, name: '张三', score: 89 }], '2024-05-20');
+    const created = await createCompetition(branch.id, input);
+    expect(await updateCompetition(created.id, input)).toEqual(created);
+    await updateCompetition(created.id, {
+      ...input,
+      name: '公文写作大赛',
+      participants: [
+        { memberId: zhang.id, name: '张三', score: 91 },
+        { memberId: li.id, name: '李四', score: 95 },
+      ],
+    });
+    expect((await listAudit('competition', created.id, branch.id)).map((a) => a.summary)).toEqual([
+      '新增技能比武「公文写作比武」（2024-05-20，1 人参加）',
+      '修改了技能比武「公文写作大赛」的比武名称、参赛人员及成绩',
+    ]);
+  });
+
   it('refuses an event dated after today, as meetings and learning are', async () => {
     const { branch, zhang } = await branchWithMembers();
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);

@@ -4,13 +4,21 @@ import { competitionInputSchema, type Competition, type CompetitionInput } from 
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { writeAudit, type AuditEntity } from './audit';
-import { parseInput } from './common';
+import { changedFieldLabels, parseInput } from './common';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
 import { chinaToday } from '../../../../shared/schemas/common';
 
 type CompetitionFields = Omit<Competition, 'id' | 'createdAt' | 'updatedAt' | 'branchId'>;
 
 const ENTITY: AuditEntity = 'competition';
+
+const COMPETITION_LABELS: Readonly<Record<keyof CompetitionFields, string>> = {
+  name: '比武名称',
+  date: '比武日期',
+  kind: '比武类型',
+  participants: '参赛人员及成绩',
+  notes: '说明',
+};
 
 /** A branch's events, newest first. */
 export async function listCompetitions(branchId: string): Promise<Competition[]> {
@@ -71,6 +79,9 @@ export async function updateCompetition(id: string, input: CompetitionInput): Pr
   return db.transaction('rw', [db.members, db.competitions, db.auditPages], async () => {
     const before = await db.competitions.get(id);
     if (!before) throw new NotFoundError('技能比武', id);
+    // 保存 without a change writes nothing, so the log lists only real corrections.
+    const changed = changedFieldLabels<CompetitionFields>(before, fields, COMPETITION_LABELS);
+    if (changed.length === 0) return before;
     const issues = await participantIssues(before.branchId, fields);
     if (issues.length > 0) throw new ValidationError(issues);
     const after: Competition = { ...before, ...fields, updatedAt: nowIso() };
@@ -80,7 +91,7 @@ export async function updateCompetition(id: string, input: CompetitionInput): Pr
       entityId: id,
       branchId: before.branchId,
       action: 'update',
-      summary: `修改${describe(fields)}`,
+      summary: `修改了${fields.kind}「${fields.name}」的${changed.join('、')}`,
     });
     return after;
   });

@@ -1,4 +1,4 @@
-// 新增技能比武: name, date, kind, and each participant's score, rank and award.
+// 新增技能比武 and 编辑技能比武: name, date, kind, and each participant's score, rank and award.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
@@ -6,8 +6,8 @@ import { useId } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { type z } from 'zod';
 import { COMPETITION_KINDS } from '../../../../shared/learning';
-import { chinaToday, competitionInputSchema, type Member } from '../../../../shared/schemas';
-import { createCompetition } from '../../db/repositories/competitions';
+import { chinaToday, competitionInputSchema, type Competition, type Member } from '../../../../shared/schemas';
+import { createCompetition, updateCompetition } from '../../db/repositories/competitions';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { memberOptionsOn } from './campaignMembers';
@@ -20,21 +20,34 @@ type Output = z.output<typeof competitionInputSchema>;
 interface Props {
   branchId: string;
   members: readonly Member[];
+  /** The event to correct; a new one is entered without it. */
+  competition?: Competition;
   onDone: () => void;
 }
 
-export function CompetitionForm({ branchId, members, onDone }: Readonly<Props>) {
+const valuesOf = (c: Competition): Values => ({
+  name: c.name,
+  date: c.date,
+  kind: c.kind,
+  participants: c.participants.map((p) => ({ ...p })),
+  notes: c.notes,
+});
+
+export function CompetitionForm({ branchId, members, competition, onDone }: Readonly<Props>) {
   const { message } = App.useApp();
   const idPrefix = `contest-${useId().replace(/:/g, '')}`;
   const { control, handleSubmit, setError, setValue, formState } = useForm<Values, unknown, Output>({
     resolver: zodResolver(competitionInputSchema),
-    defaultValues: { name: '', date: chinaToday(), kind: '技能比武', participants: [], notes: '' },
+    defaultValues: competition
+      ? valuesOf(competition)
+      : { name: '', date: chinaToday(), kind: '技能比武', participants: [], notes: '' },
   });
   const participants = useFieldArray({ control, name: 'participants' });
   const { release, cancel } = useFormLeaveGuard(formState.isDirty, '技能比武');
   const onSubmit = handleSubmit(async (values) => {
     try {
-      await createCompetition(branchId, values);
+      if (competition) await updateCompetition(competition.id, values);
+      else await createCompetition(branchId, values);
       message.success('已保存');
       release();
       onDone();
@@ -50,8 +63,9 @@ export function CompetitionForm({ branchId, members, onDone }: Readonly<Props>) 
       if (rest.length) message.error(rest.join('；'));
     }
   });
-  // Members on the roster on the entered date: a back-filled entry can name someone who has left since.
-  const memberOptions = memberOptionsOn(members, useWatch({ control, name: 'date' }) || undefined);
+  // Members on the roster on the entered date: a back-filled entry can name someone who has left since. Each row also
+  // keeps its own choice listed (marked) when a later date rules it out, so it shows a name rather than an id.
+  const date = useWatch({ control, name: 'date' }) || undefined;
   const text = (name: 'name' | 'notes', label: string, required = false) => (
     <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
       {({ id, value, onChange, onBlur, a11y, invalid }) => (
@@ -67,7 +81,7 @@ export function CompetitionForm({ branchId, members, onDone }: Readonly<Props>) 
     </FormField>
   );
   return (
-    <Card title="新增技能比武" style={{ marginBottom: 16 }}>
+    <Card title={competition ? '编辑技能比武' : '新增技能比武'} style={{ marginBottom: 16 }}>
       <Form layout="vertical" component="div">
         <Row gutter={16}>
           <Col xs={24} md={10}>
@@ -107,7 +121,7 @@ export function CompetitionForm({ branchId, members, onDone }: Readonly<Props>) 
                     showSearch
                     optionFilterProp="label"
                     value={value || undefined}
-                    options={memberOptions}
+                    options={memberOptionsOn(members, date, value)}
                     status={invalid ? 'error' : undefined}
                     placeholder="请选择"
                     {...a11y}

@@ -1,6 +1,7 @@
-// 技能比武 (练硬功、打擂台、强技能、出人才): the branch's events with each participant's result and award.
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Popconfirm, Table, Typography } from 'antd';
+// 技能比武 (练硬功、打擂台、强技能、出人才): the branch's events with each participant's result and award; each can be
+// corrected (编辑) or, after a confirmation, deleted.
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { COMPETITION_MOTTO } from '../../../../shared/learning';
 import type { Competition, CompetitionParticipant } from '../../../../shared/schemas';
@@ -15,15 +16,35 @@ const result = (p: CompetitionParticipant) =>
     .join(' ');
 
 export function CompetitionTab({ branchId }: Readonly<{ branchId: string }>) {
+  const { message } = App.useApp();
   const data = useCompetitions(branchId);
-  const [adding, setAdding] = useState(false);
+  // null: the list; {}: a new event; { competition }: correcting that one.
+  const [editing, setEditing] = useState<{ competition?: Competition } | null>(null);
   if (!data) return <Loading />;
-  if (adding) return <CompetitionForm branchId={branchId} members={data.members} onDone={() => setAdding(false)} />;
+  if (editing) {
+    return (
+      <CompetitionForm
+        key={editing.competition?.id ?? 'new'}
+        branchId={branchId}
+        members={data.members}
+        competition={editing.competition}
+        onDone={() => setEditing(null)}
+      />
+    );
+  }
+  const remove = async (c: Competition) => {
+    try {
+      await deleteCompetition(c.id);
+      message.success('已删除');
+    } catch (error) {
+      message.error(`删除失败：${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
         <Typography.Text strong>{COMPETITION_MOTTO}</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
           新增比武
         </Button>
       </Flex>
@@ -49,18 +70,30 @@ export function CompetitionTab({ branchId }: Readonly<{ branchId: string }>) {
           {
             key: 'actions',
             title: '操作',
-            width: 80,
+            width: 150,
             render: (_, c) => (
-              <Popconfirm
-                title={`删除「${c.name}」？`}
-                okText="删除"
-                cancelText="取消"
-                onConfirm={() => void deleteCompetition(c.id)}
-              >
-                <Button size="small" danger>
-                  删除
+              <Space size={4}>
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  aria-label={`编辑「${c.name}」`}
+                  onClick={() => setEditing({ competition: c })}
+                >
+                  编辑
                 </Button>
-              </Popconfirm>
+                <Popconfirm
+                  title={`删除「${c.name}」？`}
+                  description={`${c.date}，${c.participants.length} 人参加。删除后不能恢复。`}
+                  okText="删除"
+                  okButtonProps={{ danger: true }}
+                  cancelText="取消"
+                  onConfirm={() => remove(c)}
+                >
+                  <Button size="small" danger aria-label={`删除「${c.name}」`}>
+                    删除
+                  </Button>
+                </Popconfirm>
+              </Space>
             ),
           },
         ]}

@@ -1,4 +1,6 @@
-// 学习记录: entry form, the year's completion matrix per target (✓/✗ per member × period) and member/branch rates.
+// 学习记录: entry form, the year's completion matrix per target (✓/✗ per member × period) and member/branch rates,
+// and the year's entries, each of which can be corrected (编辑) or, after a confirmation, deleted.
+import { EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { LEARNING_KIND_NAMES, type LearningKind } from '../../../../shared/domain/vocab';
@@ -9,7 +11,7 @@ import {
   type CellStatus,
   type MatrixRow,
 } from '../../../../shared/learning';
-import { chinaToday, type Learning } from '../../../../shared/schemas';
+import { chinaToday, type Learning, type Member } from '../../../../shared/schemas';
 import { deleteLearning } from '../../db/repositories/learning';
 import { Loading } from '../../ui/Loading';
 import { YearSelect } from '../dashboard/YearSelect';
@@ -131,21 +133,35 @@ export function LearningTab({ branchId }: Readonly<{ branchId: string }>) {
           />
         </Space>
       </Card>
-      <EntryList entries={data.entries} names={names} />
+      <EntryList branchId={branchId} members={data.members} entries={data.entries} names={names} />
     </>
   );
 }
 
-function EntryList({ entries, names }: Readonly<{ entries: Learning[]; names: Map<string, string> }>) {
+interface EntryListProps {
+  branchId: string;
+  members: readonly Member[];
+  entries: Learning[];
+  names: Map<string, string>;
+}
+
+function EntryList({ branchId, members, entries, names }: Readonly<EntryListProps>) {
   const { message, modal } = App.useApp();
+  const [editing, setEditing] = useState<Learning | null>(null);
   const onDelete = (entry: Learning) =>
     modal.confirm({
       title: `删除学习记录「${entry.title}」？`,
+      content: `${names.get(entry.memberId) ?? '（已不在名册）'}，${entry.date}，${entry.kind}。删除后不能恢复。`,
       okText: '删除',
+      okButtonProps: { danger: true },
       cancelText: '取消',
       onOk: async () => {
-        await deleteLearning(entry);
-        message.success('已删除');
+        try {
+          await deleteLearning(entry);
+          message.success('已删除');
+        } catch (error) {
+          message.error(`删除失败：${error instanceof Error ? error.message : String(error)}`);
+        }
       },
     });
   return (
@@ -169,14 +185,35 @@ function EntryList({ entries, names }: Readonly<{ entries: Learning[]; names: Ma
           {
             key: 'actions',
             title: '操作',
+            width: 150,
             render: (_, e) => (
-              <Button size="small" danger onClick={() => onDelete(e)}>
-                删除
-              </Button>
+              <Space size={4}>
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  aria-label={`编辑「${e.title}」`}
+                  onClick={() => setEditing(e)}
+                >
+                  编辑
+                </Button>
+                <Button size="small" danger aria-label={`删除「${e.title}」`} onClick={() => onDelete(e)}>
+                  删除
+                </Button>
+              </Space>
             ),
           },
         ]}
       />
+      {editing && (
+        <LearningForm
+          // Keyed so that opening another entry starts a fresh form.
+          key={editing.id}
+          branchId={branchId}
+          members={members}
+          entry={editing}
+          onDone={() => setEditing(null)}
+        />
+      )}
     </Card>
   );
 }
