@@ -152,12 +152,13 @@ test('a text file renamed .jpg is refused in Chinese and nothing is stored', asy
 
   await openSection(page, '活动阵地');
   await page.getByRole('button', { name: '新增阵地' }).click();
-  await page.getByLabel('阵地名称', { exact: true }).fill('党建宣传栏');
-  await chooseOption(page, '阵地类型', '党建宣传栏');
-  await page.getByLabel('面积（㎡）', { exact: true }).fill('6');
-  await page.getByLabel('容纳人数', { exact: true }).fill('0');
+  // A 党员活动室: the 七有 items (and their photos) are those of a 党员活动室; a 宣传栏 says 七有 does not apply.
+  await page.getByLabel('阵地名称', { exact: true }).fill('二楼党员活动室');
+  await chooseOption(page, '阵地类型', '党员活动室');
+  await page.getByLabel('面积（㎡）', { exact: true }).fill('26');
+  await page.getByLabel('容纳人数', { exact: true }).fill('20');
   await save(page);
-  await expect(page.getByRole('main').getByRole('heading', { level: 3, name: '党建宣传栏' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('heading', { level: 3, name: '二楼党员活动室' })).toBeVisible();
 
   const honors = page.getByRole('group', { name: '有荣誉栏' });
   // A real photo and the impostor chosen together: the photo goes in, the impostor is refused by name.
@@ -171,10 +172,16 @@ test('a text file renamed .jpg is refused in Chinese and nothing is stored', asy
   await expect(honors.getByRole('img', { name: /not-a-photo/ })).toHaveCount(0);
   expect(await storedCount(page, 'attachments')).toBe(1);
 
-  // Removing the photo takes it off the item.
+  // Removing the photo asks first; 保留 keeps it, 移除 takes it off the item.
   await honors.getByRole('button', { name: '移除 venue-room.png' }).click();
+  const ask = page.getByRole('dialog', { name: '移除这张佐证照片？' });
+  await ask.getByRole('button', { name: '保留' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(honors.getByRole('img', { name: 'venue-room.png（缩略图）' })).toBeVisible();
+  await honors.getByRole('button', { name: '移除 venue-room.png' }).click();
+  await page.getByRole('dialog', { name: '移除这张佐证照片？' }).getByRole('button', { name: '移除' }).click();
   await expect(honors.getByRole('img', { name: /缩略图/ })).toHaveCount(0);
   await page.reload();
-  await expect(page.getByRole('heading', { level: 3, name: '党建宣传栏' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: '二楼党员活动室' })).toBeVisible();
   await expect(page.getByRole('group', { name: '有荣誉栏' }).getByRole('img', { name: /缩略图/ })).toHaveCount(0);
 });

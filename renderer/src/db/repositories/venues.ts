@@ -1,6 +1,7 @@
 // Venue (阵地) repository: venues with their 七有 checklist, 阵地复查 re-checks, due re-checks and the records held there.
 import Dexie from 'dexie';
 import { SEVEN_HAVES, type SevenHaveKey } from '../../../../shared/domain/vocab';
+import { chinaToday } from '../../../../shared/schemas/common';
 import {
   checklistItemInputSchema,
   venueCheckInputSchema,
@@ -18,7 +19,7 @@ import { db } from '../db';
 import { writeAudit } from './audit';
 import { listMeetings } from './meetings';
 import { changedFieldLabels, compareZh, parseInput } from './common';
-import { NotFoundError, ValidationError } from './errors';
+import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
 
 type VenueFields = Omit<Venue, 'id' | 'createdAt' | 'updatedAt' | 'branchId' | 'checklist'>;
 
@@ -77,6 +78,12 @@ export async function listVenues(branchId: string): Promise<Venue[]> {
 
 export async function getVenue(id: string): Promise<Venue | undefined> {
   return db.venues.get(id);
+}
+
+/** The kinds of the venues named (the 工作台 shows 七有 only for a 党员活动室); missing ones are left out. */
+export async function venueKinds(ids: readonly string[]): Promise<Map<string, Venue['kind']>> {
+  const venues = await db.venues.bulkGet([...ids]);
+  return new Map(venues.filter((v): v is Venue => v !== undefined).map((v) => [v.id, v.kind]));
 }
 
 /** Creates a venue with all seven 七有 items, none yet met. */
@@ -177,16 +184,43 @@ export async function setChecklistItem(
   });
 }
 
+type VenueCheckFields = Pick<VenueCheck, 'date' | 'inspector' | 'findings' | 'nextDueDate'>;
+
+const VENUE_CHECK_LABELS: Readonly<Record<keyof VenueCheckFields, string>> = {
+  date: '复查日期',
+  inspector: '检查人',
+  findings: '检查情况',
+  nextDueDate: '下次复查日期',
+};
+
+function today(): string {
+  // The clock itself (not nowIso's monotonic stamp): "today" is the calendar day the user sees.
+  return chinaToday(new Date());
+}
+
+/**
+ * The schema, then the day: a 复查 records a check that took place, so its date is not after today (a slip such as
+ * 2062 for 2026 would otherwise become the venue's latest check and hide a due reminder). 下次复查 is a plan and may
+ * lie ahead.
+ */
+function parseVenueCheck(input: VenueCheckInput): VenueCheckFields {
+  const fields = parseInput(venueCheckInputSchema, input);
+  const day = today();
+  if (fields.date > day) {
+    throw new ValidationError([{ path: 'date', message: `复查日期不能晚于今天（${day}）` }]);
+  }
+  return { ...fields, nextDueDate: fields.nextDueDate ?? '' };
+}
+
 /** Records a 阵地复查; the next due date, when given, must come after the check. */
 export async function addVenueCheck(venueId: string, input: VenueCheckInput): Promise<VenueCheck> {
-  const fields = parseInput(venueCheckInputSchema, input);
+  const fields = parseVenueCheck(input);
   return db.transaction('rw', [db.venues, db.venueChecks, db.auditPages], async () => {
     const venue = await db.venues.get(venueId);
     if (!venue) throw new NotFoundError('阵地', venueId);
     const at = nowIso();
     const check: VenueCheck = {
       ...fields,
-      nextDueDate: fields.nextDueDate ?? '',
       venueId,
       id: newId(),
       branchId: venue.branchId,
@@ -202,6 +236,122 @@ export async function addVenueCheck(venueId: string, input: VenueCheckInput): Pr
       summary: `阵地「${venue.name}」${check.date} 复查，检查人 ${check.inspector}`,
     });
     return check;
+  });
+}
+
+/** Corrects a recorded 复查 (same rules as a new one); the audit names the fields changed. Unchanged writes nothing. */
+export async function updateVenueCheck(id: string, input: VenueCheckInput): Promise<VenueCheck> {
+  const fields = parseVenueCheck(input);
+  return db.transaction('rw', [db.venues, db.venueChecks, db.auditPages], async () => {
+    const before = await db.venueChecks.get(id);
+    if (!before) throw new NotFoundError('复查记录', id);
+    const changed = changedFieldLabels<VenueCheckFields>(before, fields, VENUE_CHECK_LABELS);
+    if (changed.length === 0) return before;
+    const venue = await db.venues.get(before.venueId);
+    const after: VenueCheck = { ...before, ...fields, updatedAt: nowIso() };
+    await db.venueChecks.put(after);
+    await writeAudit({
+      entity: 'venueCheck',
+      entityId: id,
+      branchId: before.branchId,
+      action: 'update',
+      summary: `修改了阵地「${venue?.name ?? '（已删除）'}」${before.date} 复查记录的${changed.join('、')}`,
+    });
+    return after;
+  });
+}
+
+/** Deletes a 复查 entered by mistake; the audit keeps what it said. */
+export async function deleteVenueCheck(id: string): Promise<void> {
+  await db.transaction('rw', [db.venues, db.venueChecks, db.auditPages], async () => {
+    const before = await db.venueChecks.get(id);
+    if (!before) throw new NotFoundError('复查记录', id);
+    const venue = await db.venues.get(before.venueId);
+    await db.venueChecks.delete(id);
+    const next = before.nextDueDate ? `，下次复查 ${before.nextDueDate}` : '';
+    await writeAudit({
+      entity: 'venueCheck',
+      entityId: id,
+      branchId: before.branchId,
+      action: 'delete',
+      summary: `删除了阵地「${venue?.name ?? '（已删除）'}」${before.date} 的复查记录（检查人 ${before.inspector}${next}）`,
+    });
+  });
+}
+
+/** What may keep a venue from being deleted: each a record that names it. */
+export interface VenueUses {
+  /** Records (会议/活动) whose 地点 is this venue. */
+  meetings: boolean;
+  /** 阵地复查 entries. */
+  checks: boolean;
+  /** 七有 evidence photos. */
+  photos: boolean;
+  /** 考评 scores that cite the venue as evidence. */
+  assessments: boolean;
+}
+
+/** Why a venue cannot be deleted, in Chinese, or undefined when nothing uses it. */
+export function venueInUseReason(uses: VenueUses): string | undefined {
+  const what = [
+    uses.meetings && '在此开展的活动记录',
+    uses.checks && '阵地复查记录',
+    uses.photos && '七有佐证照片',
+    uses.assessments && '考评中作为佐证',
+  ].filter((text): text is string => typeof text === 'string');
+  if (what.length === 0) return undefined;
+  return `该阵地已有${what.join('、')}，不能删除。删除会使这些记录失去地点或佐证，请保留该阵地。`;
+}
+
+export function hasChecklistPhotos(venue: Pick<Venue, 'checklist'>): boolean {
+  return venue.checklist.some((entry) => entry.attachmentIds.length > 0);
+}
+
+async function citedByAssessment(branchId: string, venueId: string): Promise<boolean> {
+  const assessments = await db.assessments
+    .where('[branchId+date]')
+    .between([branchId, Dexie.minKey], [branchId, Dexie.maxKey])
+    .toArray();
+  return assessments.some((a) => a.scores.some((score) => score.evidenceIds.includes(venueId)));
+}
+
+/**
+ * The uses the venue page shows before offering 删除: the records held there come from the page's own list (the
+ * search postings); deleteVenue checks again against the rows themselves.
+ */
+export async function venueUses(venue: Venue, hasMeetings: boolean): Promise<VenueUses> {
+  return {
+    meetings: hasMeetings,
+    checks: (await db.venueChecks.where('venueId').equals(venue.id).count()) > 0,
+    photos: hasChecklistPhotos(venue),
+    assessments: await citedByAssessment(venue.branchId, venue.id),
+  };
+}
+
+/**
+ * Deletes a venue entered by mistake, with its 七有 ticks and notes. Refused while anything names it: a record held
+ * there, a 复查, a 七有 photo (evidence taken for inspection) or a 考评 that cites it.
+ */
+export async function deleteVenue(id: string): Promise<void> {
+  await db.transaction('rw', [db.venues, db.venueChecks, db.meetings, db.assessments, db.auditPages], async () => {
+    const venue = await db.venues.get(id);
+    if (!venue) throw new NotFoundError('阵地', id);
+    // The meeting rows themselves, not the search postings: a delete must not rest on a derived index.
+    const held = await db.meetings
+      .where('[branchId+date]')
+      .between([venue.branchId, Dexie.minKey], [venue.branchId, Dexie.maxKey])
+      .filter((m) => m.venueId === id)
+      .count();
+    const reason = venueInUseReason(await venueUses(venue, held > 0));
+    if (reason) throw new ValidationError([{ path: '', message: reason } satisfies ValidationIssue]);
+    await db.venues.delete(id);
+    await writeAudit({
+      entity: 'venue',
+      entityId: id,
+      branchId: venue.branchId,
+      action: 'delete',
+      summary: `删除了阵地「${venue.name}」（${venue.kind}）`,
+    });
   });
 }
 
@@ -239,6 +389,16 @@ export async function dueVenueChecks(branchId: string, asOf: string): Promise<Ve
   if (candidates.length === 0) return [];
   const latest = await latestVenueChecks(branchId);
   return candidates.filter((check) => latest.get(check.venueId)?.id === check.id);
+}
+
+/** The latest records held at a venue, and whether there are more than `limit` of them. */
+export async function recentMeetingsAtVenue(
+  branchId: string,
+  venueId: string,
+  limit: number,
+): Promise<{ items: Meeting[]; more: boolean }> {
+  const page = await listMeetings(branchId, { venueId }, undefined, limit);
+  return { items: page.items, more: page.next !== undefined };
 }
 
 /** The records (会议/活动) held at a venue, latest first. */

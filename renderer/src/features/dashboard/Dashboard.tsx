@@ -1,10 +1,12 @@
 // 工作台 of a branch: readiness for one year by the four pillars, with what is missing and a way to fix each gap.
 import { WarningOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Flex, List, Progress, Row, Select, Space, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { RULE_PACKS } from '../../../../shared/rules/packs';
-import { chinaToday, type Branch } from '../../../../shared/schemas';
+import { chinaToday, SEVEN_HAVES_NOT_APPLICABLE, sevenHavesApply, type Branch } from '../../../../shared/schemas';
 import { setRulePackId } from '../../db/repositories/compliance';
+import { venueKinds } from '../../db/repositories/venues';
 import { Loading } from '../../ui/Loading';
 import { responsibilityHref } from '../responsibility/responsibilityRoute';
 import type { DashboardView, RecordLine } from './dashboardData';
@@ -149,24 +151,34 @@ function RecordItem({ line }: Readonly<{ line: RecordLine }>) {
 }
 
 function VenuesCard({ view }: Readonly<{ view: DashboardView }>) {
+  // The view's lines carry no kind; 七有 is the standard of a 党员活动室 only, so the card reads the kinds itself.
+  const idsKey = view.venues.map((v) => v.id).join('\n');
+  const kinds = useLiveQuery(() => venueKinds(idsKey ? idsKey.split('\n') : []), [idsKey]);
   return (
     <Card title="活动有阵地" role="region" aria-label="活动有阵地">
       {view.venues.length === 0 ? (
         <Empty description={<a href="#/venues">尚未登记活动阵地，去登记</a>} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
         <Flex vertical gap={8}>
-          {view.venues.map((v) => (
-            <Flex key={v.id} justify="space-between" align="center" gap={8}>
-              <a href={v.href}>{v.name}</a>
-              <Progress
-                percent={Math.round((v.done / v.total) * 100)}
-                format={() => `七有 ${v.done}/${v.total}`}
-                style={{ width: 200, margin: 0 }}
-                size="small"
-                status={v.done === v.total ? 'success' : 'normal'}
-              />
-            </Flex>
-          ))}
+          {view.venues.map((v) => {
+            const kind = kinds?.get(v.id);
+            return (
+              <Flex key={v.id} justify="space-between" align="center" gap={8}>
+                <a href={v.href}>{v.name}</a>
+                {kind === undefined ? null : sevenHavesApply({ kind }) ? (
+                  <Progress
+                    percent={Math.round((v.done / v.total) * 100)}
+                    format={() => `七有 ${v.done}/${v.total}`}
+                    style={{ width: 200, margin: 0 }}
+                    size="small"
+                    status={v.done === v.total ? 'success' : 'normal'}
+                  />
+                ) : (
+                  <Typography.Text type="secondary">{SEVEN_HAVES_NOT_APPLICABLE}</Typography.Text>
+                )}
+              </Flex>
+            );
+          })}
           {view.venueChecks.map((c) => (
             <Typography.Text key={c.venueId} type={c.overdue ? 'danger' : 'warning'}>
               <a href={c.href}>{c.venueName}</a> 复查{c.overdue ? '已逾期' : '即将到期'}（{c.nextDueDate}）

@@ -1,9 +1,11 @@
-// One 七有 item on a venue's page: met or not, a note, evidence photos; each change is saved at once.
+// One 七有 item on a venue's page: met or not, a note, evidence photos; each change is saved at once (the note as it
+// is typed, after a short pause), and removing a photo asks first.
 import { Alert, App, Checkbox, Flex, Input, Tag, Typography } from 'antd';
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ChecklistEntry, ChecklistItemInput } from '../../../../shared/schemas';
 import { setChecklistItem, sevenHaveLabel } from '../../db/repositories/venues';
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
+import { useUnsavedChanges } from '../../ui/leaveGuard';
 
 interface Props {
   branchId: string;
@@ -13,19 +15,87 @@ interface Props {
   warning?: string;
 }
 
+/** How long typing pauses before the note is saved. */
+export const NOTE_SAVE_DELAY_MS = 800;
+
+type NoteStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
+
+const NOTE_STATUS_TEXT: Readonly<Record<NoteStatus, string>> = {
+  idle: '',
+  pending: '正在输入…',
+  saving: '正在保存…',
+  saved: '已保存',
+  failed: '未能保存，请重试',
+};
+
 export function ChecklistItem({ branchId, venueId, entry, warning }: Readonly<Props>) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const id = `seven-${entry.key}-${useId().replace(/:/g, '')}`;
   const label = sevenHaveLabel(entry.key);
+  const [draft, setDraft] = useState(entry.note);
+  const [status, setStatus] = useState<NoteStatus>('idle');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(entry.note);
+
+  // A note saved elsewhere (another window, a restore) replaces what is shown, unless the user is typing here; our own
+  // save comes back as the trimmed draft, which must not move the cursor or drop a trailing space being typed.
+  const [stored, setStored] = useState(entry.note);
+  if (stored !== entry.note) {
+    setStored(entry.note);
+    if (status !== 'pending' && status !== 'saving' && entry.note !== draft.trim()) setDraft(entry.note);
+  }
+
+  // Only while the pause lasts: leaving the box saves at once, so only a reload or closing mid-typing asks.
+  useUnsavedChanges(status === 'pending', `七有“${label}”的说明`);
 
   // Only what changed: the repository merges it with the stored item (this render's entry may be a write behind).
   const save = async (change: Partial<ChecklistItemInput>) => {
     try {
       const result = await setChecklistItem(venueId, entry.key, change);
       if (result.warning && change.ok) message.warning(result.warning);
+      return true;
     } catch (error) {
       message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+      return false;
     }
+  };
+
+  const saveNote = async () => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const note = latest.current.trim();
+    setStatus('saving');
+    const ok = await save({ note });
+    // Typing went on meanwhile: the newer text has its own save coming.
+    if (timer.current === undefined) setStatus(ok ? 'saved' : 'failed');
+  };
+
+  // Leaving the page (another menu item, another venue) mid-pause still saves what was typed.
+  useEffect(
+    () => () => {
+      if (timer.current === undefined) return;
+      clearTimeout(timer.current);
+      void setChecklistItem(venueId, entry.key, { note: latest.current.trim() }).catch(() => undefined);
+    },
+    [venueId, entry.key],
+  );
+
+  const changePhotos = (attachmentIds: string[]) => {
+    const removing = attachmentIds.length < entry.attachmentIds.length;
+    if (!removing) {
+      void save({ attachmentIds });
+      return;
+    }
+    modal.confirm({
+      title: '移除这张佐证照片？',
+      content: `移除后，这张照片不再作为“${label}”的佐证；如需恢复，须重新上传原照片。`,
+      okText: '移除',
+      cancelText: '保留',
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        if (await save({ attachmentIds })) message.success('已移除佐证照片');
+      },
+    });
   };
 
   return (
@@ -46,29 +116,38 @@ export function ChecklistItem({ branchId, venueId, entry, warning }: Readonly<Pr
       {warning && <Alert type="warning" showIcon title={warning} style={{ marginBottom: 8 }} />}
       <Flex vertical gap={8}>
         <div>
-          <label htmlFor={`${id}-note`} style={{ display: 'block', marginBottom: 4 }}>
-            说明
-          </label>
-          {/* Keyed by the stored note: a change saved elsewhere replaces what is shown. Saved when leaving the box. */}
+          <Flex justify="space-between" align="baseline" style={{ marginBottom: 4 }}>
+            <label htmlFor={`${id}-note`}>说明</label>
+            <Typography.Text
+              type={status === 'failed' ? 'danger' : 'secondary'}
+              style={{ fontSize: 12 }}
+              role="status"
+              aria-live="polite"
+              id={`${id}-note-status`}
+            >
+              {NOTE_STATUS_TEXT[status]}
+            </Typography.Text>
+          </Flex>
           <Input.TextArea
-            key={entry.note}
             id={`${id}-note`}
-            defaultValue={entry.note}
+            value={draft}
             maxLength={200}
             autoSize={{ minRows: 1, maxRows: 4 }}
-            placeholder="如：党旗、入党誓词悬挂于正面墙"
-            onBlur={(e) => {
-              const note = e.target.value.trim();
-              if (note !== entry.note) void save({ note });
+            placeholder="如：党旗、入党誓词悬挂于正面墙（输入后自动保存）"
+            aria-describedby={`${id}-note-status`}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              latest.current = e.target.value;
+              setStatus('pending');
+              clearTimeout(timer.current);
+              timer.current = setTimeout(() => void saveNote(), NOTE_SAVE_DELAY_MS);
+            }}
+            onBlur={() => {
+              if (timer.current !== undefined) void saveNote();
             }}
           />
         </div>
-        <AttachmentField
-          branchId={branchId}
-          label="佐证照片"
-          value={entry.attachmentIds}
-          onChange={(attachmentIds) => void save({ attachmentIds })}
-        />
+        <AttachmentField branchId={branchId} label="佐证照片" value={entry.attachmentIds} onChange={changePhotos} />
       </Flex>
     </section>
   );

@@ -1,12 +1,13 @@
-// The 登记复查 form on a venue's page: date, inspector, findings and the next re-check date (after this one).
+// The 登记复查 form on a venue's page (and, given a check, its 修改 dialog): date (not after today), inspector, findings
+// and the next re-check date (after this one).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Col, Form, Row } from 'antd';
+import { Alert, App, Button, Col, Form, Row, Space } from 'antd';
 import { useId } from 'react';
 import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { venueCheckInputSchema } from '../../../../shared/schemas';
+import { venueCheckInputSchema, type VenueCheck } from '../../../../shared/schemas';
 import { ValidationError } from '../../db/repositories/errors';
-import { addVenueCheck } from '../../db/repositories/venues';
+import { addVenueCheck, updateVenueCheck } from '../../db/repositories/venues';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
 import { useUnsavedChanges } from '../../ui/leaveGuard';
@@ -21,18 +22,41 @@ const resolver = zodResolver(venueCheckInputSchema) as unknown as Resolver<Check
 
 const emptyValues = (): CheckFormValues => ({ date: undefined, inspector: '', findings: '', nextDueDate: '' });
 
-export function VenueCheckForm({ venueId }: Readonly<{ venueId: string }>) {
+const valuesOf = (check: VenueCheck): CheckFormValues => ({
+  date: check.date,
+  inspector: check.inspector,
+  findings: check.findings,
+  nextDueDate: check.nextDueDate ?? '',
+});
+
+interface Props {
+  venueId: string;
+  /** A recorded check to correct; absent for 登记复查. */
+  check?: VenueCheck;
+  /** After a correction is saved (the dialog closes). */
+  onSaved?: () => void;
+  onCancel?: () => void;
+}
+
+export function VenueCheckForm({ venueId, check, onSaved, onCancel }: Readonly<Props>) {
   const { message } = App.useApp();
   const idPrefix = `venue-check-${useId().replace(/:/g, '')}`;
   const { control, handleSubmit, setError, formState, reset } = useForm<CheckFormValues, unknown, CheckFormOutput>({
     resolver,
-    defaultValues: emptyValues(),
+    defaultValues: check ? valuesOf(check) : emptyValues(),
   });
 
   // Saved entries reset the form, which ends the guard.
-  useUnsavedChanges(formState.isDirty, '复查记录');
+  useUnsavedChanges(formState.isDirty, check ? '修改复查记录' : '复查记录');
   const onValid = async (data: CheckFormOutput) => {
     try {
+      if (check) {
+        const saved = await updateVenueCheck(check.id, data);
+        message.success('已保存复查记录的修改');
+        reset(valuesOf(saved));
+        onSaved?.();
+        return;
+      }
       await addVenueCheck(venueId, data);
       message.success('已登记复查');
       reset(emptyValues());
@@ -54,7 +78,7 @@ export function VenueCheckForm({ venueId }: Readonly<{ venueId: string }>) {
   const rootError = formState.errors.root?.repository?.message;
 
   return (
-    <form noValidate onSubmit={handleSubmit(onValid)} aria-label="登记复查">
+    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={check ? '修改复查记录' : '登记复查'}>
       <Form layout="vertical" component={false}>
         {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
         <Row gutter={16}>
@@ -78,9 +102,12 @@ export function VenueCheckForm({ venueId }: Readonly<{ venueId: string }>) {
             />
           </Col>
         </Row>
-        <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
-          登记复查
-        </Button>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+            {check ? '保存修改' : '登记复查'}
+          </Button>
+          {onCancel && <Button onClick={onCancel}>取消</Button>}
+        </Space>
       </Form>
     </form>
   );

@@ -13,7 +13,7 @@ import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 
-/** Like VenueInput, but the numbers may be empty while typing: left undefined, zod says 「面积应为数字」. */
+/** Like VenueInput, but the numbers may be empty while typing: left undefined, zod says 「请填写面积」. */
 type VenueFormValues = Omit<VenueInput, 'areaM2' | 'capacity'> & { areaM2?: number | null; capacity?: number | null };
 type VenueFormOutput = z.output<typeof venueInputSchema>;
 
@@ -122,7 +122,7 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
                     value={f.value ?? null}
                     onChange={(v) => f.onChange(v ?? undefined)}
                     onBlur={f.onBlur}
-                    min={0}
+                    // No min: the box would quietly turn -5 into 0; the schema says 「面积不能为负数」 instead.
                     step={1}
                     status={f.invalid ? 'error' : undefined}
                     style={{ width: '100%' }}
@@ -139,8 +139,8 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
                     value={f.value ?? null}
                     onChange={(v) => f.onChange(v ?? undefined)}
                     onBlur={f.onBlur}
-                    min={0}
-                    precision={0}
+                    // No min or precision: 12.5 would become 13 unasked; the schema says 「容纳人数应为整数」.
+                    step={1}
                     status={f.invalid ? 'error' : undefined}
                     style={{ width: '100%' }}
                   />

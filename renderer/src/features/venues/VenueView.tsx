@@ -1,19 +1,57 @@
 // One venue's page: its facts, the 七有 checklist with evidence, the 阵地复查 history and form, records held there.
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, Progress, Space, Table, Tag, Typography } from 'antd';
-import { chinaToday } from '../../../../shared/schemas';
-import { completeChecklist, sevenHavesProgress, venueChecklistWarnings } from '../../db/repositories/venues';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  Modal,
+  Popconfirm,
+  Progress,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import {
+  chinaToday,
+  SEVEN_HAVES_NOT_APPLICABLE,
+  sevenHavesApply,
+  type Venue,
+  type VenueCheck,
+} from '../../../../shared/schemas';
+import {
+  completeChecklist,
+  deleteVenue,
+  deleteVenueCheck,
+  sevenHavesProgress,
+  venueChecklistWarnings,
+} from '../../db/repositories/venues';
+import { ValidationError } from '../../db/repositories/errors';
+import { useConfirmClose } from '../../ui/LeaveConfirm';
 import { Loading } from '../../ui/Loading';
+import { recordsHref } from '../meetings/recordsRoute';
 import { ChecklistItem } from './ChecklistItem';
 import { VenueCheckForm } from './VenueCheckForm';
 import { dueState, overdueLabel } from './venueDisplay';
 import { goToVenues } from './venueRoute';
-import { useVenue } from './useVenue';
+import { useVenue, VENUE_MEETINGS_SHOWN } from './useVenue';
 import { areaText, capacityText } from '../../../../shared/domain/venueText';
 
+function reasonOf(error: unknown): string {
+  if (error instanceof ValidationError) return error.issues.map((issue) => issue.message).join('；');
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
+  const { message } = App.useApp();
   const details = useVenue(venueId);
   const today = chinaToday();
+  const [editingCheck, setEditingCheck] = useState<VenueCheck | null>(null);
+  const confirmClose = useConfirmClose();
 
   if (details === undefined) return <Loading />;
   if (details === null) {
@@ -24,10 +62,41 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
     );
   }
 
-  const { venue, checks, meetings } = details;
+  const { venue, checks, meetings, moreMeetings, inUse } = details;
+
+  const removeVenue = async () => {
+    try {
+      await deleteVenue(venue.id);
+      message.success(`已删除阵地「${venue.name}」`);
+      goToVenues({ view: 'list' });
+    } catch (error) {
+      message.error(`删除失败：${reasonOf(error)}`);
+    }
+  };
+
+  const removeCheck = async (check: VenueCheck) => {
+    try {
+      await deleteVenueCheck(check.id);
+      message.success(`已删除 ${check.date} 的复查记录`);
+    } catch (error) {
+      message.error(`删除失败：${reasonOf(error)}`);
+    }
+  };
+
   const progress = sevenHavesProgress(venue);
   const warnings = venueChecklistWarnings(venue);
   const next = dueState(checks[0]?.nextDueDate, today);
+  const entries = completeChecklist(venue.checklist);
+  const hasChecklistData = entries.some((e) => e.ok || e.note !== '' || e.attachmentIds.length > 0);
+  const checklist = entries.map((entry) => (
+    <ChecklistItem
+      key={entry.key}
+      branchId={venue.branchId}
+      venueId={venue.id}
+      entry={entry}
+      warning={warnings[entry.key]}
+    />
+  ));
 
   return (
     <>
@@ -42,6 +111,7 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
           <Button type="primary" icon={<EditOutlined />} onClick={() => goToVenues({ view: 'edit', id: venue.id })}>
             编辑
           </Button>
+          <DeleteVenueButton venue={venue} inUse={inUse} onConfirm={removeVenue} />
         </Space>
       </Flex>
 
@@ -70,23 +140,36 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
         />
       </Card>
 
-      <Card
-        title={`“七有”标准（已具备 ${progress.done}/${progress.total}）`}
-        extra={
-          <Progress percent={Math.round((progress.done / progress.total) * 100)} size="small" style={{ width: 160 }} />
-        }
-        style={{ marginBottom: 16 }}
-      >
-        {completeChecklist(venue.checklist).map((entry) => (
-          <ChecklistItem
-            key={entry.key}
-            branchId={venue.branchId}
-            venueId={venue.id}
-            entry={entry}
-            warning={warnings[entry.key]}
-          />
-        ))}
-      </Card>
+      {sevenHavesApply(venue) ? (
+        <Card
+          title={`“七有”标准（已具备 ${progress.done}/${progress.total}）`}
+          extra={
+            <Progress
+              percent={Math.round((progress.done / progress.total) * 100)}
+              size="small"
+              style={{ width: 160 }}
+            />
+          }
+          style={{ marginBottom: 16 }}
+        >
+          {checklist}
+        </Card>
+      ) : (
+        <Card title="“七有”标准" style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            {SEVEN_HAVES_NOT_APPLICABLE}，{venue.kind}不按“七有”逐项核对。
+          </Typography.Paragraph>
+          {/* Ticks, notes or photos entered before (or while the kind was 党员活动室) stay reachable, not lost. */}
+          {hasChecklistData && (
+            <>
+              <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+                以下是此前登记的核对情况：
+              </Typography.Paragraph>
+              {checklist}
+            </>
+          )}
+        </Card>
+      )}
 
       <Card title="阵地复查" style={{ marginBottom: 16 }}>
         <Table
@@ -116,25 +199,119 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
                 );
               },
             },
+            {
+              title: '操作',
+              key: 'actions',
+              width: 140,
+              render: (_value, check) => (
+                <Space size={0}>
+                  <Button
+                    type="link"
+                    size="small"
+                    aria-label={`修改 ${check.date} 的复查记录`}
+                    onClick={() => setEditingCheck(check)}
+                  >
+                    修改
+                  </Button>
+                  <Popconfirm
+                    title="删除这条复查记录？"
+                    description={`${check.date} 检查人 ${check.inspector} 的复查记录将被删除（记入操作日志）。`}
+                    okText="删除"
+                    cancelText="取消"
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => removeCheck(check)}
+                  >
+                    <Button type="link" size="small" danger aria-label={`删除 ${check.date} 的复查记录`}>
+                      删除
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
           ]}
         />
         <Typography.Title level={4}>登记复查</Typography.Title>
         <VenueCheckForm venueId={venue.id} />
       </Card>
 
+      <Modal
+        open={editingCheck !== null}
+        title={editingCheck ? `修改复查记录（${editingCheck.date}）` : ''}
+        footer={null}
+        width={720}
+        onCancel={confirmClose(() => setEditingCheck(null))}
+        destroyOnHidden
+      >
+        {editingCheck && (
+          <VenueCheckForm
+            key={editingCheck.id}
+            venueId={venue.id}
+            check={editingCheck}
+            onSaved={() => setEditingCheck(null)}
+            onCancel={confirmClose(() => setEditingCheck(null))}
+          />
+        )}
+      </Modal>
+
       <Card title="在此开展的活动">
         {meetings.length === 0 ? (
           <Typography.Text type="secondary">尚无在此阵地开展的活动记录。</Typography.Text>
         ) : (
-          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-            {meetings.map((meeting) => (
-              <li key={meeting.id}>
-                {meeting.date} {meeting.kind} <a href="#/records">{meeting.topic}</a>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {meetings.map((meeting) => (
+                <li key={meeting.id}>
+                  {meeting.date} {meeting.kind}{' '}
+                  <a href={recordsHref({ view: 'show', id: meeting.id })}>{meeting.topic}</a>
+                </li>
+              ))}
+            </ul>
+            {moreMeetings && (
+              // The 工作记录 route carries no filter, so the way to the whole list is said rather than linked.
+              <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+                以上仅列出最近 {VENUE_MEETINGS_SHOWN} 条。查看全部：打开
+                <a href={recordsHref({ view: 'list' })}>工作记录</a>
+                ，在“阵地”筛选中选择「{venue.name}」。
+              </Typography.Paragraph>
+            )}
+          </>
         )}
       </Card>
     </>
+  );
+}
+
+/**
+ * 删除阵地: for a venue nothing uses, asks first; for a used one, says why it cannot be deleted (on click, so the
+ * reason is reachable by keyboard too, unlike a tooltip on a disabled button).
+ */
+function DeleteVenueButton({
+  venue,
+  inUse,
+  onConfirm,
+}: Readonly<{ venue: Venue; inUse?: string; onConfirm: () => Promise<void> }>) {
+  const button = (
+    <Button danger icon={<DeleteOutlined />}>
+      删除阵地
+    </Button>
+  );
+  if (inUse) {
+    return (
+      <Popconfirm title="不能删除该阵地" description={inUse} okText="知道了" showCancel={false}>
+        {button}
+      </Popconfirm>
+    );
+  }
+  return (
+    <Popconfirm
+      title={`删除阵地「${venue.name}」？`}
+      description="该阵地没有活动记录、复查记录和七有佐证照片，也未被考评引用。删除后，它的七有核对情况一并删除，地点选项中不再有它。"
+      okText="删除"
+      cancelText="取消"
+      okButtonProps={{ danger: true }}
+      onConfirm={onConfirm}
+    >
+      {button}
+    </Popconfirm>
   );
 }

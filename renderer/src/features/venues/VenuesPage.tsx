@@ -2,7 +2,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Progress, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { chinaToday, type Branch } from '../../../../shared/schemas';
+import { chinaToday, SEVEN_HAVES_NOT_APPLICABLE, sevenHavesApply, type Branch } from '../../../../shared/schemas';
 import { sevenHavesProgress } from '../../db/repositories/venues';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { Loading } from '../../ui/Loading';
@@ -141,7 +141,9 @@ function VenueList({ branch }: Readonly<{ branch: Branch }>) {
                     {
                       key: 'seven',
                       label: '七有',
-                      children: (
+                      children: !sevenHavesApply(venue) ? (
+                        <Typography.Text type="secondary">{SEVEN_HAVES_NOT_APPLICABLE}</Typography.Text>
+                      ) : (
                         <Flex align="center" gap={8} style={{ width: '100%' }}>
                           <span>
                             {progress.done}/{progress.total}
