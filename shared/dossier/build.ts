@@ -4,7 +4,7 @@ import { MEETING_KINDS, SEVEN_HAVES, LEARNING_KIND_NAMES, CAMPAIGN_PHASES } from
 import { getRulePack } from '../rules/packs';
 import { computeCompliance } from '../scoring/compliance';
 import { chinaToday } from '../schemas/common';
-import type { Meeting } from '../schemas/entities';
+import { SEVEN_HAVES_NOT_APPLICABLE, sevenHavesApply, type Meeting } from '../schemas/entities';
 import { periodOfOptions, selectForPeriod, type DossierData, type DossierOptions, type DossierSelection } from './data';
 import {
   DATE_WIDTH,
@@ -32,7 +32,14 @@ import {
   sha256Hex,
   type DossierManifest,
 } from './manifest';
-import { imageDataUrl, recordAnchor, recordSection, type RecordContext } from './meetingRecord';
+import {
+  imageDataUrl,
+  inIdOrder,
+  photoCaption,
+  recordAnchor,
+  recordSection,
+  type RecordContext,
+} from './meetingRecord';
 import { areaText, capacityText } from '../domain/venueText';
 
 export interface BuiltDossier {
@@ -224,8 +231,18 @@ function profile(sel: DossierSelection): Content {
 // ── 二、活动有阵地 ──────────────────────────────────────────────────────────
 
 function photoGrid(ids: readonly string[], data: DossierData, sel: DossierSelection): Content[] {
-  const photos = sel.attachments
-    .filter((a) => ids.includes(a.id))
+  // 七有 photos in the order of the numbered 七有 table (whatever order the checklist is stored in), each item's photos
+  // as they were attached: never by attachment id.
+  const item = new Map<string, number>();
+  for (const c of sel.venues.flatMap((v) => v.checklist)) {
+    const k = SEVEN_HAVES.findIndex((s) => s.key === c.key);
+    for (const id of c.attachmentIds) item.set(id, k);
+  }
+  const rank = (id: string) => item.get(id) ?? SEVEN_HAVES.length;
+  const photos = inIdOrder(
+    [...ids].sort((x, y) => rank(x) - rank(y)),
+    sel.attachments,
+  )
     .map((a) => ({ a, bytes: data.images?.get(a.sha256) }))
     .filter((x): x is { a: (typeof sel.attachments)[number]; bytes: Uint8Array } => !!x.bytes && !!imageMime(x.bytes));
   const out: Content[] = [];
@@ -234,7 +251,7 @@ function photoGrid(ids: readonly string[], data: DossierData, sel: DossierSelect
       columns: photos.slice(i, i + 3).map(({ a, bytes }) => ({
         stack: [
           { image: imageDataUrl(bytes), fit: [130, 100], alignment: 'center' },
-          { text: a.name, style: 'small', alignment: 'center' },
+          { text: photoCaption(a.name), style: 'small', alignment: 'center' },
         ],
         width: '*',
       })),
@@ -247,33 +264,51 @@ function photoGrid(ids: readonly string[], data: DossierData, sel: DossierSelect
 
 function venues(sel: DossierSelection, data: DossierData): Content {
   const nodes: Content[] = [sectionHeading('venues')];
-  if (!sel.venues.length) nodes.push(emptyNote());
+  // Venues are not records of a year: without any, the branch has not registered one.
+  if (!sel.venues.length) nodes.push(emptyNote('尚未登记活动阵地'));
   sel.venues.forEach((v, i) => {
     const ok = SEVEN_HAVES.filter((s) => v.checklist.find((c) => c.key === s.key)?.ok).length;
+    // 七有 is the standard of a 党员活动室: a 宣传栏 printed as 「0 / 7 项」 with seven 未达标 rows reads as a failure.
+    const applies = sevenHavesApply(v);
     nodes.push(
-      { text: `${CN_NUMS[i] ?? i + 1}、${v.name}`, style: 'h2' },
-      formTable([
-        ['阵地类型', v.kind],
-        ['地址', v.address || '—'],
-        ['面积', areaText(v.areaM2)],
-        ['容纳人数', capacityText(v.capacity)],
-        ['管理人', v.manager || '—'],
-        ['七有达标', `${ok} / ${SEVEN_HAVES.length} 项`],
+      // （一）… under 二、活动有阵地, as 三、工作有记录 numbers its kinds; the heading stays with the venue's facts.
+      together([
+        { text: `（${CN_NUMS[i] ?? i + 1}）${v.name}`, style: 'h2' },
+        formTable([
+          ['阵地类型', v.kind],
+          ['地址', v.address || '—'],
+          ['面积', areaText(v.areaM2)],
+          ['容纳人数', capacityText(v.capacity)],
+          ['管理人', v.manager || '—'],
+          applies
+            ? ['七有达标', `${ok} / ${SEVEN_HAVES.length} 项`]
+            : ['七有标准', `${SEVEN_HAVES_NOT_APPLICABLE}，本阵地不适用`],
+        ]),
       ]),
-      { text: '“七有”建设情况', style: 'h3' },
-      dataTable(
-        ['序号', '项目', '情况', '说明'],
-        SEVEN_HAVES.map((s, j) => {
-          const entry = v.checklist.find((c) => c.key === s.key);
-          return [
-            { text: String(j + 1), alignment: 'center' },
-            s.label,
-            { text: entry?.ok ? '已达标' : '未达标', alignment: 'center', ...(entry?.ok ? {} : { color: '#b00000' }) },
-            entry?.note ?? '',
-          ];
-        }),
-        [26, '*', 44, 120],
-      ),
+      ...(applies
+        ? [
+            together([
+              { text: '“七有”建设情况', style: 'h3' },
+              dataTable(
+                ['序号', '项目', '情况', '说明'],
+                SEVEN_HAVES.map((s, j) => {
+                  const entry = v.checklist.find((c) => c.key === s.key);
+                  return [
+                    { text: String(j + 1), alignment: 'center' },
+                    s.label,
+                    {
+                      text: entry?.ok ? '已达标' : '未达标',
+                      alignment: 'center',
+                      ...(entry?.ok ? {} : { color: '#b00000' }),
+                    },
+                    entry?.note ?? '',
+                  ];
+                }),
+                [26, '*', 44, 120],
+              ),
+            ]),
+          ]
+        : []),
       ...photoGrid(
         v.checklist.flatMap((c) => c.attachmentIds),
         data,
@@ -281,15 +316,20 @@ function venues(sel: DossierSelection, data: DossierData): Content {
       ),
     );
     const checks = sel.venueChecks.filter((c) => c.venueId === v.id);
-    nodes.push({ text: '阵地复查', style: 'h3' });
     nodes.push(
-      checks.length
-        ? dataTable(
-            ['日期', '检查人', '检查情况', '下次复查'],
-            checks.map((c) => [cnDate(c.date), c.inspector, c.findings, cnDate(c.nextDueDate)]),
-            [DATE_WIDTH, 50, '*', DATE_WIDTH],
-          )
-        : emptyNote(EMPTY_TEXT),
+      ...keptWith(
+        [
+          { text: '阵地复查', style: 'h3' },
+          checks.length
+            ? dataTable(
+                ['日期', '检查人', '检查情况', '下次复查'],
+                checks.map((c) => [cnDate(c.date), c.inspector, c.findings, cnDate(c.nextDueDate)]),
+                [DATE_WIDTH, 50, '*', DATE_WIDTH],
+              )
+            : emptyNote(EMPTY_TEXT),
+        ],
+        checks.length,
+      ),
     );
   });
   return part(...nodes);
@@ -480,6 +520,18 @@ function evidenceTable(sel: DossierSelection, ids: readonly string[]): Content[]
   ];
 }
 
+/** The four standards in the order the volume is arranged in; a standard's items follow it (others keep their place). */
+const FOUR_STANDARDS = ['活动有阵地', '工作有记录', '领导有责任', '评价有标准'];
+
+function inStandardsOrder<T extends { dimension: string }>(items: readonly T[]): T[] {
+  const rank = (item: T) => {
+    const i = FOUR_STANDARDS.indexOf(item.dimension);
+    return i < 0 ? FOUR_STANDARDS.length : i;
+  };
+  // A stable sort: within a standard the items keep the order of the standard's text.
+  return [...items].sort((a, b) => rank(a) - rank(b));
+}
+
 function standards(sel: DossierSelection): Content {
   const nodes: Content[] = [sectionHeading('standards')];
   if (!sel.assessments.length) nodes.push(emptyNote());
@@ -498,7 +550,7 @@ function standards(sel: DossierSelection): Content {
       ]),
       dataTable(
         ['编号', '评价内容', '满分', '得分', '评语与佐证'],
-        s.items.map((item) => {
+        inStandardsOrder(s.items).map((item) => {
           const sc = a.scores.find((x) => x.code === item.code);
           const evidence = evidenceTable(sel, sc?.evidenceIds ?? []);
           const notes = [
@@ -517,6 +569,7 @@ function standards(sel: DossierSelection): Content {
           ] as TableCell[];
         }),
         [34, '*', 30, 30, 150],
+        { breakRows: true },
       ),
     );
   }
@@ -525,16 +578,16 @@ function standards(sel: DossierSelection): Content {
   nodes.push(
     sel.memberEvaluations.length
       ? dataTable(
-          ['姓名', '自评', '互评', '组织评定', '等次', '五带头五标兵'],
+          // The three texts are the long ones: they share the width; 等次 and any 五带头五标兵 title share a column.
+          ['姓名', '自评', '互评', '组织评定', '等次与评选'],
           sel.memberEvaluations.map((e) => [
             name(e.memberId),
             e.selfResult,
             e.peerResult,
             e.collectiveResult,
-            e.grade || '—',
-            e.exemplars.join('\n'),
+            { text: [e.grade || '—', ...e.exemplars.map((x) => `\n${x}`)].join('') },
           ]),
-          [44, '*', '*', '*', 40, 90],
+          [44, '*', '*', '*', 110],
         )
       : emptyNote(),
   );

@@ -104,6 +104,23 @@ export interface DossierSelection {
   attachments: AttachmentMeta[];
 }
 
+type SortKey = string | number;
+
+/**
+ * A total order by the given keys, then by id: rows that tie (two venues created in the same minute, two entries of
+ * one day) print in the same order whether they came from the app's database or from a backup file.
+ */
+function by<T extends { id: string }>(...keys: ((row: T) => SortKey)[]): (a: T, b: T) => number {
+  return (a, b) => {
+    for (const key of [...keys, (row: T) => row.id]) {
+      const x = key(a);
+      const y = key(b);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+}
+
 /** Selects the rows of `data` that belong to the branch and period of a volume. */
 export function selectForPeriod(data: DossierData, period: DossierPeriod): DossierSelection {
   const branchId = data.branch.id;
@@ -112,10 +129,16 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
   const members = mine(data.members)
     .filter((m) => m.joinedDate <= period.to && !(m.leftDate && m.leftDate < period.from))
     .sort((a, b) => (a.joinedDate < b.joinedDate ? -1 : a.joinedDate > b.joinedDate ? 1 : a.id < b.id ? -1 : 1));
-  const venues = mine(data.venues).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+  // The 党员活动室 first (the venue the 七有 standard and the 考评 measure), then in the order they were registered.
+  const venues = mine(data.venues).sort(
+    by(
+      (v) => (v.kind === '党员活动室' ? 0 : 1),
+      (v) => v.createdAt,
+    ),
+  );
   const venueChecks = mine(data.venueChecks)
     .filter((c) => inPeriod(c.date, period))
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
+    .sort(by((c) => c.date));
   const meetings = mine(data.meetings)
     .filter((m) => inPeriod(m.date, period))
     .sort(byDateThenSeq);
@@ -123,13 +146,18 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
   const responsibilities = mine(data.responsibilities).filter((r) => years.includes(r.year));
   const assessments = mine(data.assessments)
     .filter((a) => a.periodStart <= period.to && a.periodEnd >= period.from)
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
+    .sort(by((a) => a.date));
   const standardIds = new Set(assessments.map((a) => a.standardId));
   const standards = data.standards.filter((s) => standardIds.has(s.id));
   const memberEvaluations = mine(data.memberEvaluations).filter((e) => years.includes(e.year));
   const learning = mine(data.learning)
     .filter((l) => inPeriod(l.date, period))
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
+    .sort(
+      by(
+        (l) => l.date,
+        (l) => l.createdAt,
+      ),
+    );
   const campaigns = mine(data.campaigns).filter((c) => {
     const dates = c.phases.flatMap((p) => [p.start, p.end]).filter((d): d is string => !!d);
     return (
@@ -140,7 +168,7 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
   });
   const amendments = data.audit
     .filter((e) => e.action === 'amend' && e.entity === 'meeting' && meetingIds.has(e.entityId))
-    .sort((a, b) => (a.at < b.at ? -1 : 1));
+    .sort(by((e) => e.at));
   const usedAttachmentIds = new Set<string>([
     ...meetings.flatMap((m) => m.attachmentIds),
     ...venues.flatMap((v) => v.checklist.flatMap((c) => c.attachmentIds)),

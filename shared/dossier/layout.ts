@@ -120,7 +120,8 @@ export function formTable(pairs: readonly (readonly [string, Content])[], perRow
   }
   // Default layout: 1 pt rules, 4 pt paddings. The widths assume the table sits in the page flow at full width.
   const widths = fullWidthColumns(perRow === 2 ? [62, '*', 62, '*'] : [62, '*']);
-  return { table: { widths, body }, margin: [0, 4, 0, 4] };
+  // A row is never split over two pages: the next page would start with a value whose label stayed behind.
+  return { table: { widths, body, dontBreakRows: true }, margin: [0, 4, 0, 4] };
 }
 
 /** A data table with a repeated header row. */
@@ -128,12 +129,16 @@ export function dataTable(
   headers: readonly string[],
   rows: readonly TableCell[][],
   widths?: (number | string)[],
+  { breakRows = false }: { breakRows?: boolean } = {},
 ): ContentTable {
   return {
     table: {
       headerRows: 1,
       // The header row never stays alone at the foot of a page: it moves on with the first row.
       keepWithHeaderRows: 1,
+      // Nor is a row split: the next page would start with the tail of a cell under an empty 姓名. Only a table whose
+      // row can outgrow a page (a 考评 item with its evidence list) may break inside rows.
+      ...(breakRows ? {} : { dontBreakRows: true }),
       widths: widths ?? headers.map(() => '*'),
       body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows],
     },

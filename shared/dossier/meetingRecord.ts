@@ -13,7 +13,6 @@ import {
   formTable,
   fullWidthColumns,
   imageMime,
-  para,
   signatureLines,
   toBase64,
 } from './layout';
@@ -99,8 +98,23 @@ function attendanceSection(m: Meeting): Content[] {
   return out;
 }
 
+/**
+ * A photo's caption: its file name without the extension, a leading ISO date written like the rest of the volume
+ * (「2025-04-23 主题党日现场照片1.png」 → 「2025年4月23日 主题党日现场照片1」).
+ */
+export function photoCaption(name: string): string {
+  const base = name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || name;
+  return base.replace(/^(\d{4}-\d{2}-\d{2})(?!\d)/, (d) => cnDate(d));
+}
+
+/** Items of a record or checklist entry in the order they were attached (`ids`), each once; unknown ids skipped. */
+export function inIdOrder<T extends { id: string }>(ids: readonly string[], items: readonly T[]): T[] {
+  const byId = new Map(items.map((a) => [a.id, a]));
+  return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+}
+
 function photosSection(m: Meeting, ctx: RecordContext): Content[] {
-  const own = ctx.attachments.filter((a) => m.attachmentIds.includes(a.id));
+  const own = inIdOrder(m.attachmentIds, ctx.attachments);
   if (!own.length) return [];
   const printable = own.filter((a) => {
     const bytes = ctx.images?.get(a.sha256);
@@ -114,7 +128,7 @@ function photosSection(m: Meeting, ctx: RecordContext): Content[] {
       columns: printable.slice(i, i + 2).map((a) => ({
         stack: [
           { image: imageDataUrl(ctx.images!.get(a.sha256)!), fit: [200, 150], alignment: 'center' },
-          { text: a.name, style: 'small', alignment: 'center', margin: [0, 2, 0, 0] },
+          { text: photoCaption(a.name), style: 'small', alignment: 'center', margin: [0, 2, 0, 0] },
         ],
         width: '*',
       })),
@@ -122,16 +136,23 @@ function photosSection(m: Meeting, ctx: RecordContext): Content[] {
       margin: [0, 2, 0, 6],
     });
   }
-  if (listed.length) {
+  // Files that are not pictures keep their full name: the extension says what they are. A long list is cut in
+  // lists of a few, so that the last few can be kept with the record's 签字 line (closeRecord).
+  for (let i = 0; i < listed.length; i += LIST_CHUNK) {
     out.push({
-      ul: listed.map((a) => ({ text: `${a.name}（SHA-256 ${a.sha256.slice(0, 16)}…）`, style: 'small' })),
-      margin: [0, 2, 0, 4],
+      ul: listed
+        .slice(i, i + LIST_CHUNK)
+        .map((a) => ({ text: `${a.name}（SHA-256 ${a.sha256.slice(0, 16)}…）`, style: 'small' })),
+      margin: [0, i === 0 ? 2 : 0, 0, i + LIST_CHUNK >= listed.length ? 4 : 0],
     });
   }
   // The heading never ends a page alone: it moves with the first row of photos (or the file list) to the next one.
   const [first, ...rest] = out;
   return first ? [{ stack: [heading, first], unbreakable: true }, ...rest] : [heading];
 }
+
+/** File names per list in the 附件 section: a list is kept whole on a page (see photosSection). */
+const LIST_CHUNK = 6;
 
 export function imageDataUrl(bytes: Uint8Array): string {
   return `data:${imageMime(bytes) ?? 'image/jpeg'};base64,${toBase64(bytes)}`;
@@ -154,14 +175,28 @@ function printed(field: string, value: string): string {
  * record's own, or the next amendment's 原文) the whole text it replaced.
  */
 function changeLine(change: AuditChange): Content {
-  const body =
-    change.after === undefined
-      ? [{ text: `${change.label}（修改前原文）：`, bold: true }, printed(change.field, change.before)]
-      : [
-          { text: `${change.label}：`, bold: true },
-          `原 ${printed(change.field, change.before)} → 现 ${printed(change.field, change.after)}`,
-        ];
-  return { text: body, fontSize: 10, margin: [12, 0, 0, 0] };
+  if (change.after === undefined) {
+    // The whole text it replaced, under its own label: pre-broken and split like a section (titled), so that it
+    // may run over a page and still keep its last lines with the 签字 line when it ends the record.
+    const text = printed(change.field, change.before);
+    return {
+      stack: [
+        { text: `${change.label}（修改前原文）：`, bold: true, fontSize: 10 },
+        { text, fontSize: 10 },
+      ],
+      margin: [12, 0, 0, 0],
+      unbreakable: text.length < 600,
+      [KEEP_WITH_HEADING]: 2,
+    } as Content;
+  }
+  return {
+    text: [
+      { text: `${change.label}：`, bold: true },
+      `原 ${printed(change.field, change.before)} → 现 ${printed(change.field, change.after)}`,
+    ],
+    fontSize: 10,
+    margin: [12, 0, 0, 0],
+  };
 }
 
 /** The record's title block: title, 第N次, and the marks an inspector must see first (补录, 草稿). */
@@ -182,49 +217,62 @@ function titleBlock(m: Meeting, ctx: RecordContext, anchorId?: string): Content[
 
 /**
  * A heading with its text, never ending a page alone: pre-broken (render.ts), the heading keeps the first two lines
- * and the text may break after them (prebreak.ts, keptWithHeading); otherwise a short block is kept whole.
+ * and the text may break after them (prebreak.ts, keptWithHeading); otherwise a short block is kept whole. Nothing
+ * when there is no text, unless `whenEmpty` says what to print instead (a section inspectors look for).
  */
-function titled(title: string, text: string): Content {
-  return {
-    stack: [{ text: title, style: 'h3' }, para(text)],
-    unbreakable: text.length < 600,
-    [KEEP_WITH_HEADING]: 2,
-  } as Content;
+function titled(title: string, text: string, whenEmpty?: string): Content[] {
+  const t = text.trim();
+  if (!t && whenEmpty === undefined) return [];
+  return [
+    {
+      stack: [{ text: title, style: 'h3' }, t ? { text: t } : { text: whenEmpty, color: '#888888' }],
+      unbreakable: t.length < 600,
+      [KEEP_WITH_HEADING]: 2,
+    } as Content,
+  ];
 }
 
-/** The body of one 会议记录单, as the dossier and the single-record document both print it. */
-export function recordSection(m: Meeting, ctx: RecordContext, options: { anchor?: boolean } = {}): Content[] {
-  const name = (id: string) => ctx.members.find((x) => x.id === id)?.name ?? id;
-  const venue = ctx.venues.find((v) => v.id === m.venueId)?.name ?? '';
-  const fields: [string, Content][] = [
-    ['会议主题', { text: m.topic, bold: true }],
-    ['时间', timeRange(m)],
-    ['地点', venue || '—'],
-    ['主持人', m.host || '—'],
-    ['记录人', m.recorder || '—'],
-  ];
-  if (m.kind === '党课') fields.push(['授课人', m.lecturer || '—']);
-  if (m.kind === '党小组会') {
-    fields.push(['党小组', ctx.branch.partyGroups.find((g) => g.id === m.partyGroupId)?.name ?? '—']);
+/** What an empty 会议内容 / 谈话内容 says: the section is always printed, since inspectors look for it. */
+const NOT_FILLED = '未填写';
+
+type Json = Record<string, unknown>;
+
+/**
+ * The record's last nodes followed by its closing block (记录状态 and 签字 line), which never starts a page alone: it
+ * joins the last section's last two lines (a titled block's trailer, see prebreak.ts keptWithHeading) or the last
+ * block before it — a row of photos, a short list or note — in one block that moves to the next page together.
+ */
+function closeRecord(nodes: Content[], closing: Content): Content[] {
+  const last = nodes.at(-1);
+  const before = nodes.slice(0, -1);
+  if (last === undefined) return [closing];
+  const o = last as unknown as Json;
+  if (o[KEEP_WITH_HEADING] !== undefined && Array.isArray(o.stack)) {
+    return [...before, { ...o, stack: [...(o.stack as Content[]), closing] } as unknown as Content];
   }
-  if (m.kind === '谈心谈话') fields.push(['谈话双方', m.talkParties.map(name).join(' 与 ') || '—']);
-  if (m.plannedDate && m.plannedDate !== m.date) fields.push(['原计划日期', cnDate(m.plannedDate)]);
-  // The first field spans the whole row: topics are long.
-  const [topic, ...rest] = fields;
-  const out: Content[] = [
-    ...titleBlock(m, ctx, options.anchor ? recordAnchor(m.id) : undefined),
-    formTable([topic!], 1),
-    formTable(rest, 2),
-    ...attendanceSection(m),
-  ];
-  if (m.kind === '党课') out.push(titled('授课提纲', m.outline));
-  out.push(
-    titled('议程', m.agenda),
-    titled('会议内容', m.content),
-    titled('发言摘要', m.speeches),
-    titled('决议及表决结果', m.resolutions),
-    ...photosSection(m, ctx),
-  );
+  return [...before, { stack: [last, closing], unbreakable: true }];
+}
+
+/** Who held a 谈心谈话 and with whom: [谈话人, 谈话对象]. */
+function talkRoles(m: Meeting, name: (id: string) => string): [string, string] {
+  const parties = m.talkParties.map(name);
+  if (parties.length) {
+    // The party who also chaired (主持) the talk held it; otherwise the one chosen first.
+    const i = Math.max(0, parties.indexOf(m.host));
+    return [parties[i]!, parties.filter((_, k) => k !== i).join('、') || '—'];
+  }
+  // A talk with a group (no 谈话双方): the 主持人 talked with each of those present; who missed it is said too.
+  const others = m.attendance.filter((a) => a.name !== m.host);
+  const present = others.filter((a) => a.status === '出席').map((a) => a.name);
+  const missed = others
+    .filter((a) => a.status === '请假' || a.status === '缺席')
+    .map((a) => `${a.name}${a.status}${a.reason ? `（${a.reason}）` : ''}`);
+  const text = [present.join('、'), missed.join('、')].filter(Boolean).join('；');
+  return [m.host || '—', text || '—'];
+}
+
+/** The notes printed under a record: 补录说明 and each 更正 with what it changed. */
+function recordNotes(m: Meeting, ctx: RecordContext): Content[] {
   const notes: Content[] = [];
   if (m.backfilled) {
     notes.push({
@@ -240,15 +288,112 @@ export function recordSection(m: Meeting, ctx: RecordContext, options: { anchor?
     });
     for (const change of a.changes ?? []) notes.push(changeLine(change));
   }
-  notes.push({
+  return notes;
+}
+
+/** Notes a record's closing block takes along at most; more (many 更正) flow on before it. */
+const CLOSING_NOTES = 12;
+
+/**
+ * The record's body, its notes (补录说明, 更正) and its closing: 记录状态 and the 签字 line in one block with the short
+ * notes before them, never split, and kept with the end of the record (closeRecord). A 修改前原文 long enough to
+ * run over a page stays in the flow; the closing then keeps its last two lines.
+ */
+function endRecord(m: Meeting, ctx: RecordContext, body: Content[], signers: readonly string[]): Content[] {
+  const notes = recordNotes(m, ctx).map((n, i) => (i === 0 ? withTopMargin(n) : n));
+  let k = notes.length;
+  const long = (n: Content) => (n as unknown as Json)[KEEP_WITH_HEADING] !== undefined;
+  while (k > 0 && !long(notes[k - 1]!) && notes.length - k < CLOSING_NOTES) k--;
+  const status: Content = {
     text:
       m.status === '已定稿'
         ? `记录状态：已定稿${m.finalizedAt ? `（${cnDateTime(m.finalizedAt)}）` : ''}`
         : '记录状态：草稿（未定稿）',
     fontSize: 10,
-  });
-  out.push({ stack: notes, margin: [0, 10, 0, 0] }, signatureLines(['主持人（签字）', '记录人（签字）']));
-  return out;
+    ...(notes.length ? {} : { margin: [0, 10, 0, 0] as [number, number, number, number] }),
+  };
+  const closing: Content = { stack: [...notes.slice(k), status, signatureLines(signers)], unbreakable: true };
+  return closeRecord([...body, ...notes.slice(0, k)], closing);
+}
+
+/** Form rows two to a row; an odd last one spans the row, so no empty label cell is left. */
+function formRows(fields: readonly (readonly [string, Content])[]): Content[] {
+  const even = fields.length - (fields.length % 2);
+  return [
+    ...(even ? [formTable(fields.slice(0, even), 2)] : []),
+    ...(even < fields.length ? [formTable(fields.slice(even), 1)] : []),
+  ];
+}
+
+/** The body of a 谈心谈话记录: who talked with whom, when and where, what was said; signed by both. */
+function talkSection(m: Meeting, ctx: RecordContext, anchorId: string | undefined): Content[] {
+  const name = (id: string) => ctx.members.find((x) => x.id === id)?.name ?? id;
+  const venue = ctx.venues.find((v) => v.id === m.venueId)?.name ?? '';
+  const [talker, other] = talkRoles(m, name);
+  const extra: [string, Content][] = [];
+  if (m.recorder && m.recorder !== talker) extra.push(['记录人', m.recorder]);
+  if (m.plannedDate && m.plannedDate !== m.date) extra.push(['原计划日期', cnDate(m.plannedDate)]);
+  const body: Content[] = [
+    ...titleBlock(m, ctx, anchorId),
+    formTable([['谈话主题', { text: m.topic, bold: true }]], 1),
+    formTable(
+      [
+        ['谈话人', talker],
+        ['谈话对象', other],
+        ['时间', timeRange(m)],
+        ['地点', venue || '—'],
+      ],
+      2,
+    ),
+    ...formRows(extra),
+    ...titled('谈话提纲', m.agenda),
+    ...titled('谈话内容', m.content, NOT_FILLED),
+    ...titled('意见建议', m.speeches),
+    ...titled('谈话结果', m.resolutions),
+    ...photosSection(m, ctx),
+  ];
+  return endRecord(m, ctx, body, ['谈话人（签字）', '谈话对象（签字）']);
+}
+
+/** The first note keeps the gap the notes always had above them. */
+function withTopMargin(node: Content): Content {
+  const o = node as unknown as Json;
+  const m = (o.margin as [number, number, number, number] | undefined) ?? [0, 0, 0, 0];
+  return { ...o, margin: [m[0], 10, m[2], m[3]] } as unknown as Content;
+}
+
+/** The body of one 会议记录单, as the dossier and the single-record document both print it. */
+export function recordSection(m: Meeting, ctx: RecordContext, options: { anchor?: boolean } = {}): Content[] {
+  const anchorId = options.anchor ? recordAnchor(m.id) : undefined;
+  if (m.kind === '谈心谈话') return talkSection(m, ctx, anchorId);
+  const venue = ctx.venues.find((v) => v.id === m.venueId)?.name ?? '';
+  const fields: [string, Content][] = [
+    ['会议主题', { text: m.topic, bold: true }],
+    ['时间', timeRange(m)],
+    ['地点', venue || '—'],
+    ['主持人', m.host || '—'],
+    ['记录人', m.recorder || '—'],
+  ];
+  if (m.kind === '党课') fields.push(['授课人', m.lecturer || '—']);
+  if (m.kind === '党小组会') {
+    fields.push(['党小组', ctx.branch.partyGroups.find((g) => g.id === m.partyGroupId)?.name ?? '—']);
+  }
+  if (m.plannedDate && m.plannedDate !== m.date) fields.push(['原计划日期', cnDate(m.plannedDate)]);
+  // The first field spans the whole row: topics are long.
+  const [topic, ...rest] = fields;
+  const body: Content[] = [
+    ...titleBlock(m, ctx, anchorId),
+    formTable([topic!], 1),
+    formTable(rest, 2),
+    ...attendanceSection(m),
+    ...(m.kind === '党课' ? titled('授课提纲', m.outline) : []),
+    ...titled('议程', m.agenda),
+    ...titled('会议内容', m.content, NOT_FILLED),
+    ...titled('发言摘要', m.speeches),
+    ...titled('决议及表决结果', m.resolutions),
+    ...photosSection(m, ctx),
+  ];
+  return endRecord(m, ctx, body, ['主持人（签字）', '记录人（签字）']);
 }
 
 /** A stand-alone 会议记录单 of one meeting (printing or sharing a single record). */

@@ -160,7 +160,10 @@ const STACK_KEYS = new Set(['stack', 'pageBreak', 'id', 'unbreakable', 'margin',
 /** Lines kept at the end of a split paragraph, so that no page starts with its last line alone (widow control). */
 const WIDOW_LINES = 2;
 
-/** A pre-broken paragraph: a stack of plain `{ text, noWrap: true }` lines (or one such line), coloured at most. */
+/** Properties a pre-broken paragraph may carry and its lines inherit (a stack passes them on to its children). */
+const LINE_PROPS = new Set(['color', 'fontSize']);
+
+/** A pre-broken paragraph: a stack of plain `{ text, noWrap: true }` lines (or one such line), coloured or sized at most. */
 function lineStack(node: unknown): { lines: unknown[]; props: Json } | undefined {
   if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
   const plain = (l: unknown, extra: readonly string[] = []) =>
@@ -169,34 +172,36 @@ function lineStack(node: unknown): { lines: unknown[]; props: Json } | undefined
     typeof (l as Json).text === 'string' &&
     (l as Json).noWrap === true &&
     Object.keys(l).every((k) => k === 'text' || k === 'noWrap' || extra.includes(k));
-  if (plain(node, ['color'])) return { lines: [node], props: {} };
+  if (plain(node, [...LINE_PROPS])) return { lines: [node], props: {} };
   const { stack, ...props } = node as Json;
-  if (!Array.isArray(stack) || Object.keys(props).some((k) => k !== 'color')) return undefined;
+  if (!Array.isArray(stack) || Object.keys(props).some((k) => !LINE_PROPS.has(k))) return undefined;
   return stack.every((l) => plain(l)) ? { lines: stack, props } : undefined;
 }
 
 /**
- * `{ stack: [heading, paragraph], keepWithHeading: n }` once the paragraph is pre-broken: the heading travels with
- * the paragraph's first n lines and the last two lines stay together, instead of the whole block moving to the next
+ * `{ stack: [heading, paragraph, ...trailer], keepWithHeading: n }` once the paragraph is pre-broken: the heading
+ * travels with the paragraph's first n lines and the last two lines stay together — with the trailer, if any (a
+ * record's 记录状态 and 签字 line, which must not start a page alone) — instead of the whole block moving to the next
  * page (which left half-empty pages) or the heading staying behind alone. Pieces of one stack of lines with no
  * margins between them: on a page the lines sit exactly where they sat before, only the places where a page may end
  * change. Anything else is returned as authored (pdfmake ignores the key; without pre-breaking the block keeps its
  * own `unbreakable`).
  */
 function keptWithHeading(o: Json, n: number): Json {
-  const [heading, body, ...more] = o.stack as unknown[];
+  const [heading, body, ...trailer] = o.stack as unknown[];
   const para = lineStack(body);
-  if (!heading || !para || more.length > 0) return o;
+  if (!heading || !para) return o;
   const { lines, props } = para;
   if (lines.length <= n + WIDOW_LINES) return { ...o, unbreakable: true };
   const { unbreakable: _unbreakable, ...outer } = o;
   void _unbreakable;
+  const last = { ...props, stack: lines.slice(-WIDOW_LINES) };
   return {
     ...outer,
     stack: [
       { stack: [heading, { ...props, stack: lines.slice(0, n) }], unbreakable: true },
       { ...props, stack: lines.slice(n, -WIDOW_LINES) },
-      { ...props, stack: lines.slice(-WIDOW_LINES), unbreakable: true },
+      trailer.length ? { stack: [last, ...trailer], unbreakable: true } : { ...last, unbreakable: true },
     ],
   };
 }

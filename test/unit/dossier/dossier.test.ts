@@ -8,7 +8,8 @@ import { extractManifest } from '../../../shared/dossier/extract';
 import { SECTION_TITLES, buildDossier, groupFingerprint } from '../../../shared/dossier/build';
 import { EMPTY_TEXT, FONT_FILES, cnDate } from '../../../shared/dossier/layout';
 import { sha256Hex, parseManifest, verifyManifest } from '../../../shared/dossier/manifest';
-import { buildMeetingRecordDoc } from '../../../shared/dossier/meetingRecord';
+import { buildMeetingRecordDoc, recordSection } from '../../../shared/dossier/meetingRecord';
+import { KEEP_WITH_HEADING } from '../../../shared/dossier/prebreak';
 import { renderPdf } from '../../../shared/dossier/render';
 import { MEMBER_NAMES, makeDossierData } from './factory';
 import { hasPoppler } from './poppler';
@@ -196,6 +197,53 @@ describe.skipIf(!hasPoppler)('empty year and a single 会议记录单 (needs pop
     expect(text).toContain(`${data.branch.name}${meeting.kind}记录`);
   }, 30_000);
 
+  it('prints a 谈心谈话 as a 谈心谈话记录 signed by both parties, and leaves out sections with nothing in them', async () => {
+    const data = makeDossierData();
+    const ctx = {
+      branch: data.branch,
+      members: data.members,
+      venues: data.venues,
+      attachments: data.attachments,
+      audit: data.audit,
+    };
+    const render = async (name: string, meeting: (typeof data.meetings)[number]) => {
+      const pdf = join(dir, name);
+      writeFileSync(pdf, await renderPdf(buildMeetingRecordDoc(meeting, ctx), fonts, { partsPerChunk: 0 }));
+      return run('pdftotext', ['-layout', pdf, '-']);
+    };
+    const talk = data.meetings.find((m) => m.kind === '谈心谈话')!;
+    const [talker, other] = talk.talkParties.map((id) => data.members.find((m) => m.id === id)!.name);
+    const text = await render('talk.pdf', { ...talk, content: '', resolutions: '' });
+    expect(text).toContain(`${data.branch.name}谈心谈话记录`);
+    expect(text).toMatch(new RegExp(`谈话人\\s+${talker}`));
+    expect(text).toMatch(new RegExp(`谈话对象\\s+${other}`));
+    // 谈话内容 is always there, saying so when it was left empty; 意见建议 comes from the 发言摘要.
+    expect(text).toMatch(/谈话内容\s+未填写/);
+    expect(text).toContain('意见建议');
+    expect(text).toContain(talk.speeches.split('\n')[0]!.slice(0, 10));
+    expect(text).toMatch(/谈话人（签字）：＿+\s+谈话对象（签字）：＿+/);
+    for (const meetingOnly of [
+      '应到',
+      '实到',
+      '出席情况',
+      '会议主题',
+      '决议及表决结果',
+      '发言摘要',
+      '主持人（签字）',
+    ]) {
+      expect(text).not.toContain(meetingOnly);
+    }
+    // A meeting keeps its form, but an empty section is left out rather than printed as a bare 「—」.
+    const meeting = data.meetings.find((m) => m.kind === '支委会')!;
+    const plain = await render('plain.pdf', { ...meeting, speeches: '', resolutions: '', content: '' });
+    expect(plain).toContain('应到');
+    expect(plain).toMatch(/会议内容\s+未填写/);
+    expect(plain).not.toContain('发言摘要');
+    expect(plain).not.toContain('决议及表决结果');
+    expect(plain).not.toMatch(/^\s*—\s*$/m);
+    expect(plain).toMatch(/主持人（签字）：＿+\s+记录人（签字）：＿+/);
+  }, 30_000);
+
   it('prints what each 更正 replaced under its 修改记录 line, and still prints an older entry without values', async () => {
     const data = makeDossierData();
     const meeting = data.meetings.find((m) => m.status === '已定稿' && m.id !== 'mt3')!;
@@ -251,5 +299,57 @@ describe.skipIf(!hasPoppler)('empty year and a single 会议记录单 (needs pop
     await expect(
       renderPdf(buildDossier(makeDossierData(), OPTS).docDefinition, fonts, { signal: controller.signal }),
     ).rejects.toThrow('已取消');
+  });
+});
+
+describe("a record's closing", () => {
+  /** The innermost unbreakable stack holding a node that satisfies `hit`, and the path of stacks down to it. */
+  function unbreakableAround(node: unknown, hit: (n: Record<string, unknown>) => boolean): unknown[] | undefined {
+    if (Array.isArray(node)) {
+      for (const n of node) {
+        const found = unbreakableAround(n, hit);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (!node || typeof node !== 'object') return undefined;
+    const o = node as Record<string, unknown>;
+    if (hit(o)) return [];
+    for (const v of Object.values(o)) {
+      const found = unbreakableAround(v, hit);
+      if (found) return o.unbreakable === true && Array.isArray(o.stack) ? [o, ...found] : found;
+    }
+    return undefined;
+  }
+  const texts = (node: unknown): string =>
+    JSON.stringify(node)
+      .match(/"text":"[^"]*"/g)!
+      .join('');
+
+  it('keeps the 补录说明, 记录状态 and 签字 line in one unbreakable block with the last photo row', () => {
+    const data = makeDossierData();
+    const meeting = { ...data.meetings.find((m) => m.backfilled)!, attachmentIds: ['att1'] };
+    const body = recordSection(meeting, { ...data, images: data.images });
+    const path = unbreakableAround(body, (n) => Array.isArray(n.columns) && JSON.stringify(n).includes('（签字）'));
+    expect(path?.length).toBeGreaterThan(0);
+    // The outermost unbreakable block around the 签字 line also holds the notes and the photo.
+    const block = path![0]!;
+    expect(texts(block)).toContain('补录说明');
+    expect(texts(block)).toContain('记录状态');
+    expect(JSON.stringify(block)).toContain('"image"');
+  });
+
+  it("keeps the 签字 line with the last section's text when there is no photo", () => {
+    const data = makeDossierData();
+    const meeting = { ...data.meetings.find((m) => !m.backfilled && m.kind === '支委会')!, attachmentIds: [] };
+    const body = recordSection(meeting, data);
+    const last = body.at(-1) as unknown as Record<string, unknown>;
+    // The last section (its heading and text) carries the closing block, which prebreak.ts keeps with its last lines.
+    expect(last[KEEP_WITH_HEADING]).toBe(2);
+    const stack = last.stack as Record<string, unknown>[];
+    expect(stack).toHaveLength(3);
+    expect(stack[2]!.unbreakable).toBe(true);
+    expect(texts(stack[2])).toContain('记录状态');
+    expect(JSON.stringify(stack[2])).toContain('主持人（签字）');
   });
 });

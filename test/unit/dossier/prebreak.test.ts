@@ -218,6 +218,32 @@ describe('keepWithHeading', () => {
     expect(all.map((l) => l.text).join('')).toBe(long);
   });
 
+  it("keeps what follows the paragraph in the block (a record's 签字 line) with its last two lines", () => {
+    const long = '会议传达学习了上级文件精神，讨论了本季度工作安排。'.repeat(8);
+    const closing = { stack: [{ text: '记录状态：已定稿' }, { text: '主持人（签字）' }], unbreakable: true };
+    const node = { stack: [heading, { text: long }, closing], [KEEP_WITH_HEADING]: 2 } as unknown as Content;
+    const out = run(node)[0] as { stack: unknown[] };
+    expect(out.stack).toHaveLength(3);
+    const [head, middle, tail] = out.stack as [
+      { stack: [unknown, Lines] },
+      Lines,
+      { stack: unknown[]; unbreakable: boolean },
+    ];
+    expect(tail.unbreakable).toBe(true);
+    const [lastLines, kept] = tail.stack as [Lines, Json];
+    expect(lastLines.stack).toHaveLength(2);
+    expect(kept.stack).toEqual([
+      { text: '记录状态：已定稿', noWrap: true },
+      { text: '主持人（签字）', noWrap: true },
+    ]);
+    const all = [...head.stack[1].stack, ...middle.stack, ...lastLines.stack];
+    expect(all.map((l) => l.text).join('')).toBe(long);
+    // A paragraph too short to split keeps the heading, itself and what follows in one block.
+    const short = run({ ...(node as object), stack: [heading, { text: '会议同意。' }, closing] } as Content)[0] as Json;
+    expect(short.unbreakable).toBe(true);
+    expect((short.stack as unknown[])[2]).toMatchObject({ unbreakable: true });
+  });
+
   it('keeps a short block whole, and leaves a block it cannot split as it was written', () => {
     const short = run(block('会议传达学习了上级文件精神。', { unbreakable: false }))[0] as Json;
     expect(short.unbreakable).toBe(true);
