@@ -155,7 +155,7 @@ describe.skipIf(!hasPoppler)('迎检卷宗 (needs poppler-utils)', () => {
     const result = await extractManifest(cut);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain('文件不完整或已损坏');
-    expect(() => run('pdfinfo', [writeTemp('cut.pdf', cut)])).toThrow();
+    expect(() => execFileSync('pdfinfo', [writeTemp('cut.pdf', cut)], { stdio: 'pipe' })).toThrow();
   });
 });
 
