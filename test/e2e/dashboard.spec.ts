@@ -1,4 +1,5 @@
-// 工作台 and 领导责任 end to end: a missed 支委会 month is listed with 补记 (prefilled form); an overdue task shows 已逾期.
+// 工作台 and 领导责任 end to end: a missed 支委会 month is listed with 补录 (prefilled form), its drafts link to the
+// filtered list; an overdue task shows 已逾期.
 import { expect, test, type Page } from '@playwright/test';
 import { chooseOption, expectSaved, fillBranchBasics, fillDate, openSection, save } from './helpers';
 
@@ -118,7 +119,9 @@ async function createBranchWithSecretary(page: Page): Promise<void> {
   await expectSaved(page);
 }
 
-test('the 工作台 lists a missed 支委会 month and 补记 opens the prefilled form', async ({ page }) => {
+test('the 工作台 lists a missed 支委会 month, links its drafts, and 补录 opens the prefilled form', async ({
+  page,
+}) => {
   const { year, lastFullMonth, isCurrent } = testYear();
   const skip = lastFullMonth >= 2 ? 2 : 1;
   const dates: string[] = [];
@@ -134,9 +137,23 @@ test('the 工作台 lists a missed 支委会 month and 补记 opens the prefille
   await expect(committee.getByText(`支委会 ${lastFullMonth - 1}/${lastFullMonth} 个月`)).toBeVisible();
   await expect(committee.getByText(`未开展：${skip}月`, { exact: true })).toBeVisible();
 
-  await committee.getByRole('button', { name: `补记支委会（${skip}月）` }).click();
+  // The seeded records are drafts: the count links to the list of that kind, year and 状态. (They are written
+  // straight into IndexedDB without search lists, so the rows themselves are checked in the renderer test.)
+  const drafts = lastFullMonth - 1;
+  await committee.getByRole('link', { name: `其中 ${drafts} 份记录尚未定稿` }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '工作记录' })).toBeVisible();
+  const filters = new URLSearchParams(new URL(page.url()).hash.split('?')[1]);
+  expect(Object.fromEntries(filters)).toEqual({ kind: '支委会', year: String(year), status: '草稿' });
+  const main = page.getByRole('main');
+  for (const shown of ['支委会', `${year}年`, '草稿']) {
+    await expect(main.locator('.ant-select').filter({ hasText: shown })).toHaveCount(1);
+  }
+  await page.goBack();
+  if (!isCurrent) await chooseOption(page, '年度', `${year}年`);
+
+  await committee.getByRole('button', { name: `补录支委会（${skip}月）` }).click();
   await expect(page).toHaveURL(/#\/records\?new=/);
-  await expect(page.getByRole('heading', { level: 3, name: '新建会议记录' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: '新建工作记录' })).toBeVisible();
   await expect(page.getByLabel('会议日期', { exact: true })).toHaveValue(lastDay(year, skip));
   await expect(page.getByLabel('本年度序号')).toHaveText(`第${skip}次支委会`);
 });
@@ -180,16 +197,16 @@ test('a responsibility task past its deadline shows 已逾期 on the responsibil
   await expect(duty.getByText(/制定年度党建工作计划（张三，第一责任人/)).toBeVisible();
 });
 
-test('a year with every month missed shows 8 补记 buttons and 「全部 12 项补记」 for the rest', async ({ page }) => {
+test('a year with every month missed shows 8 补录 buttons and 「全部 12 项补录」 for the rest', async ({ page }) => {
   await createBranchWithSecretary(page);
   await openSection(page, '工作台');
   const last = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) - 1;
   await chooseOption(page, '年度', `${last}年`);
   const themeDay = page.getByRole('group', { name: '主题党日', exact: true });
   await expect(themeDay.getByText('主题党日 0/12 个月')).toBeVisible();
-  const buttons = themeDay.getByRole('button', { name: /^补记主题党日（/ });
+  const buttons = themeDay.getByRole('button', { name: /^补录主题党日（/ });
   await expect(buttons).toHaveCount(8);
-  await themeDay.getByRole('button', { name: '全部 12 项补记' }).click();
+  await themeDay.getByRole('button', { name: '全部 12 项补录' }).click();
   await expect(buttons).toHaveCount(12);
-  await expect(themeDay.getByRole('button', { name: '补记主题党日（12月）' })).toBeVisible();
+  await expect(themeDay.getByRole('button', { name: '补录主题党日（12月）' })).toBeVisible();
 });

@@ -34,7 +34,7 @@ test('a volume is exported from the UI, read back, and verified against the ledg
     page.getByText('2025 年度没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗'),
   ).toBeVisible();
 
-  // One 支委会 of 2025, entered through the 补记 form the 工作台 links to.
+  // One 支委会 of 2025, entered through the 补录 form the 工作台 links to.
   await page.goto(`/#/records?new=${encodeURIComponent('支委会')}&date=2025-03-10`);
   await page.getByLabel('主题', { exact: true }).fill('研究部署第一季度工作');
   await page.getByLabel('会议内容', { exact: true }).fill('会议研究了第一季度党建工作安排。');

@@ -1,4 +1,5 @@
-// 工作记录 end to end: a 支委会 with leave and a photo, 定稿, refused editing, 更正 with a reason, 补录, search.
+// 工作记录 end to end: a 支委会 with leave and a photo, 定稿, refused editing, 更正 with a reason, 补录, 状态 filter,
+// search.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,10 +84,10 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   await expectSaved(page);
   await seedMembers(page, ['张三', '李四', '王五']);
 
-  // The dashboard's 补记 link form: kind and date come from the address.
+  // The dashboard's 补录 link form: kind and date come from the address.
   const today = chinaDate();
   await page.goto(`/#/records?new=${encodeURIComponent('支委会')}&date=${today}`);
-  await expect(page.getByRole('heading', { level: 3, name: '新建会议记录' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: '新建工作记录' })).toBeVisible();
   await expect(page.getByLabel('会议日期', { exact: true })).toHaveValue(today);
   await expect(page.getByLabel('本年度序号')).toHaveText('第1次支委会');
   // Attendance is prefilled with who is expected, everyone 出席: for a 支委会 the committee, not the whole roster …
@@ -177,13 +178,37 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   await expect(firstRow.getByText('补录', { exact: true })).toHaveCount(0);
   await expect(firstRow.getByText('第1次')).toBeVisible();
 
+  // 状态 草稿 leaves the unfinished record only; the filter is in the address, so back from a record keeps it.
+  await chooseOption(main, '状态', '草稿');
+  await expect(firstRow).toHaveCount(0);
+  await expect(lateRow).toBeVisible();
+  await lateRow.getByRole('link', { name: '参观红色教育基地' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: '参观红色教育基地' })).toBeVisible();
+  await page.goBack();
+  await expect(lateRow).toBeVisible();
+  await expect(firstRow).toHaveCount(0);
+  await chooseOption(main, '状态', '已定稿');
+  await expect(firstRow).toBeVisible();
+  await expect(lateRow).toHaveCount(0);
+  // One character cannot be searched: the filtered list stays, with its filters.
+  const search = page.getByRole('searchbox', { name: '搜索主题、内容、纪要' });
+  await search.fill('党');
+  await search.press('Enter');
+  await expect(page.getByText(/请至少输入 2 个字/)).toBeVisible();
+  await expect(firstRow).toBeVisible();
+  await expect(lateRow).toHaveCount(0);
+  await search.fill('');
+  await search.press('Enter');
+  await page.getByRole('menuitem', { name: '工作记录' }).click();
+  await expect(lateRow).toBeVisible();
+  await expect(firstRow).toBeVisible();
+
   // The calendar shows this month's records on their days.
   await page.getByText('日历', { exact: true }).click();
   await expect(main.getByRole('link', { name: '支委会：研究部署第一季度党建工作' })).toBeVisible();
   await page.getByText('列表', { exact: true }).click();
 
   // Search by a word of the minutes: found; a word that is nowhere: nothing.
-  const search = page.getByRole('searchbox', { name: '搜索主题、内容、纪要' });
   await search.fill('乡村振兴');
   await search.press('Enter');
   await expect(firstRow).toBeVisible();
@@ -209,14 +234,14 @@ test('leaving a record with unsaved edits asks first; 继续编辑 keeps them, �
   // 取消 asks too before dropping edits.
   await page.getByRole('button', { name: '取消', exact: true }).click();
   const discard = page.getByRole('dialog', { name: '放弃修改？' });
-  await expect(discard.getByText('「会议记录」有尚未保存的修改，放弃后这些修改将丢失。')).toBeVisible();
+  await expect(discard.getByText('「工作记录」有尚未保存的修改，放弃后这些修改将丢失。')).toBeVisible();
   await discard.getByRole('button', { name: '继续编辑' }).click();
   await expect(discard).toBeHidden();
   await expect(topic).toHaveValue('参观廉政教育基地');
 
   await nav.getByRole('menuitem', { name: '工作台' }).click();
   const ask = page.getByRole('dialog', { name: '离开此页？' });
-  await expect(ask.getByText('「会议记录」有尚未保存的修改，离开后这些修改将丢失。')).toBeVisible();
+  await expect(ask.getByText('「工作记录」有尚未保存的修改，离开后这些修改将丢失。')).toBeVisible();
   await ask.getByRole('button', { name: '继续编辑' }).click();
   await expect(ask).toBeHidden();
   await expect(topic).toHaveValue('参观廉政教育基地');

@@ -1,4 +1,4 @@
-// The 工作台's data: readiness lines computed from fake-indexeddb — misses with 补记 links, quorum, pack, tasks, venues.
+// The 工作台's data: readiness lines computed from fake-indexeddb — misses with 补录 links, quorum, pack, tasks, venues.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/src/db/db';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
@@ -18,7 +18,7 @@ afterEach(() => {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 describe('工作有记录', () => {
-  it('a past year of 支委会 missing April and September reads 10/12 and offers 补记 on those months', async () => {
+  it('a past year of 支委会 missing April and September reads 10/12 and offers 补录 on those months', async () => {
     const { branch, zhang, li } = await seed();
     for (let month = 1; month <= 12; month++) {
       if (month === 4 || month === 9) continue;
@@ -32,7 +32,7 @@ describe('工作有记录', () => {
     expect(committee.text).toBe('支委会 10/12 个月');
     expect(committee.percent).toBe(83);
     expect(committee.misses.map((m) => m.label)).toEqual(['4月', '9月']);
-    // 补记 opens the records form of that kind on the missed month's last day.
+    // 补录 opens the records form of that kind on the missed month's last day.
     expect(committee.misses.map((m) => recordsViewFromHash(m.href))).toEqual([
       { view: 'new', kind: '支委会', date: '2029-04-30' },
       { view: 'new', kind: '支委会', date: '2029-09-30' },
@@ -90,7 +90,7 @@ describe('工作有记录', () => {
     expect(await lecture()).toBe('党课（书记讲） 0/4 个季度');
   });
 
-  it('links a 谈心谈话 补记 for a member who left mid-year to the day before they left', async () => {
+  it('links a 谈心谈话 补录 for a member who left mid-year to the day before they left', async () => {
     const { branch, li } = await seed();
     await markMemberLeft(li.id, { leftDate: '2029-07-15', leftReason: '调出' });
     const talks = (await loadDashboard(branch.id, 2029, '2030-06-15')).records.find((r) => r.ruleId === 'talks')!;

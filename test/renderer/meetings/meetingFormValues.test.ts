@@ -86,7 +86,7 @@ describe('meetingRuleIssues', () => {
   });
 });
 
-describe('emptyMeetingValues for a 补记 link', () => {
+describe('emptyMeetingValues for a 补录 link', () => {
   const member = (id: string, partyGroupId = '') =>
     ({ id, name: id, joinedDate: '2005-07-01', leftDate: '', partyGroupId, status: '正式' }) as unknown as Member;
   const members = [member('甲', 'g1'), member('乙', 'g1'), member('丙', 'g2')];

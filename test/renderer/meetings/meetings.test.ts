@@ -479,4 +479,43 @@ describe('keyset pagination', () => {
       made.filter((m) => m.date.startsWith('2030-02')).length,
     );
   });
+
+  it('filters by 状态 (草稿 / 已定稿) alone, with a year, and together with the postings filters', async () => {
+    const { branch, other, zhang, li } = await seed();
+    const kinds = ['支委会', '主题党日'] as const;
+    const made: Meeting[] = [];
+    for (let i = 0; i < 14; i++) {
+      const m = await createMeeting(
+        branch.id,
+        meetingInput({
+          kind: kinds[i % 2],
+          date: `20${i < 2 ? 29 : 30}-${String(1 + (i % 6)).padStart(2, '0')}-0${1 + (i % 3)}`,
+          attendance: i % 3 === 0 ? present(zhang) : present(li),
+        }),
+      );
+      // Every third record is finalised: drafts and finalised records interleave across pages.
+      made.push(i % 3 === 0 ? await finalizeMeeting(m.id) : m);
+    }
+    await createMeeting(other.id, meetingInput({ date: '2030-03-01' }));
+    const latest = async () => (await db.meetings.bulkGet(made.map((m) => m.id))).map((m) => m!);
+
+    const cases: Array<[MeetingFilter, (m: Meeting) => boolean]> = [
+      [{ status: '草稿' }, (m) => m.status === '草稿'],
+      [{ year: 2030, status: '草稿' }, (m) => m.date.startsWith('2030') && m.status === '草稿'],
+      [{ year: 2030, status: '已定稿' }, (m) => m.date.startsWith('2030') && m.status === '已定稿'],
+      [
+        { year: 2030, kind: '主题党日', status: '草稿' },
+        (m) => m.date.startsWith('2030') && m.kind === '主题党日' && m.status === '草稿',
+      ],
+      [{ memberId: zhang.id, status: '已定稿' }, (m) => m.attendeeIds.includes(zhang.id) && m.status === '已定稿'],
+    ];
+    const stored = await latest();
+    for (const [filter, keep] of cases) {
+      const expected = stored.filter(keep).sort(newestFirst);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(stored.length);
+      const got = await allPages(branch.id, filter, 3);
+      expect(got.map((m) => m.id)).toEqual(expected.map((m) => m.id));
+    }
+  });
 });

@@ -1,4 +1,5 @@
-// The 工作记录 hash: the dashboard's 补记 link opens a new form of the given kind and date; bad values are dropped.
+// The 工作记录 hash: the dashboard's 补录 link opens a new form of the given kind and date, its 草稿 link the filtered
+// list; bad values are dropped.
 import { describe, expect, it } from 'vitest';
 import { recordsHref, recordsViewFromHash } from '../../../renderer/src/features/meetings/recordsRoute';
 
@@ -24,5 +25,29 @@ describe('records route', () => {
     });
     expect(recordsViewFromHash('#/records?id=abc')).toEqual({ view: 'show', id: 'abc' });
     expect(recordsViewFromHash('#/records')).toEqual({ view: 'list' });
+  });
+
+  it('carries the list filter, so a link opens the list filtered and the back button returns to it', () => {
+    const filter = {
+      kind: '主题党日',
+      year: 2025,
+      month: 12,
+      status: '草稿',
+      venueId: 'v 1',
+      memberId: 'm&2',
+    } as const;
+    const href = recordsHref({ view: 'list', filter });
+    expect(href.startsWith('#/records?')).toBe(true);
+    expect(recordsViewFromHash(href)).toEqual({ view: 'list', filter });
+    expect(recordsHref({ view: 'list', filter: {} })).toBe('#/records');
+    expect(recordsHref({ view: 'list' })).toBe('#/records');
+  });
+
+  it('drops filter values the list cannot show: unknown kind or status, a bad year, a month without a year', () => {
+    expect(recordsViewFromHash('#/records?kind=茶话会&status=作废&year=20x5&month=3')).toEqual({ view: 'list' });
+    expect(recordsViewFromHash('#/records?year=2025&month=13&status=已定稿')).toEqual({
+      view: 'list',
+      filter: { year: 2025, status: '已定稿' },
+    });
   });
 });

@@ -1,5 +1,5 @@
 // Meeting (会议/活动记录) repository: 第N次 numbering, 补录 marking, draft → 定稿 → 更正 with audit, indexed lists and search.
-import { BACKFILL_DAYS, type MeetingKind } from '../../../../shared/domain/vocab';
+import { BACKFILL_DAYS, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
 import { chinaToday, daysBetween } from '../../../../shared/schemas/common';
 import {
   meetingInputSchema,
@@ -106,6 +106,8 @@ export interface MeetingFilter {
   venueId?: string;
   /** A member present (出席/列席) or a party to a 谈心谈话. */
   memberId?: string;
+  /** 草稿 or 已定稿: no index of its own, tested on the rows the date range or the postings yield. */
+  status?: RecordStatus;
 }
 
 // ── derived fields ─────────────────────────────────────────────────────────────
@@ -313,7 +315,8 @@ function toPage(rows: Meeting[], size: number): MeetingPage {
 /**
  * One page of a branch's records, newest first, with keyset paging (cursor = last [date, id]). A person, kind or venue
  * filter reads their lists in the search postings; otherwise [branchId+date] serves the range. Every row returned is
- * checked against the whole filter.
+ * checked against the whole filter; 状态 is only checked so (a branch-year is tens of records, and a status index
+ * would be one more to write on every restore).
  */
 export async function listMeetings(
   branchId: string,
@@ -328,7 +331,8 @@ export async function listMeetings(
     m.date <= to &&
     (!filter.kind || m.kind === filter.kind) &&
     (!filter.venueId || m.venueId === filter.venueId) &&
-    (!filter.memberId || m.attendeeIds.includes(filter.memberId));
+    (!filter.memberId || m.attendeeIds.includes(filter.memberId)) &&
+    (!filter.status || m.status === filter.status);
 
   // The cursor's date becomes the range's upper end; rows on that same date with id ≥ cursor.id were shown already.
   const upper = cursor && cursor.date < to ? cursor.date : to;

@@ -3,11 +3,12 @@ import { WarningOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Flex, List, Progress, Row, Select, Space, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { RULE_PACKS } from '../../../../shared/rules/packs';
+import { getRulePack, RULE_PACKS } from '../../../../shared/rules/packs';
 import { chinaToday, SEVEN_HAVES_NOT_APPLICABLE, sevenHavesApply, type Branch } from '../../../../shared/schemas';
 import { setRulePackId } from '../../db/repositories/compliance';
 import { venueKinds } from '../../db/repositories/venues';
 import { Loading } from '../../ui/Loading';
+import { recordsHref } from '../meetings/recordsRoute';
 import { responsibilityHref } from '../responsibility/responsibilityRoute';
 import type { DashboardView, RecordLine } from './dashboardData';
 import { useDashboard } from './useDashboard';
@@ -60,11 +61,18 @@ export function Dashboard({ branch }: Readonly<{ branch: Branch }>) {
 }
 
 function Pillars({ view }: Readonly<{ view: DashboardView }>) {
+  // The line says which rule, the rule which kind: its drafts of the year are what 「尚未定稿」 links to.
+  const kindOf = new Map(getRulePack(view.packId).rules.map((r) => [r.id, r.meetingKind]));
+  const draftsHref = (line: RecordLine) =>
+    recordsHref({ view: 'list', filter: { kind: kindOf.get(line.ruleId), year: view.year, status: '草稿' } });
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={14}>
         <Card title="工作有记录" role="region" aria-label="工作有记录">
-          <List dataSource={view.records} renderItem={(line) => <RecordItem line={line} />} />
+          <List
+            dataSource={view.records}
+            renderItem={(line) => <RecordItem line={line} draftsHref={draftsHref(line)} />}
+          />
         </Card>
       </Col>
       <Col xs={24} xl={10}>
@@ -83,10 +91,10 @@ function Pillars({ view }: Readonly<{ view: DashboardView }>) {
   );
 }
 
-/** 补记 buttons shown before 「全部 N 项补记」: a year of 三个党小组 missing every month would be 36 buttons. */
+/** 补录 buttons shown before 「全部 N 项补录」: a year of 三个党小组 missing every month would be 36 buttons. */
 const MISS_BUTTONS = 8;
 
-function RecordItem({ line }: Readonly<{ line: RecordLine }>) {
+function RecordItem({ line, draftsHref }: Readonly<{ line: RecordLine; draftsHref: string }>) {
   const complete = line.required > 0 && line.misses.length === 0;
   const [allMisses, setAllMisses] = useState(false);
   return (
@@ -97,7 +105,11 @@ function RecordItem({ line }: Readonly<{ line: RecordLine }>) {
             {line.text}
             {line.drafts > 0 && (
               <Typography.Text type="warning" style={{ fontWeight: 'normal', marginLeft: 8 }}>
-                （其中 {line.drafts} 份记录尚未定稿）
+                （
+                <Typography.Link type="warning" href={draftsHref} underline>
+                  其中 {line.drafts} 份记录尚未定稿
+                </Typography.Link>
+                ）
               </Typography.Text>
             )}
           </Typography.Text>
@@ -120,14 +132,14 @@ function RecordItem({ line }: Readonly<{ line: RecordLine }>) {
                 key={m.key}
                 size="small"
                 onClick={() => go(m.href)}
-                aria-label={`补记${line.label}（${m.label}）`}
+                aria-label={`补录${line.label}（${m.label}）`}
               >
-                补记 {m.label}
+                补录 {m.label}
               </Button>
             ))}
             {!allMisses && line.misses.length > MISS_BUTTONS && (
               <Button size="small" type="link" onClick={() => setAllMisses(true)}>
-                全部 {line.misses.length} 项补记
+                全部 {line.misses.length} 项补录
               </Button>
             )}
           </Flex>

@@ -157,7 +157,7 @@ export function MeetingForm({
   const groupOptions = branch.partyGroups.map((g) => ({ value: g.id, label: g.name }));
   const venueOptions = venues.map((v) => ({ value: v.id, label: v.name }));
 
-  const { release, cancel } = useFormLeaveGuard(formState.isDirty, '会议记录');
+  const { release, cancel } = useFormLeaveGuard(formState.isDirty, '工作记录');
 
   const onValid = async (data: MeetingFormOutput) => {
     try {
@@ -260,7 +260,7 @@ export function MeetingForm({
         tidyTimes();
         return handleSubmit(onValid)(event);
       }}
-      aria-label={meeting ? '修改会议记录' : '新建会议记录'}
+      aria-label={meeting ? '修改工作记录' : '新建工作记录'}
     >
       <Form layout="vertical" component={false}>
         {rootError && (

@@ -1,16 +1,52 @@
-// The 工作记录 section's own place in the hash (#/records?id=… / ?new=支委会&date=…): list, one record, or a new form.
+// The 工作记录 section's own place in the hash (#/records?id=… / ?new=支委会&date=… / ?status=草稿&year=…): the list
+// with its filter, one record, or a new form.
 import { useSyncExternalStore } from 'react';
-import { MEETING_KINDS, type MeetingKind } from '../../../../shared/domain/vocab';
+import { MEETING_KINDS, RECORD_STATUSES, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
 import { dateSchema } from '../../../../shared/schemas/common';
+import type { MeetingFilter } from '../../db/repositories/meetings';
 
 export type RecordsView =
-  | { view: 'list' }
-  /** group / party: the 党小组 or the member a 补记 is for (a 党小组会 of that group, a 谈心谈话 with that member). */
+  /** filter: what the list shows (absent: every record), so a link or the back button opens it filtered. */
+  | { view: 'list'; filter?: MeetingFilter }
+  /** group / party: the 党小组 or the member a 补录 is for (a 党小组会 of that group, a 谈心谈话 with that member). */
   | { view: 'new'; kind?: MeetingKind; date?: string; group?: string; party?: string }
   | { view: 'show'; id: string };
 
 function isMeetingKind(value: string): value is MeetingKind {
   return (MEETING_KINDS as readonly string[]).includes(value);
+}
+
+function isRecordStatus(value: string): value is RecordStatus {
+  return (RECORD_STATUSES as readonly string[]).includes(value);
+}
+
+/** The list filter's keys in the hash, in the order they are written. */
+const FILTER_PARAMS = {
+  kind: 'kind',
+  year: 'year',
+  month: 'month',
+  status: 'status',
+  venueId: 'venue',
+  memberId: 'person',
+};
+
+function filterFromParams(params: URLSearchParams): MeetingFilter {
+  const filter: MeetingFilter = {};
+  const kind = params.get(FILTER_PARAMS.kind);
+  if (kind && isMeetingKind(kind)) filter.kind = kind;
+  const year = Number(params.get(FILTER_PARAMS.year));
+  if (Number.isInteger(year) && year >= 1900 && year <= 9999) {
+    filter.year = year;
+    const month = Number(params.get(FILTER_PARAMS.month));
+    if (Number.isInteger(month) && month >= 1 && month <= 12) filter.month = month;
+  }
+  const status = params.get(FILTER_PARAMS.status);
+  if (status && isRecordStatus(status)) filter.status = status;
+  const venue = params.get(FILTER_PARAMS.venueId);
+  if (venue) filter.venueId = venue;
+  const person = params.get(FILTER_PARAMS.memberId);
+  if (person) filter.memberId = person;
+  return filter;
 }
 
 /** '#/records?new=支委会&date=2025-03-31' → a new 支委会 form on that date; unknown kinds or bad dates are dropped. */
@@ -20,7 +56,10 @@ export function recordsViewFromHash(hash: string): RecordsView {
   const id = params.get('id');
   if (id) return { view: 'show', id };
   const kind = params.get('new');
-  if (kind === null) return { view: 'list' };
+  if (kind === null) {
+    const filter = filterFromParams(params);
+    return Object.keys(filter).length > 0 ? { view: 'list', filter } : { view: 'list' };
+  }
   const date = params.get('date') ?? '';
   const group = params.get('group');
   const party = params.get('party');
@@ -42,7 +81,13 @@ export function recordsHref(target: RecordsView): string {
     if (target.party) params.set('party', target.party);
     return `#/records?${params.toString()}`;
   }
-  return '#/records';
+  const params = new URLSearchParams();
+  for (const [field, name] of Object.entries(FILTER_PARAMS) as [keyof MeetingFilter, string][]) {
+    const value = target.filter?.[field];
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  const query = params.toString();
+  return query ? `#/records?${query}` : '#/records';
 }
 
 export function goToRecords(target: RecordsView): void {

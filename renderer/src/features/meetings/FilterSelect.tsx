@@ -1,0 +1,32 @@
+// One labelled filter of the records list (类型, 年份, 状态 …): a clearable select whose empty value reads 「全部」.
+import { Col, Select } from 'antd';
+
+interface FilterSelectProps {
+  id: string;
+  label: string;
+  value: string | number | undefined;
+  options: { value: string | number; label: string }[];
+  disabled?: boolean;
+  onChange: (value: string | number | undefined) => void;
+}
+
+export function FilterSelect({ id, label, value, options, disabled, onChange }: Readonly<FilterSelectProps>) {
+  return (
+    <Col xs={12} md={4}>
+      <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>
+        {label}
+      </label>
+      <Select
+        id={id}
+        value={value}
+        options={options}
+        allowClear
+        disabled={disabled}
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder="全部"
+        onChange={(v: string | number | undefined) => onChange(v ?? undefined)}
+        style={{ width: '100%' }}
+      />
+    </Col>
+  );
+}

@@ -1,0 +1,105 @@
+// 工作记录 as a month calendar: each day lists its records, one line each; a day with more than fit says 「另有 N 条」.
+import { Button, Calendar, Popover } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
+import { chinaToday } from '../../../../shared/schemas/common';
+import type { Meeting } from '../../../../shared/schemas';
+import { recordsHref } from './recordsRoute';
+import { useMonthMeetings } from './useMonthMeetings';
+
+/**
+ * Lines a day cell holds: antd's date content is 86 px high, a line here 20 px. A busier day shows one line fewer
+ * and 「另有 N 条」 in its place, rather than text cut off mid-line with no sign that more is there.
+ */
+const CELL_LINES = 4;
+
+const listStyle: CSSProperties = { listStyle: 'none', margin: 0, padding: 0 };
+const lineStyle: CSSProperties = {
+  fontSize: 12,
+  lineHeight: '20px',
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+};
+
+// A click inside a cell would also select that day (and move to its month, for a day of the next month).
+const keepInCell = (e: MouseEvent) => e.stopPropagation();
+
+export function MonthCalendar({ branchId }: Readonly<{ branchId: string }>) {
+  const [month, setMonth] = useState<Dayjs>(() => dayjs(chinaToday()));
+  const records = useMonthMeetings(branchId, month.year(), month.month() + 1);
+  const byDate = useMemo(() => {
+    const map = new Map<string, Meeting[]>();
+    for (const m of records ?? []) map.set(m.date, [...(map.get(m.date) ?? []), m]);
+    // A day reads in the order it happened: by start time, then as entered.
+    for (const day of map.values()) {
+      day.sort((a, b) => a.startTime.localeCompare(b.startTime) || a.createdAt.localeCompare(b.createdAt));
+    }
+    return map;
+  }, [records]);
+  return (
+    <Calendar
+      value={month}
+      onPanelChange={(d) => setMonth(d)}
+      onSelect={(d, info) => {
+        if (info.source === 'date' || info.source === 'month') setMonth(d);
+      }}
+      cellRender={(d, info) => {
+        if (info.type !== 'date') return info.originNode;
+        const date = d.format('YYYY-MM-DD');
+        return <DayRecords date={date} records={byDate.get(date) ?? []} />;
+      }}
+    />
+  );
+}
+
+function RecordLink({ meeting }: Readonly<{ meeting: Meeting }>) {
+  const text = `${meeting.kind}：${meeting.topic}${meeting.backfilled ? '（补录）' : ''}`;
+  return (
+    <a href={recordsHref({ view: 'show', id: meeting.id })} title={text}>
+      {text}
+    </a>
+  );
+}
+
+function DayRecords({ date, records }: Readonly<{ date: string; records: readonly Meeting[] }>) {
+  if (records.length === 0) return null;
+  const shown = records.length <= CELL_LINES ? records : records.slice(0, CELL_LINES - 1);
+  const more = records.length - shown.length;
+  return (
+    <ul style={listStyle}>
+      {shown.map((m) => (
+        <li key={m.id} style={lineStyle}>
+          <RecordLink meeting={m} />
+        </li>
+      ))}
+      {more > 0 && (
+        <li style={lineStyle}>
+          <Popover
+            trigger="click"
+            title={`${date} 的 ${records.length} 条记录`}
+            content={
+              <ul style={{ ...listStyle, maxWidth: 360 }} onClick={keepInCell}>
+                {records.map((m) => (
+                  <li key={m.id} style={{ padding: '2px 0' }}>
+                    <RecordLink meeting={m} />
+                  </li>
+                ))}
+              </ul>
+            }
+          >
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0, height: 20, fontSize: 12 }}
+              aria-label={`${date} 另有 ${more} 条记录，查看全部 ${records.length} 条`}
+              onClick={keepInCell}
+            >
+              另有 {more} 条
+            </Button>
+          </Popover>
+        </li>
+      )}
+    </ul>
+  );
+}
