@@ -1,6 +1,7 @@
 // Checks a standard beyond its schema: item maxima add up to the total, tiers within their item, grade bands without
-// gaps or overlaps, unique codes. Pure; every problem comes back with a Chinese message and the field's path.
-import type { StandardFields } from '../schemas/entities';
+// gaps or overlaps, unique codes; and, for an edited standard, the schema and these checks in one pass. Pure; every
+// problem comes back with a Chinese message and the field's path.
+import { standardInputSchema, type StandardFields, type StandardInput } from '../schemas/entities';
 import { formatScore, roundScore } from './score';
 
 export interface StandardIssue {
@@ -93,4 +94,38 @@ function gradeIssues(standard: Checked): StandardIssue[] {
 /** Every problem of a standard's items and grade bands; an empty list means it can be saved. */
 export function validateStandard(standard: Checked): StandardIssue[] {
   return [...itemIssues(standard), ...gradeIssues(standard)];
+}
+
+/** Which item (and tier) or grade band a schema issue is about, as the message's prefix: 「第 3 项：」. */
+function issuePrefix(path: readonly PropertyKey[], input: StandardInput): string {
+  const [list, index, ...rest] = path;
+  if (typeof index !== 'number') return '';
+  if (list === 'grades') return `第 ${index + 1} 个等次：`;
+  if (list !== 'items') return '';
+  const [rule, tiers, tier] = rest;
+  if (rule === 'rule' && tiers === 'tiers' && typeof tier === 'number') {
+    // The input failed its schema: read the tier's label without trusting its shape.
+    const items = (input as { items?: unknown }).items;
+    const item = Array.isArray(items) ? (items[index] as { rule?: { tiers?: unknown } } | undefined) : undefined;
+    const tiersOf = item?.rule?.tiers;
+    const label = Array.isArray(tiersOf) ? (tiersOf[tier] as { label?: unknown } | undefined)?.label : undefined;
+    if (typeof label === 'string' && label.trim()) return `第 ${index + 1} 项档次“${label.trim()}”：`;
+  }
+  return `第 ${index + 1} 项：`;
+}
+
+/**
+ * Every problem of an edited standard at once: the schema's (each naming its item, 「第 3 项：满分必须大于 0」) and
+ * validateStandard's (sums, codes, tiers, bands), so that one 保存 shows them all. The cross-field checks are skipped
+ * only when a value has the wrong type (they would compare nonsense); an empty list means it can be saved.
+ */
+export function standardInputIssues(input: StandardInput): StandardIssue[] {
+  const parsed = standardInputSchema.safeParse(input);
+  if (parsed.success) return validateStandard(parsed.data);
+  const schemaIssues = parsed.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: `${issuePrefix(issue.path, input)}${issue.message}`,
+  }));
+  const wellTyped = parsed.error.issues.every((i) => i.code !== 'invalid_type' && i.code !== 'invalid_union');
+  return wellTyped ? [...schemaIssues, ...validateStandard(input as Checked)] : schemaIssues;
 }

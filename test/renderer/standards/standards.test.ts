@@ -24,6 +24,7 @@ import {
   getStandard,
   listStandards,
   listVersions,
+  saveCopyOfStandard,
   updateStandard,
 } from '../../../renderer/src/db/repositories/standards';
 
@@ -138,6 +139,35 @@ describe('standards', () => {
     const items = copy.items.map((item) => (item.code === 'C1' ? { ...item, maxScore: item.maxScore - 3 } : item));
     const issues = await issuesOf(updateStandard(copy.id, { ...copy, items }));
     expect(issues).toContainEqual({ path: 'items', message: '各项满分之和为 97，与总分 100 不一致' });
+  });
+
+  it('saves an edited 复制后修改 copy in one step, and refuses every problem of it at once, creating nothing', async () => {
+    await ensureBuiltInStandards();
+    const builtIn = (await getStandard(STANDARDIZATION_ID))!;
+    const items = builtIn.items.map((item, i) => (i === 7 ? { ...item, code: 'A1', maxScore: 0 } : item));
+    expect(await issuesOf(saveCopyOfStandard(builtIn.id, { ...builtIn, name: '本单位标准', items }))).toEqual([
+      { path: 'items.7.maxScore', message: '第 8 项：满分必须大于 0' },
+      { path: 'items', message: '各项满分之和为 94，与总分 100 不一致' },
+      { path: 'items.7.code', message: '编号“A1”重复：第 1 项和第 8 项不能使用同一编号' },
+    ]);
+    expect(await db.standards.count()).toBe(BUILT_IN_STANDARDS.length);
+
+    const added = { code: 'D4', dimension: '特色工作', content: '志愿服务', method: '查阅记录', maxScore: 5 };
+    const edited = [...builtIn.items.filter((i) => i.code !== 'C3'), { ...added, rule: { kind: 'manual' as const } }];
+    const copy = await saveCopyOfStandard(builtIn.id, { ...builtIn, name: '本单位标准', items: edited });
+    expect(copy).toMatchObject({
+      name: '本单位标准',
+      basedOn: builtIn.id,
+      builtInKey: '',
+      version: 1,
+      lineageId: copy.id,
+    });
+    expect(await getStandard(copy.id)).toEqual(copy);
+    expect(copy.items.map((i) => i.code)).not.toContain('C3');
+    expect(copy.items.at(-1)).toEqual({ ...added, rule: { kind: 'manual' } });
+    expect((await listAudit('standard', copy.id)).map((a) => a.summary)).toEqual([
+      `由「${builtIn.name}」（第1版）复制为「本单位标准」`,
+    ]);
   });
 
   it('editing a copy that an assessment uses creates a new version; the assessment keeps its snapshot', async () => {

@@ -1,7 +1,8 @@
-// Standard validation, table-driven: sums, tiers over their item's maximum, grade gaps and overlaps, duplicate codes.
+// Standard validation, table-driven: sums, tiers over their item's maximum, grade gaps and overlaps, duplicate codes;
+// and an edited standard's schema and cross-field problems in one pass, each naming its item.
 import { describe, expect, it } from 'vitest';
 import type { StandardFields, StandardItem } from '../../../shared/schemas/entities';
-import { BUILT_IN_STANDARDS, validateStandard } from '../../../shared/standards';
+import { BUILT_IN_STANDARDS, standardInputIssues, validateStandard } from '../../../shared/standards';
 
 const frequencyItem = (code: string, maxScore: number, topScore: number): StandardItem => ({
   code,
@@ -129,5 +130,43 @@ describe('validateStandard', () => {
   it('half points add up exactly (no floating-point false alarms)', () => {
     const items = [manualItem('A', 0.1), manualItem('B', 0.2), manualItem('C', 99.7)];
     expect(validateStandard({ ...valid, items })).toEqual([]);
+  });
+});
+
+describe('standardInputIssues', () => {
+  const input = { name: '本单位标准', description: '', ...valid };
+
+  it('accepts a consistent standard', () => {
+    expect(standardInputIssues(input)).toEqual([]);
+  });
+
+  it('reports the schema and the cross-field problems in one pass, each schema issue naming its item', () => {
+    const items = [frequencyItem('A1', 2, -1), { ...manualItem('A1', 0), content: ' ' }, manualItem('A3', 90)];
+    const grades = [
+      { label: '优秀', minScore: 120 },
+      { label: '较差', minScore: 0 },
+    ];
+    expect(standardInputIssues({ ...input, items, grades })).toEqual([
+      { path: 'items.0.rule.tiers.0.score', message: '第 1 项档次“每月1次”：分值不能为负数' },
+      { path: 'items.1.content', message: '第 2 项：请填写评价内容' },
+      { path: 'items.1.maxScore', message: '第 2 项：满分必须大于 0' },
+      { path: 'items', message: '各项满分之和为 92，与总分 100 不一致' },
+      { path: 'items.1.code', message: '编号“A1”重复：第 1 项和第 2 项不能使用同一编号' },
+      { path: 'grades.0.minScore', message: '等次“优秀”的起点 120 分超过总分 100 分，永远达不到' },
+    ]);
+  });
+
+  it('names the grade band of a band issue, and checks nothing across fields when a value has the wrong type', () => {
+    const grades = [
+      { label: '', minScore: 90 },
+      { label: '较差', minScore: 0 },
+    ];
+    expect(standardInputIssues({ ...input, grades })).toEqual([
+      { path: 'grades.0.label', message: '第 1 个等次：请填写等次' },
+    ]);
+    const items = [frequencyItem('A1', 2, 2), { ...manualItem('A2', 98), maxScore: '98' as unknown as number }];
+    expect(standardInputIssues({ ...input, totalScore: 50, items })).toEqual([
+      { path: 'items.1.maxScore', message: expect.stringMatching(/^第 2 项：/) as string },
+    ]);
   });
 });

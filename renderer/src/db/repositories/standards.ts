@@ -1,12 +1,13 @@
-// Standard (评价标准) repository: built-in templates seeded once, 「复制后修改」, and versions — a copy already used by an
-// assessment is never changed under it: editing it makes version+1, and the assessment keeps its snapshot.
+// Standard (评价标准) repository: built-in templates seeded once, 「复制后修改」 (the copy is made when the edited copy is
+// saved), and versions — a copy already used by an assessment is never changed under it: editing it makes version+1,
+// and the assessment keeps its snapshot.
 import {
   standardInputSchema,
   type Standard,
   type StandardFields,
   type StandardInput,
 } from '../../../../shared/schemas/entities';
-import { BUILT_IN_STANDARDS, validateStandard } from '../../../../shared/standards';
+import { BUILT_IN_STANDARDS, standardInputIssues } from '../../../../shared/standards';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { writeAudit } from './audit';
@@ -83,8 +84,21 @@ export async function assessmentsUsing(id: string): Promise<number> {
   return db.assessments.where('standardId').equals(id).count();
 }
 
-/** 「复制后修改」: a new, editable standard (version 1) with the source's items and bands. */
+/** 「复制后修改」 without changes: a new, editable standard (version 1) with the source's items and bands. */
 export async function copyStandard(sourceId: string, name?: string): Promise<Standard> {
+  return addCopy(sourceId, (source) => ({ name: name?.trim() || `${source.name}（副本）` }));
+}
+
+/**
+ * 「复制后修改」 as the editor saves it: the copy (version 1, based on the source) is created only now, already with
+ * the edits, so a copy abandoned in the editor never reaches the 标准库. Validated like updateStandard.
+ */
+export async function saveCopyOfStandard(sourceId: string, input: StandardInput): Promise<Standard> {
+  const fields = parseStandardInput(input);
+  return addCopy(sourceId, () => fields);
+}
+
+async function addCopy(sourceId: string, edits: (source: Standard) => Partial<StandardFields>): Promise<Standard> {
   return db.transaction('rw', [db.standards, db.auditPages], async () => {
     const source = await db.standards.get(sourceId);
     if (!source) throw new NotFoundError('评价标准', sourceId);
@@ -92,7 +106,7 @@ export async function copyStandard(sourceId: string, name?: string): Promise<Sta
     const at = nowIso();
     const copy: Standard = {
       ...structuredClone(standardFieldsOf(source)),
-      name: name?.trim() || `${source.name}（副本）`,
+      ...edits(source),
       version: 1,
       builtInKey: '',
       basedOn: source.id,
@@ -148,10 +162,10 @@ export async function deleteStandard(id: string): Promise<void> {
 function parseStandardInput(
   input: StandardInput,
 ): Pick<StandardFields, 'name' | 'description' | 'totalScore' | 'items' | 'grades'> {
-  const fields = parseInput(standardInputSchema, input);
-  const issues = validateStandard(fields);
+  // Every problem in one pass (schema and sums, codes, tiers, bands), as the editor checks before saving.
+  const issues = standardInputIssues(input);
   if (issues.length > 0) throw new ValidationError(issues);
-  return fields;
+  return parseInput(standardInputSchema, input);
 }
 
 /**

@@ -1,11 +1,12 @@
-// 标准库: the built-in and copied standards with their items and grade bands; 「复制后修改」, editing of copies, and
-// deleting a copy that no 考评 uses (such as one copied by mistake).
+// 标准库: the built-in and copied standards with their items and grade bands; 「复制后修改」 (the copy is made when
+// saved, so an abandoned one leaves nothing behind), editing of copies, and deleting a copy that no 考评 uses.
 import { CopyOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Flex, List, Popconfirm, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { Standard } from '../../../../shared/schemas';
 import { formatScore } from '../../../../shared/standards';
 import { ValidationError } from '../../db/repositories/errors';
-import { copyStandard, deleteStandard } from '../../db/repositories/standards';
+import { deleteStandard } from '../../db/repositories/standards';
 import { Loading } from '../../ui/Loading';
 import { ruleText } from './ruleText';
 import { StandardEditor } from './StandardEditor';
@@ -17,18 +18,14 @@ type Props = Readonly<{ route: Extract<StandardsRoute, { tab: 'library' }> }>;
 export function StandardLibrary({ route }: Props) {
   const { message } = App.useApp();
   const standards = useStandards();
+  // 「复制后修改」 opens the editor on the source; the copy is created by its 保存. Tied to the address it was opened
+  // at: going anywhere else (取消, a menu item, the back button) closes it, leaving nothing behind.
+  const here = standardsHref(route);
+  const [copying, setCopying] = useState<{ sourceId: string; at: string }>();
+  if (copying && copying.at !== here) setCopying(undefined);
   if (standards === undefined) return <Loading />;
   const selected = standards.find((s) => s.id === route.standardId);
-
-  const copy = async (source: Standard) => {
-    try {
-      const created = await copyStandard(source.id);
-      message.success(`已复制为「${created.name}」，可按本单位要求修改`);
-      goToStandards({ tab: 'library', standardId: created.id, editing: true });
-    } catch (error) {
-      message.error(`复制失败：${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  const copySource = copying && copying.at === here ? standards.find((s) => s.id === copying.sourceId) : undefined;
 
   const remove = async (standard: Standard) => {
     try {
@@ -45,6 +42,20 @@ export function StandardLibrary({ route }: Props) {
       message.error(`未能删除：${reason}`);
     }
   };
+
+  if (copySource) {
+    return (
+      <StandardEditor
+        key={`copy-${copySource.id}`}
+        standard={copySource}
+        copy
+        onDone={(saved) => {
+          setCopying(undefined);
+          if (saved) goToStandards({ tab: 'library', standardId: saved.id });
+        }}
+      />
+    );
+  }
 
   if (selected && route.editing && !selected.builtInKey) {
     return (
@@ -81,7 +92,11 @@ export function StandardLibrary({ route }: Props) {
       </Card>
       <div style={{ flex: 1, minWidth: 360 }}>
         {selected ? (
-          <StandardDetails standard={selected} onCopy={() => void copy(selected)} onDelete={() => remove(selected)} />
+          <StandardDetails
+            standard={selected}
+            onCopy={() => setCopying({ sourceId: selected.id, at: here })}
+            onDelete={() => remove(selected)}
+          />
         ) : (
           <Empty description="请在左侧选择一个评价标准查看。内置标准不能直接修改，可“复制后修改”。" />
         )}
