@@ -18,7 +18,19 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'resources/', 'bench/.cache/', 'bench/results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'resources/',
+      'bench/.cache/',
+      'bench/results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -44,9 +56,20 @@ export default tseslint.config(
             },
             { group: ['node:*', ...nodeBuiltins], message: 'The renderer is a sandboxed web page: no Node built-ins.' },
           ],
+          paths: [
+            {
+              name: '@ant-design/icons',
+              message: 'Import icons from renderer/src/ui/icons: they are decorative there (no English aria-label).',
+            },
+          ],
         },
       ],
     },
+  },
+  {
+    // The one module that wraps the icon library.
+    files: ['renderer/src/ui/icons.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // Renderer tests run in Node (happy-dom): they may read fixtures and use Node's Blob, the page code may not.

@@ -1,5 +1,5 @@
 // 工作台: the branch-year's readiness by the four pillars, or the first step (新建支部) when nothing is entered yet.
-import { ApartmentOutlined, PlusOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, PlusOutlined } from '../ui/icons';
 import { Button, Result, Typography } from 'antd';
 import { Dashboard } from '../features/dashboard/Dashboard';
 import { useCurrentBranch } from '../features/branch/useCurrentBranch';

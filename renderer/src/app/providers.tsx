@@ -1,5 +1,5 @@
 // Everything the UI runs inside: antd in Chinese (zh_CN, dayjs zh-cn), the app theme, and antd's App context.
-import { LoadingOutlined } from '@ant-design/icons';
+import { LoadingOutlined } from '../ui/icons';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';

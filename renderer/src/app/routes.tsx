@@ -9,7 +9,7 @@ import {
   FilePdfOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
-} from '@ant-design/icons';
+} from '../ui/icons';
 import type { ReactNode } from 'react';
 import { BranchPage } from '../features/branch/BranchPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';

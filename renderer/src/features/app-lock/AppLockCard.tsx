@@ -1,5 +1,5 @@
 // 数据安全 → 应用锁: set, change or remove the optional password and the idle time, with the honest limits stated.
-import { LockOutlined } from '@ant-design/icons';
+import { LockOutlined } from '../../ui/icons';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState, type FormEvent } from 'react';
 import {

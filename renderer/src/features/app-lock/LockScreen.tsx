@@ -1,5 +1,5 @@
 // 「应用已锁定」: the password prompt over the whole window, with the wrong-attempt countdown.
-import { LockOutlined } from '@ant-design/icons';
+import { LockOutlined } from '../../ui/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
 import {

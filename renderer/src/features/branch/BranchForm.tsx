@@ -1,5 +1,5 @@
 // The 支部概况 form: creates a branch or edits a live one, validated by the shared zod schema and the repository's rules.
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '../../ui/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Row, Space, Typography } from 'antd';
 import { useId, useMemo } from 'react';

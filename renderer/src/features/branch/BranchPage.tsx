@@ -1,5 +1,5 @@
 // 支部概况: the current branch's profile, with editing and creating; with no branch yet it opens the create form.
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '../../ui/icons';
 import { Alert, Button, Flex, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import type { Branch } from '../../../../shared/schemas';

@@ -1,5 +1,5 @@
 // 工作台 of a branch: readiness for one year by the four pillars, with what is missing and a way to fix each gap.
-import { WarningOutlined } from '@ant-design/icons';
+import { WarningOutlined } from '../../ui/icons';
 import { App, Button, Card, Col, Empty, Flex, List, Progress, Row, Select, Space, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';

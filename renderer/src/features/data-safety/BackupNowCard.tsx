@@ -1,5 +1,5 @@
 // 「立即备份」: exports everything into one .zip and saves it (a download in a browser, a save dialog in Electron).
-import { CloudDownloadOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined } from '../../ui/icons';
 import { App, Button, Card, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import { backupDownloadName, type ExportProgress, exportBackupBlob } from '../../db/backup/export';

@@ -1,5 +1,5 @@
 // 「从备份恢复」: the file picker, the validation result (preview or refused with reasons), the mode choice and progress.
-import { UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '../../ui/icons';
 import { Alert, App, Button, Card, Flex, Progress, Space, Typography, Upload } from 'antd';
 import { NOTHING_CHANGED, RESTORE_MODE_LABELS } from '../../db/backup/restore';
 import { BackupPreviewCard } from './BackupPreviewCard';

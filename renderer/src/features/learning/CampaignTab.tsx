@@ -1,5 +1,5 @@
 // 争创活动: pick or create a campaign, then work through its phases and six steps; the 机关文化 line on top.
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../ui/icons';
 import { Button, Empty, Flex, Select, Typography } from 'antd';
 import { useId, useState } from 'react';
 import type { Branch } from '../../../../shared/schemas';

@@ -1,5 +1,5 @@
 // 新增技能比武 and 编辑技能比武: name, date, kind, and each participant's score, rank and award.
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '../../ui/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useId } from 'react';

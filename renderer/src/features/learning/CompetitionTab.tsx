@@ -1,6 +1,6 @@
 // 技能比武 (练硬功、打擂台、强技能、出人才): the branch's events with each participant's result and award; each can be
 // corrected (编辑) or, after a confirmation, deleted.
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '../../ui/icons';
 import { App, Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { COMPETITION_MOTTO } from '../../../../shared/learning';

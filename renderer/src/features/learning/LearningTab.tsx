@@ -1,6 +1,6 @@
 // 学习记录: entry form, the year's completion matrix per target (✓/✗ per member × period) and member/branch rates,
 // and the year's entries, each of which can be corrected (编辑) or, after a confirmation, deleted.
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '../../ui/icons';
 import { Alert, App, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { LEARNING_KIND_NAMES, type LearningKind } from '../../../../shared/domain/vocab';

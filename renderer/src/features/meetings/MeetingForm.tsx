@@ -1,5 +1,5 @@
 // The record form: every kind with its own fields, attendance prefilled with who is expected, live quorum and 第N次.
-import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '../../ui/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useId, useMemo, useRef } from 'react';

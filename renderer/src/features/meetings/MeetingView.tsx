@@ -1,5 +1,5 @@
 // One record, read-only: 定稿, 编辑 (drafts), 更正 with a reason (finalised), the amendment history and attachments.
-import { CheckOutlined, DeleteOutlined, EditOutlined, LeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CheckOutlined, DeleteOutlined, EditOutlined, LeftOutlined, PrinterOutlined } from '../../ui/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Input, List, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { checkQuorum } from '../../../../shared/rules/quorum';

@@ -1,6 +1,6 @@
 // The records list of a branch: filters kept in the hash (a link or the back button reopens them), search, 加载更多,
 // or the month calendar.
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../ui/icons';
 import { Button, Flex, Input, Row, Segmented, Space, Table, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { MEETING_KINDS, RECORD_STATUSES, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';

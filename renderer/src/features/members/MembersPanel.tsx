@@ -1,5 +1,5 @@
 // 党员名册 of the current branch: counts, the member table with 在册/已离开 filter, add/edit, 转出, Excel import and export.
-import { EditOutlined, ExportOutlined, LogoutOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { EditOutlined, ExportOutlined, LogoutOutlined, PlusOutlined, UndoOutlined } from '../../ui/icons';
 import { App, Button, Drawer, Empty, Flex, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { isCurrentMember, rosterCounts } from '../../../../shared/roster';

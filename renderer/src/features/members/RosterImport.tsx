@@ -1,5 +1,5 @@
 // 从 Excel 导入: reads a filled roster sheet, previews the valid count and the bad rows, and writes only on confirmation.
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '../../ui/icons';
 import { Alert, App, Button, List, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { parseRosterRows, type RosterParseResult, type RosterRowError } from '../../../../shared/roster';

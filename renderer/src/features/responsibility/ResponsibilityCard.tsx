@@ -1,5 +1,5 @@
 // One leader's list for a year as read: duties, tasks (overdue ones red with 已逾期, evidence linked) and 述职.
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined } from '../../ui/icons';
 import { Button, Card, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { Responsibility, ResponsibilityTask } from '../../../../shared/schemas';
 import { isTaskOverdue, type EvidenceChoice } from '../../db/repositories/responsibilities';

@@ -1,6 +1,6 @@
 // The 领导责任 form: holder from the roster, role, duties, tasks with evidence records, and 述职 — field-level Chinese errors,
 // all of them in one 保存.
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '../../ui/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { useId, useMemo } from 'react';

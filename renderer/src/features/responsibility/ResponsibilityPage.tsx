@@ -1,5 +1,5 @@
 // 领导责任: per year, each leader's list (第一责任人, 直接责任人, 一岗双责, 分管) with tasks, evidence and 述职.
-import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
+import { CopyOutlined, PlusOutlined } from '../../ui/icons';
 import { Alert, App, Button, Empty, Flex, Space, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { chinaToday, type Branch } from '../../../../shared/schemas';

@@ -1,7 +1,7 @@
 // One 考评 as scored: the standard version it was scored against, each item's score (automatic, adjusted with its
 // reason, or typed) and a drill-down to exactly the records that earned it; the total and the grade. A 考评 made by
 // mistake can be deleted here.
-import { DeleteOutlined, EditOutlined, LeftOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, LeftOutlined } from '../../ui/icons';
 import { App, Button, Card, Descriptions, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Assessment } from '../../../../shared/schemas';

@@ -1,6 +1,6 @@
 // The 考评 tab: the branch's assessments with the year-on-year chart, and the form or the scored view of one; a 考评
 // made by mistake can be deleted from the list or its page.
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../ui/icons';
 import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tag } from 'antd';
 import type { Branch } from '../../../../shared/schemas';
 import { formatScore } from '../../../../shared/standards';

@@ -1,6 +1,6 @@
 // 标准库: the built-in and copied standards with their items and grade bands; 「复制后修改」 (the copy is made when
 // saved, so an abandoned one leaves nothing behind), editing of copies, and deleting a copy that no 考评 uses.
-import { CopyOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { CopyOutlined, DeleteOutlined, EditOutlined } from '../../ui/icons';
 import { App, Button, Card, Descriptions, Empty, Flex, List, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Standard } from '../../../../shared/schemas';

@@ -1,5 +1,5 @@
 // One venue's page: its facts, the 七有 checklist with evidence, the 阵地复查 history and form, records held there.
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '../../ui/icons';
 import {
   App,
   Button,

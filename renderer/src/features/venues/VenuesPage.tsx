@@ -1,5 +1,5 @@
 // 活动阵地: the current branch's venues (七有 progress, next re-check), and the pages of one venue.
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../ui/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Progress, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { chinaToday, SEVEN_HAVES_NOT_APPLICABLE, sevenHavesApply, type Branch } from '../../../../shared/schemas';

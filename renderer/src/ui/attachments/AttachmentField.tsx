@@ -1,5 +1,5 @@
 // Editable attachments of a record: a real file input with a visible label, per-file Chinese errors, tiles, viewer.
-import { UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '../icons';
 import { Alert, Button, Flex, Typography } from 'antd';
 import { useId, useRef, useState, type CSSProperties } from 'react';
 import { ATTACHMENT_MAX_BYTES } from '../../../../shared/domain/vocab';

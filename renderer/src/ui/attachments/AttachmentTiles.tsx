@@ -1,5 +1,5 @@
 // The grid of attachment tiles shared by the editable field and the read-only list: thumbnail or PDF card, actions.
-import { DeleteOutlined, DownloadOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, EyeOutlined, FilePdfOutlined } from '../icons';
 import { App, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { formatFileSize, isImageAttachment, type Attachment } from '../../db/repositories/attachments';
