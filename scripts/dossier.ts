@@ -1,4 +1,5 @@
-// `npm run dossier -- --backup <file> --year <YYYY> --out <file.pdf> [--branch <name-or-id>]`: the app's 迎检卷宗, headless, from a backup.
+// `npm run dossier -- --backup <file> (--year <YYYY> | --from <date> --to <date>) --out <file.pdf> [--branch …] [--volume N]`:
+// the app's 迎检卷宗, headless, from a backup.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
@@ -7,10 +8,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inspectBackup, readBackup, type BackupManifest, type OpenBackup } from '../shared/backup';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../shared/backup/tables';
 import { buildDossier } from '../shared/dossier/build';
-import { emptyPeriodReason, periodHasRecords, type DossierData } from '../shared/dossier/data';
+import {
+  emptyPeriodReason,
+  isCalendarYear,
+  periodHasRecords,
+  periodName,
+  periodOptions,
+  type DossierData,
+  type DossierPeriod,
+} from '../shared/dossier/data';
 import { FONT_FILES, imageMime } from '../shared/dossier/layout';
 import { renderPdf } from '../shared/dossier/render';
 import { RULE_PACK_SETTING, rulePackIdOf } from '../shared/rules/packs';
+import { chinaToday, isRealDate } from '../shared/schemas/common';
 import { fileErrorReason, wantsHelp } from './cliText';
 import type {
   Assessment,
@@ -30,7 +40,7 @@ import type {
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE =
-  '用法：npm run dossier -- --backup <备份文件.zip> --year <年度> --out <卷宗.pdf> [--branch <支部名称或编号>]';
+  '用法：npm run dossier -- --backup <备份文件.zip> (--year <年度> | --from <开始日期> --to <结束日期>) --out <卷宗.pdf> [--branch <支部名称或编号>] [--volume <卷号>]';
 
 export interface Output {
   log: (line: string) => void;
@@ -205,30 +215,77 @@ export async function writeFileAtomically(out: string, bytes: Uint8Array): Promi
 
 export interface DossierArgs {
   backup: string;
-  year: number;
+  /** A calendar year (一年一本), or the closed date range of a volume (YYYY-MM-DD). */
+  period: DossierPeriod;
   out: string;
   branch?: string;
+  /** 第N卷 on the cover: 1 unless a year is bound in several volumes. */
+  volume?: number;
 }
 
-export function parseDossierArgs(args: readonly string[]): DossierArgs | string {
+const FLAGS = ['--backup', '--year', '--from', '--to', '--out', '--branch', '--volume'];
+
+/**
+ * The volume's period from --year, or --from and --to. As on the 卷宗导出 page, a range may not end after today: its
+ * cover would vouch for days that have not happened (a whole year may still be the current one).
+ */
+function periodOfArgs(values: ReadonlyMap<string, string>, today: string): DossierPeriod | string {
+  const yearText = values.get('--year');
+  const from = values.get('--from');
+  const to = values.get('--to');
+  if (yearText !== undefined && (from !== undefined || to !== undefined)) {
+    return '--year 与 --from/--to 只能二选一：整年用 --year，一段日期用 --from 和 --to';
+  }
+  if (from === undefined && to === undefined) {
+    if (!yearText || !/^\d{4}$/.test(yearText)) {
+      return '请用 --year 指定四位数的年度（例如 --year 2025），或用 --from 和 --to 指定起止日期';
+    }
+    return { from: `${yearText}-01-01`, to: `${yearText}-12-31` };
+  }
+  if (from === undefined) return '请用 --from 指定开始日期，例如 --from 2025-01-01';
+  if (to === undefined) return '请用 --to 指定结束日期，例如 --to 2025-06-30';
+  for (const [flag, date] of [
+    ['--from', from],
+    ['--to', to],
+  ] as const) {
+    if (!isRealDate(date)) return `${flag} 的日期无效：${date}（应为 年-月-日，例如 2025-06-30）`;
+  }
+  if (to < from) return `结束日期 ${to} 早于开始日期 ${from}`;
+  if (to > today) return `结束日期 ${to} 晚于今天（${today}），不能为尚未到来的日子生成卷宗`;
+  return { from, to };
+}
+
+export function parseDossierArgs(args: readonly string[], today: string = chinaToday()): DossierArgs | string {
   const values = new Map<string, string>();
   const rest = args.filter((a) => a !== '--');
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i]!;
-    if (!['--backup', '--year', '--out', '--branch'].includes(flag)) return `不认识的参数：${flag}`;
+    if (!FLAGS.includes(flag)) return `不认识的参数：${flag}`;
     const value = rest[++i];
     if (value === undefined || value.startsWith('--')) return `参数 ${flag} 缺少取值`;
     values.set(flag, value);
   }
   const backup = values.get('--backup');
-  const yearText = values.get('--year');
   const out = values.get('--out');
   if (!backup) return '请用 --backup 指定备份文件';
-  if (!yearText || !/^\d{4}$/.test(yearText)) return '请用 --year 指定四位数的年度，例如 --year 2025';
+  const period = periodOfArgs(values, today);
+  if (typeof period === 'string') return period;
   if (!out) return '请用 --out 指定输出的 PDF 文件';
   const branch = values.get('--branch');
-  return { backup, year: Number(yearText), out, ...(branch !== undefined ? { branch } : {}) };
+  const volumeText = values.get('--volume');
+  if (volumeText !== undefined && !/^[1-9]\d?$/.test(volumeText)) return '卷号应为 1 至 99 的整数，例如 --volume 2';
+  return {
+    backup,
+    period,
+    out,
+    ...(branch !== undefined ? { branch } : {}),
+    ...(volumeText !== undefined ? { volume: Number(volumeText) } : {}),
+  };
 }
+
+/** The period as the CLI's lines say it: 「2025 年度」, 「2025年1月1日至6月30日」. */
+const periodText = (period: DossierPeriod) =>
+  isCalendarYear(period) ? `${period.from.slice(0, 4)} 年度` : periodName(period);
 
 export interface DossierOutcome {
   pages: number;
@@ -241,16 +298,16 @@ export async function makeDossier(args: DossierArgs): Promise<DossierOutcome> {
   const { manifest, branches } = await inspectBackupFile(args.backup);
   const branch = pickBranch(branches, args.branch);
   const { data, rulePackId } = await readBranchVolume(args.backup, branch.id);
-  const period = { from: `${args.year}-01-01`, to: `${args.year}-12-31` };
+  const { period } = args;
   if (!periodHasRecords(data, period)) {
     throw new CliError(`支部「${branch.name}」${emptyPeriodReason(period)}`);
   }
   const fonts = loadFonts();
-  // The options the app's 卷宗导出 page passes (DossierPage.tsx, printData.ts): the chosen rule pack, volume 1, now.
+  // The options the app's 卷宗导出 page passes (DossierPage.tsx, printData.ts): the period, the chosen rule pack, 卷号, now.
   const built = buildDossier(data, {
-    year: args.year,
+    ...periodOptions(period),
     rulePackId,
-    volume: 1,
+    volume: args.volume ?? 1,
     generatedAt: new Date().toISOString(),
     appVersion: appVersion(),
     schemaVersion: Math.max(manifest.schemaVersion, ...SUPPORTED_SCHEMA_VERSIONS),
@@ -281,7 +338,7 @@ export async function main(args: readonly string[], out: Output = console): Prom
     const result = await makeDossier(parsed);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     out.log(
-      `已生成 ${parsed.out}（${result.branch.name}，${parsed.year} 年度，共 ${result.pages} 页，数据指纹 ${result.fingerprint}，用时 ${seconds} 秒）`,
+      `已生成 ${parsed.out}（${result.branch.name}，${periodText(parsed.period)}${parsed.volume ? `，第 ${parsed.volume} 卷` : ''}，共 ${result.pages} 页，数据指纹 ${result.fingerprint}，用时 ${seconds} 秒）`,
     );
     return 0;
   } catch (error) {

@@ -212,10 +212,42 @@ export function periodHasRecords(data: DossierData, period: DossierPeriod): bool
   );
 }
 
+/** Whether a period is exactly one calendar year: the default volume, 一年一本. */
+export function isCalendarYear(period: DossierPeriod): boolean {
+  const year = period.from.slice(0, 4);
+  return period.from === `${year}-01-01` && period.to === `${year}-12-31`;
+}
+
+/**
+ * How buildDossier is told a period: a calendar year as its year (printed 「2025年度」), any other range by its dates
+ * (printed 「2025年1月1日至2025年6月30日」). The 卷宗导出 page and the CLI both pass this.
+ */
+export function periodOptions(period: DossierPeriod): { year: number } | { from: string; to: string } {
+  return isCalendarYear(period) ? { year: Number(period.from.slice(0, 4)) } : { from: period.from, to: period.to };
+}
+
+const cnDay = (date: string, withYear: boolean) =>
+  `${withYear ? `${Number(date.slice(0, 4))}年` : ''}${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
+/** A period in a few words: 「2025年度」, 「2025年1月1日至6月30日」, 「2024年12月1日至2025年2月28日」. */
+export function periodName(period: DossierPeriod): string {
+  if (isCalendarYear(period)) return `${period.from.slice(0, 4)}年度`;
+  return `${cnDay(period.from, true)}至${cnDay(period.to, period.to.slice(0, 4) !== period.from.slice(0, 4))}`;
+}
+
+/**
+ * The file name the 卷宗导出 page suggests: 「<支部>-2025年度迎检卷宗.pdf」, 「<支部>-2025年1月1日至6月30日迎检卷宗-第1卷.pdf」.
+ * The 卷号 is named when it is not 1 or the volume is part of a year (a range is usually one of several volumes). The
+ * characters Windows refuses in a file name (and a path separator, which the save dialog refuses) become 「_」.
+ */
+export function dossierFileName(branchName: string, period: DossierPeriod, volume: number): string {
+  const branch = branchName.replace(/[\\/:*?"<>|]/g, '_').trim();
+  const part = volume > 1 || !isCalendarYear(period) ? `-第${volume}卷` : '';
+  return `${branch}-${periodName(period)}迎检卷宗${part}.pdf`;
+}
+
 /** Why no volume is made for an empty period, in the words of the CLI and the 卷宗导出 page. */
 export function emptyPeriodReason(period: DossierPeriod): string {
-  const from = period.from.slice(0, 4);
-  const label =
-    period.from.endsWith('-01-01') && period.to === `${from}-12-31` ? `${from} 年度` : `${period.from} 至 ${period.to}`;
+  const label = isCalendarYear(period) ? `${period.from.slice(0, 4)} 年度` : periodName(period);
   return `${label}没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗`;
 }

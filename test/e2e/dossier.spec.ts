@@ -1,11 +1,11 @@
 // 卷宗导出 end to end: a year's volume is rendered in the worker and downloaded as a real PDF, then 校验卷宗 reads
-// it back — matching at first, and naming the change after the branch is edited.
+// it back — matching at first, and naming the change after the branch is edited; then a volume of one month.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseOption, expectSaved, fillBranchBasics, hasPoppler, openSection, save } from './helpers';
+import { chooseOption, expectSaved, fillBranchBasics, fillDate, hasPoppler, openSection, save } from './helpers';
 
 const poppler = hasPoppler();
 
@@ -104,4 +104,30 @@ test('a volume is exported from the UI, read back, and verified against the ledg
   await expect(page.getByText('支部：已修改 1')).toBeVisible();
   await expect(page.getByRole('cell', { name: '卷宗测试党支部', exact: true })).toBeVisible();
   expect(existsSync(file)).toBe(true);
+
+  // 按起止日期: a month without records is refused like an empty year; March alone is a volume of its own, 第2卷.
+  await page.getByText('按起止日期', { exact: true }).click();
+  const setRange = async (from: string, to: string) => {
+    await fillDate(page, '开始日期', from);
+    await fillDate(page, '结束日期', to);
+  };
+  await setRange('2025-04-01', '2025-04-30');
+  await page.getByRole('button', { name: '生成卷宗' }).click();
+  await expect(
+    page.getByText('2025年4月1日至4月30日没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗'),
+  ).toBeVisible();
+  await setRange('2025-03-01', '2025-03-31');
+  await page.getByLabel('卷号').fill('2');
+  const rangeDownload = page.waitForEvent('download', { timeout: 90_000 });
+  await page.getByRole('button', { name: '生成卷宗' }).click();
+  const march = await rangeDownload;
+  expect(march.suggestedFilename()).toBe('卷宗测试党支部-2025年3月1日至3月31日迎检卷宗-第2卷.pdf');
+  if (poppler) {
+    const marchFile = join(mkdtempSync(join(tmpdir(), 'e2e-dossier-')), 'march.pdf');
+    await march.saveAs(marchFile);
+    const text = execFileSync('pdftotext', ['-layout', marchFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('卷宗测试党支部·2025年3月1日至2025年3月31日迎检卷宗');
+    expect(text).toContain('第2卷');
+    expect(text).toContain('研究部署第一季度工作');
+  }
 });

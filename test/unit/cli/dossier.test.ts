@@ -238,3 +238,93 @@ describe('npm run dossier:verify', () => {
     expect(run.stderr[0]).toContain('不是迎检卷宗');
   });
 });
+
+describe('npm run dossier --from --to: a volume of a date range', () => {
+  const pdftext = (file: string) =>
+    execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  /** Meetings of 2025 by half, with topics the other half does not share. */
+  const halves = () => {
+    const all = meetings2025();
+    const first = all.filter((m) => String(m.date) <= '2025-06-30');
+    const second = all.filter((m) => String(m.date) > '2025-06-30');
+    const topicsOf = (ms: typeof all) => new Set(ms.map((m) => String(m.topic)));
+    const firstTopics = topicsOf(first);
+    const secondTopics = topicsOf(second);
+    return {
+      inside: first.find((m) => !secondTopics.has(String(m.topic)))!,
+      outside: second.find((m) => !firstTopics.has(String(m.topic)))!,
+    };
+  };
+
+  it('prints the range on the cover and in the header, with the meetings inside it and not the others', async () => {
+    const { inside, outside } = halves();
+    expect(inside).toBeDefined();
+    expect(outside).toBeDefined();
+    const sub = await mkdtemp(join(tmpdir(), 'dossier-cli-range-'));
+    try {
+      const out = join(sub, 'h1.pdf');
+      const run = capture();
+      const code = await dossier(
+        ['--backup', backup, '--from', '2025-01-01', '--to', '2025-06-30', '--volume', '1', '--out', out],
+        run.out,
+      );
+      expect(run.stderr).toEqual([]);
+      expect(code).toBe(0);
+      expect(run.stdout[0]).toContain('2025年1月1日至6月30日，第 1 卷');
+      const text = pdftext(out);
+      const flat = text.replace(/\s+/g, '');
+      // The running header of every page but the cover, and the cover's own line.
+      const header = `${branchName()}·2025年1月1日至2025年6月30日迎检卷宗`;
+      const pages = text.split('\f').filter((p) => p.trim());
+      expect(pages.slice(1).every((p) => p.replace(/\s+/g, '').includes(header))).toBe(true);
+      expect(pages[0]!.replace(/\s+/g, '')).toContain('2025年1月1日至2025年6月30日迎检卷宗第1卷');
+      expect(pages[0]!.replace(/\s+/g, '')).not.toContain('2025年度');
+      expect(flat).toContain(String(inside.topic).replace(/\s+/g, ''));
+      expect(flat).not.toContain(String(outside.topic).replace(/\s+/g, ''));
+      // Half a year is a shorter volume than the whole one.
+      const count = async (file: string) =>
+        (await PDFDocument.load(new Uint8Array(await readFile(file)), { updateMetadata: false })).getPageCount();
+      expect(await count(out)).toBeLessThan(await count(pdf));
+    } finally {
+      await rm(sub, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('refuses --year together with --from/--to, and an impossible range, with usage (exit 2) and writes nothing', async () => {
+    const out = join(dir, 'x.pdf');
+    const refusal = async (period: string[]) => {
+      const run = capture();
+      const code = await dossier(['--backup', backup, ...period, '--out', out], run.out);
+      expect(code).toBe(2);
+      expect(run.stdout).toEqual([]);
+      expect(run.stderr).toHaveLength(1);
+      expect(run.stderr[0]).toContain('用法：npm run dossier --');
+      return run.stderr[0]!;
+    };
+    expect(await refusal(['--year', '2025', '--from', '2025-01-01', '--to', '2025-06-30'])).toContain(
+      '--year 与 --from/--to 只能二选一',
+    );
+    expect(await refusal(['--year', '2025', '--to', '2025-06-30'])).toContain('只能二选一');
+    expect(await refusal(['--from', '2025-01-01'])).toContain('请用 --to 指定结束日期');
+    expect(await refusal(['--from', '2025-07-01', '--to', '2025-06-30'])).toContain(
+      '结束日期 2025-06-30 早于开始日期 2025-07-01',
+    );
+    expect(await refusal(['--from', '2025-02-30', '--to', '2025-06-30'])).toContain('--from 的日期无效：2025-02-30');
+    expect(await refusal(['--from', '2025-01-01', '--to', '9999-12-31'])).toContain('晚于今天');
+    expect(await refusal(['--year', '2025', '--volume', '0'])).toContain('卷号应为 1 至 99 的整数');
+    expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
+  });
+
+  it('refuses a range without records of the branch, naming the range', async () => {
+    const run = capture();
+    const code = await dossier(
+      ['--backup', backup, '--from', '2019-03-01', '--to', '2019-05-31', '--out', join(dir, 'x.pdf')],
+      run.out,
+    );
+    expect(code).toBe(1);
+    expect(run.stderr).toEqual([
+      `支部「${branchName()}」2019年3月1日至5月31日没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗`,
+    ]);
+    expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
+  });
+});

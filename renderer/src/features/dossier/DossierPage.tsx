@@ -1,8 +1,17 @@
-// 卷宗导出: one volume per branch-year (一年一本) rendered in the PDF worker, and 校验卷宗 for a PDF handed back.
-import { Alert, Button, Card, Empty, InputNumber, Select, Space, Table, Typography } from 'antd';
+// 卷宗导出: one volume per branch-year (一年一本) or per date range, rendered in the PDF worker, and 校验卷宗 for a PDF
+// handed back.
+import { Alert, Button, Card, Empty, InputNumber, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { emptyPeriodReason, periodHasRecords, periodOfOptions } from '../../../../shared/dossier/data';
+import {
+  dossierFileName,
+  emptyPeriodReason,
+  periodHasRecords,
+  periodOptions,
+  type DossierPeriod,
+} from '../../../../shared/dossier/data';
+import { cnDate } from '../../../../shared/dossier/layout';
 import { chinaToday } from '../../../../shared/schemas/common';
+import { DateInput } from '../../ui/DateInput';
 import { getHost } from '../../host/host';
 import { loadDossierJob } from '../../db/printData';
 import { SCHEMA_VERSION } from '../../db/AppDB';
@@ -22,11 +31,45 @@ export function defaultDossierYear(today: string): number {
   return Number(today.slice(5, 7)) <= 2 ? year - 1 : year;
 }
 
+export type PeriodMode = 'year' | 'range';
+
+export interface PeriodChoice {
+  mode: PeriodMode;
+  year: number;
+  from: string | undefined;
+  to: string | undefined;
+}
+
+/**
+ * The period the page's choice names, or why it cannot be exported. A range may not end after today: its cover would
+ * vouch for days that have not happened (a whole year, the default, may still be the current one).
+ */
+export function choosePeriod(
+  choice: PeriodChoice,
+  today: string,
+): { period: DossierPeriod } | { error: string; field: 'from' | 'to' } {
+  if (choice.mode === 'year') return { period: { from: `${choice.year}-01-01`, to: `${choice.year}-12-31` } };
+  if (!choice.from) return { error: '请选择开始日期', field: 'from' };
+  if (!choice.to) return { error: '请选择结束日期', field: 'to' };
+  if (choice.to < choice.from) return { error: '结束日期不能早于开始日期', field: 'to' };
+  if (choice.to > today) return { error: `结束日期不能晚于今天（${cnDate(today)}）`, field: 'to' };
+  return { period: { from: choice.from, to: choice.to } };
+}
+
+/** The dates a range starts with when 按起止日期 is chosen: the chosen year, up to today. */
+export function defaultRange(year: number, today: string): { from: string; to: string } {
+  const end = `${year}-12-31`;
+  return { from: `${year}-01-01`, to: end < today ? end : today };
+}
+
 export function DossierPage() {
   const branch = useCurrentBranch();
   const today = chinaToday();
   const [year, setYear] = useState(() => defaultDossierYear(today));
   const [volume, setVolume] = useState(1);
+  const [mode, setMode] = useState<PeriodMode>('year');
+  const [from, setFrom] = useState<string | undefined>();
+  const [to, setTo] = useState<string | undefined>();
   const pdf = usePdfJob();
   const [verifying, setVerifying] = useState(false);
   const [verdict, setVerdict] = useState<VerifyOutcome | null>(null);
@@ -35,23 +78,35 @@ export function DossierPage() {
   const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: 15 }, (_, i) => thisYear - i);
 
+  const chosen = choosePeriod({ mode, year, from, to }, today);
+  const wrongField = 'field' in chosen ? chosen.field : undefined;
+
+  const chooseMode = (next: PeriodMode) => {
+    if (next === 'range' && !from && !to) {
+      const range = defaultRange(year, today);
+      setFrom(range.from);
+      setTo(range.to);
+    }
+    setMode(next);
+  };
+
   const exportVolume = () => {
-    if (!branch) return;
+    if (!branch || !('period' in chosen)) return;
+    const { period } = chosen;
     void pdf.run(
       async () => {
         const job = await loadDossierJob(branch.id, {
-          year,
+          ...periodOptions(period),
           volume,
           generatedAt: new Date().toISOString(),
           appVersion,
           schemaVersion: SCHEMA_VERSION,
         });
-        // As the CLI: a year without a single record would give a volume of empty sections, not a 台账.
-        const period = periodOfOptions({ year });
+        // As the CLI: a period without a single record would give a volume of empty sections, not a 台账.
         if (job.kind === 'dossier' && !periodHasRecords(job.data, period)) throw new Error(emptyPeriodReason(period));
         return job;
       },
-      `${branch.name}-${year}年度迎检卷宗${volume > 1 ? `-第${volume}卷` : ''}.pdf`,
+      dossierFileName(branch.name, period, volume),
     );
   };
 
@@ -77,31 +132,83 @@ export function DossierPage() {
       {!branch ? (
         <Empty description="请先在“支部概况”中新建支部" />
       ) : (
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Card title="导出迎检卷宗">
             <Typography.Paragraph type="secondary">
               按“活动有阵地、工作有记录、领导有责任、评价有标准”的顺序，把{branch.name}
-              一个年度的全部台账生成一本 PDF（一年一本），带目录、页码、签字栏和数据指纹，可直接交给检查组。
+              一个年度的全部台账生成一本
+              PDF（一年一本），带目录、页码、签字栏和数据指纹，可直接交给检查组；也可按起止日期导出其中一段。
             </Typography.Paragraph>
-            <Space wrap align="end">
-              <label>
-                <div>年度</div>
-                <Select
-                  aria-label="年度"
-                  value={year}
-                  onChange={setYear}
-                  showSearch={{ optionFilterProp: 'label' }}
-                  style={{ width: 120 }}
-                  options={years.map((y) => ({ value: y, label: `${y}年` }))}
-                />
-              </label>
-              <label>
-                <div>卷号</div>
-                <InputNumber aria-label="卷号" min={1} max={99} value={volume} onChange={(v) => setVolume(v ?? 1)} />
-              </label>
-              <Button type="primary" onClick={exportVolume} disabled={pdf.state.status === 'running'}>
-                生成卷宗
-              </Button>
+            <Space orientation="vertical" size="middle">
+              <Segmented<PeriodMode>
+                aria-label="导出范围"
+                value={mode}
+                onChange={chooseMode}
+                options={[
+                  { value: 'year', label: '按年度' },
+                  { value: 'range', label: '按起止日期' },
+                ]}
+              />
+              <Space wrap align="end">
+                {mode === 'year' ? (
+                  <label>
+                    <div>年度</div>
+                    <Select
+                      aria-label="年度"
+                      value={year}
+                      onChange={setYear}
+                      showSearch={{ optionFilterProp: 'label' }}
+                      style={{ width: 120 }}
+                      options={years.map((y) => ({ value: y, label: `${y}年` }))}
+                    />
+                  </label>
+                ) : (
+                  <>
+                    {(['from', 'to'] as const).map((field) => (
+                      <div key={field} style={{ width: 150 }}>
+                        <label htmlFor={`dossier-${field}`}>{field === 'from' ? '开始日期' : '结束日期'}</label>
+                        <DateInput
+                          id={`dossier-${field}`}
+                          value={field === 'from' ? from : to}
+                          onChange={field === 'from' ? setFrom : setTo}
+                          max={today}
+                          invalid={wrongField === field}
+                          a11y={{
+                            'aria-invalid': wrongField === field ? true : undefined,
+                            'aria-describedby': wrongField === field ? 'dossier-period-error' : undefined,
+                          }}
+                        />
+                      </div>
+                    ))}
+                  </>
+                )}
+                <label>
+                  <div>卷号</div>
+                  <InputNumber
+                    aria-label="卷号"
+                    aria-describedby="dossier-volume-help"
+                    min={1}
+                    max={99}
+                    value={volume}
+                    onChange={(v) => setVolume(v ?? 1)}
+                  />
+                </label>
+                <Button
+                  type="primary"
+                  onClick={exportVolume}
+                  disabled={pdf.state.status === 'running' || 'error' in chosen}
+                >
+                  生成卷宗
+                </Button>
+              </Space>
+              {'error' in chosen && (
+                <Typography.Text type="danger" id="dossier-period-error">
+                  {chosen.error}
+                </Typography.Text>
+              )}
+              <Typography.Text type="secondary" id="dossier-volume-help">
+                卷号印在封面上。同一年度分册装订时，按起止日期分别导出，并依次填写卷号。
+              </Typography.Text>
             </Space>
             <div style={{ marginTop: 16 }}>
               <PdfJobStatus state={pdf.state} onCancel={pdf.cancel} />
