@@ -5,7 +5,15 @@ import { getRulePack } from '../rules/packs';
 import { computeCompliance } from '../scoring/compliance';
 import { chinaToday } from '../schemas/common';
 import { SEVEN_HAVES_NOT_APPLICABLE, sevenHavesApply, type Meeting } from '../schemas/entities';
-import { periodOfOptions, selectForPeriod, type DossierData, type DossierOptions, type DossierSelection } from './data';
+import {
+  isCalendarYear,
+  periodOfOptions,
+  selectForPeriod,
+  type DossierData,
+  type DossierOptions,
+  type DossierPeriod,
+  type DossierSelection,
+} from './data';
 import {
   DATE_WIDTH,
   DEFAULT_STYLE,
@@ -380,7 +388,10 @@ function complianceTable(sel: DossierSelection, from: string, to: string, opts: 
       {
         // A past year's volume is counted to its last day, not to the day it was printed; the pack is named with
         // what it is based on, since 「条例默认」 alone is the 工作台's shorthand.
-        text: `合计达标 ${report.met} / ${report.required} 期，统计截至 ${cnDate(report.asOf < to ? report.asOf : to)}。频次规则：${pack.name}——${pack.description}。`,
+        text:
+          `合计达标 ${report.met} / ${report.required} 期，统计截至 ${cnDate(report.asOf < to ? report.asOf : to)}。` +
+          (isCalendarYear({ from, to }) ? '' : '跨出本卷期间的月、季度、年度要求不在本卷统计。') +
+          `频次规则：${pack.name}——${pack.description}。`,
         style: 'small',
       },
     ],
@@ -596,7 +607,9 @@ function standards(sel: DossierSelection): Content {
 
 // ── 六、学习与争创 ──────────────────────────────────────────────────────────
 
-function learning(sel: DossierSelection): Content {
+function learning(sel: DossierSelection, period: DossierPeriod): Content {
+  // A campaign spans its phases; a volume of part of a year prints only the steps dated inside it.
+  const inside = (date: string) => date >= period.from && date <= period.to;
   const nodes: Content[] = [sectionHeading('learning'), { text: '党员学习（一抓好四深化）', style: 'h2' }];
   const name = (id: string) => sel.members.find((m) => m.id === id)?.name ?? id;
   if (!sel.learning.length) nodes.push(emptyNote());
@@ -641,29 +654,32 @@ function learning(sel: DossierSelection): Content {
         ['*', 100, 100],
       ),
     );
-    if (c.commitments.length)
+    const commitments = c.commitments.filter((x) => inside(x.date));
+    const reviews = c.reviews.filter((x) => inside(x.date));
+    const awards = c.awards.filter((x) => inside(x.date));
+    if (commitments.length)
       nodes.push(
         dataTable(
           ['党员', '公开承诺', '日期'],
-          c.commitments.map((x) => [name(x.memberId), x.text, cnDate(x.date)]),
+          commitments.map((x) => [name(x.memberId), x.text, cnDate(x.date)]),
           [50, '*', DATE_WIDTH],
         ),
       );
-    if (c.reviews.length)
+    if (reviews.length)
       nodes.push(
         dataTable(
           ['点评人', '领导点评', '日期'],
-          c.reviews.map((x) => [x.leader, x.comment, cnDate(x.date)]),
+          reviews.map((x) => [x.leader, x.comment, cnDate(x.date)]),
           [50, '*', DATE_WIDTH],
         ),
       );
     if (c.satisfaction.length)
       nodes.push({ text: `群众评议：${c.satisfaction.map((s) => `${s.level} ${s.count} 人`).join('，')}` });
-    if (c.awards.length)
+    if (awards.length)
       nodes.push(
         dataTable(
           ['表彰对象', '荣誉', '日期'],
-          c.awards.map((x) => [x.to, x.title, cnDate(x.date)]),
+          awards.map((x) => [x.to, x.title, cnDate(x.date)]),
           ['*', '*', DATE_WIDTH],
         ),
       );
@@ -728,6 +744,19 @@ function closing(sel: DossierSelection, label: string, opts: DossierOptions): Co
 
 // ── the volume ───────────────────────────────────────────────────────────────
 
+/** Says 「本期间无记录」 instead of 「本年度无记录」 in a volume of a date range: the sections are written for a year. */
+function withEmptyText(content: Content[], text: string): Content[] {
+  if (text === EMPTY_TEXT) return content;
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!node || typeof node !== 'object') return node;
+    const o = node as Record<string, unknown>;
+    if (o.style === 'empty' && o.text === EMPTY_TEXT) return { ...o, text };
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, walk(v)]));
+  };
+  return walk(content) as Content[];
+}
+
 export function buildDossier(data: DossierData, options: DossierOptions): BuiltDossier {
   const period = periodOfOptions(options);
   const volume = options.volume ?? 1;
@@ -750,6 +779,7 @@ export function buildDossier(data: DossierData, options: DossierOptions): BuiltD
     ...(data.images ? { images: data.images } : {}),
   };
   const headerText = `${sel.branch.name} · ${label} 迎检卷宗`;
+  const emptyText = isCalendarYear(period) ? EMPTY_TEXT : '本期间无记录';
   const docDefinition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
@@ -803,18 +833,21 @@ export function buildDossier(data: DossierData, options: DossierOptions): BuiltD
         type: 'application/json',
       } as { src: string; name: string; description: string },
     },
-    content: [
-      cover(sel, label, volume, options, fingerprint),
-      tableOfContents(sel),
-      profile(sel),
-      venues(sel, data),
-      ...records(sel, ctx, period.from, period.to, options),
-      responsibility(sel),
-      standards(sel),
-      learning(sel),
-      appendix(sel, manifest, fingerprint),
-      closing(sel, label, options),
-    ],
+    content: withEmptyText(
+      [
+        cover(sel, label, volume, options, fingerprint),
+        tableOfContents(sel),
+        profile(sel),
+        venues(sel, data),
+        ...records(sel, ctx, period.from, period.to, options),
+        responsibility(sel),
+        standards(sel),
+        learning(sel, period),
+        appendix(sel, manifest, fingerprint),
+        closing(sel, label, options),
+      ],
+      emptyText,
+    ),
   };
   return { docDefinition, manifest, fingerprint, manifestBytes: bytes };
 }

@@ -109,6 +109,8 @@ function evaluateRule(
   const candidates = (byKind.get(rule.meetingKind) ?? []).filter((m) => m.date >= input.from && m.date <= input.to);
   const periods: PeriodResult[] = [];
   for (const period of periodsBetween(rule.per, input.from, input.to)) {
+    // A period reaching past the range (the year of a 1–6月 volume) cannot be judged from the range's records.
+    if (period.start < input.from || period.end > input.to) continue;
     const inPeriod = candidates.filter((m) => m.date >= period.start && m.date <= period.end);
     for (const subject of subjectsOf(rule, input, period)) {
       const matching = inPeriod.filter((m) => counts(rule, m, subject?.id, input));

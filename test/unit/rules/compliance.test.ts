@@ -159,6 +159,24 @@ describe('computeCompliance', () => {
     });
   });
 
+  it('over a half-year range judges only the months and quarters inside it, not the year', () => {
+    const report = computeCompliance({
+      branch,
+      members,
+      meetings: [...monthly('支委会', [3, 8]), meeting('组织生活会', '2025-12-20')],
+      from: '2025-01-01',
+      to: '2025-06-30',
+      asOf: '2026-01-15',
+      pack: getRulePack(undefined),
+    });
+    const committee = rule(report, 'committee');
+    expect(committee.required).toBe(6);
+    expect(committee.missed.map((p) => p.period.key)).toEqual(['2025-03']);
+    expect(rule(report, 'assembly').required).toBe(2);
+    // 组织生活会 and 谈心谈话 are yearly: a half year says nothing about them, met or missed.
+    for (const id of ['lifeMeeting', 'talks']) expect(rule(report, id).periods).toEqual([]);
+  });
+
   it('sums required and met over all rules', () => {
     const report = year(monthly('支委会'));
     expect(report.met).toBe(12);

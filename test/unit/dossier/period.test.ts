@@ -1,0 +1,64 @@
+// A volume of part of a year (「按起止日期」): its empty sections, campaign steps and compliance table speak of that
+// period, not of the year. Read from the document definition, no PDF rendered.
+import { describe, expect, it } from 'vitest';
+import { buildDossier } from '../../../shared/dossier/build';
+import type { Campaign } from '../../../shared/schemas/entities';
+import { makeDossierData } from './factory';
+
+const BASE = { generatedAt: '2026-01-05T01:00:00.000Z', appVersion: '0.1.0', schemaVersion: 6 };
+
+function textsOf(node: unknown, out: string[] = []): string[] {
+  if (typeof node === 'string') out.push(node);
+  else if (Array.isArray(node)) for (const child of node) textsOf(child, out);
+  else if (node && typeof node === 'object') for (const value of Object.values(node)) textsOf(value, out);
+  return out;
+}
+
+const campaign: Campaign = {
+  id: 'c1',
+  branchId: 'b1',
+  createdAt: '2025-01-02T00:00:00.000Z',
+  updatedAt: '2025-01-02T00:00:00.000Z',
+  name: '2025年“争做×先锋”活动',
+  theme: '履职尽责促发展',
+  phases: [
+    { phase: '调查研究', start: '2025-02-10', end: '2025-02-28' },
+    { phase: '动员部署', start: '2025-03-01', end: '2025-03-15' },
+    { phase: '全面争创', start: '2025-03-16', end: '2025-10-31' },
+    { phase: '完善提升', start: '2025-11-01', end: '2025-12-31' },
+  ],
+  commitments: [],
+  linkedMeetingIds: [],
+  reviews: [
+    { leader: '上半年点评人', date: '2025-05-10', comment: '上半年点评' },
+    { leader: '下半年点评人', date: '2025-10-20', comment: '下半年点评' },
+  ],
+  satisfaction: [],
+  assessmentId: '',
+  awards: [{ to: '支部', title: '年终表彰', date: '2025-12-28' }],
+};
+
+describe('a volume of 2025-01-01 to 2025-06-30', () => {
+  const data = { ...makeDossierData(), campaigns: [campaign], venueChecks: [] };
+  const half = textsOf(buildDossier(data, { ...BASE, from: '2025-01-01', to: '2025-06-30' }).docDefinition.content);
+  const year = textsOf(buildDossier(data, { ...BASE, year: 2025 }).docDefinition.content);
+
+  it('says 本期间无记录 where a year volume says 本年度无记录', () => {
+    expect(year).toContain('本年度无记录');
+    expect(half).not.toContain('本年度无记录');
+    expect(half).toContain('本期间无记录');
+  });
+
+  it('prints only the campaign steps dated inside the period', () => {
+    expect(year).toEqual(expect.arrayContaining(['上半年点评', '下半年点评', '年终表彰']));
+    expect(half).toContain('上半年点评');
+    expect(half).not.toContain('下半年点评');
+    expect(half).not.toContain('年终表彰');
+  });
+
+  it('says that requirements reaching past the period are not counted in it', () => {
+    const note = (texts: string[]) => texts.find((t) => t.startsWith('合计达标'))!;
+    expect(note(half)).toContain('跨出本卷期间的月、季度、年度要求不在本卷统计');
+    expect(note(year)).not.toContain('跨出本卷期间');
+  });
+});
