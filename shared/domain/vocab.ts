@@ -128,3 +128,15 @@ export const TABLE_LABELS = {
   audit: '操作日志',
   settings: '设置',
 } as const;
+
+/**
+ * The record book a 第N次 counts in: a 党小组会 is numbered within its 党小组 (schema 6), so its number reads with the
+ * group — 「第一党小组第3次」; every other kind is numbered within the branch and needs no qualifier ('').
+ */
+export function seqBook(
+  meeting: { kind: string; partyGroupId?: string },
+  partyGroups: readonly { id: string; name: string }[],
+): string {
+  if (meeting.kind !== '党小组会') return '';
+  return partyGroups.find((g) => g.id === meeting.partyGroupId)?.name ?? '';
+}

@@ -1,6 +1,6 @@
 // The 迎检卷宗 document definition of one branch-volume, ordered by the four standards, with its manifest.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { MEETING_KINDS, SEVEN_HAVES, LEARNING_KIND_NAMES, CAMPAIGN_PHASES } from '../domain/vocab';
+import { MEETING_KINDS, SEVEN_HAVES, LEARNING_KIND_NAMES, CAMPAIGN_PHASES, seqBook } from '../domain/vocab';
 import { getRulePack } from '../rules/packs';
 import { computeCompliance } from '../scoring/compliance';
 import { chinaToday } from '../schemas/common';
@@ -437,7 +437,9 @@ function keptWith(nodes: Content[], items: number): Content[] {
 
 function meetingLabel(sel: DossierSelection, id: string): string {
   const m = sel.meetings.find((x) => x.id === id);
-  return m ? `${cnDate(m.date)} ${m.kind}第${m.seq}次` : '（不在本卷期间内的记录）';
+  return m
+    ? `${cnDate(m.date)} ${m.kind}${seqBook(m, sel.branch.partyGroups)}第${m.seq}次`
+    : '（不在本卷期间内的记录）';
 }
 
 function responsibility(sel: DossierSelection): Content {
@@ -693,7 +695,8 @@ function appendix(sel: DossierSelection, manifest: DossierManifest, fingerprint:
   const rows: TableCell[][] = sel.meetings.map((m, i) => [
     { text: String(i + 1), alignment: 'center' },
     cnDate(m.date),
-    m.kind,
+    // A 党小组会 is numbered within its group: the group goes under the kind.
+    [m.kind, seqBook(m, sel.branch.partyGroups)].filter(Boolean).join('\n'),
     { text: `第${m.seq}次`, alignment: 'center' },
     { text: [m.topic, ...(m.backfilled ? [{ text: '（补录）', color: '#b00000' }] : [])] },
     { pageReference: recordAnchor(m.id), alignment: 'center' },

@@ -1,6 +1,6 @@
 // The 会议记录单 of one meeting: reusable section builders (shared with the dossier) and a one-record document.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { BACKFILL_DAYS } from '../domain/vocab';
+import { BACKFILL_DAYS, seqBook } from '../domain/vocab';
 import type { AttachmentMeta, AuditChange, AuditEntry, Branch, Meeting, Member, Venue } from '../schemas/entities';
 import {
   DEFAULT_STYLE,
@@ -207,7 +207,7 @@ function titleBlock(m: Meeting, ctx: RecordContext, anchorId?: string): Content[
   return [
     { text: recordTitle(m, ctx.branch), style: 'recordTitle', ...(anchorId ? { id: anchorId } : {}) },
     {
-      text: [{ text: `（${m.date.slice(0, 4)}年第 ${m.seq} 次）` }, ...marks],
+      text: [{ text: `（${m.date.slice(0, 4)}年${seqBook(m, ctx.branch.partyGroups)}第 ${m.seq} 次）` }, ...marks],
       alignment: 'center',
       font: HEADING_FONT,
       margin: [0, 2, 0, 8],

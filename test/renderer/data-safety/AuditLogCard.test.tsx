@@ -47,4 +47,29 @@ describe('AuditLogCard', () => {
     expect(screen.getByText('操作日志（第一党支部，最近 35 条）')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '显示更早的 100 条' })).toBeNull();
   });
+
+  it('names the 会议记录 a 定稿, 修改 or 更正 entry is about', async () => {
+    await db.meetings.put({
+      id: 'mt-1',
+      branchId: 'b-2',
+      date: '2025-05-07',
+      kind: '支委会',
+      topic: '研究年中党课安排',
+    } as never);
+    await db.transaction('rw', db.auditPages, () =>
+      writeAudit({
+        entity: 'meeting',
+        entityId: 'mt-1',
+        action: 'amend',
+        branchId: 'b-2',
+        summary: '序号由第4次调整为第5次',
+      }),
+    );
+    render(
+      <AppProviders>
+        <AuditLogCard branchId="b-2" branchName="第二党支部" />
+      </AppProviders>,
+    );
+    expect(await screen.findByText('2025-05-07 支委会「研究年中党课安排」：序号由第4次调整为第5次')).toBeTruthy();
+  });
 });

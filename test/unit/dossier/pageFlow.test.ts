@@ -195,4 +195,10 @@ describe.skipIf(!hasPoppler)('page flow of the typical branch-year (needs popple
       ).toBe(true);
     }
   });
+
+  it("prints a 党小组会's number with its group, since each group counts its own", () => {
+    const flat = layoutText.replace(/\s+/g, '');
+    for (const group of data.branch.partyGroups) expect(flat).toContain(`（2025年${group.name}第1次）`);
+    expect(flat).not.toMatch(/党小组会记录（2025年第\d+次）/);
+  });
 });

@@ -2,6 +2,7 @@
 import { CheckOutlined, DeleteOutlined, EditOutlined, LeftOutlined, PrinterOutlined } from '../../ui/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Input, List, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { seqBook } from '../../../../shared/domain/vocab';
 import { checkQuorum } from '../../../../shared/rules/quorum';
 import type { AuditEntry, Branch, Member } from '../../../../shared/schemas';
 import { formatChinaTime } from '../../../../shared/schemas/common';
@@ -119,6 +120,8 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
   const final = meeting.status === '已定稿';
   const venueName = venues.find((v) => v.id === meeting.venueId)?.name ?? '';
   const groupName = branch.partyGroups.find((g) => g.id === meeting.partyGroupId)?.name ?? '';
+  // A 党小组会 counts within its group: 「第一党小组本年度第3次」.
+  const book = seqBook(meeting, branch.partyGroups);
   const nameOf = (memberId: string) => members.find((m) => m.id === memberId)?.name ?? '（已删除）';
   const quorum = checkQuorum(meeting, branch, members);
   const time = [meeting.startTime, meeting.endTime].filter(Boolean).join(' — ');
@@ -204,7 +207,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
             onClick={() =>
               void pdf.run(
                 () => loadMeetingRecordJob(meeting.id),
-                `${meeting.date}-${meeting.kind}-第${meeting.seq}次-会议记录单.pdf`,
+                `${meeting.date}-${meeting.kind}${groupName && meeting.kind === '党小组会' ? `-${groupName}` : ''}-第${meeting.seq}次-会议记录单.pdf`,
               )
             }
           >
@@ -242,8 +245,8 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label="会议类型">
             {final
-              ? `${meeting.kind}（本年度第${meeting.seq}次）`
-              : `${meeting.kind}（本年度第${meeting.seq}次，暂定：定稿时按日期排定）`}
+              ? `${meeting.kind}（${book}本年度第${meeting.seq}次）`
+              : `${meeting.kind}（${book}本年度第${meeting.seq}次，暂定：定稿时按日期排定）`}
           </Descriptions.Item>
           <Descriptions.Item label="日期">{`${meeting.date}${time ? ` ${time}` : ''}`}</Descriptions.Item>
           <Descriptions.Item label="地点（阵地）">{venueName || '—'}</Descriptions.Item>
