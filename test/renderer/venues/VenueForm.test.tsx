@@ -39,6 +39,19 @@ describe('VenueForm numbers', () => {
     expect(onSaved).not.toHaveBeenCalled();
   });
 
+  it('does not ask a 党员先锋岗 for 容纳人数: only a 党员活动室 holds people', async () => {
+    const onSaved = await openForm();
+    fireEvent.mouseDown(screen.getByLabelText(/阵地类型/));
+    await waitFor(() => expect(document.querySelector('.ant-select-dropdown')).not.toBeNull());
+    fireEvent.click(document.querySelector('.ant-select-item-option[title="党员先锋岗"]')!);
+    number(/面积/, '6');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(screen.queryByText('请填写容纳人数')).toBeNull();
+    const [saved] = await db.venues.toArray();
+    expect(saved).toMatchObject({ kind: '党员先锋岗', areaM2: 6, capacity: 0 });
+  });
+
   it('refuses a negative 面积 and a fractional 容纳人数 instead of saving 0 and 13', async () => {
     const onSaved = await openForm();
     number(/面积/, '-5');

@@ -2,7 +2,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Space } from 'antd';
 import { useId, useMemo } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { VENUE_KINDS } from '../../../../shared/domain/vocab';
 import { venueInputSchema, type Venue, type VenueInput } from '../../../../shared/schemas';
@@ -22,7 +22,17 @@ const FIELDS = ['name', 'kind', 'address', 'areaM2', 'capacity', 'manager'] as c
 const kindOptions = VENUE_KINDS.map((kind) => ({ value: kind, label: kind }));
 
 // The schema's input says the numbers are numbers; the form holds null while a number box is empty.
-const resolver = zodResolver(venueInputSchema) as unknown as Resolver<VenueFormValues, unknown, VenueFormOutput>;
+const schemaResolver = zodResolver(venueInputSchema) as unknown as Resolver<VenueFormValues, unknown, VenueFormOutput>;
+
+/** Only a 党员活动室 holds people: for a 宣传栏, 先锋岗 or 窗口 an empty 容纳人数 is 0 (shown as 「—」), not an error. */
+const capacityRequired = (kind: VenueFormValues['kind']) => kind === '党员活动室';
+
+const resolver: Resolver<VenueFormValues, unknown, VenueFormOutput> = (values, context, options) =>
+  schemaResolver(
+    capacityRequired(values.kind) || values.capacity != null ? values : { ...values, capacity: 0 },
+    context,
+    options,
+  );
 
 function toValues(venue: Venue): VenueFormValues {
   return {
@@ -64,6 +74,7 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
   });
 
   const { release, cancel } = useFormLeaveGuard(formState.isDirty, '活动阵地');
+  const kind = useWatch({ control, name: 'kind' });
 
   const onValid = async (data: VenueFormOutput) => {
     try {
@@ -131,7 +142,13 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
               </FormField>
             </Col>
             <Col xs={24} md={8}>
-              <FormField control={control} name="capacity" label="容纳人数" required idPrefix={idPrefix}>
+              <FormField
+                control={control}
+                name="capacity"
+                label="容纳人数"
+                required={capacityRequired(kind)}
+                idPrefix={idPrefix}
+              >
                 {(f) => (
                   <InputNumber
                     id={f.id}

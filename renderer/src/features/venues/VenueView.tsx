@@ -305,7 +305,11 @@ function DeleteVenueButton({
   return (
     <Popconfirm
       title={`删除阵地「${venue.name}」？`}
-      description="该阵地没有活动记录、复查记录和七有佐证照片，也未被考评引用。删除后，它的七有核对情况一并删除，地点选项中不再有它。"
+      description={
+        sevenHavesApply(venue)
+          ? '该阵地没有活动记录、复查记录和七有佐证照片，也未被考评引用。删除后，它的七有核对情况一并删除，地点选项中不再有它。'
+          : '该阵地没有活动记录和复查记录，也未被考评引用。删除后，地点选项中不再有它。'
+      }
       okText="删除"
       cancelText="取消"
       okButtonProps={{ danger: true }}
