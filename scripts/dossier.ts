@@ -28,6 +28,7 @@ import type {
   AuditEntry,
   Branch,
   Campaign,
+  Competition,
   Learning,
   Meeting,
   Member,
@@ -118,6 +119,7 @@ const BRANCH_TABLES = new Set([
   'memberEvaluations',
   'learning',
   'campaigns',
+  'competitions',
   'audit',
 ]);
 
@@ -174,6 +176,7 @@ export async function readBranchVolume(
     memberEvaluations: table<MemberEvaluation>('memberEvaluations'),
     learning: table<Learning>('learning'),
     campaigns: table<Campaign>('campaigns'),
+    competitions: table<Competition>('competitions'),
     audit: table<AuditEntry>('audit'),
     attachments,
     images,

@@ -686,7 +686,37 @@ function learning(sel: DossierSelection, period: DossierPeriod): Content {
         ),
       );
   }
+  nodes.push(...competitions(sel));
   return part(...nodes);
+}
+
+/** 技能比武 (练硬功、打擂台): each event's name, kind and date with its participants, in date order. */
+function competitions(sel: DossierSelection): Content[] {
+  const heading: Content = { text: '技能比武', style: 'h2' };
+  if (!sel.competitions.length) return [together([heading, emptyNote()])];
+  const centred = (n: number | null): TableCell => ({ text: n === null ? '—' : String(n), alignment: 'center' });
+  return sel.competitions.flatMap((c, i) => {
+    const block: Content[] = [
+      ...(i === 0 ? [heading] : []),
+      { text: c.name, style: 'h3' },
+      formTable(
+        [
+          ['比武类型', c.kind],
+          ['日期', cnDate(c.date)],
+          ...(c.notes?.trim() ? [['说明', para(c.notes)] as const] : []),
+        ],
+        1,
+      ),
+      c.participants.length
+        ? dataTable(
+            ['姓名', '成绩', '名次', '所获奖项'],
+            c.participants.map((p) => [p.name, centred(p.score), centred(p.rank), p.award?.trim() || '—']),
+            [70, 60, 50, '*'],
+          )
+        : emptyNote('未登记参赛党员'),
+    ];
+    return keptWith(block, c.participants.length);
+  });
 }
 
 // ── 附录 and closing ────────────────────────────────────────────────────────
@@ -710,7 +740,7 @@ function appendix(sel: DossierSelection, manifest: DossierManifest, fingerprint:
     rows.length
       ? dataTable(['序号', '日期', '类型', '次序', '主题', '页码'], rows, [26, DATE_WIDTH, 62, 34, '*', 30])
       : emptyNote(),
-    // Under half a page (thirteen short rows): kept whole rather than leave its heading at the foot of a page.
+    // Under half a page (fourteen short rows): kept whole rather than leave its heading at the foot of a page.
     together([
       { text: '数据指纹', style: 'h2' },
       {

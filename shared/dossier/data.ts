@@ -5,6 +5,7 @@ import type {
   AuditEntry,
   Branch,
   Campaign,
+  Competition,
   Learning,
   Meeting,
   Member,
@@ -31,6 +32,8 @@ export interface DossierData {
   memberEvaluations: readonly MemberEvaluation[];
   learning: readonly Learning[];
   campaigns: readonly Campaign[];
+  /** 技能比武: those dated in the period print under 六、学习与争创. */
+  competitions: readonly Competition[];
   /** Audit entries; those with action 'amend' print as amendment notes under their record. */
   audit: readonly AuditEntry[];
   /** Attachment metadata (no bytes): hashed into the manifest, listed under their owners. */
@@ -100,6 +103,7 @@ export interface DossierSelection {
   memberEvaluations: MemberEvaluation[];
   learning: Learning[];
   campaigns: Campaign[];
+  competitions: Competition[];
   amendments: AuditEntry[];
   attachments: AttachmentMeta[];
 }
@@ -166,6 +170,9 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
       c.linkedMeetingIds.some((id) => meetingIds.has(id))
     );
   });
+  const competitions = mine(data.competitions)
+    .filter((c) => inPeriod(c.date, period))
+    .sort(by((c) => c.date));
   const amendments = data.audit
     .filter((e) => e.action === 'amend' && e.entity === 'meeting' && meetingIds.has(e.entityId))
     .sort(by((e) => e.at));
@@ -189,6 +196,7 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
     memberEvaluations,
     learning,
     campaigns,
+    competitions,
     amendments,
     attachments,
   };
@@ -196,8 +204,8 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
 
 /**
  * A volume has data when the period holds at least one dated record of the branch: a meeting, a 阵地复查, a
- * learning entry, a responsibility or 民主评议 of that year, or a 自评 covering it. The roster, venues and campaigns
- * alone do not count — they are not records of the year, and a volume of them would be an empty shell.
+ * learning entry, a 技能比武, a responsibility or 民主评议 of that year, or a 自评 covering it. The roster, venues and
+ * campaigns alone do not count — they are not records of the year, and a volume of them would be an empty shell.
  */
 export function periodHasRecords(data: DossierData, period: DossierPeriod): boolean {
   const sel = selectForPeriod(data, period);
@@ -205,6 +213,7 @@ export function periodHasRecords(data: DossierData, period: DossierPeriod): bool
     sel.meetings.length +
       sel.venueChecks.length +
       sel.learning.length +
+      sel.competitions.length +
       sel.responsibilities.length +
       sel.memberEvaluations.length +
       sel.assessments.length >

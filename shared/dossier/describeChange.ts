@@ -50,6 +50,7 @@ function makeDescriber(data: DossierData, period: DossierPeriod) {
     memberEvaluations: index(data.memberEvaluations),
     learning: index(data.learning),
     campaigns: index(data.campaigns),
+    competitions: index(data.competitions),
     audit: index(data.audit),
     attachments: index(data.attachments),
   };
@@ -108,6 +109,10 @@ function makeDescriber(data: DossierData, period: DossierPeriod) {
       }
       case 'campaigns':
         return lookups.campaigns.get(id)?.name;
+      case 'competitions': {
+        const c = lookups.competitions.get(id);
+        return c && join(c.date, c.name);
+      }
       case 'audit': {
         // The volume's audit lines are the 更正 of 已定稿 meetings: when, and of which meeting.
         const e = lookups.audit.get(id);

@@ -5,7 +5,10 @@ import { TABLE_LABELS } from '../domain/vocab';
 import { selectForPeriod, type DossierData, type DossierPeriod, type DossierSelection } from './data';
 
 export const MANIFEST_FORMAT = 'branch-ledger-dossier-manifest';
-export const MANIFEST_FORMAT_VERSION = 1;
+/** 2: carries 技能比武 (competitions). Version 1 volumes are still read and verified. */
+export const MANIFEST_FORMAT_VERSION = 2;
+/** Every format version this app can verify. */
+export type ManifestFormatVersion = 1 | typeof MANIFEST_FORMAT_VERSION;
 export const MANIFEST_FILE_NAME = 'dossier-manifest.json';
 
 /** The tables a record line can carry (names as in the backup format), in the order the volume prints them. */
@@ -21,9 +24,18 @@ export const MANIFEST_TABLES = [
   'memberEvaluations',
   'learning',
   'campaigns',
+  'competitions',
   'audit',
 ] as const;
 export type ManifestTable = (typeof MANIFEST_TABLES)[number];
+
+/** The format version that first carried each table; the others were there from version 1. */
+const TABLE_SINCE: Partial<Record<ManifestTable, ManifestFormatVersion>> = { competitions: 2 };
+
+/** Whether a manifest of `formatVersion` hashed `table`: a table it did not carry cannot have changed since. */
+export function manifestCarries(formatVersion: ManifestFormatVersion, table: ManifestTable): boolean {
+  return (TABLE_SINCE[table] ?? 1) <= formatVersion;
+}
 
 /**
  * How the 附录, 校验卷宗 and `dossier:verify` name a manifest's tables. The volume's `audit` lines are only the
@@ -50,7 +62,8 @@ export interface ManifestAttachment {
 
 export interface DossierManifest {
   format: typeof MANIFEST_FORMAT;
-  formatVersion: typeof MANIFEST_FORMAT_VERSION;
+  /** Always MANIFEST_FORMAT_VERSION when built; a volume exported by an earlier app may carry an older one. */
+  formatVersion: ManifestFormatVersion;
   appVersion: string;
   schemaVersion: number;
   exportedAt: string;
@@ -108,6 +121,7 @@ function recordsOf(sel: DossierSelection): ManifestRecord[] {
   add('memberEvaluations', sel.memberEvaluations);
   add('learning', sel.learning);
   add('campaigns', sel.campaigns);
+  add('competitions', sel.competitions);
   add('audit', sel.amendments);
   return lines.sort((a, b) =>
     a.table < b.table ? -1 : a.table > b.table ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
@@ -157,7 +171,9 @@ export function parseManifest(bytes: Uint8Array): DossierManifest {
   }
   const m = value as Partial<DossierManifest> | null;
   if (!m || m.format !== MANIFEST_FORMAT) throw new Error('这不是本软件生成的卷宗清单');
-  if (m.formatVersion !== MANIFEST_FORMAT_VERSION) throw new Error(`不支持的卷宗清单版本：${String(m.formatVersion)}`);
+  if (m.formatVersion !== 1 && m.formatVersion !== MANIFEST_FORMAT_VERSION) {
+    throw new Error(`不支持的卷宗清单版本：${String(m.formatVersion)}`);
+  }
   if (!Array.isArray(m.records) || !Array.isArray(m.attachments) || !m.period || !m.branchId) {
     throw new Error('卷宗清单缺少必要的内容');
   }
@@ -191,8 +207,9 @@ function rowsOfTable(data: DossierData, table: ManifestChange['table']): readonl
 /**
  * Compares a volume's manifest with the data as it is now (same branch and period): records and attachments
  * changed, added or removed since the export. `currentData` may hold the whole branch: a record that is still there
- * but outside the volume's selection is reported as outOfPeriod, not removed. An empty list means the volume still
- * matches the ledger.
+ * but outside the volume's selection is reported as outOfPeriod, not removed. A table the manifest's format version
+ * did not carry (技能比武 in a version-1 volume) is not compared: the volume never printed it, so its rows are not
+ * 「新增」. An empty list means the volume still matches the ledger.
  */
 export function verifyManifest(manifest: DossierManifest, currentData: DossierData): ManifestChange[] {
   if (currentData.branch.id !== manifest.branchId) throw new Error('卷宗清单属于另一个支部，无法校验');
@@ -233,7 +250,11 @@ export function verifyManifest(manifest: DossierManifest, currentData: DossierDa
       if (!then.has(k)) changes.push({ kind: 'added', table: (table ?? r.table) as ManifestChange['table'], id: r.id });
     }
   };
-  diff(null, manifest.records, current.records);
+  diff(
+    null,
+    manifest.records,
+    current.records.filter((r) => manifestCarries(manifest.formatVersion, r.table)),
+  );
   diff('attachments', manifest.attachments, current.attachments);
   return changes;
 }

@@ -4,6 +4,7 @@ import type { AttachmentMeta } from '../../../shared/schemas/entities';
 import type { PdfJob, PrintPhoto } from '../workers/pdfProtocol';
 import { db } from './db';
 import { listAudit, listAuditSince } from './repositories/audit';
+import { listCompetitions } from './repositories/competitions';
 import { getRulePackId } from './repositories/compliance';
 import { NotFoundError } from './repositories/errors';
 import { listLearning } from './repositories/learning';
@@ -63,6 +64,7 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
     memberEvaluations,
     learning,
     campaigns,
+    competitions,
     audit,
   ] = await Promise.all([
     db.members.where('branchId').equals(branchId).toArray(),
@@ -74,6 +76,9 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
     db.memberEvaluations.where('[branchId+year]').anyOf(yearKeys).toArray(),
     listLearning(branchId, from, to),
     db.campaigns.where('branchId').equals(branchId).toArray(),
+    // The whole branch (a few events a year), as campaigns: 校验卷宗 then tells one re-dated out of the period from
+    // one deleted. buildDossier selects the period's.
+    listCompetitions(branchId),
     listAuditSince(branchId, from),
   ]);
   const standards = (await db.standards.bulkGet([...new Set(assessments.map((a) => a.standardId))])).filter(
@@ -98,6 +103,7 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
       memberEvaluations,
       learning,
       campaigns,
+      competitions,
       audit,
       attachments: files.metas,
     },

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setRulePackId } from '../../../renderer/src/db/repositories/compliance';
 import { loadDossierJob } from '../../../renderer/src/db/printData';
+import { createCompetition } from '../../../renderer/src/db/repositories/competitions';
 import { seed, setChinaNow } from '../meetings/fixtures';
 
 beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
@@ -25,6 +26,20 @@ describe('loadDossierJob', () => {
     await setRulePackId('local-lecture-quarterly');
     const after = await loadDossierJob(branch.id, OPTIONS);
     expect(after.kind === 'dossier' && after.options.rulePackId).toBe('local-lecture-quarterly');
+  });
+
+  it("carries the branch's 技能比武, not another branch's", async () => {
+    const { branch, other, zhang, chen } = await seed();
+    const contest = (name: string, memberId: string, who: string) => ({
+      name,
+      date: '2029-11-20',
+      kind: '技能比武' as const,
+      participants: [{ memberId, name: who, score: 90, rank: 1, award: '' }],
+    });
+    const mine = await createCompetition(branch.id, contest('公文写作比武', zhang.id, '张三'));
+    await createCompetition(other.id, contest('乙支部比武', chen.id, '陈静'));
+    const job = await loadDossierJob(branch.id, OPTIONS);
+    expect(job.kind === 'dossier' && job.data.competitions.map((c) => c.id)).toEqual([mine.id]);
   });
 
   it('keeps a pack the caller names', async () => {

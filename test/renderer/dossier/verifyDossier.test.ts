@@ -5,6 +5,11 @@ import { selectForPeriod } from '../../../shared/dossier/data';
 import { extractManifest } from '../../../shared/dossier/extract';
 import { buildManifest } from '../../../shared/dossier/manifest';
 import { loadDossierJob } from '../../../renderer/src/db/printData';
+import {
+  createCompetition,
+  deleteCompetition,
+  updateCompetition,
+} from '../../../renderer/src/db/repositories/competitions';
 import { createLearning, deleteLearning, updateLearning } from '../../../renderer/src/db/repositories/learning';
 import { createMeeting, updateMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { markMemberLeft } from '../../../renderer/src/db/repositories/members';
@@ -74,6 +79,34 @@ describe('verifyDossierPdf', () => {
       ['会议记录', '不再属于本卷期间', '2028-11-10 支委会「研究部署季度工作」'],
       ['学习记录', '不再属于本卷期间', '2028-12-10 张三 月写一篇《学习心得》'],
       ['学习记录', '导出后被删除', `编号 ${gone.id}`],
+    ]);
+  });
+
+  it('sees a 技能比武 edited, re-dated out of the period or deleted since the export', async () => {
+    const { branch, zhang } = await seed();
+    const contest = (name: string, date: string, score: number) => ({
+      name,
+      date,
+      kind: '技能比武' as const,
+      participants: [{ memberId: zhang.id, name: '张三', score, rank: 1, award: '一等奖' }],
+    });
+    const edited = await createCompetition(branch.id, contest('公文写作比武', '2029-11-20', 90));
+    const moved = await createCompetition(branch.id, contest('知识竞赛', '2029-04-08', 80));
+    const gone = await createCompetition(branch.id, contest('岗位练兵', '2029-06-01', 70));
+    await exportVolume(branch.id);
+
+    await updateCompetition(edited.id, contest('公文写作比武', '2029-11-20', 95));
+    await updateCompetition(moved.id, contest('知识竞赛', '2028-12-20', 80));
+    await deleteCompetition(gone.id);
+
+    const outcome = await verifyDossierPdf(new Uint8Array([1]));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.summary).toEqual(['技能比武：已修改 1、不再属于本卷期间 1、已删除 1']);
+    expect(outcome.changes.map((c) => [CHANGE_LABELS[c.kind], c.record])).toEqual([
+      ['导出后被修改', '2029-11-20 公文写作比武'],
+      ['不再属于本卷期间', '2028-12-20 知识竞赛'],
+      ['导出后被删除', `编号 ${gone.id}`],
     ]);
   });
 

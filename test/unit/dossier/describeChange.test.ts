@@ -5,12 +5,12 @@ import { selectForPeriod, type DossierData } from '../../../shared/dossier/data'
 import { changeSentence, describeChanges, groupChanges, groupSummary } from '../../../shared/dossier/describeChange';
 import { buildManifest, verifyManifest, type ManifestChange } from '../../../shared/dossier/manifest';
 import type { Standard } from '../../../shared/schemas/entities';
-import { makeDossierData } from './factory';
+import { makeCompetition, makeDossierData } from './factory';
 
 const period = { from: '2025-01-01', to: '2025-12-31' };
 const stamp = { appVersion: 'test', schemaVersion: 1, exportedAt: '2025-12-31T08:00:00.000Z', volume: 1 };
 
-/** The factory's year, with a standard and a campaign so that every table of the manifest has a row. */
+/** The factory's year, with a standard, a campaign and a 技能比武 so that every table of the manifest has a row. */
 function exported(): DossierData {
   const data = makeDossierData();
   const standard: Standard = {
@@ -39,6 +39,7 @@ function exported(): DossierData {
         awards: [],
       },
     ],
+    competitions: [makeCompetition()],
   };
 }
 
@@ -101,6 +102,7 @@ describe('describeChanges', () => {
       memberEvaluations: touch(data.memberEvaluations),
       learning: touch(data.learning),
       campaigns: touch(data.campaigns),
+      competitions: touch(data.competitions),
       audit: data.audit.map((e) => ({ ...e, reason: '更正笔误' })),
       // The manifest keeps an attachment's name, type, size and hash: a renamed photo is a change.
       attachments: data.attachments.map((a, i) => (i === 0 ? { ...a, name: '支部大会现场.png' } : a)),
@@ -118,6 +120,7 @@ describe('describeChanges', () => {
       ['民主评议', '已修改  李春梅 2025 年度'],
       ['学习记录', '已修改  2025-05-10 张卫东 月写一篇《学习心得体会》'],
       ['争创活动', '已修改  争做先锋活动'],
+      ['技能比武', '已修改  2025-11-20 公文写作比武'],
       ['定稿后修改记录', '已修改  2025-02-10 更正「讨论发展党员工作」'],
       ['附件', '已修改  支部大会现场.png'],
     ]);

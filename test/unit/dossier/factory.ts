@@ -3,7 +3,7 @@ import { zlibSync } from 'fflate';
 import { sha256Hex } from '../../../shared/dossier/manifest';
 import type { DossierData } from '../../../shared/dossier/data';
 import { SEVEN_HAVES, type MeetingKind } from '../../../shared/domain/vocab';
-import type { AttachmentMeta, AuditEntry, Meeting, Member } from '../../../shared/schemas/entities';
+import type { AttachmentMeta, AuditEntry, Competition, Meeting, Member } from '../../../shared/schemas/entities';
 
 const T = '2025-01-05T02:00:00.000Z';
 const row = (id: string) => ({ id, createdAt: T, updatedAt: T, branchId: 'b1' });
@@ -329,11 +329,29 @@ export function makeDossierData(options: FactoryOptions = {}): DossierData {
       },
     ],
     campaigns: [],
+    // As in the typical seed: no 技能比武; tests that need one add makeCompetition().
+    competitions: [],
     audit,
     attachments: [photoMeta, signMeta],
     images: new Map([
       [photoMeta.sha256, photo],
       [signMeta.sha256, signPhoto],
     ]),
+  };
+}
+
+/** A 技能比武 of the factory's branch: 「公文写作比武」 on 2025-11-20, two of the factory's members taking part. */
+export function makeCompetition(overrides: Partial<Competition> = {}): Competition {
+  return {
+    ...row('cp1'),
+    name: '公文写作比武',
+    date: '2025-11-20',
+    kind: '岗位练兵',
+    participants: [
+      { memberId: 'm2', name: '李春梅', score: 96.5, rank: 1, award: '一等奖' },
+      { memberId: 'm4', name: '刘晓燕', score: null, rank: null, award: '' },
+    ],
+    notes: '',
+    ...overrides,
   };
 }
