@@ -258,5 +258,5 @@ export function dossierFileName(branchName: string, period: DossierPeriod, volum
 /** Why no volume is made for an empty period, in the words of the CLI and the 卷宗导出 page. */
 export function emptyPeriodReason(period: DossierPeriod): string {
   const label = isCalendarYear(period) ? `${period.from.slice(0, 4)} 年度` : periodName(period);
-  return `${label}没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗`;
+  return `${label}没有任何记录（会议、阵地复查、学习、比武、责任、评议、自评），不生成卷宗`;
 }

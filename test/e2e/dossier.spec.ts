@@ -31,7 +31,7 @@ test('a volume is exported from the UI, read back, and verified against the ledg
   // A year without a single record gives no volume (as the CLI), and the page says why.
   await page.getByRole('button', { name: '生成卷宗' }).click();
   await expect(
-    page.getByText('2025 年度没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗'),
+    page.getByText('2025 年度没有任何记录（会议、阵地复查、学习、比武、责任、评议、自评），不生成卷宗'),
   ).toBeVisible();
 
   // One 支委会 of 2025, entered through the 补录 form the 工作台 links to.
@@ -114,7 +114,7 @@ test('a volume is exported from the UI, read back, and verified against the ledg
   await setRange('2025-04-01', '2025-04-30');
   await page.getByRole('button', { name: '生成卷宗' }).click();
   await expect(
-    page.getByText('2025年4月1日至4月30日没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗'),
+    page.getByText('2025年4月1日至4月30日没有任何记录（会议、阵地复查、学习、比武、责任、评议、自评），不生成卷宗'),
   ).toBeVisible();
   await setRange('2025-03-01', '2025-03-31');
   await page.getByLabel('卷号').fill('2');

@@ -69,10 +69,10 @@ describe('the period in words and in the file name', () => {
 
   it('refuses an empty range in the words of an empty year', () => {
     expect(emptyPeriodReason({ from: '2019-01-01', to: '2019-12-31' })).toBe(
-      '2019 年度没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗',
+      '2019 年度没有任何记录（会议、阵地复查、学习、比武、责任、评议、自评），不生成卷宗',
     );
     expect(emptyPeriodReason({ from: '2019-03-01', to: '2019-05-31' })).toBe(
-      '2019年3月1日至5月31日没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗',
+      '2019年3月1日至5月31日没有任何记录（会议、阵地复查、学习、比武、责任、评议、自评），不生成卷宗',
     );
   });
 });

@@ -323,7 +323,7 @@ describe('npm run dossier --from --to: a volume of a date range', () => {
     );
     expect(code).toBe(1);
     expect(run.stderr).toEqual([
-      `支部「${branchName()}」2019年3月1日至5月31日没有任何记录（会议、阵地复查、学习、责任、评议、自评），不生成卷宗`,
+      `支部「${branchName()}」2019年3月1日至5月31日没有任何记录（会议、阵地复查、学习、比武、责任、评议、自评），不生成卷宗`,
     ]);
     expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
   });
