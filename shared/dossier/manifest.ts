@@ -226,6 +226,18 @@ export function verifyManifest(manifest: DossierManifest, currentData: DossierDa
       // Rows of another branch are not this volume's, whatever their id; standards and old audit rows have none.
       const ofBranch = rowsOfTable(currentData, table).filter((r) => !r.branchId || r.branchId === manifest.branchId);
       ids = new Set(ofBranch.map((r) => r.id));
+      if (table === 'attachments') {
+        // A file left behind when its record was deleted (or taken off it) is gone from the ledger, not moved out
+        // of the period: only one a record of the branch still uses counts as existing.
+        const used = new Set([
+          ...currentData.meetings.flatMap((m) => (m.branchId === manifest.branchId ? m.attachmentIds : [])),
+          ...currentData.venues.flatMap((v) =>
+            v.branchId === manifest.branchId ? v.checklist.flatMap((c) => c.attachmentIds) : [],
+          ),
+          ...currentData.learning.flatMap((l) => (l.branchId === manifest.branchId ? l.attachmentIds : [])),
+        ]);
+        ids = new Set([...ids].filter((id) => used.has(id)));
+      }
       existing.set(table, ids);
     }
     return ids.has(id);

@@ -81,6 +81,21 @@ describe('verifyManifest', () => {
       { kind: 'removed', table: 'memberEvaluations', id: 'me1' },
     ]);
   });
+
+  it("reports the photos of a deleted record as removed, a re-dated record's as outOfPeriod", () => {
+    const data = exported();
+    const withPhoto = data.meetings.find((m) => m.attachmentIds.length > 0)!;
+    const photo = withPhoto.attachmentIds[0]!;
+    const manifest = manifestOf(data);
+    // Deleted: its attachment rows stay behind in the ledger, but nothing uses them.
+    const deleted = { ...data, meetings: data.meetings.filter((m) => m.id !== withPhoto.id) };
+    expect(verifyManifest(manifest, deleted)).toContainEqual({ kind: 'removed', table: 'attachments', id: photo });
+    const redated = {
+      ...data,
+      meetings: data.meetings.map((m) => (m.id === withPhoto.id ? { ...m, date: '2024-02-03' } : m)),
+    };
+    expect(verifyManifest(manifest, redated)).toContainEqual({ kind: 'outOfPeriod', table: 'attachments', id: photo });
+  });
 });
 
 describe('describeChanges', () => {
