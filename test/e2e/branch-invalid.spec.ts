@@ -10,6 +10,9 @@ test('invalid branch input shows field errors and nothing is stored', async ({ p
   await expect(page.getByText('请填写支部名称')).toBeVisible();
   await expect(page.getByText('请填写日期')).toHaveCount(2);
   await expect(page.getByLabel('支部名称', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  // The first problem in page order is focused, and a message says how many there are.
+  await expect(page.getByLabel('支部名称', { exact: true })).toBeFocused();
+  await expect(page.getByText('有 3 处需要修改，请查看标红的项目')).toBeVisible();
 
   await fillBranchBasics(page, { name: '第三党支部', termStart: '2025-06-01', termEnd: '2024-06-01' });
   await save(page);

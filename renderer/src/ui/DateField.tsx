@@ -11,10 +11,13 @@ interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends Fie
 > {
   /** An optional date is stored as '' when cleared (the schemas' optional dates), a required one as undefined. */
   emptyAs?: '' | undefined;
+  /** Latest day offered in the calendar ('YYYY-MM-DD'); see DateInput. */
+  max?: string;
 }
 
 export function DateField<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues>({
   emptyAs,
+  max,
   ...field
 }: Readonly<Props<T, N, C, TT>>) {
   return (
@@ -27,6 +30,7 @@ export function DateField<T extends FieldValues, N extends FieldPath<T>, C, TT e
           onBlur={f.onBlur}
           invalid={f.invalid}
           a11y={f.a11y}
+          max={max}
         />
       )}
     </FormField>

@@ -1,13 +1,48 @@
 // BranchForm in a DOM: empty, inconsistent or repeated input (two 书记, two 党小组 of one name) shows Chinese messages on
-// the fields and writes nothing to the db.
+// the fields and writes nothing to the db; after 保存 the first of them in page order is scrolled to and focused.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { db } from '../../../renderer/src/db/db';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { BranchForm } from '../../../renderer/src/features/branch/BranchForm';
 
 afterEach(cleanup);
+
+// Elements scrolled into view, in order (happy-dom does not scroll, so the call itself is what is checked).
+let scrolled: Element[] = [];
+beforeEach(() => {
+  scrolled = [];
+  vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+    scrolled.push(this);
+  });
+  return () => vi.restoreAllMocks();
+});
+
+/** A branch as restored from a backup made before the rules: two 书记, and two 党小组 of one name if asked. */
+async function storedWithTwoSecretaries(repeatedGroup: boolean) {
+  const at = new Date().toISOString();
+  await db.branches.add({
+    id: 'b-old',
+    name: '第一党支部',
+    parentOrg: '',
+    termStart: '2024-01-01',
+    termEnd: '2027-01-01',
+    committee: [
+      { name: '张三', role: '书记' },
+      { name: '李四', role: '书记' },
+    ],
+    partyGroups: [
+      { id: 'g1', name: '第一党小组', leaderName: '' },
+      { id: 'g2', name: repeatedGroup ? '第一党小组' : '第二党小组', leaderName: '' },
+    ],
+    unitSpirit: '',
+    deptPhilosophy: '',
+    createdAt: at,
+    updatedAt: at,
+  });
+  return (await db.branches.get('b-old'))!;
+}
 
 function renderForm(props: Partial<Parameters<typeof BranchForm>[0]> = {}) {
   const onSaved = vi.fn();
@@ -95,28 +130,7 @@ describe('BranchForm', () => {
   });
 
   it('one 保存 shows a second 书记 and a repeated 党小组 together with the other errors', async () => {
-    // As restored from a backup made before the rule: stored rows are not refused, but a save of them is.
-    const at = new Date().toISOString();
-    await db.branches.add({
-      id: 'b-old',
-      name: '第一党支部',
-      parentOrg: '',
-      termStart: '2024-01-01',
-      termEnd: '2027-01-01',
-      committee: [
-        { name: '张三', role: '书记' },
-        { name: '李四', role: '书记' },
-      ],
-      partyGroups: [
-        { id: 'g1', name: '第一党小组', leaderName: '' },
-        { id: 'g2', name: '第一党小组', leaderName: '' },
-      ],
-      unitSpirit: '',
-      deptPhilosophy: '',
-      createdAt: at,
-      updatedAt: at,
-    });
-    const stored = (await db.branches.get('b-old'))!;
+    const stored = await storedWithTwoSecretaries(true);
     const { onSaved } = renderForm({ branch: stored });
     const name = (await screen.findByLabelText('支部名称')) as HTMLInputElement;
     fireEvent.change(name, { target: { value: '' } });
@@ -135,5 +149,30 @@ describe('BranchForm', () => {
     expect(firstGroup.getAttribute('aria-invalid')).not.toBe('true');
     expect(onSaved).not.toHaveBeenCalled();
     expect(await db.branches.get('b-old')).toEqual(stored);
+  });
+
+  it('after 保存, scrolls to and focuses the second 书记 (a Select) and says how many problems there are', async () => {
+    const stored = await storedWithTwoSecretaries(false);
+    const { onSaved } = renderForm({ branch: stored });
+    await screen.findByDisplayValue('李四');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+
+    expect(await screen.findByText('有 1 处需要修改，请查看标红的项目')).toBeTruthy();
+    const secondRole = within(screen.getByRole('group', { name: '委员 2' })).getByLabelText('职务');
+    expect(document.activeElement).toBe(secondRole);
+    expect(scrolled[0]).toBe(secondRole.closest('.ant-form-item'));
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('with a repeated 党小组 below it too, the 书记 above is still the one focused', async () => {
+    const stored = await storedWithTwoSecretaries(true);
+    renderForm({ branch: stored });
+    await screen.findByDisplayValue('李四');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+
+    expect(await screen.findByText('有 2 处需要修改，请查看标红的项目')).toBeTruthy();
+    const secondRole = within(screen.getByRole('group', { name: '委员 2' })).getByLabelText('职务');
+    expect(document.activeElement).toBe(secondRole);
+    expect(scrolled).toHaveLength(1);
   });
 });

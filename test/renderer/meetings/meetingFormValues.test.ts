@@ -2,8 +2,8 @@
 // has, and the repository's simple rules checked in the form.
 import { describe, expect, it } from 'vitest';
 import type { Branch, Member } from '../../../shared/schemas';
+import { countErrors } from '../../../renderer/src/ui/useRevealErrors';
 import {
-  countErrors,
   emptyMeetingValues,
   meetingRuleIssues,
   memberChoices,

@@ -1,8 +1,8 @@
-// 考评 in a DOM: a score over the item's 满分 is flagged in its row as typed and never counted in the total; 保存
-// shows every problem in one pass; each item takes a 评语/扣分说明; a new 考评 follows the latest one and warns of a
-// second one of the same year and kind.
+// 考评 in a DOM: a score over the item's 满分 is flagged in its row as typed (「超过满分 6 分」) and never counted in the
+// total; 保存 shows every problem in one pass and focuses the first; each item takes a 评语/扣分说明; a new 考评 follows
+// the latest one and warns of a second one of the same year and kind.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Assessment } from '../../../shared/schemas';
 import { chinaToday } from '../../../shared/schemas';
 import { BUILT_IN_STANDARDS } from '../../../shared/standards';
@@ -14,6 +14,16 @@ import { copyStandard, ensureBuiltInStandards, getStandard } from '../../../rend
 import { AssessmentForm } from '../../../renderer/src/features/standards/AssessmentForm';
 
 afterEach(cleanup);
+
+// Elements scrolled into view, in order (happy-dom does not scroll, so the call itself is what is checked).
+let scrolled: Element[] = [];
+beforeEach(() => {
+  scrolled = [];
+  vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+    scrolled.push(this);
+  });
+  return () => vi.restoreAllMocks();
+});
 
 const STANDARDIZATION_ID = BUILT_IN_STANDARDS.find((s) => s.fields.builtInKey === 'standardization')!.id;
 const THIS_YEAR = Number(chinaToday().slice(0, 4));
@@ -57,8 +67,8 @@ describe('考评 form', { timeout: 40_000 }, () => {
     expect(a8.getAttribute('aria-valuemax')).toBe('6');
     type('A8 得分', '99');
 
-    const message =
-      '“A8 记录要素齐全（时间、地点、主持人、出席情况、内容、决议），签到表和现场照片完整”得分 99 分超过该项满分 6 分';
+    // The row names the item already: the message under the box is short.
+    const message = '超过满分 6 分';
     await waitFor(() => expect(within(rowOf('A8')).getByText(message)).toBeTruthy());
     expect(a8.getAttribute('aria-invalid')).toBe('true');
     // Kept as typed, not silently changed to 6.
@@ -96,8 +106,13 @@ describe('考评 form', { timeout: 40_000 }, () => {
     const assessorItem = assessor.closest('.ant-form-item') as HTMLElement;
     expect(within(assessorItem).getAllByText('请填写考评人').length).toBeGreaterThan(0);
     expect(assessorItem.querySelector('.ant-form-item-required')).not.toBeNull();
-    expect(within(rowOf('B2')).getByText(/B2 .*的得分/)).toBeTruthy();
-    expect(within(rowOf('A1')).getByText('调整自动得分须填写理由：“A1 支委会每月召开1次”')).toBeTruthy();
+    expect(within(rowOf('B2')).getByText('请填写得分')).toBeTruthy();
+    expect(within(rowOf('A8')).getByText('超过满分 6 分')).toBeTruthy();
+    expect(within(rowOf('A1')).getByText('调整自动得分须填写理由')).toBeTruthy();
+    // The first in page order, 考评人 above the table, is scrolled to and focused; a message says how many.
+    expect(await screen.findByText(/^有 \d+ 处需要修改，请查看标红的项目$/)).toBeTruthy();
+    expect(document.activeElement).toBe(assessor);
+    expect(scrolled[0]).toBe(assessorItem);
     expect(onSaved).not.toHaveBeenCalled();
     expect(await db.assessments.count()).toBe(0);
 
@@ -105,6 +120,34 @@ describe('考评 form', { timeout: 40_000 }, () => {
     type('考评人', '张三');
     await waitFor(() => expect(within(list).queryByText('请填写考评人')).toBeNull());
     expect(within(list).getByText('调整自动得分须填写理由：“A1 支委会每月召开1次”')).toBeTruthy();
+  });
+
+  it('修改评分: after 保存, the first wrong score in page order is focused; the banner keeps the long message', async () => {
+    const { onSaved } = await renderForm();
+    const manual = await manualItems();
+    for (const item of manual) type(`${item.code} 得分`, String(item.maxScore));
+    type('考评人', '市人大机关第一党支部支部委员会');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled(), { timeout: 10_000 });
+    const [saved] = await db.assessments.toArray();
+    cleanup();
+
+    await renderForm({ assessment: saved });
+    const [first, later] = [manual[0]!, manual.at(-1)!];
+    type(`${later.code} 得分`, String(later.maxScore + 0.5));
+    type(`${first.code} 得分`, String(first.maxScore + 1));
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+
+    expect(await screen.findByText('有 2 处需要修改，请查看标红的项目')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText(`${first.code} 得分`));
+    expect(within(rowOf(later.code)).getByText(`超过满分 ${later.maxScore} 分`)).toBeTruthy();
+    const list = screen.getByText('未能保存，请修改以下内容').closest('.ant-alert') as HTMLElement;
+    expect(
+      within(list).getByText(
+        `“${later.code} ${later.content}”得分 ${later.maxScore + 0.5} 分超过该项满分 ${later.maxScore} 分`,
+      ),
+    ).toBeTruthy();
+    expect((await db.assessments.get(saved!.id))?.total).toBe(saved!.total);
   });
 
   it('saves each item’s 评语/扣分说明, and shows it again when the 考评 is edited', async () => {

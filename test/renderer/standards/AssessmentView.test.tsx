@@ -1,6 +1,7 @@
 // A scored 考评 and the 标准库 in a DOM: 查看依据 of an automatic item stored without its calculation note (as in the
 // sample data) is never called manual; a 考评 made by mistake, and an unused copied standard, can be deleted after
-// confirming, and the year-on-year chart then shows the remaining 考评.
+// confirming, and the year-on-year chart then shows the remaining 考评; one a 争创活动 links is not offered for deletion,
+// only the reason is shown.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Assessment } from '../../../shared/schemas';
@@ -10,10 +11,12 @@ import { db } from '../../../renderer/src/db/db';
 import { listAudit } from '../../../renderer/src/db/repositories/audit';
 import { createAssessment } from '../../../renderer/src/db/repositories/assessments';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
+import { createCampaign, setCampaignAssessment } from '../../../renderer/src/db/repositories/campaigns';
 import { copyStandard, ensureBuiltInStandards, getStandard } from '../../../renderer/src/db/repositories/standards';
 import { AssessmentsPanel } from '../../../renderer/src/features/standards/AssessmentsPanel';
 import { AssessmentView } from '../../../renderer/src/features/standards/AssessmentView';
 import { StandardLibrary } from '../../../renderer/src/features/standards/StandardLibrary';
+import { PHASES } from '../learning/fixtures';
 
 const STANDARDIZATION_ID = BUILT_IN_STANDARDS.find((s) => s.fields.builtInKey === 'standardization')!.id;
 
@@ -93,6 +96,43 @@ describe('考评 result and 标准库', { timeout: 40_000 }, () => {
     fireEvent.click(within(popover).getByRole('button', { name: '删除' }));
     await waitFor(async () => expect(await db.assessments.count()).toBe(0));
     expect(window.location.hash).toBe('#/standards');
+  });
+
+  it('a 考评 a 争创活动 links: 删除 on its page and in the list shows only why not, and nothing is deleted', async () => {
+    const branch = await setUp();
+    const assessment = await scored(branch.id);
+    const campaign = await createCampaign(branch.id, {
+      name: '2025年“争做×先锋”活动',
+      phases: PHASES,
+    });
+    await setCampaignAssessment(campaign.id, assessment.id);
+    const reason = '该考评已关联争创活动「2025年“争做×先锋”活动」的“量化考评”环节，请先在争创活动中取消关联，再删除';
+
+    inApp(<AssessmentView assessment={assessment} />);
+    fireEvent.click(screen.getByRole('button', { name: /删除考评/ }));
+    const notice = (await screen.findByText('不能删除该考评')).closest('.ant-popover') as HTMLElement;
+    expect(within(notice).getByText(reason)).toBeTruthy();
+    // No question whose answer would be refused: the only button acknowledges.
+    expect(within(notice).queryByRole('button', { name: '删除' })).toBeNull();
+    fireEvent.click(within(notice).getByRole('button', { name: '知道了' }));
+    expect(await db.assessments.count()).toBe(1);
+    cleanup();
+
+    inApp(<AssessmentsPanel branch={branch} route={{ tab: 'assessments', view: 'list' }} />);
+    fireEvent.click(await screen.findByRole('button', { name: '删除2026-01-10自评' }));
+    const listed = (await screen.findByText('不能删除该考评')).closest('.ant-popover') as HTMLElement;
+    expect(within(listed).getByText(reason)).toBeTruthy();
+    expect(screen.queryByText(/删除后不能恢复/)).toBeNull();
+    cleanup();
+
+    // Unlinked, it can be deleted after the question again.
+    await setCampaignAssessment(campaign.id, '');
+    inApp(<AssessmentView assessment={assessment} />);
+    await waitFor(async () => expect(await db.campaigns.get(campaign.id)).toMatchObject({ assessmentId: '' }));
+    fireEvent.click(screen.getByRole('button', { name: /删除考评/ }));
+    const popover = (await screen.findByText('删除2025年度自评？')).closest('.ant-popover') as HTMLElement;
+    fireEvent.click(within(popover).getByRole('button', { name: '删除' }));
+    await waitFor(async () => expect(await db.assessments.count()).toBe(0));
   });
 
   it('deletes an abandoned 复制后修改 copy from the 标准库; a copy a 考评 uses is refused with the reason', async () => {

@@ -240,6 +240,25 @@ export async function updateAssessment(id: string, input: AssessmentInput): Prom
   });
 }
 
+/** Why a 考评 that the 争创活动 `names` link to (their 量化考评 step) cannot be deleted. */
+function linkedRefusal(names: readonly string[]): string {
+  const quoted = names.map((name) => `「${name}」`).join('、');
+  return `该考评已关联争创活动${quoted}的“量化考评”环节，请先在争创活动中取消关联，再删除`;
+}
+
+/**
+ * Why deleteAssessment would refuse this 考评, in its words, or undefined: read before 删除 is offered, so that the
+ * secretary is not asked to confirm a deletion that is then refused.
+ */
+export async function deleteRefusalOf(assessmentId: string): Promise<string | undefined> {
+  const assessment = await db.assessments.get(assessmentId);
+  if (!assessment) return undefined;
+  const linked = (await db.campaigns.where('branchId').equals(assessment.branchId).toArray()).filter(
+    (c) => c.assessmentId === assessmentId,
+  );
+  return linked.length > 0 ? linkedRefusal(linked.map((c) => c.name)) : undefined;
+}
+
 /**
  * Deletes a 考评 (audited), e.g. one created by mistake: the 历年考评得分 chart and the 卷宗 read only the rows that
  * remain. One linked to a 争创活动's 量化考评 step is refused, so that the step does not point at nothing.
@@ -251,12 +270,7 @@ export async function deleteAssessment(id: string): Promise<void> {
     const linked = (await db.campaigns.where('branchId').equals(before.branchId).toArray()).filter(
       (c) => c.assessmentId === id,
     );
-    if (linked.length > 0) {
-      const names = linked.map((c) => `「${c.name}」`).join('、');
-      throw new ValidationError([
-        { path: '', message: `该考评已关联争创活动${names}的“量化考评”环节，请先在争创活动中取消关联，再删除` },
-      ]);
-    }
+    if (linked.length > 0) throw new ValidationError([{ path: '', message: linkedRefusal(linked.map((c) => c.name)) }]);
     await db.assessments.delete(id);
     await writeAudit({
       entity: 'assessment',

@@ -2,7 +2,7 @@
 import { DeleteOutlined, PlusOutlined } from '../../ui/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Row, Space, Typography } from 'antd';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { get, set, useFieldArray, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { COMMITTEE_ROLES } from '../../../../shared/domain/vocab';
 import { branchInputSchema, type Branch } from '../../../../shared/schemas';
@@ -20,6 +20,7 @@ import {
   type BranchFormValues,
 } from './branchFormValues';
 import { showRepositoryError } from '../../ui/repositoryErrors';
+import { useRevealFormErrors } from '../../ui/useRevealErrors';
 
 interface Props {
   /** The live record to edit; absent for a new branch. */
@@ -64,6 +65,9 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
     values,
     // A live record may be rewritten while the form is open; fields the user already changed stay as typed.
     resetOptions: { keepDirtyValues: true },
+    // The first message in page order is shown and focused below: react-hook-form's own focus skips the 职务 Select
+    // (no focusable ref) and lands on a later field, leaving a second 书记's message off screen.
+    shouldFocusError: false,
   });
   const committee = useFieldArray({ control, name: 'committee' });
   const partyGroups = useFieldArray({ control, name: 'partyGroups', keyName: 'fieldKey' });
@@ -81,12 +85,21 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
     }
   };
 
+  // After each 保存 that did not save, the first message is scrolled to and focused, with how many there are.
+  const formRef = useRef<HTMLFormElement>(null);
+  useRevealFormErrors(formRef, formState);
+
   const rootError = formState.errors.root?.repository?.message;
 
   return (
-    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={branch ? '编辑支部' : '新建支部'}>
+    <form ref={formRef} noValidate onSubmit={handleSubmit(onValid)} aria-label={branch ? '编辑支部' : '新建支部'}>
       <Form layout="vertical" component={false}>
-        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        {rootError && (
+          // Focusable so that, scrolled to after 保存, it is also what the keyboard and a screen reader are on.
+          <div data-error-banner tabIndex={-1} style={{ marginBottom: 16 }}>
+            <Alert type="error" showIcon title={rootError} />
+          </div>
+        )}
         <Card title="基本信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={12}>

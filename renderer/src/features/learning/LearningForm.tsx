@@ -3,11 +3,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import { useId } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { type z } from 'zod';
 import { LEARNING_KIND_NAMES } from '../../../../shared/domain/vocab';
 import { chinaToday, learningInputSchema, type Learning, type Member } from '../../../../shared/schemas';
-import { createLearning, updateLearning } from '../../db/repositories/learning';
+import { createLearning, memberDateIssues, updateLearning } from '../../db/repositories/learning';
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
@@ -18,6 +18,8 @@ import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 type Values = z.input<typeof learningInputSchema>;
 type Output = z.output<typeof learningInputSchema>;
 const FIELDS = ['memberId', 'kind', 'title', 'date', 'notes'];
+
+const schemaResolver = zodResolver(learningInputSchema);
 
 interface Props {
   branchId: string;
@@ -40,8 +42,25 @@ const valuesOf = (entry: Learning): Values => ({
 export function LearningForm({ branchId, members, entry, onDone = () => {} }: Readonly<Props>) {
   const { message } = App.useApp();
   const idPrefix = `learn-${useId().replace(/:/g, '')}`;
+  // The schema's messages and the repository's rules on the date (not after today; not after the member left), in
+  // its words, in the same 保存; a field the schema already refuses keeps its message. A member missing from the list
+  // is left to the repository.
+  const resolver: Resolver<Values, unknown, Output> = async (values, context, options) => {
+    const result = await schemaResolver(values, context, options);
+    const member = members.find((m) => m.id === values.memberId);
+    const issues = memberDateIssues(member, branchId, values.date, chinaToday()).filter(
+      (issue) => member || issue.path === 'date',
+    );
+    if (issues.length === 0) return result;
+    const errors: FieldErrors<Values> = { ...result.errors };
+    for (const { path, message } of issues) {
+      const field = path as 'date' | 'memberId';
+      errors[field] ??= { type: 'custom', message };
+    }
+    return { values: {}, errors };
+  };
   const { control, handleSubmit, setError, reset, formState } = useForm<Values, unknown, Output>({
-    resolver: zodResolver(learningInputSchema),
+    resolver,
     defaultValues: entry
       ? valuesOf(entry)
       : { memberId: '', kind: '日阅一文', title: '', date: chinaToday(), notes: '', attachmentIds: [] },
@@ -119,7 +138,16 @@ export function LearningForm({ branchId, members, entry, onDone = () => {} }: Re
           </FormField>
         </Col>
         <Col {...col}>
-          <DateField control={control} name="date" label="学习日期" required idPrefix={idPrefix} emptyAs="" />
+          {/* A record of what was done: later days are greyed out in the calendar. */}
+          <DateField
+            control={control}
+            name="date"
+            label="学习日期"
+            required
+            idPrefix={idPrefix}
+            emptyAs=""
+            max={chinaToday()}
+          />
         </Col>
       </Row>
       <FormField control={control} name="notes" label="心得" idPrefix={idPrefix}>

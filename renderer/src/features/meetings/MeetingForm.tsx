@@ -31,7 +31,6 @@ import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import {
-  countErrors,
   emptyMeetingValues,
   expectedAttendance,
   isMeetingFieldPath,
@@ -44,6 +43,7 @@ import {
 } from './meetingFormValues';
 import { useNextSeq } from './useNextSeq';
 import { showRepositoryError } from '../../ui/repositoryErrors';
+import { useRevealFormErrors } from '../../ui/useRevealErrors';
 
 interface Props {
   branch: Branch;
@@ -186,26 +186,9 @@ export function MeetingForm({
   // After each 保存 that did not save (the schema's messages, or the repository's set in onValid), the first message
   // in page order is scrolled to and focused, and a short message says how many there are.
   const formRef = useRef<HTMLFormElement>(null);
-  const { errors, submitCount, isSubmitting } = formState;
-  const revealedSubmit = useRef(submitCount);
-  useEffect(() => {
-    if (isSubmitting || submitCount === revealedSubmit.current) return;
-    revealedSubmit.current = submitCount;
-    const count = countErrors(errors);
-    if (count === 0) return;
-    const first = formRef.current?.querySelector<HTMLElement>('[data-error-banner], .ant-form-item-has-error');
-    if (first) {
-      first.scrollIntoView({ block: 'center' });
-      const target = first.matches('[data-error-banner]')
-        ? first
-        : first.querySelector<HTMLElement>('input:not([type="file"]), textarea');
-      target?.focus({ preventScroll: true });
-    }
-    const banner = errors.root?.repository?.message;
-    message.error(count === 1 && banner ? banner : `有 ${count} 处需要修改，请查看标红的项目`);
-  }, [submitCount, isSubmitting, errors, message]);
+  useRevealFormErrors(formRef, formState);
 
-  const rootError = errors.root?.repository?.message;
+  const rootError = formState.errors.root?.repository?.message;
   const text = (
     name: FieldPath<MeetingFormValues>,
     label: string,

@@ -157,14 +157,6 @@ export function memberChoices(
     .map((m) => ({ value: m.id, label: m.name }));
 }
 
-/** How many messages a react-hook-form errors object holds (each field's, each row's, and the banner's). */
-export function countErrors(errors: unknown): number {
-  if (typeof errors !== 'object' || errors === null) return 0;
-  // A leaf: { type, message, ref }. Its ref is a DOM node or input handle, never walked.
-  if ('type' in errors && typeof errors.type === 'string') return 'message' in errors && errors.message ? 1 : 0;
-  return Object.values(errors).reduce<number>((sum, child) => sum + countErrors(child), 0);
-}
-
 /**
  * The repository's simple rules (checkAgainstBranch in db/repositories/meetings.ts), checked in the form too, in the
  * same words, so that one 保存 shows them together with the schema's messages instead of in a second round.

@@ -17,7 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../../../../shared/domain/vocab';
 import {
   chinaToday,
@@ -38,6 +38,7 @@ import { lineageOf } from '../../db/repositories/standards';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { DateInput } from '../../ui/DateInput';
 import { Loading } from '../../ui/Loading';
+import { useRevealErrors, type RevealState } from '../../ui/useRevealErrors';
 import { EvidenceDrawer } from './EvidenceDrawer';
 import { ruleText } from './ruleText';
 import { useAutoScores } from './useAutoScores';
@@ -79,6 +80,25 @@ function defaultYear(others: readonly Assessment[], kind: AssessmentKind, thisYe
   return thisYear;
 }
 
+/**
+ * A row's message under its own boxes, where the row already names the item: without the name, and an over-满分 score
+ * as 「超过满分 10 分」. The banner below the table keeps the long form, which says which item.
+ */
+function inRow(message: string | undefined, item: StandardItem, score: number | null): string | undefined {
+  if (!message) return undefined;
+  if (score !== null && roundScore(score) > item.maxScore && message.includes('超过该项满分')) {
+    return `超过满分 ${formatScore(item.maxScore)} 分`;
+  }
+  const name = `“${item.code} ${item.content}”`;
+  return message.replace(`：${name}`, '').replace(`${name}的`, '').replace(name, '').trim();
+}
+
+/** The form's reveal after 保存, as a component: it runs once the table is shown, not while the scores load. */
+function RevealErrors({ container, ...state }: Readonly<{ container: RefObject<HTMLElement | null> } & RevealState>) {
+  useRevealErrors(container, state);
+  return null;
+}
+
 export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }: Readonly<Props>) {
   const { message } = App.useApp();
   const standards = useStandards();
@@ -103,6 +123,9 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
   const [tried, setTried] = useState(false);
   const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
   const [saving, setSaving] = useState(false);
+  // Counts the 保存 presses that ended without saving: each reveals the first problem (see useRevealErrors).
+  const [attempt, setAttempt] = useState(0);
+  const sectionRef = useRef<HTMLElement>(null);
   const [drill, setDrill] = useState<string>();
   // What the user can change, as it was when the form opened: any difference is an unsaved edit.
   const edits = JSON.stringify([standardId, kind, year, assessor, date, entries]);
@@ -167,7 +190,10 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
   const submit = async () => {
     setTried(true);
     setServerIssues([]);
-    if (clientIssues.length > 0 || !draft.date) return;
+    if (clientIssues.length > 0 || !draft.date) {
+      setAttempt((n) => n + 1);
+      return;
+    }
     setSaving(true);
     try {
       const input = { ...draft, date: draft.date, scores: draft.scores.map((s) => ({ ...s, score: s.score ?? 0 })) };
@@ -178,8 +204,10 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
       release();
       onSaved(saved);
     } catch (error) {
-      if (error instanceof ValidationError) setServerIssues(error.issues);
-      else message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof ValidationError) {
+        setServerIssues(error.issues);
+        setAttempt((n) => n + 1);
+      } else message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
     } finally {
       setSaving(false);
     }
@@ -189,7 +217,8 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
   const drillAuto = drill ? auto.get(drill) : undefined;
 
   return (
-    <section aria-label={assessment ? '修改考评' : '新建考评'}>
+    <section ref={sectionRef} aria-label={assessment ? '修改考评' : '新建考评'}>
+      <RevealErrors container={sectionRef} attempt={attempt} pending={saving} count={issues.length} />
       <Typography.Title level={3}>{assessment ? '修改考评' : '新建考评'}</Typography.Title>
       <Form layout="vertical" onFinish={submit} component="div">
         <Flex gap={16} wrap>
@@ -233,6 +262,8 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
             label="考评人"
             htmlFor="assessment-assessor"
             required
+            // Wide enough for the default 「市人大机关第一党支部支部委员会」.
+            style={{ minWidth: 320 }}
             validateStatus={shownAt('assessor') ? 'error' : undefined}
             help={shownAt('assessor')}
           >
@@ -320,9 +351,13 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
                 const score = scoreOf(item);
                 const overridden = result !== undefined && score !== null && roundScore(score) !== result.score;
                 const path = (field: string) => `scores.${index}.${field}`;
-                const scoreError = shownAt(path('score')) ?? (score !== null ? liveAt(path('score')) : undefined);
-                const reasonError = shownAt(path('overrideReason'));
-                const commentError = liveAt(path('comment'));
+                const scoreError = inRow(
+                  shownAt(path('score')) ?? (score !== null ? liveAt(path('score')) : undefined),
+                  item,
+                  score,
+                );
+                const reasonError = inRow(shownAt(path('overrideReason')), item, score);
+                const commentError = inRow(liveAt(path('comment')), item, score);
                 return (
                   <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                     {/* No min/max on the input itself: antd would silently change 99 to the 满分 (or −3 to 0) on
@@ -343,6 +378,7 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
                         aria-label={`${item.code} 调整理由`}
                         placeholder="调整自动得分的理由"
                         value={entries[item.code]?.reason ?? ''}
+                        aria-invalid={reasonError ? true : undefined}
                         status={reasonError ? 'error' : undefined}
                         onChange={(e) => change(item.code, { reason: e.target.value })}
                       />
@@ -353,6 +389,7 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
                       placeholder="评语/扣分说明（选填）"
                       autoSize={{ minRows: 1, maxRows: 4 }}
                       value={entries[item.code]?.comment ?? ''}
+                      aria-invalid={commentError ? true : undefined}
                       status={commentError ? 'error' : undefined}
                       onChange={(e) => change(item.code, { comment: e.target.value })}
                     />
@@ -388,19 +425,21 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
           />
         </Card>
         {issues.length > 0 && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginTop: 16 }}
-            title="未能保存，请修改以下内容"
-            description={
-              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                {issues.map((i) => (
-                  <li key={`${i.path}-${i.message}`}>{i.message}</li>
-                ))}
-              </ul>
-            }
-          />
+          // Focused after 保存 when no box is marked (a refusal of the 考评 as a whole).
+          <div data-error-summary tabIndex={-1} style={{ marginTop: 16 }}>
+            <Alert
+              type="error"
+              showIcon
+              title="未能保存，请修改以下内容"
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {issues.map((i) => (
+                    <li key={`${i.path}-${i.message}`}>{i.message}</li>
+                  ))}
+                </ul>
+              }
+            />
+          </div>
         )}
         <Space style={{ marginTop: 16 }}>
           <Button type="primary" onClick={() => void submit()} loading={saving}>

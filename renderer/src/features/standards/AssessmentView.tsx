@@ -3,10 +3,11 @@
 // mistake can be deleted here.
 import { DeleteOutlined, EditOutlined, LeftOutlined } from '../../ui/icons';
 import { App, Button, Card, Descriptions, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type ReactElement } from 'react';
 import type { Assessment } from '../../../../shared/schemas';
 import { formatScore } from '../../../../shared/standards';
-import { deleteAssessment } from '../../db/repositories/assessments';
+import { deleteAssessment, deleteRefusalOf } from '../../db/repositories/assessments';
 import { ValidationError } from '../../db/repositories/errors';
 import { EvidenceDrawer } from './EvidenceDrawer';
 import { ruleText } from './ruleText';
@@ -38,8 +39,44 @@ export async function removeAssessment(
   }
 }
 
-export function AssessmentView({ assessment }: Readonly<{ assessment: Assessment }>) {
+/**
+ * 删除考评 (the list's and the page's): asks first; for a 考评 a 争创活动 links, says only why it cannot be deleted — on
+ * click, so the reason is reachable by keyboard too, as 删除阵地 does.
+ */
+export function DeleteAssessmentButton({
+  assessment,
+  title,
+  onDeleted,
+  children,
+}: Readonly<{ assessment: Assessment; title: string; onDeleted?: () => void; children: ReactElement }>) {
   const { message } = App.useApp();
+  // Live: linking or unlinking in 争创活动 changes the answer. While it loads, the question is asked and the
+  // repository still refuses a linked 考评.
+  const refusal = useLiveQuery(() => deleteRefusalOf(assessment.id), [assessment.id]);
+  if (refusal) {
+    return (
+      <Popconfirm title="不能删除该考评" description={refusal} okText="知道了" showCancel={false}>
+        {children}
+      </Popconfirm>
+    );
+  }
+  return (
+    <Popconfirm
+      title={title}
+      description="删除后不能恢复，历年考评得分和迎检卷宗中也不再有这次考评。"
+      okText="删除"
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      onConfirm={async () => {
+        if (await removeAssessment(assessment, message)) onDeleted?.();
+      }}
+    >
+      {children}
+    </Popconfirm>
+  );
+}
+
+export function AssessmentView({ assessment }: Readonly<{ assessment: Assessment }>) {
   const [drill, setDrill] = useState<string>();
   const snapshot = assessment.standardSnapshot;
   const scores = new Map(assessment.scores.map((s) => [s.code, s]));
@@ -62,20 +99,15 @@ export function AssessmentView({ assessment }: Readonly<{ assessment: Assessment
           >
             修改评分
           </Button>
-          <Popconfirm
+          <DeleteAssessmentButton
+            assessment={assessment}
             title={`删除${assessment.periodStart.slice(0, 4)}年度${assessment.kind}？`}
-            description="删除后不能恢复，历年考评得分和迎检卷宗中也不再有这次考评。"
-            okText="删除"
-            okButtonProps={{ danger: true }}
-            cancelText="取消"
-            onConfirm={async () => {
-              if (await removeAssessment(assessment, message)) goToStandards({ tab: 'assessments', view: 'list' });
-            }}
+            onDeleted={() => goToStandards({ tab: 'assessments', view: 'list' })}
           >
             <Button danger icon={<DeleteOutlined />}>
               删除考评
             </Button>
-          </Popconfirm>
+          </DeleteAssessmentButton>
         </Flex>
       </Flex>
       <Card size="small" style={{ margin: '16px 0' }}>

@@ -1,13 +1,13 @@
 // The 考评 tab: the branch's assessments with the year-on-year chart, and the form or the scored view of one; a 考评
 // made by mistake can be deleted from the list or its page.
 import { PlusOutlined } from '../../ui/icons';
-import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tag } from 'antd';
+import { Button, Card, Empty, Flex, Space, Table, Tag } from 'antd';
 import type { Branch } from '../../../../shared/schemas';
 import { formatScore } from '../../../../shared/standards';
 import { yearlyTotals } from '../../db/repositories/assessments';
 import { Loading } from '../../ui/Loading';
 import { AssessmentForm } from './AssessmentForm';
-import { AssessmentView, assessmentTitle, removeAssessment } from './AssessmentView';
+import { AssessmentView, assessmentTitle, DeleteAssessmentButton } from './AssessmentView';
 import { goToStandards, standardsHref, type StandardsRoute } from './standardsRoute';
 import { useAssessments } from './useAssessments';
 import { YearChart } from './YearChart';
@@ -15,7 +15,6 @@ import { YearChart } from './YearChart';
 type Props = Readonly<{ branch: Branch; route: Extract<StandardsRoute, { tab: 'assessments' }> }>;
 
 export function AssessmentsPanel({ branch, route }: Props) {
-  const { message } = App.useApp();
   const assessments = useAssessments(branch.id);
   if (assessments === undefined) return <Loading />;
 
@@ -91,14 +90,7 @@ export function AssessmentsPanel({ branch, route }: Props) {
                     >
                       查看
                     </a>
-                    <Popconfirm
-                      title={`删除${assessmentTitle(a)}？`}
-                      description="删除后不能恢复，历年考评得分和迎检卷宗中也不再有这次考评。"
-                      okText="删除"
-                      okButtonProps={{ danger: true }}
-                      cancelText="取消"
-                      onConfirm={() => removeAssessment(a, message)}
-                    >
+                    <DeleteAssessmentButton assessment={a} title={`删除${assessmentTitle(a)}？`}>
                       <Button
                         type="link"
                         danger
@@ -108,7 +100,7 @@ export function AssessmentsPanel({ branch, route }: Props) {
                       >
                         删除
                       </Button>
-                    </Popconfirm>
+                    </DeleteAssessmentButton>
                   </Space>
                 ),
               },

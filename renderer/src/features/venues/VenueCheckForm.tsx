@@ -3,9 +3,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Col, Form, Row, Space } from 'antd';
 import { useId } from 'react';
-import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
+import { useForm, type FieldErrors, type FieldPath, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { venueCheckInputSchema, type VenueCheck } from '../../../../shared/schemas';
+import { chinaToday, venueCheckInputSchema, type VenueCheck } from '../../../../shared/schemas';
 import { ValidationError } from '../../db/repositories/errors';
 import { addVenueCheck, updateVenueCheck } from '../../db/repositories/venues';
 import { DateField } from '../../ui/DateField';
@@ -18,7 +18,23 @@ type CheckFormOutput = z.output<typeof venueCheckInputSchema>;
 const FIELDS = ['date', 'inspector', 'findings', 'nextDueDate'];
 
 // The date stays undefined while empty so that zod says 「请填写日期」 rather than a format error.
-const resolver = zodResolver(venueCheckInputSchema) as unknown as Resolver<CheckFormValues, unknown, CheckFormOutput>;
+const schemaResolver = zodResolver(venueCheckInputSchema) as unknown as Resolver<
+  CheckFormValues,
+  unknown,
+  CheckFormOutput
+>;
+// The schema's messages and the repository's day rule (parseVenueCheck in db/repositories/venues.ts, in its words) in
+// the same 保存; a date the schema already refuses keeps its message.
+const resolver: Resolver<CheckFormValues, unknown, CheckFormOutput> = async (values, context, options) => {
+  const result = await schemaResolver(values, context, options);
+  const today = chinaToday();
+  if (!values.date || values.date <= today) return result;
+  const errors: FieldErrors<CheckFormValues> = {
+    date: { type: 'custom', message: `复查日期不能晚于今天（${today}）` },
+    ...result.errors,
+  };
+  return { values: {}, errors };
+};
 
 const emptyValues = (): CheckFormValues => ({ date: undefined, inspector: '', findings: '', nextDueDate: '' });
 
@@ -83,7 +99,8 @@ export function VenueCheckForm({ venueId, check, onSaved, onCancel }: Readonly<P
         {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <DateField control={control} name="date" label="复查日期" required idPrefix={idPrefix} />
+            {/* A 复查 that took place: later days are greyed out in the calendar (下次复查 is a plan and may lie ahead). */}
+            <DateField control={control} name="date" label="复查日期" required idPrefix={idPrefix} max={chinaToday()} />
           </Col>
           <Col xs={24} md={8}>
             <TextField control={control} name="inspector" label="检查人" required idPrefix={idPrefix} />
