@@ -9,6 +9,7 @@ import { awardSchema, chinaToday, type Branch, type Campaign, type Member } from
 import { addAward, removeAward } from '../../db/repositories/campaigns';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { TextField } from '../../ui/TextField';
 import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
 
@@ -71,18 +72,7 @@ export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
             </FormField>
           </Col>
           <Col xs={24} md={6}>
-            <FormField control={control} name="to" label="表彰对象" required idPrefix={idPrefix}>
-              {({ id, value, onChange, onBlur, a11y, invalid }) => (
-                <Input
-                  id={id}
-                  value={value}
-                  onChange={onChange}
-                  onBlur={onBlur}
-                  status={invalid ? 'error' : undefined}
-                  {...a11y}
-                />
-              )}
-            </FormField>
+            <TextField control={control} name="to" label="表彰对象" required idPrefix={idPrefix} />
           </Col>
           <Col xs={24} md={6}>
             <FormField control={control} name="title" label="荣誉名称" required idPrefix={idPrefix}>

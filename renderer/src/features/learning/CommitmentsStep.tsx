@@ -1,6 +1,6 @@
 // 公开承诺: one commitment per member, dated within 全面争创, and the print-friendly 承诺书 list (window.print()).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Col, Form, Input, Popconfirm, Row, Select, Space, Table } from 'antd';
+import { App, Button, Col, Form, Popconfirm, Row, Select, Space, Table } from 'antd';
 import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { type z } from 'zod';
@@ -14,6 +14,7 @@ import {
 import { addCommitment, removeCommitment } from '../../db/repositories/campaigns';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { TextField } from '../../ui/TextField';
 import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
 
@@ -98,18 +99,7 @@ export function CommitmentsStep({ campaign, members }: Readonly<Props>) {
             </FormField>
           </Col>
           <Col xs={24} md={12}>
-            <FormField control={control} name="text" label="承诺内容" required idPrefix={idPrefix}>
-              {({ id, value, onChange, onBlur, a11y, invalid }) => (
-                <Input
-                  id={id}
-                  value={value}
-                  onChange={onChange}
-                  onBlur={onBlur}
-                  status={invalid ? 'error' : undefined}
-                  {...a11y}
-                />
-              )}
-            </FormField>
+            <TextField control={control} name="text" label="承诺内容" required idPrefix={idPrefix} />
           </Col>
           <Col xs={24} md={6}>
             <DateField control={control} name="date" label="承诺日期" required idPrefix={idPrefix} emptyAs="" />

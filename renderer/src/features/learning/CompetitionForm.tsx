@@ -1,7 +1,7 @@
 // 新增技能比武 and 编辑技能比武: name, date, kind, and each participant's score, rank and award.
 import { DeleteOutlined, PlusOutlined } from '../../ui/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { App, Button, Card, Col, Form, InputNumber, Row, Select, Space } from 'antd';
 import { useId } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { type z } from 'zod';
@@ -10,6 +10,8 @@ import { chinaToday, competitionInputSchema, type Competition, type Member } fro
 import { createCompetition, updateCompetition } from '../../db/repositories/competitions';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
 import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
@@ -33,6 +35,7 @@ const valuesOf = (c: Competition): Values => ({
   notes: c.notes,
 });
 
+const KIND_OPTIONS = COMPETITION_KINDS.map((k) => ({ value: k, label: k }));
 export function CompetitionForm({ branchId, members, competition, onDone }: Readonly<Props>) {
   const { message } = App.useApp();
   const idPrefix = `contest-${useId().replace(/:/g, '')}`;
@@ -66,43 +69,25 @@ export function CompetitionForm({ branchId, members, competition, onDone }: Read
   // Members on the roster on the entered date: a back-filled entry can name someone who has left since. Each row also
   // keeps its own choice listed (marked) when a later date rules it out, so it shows a name rather than an id.
   const date = useWatch({ control, name: 'date' }) || undefined;
-  const text = (name: 'name' | 'notes', label: string, required = false) => (
-    <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
-      {({ id, value, onChange, onBlur, a11y, invalid }) => (
-        <Input
-          id={id}
-          value={value}
-          onChange={onChange}
-          onBlur={onBlur}
-          status={invalid ? 'error' : undefined}
-          {...a11y}
-        />
-      )}
-    </FormField>
-  );
   return (
     <Card title={competition ? '编辑技能比武' : '新增技能比武'} style={{ marginBottom: 16 }}>
       <Form layout="vertical" component="div">
         <Row gutter={16}>
           <Col xs={24} md={10}>
-            {text('name', '比武名称', true)}
+            <TextField control={control} name="name" label="比武名称" required idPrefix={idPrefix} />
           </Col>
           <Col xs={24} md={7}>
             <DateField control={control} name="date" label="比武日期" required idPrefix={idPrefix} emptyAs="" />
           </Col>
           <Col xs={24} md={7}>
-            <FormField control={control} name="kind" label="比武类型" required idPrefix={idPrefix}>
-              {({ id, value, onChange, a11y }) => (
-                <Select
-                  id={id}
-                  showSearch
-                  value={value}
-                  onChange={onChange}
-                  options={COMPETITION_KINDS.map((k) => ({ value: k, label: k }))}
-                  {...a11y}
-                />
-              )}
-            </FormField>
+            <SelectField
+              control={control}
+              name="kind"
+              label="比武类型"
+              required
+              idPrefix={idPrefix}
+              options={KIND_OPTIONS}
+            />
           </Col>
         </Row>
         {participants.fields.map((field, index) => (
@@ -162,18 +147,13 @@ export function CompetitionForm({ branchId, members, competition, onDone }: Read
               </FormField>
             </Col>
             <Col xs={20} md={7}>
-              <FormField control={control} name={`participants.${index}.award`} label="所获奖项" idPrefix={idPrefix}>
-                {({ id, value, onChange, onBlur, a11y }) => (
-                  <Input
-                    id={id}
-                    value={value}
-                    onChange={onChange}
-                    onBlur={onBlur}
-                    placeholder="如：一等奖、岗位能手"
-                    {...a11y}
-                  />
-                )}
-              </FormField>
+              <TextField
+                control={control}
+                name={`participants.${index}.award`}
+                label="所获奖项"
+                idPrefix={idPrefix}
+                placeholder="如：一等奖、岗位能手"
+              />
             </Col>
             <Col xs={4} md={2} style={{ paddingTop: 30 }}>
               <Button
@@ -191,7 +171,7 @@ export function CompetitionForm({ branchId, members, competition, onDone }: Read
         >
           添加参赛人员
         </Button>
-        {text('notes', '说明')}
+        <TextField control={control} name="notes" label="说明" idPrefix={idPrefix} />
         <Space>
           <Button type="primary" onClick={() => void onSubmit()} loading={formState.isSubmitting}>
             保存比武

@@ -1,7 +1,7 @@
 // 登记学习 (and, in a drawer, correcting an entry): member, kind (日阅一文/月写一篇/季读一本/半年一讲), title, date,
 // notes and attachments — Chinese field errors.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { App, Button, Card, Col, Drawer, Form, Row, Space } from 'antd';
 import { useId } from 'react';
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { type z } from 'zod';
@@ -11,6 +11,8 @@ import { createLearning, memberDateIssues, updateLearning } from '../../db/repos
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
 import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
@@ -39,6 +41,7 @@ const valuesOf = (entry: Learning): Values => ({
   attachmentIds: [...entry.attachmentIds],
 });
 
+const KIND_OPTIONS = LEARNING_KIND_NAMES.map((k) => ({ value: k, label: k }));
 export function LearningForm({ branchId, members, entry, onDone = () => {} }: Readonly<Props>) {
   const { message } = App.useApp();
   const idPrefix = `learn-${useId().replace(/:/g, '')}`;
@@ -93,49 +96,29 @@ export function LearningForm({ branchId, members, entry, onDone = () => {} }: Re
     <Form layout="vertical" component="div">
       <Row gutter={16}>
         <Col {...col}>
-          <FormField control={control} name="memberId" label="党员" required idPrefix={idPrefix}>
-            {({ id, value, onChange, a11y, invalid }) => (
-              <Select
-                id={id}
-                showSearch
-                optionFilterProp="label"
-                value={value || undefined}
-                onChange={onChange}
-                options={memberOptions}
-                status={invalid ? 'error' : undefined}
-                placeholder="请选择"
-                {...a11y}
-              />
-            )}
-          </FormField>
+          <SelectField
+            control={control}
+            name="memberId"
+            label="党员"
+            required
+            idPrefix={idPrefix}
+            options={memberOptions}
+            emptyAs=""
+            placeholder="请选择"
+          />
         </Col>
         <Col {...col}>
-          <FormField control={control} name="kind" label="学习类型" required idPrefix={idPrefix}>
-            {({ id, value, onChange, a11y }) => (
-              <Select
-                id={id}
-                showSearch
-                value={value}
-                onChange={onChange}
-                options={LEARNING_KIND_NAMES.map((k) => ({ value: k, label: k }))}
-                {...a11y}
-              />
-            )}
-          </FormField>
+          <SelectField
+            control={control}
+            name="kind"
+            label="学习类型"
+            required
+            idPrefix={idPrefix}
+            options={KIND_OPTIONS}
+          />
         </Col>
         <Col {...col}>
-          <FormField control={control} name="title" label="标题" required idPrefix={idPrefix}>
-            {({ id, value, onChange, onBlur, a11y, invalid }) => (
-              <Input
-                id={id}
-                value={value}
-                onChange={onChange}
-                onBlur={onBlur}
-                status={invalid ? 'error' : undefined}
-                {...a11y}
-              />
-            )}
-          </FormField>
+          <TextField control={control} name="title" label="标题" required idPrefix={idPrefix} />
         </Col>
         <Col {...col}>
           {/* A record of what was done: later days are greyed out in the calendar. */}
@@ -150,11 +133,7 @@ export function LearningForm({ branchId, members, entry, onDone = () => {} }: Re
           />
         </Col>
       </Row>
-      <FormField control={control} name="notes" label="心得" idPrefix={idPrefix}>
-        {({ id, value, onChange, onBlur, a11y }) => (
-          <Input.TextArea id={id} rows={2} value={value} onChange={onChange} onBlur={onBlur} {...a11y} />
-        )}
-      </FormField>
+      <TextField control={control} name="notes" label="心得" idPrefix={idPrefix} lines={{ minRows: 2, maxRows: 8 }} />
       <FormField control={control} name="attachmentIds" label="附件" idPrefix={idPrefix}>
         {({ value, onChange }) => (
           <AttachmentField branchId={branchId} value={value ?? []} onChange={onChange} label="学习附件（照片、讲稿）" />

@@ -8,6 +8,7 @@ import { chinaToday, reviewSchema, type Campaign } from '../../../../shared/sche
 import { addReview, removeReview } from '../../db/repositories/campaigns';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
+import { TextField } from '../../ui/TextField';
 import { placeIssues } from './formErrors';
 
 type Values = z.input<typeof reviewSchema>;
@@ -43,18 +44,7 @@ export function ReviewsStep({ campaign }: Readonly<{ campaign: Campaign }>) {
       <Form layout="vertical" component="div">
         <Row gutter={16}>
           <Col xs={24} md={6}>
-            <FormField control={control} name="leader" label="点评人" required idPrefix={idPrefix}>
-              {({ id, value, onChange, onBlur, a11y, invalid }) => (
-                <Input
-                  id={id}
-                  value={value}
-                  onChange={onChange}
-                  onBlur={onBlur}
-                  status={invalid ? 'error' : undefined}
-                  {...a11y}
-                />
-              )}
-            </FormField>
+            <TextField control={control} name="leader" label="点评人" required idPrefix={idPrefix} />
           </Col>
           <Col xs={24} md={6}>
             <DateField control={control} name="date" label="点评日期" required idPrefix={idPrefix} emptyAs="" />
