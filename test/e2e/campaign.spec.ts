@@ -1,12 +1,7 @@
 // 争创活动 end to end: a 争做×先锋 campaign run through all six steps, with progress and the printable 承诺书; year-end
 // records in 完善提升, a member who has left named for an earlier date, and deletes that ask first.
 import { expect, test, type Page } from '@playwright/test';
-import { chooseOption, expectSaved, fillBranchBasics, fillDate, openSection, save } from './helpers';
-
-/** A China date n days from today (negative: past), as the app counts them. */
-function chinaDate(offset = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-}
+import { chinaDate, chooseOption, expectSaved, fillBranchBasics, fillDate, openSection, save } from './helpers';
 
 /**
  * Test-only: puts rows straight into the app's IndexedDB (the shapes the repositories write) for what this spec does

@@ -60,3 +60,52 @@ export function hasPoppler(): boolean {
     return false;
   }
 }
+
+/** A China date n days from today (negative: past), as the app counts them. */
+export function chinaDate(offset = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Test-only: puts the roster straight into the app's IndexedDB (as the repositories write it), then reloads. */
+export async function seedRoster(page: Page, names: string[]): Promise<void> {
+  await page.evaluate(async (names) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('branch-ledger');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const branchId = await new Promise<string>((resolve, reject) => {
+      const request = db.transaction('branches').objectStore('branches').getAllKeys();
+      request.onsuccess = () => resolve(String(request.result[0]));
+      request.onerror = () => reject(request.error);
+    });
+    const at = new Date().toISOString();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('members', 'readwrite');
+      for (const name of names) {
+        tx.objectStore('members').put({
+          branchId,
+          createdAt: at,
+          updatedAt: at,
+          id: crypto.randomUUID(),
+          name,
+          gender: '男',
+          birthDate: '1980-01-01',
+          joinedDate: '2005-07-01',
+          fullMemberDate: '',
+          status: '正式',
+          partyGroupId: '',
+          post: '',
+          phone: '',
+          motto: '',
+          leftDate: '',
+          leftReason: '',
+        });
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, names);
+  await page.reload();
+}

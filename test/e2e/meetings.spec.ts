@@ -4,65 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { chooseOption, expectSaved, fillBranchBasics, hasPoppler, save } from './helpers';
+import { chinaDate, chooseOption, expectSaved, fillBranchBasics, hasPoppler, save, seedRoster } from './helpers';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/meetings/sign-in.png', import.meta.url));
-
-/** Today and n days ago as China dates (YYYY-MM-DD), as the app counts them. */
-function chinaDate(daysAgo = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * Test-only: puts roster rows straight into the app's IndexedDB (the same row shape the members repository writes),
- * so this spec does not depend on the 党员名册 screen. The page is reloaded afterwards so live queries see them.
- */
-async function seedMembers(page: Page, names: string[]): Promise<void> {
-  await page.evaluate(async (list) => {
-    const open = () =>
-      new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('branch-ledger');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const db = await open();
-    const branchId = await new Promise<string>((resolve, reject) => {
-      const request = db.transaction('branches').objectStore('branches').getAllKeys();
-      request.onsuccess = () => resolve(String(request.result[0]));
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('members', 'readwrite');
-      const at = new Date().toISOString();
-      for (const name of list) {
-        tx.objectStore('members').put({
-          id: crypto.randomUUID(),
-          branchId,
-          name,
-          gender: '男',
-          birthDate: '1980-01-01',
-          joinedDate: '2005-07-01',
-          fullMemberDate: '',
-          status: '正式',
-          partyGroupId: '',
-          post: '',
-          phone: '',
-          motto: '',
-          leftDate: '',
-          leftReason: '',
-          createdAt: at,
-          updatedAt: at,
-        });
-      }
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, names);
-  await page.reload();
-}
 
 test('a 支委会 is recorded, finalised, corrected with a reason; a late record is 补录; search finds minutes', async ({
   page,
@@ -82,7 +28,7 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   }
   await save(page);
   await expectSaved(page);
-  await seedMembers(page, ['张三', '李四', '王五']);
+  await seedRoster(page, ['张三', '李四', '王五']);
 
   // The dashboard's 补录 link form: kind and date come from the address.
   const today = chinaDate();
@@ -163,7 +109,7 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   }
 
   // A meeting entered 10 days late is 补录, on the record and in the list.
-  const late = chinaDate(10);
+  const late = chinaDate(-10);
   await page.goto(`/#/records?new=${encodeURIComponent('主题党日')}&date=${late}`);
   await page.getByLabel('主题', { exact: true }).fill('参观红色教育基地');
   await save(page);
@@ -272,7 +218,7 @@ test('after 保存 the first problem is brought into view and focused; an emptie
   await save(page);
   await expectSaved(page);
 
-  await page.goto(`/#/records?new=${encodeURIComponent('主题党日')}&date=${chinaDate(3)}`);
+  await page.goto(`/#/records?new=${encodeURIComponent('主题党日')}&date=${chinaDate(-3)}`);
   // Emptying the date box empties the date: what is shown is what is saved.
   const date = page.getByLabel('会议日期', { exact: true });
   await date.click();
@@ -293,7 +239,7 @@ test('after 保存 the first problem is brought into view and focused; an emptie
   await expect(page.getByLabel('结束时间', { exact: true })).toHaveValue('11:00');
 
   // A future day is refused at once, beside the date, with the schema's messages.
-  await date.fill(chinaDate(-3));
+  await date.fill(chinaDate(3));
   await date.press('Enter');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText(/^会议日期不能晚于今天/)).toBeInViewport();

@@ -129,7 +129,10 @@ test('转出 keeps the member under 已离开, and a duplicate is refused', asyn
   const again = await addMember();
   await expect(again.getByText('已有同名且出生日期相同的党员“王芳”')).toBeVisible();
   // The refused form still holds what was typed: closing the drawer (its ×) or 取消 asks before dropping it.
-  await page.getByRole('dialog', { name: '新增党员' }).getByRole('button', { name: /^(Close|关闭)$/ }).click();
+  await page
+    .getByRole('dialog', { name: '新增党员' })
+    .getByRole('button', { name: /^(Close|关闭)$/ })
+    .click();
   const discard = page.getByRole('dialog', { name: '放弃修改？' });
   await discard.getByRole('button', { name: '继续编辑' }).click();
   await expect(again.getByLabel('姓名', { exact: true })).toHaveValue('王芳');
