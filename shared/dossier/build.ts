@@ -5,6 +5,7 @@ import { getRulePack } from '../rules/packs';
 import { computeCompliance } from '../scoring/compliance';
 import { chinaToday } from '../schemas/common';
 import { SEVEN_HAVES_NOT_APPLICABLE, sevenHavesApply, type Meeting } from '../schemas/entities';
+import { manifestLabeler } from './describeChange';
 import {
   isCalendarYear,
   periodOfOptions,
@@ -794,12 +795,17 @@ export function buildDossier(data: DossierData, options: DossierOptions): BuiltD
   const period = periodOfOptions(options);
   const volume = options.volume ?? 1;
   const sel = selectForPeriod(data, period);
-  const manifest = buildManifest(sel, period, {
-    appVersion: options.appVersion,
-    schemaVersion: options.schemaVersion,
-    exportedAt: options.generatedAt,
-    volume,
-  });
+  const manifest = buildManifest(
+    sel,
+    period,
+    {
+      appVersion: options.appVersion,
+      schemaVersion: options.schemaVersion,
+      exportedAt: options.generatedAt,
+      volume,
+    },
+    manifestLabeler(data, period),
+  );
   const bytes = manifestBytes(manifest);
   const fingerprint = sha256Hex(bytes);
   const label = periodLabel(options, period.from, period.to);

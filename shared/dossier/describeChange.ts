@@ -1,7 +1,13 @@
 // How 校验卷宗 and `dossier:verify` name a difference: per-category counts, then each record as a person knows it.
 import { formatChinaTime } from '../schemas/common';
 import type { DossierData, DossierPeriod } from './data';
-import { MANIFEST_TABLES, manifestTableLabel, type ChangeKind, type ManifestChange } from './manifest';
+import {
+  MANIFEST_TABLES,
+  manifestTableLabel,
+  type ChangeKind,
+  type ManifestChange,
+  type RecordLabeler,
+} from './manifest';
 
 /** The short words of the summary and of the CLI's lines. */
 export const CHANGE_KIND_NAMES: Record<ChangeKind, string> = {
@@ -143,7 +149,7 @@ export function describeChanges(
     .map((c) => ({
       ...c,
       category: manifestTableLabel(c.table),
-      record: (c.kind === 'removed' ? undefined : describe(c.table, c.id, c.kind)) ?? `编号 ${c.id}`,
+      record: (c.kind === 'removed' ? c.label : describe(c.table, c.id, c.kind)) ?? `编号 ${c.id}`,
     }))
     .sort(
       (a, b) =>
@@ -183,4 +189,13 @@ export function changeSentence(change: DescribedChange): string {
   return change.kind === 'removed'
     ? `${CHANGE_KIND_NAMES.removed}（${change.record}）`
     : `${CHANGE_KIND_NAMES[change.kind]}  ${change.record}`;
+}
+
+/**
+ * Labels the records of a volume for its manifest (buildManifest's labelOf): the same names 校验卷宗 uses, written
+ * when the volume is made so that a record deleted afterwards can still be named.
+ */
+export function manifestLabeler(data: DossierData, period: DossierPeriod): RecordLabeler {
+  const describe = makeDescriber(data, period);
+  return (table, id) => describe(table, id, 'changed');
 }

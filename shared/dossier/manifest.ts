@@ -50,6 +50,11 @@ export interface ManifestRecord {
   id: string;
   /** SHA-256 (hex) of the canonical JSON of the row. */
   sha256: string;
+  /**
+   * What the record was when exported (「2025-12-22 主题党日「…」」), so 校验卷宗 can still name it once deleted.
+   * Format 2 only; not part of the comparison (it reads other rows: a renamed member relabels their entries).
+   */
+  label?: string;
 }
 
 export interface ManifestAttachment {
@@ -105,10 +110,16 @@ export function rowHash(row: unknown): string {
   return sha256Hex(utf8ToBytes(canonicalJson(row)));
 }
 
-function recordsOf(sel: DossierSelection): ManifestRecord[] {
+/** Names a record of the selection for its manifest line (describeChange.ts supplies it; absent: no labels). */
+export type RecordLabeler = (table: ManifestTable, id: string) => string | undefined;
+
+function recordsOf(sel: DossierSelection, labelOf?: RecordLabeler): ManifestRecord[] {
   const lines: ManifestRecord[] = [];
   const add = (table: ManifestTable, rows: readonly { id: string }[]) => {
-    for (const row of rows) lines.push({ table, id: row.id, sha256: rowHash(row) });
+    for (const row of rows) {
+      const label = labelOf?.(table, row.id);
+      lines.push({ table, id: row.id, sha256: rowHash(row), ...(label ? { label } : {}) });
+    }
   };
   add('branches', [sel.branch]);
   add('members', sel.members);
@@ -135,7 +146,12 @@ export interface ManifestStamp {
   volume: number;
 }
 
-export function buildManifest(sel: DossierSelection, period: DossierPeriod, stamp: ManifestStamp): DossierManifest {
+export function buildManifest(
+  sel: DossierSelection,
+  period: DossierPeriod,
+  stamp: ManifestStamp,
+  labelOf?: RecordLabeler,
+): DossierManifest {
   return {
     format: MANIFEST_FORMAT,
     formatVersion: MANIFEST_FORMAT_VERSION,
@@ -146,7 +162,7 @@ export function buildManifest(sel: DossierSelection, period: DossierPeriod, stam
     branchName: sel.branch.name,
     period: { from: period.from, to: period.to },
     volume: stamp.volume,
-    records: recordsOf(sel),
+    records: recordsOf(sel, labelOf),
     attachments: sel.attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, sha256: a.sha256 })),
   };
 }
@@ -190,6 +206,8 @@ export interface ManifestChange {
   kind: ChangeKind;
   table: ManifestTable | 'attachments';
   id: string;
+  /** A removed record's label from the manifest (format 2), when it has one. */
+  label?: string;
 }
 
 /** The current rows of one manifest table, whatever their period. */
@@ -245,18 +263,22 @@ export function verifyManifest(manifest: DossierManifest, currentData: DossierDa
   const changes: ManifestChange[] = [];
   const diff = (
     table: ManifestChange['table'] | null,
-    before: { id: string; sha256: string; table?: string }[],
+    before: { id: string; sha256: string; table?: string; label?: string }[],
     after: typeof before,
   ) => {
     const key = (r: { id: string; table?: string }) => `${r.table ?? ''}\u0000${r.id}`;
+    // The whole line but its label: a record's hash, or an attachment's hash and the name, type and size printed.
+    const compared = ({ label: _label, ...line }: (typeof before)[number]) => canonicalJson(line);
     const then = new Map(before.map((r) => [key(r), r]));
     const now = new Map(after.map((r) => [key(r), r]));
     for (const [k, r] of then) {
       const n = now.get(k);
       const t = (table ?? r.table) as ManifestChange['table'];
-      if (!n) changes.push({ kind: stillExists(t, r.id) ? 'outOfPeriod' : 'removed', table: t, id: r.id });
-      // The whole line: a record's hash, or an attachment's hash and the name, type and size the volume printed.
-      else if (canonicalJson(n) !== canonicalJson(r)) changes.push({ kind: 'changed', table: t, id: r.id });
+      if (!n) {
+        const kind = stillExists(t, r.id) ? 'outOfPeriod' : 'removed';
+        // A deleted record can only be named by what the volume recorded of it.
+        changes.push({ kind, table: t, id: r.id, ...(kind === 'removed' && r.label ? { label: r.label } : {}) });
+      } else if (compared(n) !== compared(r)) changes.push({ kind: 'changed', table: t, id: r.id });
     }
     for (const [k, r] of now) {
       if (!then.has(k)) changes.push({ kind: 'added', table: (table ?? r.table) as ManifestChange['table'], id: r.id });

@@ -214,7 +214,9 @@ describe('npm run dossier:verify', () => {
     expect(text).toContain(`  不再属于本卷期间  ${String(leaver.name)}（离开日期 2024-06-30）`);
     expect(text).not.toContain(String(leaver.id));
     expect(text).toContain(`  已修改  ${String(responsibility.holderName)} ${String(responsibility.role)} 2025 年度`);
-    expect(text).toContain(`  已删除（编号 ${String(evaluation.id)}）`);
+    // Named by the label the volume recorded for it, since the row itself is gone.
+    const who = t.members.find((m) => m.id === evaluation.memberId)!;
+    expect(text).toContain(`  已删除（${String(who.name)} 2025 年度）`);
     const first = [...learning].sort((a, b) => (String(a.date) < String(b.date) ? -1 : 1))[0]!;
     expect(text).toContain(
       `  已修改  ${String(first.date)} ${nameOf.get(String(first.memberId))} ${String(first.kind)}《${String(first.title)}》`,

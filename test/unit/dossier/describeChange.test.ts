@@ -2,7 +2,13 @@
 // category's records are named by what they are (date, member, title), not by their ids.
 import { describe, expect, it } from 'vitest';
 import { selectForPeriod, type DossierData } from '../../../shared/dossier/data';
-import { changeSentence, describeChanges, groupChanges, groupSummary } from '../../../shared/dossier/describeChange';
+import {
+  changeSentence,
+  describeChanges,
+  groupChanges,
+  groupSummary,
+  manifestLabeler,
+} from '../../../shared/dossier/describeChange';
 import { buildManifest, verifyManifest, type ManifestChange } from '../../../shared/dossier/manifest';
 import type { Standard } from '../../../shared/schemas/entities';
 import { makeCompetition, makeDossierData } from './factory';
@@ -172,5 +178,24 @@ describe('describeChanges', () => {
     const groups = groupChanges(describeChanges(verifyManifest(manifest, later), later, period));
     expect(groups.map(groupSummary)).toEqual(['党员：已删除 1', '会议记录：已修改 2、新增 1']);
     expect(groups[1]!.changes.map((c) => c.kind)).toEqual(['changed', 'changed', 'added']);
+  });
+});
+
+describe('labels in the manifest', () => {
+  it('name a record deleted after the export by what the volume recorded of it', () => {
+    const data = exported();
+    const manifest = buildManifest(selectForPeriod(data, period), period, stamp, manifestLabeler(data, period));
+    const learning = data.learning[0]!;
+    const line = manifest.records.find((r) => r.table === 'learning' && r.id === learning.id)!;
+    expect(line.label).toContain(learning.title);
+    const later = { ...data, learning: data.learning.filter((l) => l.id !== learning.id) };
+    const [change] = describeChanges(verifyManifest(manifest, later), later, period);
+    expect(changeSentence(change!)).toBe(`已删除（${line.label}）`);
+    // The label is not compared: renaming a member relabels their entries but changes no entry.
+    const renamed = {
+      ...data,
+      members: data.members.map((m) => (m.id === learning.memberId ? { ...m, name: '改名' } : m)),
+    };
+    expect(verifyManifest(manifest, renamed)).toEqual([{ kind: 'changed', table: 'members', id: learning.memberId }]);
   });
 });
