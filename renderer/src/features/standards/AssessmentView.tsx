@@ -116,7 +116,17 @@ export function AssessmentView({ assessment }: Readonly<{ assessment: Assessment
           column={{ xs: 1, md: 3 }}
           items={[
             { key: 'standard', label: '评价标准', children: `${snapshot.name}（第${snapshot.version}版）` },
-            { key: 'period', label: '考评期间', children: `${assessment.periodStart} 至 ${assessment.periodEnd}` },
+            {
+              key: 'period',
+              label: '考评期间',
+              // Each date stays whole: at 1280 px the column broke 「2025-12- / 31」.
+              children: (
+                <>
+                  <span style={{ whiteSpace: 'nowrap' }}>{assessment.periodStart}</span> 至{' '}
+                  <span style={{ whiteSpace: 'nowrap' }}>{assessment.periodEnd}</span>
+                </>
+              ),
+            },
             { key: 'assessor', label: '考评人', children: `${assessment.assessor}（${assessment.date}）` },
             {
               key: 'total',
