@@ -394,6 +394,28 @@ describe('定稿 and 更正', () => {
     expect(await issuesOf(deleteMeeting(kept.id))).toEqual(['记录已定稿，不能删除']);
     expect(await db.meetings.get(kept.id)).toBeDefined();
   });
+
+  it("deletes a draft's files with it, but not one another record still uses", async () => {
+    const { branch } = await seed();
+    const file = (id: string) =>
+      ({
+        id,
+        branchId: branch.id,
+        name: `${id}.png`,
+        mime: 'image/png',
+        size: 3,
+        sha256: id.padEnd(64, '0'),
+        createdAt: '2030-01-01T00:00:00.000Z',
+      }) as never;
+    await db.attachments.bulkPut([file('a-own'), file('a-shared')]);
+    const draft = await createMeeting(branch.id, meetingInput({ attachmentIds: ['a-own', 'a-shared'] }));
+    await createMeeting(branch.id, meetingInput({ date: '2030-04-01', attachmentIds: ['a-shared'] }));
+    await deleteMeeting(draft.id);
+    expect(await db.attachments.get('a-own')).toBeUndefined();
+    expect(await db.attachments.get('a-shared')).toBeDefined();
+    const [, deleted] = await listAudit('meeting', draft.id);
+    expect(deleted!.summary).toMatch(/及其 1 个附件$/);
+  });
 });
 
 describe('search', () => {

@@ -1,4 +1,5 @@
 // Meeting (会议/活动记录) repository: 第N次 numbering, 补录 marking, draft → 定稿 → 更正 with audit, indexed lists and search.
+import Dexie from 'dexie';
 import { BACKFILL_DAYS, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
 import { chinaToday, daysBetween } from '../../../../shared/schemas/common';
 import {
@@ -702,8 +703,33 @@ export async function amendMeeting(id: string, input: MeetingInput, reason: stri
 }
 
 /** Deletes a 草稿 (audited); a 已定稿 record is part of the archive and cannot be deleted. */
+/**
+ * The attachments of `ids` no other record of the branch uses: a meeting, a venue's 七有 evidence or a learning entry
+ * (the same bytes uploaded twice are one row, so a file may be shared). Runs inside the deleting transaction.
+ */
+async function unusedAttachments(branchId: string, ids: readonly string[], exceptMeetingId: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const used = new Set<string>();
+  await db.meetings
+    .where('[branchId+date]')
+    .between([branchId, Dexie.minKey], [branchId, Dexie.maxKey])
+    .each((m) => {
+      if (m.id !== exceptMeetingId) for (const a of m.attachmentIds) used.add(a);
+    });
+  await db.venues
+    .where('branchId')
+    .equals(branchId)
+    .each((v) => v.checklist.forEach((c) => c.attachmentIds.forEach((a) => used.add(a))));
+  await db.learningMonths
+    .where('[branchId+month]')
+    .between([branchId, Dexie.minKey], [branchId, Dexie.maxKey])
+    .each((month) => month.entries.forEach((e) => e.attachmentIds.forEach((a) => used.add(a))));
+  return [...new Set(ids)].filter((a) => !used.has(a));
+}
+
 export async function deleteMeeting(id: string): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.searchBuckets, db.auditPages], async () => {
+  const tables = [db.meetings, db.searchBuckets, db.auditPages, db.attachments, db.venues, db.learningMonths];
+  await db.transaction('rw', tables, async () => {
     const before = await db.meetings.get(id);
     if (!before) throw new NotFoundError('会议记录', id);
     if (before.status === '已定稿') {
@@ -711,12 +737,15 @@ export async function deleteMeeting(id: string): Promise<void> {
     }
     await db.meetings.delete(id);
     await updatePostings(contributionOf(before), undefined);
+    // A draft's photos and files go with it, unless another record uses the same file: they would only take room.
+    const files = await unusedAttachments(before.branchId, before.attachmentIds, id);
+    await db.attachments.bulkDelete(files);
     await writeAudit({
       entity: 'meeting',
       entityId: id,
       branchId: before.branchId,
       action: 'delete',
-      summary: `删除了${before.kind}草稿「${before.topic}」（${before.date}）`,
+      summary: `删除了${before.kind}草稿「${before.topic}」（${before.date}）${files.length ? `及其 ${files.length} 个附件` : ''}`,
     });
     await renumber(before.branchId, before, { finalized: false });
   });
