@@ -5,7 +5,17 @@ import type { SearchBucket } from '../db/search/postings';
 
 export type SearchableMeeting = Pick<
   Meeting,
-  'id' | 'branchId' | 'date' | 'topic' | 'agenda' | 'content' | 'speeches' | 'resolutions' | 'attendeeIds' | 'kind' | 'venueId'
+  | 'id'
+  | 'branchId'
+  | 'date'
+  | 'topic'
+  | 'agenda'
+  | 'content'
+  | 'speeches'
+  | 'resolutions'
+  | 'attendeeIds'
+  | 'kind'
+  | 'venueId'
 >;
 
 export type PostingsRequest = { type: 'add'; meetings: SearchableMeeting[] } | { type: 'finish' };

@@ -35,3 +35,9 @@ export class NotFoundError extends Error {
     super(`找不到该${what}（编号 ${id}），可能已被删除`);
   }
 }
+
+/** What a failed repository call says to the user: a refusal's Chinese issues, or the error's own message. */
+export function errorText(error: unknown): string {
+  if (error instanceof ValidationError) return error.issues.map((i) => i.message).join('；');
+  return error instanceof Error ? error.message : String(error);
+}

@@ -3,7 +3,7 @@ import { App, Button, Form, Select, Space, Typography } from 'antd';
 import { useId } from 'react';
 import type { Assessment, Campaign } from '../../../../shared/schemas';
 import { setCampaignAssessment } from '../../db/repositories/campaigns';
-import { ValidationError } from '../../db/repositories/errors';
+import { errorText } from '../../db/repositories/errors';
 
 export function AssessmentStep({
   campaign,
@@ -18,7 +18,7 @@ export function AssessmentStep({
       await setCampaignAssessment(campaign.id, value ?? '');
       message.success(value ? '已关联考评' : '已取消关联');
     } catch (error) {
-      message.error(error instanceof ValidationError ? error.issues.map((i) => i.message).join('；') : String(error));
+      message.error(errorText(error));
     }
   };
   if (assessments.length === 0) {

@@ -3,7 +3,7 @@ import { App, Button, Form, List, Select, Space } from 'antd';
 import { useId, useState } from 'react';
 import type { Campaign, Meeting } from '../../../../shared/schemas';
 import { linkMeeting, unlinkMeeting } from '../../db/repositories/campaigns';
-import { ValidationError } from '../../db/repositories/errors';
+import { errorText } from '../../db/repositories/errors';
 
 export function LinkedRecordsStep({
   campaign,
@@ -24,7 +24,7 @@ export function LinkedRecordsStep({
       setChosen(undefined);
       message.success('已关联');
     } catch (error) {
-      message.error(error instanceof ValidationError ? error.issues.map((i) => i.message).join('；') : String(error));
+      message.error(errorText(error));
     }
   };
   return (

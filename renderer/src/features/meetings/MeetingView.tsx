@@ -6,7 +6,7 @@ import { seqBook } from '../../../../shared/domain/vocab';
 import { checkQuorum } from '../../../../shared/rules/quorum';
 import type { AuditEntry, Branch, Member } from '../../../../shared/schemas';
 import { formatChinaTime } from '../../../../shared/schemas/common';
-import { ValidationError } from '../../db/repositories/errors';
+import { errorText } from '../../db/repositories/errors';
 import { deleteMeeting, finalizeMeeting, MIN_AMEND_REASON, type VenueChoice } from '../../db/repositories/meetings';
 import { loadMeetingRecordJob } from '../../db/printData';
 import { AttachmentList } from '../../ui/attachments/AttachmentList';
@@ -66,11 +66,6 @@ function amendmentDetails(entry: AuditEntry) {
       )}
     </ul>
   );
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof ValidationError) return error.issues.map((i) => i.message).join('；');
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {

@@ -1,4 +1,5 @@
 // 从 Excel 导入: reads a filled roster sheet, previews the valid count and the bad rows, and writes only on confirmation.
+import { errorText } from '../../db/repositories/errors';
 import { DownloadOutlined, UploadOutlined } from '../../ui/icons';
 import { Alert, App, Button, List, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -19,8 +20,6 @@ interface Preview {
   result: RosterParseResult;
 }
 
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function RosterImport({ branch, members }: Readonly<Props>) {
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState<'template' | 'read' | 'write' | null>(null);
@@ -33,7 +32,7 @@ export function RosterImport({ branch, members }: Readonly<Props>) {
       const outcome = await getHost().saveFile('党员名册导入模板.xlsx', bytes, [XLSX_FILTER]);
       if (outcome === 'saved') message.success('已生成导入模板');
     } catch (error) {
-      message.error(`生成模板失败：${errorMessage(error)}`);
+      message.error(`生成模板失败：${errorText(error)}`);
     } finally {
       setBusy(null);
     }
@@ -54,7 +53,7 @@ export function RosterImport({ branch, members }: Readonly<Props>) {
     } catch (error) {
       modal.error({
         title: '无法导入',
-        content: error instanceof RosterFileError ? error.message : `读取文件失败：${errorMessage(error)}`,
+        content: error instanceof RosterFileError ? error.message : `读取文件失败：${errorText(error)}`,
       });
     } finally {
       setBusy(null);
@@ -70,7 +69,7 @@ export function RosterImport({ branch, members }: Readonly<Props>) {
       setPreview(null);
     } catch (error) {
       // Nothing was written: the transaction is all or nothing.
-      modal.error({ title: '导入失败，名册未作任何改动', content: errorMessage(error) });
+      modal.error({ title: '导入失败，名册未作任何改动', content: errorText(error) });
     } finally {
       setBusy(null);
     }

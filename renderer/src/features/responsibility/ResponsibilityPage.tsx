@@ -3,7 +3,7 @@ import { CopyOutlined, PlusOutlined } from '../../ui/icons';
 import { Alert, App, Button, Empty, Flex, Space, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { chinaToday, type Branch } from '../../../../shared/schemas';
-import { ValidationError } from '../../db/repositories/errors';
+import { errorText } from '../../db/repositories/errors';
 import { copyPreviousYear, copyResultMessage, deleteResponsibility } from '../../db/repositories/responsibilities';
 import { Loading } from '../../ui/Loading';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
@@ -68,7 +68,7 @@ function BranchResponsibilities({ branch }: Readonly<{ branch: Branch }>) {
       const { type, text } = copyResultMessage(await copyPreviousYear(branch.id, year), year);
       message[type](text);
     } catch (error) {
-      message.error(error instanceof ValidationError ? error.issues.map((i) => i.message).join('；') : String(error));
+      message.error(errorText(error));
     }
   };
 

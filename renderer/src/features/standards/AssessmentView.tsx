@@ -8,7 +8,7 @@ import { useState, type ReactElement } from 'react';
 import type { Assessment } from '../../../../shared/schemas';
 import { formatScore } from '../../../../shared/standards';
 import { deleteAssessment, deleteRefusalOf } from '../../db/repositories/assessments';
-import { ValidationError } from '../../db/repositories/errors';
+import { errorText } from '../../db/repositories/errors';
 import { EvidenceDrawer } from './EvidenceDrawer';
 import { ruleText } from './ruleText';
 import { goToStandards } from './standardsRoute';
@@ -28,13 +28,7 @@ export async function removeAssessment(
     message.success(`已删除${assessmentTitle(assessment)}`);
     return true;
   } catch (error) {
-    const reason =
-      error instanceof ValidationError
-        ? error.issues.map((i) => i.message).join('；')
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    message.error(`未能删除：${reason}`);
+    message.error(`未能删除：${errorText(error)}`);
     return false;
   }
 }

@@ -5,7 +5,7 @@ import { App, Button, Card, Descriptions, Empty, Flex, List, Popconfirm, Table, 
 import { useState } from 'react';
 import type { Standard } from '../../../../shared/schemas';
 import { formatScore } from '../../../../shared/standards';
-import { ValidationError } from '../../db/repositories/errors';
+import { errorText } from '../../db/repositories/errors';
 import { deleteStandard } from '../../db/repositories/standards';
 import { Loading } from '../../ui/Loading';
 import { ruleText } from './ruleText';
@@ -33,13 +33,7 @@ export function StandardLibrary({ route }: Props) {
       message.success(`已删除评价标准「${standard.name}」`);
       goToStandards({ tab: 'library' });
     } catch (error) {
-      const reason =
-        error instanceof ValidationError
-          ? error.issues.map((i) => i.message).join('；')
-          : error instanceof Error
-            ? error.message
-            : String(error);
-      message.error(`未能删除：${reason}`);
+      message.error(`未能删除：${errorText(error)}`);
     }
   };
 

@@ -30,7 +30,7 @@ import {
   sevenHavesProgress,
   venueChecklistWarnings,
 } from '../../db/repositories/venues';
-import { ValidationError } from '../../db/repositories/errors';
+import { errorText } from '../../db/repositories/errors';
 import { useConfirmClose } from '../../ui/LeaveConfirm';
 import { Loading } from '../../ui/Loading';
 import { recordsHref } from '../meetings/recordsRoute';
@@ -40,11 +40,6 @@ import { dueState, overdueLabel } from './venueDisplay';
 import { goToVenues } from './venueRoute';
 import { useVenue, VENUE_MEETINGS_SHOWN } from './useVenue';
 import { areaText, capacityText } from '../../../../shared/domain/venueText';
-
-function reasonOf(error: unknown): string {
-  if (error instanceof ValidationError) return error.issues.map((issue) => issue.message).join('；');
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
   const { message } = App.useApp();
@@ -70,7 +65,7 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
       message.success(`已删除阵地「${venue.name}」`);
       goToVenues({ view: 'list' });
     } catch (error) {
-      message.error(`删除失败：${reasonOf(error)}`);
+      message.error(`删除失败：${errorText(error)}`);
     }
   };
 
@@ -79,7 +74,7 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
       await deleteVenueCheck(check.id);
       message.success(`已删除 ${check.date} 的复查记录`);
     } catch (error) {
-      message.error(`删除失败：${reasonOf(error)}`);
+      message.error(`删除失败：${errorText(error)}`);
     }
   };
 
