@@ -128,6 +128,8 @@ class BackupScan {
   /** From the attachment files: sha256 → size, and whether the bytes hash to their name. */
   private readonly attachmentFiles = new Map<string, { size: number; hashOk: boolean }>();
   private readonly branches: { id: string; name: string }[] = [];
+  /** Attachment id → its branch, for references that must stay within a branch. */
+  private readonly attachmentBranch = new Map<string, string>();
   private manifestBytes: Uint8Array | undefined;
   private manifestSeen = false;
   private filesStarted = false;
@@ -319,6 +321,7 @@ class BackupScan {
       if (table.name === 'branches') this.branches.push({ id: key, name: String(row.name) });
       if (table.name === 'attachments') {
         const meta = row as AttachmentMeta;
+        this.attachmentBranch.set(meta.id, meta.branchId);
         const known = this.attachmentRows.get(meta.sha256);
         if (known && known.size !== meta.size) {
           return rowError(`与第 ${known.line} 行的 SHA-256 相同但大小不同`);
@@ -374,7 +377,16 @@ class BackupScan {
       this.deferred.push({ from, line, ref });
       return;
     }
+    this.checkResolved(from, line, ref, errors);
+  }
+
+  /** Once the referenced table is read: the row exists, and is of the referring row's branch where that matters. */
+  private checkResolved(from: BackupTableName, line: number, ref: RowReference, errors: ErrorList): void {
     if (!this.keys.get(ref.table)?.has(ref.id)) errors.add(danglingMessage(from, line, ref));
+    else if (ref.branchId !== undefined && ref.table === 'attachments') {
+      const owner = this.attachmentBranch.get(ref.id);
+      if (owner !== ref.branchId) errors.add(foreignBranchMessage(from, line, ref));
+    }
   }
 
   private attachmentConsumer(sha: string): EntryConsumer {
@@ -497,9 +509,7 @@ class BackupScan {
       }
     }
     for (const { from, line, ref } of this.deferred) {
-      if (this.tables.get(ref.table)?.complete && !this.keys.get(ref.table)?.has(ref.id)) {
-        this.errors.add(danglingMessage(from, line, ref));
-      }
+      if (this.tables.get(ref.table)?.complete) this.checkResolved(from, line, ref, this.errors);
     }
     let bytes = 0;
     for (const [sha, file] of this.attachmentFiles) {
@@ -581,6 +591,11 @@ function tableWhere(name: string): string {
 function danglingMessage(from: BackupTableName, line: number, ref: RowReference): string {
   const target = TABLE_BY_NAME.get(ref.table)?.label ?? ref.table;
   return `${tableWhere(from)}第 ${line} 行：${ref.field}引用的${target}「${ref.id}」不存在`;
+}
+
+function foreignBranchMessage(from: BackupTableName, line: number, ref: RowReference): string {
+  const target = TABLE_BY_NAME.get(ref.table)?.label ?? ref.table;
+  return `${tableWhere(from)}第 ${line} 行：${ref.field}引用的${target}「${ref.id}」属于另一个支部`;
 }
 
 function decodeName(bytes: Uint8Array): string {

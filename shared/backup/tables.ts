@@ -53,6 +53,11 @@ export interface RowReference {
   id: string;
   /** Chinese name of the field, for the error message. */
   field: string;
+  /**
+   * The referring row's branch, when the referenced row must belong to the same one (attachments: the app gives a
+   * record only files of its own branch, and deletes a file once its branch's records no longer use it).
+   */
+  branchId?: string;
 }
 
 export interface BackupTable {
@@ -74,8 +79,8 @@ const objects = (v: unknown): Record<string, unknown>[] =>
 const branchRef = (row: Record<string, unknown>): RowReference[] => [
   { table: 'branches', id: str(row.branchId), field: '所属支部' },
 ];
-const attachmentRefs = (ids: unknown, field = '附件'): RowReference[] =>
-  strings(ids).map((id) => ({ table: 'attachments', id, field }));
+const attachmentRefs = (row: Record<string, unknown>, ids: unknown, field = '附件'): RowReference[] =>
+  strings(ids).map((id) => ({ table: 'attachments', id, field, branchId: str(row.branchId) }));
 const none = (): RowReference[] => [];
 
 // The order is the order of the files in the ZIP and of restore; it matches the Dexie schema.
@@ -89,7 +94,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     key: 'id',
     references: (row) => [
       ...branchRef(row),
-      ...objects(row.checklist).flatMap((entry) => attachmentRefs(entry.attachmentIds, '七有佐证照片')),
+      ...objects(row.checklist).flatMap((entry) => attachmentRefs(row, entry.attachmentIds, '七有佐证照片')),
     ],
   },
   {
@@ -108,7 +113,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
       ...branchRef(row),
       ...(str(row.venueId) ? [{ table: 'venues' as const, id: str(row.venueId), field: '会议地点' }] : []),
       ...objects(row.attendance).map((a) => ({ table: 'members' as const, id: str(a.memberId), field: '出席情况' })),
-      ...attachmentRefs(row.attachmentIds),
+      ...attachmentRefs(row, row.attachmentIds),
     ],
   },
   {
@@ -135,7 +140,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     references: (row) => [
       ...branchRef(row),
       { table: 'members', id: str(row.memberId), field: '党员' },
-      ...attachmentRefs(row.attachmentIds),
+      ...attachmentRefs(row, row.attachmentIds),
     ],
   },
   {

@@ -91,6 +91,15 @@ describe('semantic errors', () => {
     expect(errors).toContain('阵地复查（venueChecks）第 1 行：所属支部引用的支部「b-404」不存在');
   });
 
+  test("a record naming another branch's file is refused: deleting that file with its own branch's records would break it", async () => {
+    const bytes = await backupWith((d) => {
+      const branch = d.tables.branches[0]!;
+      d.tables.branches.push({ ...branch, id: 'b-2', name: '机关第二党支部' });
+      d.tables.attachments[0]!.branchId = 'b-2';
+    });
+    expect(await errorsOf(bytes)).toContain('会议记录（meetings）第 1 行：附件引用的附件「a-1」属于另一个支部');
+  });
+
   test('duplicate keys are refused', async () => {
     const bytes = await backupWith((d) => {
       d.tables.members[2]!.id = 'm-0';
@@ -133,9 +142,7 @@ describe('semantic errors', () => {
       const text = dec.decode(e['tables/branches.jsonl']).replace('机关第一党支部', '机关第二党支部');
       e['tables/branches.jsonl'] = enc.encode(text);
     });
-    expect(await errorsOf(edited)).toContain(
-      '数据表支部（branches）的 SHA-256 与 manifest.json 不符，文件可能被改动',
-    );
+    expect(await errorsOf(edited)).toContain('数据表支部（branches）的 SHA-256 与 manifest.json 不符，文件可能被改动');
   });
 
   test('a missing attachment file, or bytes that do not match their name, are refused', async () => {

@@ -1,4 +1,5 @@
 // Attachment (附件) repository: photos and PDFs checked by their real content, stored once per branch, audited.
+import Dexie, { type Collection, type Table } from 'dexie';
 import { ATTACHMENT_MAX_BYTES, type AttachmentMime } from '../../../../shared/domain/vocab';
 import { attachmentMetaSchema, type Attachment, type AttachmentMeta } from '../../../../shared/schemas/entities';
 import { newId, nowIso } from '../clock';
@@ -215,4 +216,88 @@ export function attachmentUrl(blob: Blob): string {
 /** The bytes of an attachment, for saving a copy through the host. */
 export async function attachmentBytes(attachment: Attachment): Promise<Uint8Array<ArrayBuffer>> {
   return bytesOf(attachment.blob);
+}
+
+// ── files no record uses any more ──────────────────────────────────────────────
+
+/**
+ * The tables a reference check reads, with the attachments themselves: a write that may drop a reference to a file
+ * includes these in its transaction and then calls deleteUnreferencedAttachments.
+ */
+export const ATTACHMENT_REFERENCE_TABLES = () => [db.attachments, db.meetings, db.venues, db.learningMonths];
+
+/** Rows of a branch-first index: `index` names it; the collections returned are the ranges to read. */
+type Ranges = <T, K, I>(table: Table<T, K, I>, index: string) => Collection<T, K, I>[];
+
+const lowest = (index: string, branchId: string) => (index.startsWith('[') ? [branchId, Dexie.minKey] : branchId);
+const highest = (index: string, branchId: string) => (index.startsWith('[') ? [branchId, Dexie.maxKey] : branchId);
+
+/** The rows of `branches`, one index range each. */
+const withinBranches =
+  (branches: readonly string[]): Ranges =>
+  (table, index) =>
+    branches.map((b) => table.where(index).between(lowest(index, b), highest(index, b), true, true));
+
+/** Removes from `unused` every id the rows of `ranges` name; stops reading as soon as nothing is left to find. */
+async function dropReferenced<T, K, I>(
+  table: Table<T, K, I>,
+  index: string,
+  idsOf: (row: T) => Iterable<string>,
+  ranges: Ranges,
+  unused: Set<string>,
+): Promise<void> {
+  for (const collection of ranges(table, index)) {
+    if (unused.size === 0) return;
+    await collection
+      .until(() => unused.size === 0)
+      .each((row) => {
+        for (const id of idsOf(row)) unused.delete(id);
+      });
+  }
+}
+
+/** Every table whose records name attachments, each by its branch-first index. */
+async function dropAllReferenced(ranges: Ranges, unused: Set<string>): Promise<void> {
+  await dropReferenced(db.meetings, '[branchId+date]', (m) => m.attachmentIds, ranges, unused);
+  await dropReferenced(db.venues, 'branchId', (v) => v.checklist.flatMap((c) => c.attachmentIds), ranges, unused);
+  await dropReferenced(
+    db.learningMonths,
+    '[branchId+month]',
+    (month) => month.entries.flatMap((e) => e.attachmentIds),
+    ranges,
+    unused,
+  );
+}
+
+/**
+ * Deletes the attachments among `ids` that no record references any more — a meeting, a venue's 七有 evidence or a
+ * learning entry — and returns what was deleted (names for the audit entry). Runs inside the caller's transaction,
+ * which includes ATTACHMENT_REFERENCE_TABLES(), after the record's own write or delete, so that record is checked as
+ * it now stands.
+ *
+ * Only the branches owning the files are read: the same bytes uploaded twice in a branch are one row, so several
+ * of its records may share a file, but a record is only ever given files of its own branch — on saving, and on
+ * restore, which refuses a backup whose record names another branch's file (shared/backup/reader.ts). Reading the
+ * other branches too would cost a 30-branch database seconds on every save that drops a photo.
+ */
+export async function deleteUnreferencedAttachments(
+  branchId: string,
+  ids: Iterable<string>,
+): Promise<AttachmentMeta[]> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return [];
+  const stored = (await db.attachments.bulkGet(wanted)).filter((row): row is Attachment => row !== undefined);
+  const unused = new Set(stored.map((row) => row.id));
+  if (unused.size === 0) return [];
+  const owners = [...new Set([branchId, ...stored.map((row) => row.branchId)])];
+  await dropAllReferenced(withinBranches(owners), unused);
+  if (unused.size === 0) return [];
+  await db.attachments.bulkDelete([...unused]);
+  return stored.filter((row) => unused.has(row.id)).map(metaOf);
+}
+
+/** For an audit summary: 「；已删除不再使用的附件「a.jpg」、「b.pdf」」, or '' when nothing was deleted. */
+export function deletedAttachmentsNote(deleted: readonly AttachmentMeta[]): string {
+  if (deleted.length === 0) return '';
+  return `；已删除不再使用的附件${deleted.map((a) => `「${a.name}」`).join('、')}`;
 }

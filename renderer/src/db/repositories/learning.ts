@@ -9,6 +9,7 @@ import {
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { compareLearning, monthOf } from '../packed';
+import { ATTACHMENT_REFERENCE_TABLES, deleteUnreferencedAttachments, deletedAttachmentsNote } from './attachments';
 import { writeAudit } from './audit';
 import { changedFieldLabels, parseInput } from './common';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
@@ -47,9 +48,23 @@ export function memberDateIssues(
   return issues;
 }
 
-async function checked(branchId: string, fields: LearningFields, today: string): Promise<void> {
+/**
+ * The member and the date, and the files added now (`kept`: those the entry already had): each must still be stored
+ * and be the branch's own — one taken off another record since the form took it is deleted, and a reference to it
+ * would break every later backup.
+ */
+async function checked(
+  branchId: string,
+  fields: LearningFields,
+  today: string,
+  kept: readonly string[] = [],
+): Promise<void> {
   const member = await db.members.get(fields.memberId);
   const issues = memberDateIssues(member, branchId, fields.date, today);
+  const added = fields.attachmentIds.filter((id) => !kept.includes(id));
+  if ((await db.attachments.bulkGet(added)).some((a) => a?.branchId !== branchId)) {
+    issues.push({ path: 'attachmentIds', message: '附件中有文件不存在或不属于本支部，请重新上传' });
+  }
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
@@ -95,7 +110,7 @@ export async function createLearning(
   today: string = chinaToday(),
 ): Promise<Learning> {
   const fields: LearningFields = parseInput(learningInputSchema, input);
-  return db.transaction('rw', [db.branches, db.members, db.learningMonths, db.auditPages], async () => {
+  return db.transaction('rw', [db.branches, db.members, db.learningMonths, db.attachments, db.auditPages], async () => {
     if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
     await checked(branchId, fields, today);
     const at = nowIso();
@@ -119,36 +134,41 @@ export async function updateLearning(
   today: string = chinaToday(),
 ): Promise<Learning> {
   const fields: LearningFields = parseInput(learningInputSchema, input);
-  return db.transaction('rw', [db.members, db.learningMonths, db.auditPages], async () => {
+  return db.transaction('rw', [db.members, db.auditPages, ...ATTACHMENT_REFERENCE_TABLES()], async () => {
     const before = await getLearning(key);
     if (!before) throw new NotFoundError('学习记录', key.id);
     const changed = changedFieldLabels<LearningFields>(before, fields, LEARNING_LABELS);
     if (changed.length === 0) return before;
-    await checked(before.branchId, fields, today);
+    await checked(before.branchId, fields, today, before.attachmentIds);
     const after: Learning = { ...before, ...fields, updatedAt: nowIso() };
     await takeEntry(before);
     await putEntry(after);
+    // A file taken off the entry is deleted with the change unless another record uses it (attachments.ts).
+    const dropped = before.attachmentIds.filter((id) => !after.attachmentIds.includes(id));
+    const deleted = await deleteUnreferencedAttachments(before.branchId, dropped);
     await writeAudit({
       entity: 'learning',
       entityId: before.id,
       branchId: before.branchId,
       action: 'update',
-      summary: `修改了学习记录「${after.title}」的${changed.join('、')}`,
+      summary: `修改了学习记录「${after.title}」的${changed.join('、')}${deletedAttachmentsNote(deleted)}`,
     });
     return after;
   });
 }
 
+/** Deletes an entry with its files, except a file another record also uses. */
 export async function deleteLearning(key: LearningKey): Promise<void> {
-  await db.transaction('rw', [db.learningMonths, db.auditPages], async () => {
+  await db.transaction('rw', [db.auditPages, ...ATTACHMENT_REFERENCE_TABLES()], async () => {
     const before = await takeEntry(key);
     if (!before) throw new NotFoundError('学习记录', key.id);
+    const deleted = await deleteUnreferencedAttachments(before.branchId, before.attachmentIds);
     await writeAudit({
       entity: 'learning',
       entityId: before.id,
       branchId: before.branchId,
       action: 'delete',
-      summary: `删除学习记录「${before.title}」（${before.kind}，${before.date}）`,
+      summary: `删除学习记录「${before.title}」（${before.kind}，${before.date}）${deletedAttachmentsNote(deleted)}`,
     });
   });
 }

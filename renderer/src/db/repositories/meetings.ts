@@ -1,5 +1,4 @@
 // Meeting (会议/活动记录) repository: 第N次 numbering, 补录 marking, draft → 定稿 → 更正 with audit, indexed lists and search.
-import Dexie from 'dexie';
 import { BACKFILL_DAYS, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
 import { chinaToday, daysBetween } from '../../../../shared/schemas/common';
 import {
@@ -29,6 +28,7 @@ import {
   type SearchPosting,
 } from '../search/postings';
 import { readPostings, writePostings } from '../search/store';
+import { ATTACHMENT_REFERENCE_TABLES, deleteUnreferencedAttachments, deletedAttachmentsNote } from './attachments';
 import { listAudit, writeAudit, type AuditInput } from './audit';
 import { changedFieldLabels, compareZh, parseInput } from './common';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
@@ -143,8 +143,17 @@ function parseMeetingInput(input: MeetingInput): MeetingFields {
   return parseInput(meetingInputSchema, input);
 }
 
-/** Checks that need the database and today's date; throws one ValidationError listing every problem. */
-async function checkAgainstBranch(branchId: string, fields: MeetingFields, today: string): Promise<void> {
+/**
+ * Checks that need the database and today's date; throws one ValidationError listing every problem. `kept` are the
+ * files the record already had: only files added now must still be stored and be the branch's own (one removed from
+ * another record since the form took it is deleted, and a reference to it would break every later backup).
+ */
+async function checkAgainstBranch(
+  branchId: string,
+  fields: MeetingFields,
+  today: string,
+  kept: readonly string[] = [],
+): Promise<void> {
   const issues: ValidationIssue[] = [];
   const branch = await db.branches.get(branchId);
   if (!branch) throw new NotFoundError('支部', branchId);
@@ -184,6 +193,10 @@ async function checkAgainstBranch(branchId: string, fields: MeetingFields, today
   if (fields.venueId) {
     const venue = await db.venues.get(fields.venueId);
     if (venue?.branchId !== branchId) issues.push({ path: 'venueId', message: '所选阵地不存在，请重新选择' });
+  }
+  const added = fields.attachmentIds.filter((id) => !kept.includes(id));
+  if ((await db.attachments.bulkGet(added)).some((a) => a?.branchId !== branchId)) {
+    issues.push({ path: 'attachmentIds', message: '附件中有文件不存在或不属于本支部，请重新上传' });
   }
   if (issues.length > 0) throw new ValidationError(issues);
 }
@@ -477,7 +490,18 @@ function today(): string {
 }
 
 /** Every table a meeting write touches: validation reads, the row, its search postings and its audit entry. */
-const WRITE_TABLES = () => [db.branches, db.members, db.venues, db.meetings, db.searchBuckets, db.auditPages];
+const WRITE_TABLES = () => [
+  db.branches,
+  db.members,
+  db.venues,
+  db.meetings,
+  db.attachments,
+  db.searchBuckets,
+  db.auditPages,
+];
+
+/** An edit may drop a file: the tables that say whether any record still uses it too (attachments.ts). */
+const EDIT_TABLES = () => [...new Set([...WRITE_TABLES(), ...ATTACHMENT_REFERENCE_TABLES()])];
 
 /** Records a new meeting as a 草稿 with its 第N次, 补录 mark and index fields, audited. */
 export async function createMeeting(branchId: string, input: MeetingInput): Promise<Meeting> {
@@ -608,13 +632,17 @@ async function applyChange(
   };
   await db.meetings.put(after);
   await updatePostings(contributionOf(before), contributionOf(after));
+  // A file taken off the record goes from the database too, unless another record uses it: a photo attached by
+  // mistake must not stay in every backup. The 更正's changes above name it, read before it was deleted.
+  const dropped = before.attachmentIds.filter((a) => !after.attachmentIds.includes(a));
+  const deleted = await deleteUnreferencedAttachments(before.branchId, dropped);
   const entry: AuditInput = {
     entity: 'meeting',
     entityId: before.id,
     branchId: before.branchId,
     action: audit.action,
     reason: audit.reason,
-    summary: `修改了${changed.join('、')}`,
+    summary: `修改了${changed.join('、')}${deletedAttachmentsNote(deleted)}`,
     ...(changes ? { changes } : {}),
   };
   await writeAudit(entry);
@@ -637,13 +665,13 @@ async function applyChange(
 export async function updateMeeting(id: string, input: MeetingInput): Promise<Meeting> {
   const fields = parseMeetingInput(input);
   const enteredOn = today();
-  return db.transaction('rw', WRITE_TABLES(), async () => {
+  return db.transaction('rw', EDIT_TABLES(), async () => {
     const before = await db.meetings.get(id);
     if (!before) throw new NotFoundError('会议记录', id);
     if (before.status === '已定稿') {
       throw new ValidationError([{ path: '', message: '记录已定稿，不能直接修改；如需更正请使用“更正”并填写理由' }]);
     }
-    await checkAgainstBranch(before.branchId, fields, enteredOn);
+    await checkAgainstBranch(before.branchId, fields, enteredOn, before.attachmentIds);
     return applyChange(before, fields, { action: 'update' });
   });
 }
@@ -688,14 +716,13 @@ export async function amendMeeting(id: string, input: MeetingInput, reason: stri
   }
   const fields = parseMeetingInput(input);
   const enteredOn = today();
-  // The attachments table too: the log names the files an amendment added or removed.
-  return db.transaction('rw', [...WRITE_TABLES(), db.attachments], async () => {
+  return db.transaction('rw', EDIT_TABLES(), async () => {
     const before = await db.meetings.get(id);
     if (!before) throw new NotFoundError('会议记录', id);
     if (before.status !== '已定稿') {
       throw new ValidationError([{ path: '', message: '草稿可以直接修改，不需要更正' }]);
     }
-    await checkAgainstBranch(before.branchId, fields, enteredOn);
+    await checkAgainstBranch(before.branchId, fields, enteredOn, before.attachmentIds);
     const after = await applyChange(before, fields, { action: 'amend', reason: why });
     if (after === before) throw new ValidationError([{ path: '', message: '没有修改任何内容，无需更正' }]);
     return after;
@@ -703,32 +730,8 @@ export async function amendMeeting(id: string, input: MeetingInput, reason: stri
 }
 
 /** Deletes a 草稿 (audited); a 已定稿 record is part of the archive and cannot be deleted. */
-/**
- * The attachments of `ids` no other record of the branch uses: a meeting, a venue's 七有 evidence or a learning entry
- * (the same bytes uploaded twice are one row, so a file may be shared). Runs inside the deleting transaction.
- */
-async function unusedAttachments(branchId: string, ids: readonly string[], exceptMeetingId: string): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const used = new Set<string>();
-  await db.meetings
-    .where('[branchId+date]')
-    .between([branchId, Dexie.minKey], [branchId, Dexie.maxKey])
-    .each((m) => {
-      if (m.id !== exceptMeetingId) for (const a of m.attachmentIds) used.add(a);
-    });
-  await db.venues
-    .where('branchId')
-    .equals(branchId)
-    .each((v) => v.checklist.forEach((c) => c.attachmentIds.forEach((a) => used.add(a))));
-  await db.learningMonths
-    .where('[branchId+month]')
-    .between([branchId, Dexie.minKey], [branchId, Dexie.maxKey])
-    .each((month) => month.entries.forEach((e) => e.attachmentIds.forEach((a) => used.add(a))));
-  return [...new Set(ids)].filter((a) => !used.has(a));
-}
-
 export async function deleteMeeting(id: string): Promise<void> {
-  const tables = [db.meetings, db.searchBuckets, db.auditPages, db.attachments, db.venues, db.learningMonths];
+  const tables = [db.searchBuckets, db.auditPages, ...ATTACHMENT_REFERENCE_TABLES()];
   await db.transaction('rw', tables, async () => {
     const before = await db.meetings.get(id);
     if (!before) throw new NotFoundError('会议记录', id);
@@ -738,8 +741,7 @@ export async function deleteMeeting(id: string): Promise<void> {
     await db.meetings.delete(id);
     await updatePostings(contributionOf(before), undefined);
     // A draft's photos and files go with it, unless another record uses the same file: they would only take room.
-    const files = await unusedAttachments(before.branchId, before.attachmentIds, id);
-    await db.attachments.bulkDelete(files);
+    const files = await deleteUnreferencedAttachments(before.branchId, before.attachmentIds);
     await writeAudit({
       entity: 'meeting',
       entityId: id,

@@ -16,6 +16,7 @@ import {
 } from '../../../../shared/schemas/entities';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
+import { ATTACHMENT_REFERENCE_TABLES, deleteUnreferencedAttachments, deletedAttachmentsNote } from './attachments';
 import { writeAudit } from './audit';
 import { listMeetings } from './meetings';
 import { changedFieldLabels, compareZh, parseInput } from './common';
@@ -135,7 +136,8 @@ export async function updateVenue(id: string, input: VenueInput): Promise<Venue>
 
 /**
  * Sets one 七有 item: met or not, a note and evidence photos. The photos must be attachments of the venue's own
- * branch. Returns the venue and any warning (e.g. 固定场所 ticked while the area is under 20 m²), which never blocks.
+ * branch; a photo taken off is deleted with the change unless another record uses it. Returns the venue and any
+ * warning (e.g. 固定场所 ticked while the area is under 20 m²), which never blocks.
  */
 export async function setChecklistItem(
   venueId: string,
@@ -145,7 +147,7 @@ export async function setChecklistItem(
   // A change, not the whole item: merged with what is stored inside the transaction, so two quick edits (a note
   // left by blurring the box, then a photo added before the first write has come back) both stay.
   parseInput(checklistItemInputSchema.partial(), change);
-  return db.transaction('rw', [db.venues, db.attachments, db.auditPages], async () => {
+  return db.transaction('rw', [db.auditPages, ...ATTACHMENT_REFERENCE_TABLES()], async () => {
     const before = await db.venues.get(venueId);
     if (!before) throw new NotFoundError('阵地', venueId);
     const checklist = completeChecklist(before.checklist);
@@ -172,12 +174,15 @@ export async function setChecklistItem(
     const venue: Venue = changes.length === 0 ? before : { ...before, checklist, updatedAt: nowIso() };
     if (changes.length > 0) {
       await db.venues.put(venue);
+      // A photo taken off (a wrong one, a private one) must not stay in every backup: deleted unless still used.
+      const dropped = previous.attachmentIds.filter((id) => !next.attachmentIds.includes(id));
+      const deleted = await deleteUnreferencedAttachments(before.branchId, dropped);
       await writeAudit({
         entity: 'venue',
         entityId: venueId,
         branchId: before.branchId,
         action: 'update',
-        summary: `阵地「${before.name}」七有“${sevenHaveLabel(key)}”：${changes.join('，')}`,
+        summary: `阵地「${before.name}」七有“${sevenHaveLabel(key)}”：${changes.join('，')}${deletedAttachmentsNote(deleted)}`,
       });
     }
     return { venue, warning: venueChecklistWarnings(venue)[key] };
