@@ -1,5 +1,5 @@
 // Automatic backups on disk: names, atomic writes into userData/backups, rotation (7 daily, 4 weekly, 12 monthly, 5 pre-upgrade), free space.
-import { mkdir, readdir, readFile, rm, stat, statfs } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   BACKUP_FILE_NAME_RE,
@@ -9,7 +9,7 @@ import {
   type BackupStatus,
   type BackupWriteResult,
 } from '../../shared/ipc';
-import { writeFileAtomic } from './fs-atomic';
+import { atomicTempTarget, writeFileAtomic } from './fs-atomic';
 
 export const BACKUP_DIR_NAME = 'backups';
 
@@ -110,7 +110,10 @@ export function selectBackupsToKeep(files: readonly RotationCandidate[], now: Da
   return keep;
 }
 
-/** The backup files in `dir`, newest first; other files (temp files of an interrupted write, notes) are ignored. */
+/**
+ * The backup files in `dir`, newest first; other files (notes, temp files of an interrupted write, which
+ * removeStaleTempFiles deletes) are ignored.
+ */
 export async function listBackupFiles(dir: string): Promise<BackupFileInfo[]> {
   let names: string[];
   try {
@@ -147,9 +150,37 @@ export async function rotateBackups(dir: string, now: Date): Promise<string[]> {
   return removed;
 }
 
+/** A temp file untouched for this long belongs to a write that died (the PC was switched off mid-backup). */
+export const STALE_TEMP_MS = 3600_000;
+
+/**
+ * Deletes the temp files of backup writes that never finished (`daily-….zip.tmp-<hex>`, see fs-atomic.ts): they are
+ * as big as a backup, never listed, and would otherwise stay forever. Only a backup's own temp files, and only when
+ * last modified over an hour before `now`: a write in progress keeps its file's time current, so it is never
+ * touched. Returns the names deleted; a file that cannot be deleted stays for the next backup.
+ */
+export async function removeStaleTempFiles(dir: string, now: Date): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const target = atomicTempTarget(name);
+    if (target === null || !parseBackupFileName(target)) continue;
+    const path = join(dir, name);
+    const info = await lstat(path).catch(() => null);
+    if (!info?.isFile() || now.getTime() - info.mtimeMs < STALE_TEMP_MS) continue;
+    try {
+      await rm(path);
+      removed.push(name);
+    } catch {
+      // Locked or already gone: the next backup tries again.
+    }
+  }
+  return removed;
+}
+
 /**
  * Writes one backup atomically (temp file, fsync, rename), then rotates. The new file is complete before any old one
- * is deleted, so a full disk or a crash never leaves fewer good backups than before.
+ * is deleted, so a full disk or a crash never leaves fewer good backups than before. Temp files of interrupted writes
+ * go first, so their space is free for this one (a full disk is when they matter most).
  */
 export async function writeBackupFile(
   dir: string,
@@ -158,6 +189,7 @@ export async function writeBackupFile(
   now: Date = new Date(),
 ): Promise<BackupWriteResult> {
   await mkdir(dir, { recursive: true });
+  await removeStaleTempFiles(dir, now);
   const existing = new Set(await readdir(dir));
   let attempt = 1;
   while (existing.has(backupFileName(kind, now, attempt))) attempt++;

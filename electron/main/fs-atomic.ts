@@ -5,19 +5,38 @@ import { dirname } from 'node:path';
 
 /** Windows briefly locks freshly written files (antivirus, indexer); a rename that hits that lock is retried. */
 const RENAME_RETRY_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
-const RENAME_ATTEMPTS = 5;
+
+/**
+ * The waits (ms) between rename attempts. On Windows about 2 s in all: an antivirus scan of a fresh 50 MB backup or
+ * PDF can hold it for a second or more, and giving up sooner fails a save that would have worked. A file that stays
+ * locked (the previous copy still open in WPS or Adobe) fails after those 2 s with a message saying to close it
+ * (fs-errors.ts). Elsewhere these codes mean a real permission problem, so the old short 0.4 s is kept.
+ */
+export function renameRetryDelays(platform: NodeJS.Platform = process.platform): readonly number[] {
+  return platform === 'win32' ? [50, 100, 150, 250, 350, 500, 600] : [40, 80, 120, 160];
+}
 
 async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
+  const delays = renameRetryDelays();
+  for (let attempt = 0; ; attempt += 1) {
     try {
       await rename(from, to);
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (attempt >= RENAME_ATTEMPTS || code === undefined || !RENAME_RETRY_CODES.has(code)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 40 * attempt));
+      const delay = delays[attempt];
+      if (delay === undefined || code === undefined || !RENAME_RETRY_CODES.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
+}
+
+/** `<target>.tmp-<16 hex>`: the temp file writeFileAtomic writes beside its target. */
+const TEMP_NAME_RE = /^(.+)\.tmp-[0-9a-f]{16}$/;
+
+/** The name a writeFileAtomic temp file was for (`a.zip.tmp-0123456789abcdef` → `a.zip`); null for any other name. */
+export function atomicTempTarget(name: string): string | null {
+  return TEMP_NAME_RE.exec(name)?.[1] ?? null;
 }
 
 /** Makes the rename itself durable where the OS allows syncing a directory (POSIX); elsewhere it is a no-op. */

@@ -1,6 +1,6 @@
 // Main-process entry: the app's lifecycle only (paths, single instance, sandbox, protocol, window); the rest is delegated.
 import { join } from 'node:path';
-import { app, session, type BrowserWindow } from 'electron';
+import { app, Menu, session, type BrowserWindow } from 'electron';
 import { USER_DATA_DIR_NAME } from './identity';
 import { registerAppHandlers } from './ipc/app';
 import { registerBackupHandlers } from './ipc/backups';
@@ -56,6 +56,12 @@ function startApp(): void {
   app
     .whenReady()
     .then(() => {
+      // An installed build has no menu at all. Electron's default one (built at launch unless the app sets its own)
+      // is English, shows on Alt, and its accelerators are the only keys that reload the page (Ctrl+R,
+      // Ctrl+Shift+R: a reload resets the app lock's wrong-password counter) or open developer tools (Ctrl+Shift+I,
+      // around the lock); Electron, unlike Chrome, binds no such key itself (F5 and F12 do nothing). Its zoom keys
+      // are re-bound in window.ts. Set before the window exists, so it never shows that menu. Development keeps it.
+      if (app.isPackaged) Menu.setApplicationMenu(null);
       hardenSession(session.defaultSession);
       registerAppProtocol(join(outDir, 'renderer'));
       registerAppHandlers();

@@ -1,6 +1,44 @@
 // The main window: the only BrowserWindow the app opens, with every renderer-side protection switched on.
-import { BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, type Input, type WebContents } from 'electron';
 import { PRODUCT_NAME } from './identity';
+
+/** Steps and bounds of Chromium's zoom level (factor 1.2^level): the step Electron's own View menu used, 58 %–173 %. */
+const ZOOM_STEP = 0.5;
+const ZOOM_MIN = -3;
+const ZOOM_MAX = 3;
+
+type ZoomChange = 'in' | 'out' | 'reset';
+
+/** Ctrl+= / Ctrl++ / Ctrl+- / Ctrl+0 (numpad too, and any layout, since `key` is the typed character). */
+function zoomKey(input: Input): ZoomChange | null {
+  if (input.type !== 'keyDown' || input.alt) return null;
+  if (!(input.control || (process.platform === 'darwin' && input.meta))) return null;
+  if (input.key === '=' || input.key === '+') return 'in';
+  if (input.key === '-') return 'out';
+  if (input.key === '0') return 'reset';
+  return null;
+}
+
+function zoom(contents: WebContents, change: ZoomChange): void {
+  const level = change === 'reset' ? 0 : contents.zoomLevel + (change === 'in' ? ZOOM_STEP : -ZOOM_STEP);
+  contents.zoomLevel = Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, level));
+}
+
+/**
+ * Zoom from the keyboard and Ctrl + mouse wheel. An installed build has no application menu (index.ts), and with it
+ * went the View menu's zoom accelerators; a 书记 on a small or high-resolution screen still needs them. Nothing else
+ * of that menu comes back: no reload (it would reset the app lock's wrong-password counter), no developer tools.
+ */
+function enableZoom(contents: WebContents): void {
+  contents.on('before-input-event', (event, input) => {
+    const change = zoomKey(input);
+    if (change === null) return;
+    event.preventDefault();
+    zoom(contents, change);
+  });
+  // Electron only reports Ctrl + wheel; the page does not zoom unless main applies it.
+  contents.on('zoom-changed', (_event, direction) => zoom(contents, direction));
+}
 
 export interface MainWindowOptions {
   /** Absolute path of the bundled preload (out/preload/index.cjs). */
@@ -36,11 +74,15 @@ export function createMainWindow({ preloadPath, url }: MainWindowOptions): Brows
       safeDialogs: true,
       // Offline machines cannot fetch dictionaries, and the spellchecker has no Chinese anyway.
       spellcheck: false,
+      // An installed build has no developer tools: with them, anyone at a locked PC could read or change every record
+      // (the app lock is a gate in the page). Run from the source tree (npm start, the Electron e2e tests) keeps them.
+      devTools: !app.isPackaged,
     },
   });
   // Keep the product name in the title bar whatever <title> the page sets.
   window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
+  enableZoom(window.webContents);
   // A form with unsaved edits refuses to unload (renderer/src/ui/leaveGuard.ts); Electron shows nothing by itself,
   // so the window would just not close (or reload). Ask, and unload only on 「放弃修改」.
   window.webContents.on('will-prevent-unload', (event) => {

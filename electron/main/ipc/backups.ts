@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { app } from 'electron';
 import { BACKUP_DIR_NAME, backupStatus, listBackupFiles, readBackupFile, writeBackupFile } from '../backups';
+import { fsErrorText } from '../fs-errors';
 import { handle } from './handle';
 
 /** userData/backups: beside the database, so copying the userData folder carries its backups too. */
@@ -9,19 +10,12 @@ export function backupDir(): string {
   return join(app.getPath('userData'), BACKUP_DIR_NAME);
 }
 
-function errorText(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOSPC') return '磁盘空间不足';
-  if (code === 'EACCES' || code === 'EPERM') return '没有写入权限';
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function registerBackupHandlers(): void {
   handle('backup:write', async (request) => {
     try {
       return await writeBackupFile(backupDir(), request.kind, request.data);
     } catch (error) {
-      throw new Error(`自动备份写入失败：${errorText(error)}`, { cause: error });
+      throw new Error(`自动备份写入失败：${fsErrorText(error, 'backup')}`, { cause: error });
     }
   });
   handle('backup:list', async () => listBackupFiles(backupDir()));
@@ -29,7 +23,7 @@ export function registerBackupHandlers(): void {
     try {
       return await readBackupFile(backupDir(), name);
     } catch (error) {
-      throw new Error(`无法读取备份「${name}」：${errorText(error)}`, { cause: error });
+      throw new Error(`无法读取备份「${name}」：${fsErrorText(error, 'read')}`, { cause: error });
     }
   });
   handle('backup:status', async () => backupStatus(backupDir()));

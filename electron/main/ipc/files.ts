@@ -11,16 +11,13 @@ import {
 } from 'electron';
 import { MAX_IPC_FILE_BYTES } from '../../../shared/ipc';
 import { writeFileAtomic } from '../fs-atomic';
+import { fsErrorText } from '../fs-errors';
 import { handle } from './handle';
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} 字节`;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function ownerWindow(event: IpcMainInvokeEvent): BrowserWindow | null {
@@ -43,7 +40,7 @@ export function registerFileHandlers(): void {
       await writeFileAtomic(choice.filePath, request.data);
       return { ok: true, path: choice.filePath };
     } catch (error) {
-      return { ok: false, error: `保存失败：${errorText(error)}` };
+      return { ok: false, error: `保存失败：${fsErrorText(error, 'save')}` };
     }
   });
 
@@ -76,7 +73,7 @@ export function registerFileHandlers(): void {
         await handleOnFile.close();
       }
     } catch (error) {
-      return { ok: false, error: `无法读取文件「${name}」：${errorText(error)}` };
+      return { ok: false, error: `无法读取文件「${name}」：${fsErrorText(error, 'read')}` };
     }
   });
 }

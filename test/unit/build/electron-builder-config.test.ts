@@ -1,7 +1,11 @@
 // Proves electron-builder.yml passes electron-builder's own schema validation and keeps the promises the installers make.
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FONT_FILES } from '../../../shared/dossier/layout';
+import { resolveTargets } from './resolveTargets';
 
 const require = createRequire(import.meta.url);
 // Deep import: app-builder-lib exposes its loader and validator only here; they run no download.
@@ -54,12 +58,22 @@ describe('electron-builder.yml', () => {
   it('builds NSIS for Windows x64 and deb + AppImage for Linux x64 and arm64', async () => {
     const config = await load();
     expect(config.win!.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-    expect(config.linux!.target).toEqual([
-      { target: 'deb', arch: ['x64', 'arm64'] },
-      { target: 'AppImage', arch: ['x64', 'arm64'] },
-    ]);
+    expect(resolveTargets(['--win', '--x64'], config)).toEqual({ windows: { x64: ['nsis'] } });
+    for (const arch of ['x64', 'arm64']) {
+      expect(resolveTargets(['--linux', `--${arch}`], config)).toEqual({ linux: { [arch]: ['deb', 'AppImage'] } });
+    }
     expect(config.linux!.category).toBe('Office');
     expect(config.linux!.desktop?.entry.Name).toBe('支部标准化台账');
+  });
+
+  it('lets the command line choose the Linux arch: the YAML names none, since its arch list would override --x64', async () => {
+    const config = await load();
+    expect(config.linux!.target).toEqual(['deb', 'AppImage']);
+    // A plain local `npm run dist` (no flags) on a Linux PC builds that PC's own arch only.
+    const local = resolveTargets([], config);
+    if (process.platform === 'linux') {
+      expect(local).toEqual({ linux: { [process.arch]: ['deb', 'AppImage'] } });
+    }
   });
 
   it('flips the security fuses for release builds', async () => {
@@ -72,6 +86,26 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('packs the 49 MB of PDF fonts once: in the ASAR with the renderer build, not again as extraResources', async () => {
+    const config = await load();
+    // The renderer imports each font through Vite (`?url`), so the build emits it into out/renderer/assets, which
+    // `files: out/**/*` puts in the ASAR.
+    const pdfClient = readFileSync(join(projectDir, 'renderer/src/workers/pdfClient.ts'), 'utf8');
+    for (const font of FONT_FILES) expect(pdfClient).toContain(`resources/fonts/${font}?url`);
+    expect(JSON.stringify(config.files)).toContain('"out/**/*"');
+    expect(config.asar as unknown).toBe(true);
+    // A second copy beside the ASAR would only add to the installer: nothing copies fonts or icons out of the app.
+    expect(JSON.stringify(config.extraResources ?? [])).not.toMatch(/fonts|\.ttf|icons/);
+    // And nothing could read such a copy: no main or renderer code looks in process.resourcesPath.
+    const sources = (dir: string): string[] =>
+      readdirSync(join(projectDir, dir), { recursive: true, encoding: 'utf8' })
+        .filter((name) => /\.tsx?$/.test(name))
+        .map((name) => join(projectDir, dir, name));
+    for (const file of [...sources('electron'), ...sources('renderer/src')]) {
+      expect(readFileSync(file, 'utf8'), file).not.toContain('resourcesPath');
+    }
   });
 
   it('pins the Electron version installed in node_modules', async () => {

@@ -1,7 +1,23 @@
 // The GitHub workflows parsed as YAML: CI runs npm test on Node 20; a v* tag builds, signs and publishes every target.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { resolveTargets } from './resolveTargets';
+
+const require = createRequire(import.meta.url);
+const { getConfig } = require('app-builder-lib/out/util/config/config.js') as {
+  getConfig(projectDir: string, configPath: string | null, fromOptions: unknown): Promise<Record<string, unknown>>;
+};
+const { Arch, getArtifactArchName } = require('builder-util') as {
+  Arch: Record<'x64' | 'arm64', number>;
+  getArtifactArchName(arch: number, ext: string): string;
+};
+const projectDir = fileURLToPath(new URL('../../../', import.meta.url));
 
 interface Step {
   name?: string;
@@ -14,7 +30,7 @@ interface Step {
 interface Job {
   'runs-on': string;
   needs?: string | string[];
-  strategy?: { matrix: { include: { os: string; arch: string }[] } };
+  strategy?: { matrix: { include: { os: string; arch: string; platform: string }[] } };
   steps: Step[];
 }
 interface Workflow {
@@ -68,6 +84,85 @@ describe('release.yml', () => {
       expect(dist!.env?.[name], name).toMatch(/^\$\{\{ secrets\.\w+ \}\}$/);
     }
     expect(build.steps.some((step) => step.uses?.startsWith('actions/upload-artifact'))).toBe(true);
+  });
+
+  it('each runner builds only its own arch: no second copy of the other arch under the same file names', async () => {
+    // The config `npm run dist` loads, resolved by electron-builder itself from the exact command line of each job.
+    const config = await getConfig(projectDir, 'electron-builder.config.mjs', null);
+    const dist = build.steps.find((step) => step.run?.startsWith('npm run dist'))!.run!.trim();
+    for (const entry of build.strategy!.matrix.include) {
+      const command = dist.replace(/\$\{\{ matrix\.(\w+) \}\}/g, (_, key: keyof typeof entry) => entry[key]);
+      // What npm hands electron-builder: everything after `npm run dist --`.
+      const args = command.slice(command.indexOf(' -- ') + 4).split(/\s+/);
+      const resolved = resolveTargets(args, config);
+      const expected =
+        entry.platform === '--win'
+          ? { windows: { [entry.arch]: ['nsis'] } }
+          : { linux: { [entry.arch]: ['deb', 'AppImage'] } };
+      expect(resolved, command).toEqual(expected);
+    }
+  });
+
+  describe('the step that refuses Linux packages of another arch', () => {
+    const step = build.steps.find((s) => s.name === "Check that only this runner's arch was built");
+
+    /** Runs the step's script in a folder holding `files` (paths under release/), as the runner of `arch` would. */
+    function check(arch: string, files: string[]) {
+      const dir = mkdtempSync(join(tmpdir(), 'ledger-arch-'));
+      try {
+        for (const file of files) {
+          mkdirSync(join(dir, file, '..'), { recursive: true });
+          writeFileSync(join(dir, file), '');
+        }
+        const env = { ...process.env, ...step!.env, ARCH: arch };
+        return spawnSync('bash', ['-e', '-c', step!.run!], { cwd: dir, env, encoding: 'utf8' });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    it('runs on the Linux runners only, after the build and before the upload', () => {
+      expect(step?.if).toBe("runner.os == 'Linux'");
+      expect(step?.env?.ARCH).toBe('${{ matrix.arch }}');
+      const names = build.steps.map((s) => s.name ?? s.uses ?? s.run);
+      const index = names.indexOf(step!.name);
+      expect(index).toBeGreaterThan(build.steps.findIndex((s) => s.run?.startsWith('npm run dist')));
+      expect(index).toBeLessThan(build.steps.findIndex((s) => s.uses?.startsWith('actions/upload-artifact')));
+    });
+
+    /** The files electron-builder names for `arch` with electron-builder.yml's linux.artifactName. */
+    async function packagesOf(arch: 'x64' | 'arm64'): Promise<string[]> {
+      const config = await getConfig(projectDir, 'electron-builder.yml', null);
+      const pattern = (config.linux as { artifactName: string }).artifactName;
+      return (['deb', 'AppImage'] as const).map(
+        (ext) =>
+          `release/0.2.0/${pattern
+            .replace('${version}', '0.2.0')
+            .replace('${arch}', getArtifactArchName(Arch[arch], ext))
+            .replace('${ext}', ext)}`,
+      );
+    }
+
+    it('passes a runner that built exactly its own deb and AppImage', async () => {
+      const x64 = await packagesOf('x64');
+      expect(x64).toEqual([
+        'release/0.2.0/branch-ledger-0.2.0-linux-amd64.deb',
+        'release/0.2.0/branch-ledger-0.2.0-linux-x86_64.AppImage',
+      ]);
+      expect(check('x64', x64).status).toBe(0);
+      expect(check('arm64', await packagesOf('arm64')).status).toBe(0);
+    });
+
+    it('fails a runner that also built the other arch, or missed a package', async () => {
+      const both = [...(await packagesOf('x64')), ...(await packagesOf('arm64'))];
+      const result = check('x64', both);
+      expect(result.status).not.toBe(0);
+      expect(result.stdout).toMatch(/::error::/);
+      expect(check('arm64', both).status).not.toBe(0);
+      expect(check('x64', (await packagesOf('x64')).slice(0, 1)).status).not.toBe(0);
+      expect(check('arm64', await packagesOf('x64')).status).not.toBe(0);
+      expect(check('arm64', []).status).not.toBe(0);
+    });
   });
 
   it('signs SHA256SUMS with GPG after all builds, with the key from secrets', () => {

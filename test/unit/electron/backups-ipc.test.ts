@@ -83,7 +83,17 @@ describe('backup IPC', () => {
   );
 
   it('backup:read of a valid but missing name fails in Chinese', async () => {
-    await expect(call('backup:read', 'daily-20250318-100000.zip')).rejects.toThrow(/无法读取备份/);
+    await expect(call('backup:read', 'daily-20250318-100000.zip')).rejects.toThrow(
+      /^无法读取备份「daily-20250318-100000\.zip」：文件不存在$/,
+    );
+  });
+
+  it('backup:write into a folder that cannot be created fails in Chinese, without Node English or the path', async () => {
+    writeFileSync(join(userData, 'backups'), 'a file where the folder should be');
+    // mkdir fails with EEXIST, a code without its own sentence: the generic one, with the code for support.
+    await expect(call('backup:write', { kind: 'daily', data: new Uint8Array([1]) })).rejects.toThrow(
+      /^自动备份写入失败：系统错误（EEXIST）$/,
+    );
   });
 
   it('refuses calls from a foreign page', async () => {

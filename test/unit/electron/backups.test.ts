@@ -1,5 +1,5 @@
 // Automatic backup files: names, the rotation policy (table-driven), atomic writes with rotation, free-space status.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as FsPromises from 'node:fs/promises';
@@ -166,6 +166,28 @@ describe('writing, listing and status in a real folder', () => {
     expect(listed.map((f) => f.name)).toEqual([...selectBackupsToKeep(listed, now)].sort().reverse());
     expect(listed.length).toBeLessThan(11);
     expect(listed.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('deletes temp files that an interrupted backup left over an hour ago, but not one being written now', async () => {
+    const now = new Date('2025-06-30T09:00:00+08:00');
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);
+    const stale = 'daily-20250629-090000.zip.tmp-0123456789abcdef'; // PC switched off during yesterday's backup
+    const fresh = 'manual-20250630-085500.zip.tmp-fedcba9876543210'; // a manual backup still being written
+    const foreign = '党员名册.xlsx.tmp-0123456789abcdef'; // not a backup's temp file: never ours to delete
+    for (const [name, age] of [
+      [stale, 30],
+      [fresh, 0.1],
+      [foreign, 30],
+    ] as const) {
+      writeFileSync(join(dir, name), 'partial');
+      utimesSync(join(dir, name), hoursAgo(age), hoursAgo(age));
+    }
+    await writeBackupFile(dir, 'daily', new Uint8Array([1]), now);
+    const names = readdirSync(dir);
+    expect(names).not.toContain(stale);
+    expect(names).toContain(fresh);
+    expect(names).toContain(foreign);
+    expect(names).toContain('daily-20250630-090000.zip');
   });
 
   it('never overwrites a backup made in the same second', async () => {

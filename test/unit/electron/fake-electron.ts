@@ -15,6 +15,8 @@ export interface FakeState {
   ipcHandlers: Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>;
   windows: FakeBrowserWindow[];
   exposed: { key: string; api: unknown }[];
+  /** What Menu.setApplicationMenu was last given; undefined while the app never set one (Electron's default menu). */
+  applicationMenu: unknown;
 }
 
 export const state: FakeState = {
@@ -26,6 +28,7 @@ export const state: FakeState = {
   ipcHandlers: new Map(),
   windows: [],
   exposed: [],
+  applicationMenu: undefined,
 };
 
 let nextRoutingId = 1;
@@ -41,6 +44,7 @@ export class FakeWebContents extends EventEmitter {
   url = '';
   mainFrame = new FakeWebFrame('');
   windowOpenHandler: AnyFn | null = null;
+  zoomLevel = 0;
   getURL(): string {
     return this.url;
   }
@@ -66,6 +70,7 @@ export class FakeBrowserWindow extends EventEmitter {
 
   constructor(public readonly options: Record<string, unknown>) {
     super();
+    state.appCalls.push('new BrowserWindow');
     state.windows.push(this);
   }
   loadURL(url: string): Promise<void> {
@@ -132,6 +137,8 @@ class FakeApp extends EventEmitter {
     return value;
   });
   getVersion = vi.fn(() => '0.1.0');
+  /** Test knob: true for an installed build (the app runs from an ASAR), false under `electron .`. */
+  isPackaged = false;
   requestSingleInstanceLock = vi.fn(() => {
     state.appCalls.push('requestSingleInstanceLock');
     return state.singleInstanceLock;
@@ -158,6 +165,7 @@ class FakeApp extends EventEmitter {
   reset(): void {
     this.removeAllListeners();
     this.ready = this.freshReady();
+    this.isPackaged = false;
   }
 }
 
@@ -178,6 +186,13 @@ export const ipcMain = {
   handle: vi.fn((channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
     if (state.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     state.ipcHandlers.set(channel, handler);
+  }),
+};
+
+export const Menu = {
+  setApplicationMenu: vi.fn((menu: unknown) => {
+    state.appCalls.push('Menu.setApplicationMenu');
+    state.applicationMenu = menu;
   }),
 };
 
@@ -203,6 +218,7 @@ export const fakeElectron = {
   BrowserWindow: FakeBrowserWindow,
   protocol,
   ipcMain,
+  Menu,
   dialog,
   contextBridge,
   ipcRenderer,
@@ -229,6 +245,7 @@ export function resetFakeElectron(): void {
   state.ipcHandlers.clear();
   state.windows.length = 0;
   state.exposed.length = 0;
+  state.applicationMenu = undefined;
   vi.clearAllMocks();
 }
 

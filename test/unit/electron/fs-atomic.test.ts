@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import type * as fsPromises from 'node:fs/promises';
 import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../../electron/main/fs-atomic';
+import { atomicTempTarget, renameRetryDelays, writeFileAtomic } from '../../../electron/main/fs-atomic';
 
 // Real fs throughout; only rename can be made to fail on demand.
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -42,6 +42,10 @@ describe('writeFileAtomic', () => {
     const [from, to] = vi.mocked(rename).mock.calls[0] ?? [];
     expect(String(from)).toMatch(/^.*dossier\.pdf\.tmp-[0-9a-f]+$/);
     expect(to).toBe(target);
+    // The clean-up of interrupted backups (backups.ts) recognises exactly this temp name, and only it.
+    expect(atomicTempTarget(basename(String(from)))).toBe('dossier.pdf');
+    expect(atomicTempTarget('dossier.pdf')).toBeNull();
+    expect(atomicTempTarget('dossier.pdf.tmp-notes')).toBeNull();
   });
 
   it('keeps the old file and removes the temp file when the rename fails', async () => {
@@ -76,5 +80,46 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(target, new TextEncoder().encode('new'));
     expect(readFileSync(target, 'utf8')).toBe('new');
     expect(readdirSync(dir)).toEqual(['locked.zip']);
+  });
+
+  it('on Windows keeps retrying a locked rename for about 2 s (antivirus scans of a fresh file), then succeeds', async () => {
+    const total = (delays: readonly number[]) => delays.reduce((sum, ms) => sum + ms, 0);
+    expect(total(renameRetryDelays('win32'))).toBeGreaterThanOrEqual(1800);
+    expect(total(renameRetryDelays('win32'))).toBeLessThanOrEqual(2500);
+    // Elsewhere EPERM / EACCES mean a real permission problem: no long wait before saying so.
+    expect(total(renameRetryDelays('linux'))).toBeLessThanOrEqual(500);
+
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { ...platform, value: 'win32' });
+    try {
+      const target = join(dir, '2025年度迎检卷宗.pdf');
+      writeFileSync(target, 'old');
+      const scanned = Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' });
+      // Six refusals (about 1.4 s of waiting) outlast the old 0.4 s budget of five attempts.
+      for (let i = 0; i < 6; i++) vi.mocked(rename).mockRejectedValueOnce(scanned);
+      const started = Date.now();
+      await writeFileAtomic(target, new TextEncoder().encode('new'));
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      expect(readFileSync(target, 'utf8')).toBe('new');
+      expect(readdirSync(dir)).toEqual(['2025年度迎检卷宗.pdf']);
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+  });
+
+  it('gives up on a rename that stays locked and keeps the old file', async () => {
+    const target = join(dir, 'open-in-wps.pdf');
+    writeFileSync(target, 'old');
+    const locked = Object.assign(new Error('EBUSY: resource busy or locked, rename'), { code: 'EBUSY' });
+    vi.mocked(rename).mockRejectedValue(locked);
+    try {
+      await expect(writeFileAtomic(target, new TextEncoder().encode('new'))).rejects.toMatchObject({ code: 'EBUSY' });
+      expect(vi.mocked(rename)).toHaveBeenCalledTimes(renameRetryDelays().length + 1);
+    } finally {
+      vi.mocked(rename).mockReset();
+      vi.mocked(rename).mockImplementation((await vi.importActual<typeof fsPromises>('node:fs/promises')).rename);
+    }
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['open-in-wps.pdf']);
   });
 });

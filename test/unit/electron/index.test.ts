@@ -13,16 +13,17 @@ type Fake = typeof fake;
  * Starts a fresh copy of the main entry (it starts the app on import) against the reset fake, with the given lock
  * outcome. The fake itself is imported once: vi.mock caches the module it stands in for across vi.resetModules.
  */
-async function boot(lock: boolean): Promise<Fake> {
+async function boot(lock: boolean, packaged = false): Promise<Fake> {
   fake.resetFakeElectron();
   fake.state.singleInstanceLock = lock;
+  fake.app.isPackaged = packaged;
   vi.resetModules();
   await import('../../../electron/main/index');
   return fake;
 }
 
-async function bootReady(): Promise<Fake> {
-  const fake = await boot(true);
+async function bootReady(packaged = false): Promise<Fake> {
+  const fake = await boot(true, packaged);
   fake.app.becomeReady();
   await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
   return fake;
@@ -83,6 +84,23 @@ describe('main entry', () => {
     expect(window?.loadedUrl).toBe('app://ledger/index.html');
     const prefs = window?.options.webPreferences as { preload: string };
     expect(prefs.preload).toMatch(/preload[\\/]index\.cjs$/);
+  });
+
+  it('an installed build has no application menu: no Ctrl+R / Ctrl+Shift+I accelerators, no English menu on Alt', async () => {
+    const { state, Menu } = await bootReady(true);
+    expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    expect(state.applicationMenu).toBeNull();
+    // Before the window exists, so it is never created with Electron's default File/Edit/View/Window/Help menu.
+    expect(state.appCalls.indexOf('Menu.setApplicationMenu')).toBeLessThan(state.appCalls.indexOf('new BrowserWindow'));
+    const prefs = state.windows[0]?.options.webPreferences as { devTools: boolean };
+    expect(prefs.devTools).toBe(false);
+  });
+
+  it('run from the source tree keeps the default menu and developer tools', async () => {
+    const { state, Menu } = await bootReady(false);
+    expect(Menu.setApplicationMenu).not.toHaveBeenCalled();
+    const prefs = state.windows[0]?.options.webPreferences as { devTools: boolean };
+    expect(prefs.devTools).toBe(true);
   });
 
   it('loads the dev server when VITE_DEV_SERVER_URL is set', async () => {

@@ -1,5 +1,7 @@
 // file:save and file:open through fake dialogs and a real temp folder.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import type * as fsPromises from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +10,11 @@ import { registerFileHandlers } from '../../../electron/main/ipc/files';
 import { dialog, FakeBrowserWindow, invokeEventFrom, resetFakeElectron, state } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
+// Real fs throughout; only rename can be made to fail on demand (a file held open by another program).
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof fsPromises>();
+  return { ...actual, rename: vi.fn(actual.rename) };
+});
 
 let dir: string;
 let window: FakeBrowserWindow;
@@ -58,12 +65,33 @@ describe('file:save', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('reports a failed write in Chinese', async () => {
+  it('reports a missing folder in Chinese, without Node English or the temp-file path', async () => {
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'no-such-folder', 'a.zip') });
-    const result = (await call('file:save', { suggestedName: 'a.zip', data: new Uint8Array([1]) })) as {
-      error: string;
-    };
-    expect(result.error).toMatch(/^保存失败：/);
+    const result = await call('file:save', { suggestedName: 'a.zip', data: new Uint8Array([1]) });
+    expect(result).toEqual({ ok: false, error: '保存失败：文件夹不存在，请重新选择保存位置' });
+  });
+
+  it('says to close the file when the previous copy is still open in another program (Windows: EPERM on rename)', async () => {
+    const chosen = join(dir, '2025年度迎检卷宗.pdf');
+    writeFileSync(chosen, 'the copy open in WPS');
+    const locked = Object.assign(new Error(`EPERM: operation not permitted, rename '${chosen}.tmp-1' -> '${chosen}'`), {
+      code: 'EPERM',
+    });
+    vi.mocked(rename).mockRejectedValue(locked);
+    try {
+      dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen });
+      const result = await call('file:save', { suggestedName: '卷宗.pdf', data: new Uint8Array([1]) });
+      expect(result).toEqual({
+        ok: false,
+        error: '保存失败：文件正被其他程序打开或没有写入权限，请关闭该文件后重试，或换一个文件名',
+      });
+    } finally {
+      vi.mocked(rename).mockReset();
+      vi.mocked(rename).mockImplementation((await vi.importActual<typeof fsPromises>('node:fs/promises')).rename);
+    }
+    // The open copy is untouched and no temp file is left beside it.
+    expect(readFileSync(chosen, 'utf8')).toBe('the copy open in WPS');
+    expect(readdirSync(dir)).toEqual(['2025年度迎检卷宗.pdf']);
   });
 
   it('never opens a dialog for a malformed request', async () => {
@@ -101,6 +129,14 @@ describe('file:open', () => {
   it('reports a cancelled dialog', async () => {
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     await expect(call('file:open', {})).resolves.toEqual({ ok: false, canceled: true });
+  });
+
+  it('reports a file that vanished after it was chosen in Chinese', async () => {
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [join(dir, '花名册.xlsx')] });
+    await expect(call('file:open', {})).resolves.toEqual({
+      ok: false,
+      error: '无法读取文件「花名册.xlsx」：文件不存在',
+    });
   });
 
   it('refuses a folder', async () => {

@@ -1,7 +1,7 @@
 // The main window's options: every renderer protection on, the preload wired in, shown only when ready.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMainWindow } from '../../../electron/main/window';
-import { dialog, resetFakeElectron, state } from './fake-electron';
+import { app, dialog, resetFakeElectron, state } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
 
@@ -32,6 +32,18 @@ describe('createMainWindow', () => {
       spellcheck: false,
     });
     expect(prefs.preload).toMatch(/preload[\\/]index\.cjs$/);
+  });
+
+  it('has no developer tools in an installed build, so Ctrl+Shift+I cannot get past the app lock', () => {
+    app.isPackaged = true;
+    const prefs = open().options.webPreferences as Record<string, unknown>;
+    expect(prefs.devTools).toBe(false);
+  });
+
+  it('keeps developer tools when run from the source tree (npm start, the Electron e2e tests)', () => {
+    app.isPackaged = false;
+    const prefs = open().options.webPreferences as Record<string, unknown>;
+    expect(prefs.devTools).toBe(true);
   });
 
   it('has the product title and a minimum size, and loads the given URL', () => {
@@ -71,5 +83,58 @@ describe('createMainWindow', () => {
     const leave = { preventDefault: vi.fn() };
     window.webContents.emit('will-prevent-unload', leave);
     expect(leave.preventDefault).toHaveBeenCalled();
+  });
+
+  describe('zoom (the menu that used to carry Ctrl+= / Ctrl+- / Ctrl+0 is gone in installed builds)', () => {
+    function press(window: ReturnType<typeof open>, key: string, modifiers: Record<string, boolean> = {}) {
+      const event = { preventDefault: vi.fn() };
+      const input = { type: 'keyDown', key, control: true, shift: false, alt: false, meta: false, ...modifiers };
+      window.webContents.emit('before-input-event', event, input);
+      return event;
+    }
+
+    it('zooms in with Ctrl+= or Ctrl++, out with Ctrl+-, back to 100 % with Ctrl+0, as the default View menu did', () => {
+      const window = open();
+      expect(press(window, '=').preventDefault).toHaveBeenCalled();
+      expect(window.webContents.zoomLevel).toBe(0.5);
+      press(window, '+', { shift: true });
+      expect(window.webContents.zoomLevel).toBe(1);
+      press(window, '-');
+      expect(window.webContents.zoomLevel).toBe(0.5);
+      press(window, '0');
+      expect(window.webContents.zoomLevel).toBe(0);
+    });
+
+    it('stays within bounds', () => {
+      const window = open();
+      for (let i = 0; i < 20; i++) press(window, '=');
+      expect(window.webContents.zoomLevel).toBe(3);
+      for (let i = 0; i < 40; i++) press(window, '-');
+      expect(window.webContents.zoomLevel).toBe(-3);
+    });
+
+    it('leaves other keys, key-up, Ctrl+Alt (AltGr) and unmodified keys to the page', () => {
+      const window = open();
+      for (const event of [
+        press(window, 'r'),
+        press(window, '=', { control: false }),
+        press(window, '=', { alt: true }),
+        press(window, 'F5', { control: false }),
+      ]) {
+        expect(event.preventDefault).not.toHaveBeenCalled();
+      }
+      const up = { preventDefault: vi.fn() };
+      window.webContents.emit('before-input-event', up, { type: 'keyUp', key: '=', control: true });
+      expect(up.preventDefault).not.toHaveBeenCalled();
+      expect(window.webContents.zoomLevel).toBe(0);
+    });
+
+    it('zooms with Ctrl + mouse wheel', () => {
+      const window = open();
+      window.webContents.emit('zoom-changed', {}, 'in');
+      window.webContents.emit('zoom-changed', {}, 'in');
+      window.webContents.emit('zoom-changed', {}, 'out');
+      expect(window.webContents.zoomLevel).toBe(0.5);
+    });
   });
 });
