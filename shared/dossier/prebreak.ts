@@ -128,6 +128,14 @@ export interface PrebreakSetup {
   metrics: (font: string, bold: boolean) => FontMetrics | undefined;
   /** Width of the page's content box in points. */
   contentWidth: number;
+  /**
+   * Height of one line at font size 1 and lineHeight 1 ((ascent − descent) / unitsPerEm, as pdfkit computes it), by
+   * font family and weight. With `contentHeight` it lets a heading keep the start of the table after it
+   * (keptWithTable); without, headings before tables are left as written.
+   */
+  lineHeight?: (font: string, bold: boolean) => number | undefined;
+  /** Height of the page's content box in points. */
+  contentHeight?: number;
 }
 
 /** What a text node's line breaking depends on; everything else on the node is copied unchanged. */
@@ -137,6 +145,8 @@ interface TextStyle {
   fontSize?: number;
   characterSpacing?: number;
   alignment?: string;
+  /** pdfmake's line height factor (not used for breaking; for the height of a table's first rows). */
+  lineHeight?: number;
 }
 
 /** Node keys that do not affect line breaking (kept as they are) — any other key leaves the node untouched. */
@@ -256,6 +266,35 @@ function horizontalMargins(margin: unknown): [number, number] | undefined {
   return undefined;
 }
 
+/** [left, top, right, bottom] of a pdfmake margin, or undefined for a form this does not read. */
+function allMargins(margin: unknown): [number, number, number, number] | undefined {
+  if (margin === undefined) return [0, 0, 0, 0];
+  if (typeof margin === 'number') return [margin, margin, margin, margin];
+  if (!Array.isArray(margin) || !margin.every((m) => typeof m === 'number')) return undefined;
+  if (margin.length === 2) return [margin[0], margin[1], margin[0], margin[1]] as [number, number, number, number];
+  return margin.length === 4 ? (margin as [number, number, number, number]) : undefined;
+}
+
+/** Styles of the headings that keep the first rows of a table directly after them (keptWithTable). */
+const HEADING_STYLES = new Set(['h1', 'h2', 'h3']);
+
+/**
+ * The most a heading reserves below itself for the start of a table, as a share of the page's content height: a
+ * first row taller than that leaves the heading where pdfmake puts it rather than half a page blank.
+ */
+const MAX_KEPT_SHARE = 0.5;
+
+/** What pdfmake lays out in place of a `pageReference` before it knows the page. */
+const PAGE_REFERENCE_PLACEHOLDER = '00000';
+
+/** pdfmake's default table layout where a layout leaves a function out. */
+const TABLE_DEFAULTS: Readonly<Record<string, number>> = {
+  hLineWidth: 1,
+  vLineWidth: 1,
+  paddingTop: 2,
+  paddingBottom: 2,
+};
+
 function resolveStyle(
   node: Json,
   inherited: TextStyle,
@@ -268,6 +307,7 @@ function resolveStyle(
     if (typeof s.fontSize === 'number') out.fontSize = s.fontSize;
     if (typeof s.characterSpacing === 'number') out.characterSpacing = s.characterSpacing;
     if (typeof s.alignment === 'string') out.alignment = s.alignment;
+    if (typeof s.lineHeight === 'number') out.lineHeight = s.lineHeight;
   };
   if (node.style !== undefined) {
     if (typeof node.style !== 'string') return undefined;
@@ -373,8 +413,173 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
     };
   };
 
-  const walk = (node: unknown, width: number): unknown => {
-    if (Array.isArray(node)) return node.map((n) => walk(n, width));
+  /** Height of one line of text in this style, as pdfmake computes it (font line height × size × lineHeight). */
+  const lineHeightOf = (style: TextStyle): number | undefined => {
+    const em = style.font ? setup.lineHeight?.(style.font, !!style.bold) : undefined;
+    return em && style.fontSize ? em * style.fontSize * (style.lineHeight ?? 1) : undefined;
+  };
+
+  /**
+   * The most a table cell of text can be high: pre-broken lines and explicit ones count exactly; text pdfmake wraps
+   * itself is counted with breakText, which may break a character earlier or later than pdfmake (kinsoku, Latin
+   * kerning), plus one line. Undefined for anything else (nested stacks and tables, images, spans).
+   */
+  const cellHeight = (cell: unknown, box: number, inherited: TextStyle): number | undefined => {
+    const given = (typeof cell === 'string' ? { text: cell } : cell) as Json;
+    if (!given || typeof given !== 'object' || Array.isArray(given)) return undefined;
+    // A page number (the 记录索引) is laid out as its placeholder until the pages are known.
+    const { pageReference, ...rest } = given;
+    if (pageReference !== undefined && (typeof pageReference !== 'string' || rest.text !== undefined)) return undefined;
+    const node = pageReference === undefined ? given : { ...rest, text: PAGE_REFERENCE_PLACEHOLDER };
+    for (const k in node) if (!NEUTRAL_KEYS.has(k) && k !== 'noWrap' && k !== 'stack') return undefined;
+    const styleMargin = typeof node.style === 'string' ? (styles[node.style] as Json | undefined)?.margin : undefined;
+    const m = allMargins(node.margin !== undefined ? node.margin : styleMargin);
+    const style = resolveStyle(node, inherited, styles);
+    if (!m || !style?.font || !style.fontSize || style.characterSpacing) return undefined;
+    const margins = m[1] + m[3];
+    const box0 = box - m[0] - m[2];
+    if (Array.isArray(node.stack)) {
+      // Pre-broken lines: one line each.
+      if (node.text !== undefined || !node.stack.every((l) => lineStack(l)?.lines.length === 1)) return undefined;
+      const h = lineHeightOf(style);
+      return h ? node.stack.length * h + margins : undefined;
+    }
+    // Runs of a rich text, each measured in its own style; explicit newlines start lines.
+    const runs = typeof node.text === 'string' ? [node.text] : node.text;
+    if (!Array.isArray(runs)) return undefined;
+    let lineHeight = 0;
+    const glyphs: Glyph[] = [];
+    for (const run of runs) {
+      const r = (typeof run === 'string' ? { text: run } : run) as Json;
+      if (!r || typeof r !== 'object' || typeof r.text !== 'string') return undefined;
+      for (const k in r) if (!NEUTRAL_KEYS.has(k) || k === 'margin' || k === 'id') return undefined;
+      const rs = resolveStyle(r, style, styles);
+      const metrics = rs?.font ? setup.metrics(rs.font, !!rs.bold) : undefined;
+      const h = rs ? lineHeightOf(rs) : undefined;
+      if (!rs?.fontSize || rs.characterSpacing || !metrics || !h) return undefined;
+      lineHeight = Math.max(lineHeight, h);
+      for (const ch of r.text) glyphs.push({ ch, width: ch === '\n' ? 0 : metrics.widthOf(ch, rs.fontSize) });
+    }
+    let lines = 0;
+    let wrapped = false;
+    let start = 0;
+    for (let i = 0; i <= glyphs.length; i++) {
+      if (i < glyphs.length && glyphs[i]!.ch !== '\n') continue;
+      const part = glyphs.slice(start, i).filter((g) => g.ch !== '\r');
+      const n = node.noWrap === true ? 1 : breakGlyphs(part, box0).length;
+      lines += n;
+      wrapped ||= n > 1;
+      start = i + 1;
+    }
+    return (lines + (wrapped ? 1 : 0)) * lineHeight + margins;
+  };
+
+  /**
+   * The most a table's first `rows` rows can be high as pdfmake lays them out: the top rule, then per row its
+   * paddings, its tallest cell and the rule under it. Undefined when a cell or the layout is beyond what this reads.
+   */
+  const tableStart = (o: Json, width: number, rows: number): number | undefined => {
+    const t = o.table as Json;
+    const widths = t.widths;
+    const body = t.body;
+    if (!Array.isArray(widths) || !Array.isArray(body) || body.length < rows) return undefined;
+    const layout = o.layout ?? {};
+    if (typeof layout !== 'object' || layout === null) return undefined;
+    const rule = (key: string) => (i: number) => {
+      const f = (layout as Json)[key];
+      const v =
+        f === undefined
+          ? TABLE_DEFAULTS[key]
+          : typeof f === 'function'
+            ? (f as (i: number, n: unknown) => unknown)(i, o)
+            : f;
+      return typeof v === 'number' ? v : NaN;
+    };
+    const [hLine, padTop, padBottom] = [rule('hLineWidth'), rule('paddingTop'), rule('paddingBottom')];
+    const inherited = resolveStyle(o, base, styles);
+    const hm = horizontalMargins(o.margin);
+    if (!inherited || !hm) return undefined;
+    const star = starLowerBound(o, widths, width - hm[0] - hm[1]);
+    let height = hLine(0);
+    for (let r = 0; r < rows; r++) {
+      const row = body[r];
+      if (!Array.isArray(row) || row.length !== widths.length) return undefined;
+      let tallest = 0;
+      for (let c = 0; c < row.length; c++) {
+        const w = widths[c];
+        const box = typeof w === 'number' ? w : w === '*' ? star : undefined;
+        const cell = box === undefined ? undefined : cellHeight(row[c], box, inherited);
+        if (cell === undefined) return undefined;
+        tallest = Math.max(tallest, cell);
+      }
+      height += padTop(r) + tallest + padBottom(r) + hLine(r + 1);
+    }
+    return Number.isFinite(height) ? height : undefined;
+  };
+
+  /**
+   * A heading directly followed by a table: the heading moves to the next page unless the table's header row and
+   * first body row (a table without header rows: its first two rows) fit under it. pdfmake has no "keep with next"
+   * for a node, and a heading in an unbreakable block with a long table would lose every page after the first. So
+   * the heading travels in an unbreakable block with an empty space as tall as those rows (counted here), and the
+   * table's top margin takes that space back: where the block fits, the table's first rows fit in the space the
+   * block reserved and are drawn exactly where they would have been; where it does not, heading and table start
+   * the next page. The rest of the table breaks as before. Undefined when the rows cannot be counted (or would need
+   * more than MAX_KEPT_SHARE of a page).
+   */
+  const keptWithTable = (headings: unknown[], tableNode: unknown, width: number): unknown[] | undefined => {
+    if (!setup.lineHeight || !setup.contentHeight) return undefined;
+    const o = tableNode as Json;
+    const t = o.table as Json;
+    // The table's own margin wins over its style's (pdfmake's getNodeMargin); the new one replaces both.
+    const styleMargin = typeof o.style === 'string' ? (styles[o.style] as Json | undefined)?.margin : undefined;
+    const margins = allMargins(o.margin !== undefined ? o.margin : styleMargin);
+    if (!margins || !Array.isArray(t.body) || !resolveStyle(o, base, styles)) return undefined;
+    const headerRows = typeof t.headerRows === 'number' ? t.headerRows : 0;
+    const kept = typeof t.keepWithHeaderRows === 'number' ? t.keepWithHeaderRows : 0;
+    const rows = Math.min(t.body.length, headerRows ? headerRows + Math.max(kept, 1) : 2);
+    const start = tableStart(o, width, rows);
+    if (start === undefined) return undefined;
+    // A hundredth of a point covers float sums.
+    const reserve = margins[1] + start + 0.01;
+    if (reserve > setup.contentHeight * MAX_KEPT_SHARE) return undefined;
+    return [
+      { stack: [...headings, { stack: [], margin: [0, reserve, 0, 0] }], unbreakable: true },
+      { ...o, margin: [margins[0], margins[1] - reserve, margins[2], margins[3]] },
+    ];
+  };
+
+  const isHeading = (n: unknown) =>
+    !!n &&
+    typeof n === 'object' &&
+    typeof (n as Json).text === 'string' &&
+    HEADING_STYLES.has((n as Json).style as string) &&
+    (n as Json).pageBreak === undefined;
+  const isTable = (n: unknown) =>
+    !!n && typeof n === 'object' && !!(n as Json).table && (n as Json).pageBreak === undefined;
+
+  /**
+   * A run of page-flow nodes; outside unbreakable blocks, headings directly before a table (「附录」 over 「记录索引」,
+   * 「争创活动」 over a campaign's name) keep the start of the table with them.
+   */
+  const walkList = (nodes: unknown[], width: number, locked: boolean): unknown[] => {
+    const out = nodes.map((n) => walk(n, width, locked));
+    if (locked) return out;
+    const kept: unknown[] = [];
+    for (let i = 0; i < out.length; i++) {
+      let j = i;
+      while (isHeading(nodes[j])) j++;
+      const block = j > i && isTable(nodes[j]) ? keptWithTable(out.slice(i, j), out[j], width) : undefined;
+      if (block) {
+        kept.push(...block);
+        i = j;
+      } else kept.push(out[i]);
+    }
+    return kept;
+  };
+
+  const walk = (node: unknown, width: number, locked = false): unknown => {
+    if (Array.isArray(node)) return walkList(node, width, locked);
     if (!node || typeof node !== 'object') return node;
     const o = node as Json;
     if (Array.isArray(o.stack)) {
@@ -382,7 +587,7 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
       const hm = horizontalMargins(o.margin);
       if (!hm) return node;
       const { [KEEP_WITH_HEADING]: keep, ...own } = o;
-      const out = { ...own, stack: walk(o.stack, width - hm[0] - hm[1]) };
+      const out = { ...own, stack: walk(o.stack, width - hm[0] - hm[1], locked || o.unbreakable === true) };
       return typeof keep === 'number' ? keptWithHeading(out, keep) : out;
     }
     if (o.table && typeof o.table === 'object') return table(o, width);

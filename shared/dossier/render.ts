@@ -53,17 +53,42 @@ export interface RenderOptions {
 const loadedFonts = new WeakSet<Uint8Array>();
 const parsedMetrics = new WeakMap<Uint8Array, FontMetrics>();
 
-/** A4 portrait width in points (pdfmake's standard page size). */
+/** A4 portrait size in points (pdfmake's standard page size). */
 const A4_WIDTH = 595.28;
+const A4_HEIGHT = 841.89;
+
+const lineHeights = new WeakMap<Uint8Array, number>();
+
+/**
+ * A font's line height at size 1, as pdfkit computes it for pdfmake: (hhea ascender − descender) / unitsPerEm
+ * (fontkit's ascent and descent are hhea's).
+ */
+function lineHeightEm(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const table = (tag: string) => {
+    for (let i = 0, n = view.getUint16(4); i < n; i++) {
+      const rec = 12 + i * 16;
+      if (String.fromCharCode(...bytes.subarray(rec, rec + 4)) === tag) return view.getUint32(rec + 8);
+    }
+    return undefined;
+  };
+  const head = table('head');
+  const hhea = table('hhea');
+  if (head === undefined || hhea === undefined) return undefined;
+  return (view.getInt16(hhea + 4) - view.getInt16(hhea + 6)) / view.getUint16(head + 18);
+}
 
 /** The definition with page-flow paragraphs pre-broken, when its content width is known exactly (A4 portrait). */
 function prebroken(doc: TDocumentDefinitions, fonts: Readonly<Record<string, Uint8Array>>): TDocumentDefinitions {
   const margins = doc.pageMargins;
   if (doc.pageSize !== 'A4' || doc.pageOrientation === 'landscape') return doc;
   if (!Array.isArray(margins) || margins.length !== 4) return doc;
-  const metrics = (font: string, bold: boolean) => {
+  const bytesOf = (font: string, bold: boolean) => {
     const file = FONT_DESCRIPTORS[font]?.[bold ? 'bold' : 'normal'];
-    const bytes = typeof file === 'string' ? fonts[file] : undefined;
+    return typeof file === 'string' ? fonts[file] : undefined;
+  };
+  const metrics = (font: string, bold: boolean) => {
+    const bytes = bytesOf(font, bold);
     if (!bytes) return undefined;
     let m = parsedMetrics.get(bytes);
     if (!m) {
@@ -72,7 +97,19 @@ function prebroken(doc: TDocumentDefinitions, fonts: Readonly<Record<string, Uin
     }
     return m;
   };
-  return prebreakDocument(doc, { metrics, contentWidth: A4_WIDTH - margins[0] - margins[2] });
+  const lineHeight = (font: string, bold: boolean) => {
+    const bytes = bytesOf(font, bold);
+    if (!bytes) return undefined;
+    if (!lineHeights.has(bytes)) lineHeights.set(bytes, lineHeightEm(bytes) ?? NaN);
+    const em = lineHeights.get(bytes)!;
+    return Number.isFinite(em) ? em : undefined;
+  };
+  return prebreakDocument(doc, {
+    metrics,
+    lineHeight,
+    contentWidth: A4_WIDTH - margins[0] - margins[2],
+    contentHeight: A4_HEIGHT - margins[1] - margins[3],
+  });
 }
 
 function installFonts(fonts: Readonly<Record<string, Uint8Array>>) {

@@ -12,6 +12,7 @@ import {
   FONT_FILES,
   PAGE_MARGINS,
   STYLES,
+  dataTable,
   formTable,
   fullWidthColumns,
   signatureLines,
@@ -256,6 +257,55 @@ describe('keepWithHeading', () => {
   });
 });
 
+describe('a heading before a table', () => {
+  const all = (font: string, bold: boolean) => parseFontMetrics(fonts[`${font}-${bold ? 'Bold' : 'Regular'}.ttf`]!);
+  const lineHeight = () => 1.448;
+  const setup = { metrics: all, lineHeight, contentWidth: CONTENT_WIDTH, contentHeight: 600 };
+  const doc = (content: Content[]): TDocumentDefinitions => ({ content, defaultStyle: DEFAULT_STYLE, styles: STYLES });
+  const content = (d: TDocumentDefinitions) => d.content as unknown as Json[];
+  const heading = { text: '民主评议党员', style: 'h2' };
+  const rows = Array.from({ length: 30 }, (_, i) => [`成员${i}`, '对照党员标准查找差距。']);
+  const table = dataTable(['姓名', '自评'], rows, [60, '*']);
+
+  it('reserves the height of the header row and first row under it, and the table takes that space back', () => {
+    const out = content(prebreakDocument(doc([heading, table]), setup));
+    expect(out).toHaveLength(2);
+    const [block, rest] = out as [{ stack: Json[]; unbreakable: boolean }, Json];
+    expect(block.unbreakable).toBe(true);
+    expect(block.stack[0]).toMatchObject({ text: '民主评议党员', noWrap: true });
+    const reserve = (block.stack[1]!.margin as number[])[1]!;
+    // Two one-line rows at 9.5–10 pt: between two and four lines high; the table itself stays breakable.
+    expect(reserve).toBeGreaterThan(2 * 9.5 * 1.448 * 1.35);
+    expect(reserve).toBeLessThan(4 * 10 * 1.448 * 1.35 + 20);
+    expect(rest.margin).toEqual([0, 4 - reserve, 0, 8]);
+    expect(rest.unbreakable).toBeUndefined();
+    expect((rest.table as Json).body).toHaveLength(31);
+    // 「附录」 over 「记录索引」: both headings go with the table.
+    const two = content(prebreakDocument(doc([{ text: '附录', style: 'h1' }, heading, table]), setup));
+    expect(two).toHaveLength(2);
+    expect((two[0]!.stack as Json[]).map((n) => n.text)).toEqual(['附录', '民主评议党员', undefined]);
+  });
+
+  it('leaves the heading as written where it cannot count the first rows, or inside an unbreakable block', () => {
+    const nested = dataTable(['姓名', '佐证'], [['甲', { stack: [{ text: '支委会' }, { table: { body: [['1']] } }] }]]);
+    const out = content(prebreakDocument(doc([heading, nested]), setup));
+    expect(out).toHaveLength(2);
+    expect(out[0]).toMatchObject({ text: '民主评议党员', noWrap: true });
+    expect(out[1]!.margin).toEqual([0, 4, 0, 8]);
+    const locked = content(prebreakDocument(doc([{ stack: [heading, table], unbreakable: true }]), setup));
+    expect((locked[0]!.stack as unknown[]).length).toBe(2);
+    expect(((locked[0]!.stack as Json[])[1]!.margin as number[])[1]).toBe(4);
+    // A first row taller than half a page: better a heading at the foot of a page than half a page left blank.
+    const tall = dataTable(['姓名', '自评'], [['甲', '长'.repeat(2000)], ...rows], [60, '*']);
+    const asWritten = content(prebreakDocument(doc([heading, tall]), setup));
+    expect(asWritten).toHaveLength(2);
+    expect((asWritten[1]!.margin as number[])[1]).toBe(4);
+    // Without line heights (a caller that does not pass them) nothing changes.
+    const plain = content(prebreakDocument(doc([heading, table]), { metrics: all, contentWidth: CONTENT_WIDTH }));
+    expect(plain[1]!.margin).toEqual([0, 4, 0, 8]);
+  });
+});
+
 describe('numeric widths for the record forms', () => {
   it('share the A4 text width like pdfmake shares star columns, never exceeding it', () => {
     const sum = (w: number[]) => w.reduce((a, b) => a + b, 0);
@@ -411,5 +461,74 @@ describe('renderPdf in one pre-broken call', () => {
     await expect(
       renderPdf(doc(), fonts, { signal: controller.signal, onProgress: () => controller.abort() }),
     ).rejects.toThrow('已取消');
+  });
+});
+
+describe.skipIf(!hasPoppler)('a heading before a long table (needs poppler-utils)', () => {
+  // Each part puts the heading a little lower on its first page, through the band where the heading fits and the
+  // table's header row with its first member does not: there the heading used to end the page alone.
+  const opinion = '对照党员标准查找差距，理想信念坚定，工作积极主动，群众评价较好。';
+  const part = (k: number): Content => ({
+    stack: [
+      { text: `第${k}组`, margin: [0, 420 + 8 * k, 0, 0] },
+      { text: `民主评议党员（${k}）`, style: 'h2' },
+      dataTable(
+        ['姓名', '自评', '互评', '组织评定', '等次与评选'],
+        Array.from({ length: 14 }, (_, i) => [
+          `${k}号${'甲乙丙丁戊己庚辛壬癸子丑寅卯'[i]}`,
+          opinion,
+          opinion,
+          opinion,
+          '优秀',
+        ]),
+        [44, '*', '*', '*', 110],
+      ),
+    ],
+    ...(k ? { pageBreak: 'before' as const } : {}),
+  });
+  const parts = Array.from({ length: 24 }, (_, k) => k);
+  let pages: string[][];
+
+  beforeAll(async () => {
+    const doc: TDocumentDefinitions = {
+      pageSize: 'A4',
+      pageMargins: PAGE_MARGINS,
+      defaultStyle: DEFAULT_STYLE,
+      styles: STYLES,
+      content: parts.map(part),
+    };
+    const pdf = join(dir, 'heading-table.pdf');
+    writeFileSync(pdf, await renderPdf(doc, fonts));
+    pages = run('pdftotext', ['-layout', pdf, '-'])
+      .split('\f')
+      .map((p) =>
+        p
+          .split('\n')
+          .map((l) => l.replace(/\s+/g, ''))
+          .filter(Boolean),
+      );
+  }, 60_000);
+
+  const pageOf = (s: string) => pages.findIndex((lines) => lines.some((l) => l.includes(s)));
+
+  it("stays on the page of the table's header row and first member, wherever the page ends", () => {
+    const apart = parts.filter((k) => pageOf(`民主评议党员（${k}）`) !== pageOf(`${k}号甲`));
+    expect(apart).toEqual([]);
+    const last = pages.flatMap((lines, i) => (/^民主评议党员/.test(lines.at(-1) ?? '') ? [i + 1] : []));
+    expect(last).toEqual([]);
+  });
+
+  it('moves only as far as it must: high on the page it stays, and the table still breaks over pages', () => {
+    expect(pageOf('民主评议党员（0）')).toBe(pageOf('第0组'));
+    for (const k of parts) {
+      const first = pageOf(`${k}号甲`);
+      const end = pageOf(`${k}号卯`);
+      expect(end, `第${k}组`).toBeGreaterThan(first);
+      // Every page of the table starts with its header row, and no member is lost or printed twice.
+      const headers = pages.slice(first, end + 1).filter((lines) => lines.some((l) => l.startsWith('姓名自评互评')));
+      expect(headers).toHaveLength(end - first + 1);
+      const rows = pages.flat().filter((l) => l.startsWith(`${k}号`));
+      expect(rows).toHaveLength(14);
+    }
   });
 });
