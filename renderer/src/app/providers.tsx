@@ -1,5 +1,5 @@
 // Everything the UI runs inside: antd in Chinese (zh_CN, dayjs zh-cn), the app theme, and antd's App context.
-import { LoadingOutlined } from '../ui/icons';
+import { CloseOutlined, EllipsisOutlined, LoadingOutlined } from '../ui/icons';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -21,6 +21,10 @@ export function AppProviders({ children }: Readonly<{ children: ReactNode }>) {
       // `loading` flips back within that motion (a save refused in a few milliseconds) the shrinking icon can stay in
       // the button for good, invisible but still read out — the button becomes 「loading 保存」 (ant-design#23888).
       button={{ autoInsertSpace: false, loadingIcon: <LoadingOutlined /> }}
+      // Buttons that hold nothing but an antd icon were named by the icon's English (「close」, 「ellipsis」), and antd's
+      // own icons are decorative now (ui/icons.tsx): a closable alert's cross and the tabs' overflow menu are named here.
+      alert={{ closeIcon: <CloseOutlined aria-label="关闭" /> }}
+      tabs={{ more: { icon: <EllipsisOutlined aria-label="更多标签页" /> } }}
       theme={{
         token: {
           colorPrimary: THEME_PRIMARY,

@@ -1,6 +1,7 @@
 // A labelled choice field of a react-hook-form form: FormField + a searchable antd Select over `options`.
 import { Select } from 'antd';
 import type { FieldPath, FieldValues } from 'react-hook-form';
+import { SELECT_CLEAR } from './controlLabels';
 import { FormField, type LabelledFieldProps } from './FormField';
 
 interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> extends LabelledFieldProps<
@@ -40,7 +41,7 @@ export function SelectField<T extends FieldValues, N extends FieldPath<T>, C, TT
           onChange={(v: unknown) => f.onChange(emptyAs === '' ? (v ?? '') : v)}
           onBlur={f.onBlur}
           options={options}
-          allowClear={allowClear}
+          allowClear={allowClear && SELECT_CLEAR}
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={placeholder}
           status={f.invalid ? 'error' : undefined}

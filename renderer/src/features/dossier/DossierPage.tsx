@@ -1,6 +1,6 @@
 // 卷宗导出: one volume per branch-year (一年一本) or per date range, rendered in the PDF worker, and 校验卷宗 for a PDF
 // handed back.
-import { Alert, Button, Card, Empty, InputNumber, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import {
   dossierFileName,
@@ -17,6 +17,9 @@ import { loadDossierJob } from '../../db/printData';
 import { SCHEMA_VERSION } from '../../db/AppDB';
 import { PdfJobStatus } from '../../ui/PdfJobStatus';
 import { usePdfJob } from '../../ui/usePdfJob';
+import { NumberInput } from '../../ui/NumberInput';
+import { namedPageButtons } from '../../ui/controlLabels';
+import { FilterFilled } from '../../ui/icons';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { CHANGE_LABELS, verifyDossierPdf, type VerifyOutcome } from './verifyDossier';
 
@@ -184,7 +187,7 @@ export function DossierPage() {
                 )}
                 <label>
                   <div>卷号</div>
-                  <InputNumber
+                  <NumberInput
                     aria-label="卷号"
                     aria-describedby="dossier-volume-help"
                     min={1}
@@ -254,7 +257,7 @@ export function DossierPage() {
                       rowKey={(c) => `${c.table}-${c.id}`}
                       pagination={
                         verdict.changes.length > CHANGES_PER_PAGE
-                          ? { pageSize: CHANGES_PER_PAGE, showSizeChanger: false }
+                          ? { pageSize: CHANGES_PER_PAGE, showSizeChanger: false, itemRender: namedPageButtons }
                           : false
                       }
                       dataSource={verdict.changes}
@@ -267,6 +270,7 @@ export function DossierPage() {
                             value: c,
                           })),
                           onFilter: (value, c) => c.category === value,
+                          filterIcon: <FilterFilled aria-label="筛选" />,
                         },
                         {
                           title: '变动',

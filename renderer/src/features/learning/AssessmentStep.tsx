@@ -4,6 +4,7 @@ import { useId } from 'react';
 import type { Assessment, Campaign } from '../../../../shared/schemas';
 import { setCampaignAssessment } from '../../db/repositories/campaigns';
 import { errorText } from '../../db/repositories/errors';
+import { SELECT_CLEAR } from '../../ui/controlLabels';
 
 export function AssessmentStep({
   campaign,
@@ -37,7 +38,7 @@ export function AssessmentStep({
             id={id}
             showSearch
             optionFilterProp="label"
-            allowClear
+            allowClear={SELECT_CLEAR}
             value={linked?.id}
             placeholder="选择本支部的考评"
             onChange={(v: string | undefined) => void onChange(v)}

@@ -1,7 +1,7 @@
 // 新增技能比武 and 编辑技能比武: name, date, kind, and each participant's score, rank and award.
 import { DeleteOutlined, PlusOutlined } from '../../ui/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Col, Form, InputNumber, Row, Select, Space } from 'antd';
+import { App, Button, Card, Col, Form, Row, Select, Space } from 'antd';
 import { useId } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { type z } from 'zod';
@@ -15,6 +15,7 @@ import { TextField } from '../../ui/TextField';
 import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
+import { NumberInput } from '../../ui/NumberInput';
 
 type Values = z.input<typeof competitionInputSchema>;
 type Output = z.output<typeof competitionInputSchema>;
@@ -121,7 +122,7 @@ export function CompetitionForm({ branchId, members, competition, onDone }: Read
             <Col xs={12} md={5}>
               <FormField control={control} name={`participants.${index}.score`} label="成绩" idPrefix={idPrefix}>
                 {({ id, value, onChange, a11y, invalid }) => (
-                  <InputNumber
+                  <NumberInput
                     id={id}
                     value={value ?? null}
                     onChange={(v) => onChange(v ?? null)}
@@ -135,7 +136,7 @@ export function CompetitionForm({ branchId, members, competition, onDone }: Read
             <Col xs={12} md={4}>
               <FormField control={control} name={`participants.${index}.rank`} label="名次" idPrefix={idPrefix}>
                 {({ id, value, onChange, a11y, invalid }) => (
-                  <InputNumber
+                  <NumberInput
                     id={id}
                     value={value ?? null}
                     onChange={(v) => onChange(v ?? null)}

@@ -1,6 +1,6 @@
 // 群众评议: head counts per level → 群众满意率 = (满意 + 基本满意) / 总数, measured by 群众满意是尺子.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Col, Form, InputNumber, Row, Statistic, Typography } from 'antd';
+import { App, Button, Col, Form, Row, Statistic, Typography } from 'antd';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { type z } from 'zod';
@@ -8,6 +8,7 @@ import { satisfactionRate, SATISFACTION_MOTTO } from '../../../../shared/learnin
 import { satisfactionInputSchema, type Campaign } from '../../../../shared/schemas';
 import { setSatisfaction } from '../../db/repositories/campaigns';
 import { FormField } from '../../ui/FormField';
+import { NumberInput } from '../../ui/NumberInput';
 import { placeIssues } from './formErrors';
 
 type Values = z.input<typeof satisfactionInputSchema>;
@@ -51,7 +52,7 @@ export function SatisfactionStep({ campaign }: Readonly<{ campaign: Campaign }>)
             <Col xs={24} md={8} key={f.name}>
               <FormField control={control} name={f.name} label={f.label} required idPrefix={idPrefix}>
                 {({ id, value, onChange, onBlur, a11y, invalid }) => (
-                  <InputNumber
+                  <NumberInput
                     id={id}
                     value={value}
                     onChange={(v) => onChange(v ?? Number.NaN)}

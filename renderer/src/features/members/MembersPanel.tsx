@@ -6,6 +6,7 @@ import { isCurrentMember, rosterCounts } from '../../../../shared/roster';
 import { chinaToday, type Branch, type Member } from '../../../../shared/schemas';
 import { restoreMember } from '../../db/repositories/members';
 import { getHost } from '../../host/host';
+import { namedPageButtons } from '../../ui/controlLabels';
 import { useConfirmClose } from '../../ui/LeaveConfirm';
 import { Loading } from '../../ui/Loading';
 import { buildRosterExport, XLSX_FILTER } from './excel';
@@ -92,7 +93,7 @@ export function MembersPanel({ branch }: Readonly<{ branch: Branch }>) {
         rowKey="id"
         size="small"
         dataSource={shown}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, itemRender: namedPageButtons }}
         scroll={{ x: 'max-content' }}
         locale={{
           emptyText: (

@@ -1,22 +1,7 @@
 // 新建/修改考评: standard, kind, year, assessor; each item scored — frequency and 七有 items computed from the records
 // (changeable only with a reason), manual items typed, each with an optional 评语 — with the total and grade as it will
 // be saved. Every problem shows at once: a score out of range as it is typed, the rest together on 保存.
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState, type RefObject } from 'react';
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../../../../shared/domain/vocab';
 import {
@@ -39,6 +24,7 @@ import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { DateInput } from '../../ui/DateInput';
 import { Loading } from '../../ui/Loading';
 import { useRevealErrors, type RevealState } from '../../ui/useRevealErrors';
+import { NumberInput } from '../../ui/NumberInput';
 import { EvidenceDrawer } from './EvidenceDrawer';
 import { ruleText } from './ruleText';
 import { useAutoScores } from './useAutoScores';
@@ -362,7 +348,7 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
                   <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                     {/* No min/max on the input itself: antd would silently change 99 to the 满分 (or −3 to 0) on
                         blur. The range is announced, and a score out of it is kept as typed and shown as an error. */}
-                    <InputNumber
+                    <NumberInput
                       aria-label={`${item.code} 得分`}
                       aria-valuemin={0}
                       aria-valuemax={item.maxScore}

@@ -2,13 +2,14 @@
 // removed, each one's 编号, 评价维度, 评价内容, 满分, a manual item's 评分方法, an automatic item's tier scores) and the
 // grade bands. 保存 checks everything at once (standardInputIssues, as the repository does) and shows each problem on
 // its field; the repository makes a new version when an assessment uses this one, and makes a copy only when saved.
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { GradeBand, Standard, StandardInput, StandardItem } from '../../../../shared/schemas';
 import { formatScore, roundScore, standardInputIssues } from '../../../../shared/standards';
 import { ValidationError, type ValidationIssue } from '../../db/repositories/errors';
 import { saveCopyOfStandard, updateStandard } from '../../db/repositories/standards';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
+import { NumberInput } from '../../ui/NumberInput';
 import { StandardItemsTable, type DraftItem } from './StandardItemsTable';
 
 interface Draft {
@@ -153,7 +154,7 @@ export function StandardEditor({ standard, copy = false, onDone }: Readonly<Prop
             help={issueAt('totalScore')}
             validateStatus={issueAt('totalScore') ? 'error' : undefined}
           >
-            <InputNumber
+            <NumberInput
               id="standard-total"
               value={draft.totalScore}
               onChange={(v) => edit((d) => ({ ...d, totalScore: Number(v ?? 0) }))}
@@ -209,7 +210,7 @@ export function StandardEditor({ standard, copy = false, onDone }: Readonly<Prop
                 onChange={(e) => setGrade(index, { label: e.target.value })}
               />
               ≥
-              <InputNumber
+              <NumberInput
                 aria-label={`第 ${index + 1} 个等次起点分数`}
                 min={0}
                 value={g.minScore}

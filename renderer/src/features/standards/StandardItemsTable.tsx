@@ -1,7 +1,8 @@
 // The items of a standard being edited: 编号, 评价维度, 评价内容, 满分 of every item, the 评分方法 of a manual item and the
 // tier scores of an automatic one; items can be added (manual, scored by the assessor) and removed. Each problem is
 // shown under the field it is about.
-import { Button, Flex, Input, InputNumber, Popconfirm, Space, Table, Typography } from 'antd';
+import { Button, Flex, Input, Popconfirm, Space, Table, Typography } from 'antd';
+import { NumberInput } from '../../ui/NumberInput';
 import type { StandardItem } from '../../../../shared/schemas';
 import { ruleKindLabel } from './ruleText';
 
@@ -112,7 +113,7 @@ export function StandardItemsTable({ items, issueAt, onChange, onInsertAfter, on
             return (
               <>
                 {/* No min: antd would silently turn −3 into 0; a wrong 满分 is kept as typed and reported. */}
-                <InputNumber
+                <NumberInput
                   aria-label={`第 ${index + 1} 项满分`}
                   step={0.5}
                   style={{ width: '100%' }}
@@ -161,7 +162,7 @@ export function StandardItemsTable({ items, issueAt, onChange, onInsertAfter, on
                     <div key={tier.label}>
                       <Flex gap={8} align="center" justify="space-between">
                         <label htmlFor={`tier-${item.key}-${t}`}>{tier.label}</label>
-                        <InputNumber
+                        <NumberInput
                           id={`tier-${item.key}-${t}`}
                           aria-label={`第 ${index + 1} 项档次“${tier.label}”分值`}
                           size="small"

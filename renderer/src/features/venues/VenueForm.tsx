@@ -1,6 +1,6 @@
 // The 阵地 form: creates a venue or edits a live one's basic facts, validated by the shared zod schema.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Space } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Row, Space } from 'antd';
 import { useId, useMemo } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
@@ -12,6 +12,7 @@ import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import { showRepositoryError } from '../../ui/repositoryErrors';
+import { NumberInput } from '../../ui/NumberInput';
 
 /** Like VenueInput, but the numbers may be empty while typing: left undefined, zod says 「请填写面积」. */
 type VenueFormValues = Omit<VenueInput, 'areaM2' | 'capacity'> & { areaM2?: number | null; capacity?: number | null };
@@ -127,7 +128,7 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
             <Col xs={24} md={8}>
               <FormField control={control} name="areaM2" label="面积（㎡）" required idPrefix={idPrefix}>
                 {(f) => (
-                  <InputNumber
+                  <NumberInput
                     id={f.id}
                     {...f.a11y}
                     value={f.value ?? null}
@@ -150,7 +151,7 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
                 idPrefix={idPrefix}
               >
                 {(f) => (
-                  <InputNumber
+                  <NumberInput
                     id={f.id}
                     {...f.a11y}
                     value={f.value ?? null}

@@ -1,0 +1,25 @@
+// Chinese names for the antd controls that name themselves in English or not at all: a select's and an input's clear
+// button, and a table's 上一页/下一页 buttons. The zh_CN locale does not reach these; pass them where the control is made.
+import type { PaginationProps } from 'antd';
+import { cloneElement, isValidElement, type ReactElement } from 'react';
+import { CloseCircleFilled } from './icons';
+
+/**
+ * `allowClear` of an antd Select. With a bare `allowClear` rc-select labels its button with a built-in English
+ * 「Clear」 (a screen reader read 「Clear 按钮」); the icon is antd's usual one.
+ */
+export const SELECT_CLEAR = { clearIcon: <CloseCircleFilled />, label: '清除' };
+
+/** `allowClear` of an antd Input: its clear button has no label of its own, so the icon names it. */
+export const INPUT_CLEAR = { clearIcon: <CloseCircleFilled aria-label="清除" /> };
+
+/**
+ * `itemRender` of a table's pagination: antd draws 上一页/下一页 as buttons holding only an arrow icon, named by it in
+ * English (「left」「right」) — the page list's own 上一页 title is on the list item around the button.
+ */
+export const namedPageButtons: NonNullable<PaginationProps['itemRender']> = (_page, type, original) =>
+  (type === 'prev' || type === 'next') && isValidElement(original)
+    ? cloneElement(original as ReactElement<{ 'aria-label'?: string }>, {
+        'aria-label': type === 'prev' ? '上一页' : '下一页',
+      })
+    : original;
