@@ -36,7 +36,8 @@ root.render(
 );
 
 // Which database is the app's (a 覆盖全部 restore may have switched it, db.ts) is settled first; then, in Electron, an
-// older database is backed up before AppDB's open upgrades it (see db/backup/preUpgrade.ts).
+// older database is backed up before AppDB's open upgrades it (see db/backup/preUpgrade.ts); one written by a newer
+// build is refused by openDatabase before Dexie touches it (db.ts), and StartupError says what to do.
 settleActiveDatabase()
   .then(() => backupBeforeUpgrade())
   .then(() =>
@@ -50,6 +51,7 @@ settleActiveDatabase()
   .then(
     () => {
       renderApp();
+      // Daily, checked hourly and whenever the window is shown again (features/data-safety/autoBackup.ts).
       startAutoBackup();
     },
     (error: unknown) => {

@@ -15,6 +15,7 @@ import type {
   Venue,
   VenueCheck,
 } from '../schemas/entities';
+import { safeFileName } from '../fileName';
 
 /**
  * Everything a volume (卷宗) may print. Rows may cover more than the volume's period: the builder selects what
@@ -250,7 +251,7 @@ export function periodName(period: DossierPeriod): string {
  * characters Windows refuses in a file name (and a path separator, which the save dialog refuses) become 「_」.
  */
 export function dossierFileName(branchName: string, period: DossierPeriod, volume: number): string {
-  const branch = branchName.replace(/[\\/:*?"<>|]/g, '_').trim();
+  const branch = safeFileName(branchName);
   const part = volume > 1 || !isCalendarYear(period) ? `-第${volume}卷` : '';
   return `${branch}-${periodName(period)}迎检卷宗${part}.pdf`;
 }

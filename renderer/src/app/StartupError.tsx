@@ -1,22 +1,82 @@
 // Full-page error when the local database cannot be opened, in words an office user can act on.
 import { Button, Result, Typography } from 'antd';
+import { PreUpgradeBackupError } from '../db/backup/preUpgrade';
+import { NewerDatabaseError } from '../db/db';
+
+export interface StartupAdvice {
+  title: string;
+  subTitle: string;
+  /** The error text to copy for the administrator; absent when the advice already says everything. */
+  detail?: string;
+  /** Whether 重新加载 can help (it cannot while only a newer build can read the data). */
+  reload: boolean;
+}
+
+const NOT_UPGRADED = '为保护数据，本次没有升级，原有数据没有任何改动。';
+
+function errorDetail(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // A plain Error's name says nothing; a specific one (VersionError, QuotaExceededError, …) helps the administrator.
+  return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+}
+
+function preUpgradeAdvice(error: PreUpgradeBackupError): StartupAdvice {
+  const base = { title: '升级前的自动备份没有完成', detail: error.message, reload: true };
+  const lead = '新版本需要转换本机数据的格式，转换前要先自动备份一份，';
+  if (/磁盘空间不足|ENOSPC/.test(error.reason)) {
+    return { ...base, subTitle: `${lead}但磁盘空间不足，备份没有写成。${NOT_UPGRADED}请先清理磁盘空间后重新打开。` };
+  }
+  if (/没有写入权限|EACCES|EPERM/.test(error.reason)) {
+    return {
+      ...base,
+      subTitle: `${lead}但没有写入数据文件夹的权限，备份没有写成。${NOT_UPGRADED}请联系管理员检查数据文件夹的权限后重新打开。`,
+    };
+  }
+  return {
+    ...base,
+    subTitle: `${lead}但备份没有写成。${NOT_UPGRADED}请重新打开本软件；如仍不成功，请联系管理员，并提供下面的错误信息。`,
+  };
+}
+
+/** What the start-up screen says for `error`: the cases with a known remedy name it, the rest ask for the admin. */
+export function startupAdvice(error: unknown): StartupAdvice {
+  if (error instanceof NewerDatabaseError) {
+    return {
+      title: '本机数据来自较新版本的本软件',
+      subTitle: `${error.message}如不清楚应安装哪个版本，请联系管理员。`,
+      reload: false,
+    };
+  }
+  if (error instanceof PreUpgradeBackupError) return preUpgradeAdvice(error);
+  return {
+    title: '无法打开数据库',
+    subTitle:
+      '本机保存的台账数据暂时无法读取。请关闭其他已打开的本程序窗口后重新加载；如仍无法打开，请联系管理员，并提供下面的错误信息。',
+    detail: errorDetail(error),
+    reload: true,
+  };
+}
 
 export function StartupError({ error }: Readonly<{ error: unknown }>) {
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const advice = startupAdvice(error);
   return (
     <Result
       status="error"
-      title="无法打开数据库"
-      subTitle="本机保存的台账数据暂时无法读取。请关闭其他已打开的本程序窗口后重新加载；如仍无法打开，请联系管理员，并提供下面的错误信息。"
+      title={advice.title}
+      subTitle={advice.subTitle}
       extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
-          重新加载
-        </Button>
+        advice.reload && (
+          <Button type="primary" onClick={() => window.location.reload()}>
+            重新加载
+          </Button>
+        )
       }
     >
-      <Typography.Paragraph copyable code>
-        {detail}
-      </Typography.Paragraph>
+      {advice.detail && (
+        <Typography.Paragraph copyable code>
+          {advice.detail}
+        </Typography.Paragraph>
+      )}
     </Result>
   );
 }

@@ -68,6 +68,72 @@ function requestPersistentStorage(): void {
   }
 }
 
+/** Dexie stores schema version n as IndexedDB version n × 10 (its own schema patches add 1, 2, … within the same n). */
+const NATIVE_VERSION_FACTOR = 10;
+
+/** The database was written by a newer build of the app (e.g. an older installer was run again): not opened. */
+export class NewerDatabaseError extends Error {
+  constructor(
+    readonly installed: number,
+    readonly supported: number,
+  ) {
+    super(
+      `本机的数据由较新版本的本软件写入（数据版本 ${installed}），当前版本只支持到 ${supported}。为保护数据，本次没有打开。请安装较新版本的本软件。`,
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+/**
+ * The IndexedDB version of database `name` as installed, 0 when there is none. Reads only: `indexedDB.databases()`
+ * where the browser has it, else an open without a version (which upgrades nothing; a database that does not exist
+ * is not created: its creation is aborted).
+ */
+export async function installedNativeVersion(name: string): Promise<number> {
+  if (typeof indexedDB.databases === 'function') {
+    const list = await indexedDB.databases();
+    return list.find((info) => info.name === name)?.version ?? 0;
+  }
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    let absent = false;
+    // Without a version this fires only for a database that does not exist yet.
+    request.onupgradeneeded = () => {
+      absent = true;
+      request.transaction?.abort();
+    };
+    request.onsuccess = () => {
+      const version = request.result.version;
+      request.result.close();
+      resolve(version);
+    };
+    request.onerror = (event) => {
+      if (!absent) {
+        reject(request.error ?? new Error(`无法读取数据库「${name}」的版本`));
+        return;
+      }
+      event.preventDefault();
+      // Some engines keep a database whose creation was aborted at version 0: remove it, it held nothing.
+      const removal = indexedDB.deleteDatabase(name);
+      removal.onsuccess = removal.onerror = () => resolve(0);
+    };
+  });
+}
+
+/**
+ * Refuses a database written by a newer build BEFORE Dexie sees it. Dexie itself does not refuse: on a VersionError it
+ * reopens without a version, and if the newer schema lacks a table or index this build declares, it "patches" the
+ * database and raises its version. The older build would then write rows in the old shape, and the newer build's
+ * upgrade functions would never run on them once it is reinstalled.
+ */
+async function refuseNewerDatabase(target: AppDB): Promise<void> {
+  const installed = Math.floor((await installedNativeVersion(target.name)) / NATIVE_VERSION_FACTOR);
+  if (installed <= target.verno) return;
+  // A stray query must not open (and patch) it either: Dexie opens on first use unless told not to.
+  target.close({ disableAutoOpen: true });
+  throw new NewerDatabaseError(installed, target.verno);
+}
+
 /** Opens `target` (the app's `db` unless a test passes its own): see `openDatabase`. */
 export async function openAppDatabase(target: AppDB, options: OpenDatabaseOptions = {}): Promise<InvariantFinding[]> {
   // Calling twice (React StrictMode, a retry) must not stack up handlers.
@@ -87,6 +153,7 @@ export async function openAppDatabase(target: AppDB, options: OpenDatabaseOption
   target.on('blocked', blocked);
   listeners.set(target, { versionChange, blocked });
 
+  await refuseNewerDatabase(target);
   try {
     await target.open();
   } catch (error) {

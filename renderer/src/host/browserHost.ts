@@ -1,4 +1,5 @@
 // Host in a plain browser (dev server, e2e): saving is a download, opening is a hidden file input.
+import { safeFileName } from '../../../shared/fileName';
 import type { FileFilter } from '../../../shared/ipc';
 import type { Host } from './host';
 
@@ -20,7 +21,8 @@ export const browserHost: Host = {
     try {
       const link = document.createElement('a');
       link.href = url;
-      link.download = name;
+      // The same name the desktop app would suggest (a browser's own cleaning differs between browsers).
+      link.download = safeFileName(name);
       link.style.display = 'none';
       document.body.append(link);
       link.click();

@@ -1,7 +1,7 @@
 // The host interface: what the UI needs from its surroundings, the same whether it runs in Electron or a browser.
 import type { FileFilter } from '../../../shared/ipc';
 import { browserHost } from './browserHost';
-import { createElectronHost } from './electronHost';
+import { createElectronHost, getElectronApi } from './electronHost';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -27,7 +27,8 @@ export interface Host {
 
 /** The preload's `window.api` exists only inside Electron; anywhere else the UI is a plain web page. */
 export function getHost(): Host {
-  return window.api ? createElectronHost(window.api) : browserHost;
+  const api = getElectronApi();
+  return api ? createElectronHost(api) : browserHost;
 }
 
 /** The product name shown when no host can report it. */

@@ -15,6 +15,17 @@ export interface PreUpgradeOptions {
   send?: (data: Uint8Array<ArrayBuffer>) => Promise<unknown>;
 }
 
+/** The pre-upgrade backup could not be taken, so the upgrade did not run; `reason` says why (from main, in Chinese). */
+export class PreUpgradeBackupError extends Error {
+  constructor(
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`升级数据库前的自动备份失败，为保护数据本次没有升级：${reason}`, options);
+    this.name = 'PreUpgradeBackupError';
+  }
+}
+
 function electronSender(): PreUpgradeOptions['send'] {
   const api = getBackupApi();
   return api ? (data) => api.writeBackup({ kind: 'pre-upgrade', data }) : undefined;
@@ -38,9 +49,11 @@ export async function backupBeforeUpgrade(options: PreUpgradeOptions = {}): Prom
   const probe = new Dexie(name);
   try {
     await probe.open();
-    const installed = probe.verno;
+    // Dexie stores version n as n × 10, plus 1, 2, … when it patched the schema itself; that is still version n.
+    const installed = Math.floor(probe.verno);
     if (installed === target) return 'current';
-    // A newer database (a downgrade) is refused by AppDB's own open with a clear error; nothing to back up here.
+    // A newer database (an older build run again): nothing to back up. Dexie would open it anyway (and might even
+    // patch it), so openAppDatabase (db.ts) refuses it before Dexie opens it, with a start-up error.
     if (installed > target) return 'newer';
     const { sink, toBlob } = createBlobSink();
     await exportBackup(sink, {}, { dexie: probe, schemaVersion: installed });
@@ -48,7 +61,7 @@ export async function backupBeforeUpgrade(options: PreUpgradeOptions = {}): Prom
     return 'backed-up';
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`升级数据库前的自动备份失败，为保护数据本次没有升级：${reason}`, { cause: error });
+    throw new PreUpgradeBackupError(reason, { cause: error });
   } finally {
     probe.close();
   }

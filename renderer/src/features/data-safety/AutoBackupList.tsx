@@ -11,9 +11,11 @@ interface Props {
   refreshKey: number;
   disabled: boolean;
   onRestore: (name: string, file: Blob) => void;
+  /** The desktop app's data folder (userData): what an administrator copies or backs up. */
+  dataFolder?: string;
 }
 
-export function AutoBackupList({ api, refreshKey, disabled, onRestore }: Readonly<Props>) {
+export function AutoBackupList({ api, refreshKey, disabled, onRestore, dataFolder }: Readonly<Props>) {
   const { message } = App.useApp();
   const [files, setFiles] = useState<BackupFileInfo[] | undefined>(undefined);
   const [status, setStatus] = useState<BackupStatus | undefined>(undefined);
@@ -47,10 +49,19 @@ export function AutoBackupList({ api, refreshKey, disabled, onRestore }: Readonl
   return (
     <Card title="自动备份" style={{ marginBottom: 16 }}>
       <Typography.Paragraph>
-        每天第一次打开软件时自动备份一次，升级软件前也会自动备份。保留最近 7 天、4 周（每周一份）、12
-        个月（每月一份）的每日备份和最近 5 份升级前备份。
-        {status && <> 备份文件夹：{status.dir}</>}
+        每天自动备份一次（打开软件时，以及软件一直开着时每小时检查一次）；软件升级需要转换数据格式时，会先自动备份。保留最近
+        7 天、4 周（每周一份）、12 个月（每月一份）的每日备份和最近 5 份升级前备份。
+        {!dataFolder && status && <> 备份文件夹：{status.dir}</>}
       </Typography.Paragraph>
+      {dataFolder && (
+        <Typography.Paragraph>
+          数据文件夹：
+          <Typography.Text code copyable={{ text: dataFolder, tooltips: ['复制路径', '已复制'] }}>
+            {dataFolder}
+          </Typography.Text>
+          （自动备份在其中的 backups 文件夹）
+        </Typography.Paragraph>
+      )}
       {status?.lowDisk && (
         <Alert
           type="warning"
