@@ -1,7 +1,14 @@
-// The 「作为新支部导入」 remapper: every id renamed, every reference follows, shared and optional references kept.
+// The remapper behind 作为新支部导入 and 替换本机的同一支部: ids are kept unless another branch here has them; renamed
+// ids are followed by every reference, shared and optional references kept.
 import { describe, expect, it } from 'vitest';
 import { BACKUP_TABLES } from '../../../shared/backup/tables';
-import { prepareAsNewBranches, remapTables, type StagedTables } from '../../../renderer/src/db/backup/remap';
+import {
+  branchDataOf,
+  buildIdMap,
+  prepareImport,
+  remapTables,
+  type StagedTables,
+} from '../../../renderer/src/db/backup/remap';
 
 function counter(prefix: string) {
   let n = 0;
@@ -66,8 +73,50 @@ const dataset = (): Partial<StagedTables> => ({
   settings: [{ key: 'currentBranchId', value: 'b1' }],
 });
 
-describe('prepareAsNewBranches', () => {
-  const { tables, idMap } = prepareAsNewBranches(dataset(), counter('n'));
+/** Every id renamed: what the machinery must get right for any subset of clashing ids. */
+function renameAll(input: Partial<StagedTables>, newId: () => string) {
+  const kept = branchDataOf(input);
+  const idMap = buildIdMap(kept, newId);
+  return { tables: remapTables(kept, idMap), idMap };
+}
+
+describe('prepareImport', () => {
+  it('keeps every id when nothing here clashes, and drops settings and the audit entries of no branch', () => {
+    const input = dataset();
+    const { tables, idMap } = prepareImport(input, new Set(), counter('n'));
+    expect(idMap.size).toBe(0);
+    expect(tables.members).toEqual(input.members);
+    expect(tables.meetings).toEqual(input.meetings);
+    expect(tables.branches).toEqual(input.branches);
+    expect(tables.settings).toEqual([]);
+    expect(tables.audit).toEqual([{ id: 'au1', branchId: 'b1', entity: 'meeting', entityId: 'mt1' }]);
+  });
+
+  it('renews only the clashing ids, and every reference to them follows', () => {
+    const { tables, idMap } = prepareImport(dataset(), new Set(['m1', 'a1']), counter('n'));
+    expect([...idMap.keys()].sort()).toEqual(['a1', 'm1']);
+    const m1 = idMap.get('m1');
+    const a1 = idMap.get('a1');
+    expect(tables.members!.map((m) => m.id)).toEqual([m1, 'm2']);
+    expect(tables.meetings![0]).toMatchObject({
+      id: 'mt1',
+      branchId: 'b1',
+      talkParties: [m1, 'm2'],
+      attendance: [{ memberId: m1 }, { memberId: 'm2' }],
+      attendeeIds: [m1],
+      attachmentIds: [a1],
+    });
+    expect(tables.branches![0]!.committee).toEqual([
+      { name: '张', role: '书记', memberId: m1 },
+      { name: '外聘', role: '委员' },
+    ]);
+    expect(tables.attachments).toEqual([{ id: a1, branchId: 'b1', sha256: 'x' }]);
+    expect(tables.learning![0]).toMatchObject({ id: 'l1', memberId: m1, attachmentIds: [a1] });
+  });
+});
+
+describe('remapTables over every id', () => {
+  const { tables, idMap } = renameAll(dataset(), counter('n'));
   const id = (old: string) => idMap.get(old);
 
   it('gives every branch-owned row, and every 党小组, a fresh id never seen in the file', () => {
@@ -174,8 +223,8 @@ describe('prepareAsNewBranches', () => {
     const input = dataset();
     const before = JSON.stringify(input);
     const next = counter('k');
-    const first = prepareAsNewBranches(input, next);
-    const second = prepareAsNewBranches(input, next);
+    const first = renameAll(input, next);
+    const second = renameAll(input, next);
     expect(JSON.stringify(input)).toBe(before);
     const a = new Set(first.idMap.values());
     expect([...second.idMap.values()].some((v) => a.has(v))).toBe(false);

@@ -91,7 +91,7 @@ describe('覆盖全部 streaming into a new database', () => {
     ).toBe(2);
   });
 
-  it("renumbers a pre-v6 backup's 党小组会 per 党小组, in both restore modes", async () => {
+  it("renumbers a pre-v6 backup's 党小组会 per 党小组, in every restore mode", async () => {
     const rows = await fixtureRows('v5-small.zip');
     const branch = rows.branches![0]!;
     branch.partyGroups = [...(branch.partyGroups as object[]), { id: 'g-2', name: '第二党小组', leaderName: '王组长' }];
@@ -116,13 +116,14 @@ describe('覆盖全部 streaming into a new database', () => {
     expect((await restoreBackup(blobOf(bytes), 'replace')).ok).toBe(true);
     expect(await seqs((id) => id)).toEqual([1, 1, 2, 2]);
 
-    // 作为新支部导入 into a ledger without that branch: new ids, the same numbering.
+    // 作为新支部导入 into a ledger without that branch (ids kept), then 替换本机的同一支部: the same numbering.
     await __resetDatabaseForTests();
     const imported = await restoreBackup(blobOf(bytes), 'addAsNewBranches');
     if (!imported.ok) throw new Error(imported.errors.join('；'));
-    const byTopic = new Map(
-      (await db.meetings.toArray()).filter((m) => m.branchId !== 'b-1').map((m) => [m.topic, m.id]),
-    );
-    expect(await seqs((id) => byTopic.get(`党小组会 ${id.slice(3)}`)!)).toEqual([1, 1, 2, 2]);
+    expect(await seqs((id) => id)).toEqual([1, 1, 2, 2]);
+    await db.meetings.update('pg-2', { seq: 7 });
+    const replaced = await restoreBackup(blobOf(bytes), 'replaceBranches');
+    if (!replaced.ok) throw new Error(replaced.errors.join('；'));
+    expect(await seqs((id) => id)).toEqual([1, 1, 2, 2]);
   });
 });

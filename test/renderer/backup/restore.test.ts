@@ -1,4 +1,4 @@
-// Export → restore on fake-indexeddb: lossless replace, independent double import, refusals and failures change nothing.
+// Export → restore on fake-indexeddb: lossless replace, import keeping ids (once), refusals and failures change nothing.
 import { readTableRows } from '../../../renderer/src/db/backup/export';
 import { describe, expect, it, vi } from 'vitest';
 import { inspectBackup } from '../../../shared/backup';
@@ -78,7 +78,7 @@ describe('restoreBackup (覆盖全部)', () => {
 });
 
 describe('restoreBackup (作为新支部导入)', () => {
-  it('imported twice into another database, yields two independent branches with consistent references', async () => {
+  it('imported into another database, keeps the ids and references; a second import of it is refused', async () => {
     await seedFromFixture();
     const bytes = await exportedBytes();
     const source = await snapshot();
@@ -86,13 +86,13 @@ describe('restoreBackup (作为新支部导入)', () => {
 
     const first = await restoreBackup(blobOf(bytes), 'addAsNewBranches');
     const second = await restoreBackup(blobOf(bytes), 'addAsNewBranches');
-    if (!first.ok || !second.ok) throw new Error('import failed');
-    const [b1, b2] = [first.branches[0]!.id, second.branches[0]!.id];
-    expect(b1).not.toBe(b2);
-    expect(b1).not.toBe('b-1');
-    expect(await db.branches.count()).toBe(2);
+    if (!first.ok) throw new Error('import failed');
+    expect(second.ok).toBe(false);
+    const b1 = first.branches[0]!.id;
+    expect(b1).toBe('b-1');
+    expect(await db.branches.count()).toBe(1);
 
-    for (const branchId of [b1, b2]) {
+    for (const branchId of [b1]) {
       const members = await db.members.where('branchId').equals(branchId).toArray();
       const memberIds = new Set(members.map((m) => m.id));
       expect(members).toHaveLength(source.members!.length);
@@ -120,9 +120,8 @@ describe('restoreBackup (作为新支部导入)', () => {
       for (const m of members) if (m.partyGroupId) expect(groups.has(m.partyGroupId)).toBe(true);
       expect((await listRecentAudit(branchId)).some((e) => e.action === 'restore')).toBe(true);
     }
-    // Independent: no member, meeting or attachment id is shared between the two copies.
-    const ids = (await db.members.toArray()).map((m) => m.id);
-    expect(new Set(ids).size).toBe(ids.length);
+    // The file's ids, unchanged.
+    expect((await db.members.toArray()).map((m) => m.id).sort()).toEqual(source.members!.map((m) => m.id).sort());
     // The shared standard is stored once; this computer's settings were not overwritten by the file's.
     expect(await db.standards.count()).toBe(source.standards!.length);
     expect(await db.settings.get('ui')).toBeUndefined();
@@ -135,7 +134,8 @@ describe('restoreBackup (作为新支部导入)', () => {
     const before = await snapshot();
     const result = await restoreBackup(blobOf(bytes), 'addAsNewBranches');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.join('\n')).toMatch(/机关第一党支部.*本机已有/);
+    if (!result.ok)
+      expect(result.errors.join('\n')).toMatch(/本机已有备份中的支部「机关第一党支部」.*\n.*替换本机的同一支部/);
     expect(await snapshot()).toEqual(before);
   });
 });

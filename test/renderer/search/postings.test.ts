@@ -256,7 +256,7 @@ describe('searchMeetings over postings', () => {
 });
 
 describe('restore rebuilds the postings', () => {
-  it('覆盖全部 and 作为新支部导入 both leave exact postings and working search', async () => {
+  it('覆盖全部, 作为新支部导入 and 替换本机的同一支部 all leave exact postings and working search', async () => {
     await seedFromFixture();
     await db.searchBuckets.clear(); // the fixture's rows were written raw: whatever is here must not matter
     const { blob } = await exportBackupBlob({ createdAt: '2025-04-01T02:00:00.000Z' });
@@ -272,18 +272,16 @@ describe('restore rebuilds the postings', () => {
     const word = Array.from(sample.topic).slice(0, 4).join('');
     expect((await searchMeetings(sample.branchId, word)).items.map((m) => m.id)).toContain(sample.id);
 
+    // Imported (ids kept), then replaced by the same file: the branch's old lists are deleted, not merged with.
     await __resetDatabaseForTests();
-    const first = await restoreBackup(blobOf(bytes), 'addAsNewBranches');
-    const second = await restoreBackup(blobOf(bytes), 'addAsNewBranches');
-    if (!first.ok || !second.ok) throw new Error('import failed');
-    await expectPostingsExact();
-    // Each imported copy is searchable on its own, under its new branch id.
-    for (const result of [first, second]) {
-      const branchId = result.branches.find((b) => b.name === result.branches[0]!.name)!.id;
-      expect(branchId).not.toBe(sample.branchId);
-      const found = (await searchMeetings(branchId, word)).items;
-      expect(found.length).toBeGreaterThan(0);
-      expect(found.every((m) => m.branchId === branchId && m.topic.includes(word))).toBe(true);
+    for (const mode of ['addAsNewBranches', 'replaceBranches'] as const) {
+      const result = await restoreBackup(blobOf(bytes), mode);
+      if (!result.ok) throw new Error(`${mode}: ${result.errors.join('；')}`);
+      expect(result.branches.map((b) => b.id)).toEqual([sample.branchId]);
+      await expectPostingsExact();
+      const found = (await searchMeetings(sample.branchId, word)).items;
+      expect(found.map((m) => m.id)).toContain(sample.id);
+      expect(found.every((m) => m.branchId === sample.branchId && m.topic.includes(word))).toBe(true);
     }
   });
 });

@@ -1,12 +1,26 @@
-// Gives the branches of a backup new ids for 「作为新支部导入」: every id and every reference to it, consistently. Pure.
+// Prepares a backup's branch data for the restore modes that add to this computer's data (作为新支部导入, 替换本机的同一
+// 支部): rows keep their ids, except ids another branch here already uses, which get new ones with every reference. Pure.
 import type { BackupTableName } from '../../../../shared/backup/tables';
 
 export type Row = Record<string, unknown>;
 export type StagedTables = Record<BackupTableName, Row[]>;
 
+/*
+ * Why ids are kept: ids are UUIDs, so a branch id of the file that is already here means the same branch (the restore
+ * offers 「替换本机的同一支部」 then, and 作为新支部导入 is refused), and one that is not here brings rows no other branch
+ * can have. Kept ids let a 卷宗 generated from the file be checked (校验卷宗 looks the branch and every record up by the
+ * ids in the volume's manifest) and let a second import of the same file be recognised. Before, every id was renewed:
+ * the same backup imported twice became two identical branches, and their 卷宗 could not be checked.
+ * Renumbering is still needed where a row's id is used here by ANOTHER branch's row (a hand-edited file, or a file
+ * whose rows were copied from another branch's backup): primary keys must stay unique, so those rows, and only those,
+ * get new ids, and every reference to them follows. Audit and learning entries are not renumbered: they are stored
+ * packed (packed.ts), their ids are no keys, and a clash harms nothing. Nor are 党小组 ids, which live inside their
+ * branch. Standards are shared templates: they keep their ids, and one already here is kept as it is.
+ */
+
 /**
- * Tables whose rows get new ids. Standards are shared templates, not branch data: they keep their ids, so importing
- * a second branch that uses the same standard does not duplicate it. Settings are this computer's, not imported.
+ * Tables whose rows may get new ids (the whole set when `buildIdMap` is given no clashes to limit it to). Standards are
+ * shared templates, not branch data: they keep their ids. Settings are this computer's, not imported.
  */
 export const REMAPPED_TABLES: readonly BackupTableName[] = [
   'branches',
@@ -27,11 +41,18 @@ export const REMAPPED_TABLES: readonly BackupTableName[] = [
 const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 const objects = (v: unknown): Row[] => (Array.isArray(v) ? v.filter(isObject) : []);
 
-/** The id map of a dataset: every row id of the remapped tables, and every 党小组 id, to a fresh id. */
-export function buildIdMap(tables: Partial<StagedTables>, newId: () => string): Map<string, string> {
+/**
+ * The id map of a dataset: every row id of the remapped tables, and every 党小组 id, to a fresh id; with `only`, just
+ * the ids in it (the clashes with rows here).
+ */
+export function buildIdMap(
+  tables: Partial<StagedTables>,
+  newId: () => string,
+  only?: ReadonlySet<string>,
+): Map<string, string> {
   const map = new Map<string, string>();
   const add = (id: unknown) => {
-    if (typeof id === 'string' && id !== '' && !map.has(id)) map.set(id, newId());
+    if (typeof id === 'string' && id !== '' && !map.has(id) && (!only || only.has(id))) map.set(id, newId());
   };
   for (const table of REMAPPED_TABLES) for (const row of tables[table] ?? []) add(row.id);
   for (const branch of tables.branches ?? []) for (const group of objects(branch.partyGroups)) add(group.id);
@@ -106,17 +127,44 @@ export function remapTables(tables: Partial<StagedTables>, map: ReadonlyMap<stri
   return out;
 }
 
+/** Tables whose rows have their id as primary key: an id of the file used here by another branch must be renewed. */
+export const KEYED_TABLES: readonly BackupTableName[] = [
+  'members',
+  'venues',
+  'venueChecks',
+  'meetings',
+  'responsibilities',
+  'assessments',
+  'memberEvaluations',
+  'campaigns',
+  'competitions',
+  'attachments',
+];
+
 /**
- * The rows 「作为新支部导入」 adds: the branch data with new ids; audit entries of the file's branches only (entries
- * without a branch describe the other computer's shared data); no settings (they belong to this computer).
+ * The branch data of a file as this computer takes it: no settings (they belong to this computer), and only the audit
+ * entries of the file's branches (entries without a branch describe the other computer's shared data).
  */
-export function prepareAsNewBranches(
+export function branchDataOf(tables: Partial<StagedTables>): Partial<StagedTables> {
+  const branchIds = new Set((tables.branches ?? []).map((b) => String(b.id)));
+  return {
+    ...tables,
+    settings: [],
+    audit: (tables.audit ?? []).filter((row) => branchIds.has(String(row.branchId))),
+  };
+}
+
+/**
+ * The rows 作为新支部导入 and 替换本机的同一支部 write: `branchDataOf(tables)` with its ids kept, except `clashes` (ids
+ * of the file that rows of other branches here already have), which get new ids with every reference to them.
+ */
+export function prepareImport(
   tables: Partial<StagedTables>,
+  clashes: ReadonlySet<string>,
   newId: () => string,
 ): { tables: Partial<StagedTables>; idMap: Map<string, string> } {
-  const branchIds = new Set((tables.branches ?? []).map((b) => String(b.id)));
-  const kept: Partial<StagedTables> = { ...tables, settings: [] };
-  kept.audit = (tables.audit ?? []).filter((row) => branchIds.has(String(row.branchId)));
-  const idMap = buildIdMap(kept, newId);
+  const kept = branchDataOf(tables);
+  if (clashes.size === 0) return { tables: kept, idMap: new Map() };
+  const idMap = buildIdMap(kept, newId, clashes);
   return { tables: remapTables(kept, idMap), idMap };
 }

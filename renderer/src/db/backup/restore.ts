@@ -8,20 +8,45 @@ import { newId } from '../clock';
 import { db } from '../db';
 import { partyGroupSeqs } from '../migrations/006-party-group-seq';
 import { PACKED_STORAGE, packAudit, packLearning } from '../packed';
-import { writeAudit } from '../repositories/audit';
+import { listRecentAudit, writeAudit } from '../repositories/audit';
+import {
+  branchRows,
+  type BranchRowCount,
+  deleteBranchRows,
+  describeBranchRows,
+  listBranches,
+  type StoredTable,
+} from '../repositories/branches';
 import { buildPostings, toBuckets } from '../search/postings';
 import { SETTING_CURRENT_BRANCH } from '../settingKeys';
 import { blobChunks } from './blobChunks';
-import { prepareAsNewBranches, type Row, type StagedTables } from './remap';
+import { KEYED_TABLES, prepareImport, type Row, type StagedTables } from './remap';
 import { restoreIntoNewDatabase } from './replace';
 import { describeWriteError, type Room, roomFor, roomProblem } from './room';
 
-export type RestoreMode = 'replace' | 'addAsNewBranches';
+/**
+ * 覆盖全部: the file becomes the whole database. 替换本机的同一支部: the file's branches replace their copies here,
+ * other branches stay. 作为新支部导入: the file's branches are added; refused when one of them is already here.
+ */
+export type RestoreMode = 'replace' | 'replaceBranches' | 'addAsNewBranches';
 
 export const RESTORE_MODE_LABELS: Record<RestoreMode, string> = {
   replace: '覆盖全部',
+  replaceBranches: '替换本机的同一支部',
   addAsNewBranches: '作为新支部导入',
 };
+
+/** How the file's branches relate to this computer's, shown in the preview before a mode is chosen. */
+export interface BranchesHere {
+  /** Branches of the file already here (same id: the same branch), with their name here and their last change. */
+  same: { id: string; name: string; localName: string; lastChange?: string }[];
+  /** Branches of the file not here, whose name a branch here has (another id: not the same branch by record). */
+  sameName: { id: string; name: string }[];
+  /** Branches here the file does not hold: 覆盖全部 deletes them. */
+  onlyHere: { id: string; name: string }[];
+  /** How many branches this computer has. */
+  total: number;
+}
 
 export interface BackupPreview {
   createdAt: string;
@@ -34,6 +59,8 @@ export interface BackupPreview {
   fileBytes: number;
   /** Disk room the restore needs and what is available (room.ts); undefined when the file's directory gave no size. */
   room?: Room;
+  /** The file's branches beside this computer's (from the manifest, so known before any mode reads the file). */
+  here: BranchesHere;
 }
 
 export type InspectFileResult = { ok: true; preview: BackupPreview } | { ok: false; errors: string[] };
@@ -48,10 +75,25 @@ export type RestoreProgress =
 
 export interface RestoreOptions {
   onProgress?: (progress: RestoreProgress) => void;
+  /**
+   * The branches the preview listed (the manifest's): 作为新支部导入 is refused at once when one of them is here,
+   * before the file is read. The file is checked again after reading (it may have changed since).
+   */
+  expectedBranches?: readonly { id: string; name: string }[];
 }
 
 export type RestoreResult =
-  | { ok: true; mode: RestoreMode; branches: { id: string; name: string }[]; rows: number; attachments: number }
+  | {
+      ok: true;
+      mode: RestoreMode;
+      branches: { id: string; name: string }[];
+      rows: number;
+      attachments: number;
+      /** 替换本机的同一支部: the branches that were here and were replaced (the others of the file were added). */
+      replaced?: { id: string; name: string }[];
+      /** Rows of the file given new ids because another branch here used theirs (remap.ts). */
+      renumbered?: number;
+    }
   | { ok: false; errors: string[] };
 
 /** Said with every refusal and failure: the user's first worry is whether anything was lost. */
@@ -63,8 +105,10 @@ function previewOf(
   manifest: BackupManifest,
   counts: Record<BackupTableName, number>,
   fileBytes: number,
+  here: BranchesHere,
 ): BackupPreview {
   return {
+    here,
     createdAt: manifest.createdAt,
     appVersion: manifest.appVersion,
     schemaVersion: manifest.schemaVersion,
@@ -88,7 +132,7 @@ export async function inspectBackupFile(file: Blob, options: RestoreOptions = {}
     }),
   );
   if (!result.ok) return result;
-  const preview = previewOf(result.manifest, result.counts, file.size);
+  const preview = previewOf(result.manifest, result.counts, file.size, await compareBranches(result.manifest.branches));
   const room = await roomFor(file);
   return { ok: true, preview: room ? { ...preview, room } : preview };
 }
@@ -136,51 +180,131 @@ async function stage(file: Blob, options: RestoreOptions): Promise<Staged | { er
   return { manifest: result.manifest, tables, attachments };
 }
 
+/** The last change made here to a branch, restores aside (a restore's own entry is not a change of the data). */
+async function lastChange(branchId: string): Promise<string | undefined> {
+  return (await listRecentAudit(branchId, 20)).find((e) => e.action !== 'restore')?.at;
+}
+
+/**
+ * The file's branches (the manifest's list) beside this computer's: the same branch is the same id (ids are UUIDs);
+ * a branch of the same name under another id is only named, e.g. a copy imported before ids were kept.
+ */
+export async function compareBranches(branches: readonly { id: string; name: string }[]): Promise<BranchesHere> {
+  const local = await listBranches();
+  const byId = new Map(local.map((b) => [b.id, b]));
+  const fileIds = new Set(branches.map((b) => b.id));
+  const same: BranchesHere['same'] = [];
+  const sameName: BranchesHere['sameName'] = [];
+  for (const b of branches) {
+    const here = byId.get(b.id);
+    if (here) {
+      const at = await lastChange(b.id);
+      same.push({ id: b.id, name: b.name, localName: here.name, ...(at ? { lastChange: at } : {}) });
+    } else if (local.some((l) => l.name === b.name)) {
+      sameName.push({ id: b.id, name: b.name });
+    }
+  }
+  const onlyHere = local.filter((b) => !fileIds.has(b.id)).map((b) => ({ id: b.id, name: b.name }));
+  return { same, sameName, onlyHere, total: local.length };
+}
+
 /** The branches of the file already on this computer (same id): importing them again would duplicate them. */
-async function branchesAlreadyHere(branches: { id: string; name: string }[]): Promise<string[]> {
+async function branchesAlreadyHere(branches: readonly { id: string; name: string }[]): Promise<string[]> {
   const found = await db.branches.bulkGet(branches.map((b) => b.id));
   return branches.flatMap((b, i) => {
     const here = found[i];
-    return here ? [`备份中的支部「${b.name}」本机已有（本机名称「${here.name}」，同一支部）`] : [];
+    if (!here) return [];
+    const named = here.name === b.name ? '' : `（本机名称「${here.name}」）`;
+    return [`本机已有备份中的支部「${b.name}」${named}，是同一支部`];
   });
 }
 
-/** A refusal to import existing branches as new ones, with what to do instead. */
+/** A refusal to import existing branches as new ones, with what to do instead (actions that exist). */
 function duplicateBranchErrors(found: string[]): string[] {
   return [
     ...found,
-    '再作为新支部导入会出现两份同一支部的记录。如要用备份替换本机数据，请选择「覆盖全部」；如要保留两份，请先在本机删除该支部。',
+    '再作为新支部导入会出现两份同一支部的记录，所以没有导入。如要用备份中的数据更新本机的这个支部，请选择「替换本机的同一支部」：只替换备份中的支部，本机其他支部不受影响。',
   ];
+}
+
+let restoresRunning = 0;
+
+/**
+ * Whether a restore is writing now. The automatic backup waits meanwhile: it would read a database that is being
+ * filled or replaced (覆盖全部 switches the app to another database at its end).
+ */
+export function isRestoreRunning(): boolean {
+  return restoresRunning > 0;
 }
 
 /**
  * Restores `file`. 「覆盖全部」 writes the backup into a new database while reading it and switches to that database
- * once the whole file checked out (replace.ts); 「作为新支部导入」 adds the file's branches under new ids (every
- * reference remapped), refusing branches that are already here, in one read-write transaction after the whole file
- * was read and checked. Either way, on any failure nothing stored changes.
+ * once the whole file checked out (replace.ts). 「替换本机的同一支部」 and 「作为新支部导入」 read and check the whole
+ * file first, then in ONE read-write transaction delete every row of the file's branches here (none, for an import,
+ * which refuses branches already here) and write the file's rows for them, with their ids (remap.ts); other branches
+ * are not touched. Either way, on any failure nothing stored changes.
  */
 export async function restoreBackup(
   file: Blob,
   mode: RestoreMode,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
-  // Before anything is read or written: a restore that cannot fit would fail part-way on a nearly full disk.
-  const noRoom = await roomProblem(file, mode);
-  if (noRoom) return { ok: false, errors: [noRoom] };
-  if (mode === 'replace') return restoreIntoNewDatabase(file, options);
-  return importAsNewBranches(file, options);
+  restoresRunning++;
+  try {
+    // Before anything is read or written: a restore that cannot fit would fail part-way on a nearly full disk.
+    const noRoom = await roomProblem(file, mode);
+    if (noRoom) return { ok: false, errors: [noRoom] };
+    if (mode === 'replace') return await restoreIntoNewDatabase(file, options);
+    if (mode === 'addAsNewBranches' && options.expectedBranches) {
+      // Known from the preview: a doomed import is refused before a long read.
+      const found = await branchesAlreadyHere(options.expectedBranches);
+      if (found.length > 0) return { ok: false, errors: duplicateBranchErrors(found) };
+    }
+    return await restoreBranches(file, mode, options);
+  } finally {
+    restoresRunning--;
+  }
 }
 
-async function importAsNewBranches(file: Blob, options: RestoreOptions): Promise<RestoreResult> {
-  const mode: RestoreMode = 'addAsNewBranches';
+/**
+ * Ids of `tables` (their keyed rows) that rows here already have, other than rows of `replaced` branches (those are
+ * deleted before the write). Key-only reads: nothing but the keys is loaded.
+ */
+async function clashingIds(tables: Partial<StagedTables>, replaced: readonly string[]): Promise<Set<string>> {
+  const clashes = new Set<string>();
+  // The keyed backup tables are stored under the same names.
+  for (const table of KEYED_TABLES as readonly (BackupTableName & StoredTable)[]) {
+    const ids = (tables[table] ?? []).map((row) => String(row.id));
+    if (ids.length === 0) continue;
+    const found = await db.table(table).where(':id').anyOf(ids).primaryKeys();
+    if (found.length === 0) continue;
+    const ours = new Set<unknown>();
+    for (const branchId of replaced) for (const key of await branchRows(table, branchId)!.primaryKeys()) ours.add(key);
+    for (const key of found) if (!ours.has(key)) clashes.add(String(key));
+  }
+  return clashes;
+}
+
+async function restoreBranches(
+  file: Blob,
+  mode: 'replaceBranches' | 'addAsNewBranches',
+  options: RestoreOptions,
+): Promise<RestoreResult> {
   // One pass: readBackup checks everything inspectBackupFile checks, and nothing is written before it said ok (the
   // rows are only staged in memory). A second, validate-only pass first would double the time of a large import.
   const staged = await stage(file, options);
   if ('errors' in staged) return { ok: false, errors: staged.errors };
-  const found = await branchesAlreadyHere(staged.manifest.branches);
-  if (found.length > 0) return { ok: false, errors: duplicateBranchErrors(found) };
-
-  const prepared = prepareAsNewBranches({ ...staged.tables, attachments: staged.attachments as never }, newId);
+  const fileBranches = staged.manifest.branches;
+  if (mode === 'addAsNewBranches') {
+    const found = await branchesAlreadyHere(fileBranches);
+    if (found.length > 0) return { ok: false, errors: duplicateBranchErrors(found) };
+  }
+  // Every branch of the file is written whole: its rows here, if any (the branch, or rows an earlier failure left
+  // without it), are deleted in the same transaction, so they are no clash.
+  const fileBranchIds = fileBranches.map((b) => b.id);
+  const source = { ...staged.tables, attachments: staged.attachments as never };
+  const clashes = await clashingIds(source, fileBranchIds);
+  const prepared = prepareImport(source, clashes, newId);
   const tables: Partial<StagedTables> = prepared.tables;
   // A backup before v6 numbered 党小组会 across the branch's groups: renumber them per 党小组, as migration 006 did.
   if (staged.manifest.schemaVersion < 6 && tables.meetings) {
@@ -192,9 +316,9 @@ async function importAsNewBranches(file: Blob, options: RestoreOptions): Promise
   const rows = Object.values(tables).reduce((n, list) => n + list.length, 0);
 
   // Search postings are derived data, not in the file: built here in memory, before the transaction (pure CPU), and
-  // written with the rows. The branches written are new to the database (an import refuses branches already here),
-  // so there are no stored lists, pages or months of theirs to merge with. For the same reason the audit log and
-  // learning entries are packed here whole (packed.ts).
+  // written with the rows. The transaction deletes every stored row of the branches written (their lists, log pages
+  // and learning months too), so there is nothing of theirs to merge with: the audit log and the learning entries are
+  // packed here whole (packed.ts).
   const postings = toBuckets(buildPostings((tables.meetings ?? []) as unknown as Meeting[]));
   const packed: Partial<Record<BackupTableName, object[]>> = {
     audit: packAudit((tables.audit ?? []) as unknown as AuditEntry[]),
@@ -212,17 +336,26 @@ async function importAsNewBranches(file: Blob, options: RestoreOptions): Promise
   const writing = (table: string, label: string) =>
     options.onProgress?.({ phase: 'writing', table, label, done, total });
   writing('', '');
+  const replaced: { id: string; name: string; counts: BranchRowCount[] }[] = [];
   try {
     await db.transaction('rw', db.tables, async () => {
       // Checked again inside the transaction: nothing can have added them since, but the price is one read.
-      const again = await branchesAlreadyHere(staged.manifest.branches);
-      if (again.length > 0) throw new Error(duplicateBranchErrors(again).join('；'));
+      const here = await db.branches.bulkGet(fileBranchIds);
+      if (mode === 'addAsNewBranches' && here.some((b) => b !== undefined)) {
+        throw new Error(duplicateBranchErrors(await branchesAlreadyHere(fileBranches)).join('；'));
+      }
+      writing('', mode === 'replaceBranches' ? '删除该支部的原有数据' : '');
+      for (const [i, branchId] of fileBranchIds.entries()) {
+        const counts = await deleteBranchRows(branchId);
+        const was = here[i];
+        if (was) replaced.push({ id: branchId, name: was.name, counts });
+      }
       for (const { name, label, stored, records } of plan) {
         let list = records;
         if (name === 'standards' && list.length > 0) {
-          // Shared templates keep their ids: one already here (from an earlier import) is reused, not duplicated.
-          const here = await db.standards.bulkGet(list.map((s) => String((s as Row).id)));
-          list = list.filter((_, i) => here[i] === undefined);
+          // Shared templates keep their ids: one already here (used by other branches too) is kept as it is.
+          const stock = await db.standards.bulkGet(list.map((s) => String((s as Row).id)));
+          list = list.filter((_, i) => stock[i] === undefined);
         }
         writing(stored, label);
         if (list.length > 0) await db.table(stored).bulkAdd(list);
@@ -234,18 +367,30 @@ async function importAsNewBranches(file: Blob, options: RestoreOptions): Promise
       const valid = typeof current?.value === 'string' && (await db.branches.get(current.value)) !== undefined;
       if (!valid && branches[0]) await db.settings.put({ key: SETTING_CURRENT_BRANCH, value: branches[0].id });
       const when = formatChinaTime(staged.manifest.createdAt);
+      const version = staged.manifest.appVersion;
       for (const branch of branches) {
+        const before = replaced.find((r) => r.id === branch.id);
         await writeAudit({
           entity: 'branch',
           entityId: branch.id,
           branchId: branch.id,
           action: 'restore',
-          summary: `从备份恢复（${RESTORE_MODE_LABELS[mode]}，备份时间 ${when}，软件版本 ${staged.manifest.appVersion}）`,
+          summary: before
+            ? `用备份替换本支部数据（备份时间 ${when}，软件版本 ${version}；替换前本机：${describeBranchRows(before.counts)}）`
+            : `从备份恢复（${RESTORE_MODE_LABELS.addAsNewBranches}，备份时间 ${when}，软件版本 ${version}）`,
         });
       }
     });
   } catch (error) {
     return { ok: false, errors: [`写入数据库时出错：${describeWriteError(error)}`] };
   }
-  return { ok: true, mode, branches, rows, attachments: attachments.length };
+  return {
+    ok: true,
+    mode,
+    branches,
+    rows,
+    attachments: attachments.length,
+    ...(mode === 'replaceBranches' ? { replaced: replaced.map(({ id, name }) => ({ id, name })) } : {}),
+    ...(prepared.idMap.size > 0 ? { renumbered: prepared.idMap.size } : {}),
+  };
 }

@@ -45,7 +45,11 @@ async function availableBytes(backupApi: BackupApi | null): Promise<number | und
 export function shortageOf(room: Room | undefined, mode: RestoreMode): string | undefined {
   if (room?.available === undefined || room.needed <= room.available) return undefined;
   const why =
-    mode === 'replace' ? '覆盖全部在恢复完成之前同时保留原有数据和恢复的数据，' : '导入的数据需要写入本机数据库，';
+    mode === 'replace'
+      ? '覆盖全部在恢复完成之前同时保留原有数据和恢复的数据，'
+      : mode === 'replaceBranches'
+        ? '替换在完成之前同时保留该支部原有的数据和备份中的数据，'
+        : '导入的数据需要写入本机数据库，';
   return (
     `磁盘空间不足：${why}约需 ${formatBytes(room.needed)}，本机当前只能再存放约 ${formatBytes(room.available)}。` +
     '原有数据没有任何改动。请清理磁盘（例如把旧的自动备份另存到其他位置后删除）再重试。'

@@ -1,5 +1,8 @@
-// Branch (支部) repository: list, read, create and update, each change audited in the same transaction.
+// Branch (支部) repository: list, read, create, update and delete, each change audited in the same transaction.
+import Dexie, { type Collection, type Table } from 'dexie';
+import { TABLE_LABELS } from '../../../../shared/domain/vocab';
 import { branchInputSchema, type Branch, type BranchInput } from '../../../../shared/schemas/entities';
+import { type AppDB } from '../AppDB';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { SETTING_CURRENT_BRANCH } from '../settingKeys';
@@ -144,4 +147,159 @@ async function refuseRemovingGroupsInUse(before: Branch, after: BranchFields): P
       message: `党小组「${group.name}」还有 ${count} 名党员，请先调整他们的党小组再删除`,
     }));
   if (issues.length > 0) throw new ValidationError(issues);
+}
+
+// ── Deleting a branch ─────────────────────────────────────────────────────────
+
+/** Every table of the database, by the name AppDB declares it under. */
+export type StoredTable = {
+  [K in keyof AppDB]-?: AppDB[K] extends Table<infer _T, infer _K, infer _I> ? K : never;
+}[keyof AppDB];
+
+/**
+ * How a stored table's rows belong to a branch: `index` is an index (or the primary key) whose first component is the
+ * branch id; `packed` tables hold many entries per record (packed.ts), counted by entry; `derived` ones are rebuilt
+ * from others and not worth counting. 'self' is the branches table; 'shared' rows belong to no branch (standards are
+ * templates every branch may score against; settings are this computer's). Typed by AppDB's tables, so a table added
+ * later does not compile until it is placed here (and test/renderer/db/deleteBranch.test.ts walks db.tables).
+ */
+type Ownership =
+  'self' | 'shared' | { index: string; label: string; unit: string; packed?: boolean; derived?: boolean };
+
+export const BRANCH_OWNERSHIP: Readonly<Record<StoredTable, Ownership>> = {
+  branches: 'self',
+  members: { index: 'branchId', label: TABLE_LABELS.members, unit: '名' },
+  venues: { index: 'branchId', label: TABLE_LABELS.venues, unit: '处' },
+  venueChecks: { index: '[branchId+date]', label: TABLE_LABELS.venueChecks, unit: '次' },
+  meetings: { index: '[branchId+date]', label: TABLE_LABELS.meetings, unit: '条' },
+  responsibilities: { index: '[branchId+year]', label: TABLE_LABELS.responsibilities, unit: '条' },
+  standards: 'shared',
+  assessments: { index: '[branchId+date]', label: TABLE_LABELS.assessments, unit: '次' },
+  memberEvaluations: { index: '[branchId+year]', label: TABLE_LABELS.memberEvaluations, unit: '条' },
+  learningMonths: { index: '[branchId+month]', label: TABLE_LABELS.learning, unit: '条', packed: true },
+  campaigns: { index: 'branchId', label: TABLE_LABELS.campaigns, unit: '项' },
+  competitions: { index: '[branchId+date]', label: TABLE_LABELS.competitions, unit: '项' },
+  attachments: { index: 'branchId', label: TABLE_LABELS.attachments, unit: '个' },
+  auditPages: { index: '[branchId+page]', label: TABLE_LABELS.audit, unit: '条', packed: true },
+  settings: 'shared',
+  searchBuckets: { index: '[branchId+bucket]', label: '检索索引', unit: '组', derived: true },
+};
+
+/**
+ * The rows of `table` that belong to `branchId` (the branch row itself for 'self'), or undefined for a shared table.
+ * Compound indexes are read as the range [branchId, -∞] … [branchId, +∞]: every row has a value for each part
+ * (required fields), so none is missed.
+ */
+export function branchRows(table: StoredTable, branchId: string): Collection | undefined {
+  const how = BRANCH_OWNERSHIP[table];
+  if (how === 'shared') return undefined;
+  const store = db.table(table);
+  if (how === 'self') return store.where(':id').equals(branchId);
+  return how.index.startsWith('[')
+    ? store.where(how.index).between([branchId, Dexie.minKey], [branchId, Dexie.maxKey])
+    : store.where(how.index).equals(branchId);
+}
+
+/** What a branch holds, by kind of record, in the order of the tables; kinds it has none of are left out. */
+export interface BranchRowCount {
+  table: StoredTable;
+  label: string;
+  unit: string;
+  count: number;
+}
+
+const ownedTables = (): [StoredTable, Exclude<Ownership, 'self' | 'shared'>][] =>
+  (Object.entries(BRANCH_OWNERSHIP) as [StoredTable, Ownership][]).flatMap(([table, how]) =>
+    typeof how === 'object' ? [[table, how] as [StoredTable, Exclude<Ownership, 'self' | 'shared'>]] : [],
+  );
+
+async function countOf(collection: Collection, packed: boolean | undefined): Promise<number> {
+  if (!packed) return collection.count();
+  let n = 0;
+  await collection.each((record: { entries?: unknown[] }) => {
+    n += record.entries?.length ?? 0;
+  });
+  return n;
+}
+
+/** How many records of each kind `branchId` has (packed logs counted by entry; derived search lists not counted). */
+export async function countBranchRows(branchId: string): Promise<BranchRowCount[]> {
+  const counts: BranchRowCount[] = [];
+  for (const [table, how] of ownedTables()) {
+    if (how.derived) continue;
+    const count = await countOf(branchRows(table, branchId)!, how.packed);
+    if (count > 0) counts.push({ table, label: how.label, unit: how.unit, count });
+  }
+  return counts;
+}
+
+/** 「会议记录 712 条、党员 45 名」; 「没有任何记录」 when there is nothing. */
+export function describeBranchRows(counts: readonly BranchRowCount[]): string {
+  const listed = counts.filter((c) => c.table !== 'auditPages');
+  return listed.length ? listed.map((c) => `${c.label} ${c.count} ${c.unit}`).join('、') : '没有任何记录';
+}
+
+/**
+ * Deletes every row of `branchId` in every table, the branch itself included, and says what went (as
+ * countBranchRows). Shared by 删除支部 and the restore mode 「替换本机的同一支部」. Must run inside a read-write
+ * transaction over every table, so that the deletion and whatever replaces it commit or roll back together; it refuses
+ * to run anywhere else. Writes no audit entry: the caller knows why the rows went.
+ */
+export async function deleteBranchRows(branchId: string): Promise<BranchRowCount[]> {
+  const tx = Dexie.currentTransaction;
+  const everyTable = db.tables.every((t) => tx?.storeNames.includes(t.name));
+  if (!tx || tx.mode !== 'readwrite' || !everyTable) {
+    throw new Error('删除支部的数据必须在包含全部数据表的同一事务中进行');
+  }
+  const counts: BranchRowCount[] = [];
+  for (const [table, how] of ownedTables()) {
+    const rows = branchRows(table, branchId)!;
+    const count = how.derived ? 0 : await countOf(rows, how.packed);
+    await rows.delete();
+    if (count > 0) counts.push({ table, label: how.label, unit: how.unit, count });
+  }
+  await db.branches.delete(branchId);
+  return counts;
+}
+
+export interface DeletedBranch {
+  branch: Branch;
+  counts: BranchRowCount[];
+  /** The current branch afterwards; undefined when no branch is left. */
+  currentBranchId?: string;
+}
+
+/**
+ * 删除支部: deletes the branch and everything recorded under it, in one transaction. `confirmName` is what the user
+ * typed to confirm and must equal the branch's name. If it was the current branch, the first remaining one (in
+ * Chinese order) becomes current. The branch's own log goes with it, so the deletion is logged outside any branch
+ * (branchId ''), where it survives; the 数据安全 page lists those entries.
+ */
+export async function deleteBranch(id: string, confirmName: string): Promise<DeletedBranch> {
+  return db.transaction('rw', db.tables, async () => {
+    const branch = await db.branches.get(id);
+    if (!branch) throw new NotFoundError('支部', id);
+    if (confirmName.trim() !== branch.name) {
+      throw new ValidationError([
+        { path: 'confirmName', message: `输入的名称与支部名称「${branch.name}」不一致，没有删除` },
+      ]);
+    }
+    const counts = await deleteBranchRows(id);
+    const remaining = await listBranches();
+    const current = await db.settings.get(SETTING_CURRENT_BRANCH);
+    let currentBranchId = remaining.find((b) => b.id === current?.value)?.id;
+    if (!currentBranchId) {
+      currentBranchId = remaining[0]?.id;
+      if (currentBranchId) await db.settings.put({ key: SETTING_CURRENT_BRANCH, value: currentBranchId });
+      else await db.settings.delete(SETTING_CURRENT_BRANCH);
+    }
+    await writeAudit({
+      entity: 'branch',
+      entityId: id,
+      branchId: '',
+      action: 'delete',
+      summary: `删除支部「${branch.name}」及其全部数据（${describeBranchRows(counts)}）`,
+    });
+    return currentBranchId ? { branch, counts, currentBranchId } : { branch, counts };
+  });
 }

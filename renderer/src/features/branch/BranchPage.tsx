@@ -1,5 +1,6 @@
-// 支部概况: the current branch's profile, with editing and creating; with no branch yet it opens the create form.
-import { EditOutlined, PlusOutlined } from '../../ui/icons';
+// 支部概况: the current branch's profile, with editing, creating and deleting; with no branch yet it opens the create
+// form.
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '../../ui/icons';
 import { Alert, Button, Flex, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import type { Branch } from '../../../../shared/schemas';
@@ -8,6 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { MembersPanel } from '../members/MembersPanel';
 import { BranchForm } from './BranchForm';
 import { BranchProfile } from './BranchProfile';
+import { DeleteBranchDialog } from './DeleteBranchDialog';
 import { useBranches } from './useBranches';
 import { useCurrentBranch } from './useCurrentBranch';
 
@@ -26,6 +28,8 @@ export function BranchPage() {
   const current = useCurrentBranch();
   const [mode, setMode] = useState<Mode>('view');
   const [tab, setTab] = useState<Tab>(tabFromHash);
+  // The branch being deleted, held here: once it is gone the current branch changes under the closing dialog.
+  const [deleting, setDeleting] = useState<Branch | null>(null);
 
   const heading = (
     <Typography.Title level={2} id="page-title" style={{ margin: 0 }}>
@@ -76,9 +80,13 @@ export function BranchPage() {
             <Button icon={<PlusOutlined />} onClick={() => setMode('create')}>
               新建支部
             </Button>
+            <Button danger icon={<DeleteOutlined />} onClick={() => setDeleting(current)}>
+              删除支部
+            </Button>
           </Space>
         )}
       </Flex>
+      {deleting && <DeleteBranchDialog branch={deleting} open onClose={() => setDeleting(null)} />}
       {mode === 'edit' ? (
         <>
           <Typography.Title level={3}>编辑：{current.name}</Typography.Title>

@@ -26,7 +26,12 @@ export function BackupPreviewCard({ preview, fileName }: Readonly<{ preview: Bac
           {
             key: 'branches',
             label: '支部',
-            children: preview.branches.length ? preview.branches.map((b) => b.name).join('、') : '（无）',
+            // Marked where this computer has the same branch (same id): the mode choice below depends on it.
+            children: preview.branches.length
+              ? preview.branches
+                  .map((b) => (preview.here.same.some((s) => s.id === b.id) ? `${b.name}（本机已有）` : b.name))
+                  .join('、')
+              : '（无）',
           },
           {
             key: 'attachments',

@@ -21,7 +21,7 @@ export type RestoreFlowState =
 
 /**
  * Share of the bar. The preview's check is its own bar. 覆盖全部 writes while it reads (replace.ts), so reading is
- * nearly all of it; 作为新支部导入 reads everything first and then writes in one transaction.
+ * nearly all of it; 替换本机的同一支部 and 作为新支部导入 read everything first and then write in one transaction.
  */
 function percentOf(p: RestoreProgress, mode?: RestoreMode): number {
   const readShare = mode === 'replace' ? 95 : 60;
@@ -68,9 +68,11 @@ export function useRestoreFlow(): RestoreFlow {
 
   const restore = async (mode: RestoreMode) => {
     if (state.step !== 'preview') return;
-    const { name, file } = state;
+    const { name, file, preview } = state;
     setState({ step: 'restoring', name, mode, percent: 0, text: '正在读取并校验备份数据…' });
     const result = await restoreBackup(file, mode, {
+      // The preview's branch list lets a doomed 作为新支部导入 be refused before the file is read again.
+      expectedBranches: preview.branches,
       onProgress: (p) =>
         setState({ step: 'restoring', name, mode, percent: percentOf(p, mode), text: textOf(p, mode) }),
     });
