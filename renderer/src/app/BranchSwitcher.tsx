@@ -1,14 +1,16 @@
-// Header control choosing the branch everything else shows; hidden until at least one branch exists.
+// Header control choosing the branch everything else shows; hidden until at least one branch exists. A switch with
+// unsaved edits open asks first, as leaving the page does (useSwitchBranch).
 import { Flex, Select } from 'antd';
-import { setCurrentBranchId } from '../db/repositories/settings';
 import { useBranches } from '../features/branch/useBranches';
 import { useCurrentBranch } from '../features/branch/useCurrentBranch';
+import { useSwitchBranch } from '../features/branch/useSwitchBranch';
 
 const SWITCHER_ID = 'current-branch-switcher';
 
 export function BranchSwitcher() {
   const branches = useBranches();
   const current = useCurrentBranch();
+  const switchBranch = useSwitchBranch();
   if (!branches || branches.length === 0 || !current) return null;
   return (
     <Flex align="center" gap={8}>
@@ -18,7 +20,10 @@ export function BranchSwitcher() {
       <Select
         id={SWITCHER_ID}
         value={current.id}
-        onChange={(id: string) => void setCurrentBranchId(id)}
+        onChange={(id: string) => {
+          const branch = branches.find((b) => b.id === id);
+          if (branch && branch.id !== current.id) switchBranch(branch);
+        }}
         showSearch={{ optionFilterProp: 'label' }}
         options={branches.map((b) => ({ value: b.id, label: b.name }))}
         style={{ minWidth: 220 }}

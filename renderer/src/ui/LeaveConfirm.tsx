@@ -1,4 +1,5 @@
-// The question the leave guard asks before unsaved edits are dropped (see leaveGuard.ts).
+// The question the leave guard asks before unsaved edits are dropped (see leaveGuard.ts): leaving the page, or a
+// move that drops the page's forms (切换支部).
 import { App, Modal, Typography } from 'antd';
 import { useSyncExternalStore } from 'react';
 import {
@@ -24,7 +25,9 @@ export function LeaveConfirm() {
       destroyOnHidden
     >
       <Typography.Paragraph>
-        {request ? `「${request.forms.join('」「')}」有尚未保存的修改，离开后这些修改将丢失。` : ''}
+        {request
+          ? `「${request.forms.join('」「')}」有尚未保存的修改，${request.action ?? '离开'}后这些修改将丢失。`
+          : ''}
       </Typography.Paragraph>
     </Modal>
   );

@@ -6,6 +6,8 @@
 // back with `history.replaceState` (browsers fire no event for it) before anyone reads the new one, and remembers
 // where the user wanted to go; `LeaveConfirm` asks, and only 「放弃修改并离开」 goes there. Closing or reloading the
 // window is refused through `beforeunload`: a browser then asks itself; Electron asks in main (`will-prevent-unload`).
+// A move that is not a navigation — switching the current branch, which drops the forms of the branch left — goes
+// through `guardedMove`: it asks the same question and runs only after 「放弃修改并离开」.
 import { useEffect, useRef } from 'react';
 
 type Listener = () => void;
@@ -13,7 +15,13 @@ type Listener = () => void;
 /** Open forms with edits not yet saved: one entry per form, named for the question (「会议记录」). */
 const dirty = new Map<number, string>();
 let nextToken = 1;
-let pending: string | undefined;
+/** What the user asked for while forms had edits: an address to go to, or another move (`run`) said in `action`. */
+interface Move {
+  target: string;
+  run?: () => void;
+  action?: string;
+}
+let pending: Move | undefined;
 let current = '';
 const listeners = new Set<Listener>();
 
@@ -43,7 +51,7 @@ function onHashChange(event: HashChangeEvent): void {
   url.hash = previous;
   current = echo = previous;
   window.history.replaceState(window.history.state, '', url.href);
-  pending = next;
+  pending = { target: next };
   notify();
 }
 
@@ -81,16 +89,22 @@ export function hasUnsavedChanges(): boolean {
 
 /** What the open question is about: the forms with edits, and where the user wanted to go. */
 export interface LeaveRequest {
+  /** The address asked for; '' for a move that is not a navigation. */
   target: string;
   forms: string[];
+  /** A move that is not a navigation, said for the question: 「切换到「研究室党支部」」. */
+  action?: string;
 }
 
 let snapshot: LeaveRequest | undefined;
 
 export function pendingLeave(): LeaveRequest | undefined {
   if (pending === undefined) return (snapshot = undefined);
+  const { target, action } = pending;
   const forms = [...new Set(dirty.values())];
-  if (snapshot?.target !== pending || snapshot.forms.join() !== forms.join()) snapshot = { target: pending, forms };
+  if (snapshot?.target !== target || snapshot.action !== action || snapshot.forms.join() !== forms.join()) {
+    snapshot = action === undefined ? { target, forms } : { target, forms, action };
+  }
   return snapshot;
 }
 
@@ -101,11 +115,32 @@ export function subscribeLeave(listener: Listener): () => void {
 
 /** 放弃修改并离开: the edits are dropped and the move the user asked for happens. */
 export function confirmLeave(): void {
-  const target = pending;
+  const move = pending;
   pending = undefined;
+  if (move?.run) {
+    // The forms stay registered until the move unmounts them: one it leaves in place (a form that does not belong to
+    // a branch) keeps its edits and stays guarded.
+    notify();
+    move.run();
+    return;
+  }
   dirty.clear();
   notify();
-  if (target !== undefined) window.location.hash = target;
+  if (move !== undefined) window.location.hash = move.target;
+}
+
+/**
+ * Runs a move that is not a navigation but drops the open forms (switching the current branch): at once when nothing
+ * is edited, else after the same question as leaving the page, and only on 「放弃修改并离开」. `action` says the move in
+ * the question: 「切换到「研究室党支部」」.
+ */
+export function guardedMove(run: () => void, action: string): void {
+  if (dirty.size === 0) {
+    run();
+    return;
+  }
+  pending = { target: '', run, action };
+  notify();
 }
 
 /** 继续编辑: stay on the form, edits kept. */

@@ -1,5 +1,8 @@
 // One labelled filter of the records list (类型, 年份, 状态 …): a clearable select whose empty value reads 「全部」.
+// A value that is none of the options (another branch's 人员 from an old address) reads 「（其他支部的人员）」, never
+// as its raw id.
 import { Col, Select } from 'antd';
+import { SELECT_CLEAR } from '../../ui/controlLabels';
 
 interface FilterSelectProps {
   id: string;
@@ -20,10 +23,11 @@ export function FilterSelect({ id, label, value, options, disabled, onChange }: 
         id={id}
         value={value}
         options={options}
-        allowClear
+        allowClear={SELECT_CLEAR}
         disabled={disabled}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder="全部"
+        labelRender={(shown) => shown.label ?? `（其他支部的${label}）`}
         onChange={(v: string | number | undefined) => onChange(v ?? undefined)}
         style={{ width: '100%' }}
       />

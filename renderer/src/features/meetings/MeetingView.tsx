@@ -13,6 +13,7 @@ import { AttachmentList } from '../../ui/attachments/AttachmentList';
 import { PdfJobStatus } from '../../ui/PdfJobStatus';
 import { usePdfJob } from '../../ui/usePdfJob';
 import { Loading } from '../../ui/Loading';
+import { OtherBranchNotice } from '../branch/OtherBranchNotice';
 import { MeetingForm } from './MeetingForm';
 import { MeetingTags } from './MeetingTags';
 import { goToRecords } from './recordsRoute';
@@ -90,7 +91,14 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
   }
   const { meeting, amendments } = data;
   if (meeting.branchId !== branch.id) {
-    return <Alert type="warning" showIcon title="该记录属于另一个支部，请在页面顶部切换支部后查看" />;
+    return (
+      <OtherBranchNotice
+        branchId={meeting.branchId}
+        what="该记录"
+        backLabel="返回本支部记录列表"
+        onBack={() => goToRecords({ view: 'list' })}
+      />
+    );
   }
 
   if (mode.kind !== 'view') {

@@ -1,12 +1,13 @@
 // 工作记录: the list (filters, search, 加载更多) or calendar of a branch's records, one record, or a new record's form.
 import { Alert, Flex, Typography } from 'antd';
+import { useEffect } from 'react';
 import { chinaToday } from '../../../../shared/schemas/common';
 import type { Branch } from '../../../../shared/schemas';
 import { Loading } from '../../ui/Loading';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { MeetingForm } from './MeetingForm';
 import { MeetingView } from './MeetingView';
-import { goToRecords, recordsViewFromHash, useRecordsHash } from './recordsRoute';
+import { goToRecords, ownFilter, recordsHref, recordsViewFromHash, useRecordsHash } from './recordsRoute';
 import { RecordList } from './RecordList';
 import { useRoster } from './useRoster';
 import { useVenueChoices } from './useVenueChoices';
@@ -33,7 +34,8 @@ export function MeetingsPage() {
       </section>
     );
   }
-  // Keyed by branch: switching branches starts from a clean list and drops a half-typed form.
+  // Keyed by branch: switching branches starts from a clean list and drops a half-typed form (after the leave
+  // guard's question: see useSwitchBranch).
   return <BranchRecords key={branch.id} branch={branch} />;
 }
 
@@ -42,6 +44,18 @@ function BranchRecords({ branch }: Readonly<{ branch: Branch }>) {
   const route = recordsViewFromHash(hash);
   const members = useRoster(branch.id);
   const venues = useVenueChoices(branch.id);
+  // A 人员 or 阵地 in the list's filter that this branch does not have (the address outlived a branch switch) is
+  // dropped, from the address too, rather than shown as an id over an empty list.
+  const listFilter = route.view === 'list' ? (route.filter ?? {}) : undefined;
+  const filter =
+    listFilter && members && venues
+      ? ownFilter(listFilter, new Set(members.map((m) => m.id)), new Set(venues.map((v) => v.id)))
+      : undefined;
+  const droppedHref = filter && filter !== listFilter ? recordsHref({ view: 'list', filter }) : undefined;
+  useEffect(() => {
+    // Replaced, as RecordList writes the filter: back leaves the list.
+    if (droppedHref) window.location.replace(droppedHref);
+  }, [droppedHref]);
   if (members === undefined || venues === undefined) return <Loading />;
 
   if (route.view === 'new') {
@@ -74,5 +88,5 @@ function BranchRecords({ branch }: Readonly<{ branch: Branch }>) {
       </section>
     );
   }
-  return <RecordList heading={heading} branch={branch} members={members} venues={venues} filter={route.filter ?? {}} />;
+  return <RecordList heading={heading} branch={branch} members={members} venues={venues} filter={filter ?? {}} />;
 }

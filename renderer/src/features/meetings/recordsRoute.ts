@@ -72,6 +72,25 @@ export function recordsViewFromHash(hash: string): RecordsView {
   };
 }
 
+/**
+ * The filter without a 人员 or 阵地 the branch does not have: a filtered list's address outlives a switch of the
+ * current branch, and another branch's member or venue would show as a raw id over an empty list. The same filter
+ * (same object) when nothing is dropped.
+ */
+export function ownFilter(
+  filter: MeetingFilter,
+  memberIds: ReadonlySet<string>,
+  venueIds: ReadonlySet<string>,
+): MeetingFilter {
+  const foreignMember = filter.memberId !== undefined && !memberIds.has(filter.memberId);
+  const foreignVenue = filter.venueId !== undefined && !venueIds.has(filter.venueId);
+  if (!foreignMember && !foreignVenue) return filter;
+  const own = { ...filter };
+  if (foreignMember) delete own.memberId;
+  if (foreignVenue) delete own.venueId;
+  return own;
+}
+
 export function recordsHref(target: RecordsView): string {
   if (target.view === 'show') return `#/records?id=${encodeURIComponent(target.id)}`;
   if (target.view === 'new') {

@@ -2,10 +2,12 @@
 // made by mistake can be deleted from the list or its page.
 import { PlusOutlined } from '../../ui/icons';
 import { Button, Card, Empty, Flex, Space, Table, Tag } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { Branch } from '../../../../shared/schemas';
 import { formatScore } from '../../../../shared/standards';
-import { yearlyTotals } from '../../db/repositories/assessments';
+import { getAssessment, yearlyTotals } from '../../db/repositories/assessments';
 import { Loading } from '../../ui/Loading';
+import { OtherBranchNotice } from '../branch/OtherBranchNotice';
 import { AssessmentForm } from './AssessmentForm';
 import { AssessmentView, assessmentTitle, DeleteAssessmentButton } from './AssessmentView';
 import { goToStandards, standardsHref, type StandardsRoute } from './standardsRoute';
@@ -30,7 +32,7 @@ export function AssessmentsPanel({ branch, route }: Props) {
   }
   if (route.view === 'show' || route.view === 'edit') {
     const assessment = assessments.find((a) => a.id === route.id);
-    if (!assessment) return <Empty description="找不到该考评，可能已被删除或属于另一个支部" />;
+    if (!assessment) return <NotInBranch id={route.id} branchId={branch.id} />;
     if (route.view === 'edit') {
       return (
         <AssessmentForm
@@ -109,5 +111,23 @@ export function AssessmentsPanel({ branch, route }: Props) {
         </>
       )}
     </Flex>
+  );
+}
+
+/** A 考评 that is not the branch's: another branch's (the address outlived a branch switch) says whose, else gone. */
+function NotInBranch({ id, branchId }: Readonly<{ id: string; branchId: string }>) {
+  // null: not stored at all.
+  const stored = useLiveQuery(async () => (await getAssessment(id)) ?? null, [id]);
+  if (stored === undefined) return <Loading />;
+  if (stored === null) return <Empty description="找不到该考评，可能已被删除" />;
+  // The branch's own, just saved: the list has not caught up yet.
+  if (stored.branchId === branchId) return <Loading />;
+  return (
+    <OtherBranchNotice
+      branchId={stored.branchId}
+      what="该考评"
+      backLabel="返回本支部考评列表"
+      onBack={() => goToStandards({ tab: 'assessments', view: 'list' })}
+    />
   );
 }

@@ -58,8 +58,11 @@ export function StandardsPage() {
           key: 'assessments',
           label: '考评',
           children: needsBranch(
+            // Keyed by branch, as every page of one branch is: a switch drops a half-typed 考评 or 评议 (asked first
+            // when it has edits) instead of saving it into the branch switched to.
             branch && (
               <AssessmentsPanel
+                key={branch.id}
                 branch={branch}
                 route={route.tab === 'assessments' ? route : { tab: 'assessments', view: 'list' }}
               />
@@ -70,7 +73,7 @@ export function StandardsPage() {
         {
           key: 'evaluations',
           label: '民主评议党员',
-          children: needsBranch(branch && <MemberEvaluationsPanel branch={branch} />),
+          children: needsBranch(branch && <MemberEvaluationsPanel key={branch.id} branch={branch} />),
         },
       ]}
     />,

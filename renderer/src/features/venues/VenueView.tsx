@@ -1,4 +1,6 @@
-// One venue's page: its facts, the 七有 checklist with evidence, the 阵地复查 history and form, records held there.
+// One venue's page: its facts, the 七有 checklist with evidence, the 阵地复查 history and form, records held there. Only
+// for a venue of the current branch: another branch's says whose it is instead, so that nothing (a 复查, a 七有 tick,
+// 编辑, 删除) is written to that branch from under this one's name.
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '../../ui/icons';
 import {
   App,
@@ -33,6 +35,8 @@ import {
 import { errorText } from '../../db/repositories/errors';
 import { useConfirmClose } from '../../ui/LeaveConfirm';
 import { Loading } from '../../ui/Loading';
+import { OtherBranchNotice } from '../branch/OtherBranchNotice';
+import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { recordsHref } from '../meetings/recordsRoute';
 import { ChecklistItem } from './ChecklistItem';
 import { VenueCheckForm } from './VenueCheckForm';
@@ -44,11 +48,12 @@ import { areaText, capacityText } from '../../../../shared/domain/venueText';
 export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
   const { message } = App.useApp();
   const details = useVenue(venueId);
+  const current = useCurrentBranch();
   const today = chinaToday();
   const [editingCheck, setEditingCheck] = useState<VenueCheck | null>(null);
   const confirmClose = useConfirmClose();
 
-  if (details === undefined) return <Loading />;
+  if (details === undefined || current === undefined) return <Loading />;
   if (details === null) {
     return (
       <Empty description="找不到该阵地，可能已被删除">
@@ -58,6 +63,16 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
   }
 
   const { venue, checks, meetings, moreMeetings, inUse } = details;
+  if (venue.branchId !== current?.id) {
+    return (
+      <OtherBranchNotice
+        branchId={venue.branchId}
+        what="该阵地"
+        backLabel="返回本支部阵地列表"
+        onBack={() => goToVenues({ view: 'list' })}
+      />
+    );
+  }
 
   const removeVenue = async () => {
     try {

@@ -1,15 +1,18 @@
-// 活动阵地: the current branch's venues (七有 progress, next re-check), and the pages of one venue.
+// 活动阵地: the current branch's venues (七有 progress, next re-check), and the pages of one venue. A venue of another
+// branch (the address outlived a switch of the current branch) is not shown or edited here: OtherBranchNotice says
+// whose it is.
 import { PlusOutlined } from '../../ui/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Progress, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { chinaToday, SEVEN_HAVES_NOT_APPLICABLE, sevenHavesApply, type Branch } from '../../../../shared/schemas';
 import { sevenHavesProgress } from '../../db/repositories/venues';
+import { OtherBranchNotice } from '../branch/OtherBranchNotice';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { Loading } from '../../ui/Loading';
 import { dueState, overdueLabel } from './venueDisplay';
 import { VenueForm } from './VenueForm';
 import { VenueView } from './VenueView';
-import { goToVenues, useVenueRoute, venueHref } from './venueRoute';
+import { goToVenues, useVenueRoute, venueHref, type VenueRoute } from './venueRoute';
 import { useVenue } from './useVenue';
 import { useVenues } from './useVenues';
 import { areaText, capacityText } from '../../../../shared/domain/venueText';
@@ -46,6 +49,18 @@ export function VenuesPage() {
     );
   }
 
+  // Keyed by branch, as 工作记录 is: a switch (asked first when a form has edits) drops a half-typed form, which would
+  // otherwise be saved into whichever branch is current at 保存.
+  return <BranchVenues key={branch.id} branch={branch} route={route} page={page} />;
+}
+
+interface BranchVenuesProps {
+  branch: Branch;
+  route: VenueRoute;
+  page: (content: ReactNode, action?: ReactNode) => ReactNode;
+}
+
+function BranchVenues({ branch, route, page }: Readonly<BranchVenuesProps>) {
   switch (route.view) {
     case 'new':
       return page(
@@ -76,6 +91,16 @@ function EditVenue({ branchId, venueId }: Readonly<{ branchId: string; venueId: 
   const details = useVenue(venueId);
   if (details === undefined) return <Loading />;
   if (details === null) return <Empty description="找不到该阵地，可能已被删除" />;
+  if (details.venue.branchId !== branchId) {
+    return (
+      <OtherBranchNotice
+        branchId={details.venue.branchId}
+        what="该阵地"
+        backLabel="返回本支部阵地列表"
+        onBack={() => goToVenues({ view: 'list' })}
+      />
+    );
+  }
   return (
     <>
       <Typography.Title level={3}>编辑：{details.venue.name}</Typography.Title>
