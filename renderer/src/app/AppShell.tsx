@@ -1,5 +1,6 @@
 // The window's frame: header with the app name and branch switcher, the section menu on the left, the page, a footer.
 import { Layout, Menu, Typography } from 'antd';
+import { useBranches } from '../features/branch/useBranches';
 import { LeaveConfirm } from '../ui/LeaveConfirm';
 import { BranchSwitcher } from './BranchSwitcher';
 import { HostFooter } from './HostFooter';
@@ -10,10 +11,15 @@ import { THEME_PRIMARY } from './providers';
 
 const HEADER_HEIGHT = 64;
 
-const menuItems = ROUTE_KEYS.map((key) => ({ key, icon: ROUTES[key].icon, label: ROUTES[key].label }));
+const menuItem = (key: (typeof ROUTE_KEYS)[number]) => ({ key, icon: ROUTES[key].icon, label: ROUTES[key].label });
+const singleBranchMenu = ROUTE_KEYS.filter((key) => !ROUTES[key].multiBranch).map(menuItem);
+const multiBranchMenu = ROUTE_KEYS.map(menuItem);
 
 export function AppShell() {
   const route = useHashRoute();
+  // 各支部概览 is offered once there is more than one branch to compare.
+  const branches = useBranches();
+  const menuItems = (branches?.length ?? 0) >= 2 ? multiBranchMenu : singleBranchMenu;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header

@@ -1,6 +1,7 @@
 // The section keys used in the URL hash (#/branch); kept apart from the pages so navigation helpers import no UI.
 export const ROUTE_KEYS = [
   'home',
+  'overview',
   'branch',
   'venues',
   'records',

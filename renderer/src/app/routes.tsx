@@ -1,4 +1,4 @@
-// The nine sections of the app: menu label, icon, and the page each one shows.
+// The sections of the app: menu label, icon, and the page each one shows.
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
+  EyeOutlined,
   FilePdfOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
@@ -19,6 +20,7 @@ import { DossierPage } from '../features/dossier/DossierPage';
 import { LearningPage } from '../features/learning/LearningPage';
 import { StandardsPage } from '../features/standards/StandardsPage';
 import { DataSafetyPage } from '../features/data-safety/DataSafetyPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
 import { HomePage } from './HomePage';
 import type { RouteKey } from './routeKeys';
 
@@ -26,10 +28,13 @@ export interface RouteDef {
   label: string;
   icon: ReactNode;
   render: () => ReactNode;
+  /** In the menu only when the installation keeps two or more branches (the 机关党委's view across them). */
+  multiBranch?: boolean;
 }
 
 export const ROUTES: Record<RouteKey, RouteDef> = {
   home: { label: '工作台', icon: <DashboardOutlined />, render: () => <HomePage /> },
+  overview: { label: '各支部概览', icon: <EyeOutlined />, render: () => <OverviewPage />, multiBranch: true },
   branch: { label: '支部概况', icon: <ApartmentOutlined />, render: () => <BranchPage /> },
   venues: {
     label: '活动阵地',

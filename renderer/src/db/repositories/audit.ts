@@ -112,6 +112,41 @@ export async function listRecentAudit(branchId: string, limit = 50): Promise<Aud
   return found;
 }
 
+/** What the 操作日志 can be narrowed to. */
+export interface AuditFilter {
+  /** The China calendar year the change was made in. */
+  year?: number;
+  /** Only these actions (e.g. 更正 and 删除). */
+  actions?: readonly AuditEntry['action'][];
+}
+
+/** The instant a China calendar year starts (UTC+8, no daylight saving), as the log's `at` is written. */
+const chinaYearStart = (year: number) => new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000).toISOString();
+
+/**
+ * A branch's changes matching `filter`, newest first, at most `limit` of them, and how many match in all. Every page
+ * of the branch is read (≈ 35 for 8,700 entries); a page wholly outside the year is passed over by its firstAt/lastAt
+ * without looking at its entries. Pages are not assumed to be in time order: the clock can be set back.
+ */
+export async function findAudit(
+  branchId: string,
+  filter: AuditFilter,
+  limit: number,
+): Promise<{ entries: AuditEntry[]; total: number }> {
+  const from = filter.year === undefined ? '' : chinaYearStart(filter.year);
+  const to = filter.year === undefined ? '\uffff' : chinaYearStart(filter.year + 1);
+  const actions = filter.actions && filter.actions.length > 0 ? new Set(filter.actions) : undefined;
+  const found: AuditEntry[] = [];
+  await pagesOf(branchId).each((page) => {
+    if (page.lastAt < from || page.firstAt >= to) return;
+    for (const e of page.entries) {
+      if (e.at >= from && e.at < to && (!actions || actions.has(e.action))) found.push(e);
+    }
+  });
+  found.sort((a, b) => byAt(b, a));
+  return { entries: found.slice(0, Math.max(limit, 0)), total: found.length };
+}
+
 /** Every entry of the log (backup, tests). */
 export async function allAuditEntries(): Promise<AuditEntry[]> {
   const pages = await db.auditPages.toArray();

@@ -1,38 +1,99 @@
-// 操作日志: the current branch's most recent audited changes (including restores), newest first, more on request.
-import { Button, Card, Table } from 'antd';
+// 操作日志: the current branch's audited changes (including restores), newest first, more on request; narrowed to a
+// year, or to 更正 and 删除 only, an inspector finds a back-filled or corrected record without paging through years.
+import { Button, Card, Checkbox, Flex, Select, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { chinaToday } from '../../../../shared/schemas/common';
 import type { AuditEntry } from '../../../../shared/schemas/entities';
 import { db } from '../../db/db';
-import { listRecentAudit } from '../../db/repositories/audit';
+import { findAudit, listRecentAudit, type AuditFilter } from '../../db/repositories/audit';
+import { SELECT_CLEAR } from '../../ui/controlLabels';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, formatChinaTime } from './format';
 
 const FIRST = 30;
 const MORE = 100;
+/** Years offered by the 年份 filter, this one first. */
+const YEARS_BACK = 12;
+/** 「只看更正/删除」: the changes to records that an inspector asks about. */
+const CORRECTIONS: AuditFilter['actions'] = ['amend', 'delete'];
 
 export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: string; branchName: string }>) {
-  const [limit, setLimit] = useState(FIRST);
-  // One entry past the limit tells whether there are older ones to offer.
-  const found = useLiveQuery(async () => {
-    const list = await listRecentAudit(branchId, limit + 1);
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [correctionsOnly, setCorrectionsOnly] = useState(false);
+  const filtered = year !== undefined || correctionsOnly;
+  // Pages shown belong to one filter: another starts again from the first 30.
+  const filterKey = `${year ?? ''}|${correctionsOnly}`;
+  const [paging, setPaging] = useState({ key: filterKey, limit: FIRST });
+  const limit = paging.key === filterKey ? paging.limit : FIRST;
+  const readKey = `${branchId}|${filterKey}`;
+  const yearId = `audit-year-${useId().replace(/:/g, '')}`;
+  const thisYear = Number(chinaToday().slice(0, 4));
+  const yearOptions = useMemo(
+    () => Array.from({ length: YEARS_BACK }, (_, i) => ({ value: thisYear - i, label: `${thisYear - i}年` })),
+    [thisYear],
+  );
+
+  const read = useLiveQuery(async () => {
+    let list: AuditEntry[];
+    let total: number | undefined;
+    if (filtered) {
+      ({ entries: list, total } = await findAudit(
+        branchId,
+        { year, actions: correctionsOnly ? CORRECTIONS : undefined },
+        limit,
+      ));
+    } else {
+      // One entry past the limit tells whether there are older ones to offer.
+      list = await listRecentAudit(branchId, limit + 1);
+    }
     // A 会议记录 entry's summary (「序号由第4次调整为第5次」, 「修改了主题」) does not say which record: name it.
     const ids = [...new Set(list.filter((e) => e.entity === 'meeting').map((e) => e.entityId))];
     const meetings = await db.meetings.bulkGet(ids);
     const records = new Map(meetings.flatMap((m) => (m ? [[m.id, `${m.date} ${m.kind}「${m.topic}」`] as const] : [])));
-    return { list, records };
-  }, [branchId, limit]);
+    return { readKey, list, total, records };
+  }, [branchId, limit, filtered, year, correctionsOnly, readKey]);
+  // While another branch or filter is read the hook still holds the last result: not this one's (nor its total).
+  const found = read?.readKey === readKey ? read : undefined;
   const entries = found?.list.slice(0, limit);
-  const more = (found?.list.length ?? 0) > limit;
+  const more = found?.total !== undefined ? found.total > limit : (found?.list.length ?? 0) > limit;
   const entityLabel = (entity: string) => (AUDIT_ENTITY_LABELS as Record<string, string>)[entity] ?? entity;
+  const scope = [year !== undefined ? `${year}年` : '', correctionsOnly ? '更正和删除' : ''].filter(Boolean).join('的');
+  const title = !found
+    ? `操作日志（${branchName}）`
+    : found.total !== undefined
+      ? `操作日志（${branchName}，${scope}共 ${found.total} 条）`
+      : `操作日志（${branchName}，最近 ${entries?.length ?? 0} 条）`;
   return (
-    <Card title={`操作日志（${branchName}，最近 ${entries?.length ?? 0} 条）`}>
+    <Card title={title}>
+      <Flex wrap gap={16} align="center" style={{ marginBottom: 12 }}>
+        <Flex gap={8} align="center">
+          <label htmlFor={yearId}>年份</label>
+          <Select
+            id={yearId}
+            value={year}
+            options={yearOptions}
+            allowClear={SELECT_CLEAR}
+            placeholder="全部"
+            onChange={(v: number | undefined) => setYear(v ?? undefined)}
+            style={{ width: 120 }}
+          />
+        </Flex>
+        <Checkbox checked={correctionsOnly} onChange={(e) => setCorrectionsOnly(e.target.checked)}>
+          只看更正/删除
+        </Checkbox>
+        {filtered && found?.total !== undefined && (
+          <Typography.Text type="secondary" role="status">
+            共 {found.total} 条，显示 {entries?.length ?? 0} 条
+          </Typography.Text>
+        )}
+      </Flex>
       <Table<AuditEntry>
         size="small"
         rowKey="id"
         loading={found === undefined}
         dataSource={entries ?? []}
         pagination={false}
-        locale={{ emptyText: '暂无操作记录' }}
+        locale={{ emptyText: filtered ? '没有符合条件的操作记录' : '暂无操作记录' }}
         columns={[
           { key: 'at', title: '时间', width: 150, render: (_, e) => formatChinaTime(e.at) },
           { key: 'action', title: '操作', width: 80, render: (_, e) => AUDIT_ACTION_LABELS[e.action] },
@@ -45,13 +106,16 @@ export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: stri
               // 新增/删除 summaries name the record already; 修改, 定稿 and 更正 do not.
               const named = e.action === 'create' || e.action === 'delete';
               const record = e.entity === 'meeting' && !named ? found?.records.get(e.entityId) : undefined;
-              return record && !text.includes(record) ? `${record}：${text}` : text;
+              // A 更正 says why: the reason is what an inspector reads it for.
+              const reason =
+                e.action === 'amend' && e.reason && !text.includes(e.reason) ? `（理由：${e.reason}）` : '';
+              return `${record && !text.includes(record) ? `${record}：${text}` : text}${reason}`;
             },
           },
         ]}
       />
       {more && (
-        <Button type="link" onClick={() => setLimit((n) => n + MORE)}>
+        <Button type="link" onClick={() => setPaging({ key: filterKey, limit: limit + MORE })}>
           显示更早的 {MORE} 条
         </Button>
       )}

@@ -1,11 +1,14 @@
 // 工作记录 as a month calendar: each day lists its records, one line each; a day with more than fit says 「另有 N 条」.
-import { Button, Calendar, Popover } from 'antd';
+// The 年 view gives each month its count by kind.
+import { Button, Calendar, Popover, Typography, type CalendarProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
 import { chinaToday } from '../../../../shared/schemas/common';
 import type { Meeting } from '../../../../shared/schemas';
 import { recordsHref } from './recordsRoute';
+import { monthSummary, type MonthCount } from './meetingCounts';
 import { useMonthMeetings } from './useMonthMeetings';
+import { useYearCounts } from './useYearCounts';
 
 /**
  * Lines a day cell holds: antd's date content is 86 px high, a line here 20 px. A busier day shows one line fewer
@@ -25,9 +28,13 @@ const lineStyle: CSSProperties = {
 // A click inside a cell would also select that day (and move to its month, for a day of the next month).
 const keepInCell = (e: MouseEvent) => e.stopPropagation();
 
+type PanelMode = NonNullable<CalendarProps<Dayjs>['mode']>;
+
 export function MonthCalendar({ branchId }: Readonly<{ branchId: string }>) {
   const [month, setMonth] = useState<Dayjs>(() => dayjs(chinaToday()));
+  const [mode, setMode] = useState<PanelMode>('month');
   const records = useMonthMeetings(branchId, month.year(), month.month() + 1);
+  const yearCounts = useYearCounts(branchId, month.year(), mode === 'year');
   const byDate = useMemo(() => {
     const map = new Map<string, Meeting[]>();
     for (const m of records ?? []) map.set(m.date, [...(map.get(m.date) ?? []), m]);
@@ -40,16 +47,44 @@ export function MonthCalendar({ branchId }: Readonly<{ branchId: string }>) {
   return (
     <Calendar
       value={month}
-      onPanelChange={(d) => setMonth(d)}
+      mode={mode}
+      onPanelChange={(d, m) => {
+        setMonth(d);
+        setMode(m);
+      }}
       onSelect={(d, info) => {
         if (info.source === 'date' || info.source === 'month') setMonth(d);
       }}
       cellRender={(d, info) => {
+        // The cell already shows the month's name: its content is the month's records, counted.
+        if (info.type === 'month') {
+          if (!yearCounts) return null;
+          const begun = d.format('YYYY-MM') <= chinaToday().slice(0, 7);
+          return <MonthRecords count={yearCounts.get(d.month() + 1)} begun={begun} />;
+        }
         if (info.type !== 'date') return info.originNode;
         const date = d.format('YYYY-MM-DD');
         return <DayRecords date={date} records={byDate.get(date) ?? []} />;
       }}
     />
+  );
+}
+
+/** A month of the 年 view: its records counted by kind; 「无记录」 once the month has begun (a gap is worth seeing). */
+function MonthRecords({ count, begun }: Readonly<{ count: MonthCount | undefined; begun: boolean }>) {
+  const summary = monthSummary(count);
+  if (!summary) {
+    return begun ? (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        无记录
+      </Typography.Text>
+    ) : null;
+  }
+  return (
+    <div title={`${summary.total}：${summary.kinds}`} style={{ fontSize: 12, lineHeight: '20px' }}>
+      <strong>{summary.total}</strong>
+      <div>{summary.kinds}</div>
+    </div>
   );
 }
 

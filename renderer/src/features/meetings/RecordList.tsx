@@ -7,11 +7,13 @@ import { MEETING_KINDS, RECORD_STATUSES, type MeetingKind, type RecordStatus } f
 import { chinaToday } from '../../../../shared/schemas/common';
 import type { Branch, Meeting, Member } from '../../../../shared/schemas';
 import { MIN_QUERY_LENGTH, type MeetingFilter, type VenueChoice } from '../../db/repositories/meetings';
+import { INPUT_CLEAR } from '../../ui/controlLabels';
 import { Loading } from '../../ui/Loading';
 import { FilterSelect } from './FilterSelect';
 import { MeetingTags } from './MeetingTags';
 import { MonthCalendar } from './MonthCalendar';
 import { recordsHref } from './recordsRoute';
+import { useMeetingCount } from './useMeetingCount';
 import { useMeetings } from './useMeetings';
 
 const kindOptions = MEETING_KINDS.map((k) => ({ value: k, label: k }));
@@ -41,6 +43,8 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
   const [paging, setPaging] = useState({ key: listKey, pages: 1 });
   const pages = paging.key === listKey ? paging.pages : 1;
   const list = useMeetings(branch.id, filter, activeQuery, pages);
+  // Counted apart from the pages (an index count), so the first page does not wait for it.
+  const count = useMeetingCount(branch.id, filter);
 
   // The filter lives in the hash, replaced rather than pushed: back leaves the list instead of undoing a filter.
   const update = (patch: Partial<MeetingFilter>) => {
@@ -77,7 +81,7 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
           <Input.Search
             aria-label="搜索主题、内容、纪要"
             placeholder="搜索主题、内容、纪要"
-            allowClear
+            allowClear={INPUT_CLEAR}
             enterButton="搜索"
             onSearch={(v) => setQuery(v)}
             style={{ marginBottom: 12, maxWidth: 480 }}
@@ -142,6 +146,7 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
             <Loading />
           ) : (
             <>
+              <ListCount searching={searching} count={count} shown={list.items.length} hasMore={list.hasMore} />
               <Table<Meeting>
                 rowKey="id"
                 size="middle"
@@ -169,5 +174,25 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
         </>
       )}
     </section>
+  );
+}
+
+interface ListCountProps {
+  searching: boolean;
+  /** Records the filter matches (undefined while counting). */
+  count: number | undefined;
+  shown: number;
+  hasMore: boolean;
+}
+
+/** 「共 N 条」 for the filters; a search is counted only once all its results are listed (each must be confirmed). */
+function ListCount({ searching, count, shown, hasMore }: Readonly<ListCountProps>) {
+  let text: string | undefined;
+  if (searching) text = hasMore ? `已列出 ${shown} 条，还有更多` : `共找到 ${shown} 条`;
+  else if (count !== undefined) text = hasMore ? `共 ${count} 条，已列出 ${shown} 条` : `共 ${count} 条`;
+  return (
+    <Typography.Paragraph type="secondary" role="status" style={{ marginBottom: 8, minHeight: 22 }}>
+      {text}
+    </Typography.Paragraph>
   );
 }

@@ -1,0 +1,94 @@
+// How many records a list filter matches (「共 N 条」), and a year's records by month and kind (the calendar's 年 view),
+// read through the same index and lists as listMeetings: [branchId+date], or the kind/venue/person lists in the
+// branch's search postings.
+import { MEETING_KINDS, type MeetingKind } from '../../../../shared/domain/vocab';
+import type { Meeting } from '../../../../shared/schemas/entities';
+import { db } from '../../db/db';
+import type { MeetingFilter } from '../../db/repositories/meetings';
+import { attendeeTerm, DIRECTORY_TERM, idOfEntry, intersectSlots, kindTerm, venueTerm } from '../../db/search/postings';
+import { readPostings } from '../../db/search/store';
+
+/** The filter's date range, as listMeetings reads it (a month's upper end of 31 covers every month). */
+function dateBounds(filter: MeetingFilter): [string, string] {
+  if (filter.year === undefined) return ['', '\uffff'];
+  const y = String(filter.year).padStart(4, '0');
+  if (filter.month === undefined) return [`${y}-01-01`, `${y}-12-31`];
+  const m = String(filter.month).padStart(2, '0');
+  return [`${y}-${m}-01`, `${y}-${m}-31`];
+}
+
+/** Rows read per bulkGet when a 状态 filter must look at the records themselves. */
+const STATUS_BATCH = 200;
+
+/**
+ * The number of a branch's records matching `filter`. Without 类型/阵地/人员 and 状态 the [branchId+date] index counts
+ * alone; 类型/阵地/人员 are counted from their posting lists and the directory's dates, without reading a record.
+ * 状态 has no index (listMeetings tests it on the rows too), so only then are the candidate rows read.
+ */
+export async function countMeetings(branchId: string, filter: MeetingFilter = {}): Promise<number> {
+  const [from, to] = dateBounds(filter);
+  const terms = [
+    ...(filter.memberId ? [attendeeTerm(filter.memberId)] : []),
+    ...(filter.kind ? [kindTerm(filter.kind)] : []),
+    ...(filter.venueId ? [venueTerm(filter.venueId)] : []),
+  ];
+  const inRange = () => db.meetings.where('[branchId+date]').between([branchId, from], [branchId, to], true, true);
+  if (terms.length === 0) {
+    if (!filter.status) return inRange().count();
+    const status = filter.status;
+    return inRange()
+      .filter((m) => m.status === status)
+      .count();
+  }
+  return db.transaction('r', [db.searchBuckets, db.meetings], async () => {
+    const [directory, ...lists] = await readPostings(branchId, [DIRECTORY_TERM, ...terms]);
+    if (!directory || lists.some((l) => !l)) return 0;
+    const entries = directory.entries ?? [];
+    const candidates = intersectSlots(lists.map((l) => l!.slots ?? []))
+      .map((slot) => entries[slot] ?? '')
+      .filter((e) => {
+        const date = e.slice(0, e.indexOf(' '));
+        return e !== '' && date >= from && date <= to;
+      });
+    if (!filter.status) return candidates.length;
+    let n = 0;
+    for (let i = 0; i < candidates.length; i += STATUS_BATCH) {
+      const rows = await db.meetings.bulkGet(candidates.slice(i, i + STATUS_BATCH).map(idOfEntry));
+      for (const m of rows) if (m && m.status === filter.status) n++;
+    }
+    return n;
+  });
+}
+
+/** A month of the calendar's 年 view: how many records, and how many of each kind (in the order of MEETING_KINDS). */
+export interface MonthCount {
+  total: number;
+  byKind: Partial<Record<MeetingKind, number>>;
+}
+
+/**
+ * A branch's records of `year` counted by month (1–12) and kind, from the [branchId+date] range the month view reads
+ * a month of: a branch-year is tens of records.
+ */
+export async function countYearByMonth(branchId: string, year: number): Promise<Map<number, MonthCount>> {
+  const [from, to] = dateBounds({ year });
+  const months = new Map<number, MonthCount>();
+  await db.meetings
+    .where('[branchId+date]')
+    .between([branchId, from], [branchId, to], true, true)
+    .each((m: Meeting) => {
+      const month = Number(m.date.slice(5, 7));
+      let count = months.get(month);
+      if (!count) months.set(month, (count = { total: 0, byKind: {} }));
+      count.total++;
+      count.byKind[m.kind] = (count.byKind[m.kind] ?? 0) + 1;
+    });
+  return months;
+}
+
+/** 「12 条」 and 「支委会 1、党小组会 3…」: what a month of the 年 view holds, kinds in the order of MEETING_KINDS. */
+export function monthSummary(count: MonthCount | undefined): { total: string; kinds: string } | undefined {
+  if (!count || count.total === 0) return undefined;
+  const kinds = MEETING_KINDS.flatMap((k) => (count.byKind[k] ? [`${k} ${count.byKind[k]}`] : []));
+  return { total: `${count.total} 条`, kinds: kinds.join('、') };
+}
