@@ -61,14 +61,28 @@ export default tseslint.config(
               name: '@ant-design/icons',
               message: 'Import icons from renderer/src/ui/icons: they are decorative there (no English aria-label).',
             },
+            {
+              name: 'antd',
+              importNames: ['InputNumber'],
+              message: 'Use NumberInput from renderer/src/ui: antd names its arrows 「Increase Value」 in English.',
+            },
           ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // A bare allowClear gives the clear button rc-select's English name 「Clear」 (or none, on an Input).
+          selector:
+            "JSXOpeningElement[name.name=/^(Select|Input|AutoComplete)$/] > JSXAttribute[name.name='allowClear'][value=null], JSXOpeningElement[name.object.name='Input'] > JSXAttribute[name.name='allowClear'][value=null]",
+          message: 'Pass SELECT_CLEAR / INPUT_CLEAR from renderer/src/ui/controlLabels: they name the button 清除.',
         },
       ],
     },
   },
   {
-    // The one module that wraps the icon library.
-    files: ['renderer/src/ui/icons.tsx'],
+    // The modules that wrap the icon library and antd's number box.
+    files: ['renderer/src/ui/icons.tsx', 'renderer/src/ui/NumberInput.tsx'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
