@@ -4,6 +4,7 @@ import { type AttachmentMeta } from '../schemas/entities';
 import { BackupRefusal, ByteSource } from './byteSource';
 import { jsSha256, type Sha256Factory } from './hash';
 import { type BytePipe, pipeThrough } from './pipe';
+import { TimeSlicer } from './timeSlice';
 import { type BackupManifest, emptyTableCounts, MANIFEST_NAME, manifestSchema, MAX_MANIFEST_BYTES } from './manifest';
 import {
   type BackupTable,
@@ -47,7 +48,7 @@ export type InspectResult =
   | { ok: false; errors: string[] };
 
 export interface InspectOptions {
-  /** Called now and then with the number of file bytes read so far. */
+  /** Called now and then (after each entry, and between slices of a long one) with the file bytes read so far. */
   onProgress?: (bytesRead: number) => void;
   /** Where the SHA-256 of tables and attachments is computed (default: this thread, in JavaScript). */
   sha256?: Sha256Factory;
@@ -58,7 +59,10 @@ export interface ReadHandlers extends InspectOptions {
   onRows: (table: BackupTableName, rows: Record<string, unknown>[]) => void | Promise<void>;
   /** Each attachment row with the bytes (and thumbnail) of its file; rows sharing a SHA-256 share the bytes. */
   onAttachment: (meta: AttachmentMeta, bytes: Uint8Array, thumbnail?: Uint8Array) => void | Promise<void>;
+  /** Most rows in one batch (default 500). */
   batchSize?: number;
+  /** Most characters of JSON text in one batch (default 1 000 000); a batch ends at whichever limit it reaches first. */
+  batchChars?: number;
 }
 
 export type ReadResult = { ok: true; manifest: BackupManifest } | { ok: false; errors: string[] };
@@ -68,6 +72,11 @@ const MAX_ERRORS = 100;
 /** Longest JSONL line accepted: far above any real row (the longest text field is 20 000 characters). */
 const MAX_LINE_CHARS = 4 * 1024 * 1024;
 const DEFAULT_BATCH = 500;
+/**
+ * 1,000 of a large organ's meetings (覆盖全部's batch) are ≈ 4.8 MB of text: the handler of such a batch (a structured
+ * clone into IndexedDB and to a worker) held the page's thread for 150–300 ms at once, so a batch ends here too.
+ */
+const DEFAULT_BATCH_CHARS = 1_000_000;
 const ATTACHMENT_RE = /^attachments\/([0-9a-f]{64})$/;
 const THUMBNAIL_RE = /^thumbnails\/([0-9a-f]{64})$/;
 const TABLE_RE = /^tables\/([A-Za-z0-9]+)\.jsonl$/;
@@ -135,6 +144,8 @@ class BackupScan {
   private filesStarted = false;
   private lastAttachment = '';
   private pending: { sha: string; bytes: Uint8Array; thumbnail?: Uint8Array } | undefined;
+  /** The page's thread stays responsive: hundreds of thousands of rows are parsed and checked between reads. */
+  private readonly slicer = new TimeSlicer();
 
   constructor(
     private readonly source: ByteSource,
@@ -160,6 +171,8 @@ class BackupScan {
       if (sig === SIG_LOCAL) {
         await this.readLocalEntry(at);
         this.onProgress?.(this.source.position);
+        const turn = this.slicer.due();
+        if (turn) await turn;
       } else if (sig === SIG_CENTRAL || sig === SIG_END) {
         await this.deliverPending();
         await this.readCentralDirectory(at, sig);
@@ -168,7 +181,7 @@ class BackupScan {
         throw new BackupRefusal(`文件已损坏：第 ${at} 字节处应为 ZIP 条目`);
       }
     }
-    return this.finish();
+    return await this.finish();
   }
 
   private async readLocalEntry(offset: number): Promise<void> {
@@ -289,7 +302,13 @@ class BackupScan {
     let line = 0;
     let partial = '';
     const batch: Record<string, unknown>[] = [];
+    let batchChars = 0;
     const batchSize = this.handlers?.batchSize ?? DEFAULT_BATCH;
+    const maxBatchChars = this.handlers?.batchChars ?? DEFAULT_BATCH_CHARS;
+    const flush = async () => {
+      batchChars = 0;
+      await this.flushRows(table.name, batch.splice(0));
+    };
 
     const rowError = (message: string) => {
       rowErrors++;
@@ -331,7 +350,8 @@ class BackupScan {
         this.attachmentRows.set(meta.sha256, entry);
       } else if (this.handlers) {
         batch.push(row);
-        if (batch.length >= batchSize) await this.flushRows(table.name, batch.splice(0));
+        batchChars += text.length;
+        if (batch.length >= batchSize || batchChars >= maxBatchChars) await flush();
       }
     };
     const onText = async (text: string) => {
@@ -339,7 +359,16 @@ class BackupScan {
       partial = lines.pop()!;
       if (partial.length > MAX_LINE_CHARS)
         throw new BackupRefusal(`${tableWhere(table.name)}第 ${line + 1} 行过长，文件不是本软件的备份`);
-      for (const l of lines) await onLine(l);
+      for (const l of lines) {
+        await onLine(l);
+        // Not `await due()`: a microtask per row would be measurable over half a million rows.
+        const turn = this.slicer.due();
+        if (turn) {
+          // A table is one entry of up to ≈ 15 MB compressed: the bar moves while it is read, not only after it.
+          this.onProgress?.(this.source.position);
+          await turn;
+        }
+      }
     };
     const decode = (bytes: Uint8Array, stream: boolean) => {
       try {
@@ -356,7 +385,7 @@ class BackupScan {
       end: async () => {
         await onText(decode(new Uint8Array(0), false));
         if (partial !== '') await onLine(partial);
-        if (batch.length) await this.flushRows(table.name, batch.splice(0));
+        if (batch.length) await flush();
         if (rowErrors > MAX_ROW_ERRORS_PER_TABLE) {
           local.add(`${tableWhere(table.name)}另有 ${rowErrors - MAX_ROW_ERRORS_PER_TABLE} 行有问题`);
         }
@@ -478,7 +507,7 @@ class BackupScan {
     if (!(await this.source.atEnd())) throw new BackupRefusal('文件已损坏：ZIP 结束记录之后还有多余的数据');
   }
 
-  private finish(): BackupManifest | undefined {
+  private async finish(): Promise<BackupManifest | undefined> {
     if (!this.manifestBytes) {
       this.errors.add(`缺少 ${MANIFEST_NAME}：不是本软件的备份文件，或文件不完整`);
       return undefined;
@@ -510,6 +539,8 @@ class BackupScan {
     }
     for (const { from, line, ref } of this.deferred) {
       if (this.tables.get(ref.table)?.complete) this.checkResolved(from, line, ref, this.errors);
+      const turn = this.slicer.due();
+      if (turn) await turn;
     }
     let bytes = 0;
     for (const [sha, file] of this.attachmentFiles) {

@@ -1,9 +1,12 @@
 // Restores a backup file: validate everything first, stage it outside IndexedDB, then write it in ONE transaction.
+import type { Table } from 'dexie';
 import { type BackupManifest, inspectBackup, readBackup } from '../../../../shared/backup';
 import { BACKUP_TABLES, type BackupTableName, TABLE_BY_NAME, TABLE_NAMES } from '../../../../shared/backup/tables';
+import { nextTurn } from '../../../../shared/backup/timeSlice';
 import { formatChinaTime } from '../../../../shared/schemas/common';
 import type { Attachment, AttachmentMeta, AuditEntry, Learning, Meeting } from '../../../../shared/schemas/entities';
 import { withHashWorker } from '../../workers/hashClient';
+import { startPostingsBuilder } from '../../workers/postingsClient';
 import { newId } from '../clock';
 import { db } from '../db';
 import { partyGroupSeqs } from '../migrations/006-party-group-seq';
@@ -17,7 +20,7 @@ import {
   listBranches,
   type StoredTable,
 } from '../repositories/branches';
-import { buildPostings, toBuckets } from '../search/postings';
+import type { SearchBucket } from '../search/postings';
 import { SETTING_CURRENT_BRANCH } from '../settingKeys';
 import { blobChunks } from './blobChunks';
 import { KEYED_TABLES, prepareImport, type Row, type StagedTables } from './remap';
@@ -285,6 +288,58 @@ async function clashingIds(tables: Partial<StagedTables>, replaced: readonly str
   return clashes;
 }
 
+/** Meetings per message to the postings worker: ≈ 1 MB of a large organ's, copied in a task of its own each. */
+const POSTINGS_BATCH = 200;
+
+/**
+ * The search buckets of `meetings`, built in the postings worker as 覆盖全部 builds them (replace.ts): splitting a
+ * large organ's 21,000 meetings into bigrams held the page's thread for ≈ 2 s at once.
+ */
+async function searchBucketsOf(meetings: readonly Row[]): Promise<SearchBucket[]> {
+  const builder = startPostingsBuilder();
+  try {
+    for (let at = 0; at < meetings.length; at += POSTINGS_BATCH) {
+      builder.add(meetings.slice(at, at + POSTINGS_BATCH));
+      await nextTurn();
+    }
+    return await builder.finish();
+  } finally {
+    builder.dispose();
+  }
+}
+
+/** Page-thread time aimed at per piece of a table's write. */
+const WRITE_SLICE_MS = 20;
+
+/**
+ * Adds `records` to `table` inside the running transaction in pieces of about WRITE_SLICE_MS of the page's thread
+ * (Dexie's bookkeeping and the structured clone of one bulkAdd of a large organ's table took up to 1.2 s at once).
+ * Each piece is issued when the one before the last has committed its requests: that continuation runs in a task of
+ * its own, where the transaction is still active, and two pieces in flight keep the database busy meanwhile.
+ */
+async function bulkAddInSlices(table: Table, records: readonly object[]): Promise<void> {
+  const inFlight: Promise<unknown>[] = [];
+  let size = 64;
+  try {
+    for (let at = 0; at < records.length;) {
+      const piece = records.slice(at, at + size);
+      at += piece.length;
+      const started = performance.now();
+      const write = table.bulkAdd(piece);
+      // Awaited below; until then a failure must not count as unhandled.
+      write.catch(() => undefined);
+      inFlight.push(write);
+      const took = Math.max(performance.now() - started, 1);
+      size = Math.max(1, Math.min(size * 4, Math.round((piece.length * WRITE_SLICE_MS) / took)));
+      if (inFlight.length >= 2) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+  } finally {
+    // After a failure the transaction aborts: the other piece's rejection is that same failure.
+    await Promise.allSettled(inFlight);
+  }
+}
+
 async function restoreBranches(
   file: Blob,
   mode: 'replaceBranches' | 'addAsNewBranches',
@@ -315,11 +370,11 @@ async function restoreBranches(
   const branches = (tables.branches ?? []).map((b) => ({ id: String(b.id), name: String(b.name) }));
   const rows = Object.values(tables).reduce((n, list) => n + list.length, 0);
 
-  // Search postings are derived data, not in the file: built here in memory, before the transaction (pure CPU), and
+  // Search postings are derived data, not in the file: built before the transaction (in the postings worker), and
   // written with the rows. The transaction deletes every stored row of the branches written (their lists, log pages
   // and learning months too), so there is nothing of theirs to merge with: the audit log and the learning entries are
   // packed here whole (packed.ts).
-  const postings = toBuckets(buildPostings((tables.meetings ?? []) as unknown as Meeting[]));
+  const postings = await searchBucketsOf(tables.meetings ?? []);
   const packed: Partial<Record<BackupTableName, object[]>> = {
     audit: packAudit((tables.audit ?? []) as unknown as AuditEntry[]),
     learning: packLearning((tables.learning ?? []) as unknown as Learning[]),
@@ -358,11 +413,11 @@ async function restoreBranches(
           list = list.filter((_, i) => stock[i] === undefined);
         }
         writing(stored, label);
-        if (list.length > 0) await db.table(stored).bulkAdd(list);
+        await bulkAddInSlices(db.table(stored), list);
         done += records.length;
       }
       writing('searchBuckets', '检索索引');
-      if (postings.length > 0) await db.searchBuckets.bulkAdd(postings);
+      await bulkAddInSlices(db.searchBuckets, postings);
       const current = await db.settings.get(SETTING_CURRENT_BRANCH);
       const valid = typeof current?.value === 'string' && (await db.branches.get(current.value)) !== undefined;
       if (!valid && branches[0]) await db.settings.put({ key: SETTING_CURRENT_BRANCH, value: branches[0].id });
