@@ -1,5 +1,6 @@
 // 各支部概览 end to end, as a 机关党委 organiser: offered in the menu once a second branch exists, one row per branch
-// in Chinese name order, and a branch's name makes it current and opens its 工作台.
+// in Chinese name order, and a branch's name makes it current and opens its 工作台 at the year shown; back returns to
+// the overview at that year.
 import { expect, test } from '@playwright/test';
 import { expectSaved, fillBranchBasics, save } from './helpers';
 
@@ -39,11 +40,25 @@ test('the overview lists every branch and opens the one clicked as the current b
   await page.getByLabel('年度', { exact: true }).click();
   await page.getByTitle('2025年').click();
   await expect(page.getByText(/^共 2 个支部；2 个支部有未达标项/)).toBeVisible();
+  await expect(page.getByText(/；2025年草稿 0 份；阵地复查逾期（截至今天）0 处。$/)).toBeVisible();
   await expect(rows.nth(1)).toContainText('0/12');
+  await expect(page).toHaveURL(/#\/overview\?year=2025$/);
 
+  // The branch opens at 2025, the year the overview showed, not at this year.
   await page.getByRole('button', { name: RESEARCH }).click();
   await expect(page.getByRole('heading', { level: 2, name: '工作台' })).toBeVisible();
   await expect(page.getByText(`当前支部：${RESEARCH}`)).toBeVisible();
   await expect(page.locator('header')).toContainText(RESEARCH);
-  await expect(page).toHaveURL(/#\/home$/);
+  await expect(page).toHaveURL(/#\/home\?year=2025$/);
+  const main = page.getByRole('main');
+  await expect(main.locator('.ant-select').filter({ hasText: /^\d{4}年$/ })).toHaveText('2025年');
+  await expect(main.getByText(/未开展：1月、2月、.*、12月/).first()).toBeVisible();
+
+  // Back: the overview at 2025 again.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2, name: '各支部概览' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/overview\?year=2025$/);
+  await expect(page.getByText(/；2025年草稿 0 份；/)).toBeVisible();
+  await expect(rows.nth(1)).toContainText('0/12');
+  await expect(rows.nth(1)).toContainText('当前支部');
 });

@@ -35,7 +35,10 @@ export function AppShell() {
           // Header and menu stay in view while a long form scrolls, as in desktop office software.
           position: 'sticky',
           top: 0,
-          zIndex: 10,
+          // Above what scrolls under it: antd 6 stacks a table's fixed column and sticky titles at twice the number of
+          // columns plus 3 (29 on 各支部概览's 13 columns), which painted rows over the header and took its clicks.
+          // Below antd's popups (1000 and up), so the 当前支部 list and messages still show over it.
+          zIndex: 100,
         }}
       >
         <Typography.Title level={1} style={{ color: '#fff', fontSize: 20, margin: 0, whiteSpace: 'nowrap' }}>

@@ -1,9 +1,12 @@
 // Header control choosing the branch everything else shows; hidden until at least one branch exists. A switch with
-// unsaved edits open asks first, as leaving the page does (useSwitchBranch).
+// unsaved edits open asks first, as leaving the page does (useSwitchBranch). Branches of the same name say what tells
+// them apart (branchLabels).
 import { Flex, Select } from 'antd';
+import { useMemo } from 'react';
 import { useBranches } from '../features/branch/useBranches';
 import { useCurrentBranch } from '../features/branch/useCurrentBranch';
 import { useSwitchBranch } from '../features/branch/useSwitchBranch';
+import { branchLabels } from '../features/overview/branchLabels';
 
 const SWITCHER_ID = 'current-branch-switcher';
 
@@ -11,6 +14,10 @@ export function BranchSwitcher() {
   const branches = useBranches();
   const current = useCurrentBranch();
   const switchBranch = useSwitchBranch();
+  const options = useMemo(() => {
+    const labels = branchLabels(branches ?? []);
+    return (branches ?? []).map((b) => ({ value: b.id, label: labels.get(b.id) ?? b.name }));
+  }, [branches]);
   if (!branches || branches.length === 0 || !current) return null;
   return (
     <Flex align="center" gap={8}>
@@ -25,7 +32,7 @@ export function BranchSwitcher() {
           if (branch && branch.id !== current.id) switchBranch(branch);
         }}
         showSearch={{ optionFilterProp: 'label' }}
-        options={branches.map((b) => ({ value: b.id, label: b.name }))}
+        options={options}
         style={{ minWidth: 220 }}
         popupMatchSelectWidth={false}
       />

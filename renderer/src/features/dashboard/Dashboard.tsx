@@ -12,6 +12,7 @@ import { recordsHref } from '../meetings/recordsRoute';
 import { responsibilityHref } from '../responsibility/responsibilityRoute';
 import type { DashboardView, RecordLine } from './dashboardData';
 import { useDashboard } from './useDashboard';
+import { showYear, useHashYear } from './yearRoute';
 import { YearSelect } from './YearSelect';
 
 const packOptions = RULE_PACKS.map((p) => ({ value: p.id, label: p.name, title: p.description }));
@@ -23,7 +24,8 @@ function go(href: string): void {
 export function Dashboard({ branch }: Readonly<{ branch: Branch }>) {
   const today = chinaToday();
   const currentYear = Number(today.slice(0, 4));
-  const [year, setYear] = useState(currentYear);
+  // The year is in the address (#/home?year=2024): 各支部概览 opens a branch at the year it shows.
+  const year = useHashYear() ?? currentYear;
   const view = useDashboard(branch.id, year, today);
   const { message } = App.useApp();
   const packId = `rule-pack-${useId().replace(/:/g, '')}`;
@@ -41,7 +43,7 @@ export function Dashboard({ branch }: Readonly<{ branch: Branch }>) {
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
         <Typography.Text strong>当前支部：{branch.name}</Typography.Text>
         <Space wrap>
-          <YearSelect value={year} onChange={setYear} currentYear={currentYear} />
+          <YearSelect value={year} onChange={(y) => showYear('home', y)} currentYear={currentYear} />
           <Typography.Text>
             <label htmlFor={packId}>频次规则</label>
           </Typography.Text>

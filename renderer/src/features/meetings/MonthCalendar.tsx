@@ -1,11 +1,12 @@
 // 工作记录 as a month calendar: each day lists its records, one line each; a day with more than fit says 「另有 N 条」.
-// The 年 view gives each month its count by kind.
+// The 年 view gives each month its count by kind; a month clicked there opens in the month view. It starts at the
+// list's 年份/月份 filter when one is set.
 import { Button, Calendar, Popover, Typography, type CalendarProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
 import { chinaToday } from '../../../../shared/schemas/common';
 import type { Meeting } from '../../../../shared/schemas';
-import { recordsHref } from './recordsRoute';
+import { recordsHref, recordsViewFromHash } from './recordsRoute';
 import { monthSummary, type MonthCount } from './meetingCounts';
 import { useMonthMeetings } from './useMonthMeetings';
 import { useYearCounts } from './useYearCounts';
@@ -30,9 +31,24 @@ const keepInCell = (e: MouseEvent) => e.stopPropagation();
 
 type PanelMode = NonNullable<CalendarProps<Dayjs>['mode']>;
 
+/**
+ * Where the calendar opens: the list's 年份 and 月份 filter (read from the address the list keeps it in) — that month,
+ * or that year's 年 view — else this month.
+ */
+function startOf(hash: string, today: string): { month: Dayjs; mode: PanelMode } {
+  const target = recordsViewFromHash(hash);
+  const filter = target.view === 'list' ? target.filter : undefined;
+  if (filter?.year === undefined) return { month: dayjs(today), mode: 'month' };
+  if (filter.month !== undefined) return { month: dayjs(new Date(filter.year, filter.month - 1, 1)), mode: 'month' };
+  // This year's 年 view with this month picked; another year's with its January.
+  const sameYear = today.startsWith(`${filter.year}-`);
+  return { month: sameYear ? dayjs(today) : dayjs(new Date(filter.year, 0, 1)), mode: 'year' };
+}
+
 export function MonthCalendar({ branchId }: Readonly<{ branchId: string }>) {
-  const [month, setMonth] = useState<Dayjs>(() => dayjs(chinaToday()));
-  const [mode, setMode] = useState<PanelMode>('month');
+  const [start] = useState(() => startOf(window.location.hash, chinaToday()));
+  const [month, setMonth] = useState<Dayjs>(start.month);
+  const [mode, setMode] = useState<PanelMode>(start.mode);
   const records = useMonthMeetings(branchId, month.year(), month.month() + 1);
   const yearCounts = useYearCounts(branchId, month.year(), mode === 'year');
   const byDate = useMemo(() => {
@@ -54,6 +70,8 @@ export function MonthCalendar({ branchId }: Readonly<{ branchId: string }>) {
       }}
       onSelect={(d, info) => {
         if (info.source === 'date' || info.source === 'month') setMonth(d);
+        // A month clicked in the 年 view opens it: its days and records, not just a highlight.
+        if (info.source === 'month' && mode === 'year') setMode('month');
       }}
       cellRender={(d, info) => {
         // The cell already shows the month's name: its content is the month's records, counted.

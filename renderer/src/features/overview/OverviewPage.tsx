@@ -1,14 +1,15 @@
 // 各支部概览: for the 机关党委 keeping several branches, one row per branch with the year's 三会一课 and other rules as
-// the 工作台 counts them (red where missed), drafts, overdue 阵地复查 and the latest 考评; a branch opens its 工作台.
+// the 工作台 counts them (red where missed), drafts, overdue 阵地复查 and the latest 考评; a branch opens its 工作台 at
+// the year shown. The year is in the address (#/overview?year=2024), so back from that 工作台 returns to it.
 import { ApartmentOutlined, WarningOutlined } from '../../ui/icons';
 import { App, Button, Flex, Result, Table, Tag, theme, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
 import { getRulePack } from '../../../../shared/rules/packs';
 import { chinaToday } from '../../../../shared/schemas/common';
 import { errorText } from '../../db/repositories/errors';
 import { setCurrentBranchId } from '../../db/repositories/settings';
 import { Loading } from '../../ui/Loading';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
+import { showYear, useHashYear, yearHref } from '../dashboard/yearRoute';
 import { YearSelect } from '../dashboard/YearSelect';
 import { recordsHref } from '../meetings/recordsRoute';
 import type { OverviewCell, OverviewRow, OverviewView } from './overviewData';
@@ -23,7 +24,7 @@ async function openBranch(branchId: string, href: string): Promise<void> {
 export function OverviewPage() {
   const today = chinaToday();
   const currentYear = Number(today.slice(0, 4));
-  const [year, setYear] = useState(currentYear);
+  const year = useHashYear() ?? currentYear;
   const view = useOverview(year, today);
   return (
     <section aria-labelledby="page-title">
@@ -48,9 +49,9 @@ export function OverviewPage() {
           <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
             <Typography.Text>
               按频次规则「{getRulePack(view.packId).name}」核对各支部 {view.year}{' '}
-              年的组织生活，与各支部工作台的计算一致。 点击支部名称进入该支部的工作台。
+              年的组织生活，与各支部工作台的计算一致。 点击支部名称进入该支部这一年的工作台。
             </Typography.Text>
-            <YearSelect value={year} onChange={setYear} currentYear={currentYear} />
+            <YearSelect value={year} onChange={(y) => showYear('overview', y)} currentYear={currentYear} />
           </Flex>
           <Summary view={view} />
           <OverviewTable view={view} loading={view.year !== year} />
@@ -68,7 +69,7 @@ function Summary({ view }: Readonly<{ view: OverviewView }>) {
     <Typography.Paragraph>
       共 {view.rows.length} 个支部；
       {missing > 0 ? <Typography.Text type="danger">{missing} 个支部有未达标项</Typography.Text> : '各支部均无未达标项'}
-      ；本年度草稿 {drafts} 份；阵地复查逾期 {overdue} 处。
+      ；{view.year}年草稿 {drafts} 份；阵地复查逾期（截至今天）{overdue} 处。
     </Typography.Paragraph>
   );
 }
@@ -145,9 +146,9 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
           <Button
             type="link"
             style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start', color: 'inherit' }}
-            onClick={() => go(row, '#/home')}
+            onClick={() => go(row, yearHref('home', view.year))}
           >
-            <span style={{ textDecoration: 'underline', textUnderlineOffset: 3 }}>{row.name}</span>
+            <span style={{ textDecoration: 'underline', textUnderlineOffset: 3 }}>{row.label}</span>
           </Button>
           {current?.id === row.branchId && <Tag color="blue">当前支部</Tag>}
         </Flex>
@@ -184,7 +185,7 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
             size="small"
             // Drafts are work to finish, not a missed requirement: the 工作台's warning colour, not red.
             style={{ padding: 0, color: tones.warning, textDecoration: 'underline', textUnderlineOffset: 3 }}
-            aria-label={`查看${row.name}${view.year}年的 ${row.drafts} 份草稿`}
+            aria-label={`查看${row.label}${view.year}年的 ${row.drafts} 份草稿`}
             onClick={() => go(row, recordsHref({ view: 'list', filter: { year: view.year, status: '草稿' } }))}
           >
             {row.drafts} 份

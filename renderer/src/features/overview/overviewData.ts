@@ -2,11 +2,12 @@
 // 阵地复查 and the year's latest 考评 — read once per change through indexes, then summarised (pure).
 import { getRulePack } from '../../../../shared/rules/packs';
 import { computeCompliance, type RuleResult } from '../../../../shared/scoring/compliance';
-import type { Assessment, Branch } from '../../../../shared/schemas/entities';
+import type { Assessment } from '../../../../shared/schemas/entities';
 import { db } from '../../db/db';
 import { listBranches } from '../../db/repositories/branches';
 import { getRulePackId, loadComplianceSources, type ComplianceSources } from '../../db/repositories/compliance';
 import { dueVenueChecks } from '../../db/repositories/venues';
+import { branchLabels, type LabelledBranch } from './branchLabels';
 
 /** The year's latest 考评 of a branch: what the row shows of it. */
 export interface OverviewAssessment {
@@ -19,7 +20,7 @@ export interface OverviewAssessment {
 }
 
 export interface OverviewBranchSources {
-  branch: Pick<Branch, 'id' | 'name'>;
+  branch: LabelledBranch;
   compliance: ComplianceSources;
   /** 阵地复查 whose next due date has passed (the venue's latest check only, as on the 工作台). */
   overdueChecks: number;
@@ -49,6 +50,8 @@ export interface OverviewCell {
 export interface OverviewRow {
   branchId: string;
   name: string;
+  /** The name, with what tells it apart from a branch of the same name (branchLabels), as the switcher shows it. */
+  label: string;
   cells: OverviewCell[];
   /** How many of the pack's requirements have a missed period: the 未达标 column. */
   missedRules: number;
@@ -106,16 +109,12 @@ async function latestAssessment(branchId: string, year: number): Promise<Overvie
 }
 
 /** One branch's part of the overview: its compliance inputs, overdue re-checks and the year's latest 考评. */
-async function branchSources(
-  branch: Pick<Branch, 'id' | 'name'>,
-  year: number,
-  asOf: string,
-): Promise<OverviewBranchSources> {
+async function branchSources(branch: LabelledBranch, year: number, asOf: string): Promise<OverviewBranchSources> {
   const compliance = await loadComplianceSources(branch.id, year);
   const due = await dueVenueChecks(branch.id, asOf);
   const assessment = await latestAssessment(branch.id, year);
   return {
-    branch: { id: branch.id, name: branch.name },
+    branch: { id: branch.id, name: branch.name, parentOrg: branch.parentOrg, createdAt: branch.createdAt },
     compliance,
     // Due today is not overdue yet (the 工作台 says 「即将到期」).
     overdueChecks: due.filter((c) => c.nextDueDate && c.nextDueDate < asOf).length,
@@ -155,12 +154,14 @@ function cellOf(result: RuleResult): OverviewCell {
 /** One row per branch; runs the compliance engine once per branch, with the 工作台's pack and date. */
 export function buildOverview(sources: OverviewSources, year: number, asOf: string): OverviewView {
   const pack = getRulePack(sources.packId);
+  const labels = branchLabels(sources.branches.map((b) => b.branch));
   const rows = sources.branches.map((b): OverviewRow => {
     const report = computeCompliance({ ...b.compliance, asOf, pack });
     const cells = report.rules.map(cellOf);
     return {
       branchId: b.branch.id,
       name: b.branch.name,
+      label: labels.get(b.branch.id) ?? b.branch.name,
       cells,
       missedRules: cells.filter((c) => c.missed > 0).length,
       drafts: b.compliance.meetings.filter((m) => m.status === '草稿').length,

@@ -1,0 +1,51 @@
+// The 工作台's year in a DOM: taken from the address (#/home?year=2029, as 各支部概览 opens a branch), this year
+// without one, and a change of year kept in the address.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppProviders } from '../../../renderer/src/app/providers';
+import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
+import { Dashboard } from '../../../renderer/src/features/dashboard/Dashboard';
+import { meetingInput, present, seed, setChinaNow } from '../meetings/fixtures';
+
+beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  window.history.replaceState(null, '', '#/');
+});
+
+const yearShown = () => screen.getByLabelText('年度').closest('.ant-select')?.textContent;
+
+// antd renders slowly in happy-dom on a busy machine: generous timeouts, no behaviour depends on them.
+describe('Dashboard year', { timeout: 40_000 }, () => {
+  it('shows the year named in the address, and keeps a change of year there', async () => {
+    const { branch, zhang, li } = await seed();
+    await createMeeting(branch.id, meetingInput({ date: '2029-02-10', attendance: present(zhang, li) }));
+    window.history.replaceState(null, '', '#/home?year=2029');
+    render(
+      <AppProviders>
+        <Dashboard branch={branch} />
+      </AppProviders>,
+    );
+    // 2029 in full: every month but February missed.
+    expect(await screen.findByText(/未开展：1月、3月、4月、5月、6月、7月、8月、9月、10月、11月、12月/)).toBeTruthy();
+    expect(yearShown()).toContain('2029年');
+
+    fireEvent.mouseDown(screen.getByLabelText('年度'));
+    fireEvent.click(await screen.findByTitle('2030年'));
+    await waitFor(() => expect(window.location.hash).toBe('#/home?year=2030'));
+    await waitFor(() => expect(yearShown()).toContain('2030年'));
+    expect(await screen.findByText(/未开展：1月、2月、3月、4月、5月/)).toBeTruthy();
+  });
+
+  it('shows this year without one, or with a year that makes no sense', async () => {
+    const { branch } = await seed();
+    window.history.replaceState(null, '', '#/home?year=abc');
+    render(
+      <AppProviders>
+        <Dashboard branch={branch} />
+      </AppProviders>,
+    );
+    await waitFor(() => expect(yearShown()).toContain('2030年'));
+  });
+});
