@@ -36,10 +36,10 @@ test('the page is Chinese and every section of the menu opens its page', async (
   await expect(page.getByRole('heading', { level: 2, name: '活动阵地' })).toBeVisible();
 });
 
-test('antd speaks Chinese: date picker placeholder and calendar', async ({ page }) => {
+test('antd speaks Chinese: date box format hint and calendar', async ({ page }) => {
   await page.goto('/#/branch');
   const start = page.getByLabel('本届开始日期', { exact: true });
-  await expect(start).toHaveAttribute('placeholder', '请选择日期');
+  await expect(start).toHaveAttribute('placeholder', '格式：2025-12-26');
   await start.click();
   await expect(page.getByRole('button', { name: '今天' }).or(page.getByText('今天', { exact: true }))).toBeVisible();
 });

@@ -6,6 +6,7 @@ import { isRealDate } from '../../../shared/schemas/common';
 import type { FieldA11y } from './FormField';
 
 export const DATE_FORMAT = 'YYYY-MM-DD';
+const DATE_PLACEHOLDER = '格式：2025-12-26';
 
 interface Props {
   id: string;
@@ -54,6 +55,8 @@ export function DateInput({ id, value, onChange, onBlur, invalid, a11y, max, ref
         event.preventDefault();
         if (isOwnInput(event.target)) commitText(event.target.value);
       }}
+      // The calendar cannot be worked from the keyboard: the box says how to type a date instead (typed + Enter).
+      placeholder={DATE_PLACEHOLDER}
       status={invalid ? 'error' : undefined}
       {...a11y}
       style={{ width: '100%' }}

@@ -2,7 +2,9 @@
 import { Form } from 'antd';
 import type { ReactNode } from 'react';
 import {
+  get,
   useController,
+  useWatch,
   type Control,
   type ControllerRenderProps,
   type FieldPath,
@@ -43,6 +45,9 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>, C, TT e
   children,
 }: Readonly<Props<T, N, C, TT>>) {
   const { field, fieldState } = useController<T, N, TT>({ control, name });
+  // What the form holds. A field set to undefined (a cleared required date or choice) reads back as its default value
+  // from useController, so a cleared 会议日期 kept showing the old date while 保存 asked for one.
+  const held = useWatch({ control, compute: (values: T) => get(values, name) as T[N] });
   const id = `${idPrefix}-${name.replace(/\./g, '-')}`;
   const message = fieldState.error?.message;
   const errorId = `${id}-error`;
@@ -58,7 +63,7 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>, C, TT e
       validateStatus={message ? 'error' : undefined}
       help={message ? <span id={errorId}>{message}</span> : undefined}
     >
-      {children({ ...field, id, invalid: Boolean(message), a11y })}
+      {children({ ...field, value: held, id, invalid: Boolean(message), a11y })}
     </Form.Item>
   );
 }

@@ -3,10 +3,13 @@
 import type { PaginationProps } from 'antd';
 import { cloneElement, isValidElement, type ReactElement } from 'react';
 import { CloseCircleFilled } from './icons';
+// Shows a select's 清除 button while it has keyboard focus (it is otherwise drawn only under the mouse).
+import './controlLabels.css';
 
 /**
  * `allowClear` of an antd Select. With a bare `allowClear` rc-select labels its button with a built-in English
- * 「Clear」 (a screen reader read 「Clear 按钮」); the icon is antd's usual one.
+ * 「Clear」 (a screen reader read 「Clear 按钮」); the icon is antd's usual one. The button is a Tab stop after the
+ * select; controlLabels.css draws it while it has keyboard focus.
  */
 export const SELECT_CLEAR = { clearIcon: <CloseCircleFilled />, label: '清除' };
 

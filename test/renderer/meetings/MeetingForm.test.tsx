@@ -188,6 +188,23 @@ describe('MeetingForm', { timeout: 30_000 }, () => {
     expect(await db.meetings.count()).toBe(0);
   });
 
+  it('the 会议日期 clear button (⊗) empties the box as well as the form', async () => {
+    const { branch, members } = await seed();
+    const { onSaved } = renderForm(branch, members);
+    fireEvent.change(input('主题'), { target: { value: '研究工作' } });
+    expect(input('会议日期').value).toBe('2025-06-20');
+    const clear = within(itemOf('会议日期') as HTMLElement).getByRole('button', { name: '清除' });
+    fireEvent.mouseDown(clear);
+    fireEvent.click(clear);
+    await waitFor(() => expect(screen.getByLabelText('本年度序号').textContent).toBe('—'));
+    // What the box shows is what the form holds: no old date left in sight.
+    expect(input('会议日期').value).toBe('');
+    save();
+    expect(await screen.findByText('请填写日期', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(input('会议日期').value).toBe('');
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
   it('reads 9:30 as 09:30 on leaving the box and 14：30 as 14:30 on 保存', async () => {
     const { branch, members } = await seed();
     const { onSaved } = renderForm(branch, members);

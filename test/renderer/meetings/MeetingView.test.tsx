@@ -1,6 +1,7 @@
 // A record's 更正记录 in a DOM: each 更正 shows what it replaced (原 → 现, the whole previous text of a long field);
-// an entry written before values were kept still reads; a draft's 第N次 is marked provisional.
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+// an entry written before values were kept still reads; a draft's 第N次 is marked provisional. From the keyboard:
+// 定稿 and 删除草稿 ask on 取消, 更正 opens in its reason box, and after 保存 the focus is on the record's heading.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { db } from '../../../renderer/src/db/db';
@@ -83,5 +84,42 @@ describe('更正记录', { timeout: 40_000 }, () => {
     await finalizeMeeting(draft.id);
     await view(draft.id, branch.id);
     expect(await screen.findByText('支委会（本年度第1次）')).toBeTruthy();
+  });
+});
+
+describe('keyboard', { timeout: 40_000 }, () => {
+  it.each([
+    ['定稿', '确定定稿吗？'],
+    ['删除草稿', '删除这份草稿？'],
+  ])('the %s confirmation opens on 取消, so Enter twice does nothing irreversible', async (button, question) => {
+    const { branch } = await seed();
+    const draft = await createMeeting(branch.id, meetingInput());
+    await view(draft.id, branch.id);
+    fireEvent.click(await screen.findByRole('button', { name: button }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain(question);
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: '取消' })));
+  });
+
+  it('更正 opens with the cursor in 更正理由', async () => {
+    const { branch } = await seed();
+    const draft = await createMeeting(branch.id, meetingInput());
+    await finalizeMeeting(draft.id);
+    await view(draft.id, branch.id);
+    fireEvent.click(await screen.findByRole('button', { name: '更正' }));
+    const reason = await screen.findByLabelText('更正理由');
+    await waitFor(() => expect(document.activeElement).toBe(reason));
+  });
+
+  it('after 保存 of an edit the focus is on the record’s heading, not dropped to the page', async () => {
+    const { branch } = await seed();
+    const draft = await createMeeting(branch.id, meetingInput({ topic: '研究部署工作' }));
+    await view(draft.id, branch.id);
+    fireEvent.click(await screen.findByRole('button', { name: '编辑' }));
+    const save = await screen.findByRole('button', { name: '保存' });
+    save.focus();
+    fireEvent.click(save);
+    const heading = await screen.findByRole('heading', { level: 3, name: '研究部署工作' }, { timeout: 10_000 });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
   });
 });

@@ -1,4 +1,5 @@
-// DateInput: what the box shows is what the form holds — emptied text clears the value, a typed date is kept.
+// DateInput: what the box shows is what the form holds — emptied text or the ⊗ clears the value, a typed date is
+// kept; the empty box says how to type a date.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -42,6 +43,23 @@ describe('DateInput', () => {
     typeInto(input, '');
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(screen.getByRole('status').textContent).toBe('（空）');
+  });
+
+  it.each([
+    ['without', undefined],
+    ['with', '2025-06-30'],
+  ])('the clear button (⊗) empties the box and the value (%s `max`)', (_with, max) => {
+    render(<Harness initial="2025-06-20" max={max} />);
+    const clear = screen.getByRole('button', { name: '清除' });
+    fireEvent.mouseDown(clear);
+    fireEvent.click(clear);
+    expect(screen.getByRole('status').textContent).toBe('（空）');
+    expect((screen.getByLabelText('日期') as HTMLInputElement).value).toBe('');
+  });
+
+  it('says how to type a date (its calendar cannot be opened from the keyboard)', () => {
+    render(<Harness />);
+    expect(screen.getByLabelText('日期').getAttribute('placeholder')).toBe('格式：2025-12-26');
   });
 
   it('a typed date after `max` is kept so the form can say why it is refused, not silently dropped', () => {

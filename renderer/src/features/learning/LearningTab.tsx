@@ -155,6 +155,7 @@ function EntryList({ branchId, members, entries, names }: Readonly<EntryListProp
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
+      focusable: { autoFocusButton: 'cancel' },
       onOk: async () => {
         try {
           await deleteLearning(entry);

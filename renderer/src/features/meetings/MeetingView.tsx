@@ -31,6 +31,17 @@ type Mode = { kind: 'view' } | { kind: 'edit' } | { kind: 'amend'; reason: strin
 const shown = (value: string) => value || '（空）';
 
 /**
+ * Ref of a heading that takes the focus when it appears while nothing has it: after 保存, 保存更正, 继续更正 or 取消
+ * the button that had it is gone, and the next Tab would start again at the top of the page. Module-level, so that
+ * it runs when the heading appears, not on every render.
+ */
+function focusIfLost(heading: HTMLElement | null) {
+  if (heading && (document.activeElement === null || document.activeElement === document.body)) {
+    heading.focus({ preventScroll: true });
+  }
+}
+
+/**
  * What a 更正 replaced: 原 → 现 for a short field; for a long text (no `after`: the new text is the record's own, or
  * the next 更正's 原文) its whole previous text, folded in a <details> (pages of minutes would bury the history).
  * Entries written before values were kept say so.
@@ -104,7 +115,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
   if (mode.kind !== 'view') {
     return (
       <section aria-label="修改会议记录">
-        <Typography.Title level={3}>
+        <Typography.Title level={3} tabIndex={-1} ref={focusIfLost}>
           {mode.kind === 'amend' ? '更正' : '编辑'}：{meeting.topic}
         </Typography.Title>
         <MeetingForm
@@ -134,6 +145,8 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
       title: '定稿后不能直接修改，如需更正须填写理由并留下记录。确定定稿吗？',
       okText: '确定定稿',
       cancelText: '取消',
+      // Cannot be undone: opened on 取消, so that Enter pressed twice does not finalize.
+      focusable: { autoFocusButton: 'cancel' },
       onOk: async () => {
         try {
           await finalizeMeeting(meeting.id);
@@ -150,6 +163,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
+      focusable: { autoFocusButton: 'cancel' },
       onOk: async () => {
         try {
           await deleteMeeting(meeting.id);
@@ -180,7 +194,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
           <Button icon={<LeftOutlined />} onClick={() => goToRecords({ view: 'list' })}>
             返回列表
           </Button>
-          <Typography.Title level={3} id="meeting-title" style={{ margin: 0 }}>
+          <Typography.Title level={3} id="meeting-title" tabIndex={-1} ref={focusIfLost} style={{ margin: 0 }}>
             {meeting.topic}
           </Typography.Title>
           <MeetingTags meeting={meeting} />
@@ -342,6 +356,8 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
         <label htmlFor="amend-reason">更正理由</label>
         <Input.TextArea
           id="amend-reason"
+          // The dialog is there to ask for the reason: opened with the cursor in its box, not on 关闭.
+          autoFocus
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           status={reasonError ? 'error' : undefined}

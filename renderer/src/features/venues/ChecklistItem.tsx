@@ -92,6 +92,7 @@ export function ChecklistItem({ branchId, venueId, entry, warning }: Readonly<Pr
       okText: '移除',
       cancelText: '保留',
       okButtonProps: { danger: true },
+      focusable: { autoFocusButton: 'cancel' },
       onOk: async () => {
         if (await save({ attachmentIds })) message.success('已移除佐证照片');
       },
