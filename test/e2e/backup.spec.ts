@@ -59,7 +59,8 @@ test('a backup downloaded from one profile restores every record into a fresh on
 
     await fresh.getByRole('button', { name: '覆盖全部' }).click();
     const confirm = fresh.getByRole('dialog');
-    await expect(confirm.getByText('将删除本机现有全部数据，并替换为备份中的数据')).toBeVisible();
+    // A fresh profile has no data to delete: the confirmation does not pretend it has.
+    await expect(confirm.getByText('将用备份中的数据建立本机数据。')).toBeVisible();
     await confirm.getByRole('button', { name: '覆盖全部' }).click();
     await expect(fresh.getByText('恢复完成')).toBeVisible();
 

@@ -112,9 +112,10 @@ test('a branch’s backup replaces only that branch; 覆盖全部 first says whi
 
   await page.getByRole('button', { name: '替换本机的同一支部' }).click();
   const confirm = page.getByRole('dialog', { name: `用备份替换本机的「${FIRST}」？` });
-  await expect(
-    confirm.getByText(/本机「第一党支部」现有的全部数据（党员 1 名）将被删除，换成备份中的数据/),
-  ).toBeVisible();
+  await expect(confirm.getByText(/本机「第一党支部」现有的全部数据将被删除，换成备份中的数据/)).toBeVisible();
+  // Here → backup per kind; the dialog opens on 取消, so Enter twice replaces nothing.
+  await expect(confirm.getByText(/「第一党支部」：党员 1 → 1 名/)).toBeVisible();
+  await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused();
   await confirm.getByRole('button', { name: '替换本机的同一支部' }).click();
   // The result is brought into view, not left above the scrolled page.
   const done = page.getByText('恢复完成');

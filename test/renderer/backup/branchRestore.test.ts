@@ -221,3 +221,62 @@ describe('作为新支部导入', () => {
     expect(attendees).not.toContain('m-1');
   });
 });
+
+describe('作为新支部导入 with some of the file’s branches here', () => {
+  /** A backup of two branches (b-1 and a second), then the second deleted here and b-1 changed after the backup. */
+  async function twoBranchBackupOneDeleted(): Promise<{ bytes: Uint8Array; second: RawSnapshot }> {
+    const rows = await branchOneRows();
+    await storeBranches(rows, copyOfBranch(rows, 'two', '机关第二党支部'));
+    const bytes = await backupBytes();
+    // What the second branch looks like when a restore wrote it from this file.
+    await __resetDatabaseForTests();
+    expect((await restoreBackup(blobOf(bytes), 'addAsNewBranches')).ok).toBe(true);
+    const second = await rawSnapshot(of('two-1'));
+    await __resetDatabaseForTests();
+    // This computer: b-1 only, with a member added after the backup (which a replace would lose).
+    const local = await branchOneRows();
+    local.members = [...local.members!, { ...local.members![0]!, id: 'm-local', name: '本机党员' }];
+    await storeBranches(local);
+    return { bytes, second };
+  }
+
+  it('adds only the branch that is missing; the one here stays byte for byte, and the result names it', async () => {
+    const file = await twoBranchBackupOneDeleted();
+    const branchOne = await rawSnapshot(of('b-1'));
+    const shared = await rawSnapshot((table) => table === 'standards' || table === 'settings');
+
+    const inspected = await inspectBackupFile(blobOf(file.bytes));
+    if (!inspected.ok) throw new Error(inspected.errors.join());
+    const result = await restoreBackup(blobOf(file.bytes), 'addAsNewBranches', {
+      expectedBranches: inspected.preview.branches,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      mode: 'addAsNewBranches',
+      branches: [{ id: 'two-1', name: '机关第二党支部' }],
+      skipped: [FIXTURE_BRANCH],
+      unchanged: 1,
+    });
+    // The branch here: exactly as before, its local member and log included (no restore entry added to it).
+    expect(await rawSnapshot(of('b-1'))).toEqual(branchOne);
+    expect(await db.members.get('m-local')).toBeDefined();
+    // The standards here are kept, and the settings.
+    expect(await rawSnapshot((table) => table === 'standards' || table === 'settings')).toEqual(shared);
+    // The missing branch is back as the file has it.
+    expect(comparable(await rawSnapshot(of('two-1')))).toEqual(comparable(file.second));
+    expect((await listRecentAudit('two-1', 1))[0]?.summary).toMatch(/^从备份恢复（作为新支部导入/);
+  });
+
+  it('the preview counts the file’s records per branch, for the replace confirmation', async () => {
+    const file = await twoBranchBackupOneDeleted();
+    const inspected = await inspectBackupFile(blobOf(file.bytes));
+    if (!inspected.ok) throw new Error(inspected.errors.join());
+    const { fileRows } = inspected.preview;
+    expect(Object.keys(fileRows).sort()).toEqual(['b-1', 'two-1']);
+    // The file's b-1 lacks the member added here since: one fewer than here.
+    expect(fileRows['b-1']!.members).toBe((await db.members.where('branchId').equals('b-1').count()) - 1);
+    expect(fileRows['b-1']!.competitions).toBe(1);
+    expect(fileRows['b-1']!.meetings).toBeGreaterThan(0);
+    expect(fileRows['two-1']).toEqual(fileRows['b-1']);
+  });
+});

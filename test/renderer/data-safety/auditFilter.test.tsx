@@ -1,5 +1,5 @@
 // 操作日志 narrowed: findAudit reads a year (China time) and/or only 更正/删除 across a branch's pages, newest first with
-// the total; the card's 年份 and 「只看更正/删除」 filters show just those, and say how many there are.
+// the total; the card's 年份 and 「只看更正/删除/替换」 filters show just those, and say how many there are.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry } from '../../../shared/schemas/entities';
@@ -68,10 +68,32 @@ describe('findAudit', () => {
     expect(both.total).toBe(both.entries.length);
     expect((await findAudit('b-1', { year: 2018 }, 100)).total).toBe(0);
   });
+
+  it('with replacements, also the restores that replaced the branch, not those that added it', async () => {
+    const entries = await logOfYears();
+    const restore = (id: string, at: string, summary: string) =>
+      ({ id, at, entity: 'branch', entityId: 'b-1', action: 'restore', branchId: 'b-1', summary }) as AuditEntry;
+    await db.auditPages.bulkAdd(
+      packAudit([
+        restore('r-1', '2021-08-01T00:00:00.000Z', '从备份恢复（作为新支部导入，备份时间 2021-07-01 10:00）'),
+        restore(
+          'r-2',
+          '2021-09-01T00:00:00.000Z',
+          '用备份替换本支部数据（备份时间 2021-08-20 10:00；替换前本机：会议记录 708 条）',
+        ),
+        restore('r-3', '2021-10-01T00:00:00.000Z', '从备份恢复（覆盖全部，备份时间 2021-09-20 10:00）'),
+      ]).map((page) => ({ ...page, page: page.page + 50 })),
+    );
+    const corrections = entries.filter((e) => e.action === 'amend' || e.action === 'delete').length;
+    const found = await findAudit('b-1', { actions: ['amend', 'delete'], replacements: true }, 1000);
+    expect(found.total).toBe(corrections + 2);
+    expect(found.entries.filter((e) => e.action === 'restore').map((e) => e.id)).toEqual(['r-3', 'r-2']);
+    expect((await findAudit('b-1', { actions: ['amend', 'delete'] }, 1000)).total).toBe(corrections);
+  });
 });
 
 describe('AuditLogCard filters', { timeout: 40_000 }, () => {
-  it('「只看更正/删除」 and 年份 narrow the log and say how many entries match', async () => {
+  it('「只看更正/删除/替换」 and 年份 narrow the log and say how many entries match', async () => {
     await logOfYears();
     render(
       <AppProviders>
@@ -82,9 +104,9 @@ describe('AuditLogCard filters', { timeout: 40_000 }, () => {
     expect(await within(table).findByText('第 599 条')).toBeTruthy();
     expect(screen.getByText('操作日志（第一党支部，最近 30 条）')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('checkbox', { name: '只看更正/删除' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: '只看更正/删除/替换' }));
     // 60 更正 and 12 删除: of the 24 entries that are every 25th, the 12 that are also every 10th are 更正.
-    expect(await screen.findByText('操作日志（第一党支部，更正和删除共 72 条）')).toBeTruthy();
+    expect(await screen.findByText('操作日志（第一党支部，更正、删除和替换共 72 条）')).toBeTruthy();
     await waitFor(() => expect(within(table).queryByText('第 599 条')).toBeNull());
     expect(within(table).getByText('第 600 条（理由：更正理由600）')).toBeTruthy();
     expect(within(table).getByText('第 575 条')).toBeTruthy();
@@ -94,7 +116,7 @@ describe('AuditLogCard filters', { timeout: 40_000 }, () => {
     await waitFor(() => expect(document.querySelector('.ant-select-item-option[title="2019年"]')).not.toBeNull());
     fireEvent.click(document.querySelector('.ant-select-item-option[title="2019年"]')!);
     // 2019: entries 1–31, of which the 10th, 20th, 30th are 更正 and the 25th a 删除.
-    expect(await screen.findByText('操作日志（第一党支部，2019年的更正和删除共 4 条）')).toBeTruthy();
+    expect(await screen.findByText('操作日志（第一党支部，2019年的更正、删除和替换共 4 条）')).toBeTruthy();
     await waitFor(() =>
       expect(
         within(table)

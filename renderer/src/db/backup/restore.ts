@@ -1,6 +1,6 @@
 // Restores a backup file: validate everything first, stage it outside IndexedDB, then write it in ONE transaction.
 import type { Table } from 'dexie';
-import { type BackupManifest, inspectBackup, readBackup } from '../../../../shared/backup';
+import { type BackupManifest, readBackup } from '../../../../shared/backup';
 import { BACKUP_TABLES, type BackupTableName, TABLE_BY_NAME, TABLE_NAMES } from '../../../../shared/backup/tables';
 import { nextTurn } from '../../../../shared/backup/timeSlice';
 import { formatChinaTime } from '../../../../shared/schemas/common';
@@ -29,7 +29,8 @@ import { describeWriteError, type Room, roomFor, roomProblem } from './room';
 
 /**
  * 覆盖全部: the file becomes the whole database. 替换本机的同一支部: the file's branches replace their copies here,
- * other branches stay. 作为新支部导入: the file's branches are added; refused when one of them is already here.
+ * other branches stay. 作为新支部导入: the file's branches that are not here are added, those here are skipped (left
+ * as they are); refused when every one of them is already here.
  */
 export type RestoreMode = 'replace' | 'replaceBranches' | 'addAsNewBranches';
 
@@ -64,6 +65,11 @@ export interface BackupPreview {
   room?: Room;
   /** The file's branches beside this computer's (from the manifest, so known before any mode reads the file). */
   here: BranchesHere;
+  /**
+   * What the file holds of each of its branches, by stored table (as countBranchRows counts: log and learning by
+   * entry): the replace confirmation sets it beside what is here.
+   */
+  fileRows: Record<string, Partial<Record<StoredTable, number>>>;
 }
 
 export type InspectFileResult = { ok: true; preview: BackupPreview } | { ok: false; errors: string[] };
@@ -79,7 +85,7 @@ export type RestoreProgress =
 export interface RestoreOptions {
   onProgress?: (progress: RestoreProgress) => void;
   /**
-   * The branches the preview listed (the manifest's): 作为新支部导入 is refused at once when one of them is here,
+   * The branches the preview listed (the manifest's): 作为新支部导入 is refused at once when all of them are here,
    * before the file is read. The file is checked again after reading (it may have changed since).
    */
   expectedBranches?: readonly { id: string; name: string }[];
@@ -94,6 +100,10 @@ export type RestoreResult =
       attachments: number;
       /** 替换本机的同一支部: the branches that were here and were replaced (the others of the file were added). */
       replaced?: { id: string; name: string }[];
+      /** 作为新支部导入: the file's branches already here, left as they were (not written). */
+      skipped?: { id: string; name: string }[];
+      /** How many branches that were here before the restore it left untouched (0 for 覆盖全部). */
+      unchanged?: number;
       /** Rows of the file given new ids because another branch here used theirs (remap.ts). */
       renumbered?: number;
     }
@@ -106,12 +116,13 @@ const open = (file: Blob) => () => blobChunks(file);
 
 function previewOf(
   manifest: BackupManifest,
-  counts: Record<BackupTableName, number>,
   fileBytes: number,
   here: BranchesHere,
+  fileRows: BackupPreview['fileRows'],
 ): BackupPreview {
   return {
     here,
+    fileRows,
     createdAt: manifest.createdAt,
     appVersion: manifest.appVersion,
     schemaVersion: manifest.schemaVersion,
@@ -119,23 +130,44 @@ function previewOf(
     tables: TABLE_NAMES.map((table) => ({
       table,
       label: TABLE_BY_NAME.get(table)?.label ?? table,
-      rows: counts[table],
+      // readBackup said ok: every table holds the rows its manifest line says.
+      rows: manifest.tables[table]?.rows ?? 0,
     })),
     attachments: manifest.attachments,
     fileBytes,
   };
 }
 
-/** Validates the whole file (one streaming pass) and summarises it for the preview card; reasons are in Chinese. */
+/** Backup tables whose rows belong to no branch, or are the branch itself: not counted per branch. */
+const UNOWNED: ReadonlySet<BackupTableName> = new Set(['branches', 'standards', 'settings']);
+
+/**
+ * Validates the whole file (one streaming pass) and summarises it for the preview card; reasons are in Chinese.
+ * The pass is readBackup's, which checks everything inspectBackup checks and hands over the rows: they are only
+ * counted per branch (fileRows), so that replacing a branch can say what the file brings against what is here.
+ */
 export async function inspectBackupFile(file: Blob, options: RestoreOptions = {}): Promise<InspectFileResult> {
+  const fileRows: BackupPreview['fileRows'] = {};
+  const tally = (branchId: unknown, table: StoredTable) => {
+    if (typeof branchId !== 'string') return;
+    const counts = (fileRows[branchId] ??= {});
+    counts[table] = (counts[table] ?? 0) + 1;
+  };
+  const storage: Partial<Record<BackupTableName, string>> = PACKED_STORAGE;
   const result = await withHashWorker((sha256) =>
-    inspectBackup(open(file), {
+    readBackup(open(file), {
       sha256,
       onProgress: (bytesRead) => options.onProgress?.({ phase: 'checking', bytesRead, bytesTotal: file.size }),
+      onRows: (table, rows) => {
+        if (UNOWNED.has(table)) return;
+        const stored = (storage[table] ?? table) as StoredTable;
+        for (const row of rows) tally(row.branchId, stored);
+      },
+      onAttachment: (meta) => tally(meta.branchId, 'attachments'),
     }),
   );
   if (!result.ok) return result;
-  const preview = previewOf(result.manifest, result.counts, file.size, await compareBranches(result.manifest.branches));
+  const preview = previewOf(result.manifest, file.size, await compareBranches(result.manifest.branches), fileRows);
   const room = await roomFor(file);
   return { ok: true, preview: room ? { ...preview, room } : preview };
 }
@@ -244,7 +276,7 @@ export function isRestoreRunning(): boolean {
  * Restores `file`. 「覆盖全部」 writes the backup into a new database while reading it and switches to that database
  * once the whole file checked out (replace.ts). 「替换本机的同一支部」 and 「作为新支部导入」 read and check the whole
  * file first, then in ONE read-write transaction delete every row of the file's branches here (none, for an import,
- * which refuses branches already here) and write the file's rows for them, with their ids (remap.ts); other branches
+ * which skips the branches already here) and write the file's rows for them, with their ids (remap.ts); other branches
  * are not touched. Either way, on any failure nothing stored changes.
  */
 export async function restoreBackup(
@@ -259,9 +291,11 @@ export async function restoreBackup(
     if (noRoom) return { ok: false, errors: [noRoom] };
     if (mode === 'replace') return await restoreIntoNewDatabase(file, options);
     if (mode === 'addAsNewBranches' && options.expectedBranches) {
-      // Known from the preview: a doomed import is refused before a long read.
+      // Known from the preview: an import that would add nothing is refused before a long read.
       const found = await branchesAlreadyHere(options.expectedBranches);
-      if (found.length > 0) return { ok: false, errors: duplicateBranchErrors(found) };
+      if (found.length > 0 && found.length === options.expectedBranches.length) {
+        return { ok: false, errors: duplicateBranchErrors(found) };
+      }
     }
     return await restoreBranches(file, mode, options);
   } finally {
@@ -286,6 +320,21 @@ async function clashingIds(tables: Partial<StagedTables>, replaced: readonly str
     for (const key of found) if (!ours.has(key)) clashes.add(String(key));
   }
   return clashes;
+}
+
+/**
+ * `tables` without the rows of `skip` (branches 作为新支部导入 leaves as they are here): the branch rows themselves and
+ * every row naming one of them. Shared standards, and rows of no branch, stay.
+ */
+function withoutBranches(tables: Partial<StagedTables>, skip: ReadonlySet<string>): Partial<StagedTables> {
+  if (skip.size === 0) return tables;
+  const out: Partial<StagedTables> = {};
+  for (const [name, rows] of Object.entries(tables) as [BackupTableName, Row[]][]) {
+    out[name] = rows.filter((row) =>
+      name === 'branches' ? !skip.has(String(row.id)) : !skip.has(String(row.branchId)),
+    );
+  }
+  return out;
 }
 
 /** Meetings per message to the postings worker: ≈ 1 MB of a large organ's, copied in a task of its own each. */
@@ -349,15 +398,26 @@ async function restoreBranches(
   // rows are only staged in memory). A second, validate-only pass first would double the time of a large import.
   const staged = await stage(file, options);
   if ('errors' in staged) return { ok: false, errors: staged.errors };
-  const fileBranches = staged.manifest.branches;
+  // 作为新支部导入 adds the file's branches that are not here and leaves those here as they are (a deleted branch can
+  // be got back from a backup of the whole computer without touching the others); with none to add it is refused.
+  let fileBranches = staged.manifest.branches;
+  let skipped: { id: string; name: string }[] = [];
   if (mode === 'addAsNewBranches') {
     const found = await branchesAlreadyHere(fileBranches);
-    if (found.length > 0) return { ok: false, errors: duplicateBranchErrors(found) };
+    if (found.length > 0 && found.length === fileBranches.length) {
+      return { ok: false, errors: duplicateBranchErrors(found) };
+    }
+    const here = await db.branches.bulkGet(fileBranches.map((b) => b.id));
+    skipped = fileBranches.filter((_, i) => here[i] !== undefined);
+    fileBranches = fileBranches.filter((_, i) => here[i] === undefined);
   }
-  // Every branch of the file is written whole: its rows here, if any (the branch, or rows an earlier failure left
+  // Every branch written is written whole: its rows here, if any (the branch, or rows an earlier failure left
   // without it), are deleted in the same transaction, so they are no clash.
   const fileBranchIds = fileBranches.map((b) => b.id);
-  const source = { ...staged.tables, attachments: staged.attachments as never };
+  const source = withoutBranches(
+    { ...staged.tables, attachments: staged.attachments as never },
+    new Set(skipped.map((b) => b.id)),
+  );
   const clashes = await clashingIds(source, fileBranchIds);
   const prepared = prepareImport(source, clashes, newId);
   const tables: Partial<StagedTables> = prepared.tables;
@@ -392,10 +452,12 @@ async function restoreBranches(
     options.onProgress?.({ phase: 'writing', table, label, done, total });
   writing('', '');
   const replaced: { id: string; name: string; counts: BranchRowCount[] }[] = [];
+  let unchanged = 0;
   try {
     await db.transaction('rw', db.tables, async () => {
       // Checked again inside the transaction: nothing can have added them since, but the price is one read.
       const here = await db.branches.bulkGet(fileBranchIds);
+      unchanged = (await db.branches.count()) - here.filter((b) => b !== undefined).length;
       if (mode === 'addAsNewBranches' && here.some((b) => b !== undefined)) {
         throw new Error(duplicateBranchErrors(await branchesAlreadyHere(fileBranches)).join('；'));
       }
@@ -445,7 +507,9 @@ async function restoreBranches(
     branches,
     rows,
     attachments: attachments.length,
+    unchanged,
     ...(mode === 'replaceBranches' ? { replaced: replaced.map(({ id, name }) => ({ id, name })) } : {}),
+    ...(skipped.length > 0 ? { skipped } : {}),
     ...(prepared.idMap.size > 0 ? { renumbered: prepared.idMap.size } : {}),
   };
 }

@@ -118,7 +118,15 @@ export interface AuditFilter {
   year?: number;
   /** Only these actions (e.g. 更正 and 删除). */
   actions?: readonly AuditEntry['action'][];
+  /**
+   * With `actions`: also the restores that replaced the branch's data (替换本机的同一支部, 覆盖全部), not those that
+   * added it (作为新支部导入): an inspector looking for records that disappeared must see the branch was swapped.
+   */
+  replacements?: boolean;
 }
+
+/** A restore entry that replaced the branch's data rather than adding the branch (restore.ts, replace.ts word them). */
+const replacedBranch = (e: AuditEntry) => e.action === 'restore' && !e.summary.includes('作为新支部导入');
 
 /** The instant a China calendar year starts (UTC+8, no daylight saving), as the log's `at` is written. */
 const chinaYearStart = (year: number) => new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000).toISOString();
@@ -140,7 +148,8 @@ export async function findAudit(
   await pagesOf(branchId).each((page) => {
     if (page.lastAt < from || page.firstAt >= to) return;
     for (const e of page.entries) {
-      if (e.at >= from && e.at < to && (!actions || actions.has(e.action))) found.push(e);
+      const kept = !actions || actions.has(e.action) || (filter.replacements === true && replacedBranch(e));
+      if (e.at >= from && e.at < to && kept) found.push(e);
     }
   });
   found.sort((a, b) => byAt(b, a));

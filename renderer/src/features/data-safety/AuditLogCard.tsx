@@ -1,5 +1,5 @@
 // 操作日志: the current branch's audited changes (including restores), newest first, more on request; narrowed to a
-// year, or to 更正 and 删除 only, an inspector finds a back-filled or corrected record without paging through years.
+// year, or to 更正, 删除 and branch replacements only, an inspector finds a back-filled or corrected record without paging through years.
 import { Button, Card, Checkbox, Flex, Select, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
@@ -14,7 +14,7 @@ const FIRST = 30;
 const MORE = 100;
 /** Years offered by the 年份 filter, this one first. */
 const YEARS_BACK = 12;
-/** 「只看更正/删除」: the changes to records that an inspector asks about. */
+/** 「只看更正/删除/替换」: the changes to records that an inspector asks about (restores that replaced the branch too). */
 const CORRECTIONS: AuditFilter['actions'] = ['amend', 'delete'];
 
 export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: string; branchName: string }>) {
@@ -39,7 +39,7 @@ export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: stri
     if (filtered) {
       ({ entries: list, total } = await findAudit(
         branchId,
-        { year, actions: correctionsOnly ? CORRECTIONS : undefined },
+        correctionsOnly ? { year, actions: CORRECTIONS, replacements: true } : { year },
         limit,
       ));
     } else {
@@ -57,7 +57,9 @@ export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: stri
   const entries = found?.list.slice(0, limit);
   const more = found?.total !== undefined ? found.total > limit : (found?.list.length ?? 0) > limit;
   const entityLabel = (entity: string) => (AUDIT_ENTITY_LABELS as Record<string, string>)[entity] ?? entity;
-  const scope = [year !== undefined ? `${year}年` : '', correctionsOnly ? '更正和删除' : ''].filter(Boolean).join('的');
+  const scope = [year !== undefined ? `${year}年` : '', correctionsOnly ? '更正、删除和替换' : '']
+    .filter(Boolean)
+    .join('的');
   const title = !found
     ? `操作日志（${branchName}）`
     : found.total !== undefined
@@ -79,7 +81,7 @@ export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: stri
           />
         </Flex>
         <Checkbox checked={correctionsOnly} onChange={(e) => setCorrectionsOnly(e.target.checked)}>
-          只看更正/删除
+          只看更正/删除/替换
         </Checkbox>
         {filtered && found?.total !== undefined && (
           <Typography.Text type="secondary" role="status">

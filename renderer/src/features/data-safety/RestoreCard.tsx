@@ -1,17 +1,20 @@
 // 「从备份恢复」: the file picker, the validation result (preview or refused with reasons), the mode choice and progress.
 import { UploadOutlined } from '../../ui/icons';
-import { Alert, App, Button, Card, Checkbox, Flex, Modal, Progress, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Modal, Progress, Space, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import {
-  type BackupPreview,
-  type BranchesHere,
-  NOTHING_CHANGED,
-  RESTORE_MODE_LABELS,
-  type RestoreResult,
-} from '../../db/backup/restore';
-import { countBranchRows, describeBranchRows } from '../../db/repositories/branches';
+import { type BackupPreview, NOTHING_CHANGED, RESTORE_MODE_LABELS, type RestoreResult } from '../../db/backup/restore';
+import { countBranchRows } from '../../db/repositories/branches';
 import { BackupPreviewCard } from './BackupPreviewCard';
 import { formatChinaTime } from './format';
+import {
+  BackupFirst,
+  type BranchCompare,
+  changedSince,
+  compareKinds,
+  DangerFooter,
+  names,
+  ReplaceBranchesDialog,
+} from './ReplaceBranchesDialog';
 import type { RestoreFlow } from './useRestoreFlow';
 
 function ReasonList({ errors }: Readonly<{ errors: string[] }>) {
@@ -24,15 +27,17 @@ function ReasonList({ errors }: Readonly<{ errors: string[] }>) {
   );
 }
 
-/** At most `max` names, then 「等 N 个」: a confirmation must stay readable with 100 branches. */
-function names(list: readonly { name: string }[], max = 40): string {
-  const shown = list.slice(0, max).map((b) => `「${b.name}」`);
-  return list.length > max ? `${shown.join('、')}等 ${list.length} 个` : shown.join('、');
+/** Two times that fall in the same minute are shown to the second: 「03:21 之后还有修改（最近一次 03:21）」 read wrong. */
+function twoTimes(a: string, b: string): [string, string] {
+  const [ta, tb] = [formatChinaTime(a), formatChinaTime(b)];
+  if (ta !== tb) return [ta, tb];
+  const seconds = (iso: string) => `${formatChinaTime(iso)}:${new Date(Date.parse(iso)).toISOString().slice(17, 19)}`;
+  return [seconds(a), seconds(b)];
 }
 
-/** Branches of the file changed here after the backup was made: replacing them loses those changes. */
-const changedSince = (here: BranchesHere, createdAt: string) =>
-  here.same.filter((b) => b.lastChange !== undefined && b.lastChange > createdAt);
+/** The file's branches not here: what 作为新支部导入 adds (it skips those here). */
+const missingHere = (preview: BackupPreview) =>
+  preview.branches.filter((b) => !preview.here.same.some((s) => s.id === b.id));
 
 function NewerHereWarning({ preview }: Readonly<{ preview: BackupPreview }>) {
   const newer = changedSince(preview.here, preview.createdAt);
@@ -44,10 +49,10 @@ function NewerHereWarning({ preview }: Readonly<{ preview: BackupPreview }>) {
       style={{ marginTop: 12 }}
       title="本机的数据比备份新"
       description={newer
-        .map(
-          (b) =>
-            `本机的「${b.localName}」在备份时间（${formatChinaTime(preview.createdAt)}）之后还有修改（最近一次 ${formatChinaTime(b.lastChange!)}），替换后这些修改将丢失。`,
-        )
+        .map((b) => {
+          const [made, changed] = twoTimes(preview.createdAt, b.lastChange!);
+          return `本机的「${b.localName}」在备份时间（${made}）之后还有修改（最近一次 ${changed}），替换后这些修改将丢失。`;
+        })
         .join('')}
     />
   );
@@ -56,7 +61,14 @@ function NewerHereWarning({ preview }: Readonly<{ preview: BackupPreview }>) {
 /** How the file's branches meet this computer's: the same branch here (offer to replace it), or only the same name. */
 function BranchesHereNotes({ preview }: Readonly<{ preview: BackupPreview }>) {
   const { same, sameName, total } = preview.here;
-  const added = preview.branches.filter((b) => !same.some((s) => s.id === b.id));
+  const added = missingHere(preview);
+  const sameNames =
+    same.length > 40
+      ? `${names(same)}`
+      : same
+          .map((b) => (b.localName === b.name ? `「${b.name}」` : `「${b.name}」（本机名称「${b.localName}」）`))
+          .join('、');
+  const them = same.length === 1 ? '它' : '它们';
   return (
     <>
       {same.length > 0 && (
@@ -66,12 +78,12 @@ function BranchesHereNotes({ preview }: Readonly<{ preview: BackupPreview }>) {
           style={{ marginTop: 12 }}
           title="本机已有备份中的支部"
           description={
-            same
-              .map((b) => (b.localName === b.name ? `「${b.name}」` : `「${b.name}」（本机名称「${b.localName}」）`))
-              .join('、') +
-            `本机已有，是同一支部，不能再作为新支部导入。可选择「${RESTORE_MODE_LABELS.replaceBranches}」用备份中的数据替换它` +
-            (total > same.length ? `，本机其他 ${total - same.length} 个支部不受影响。` : '。') +
-            (added.length > 0 ? `备份中的${names(added)}本机没有，将作为新支部加入。` : '')
+            `${sameNames}本机已有，是同一支部` +
+            (added.length > 0
+              ? `。「${RESTORE_MODE_LABELS.addAsNewBranches}」只加入本机没有的${names(added)}，跳过本机已有的支部，不改动${them}；` +
+                `「${RESTORE_MODE_LABELS.replaceBranches}」用备份中的数据替换${them}，并加入本机没有的支部`
+              : `，不能再作为新支部导入。可选择「${RESTORE_MODE_LABELS.replaceBranches}」用备份中的数据替换${them}`) +
+            (total > same.length ? `，本机其他 ${total - same.length} 个支部不受影响。` : '。')
           }
         />
       )}
@@ -82,7 +94,7 @@ function BranchesHereNotes({ preview }: Readonly<{ preview: BackupPreview }>) {
           showIcon
           style={{ marginTop: 12 }}
           title={`本机已有同名支部${names(sameName)}`}
-          description={`本机的同名支部不是由这份备份导入的（编号不同），导入后将有两个同名支部。如果本机那个是同一支部早先导入的副本，可在导入后到「支部概况」核对，再删除多余的一个。`}
+          description={`本机的同名支部不是由这份备份导入的（不是同一份数据），导入后将有两个同名支部。如果本机那个是同一支部早先导入的副本，可在导入后到「支部概况」核对，再删除多余的一个。`}
         />
       )}
     </>
@@ -97,22 +109,31 @@ function ReplaceAllDialog({
   onConfirm,
 }: Readonly<{ preview: BackupPreview; open: boolean; onCancel: () => void; onConfirm: () => void }>) {
   const [understood, setUnderstood] = useState(false);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const { onlyHere, same, total } = preview.here;
   const losing = onlyHere.length > 0;
   return (
     <Modal
       open={open}
       title="覆盖全部数据？"
-      okText="覆盖全部"
-      okButtonProps={{ danger: true, disabled: losing && !understood }}
-      cancelText="取消"
-      onOk={onConfirm}
       onCancel={onCancel}
+      afterOpenChange={(opened) => {
+        if (opened) cancelRef.current?.focus();
+      }}
       afterClose={() => setUnderstood(false)}
       destroyOnHidden
+      footer={
+        <DangerFooter
+          cancelRef={cancelRef}
+          okText={RESTORE_MODE_LABELS.replace}
+          disabled={losing && !understood}
+          onOk={onConfirm}
+          onCancel={onCancel}
+        />
+      }
     >
       <Typography.Paragraph>
-        将删除本机现有全部数据，并替换为备份中的数据。此操作不能撤销，建议先“立即备份”当前数据。
+        {total > 0 ? '将删除本机现有全部数据，并替换为备份中的数据。' : '将用备份中的数据建立本机数据。'}
       </Typography.Paragraph>
       {losing && (
         <>
@@ -124,6 +145,8 @@ function ReplaceAllDialog({
               <>
                 备份中没有、将被删除的支部（{onlyHere.length} 个）：{names(onlyHere)}。
                 {same.length > 0 && `如只想更新备份中的支部，请取消，改选「${RESTORE_MODE_LABELS.replaceBranches}」。`}
+                {missingHere(preview).length > 0 &&
+                  `如只想加入本机没有的支部，请取消，改选「${RESTORE_MODE_LABELS.addAsNewBranches}」。`}
               </>
             }
           />
@@ -132,13 +155,91 @@ function ReplaceAllDialog({
           </Checkbox>
         </>
       )}
+      {total > 0 && (
+        <div style={{ marginTop: 12 }}>
+          <BackupFirst />
+        </div>
+      )}
     </Modal>
+  );
+}
+
+/** What the buttons shown do (only those: in an empty database there is nothing to replace or keep). */
+function ModesText({ preview }: Readonly<{ preview: BackupPreview }>) {
+  const { same, total } = preview.here;
+  const added = missingHere(preview);
+  const parts: string[] = [];
+  if (same.length > 0) {
+    parts.push(
+      `「${RESTORE_MODE_LABELS.replaceBranches}」只替换备份中的支部` +
+        (total > same.length ? '，本机其他支部不变' : '') +
+        (added.length > 0 ? '，并加入本机没有的' : ''),
+    );
+  }
+  if (added.length > 0 || same.length === 0) {
+    parts.push(
+      same.length > 0
+        ? `「${RESTORE_MODE_LABELS.addAsNewBranches}」只加入本机没有的支部，本机已有的支部不变`
+        : `「${RESTORE_MODE_LABELS.addAsNewBranches}」把备份中的支部加入本机` +
+            (total > 0 ? '，保留本机已有的数据' : ''),
+    );
+  }
+  parts.push(
+    total > 0
+      ? `「${RESTORE_MODE_LABELS.replace}」用备份替换本机全部数据`
+      : `「${RESTORE_MODE_LABELS.replace}」用备份中的数据建立本机数据`,
+  );
+  return <Typography.Paragraph style={{ marginTop: 12 }}>{parts.join('；')}。</Typography.Paragraph>;
+}
+
+/**
+ * The mode buttons. With branches of the file here, 替换本机的同一支部 is offered; 作为新支部导入 only when some of the
+ * file's branches are not here (it adds just those), and then it is the main button: it changes nothing here.
+ */
+function ModeButtons({
+  preview,
+  counting,
+  onReplaceBranches,
+  onAdd,
+  onReplaceAll,
+  onCancel,
+}: Readonly<{
+  preview: BackupPreview;
+  counting: boolean;
+  onReplaceBranches: () => void;
+  onAdd: () => void;
+  onReplaceAll: () => void;
+  onCancel: () => void;
+}>) {
+  const same = preview.here.same.length > 0;
+  const canAdd = !same || missingHere(preview).length > 0;
+  return (
+    <Space wrap>
+      {canAdd && (
+        <Button type="primary" onClick={onAdd}>
+          {RESTORE_MODE_LABELS.addAsNewBranches}
+        </Button>
+      )}
+      {same && (
+        <Button type={canAdd ? 'default' : 'primary'} loading={counting} onClick={onReplaceBranches}>
+          {RESTORE_MODE_LABELS.replaceBranches}
+        </Button>
+      )}
+      {!canAdd && <Button disabled>{RESTORE_MODE_LABELS.addAsNewBranches}</Button>}
+      <Button danger onClick={onReplaceAll}>
+        {RESTORE_MODE_LABELS.replace}
+      </Button>
+      <Button onClick={onCancel}>取消</Button>
+    </Space>
   );
 }
 
 function DoneText({ result }: Readonly<{ result: Extract<RestoreResult, { ok: true }> }>) {
   const list = (l: readonly { name: string }[]) => l.map((b) => b.name).join('、');
   const totals = `共 ${result.rows} 条记录、${result.attachments} 个附件`;
+  const skipped = result.skipped ?? [];
+  // Said only when there are such branches: after replacing the only one, there is no other.
+  const others = (result.unchanged ?? 0) - skipped.length;
   let text: string;
   if (result.mode === 'replaceBranches') {
     const replaced = result.replaced ?? [];
@@ -146,9 +247,12 @@ function DoneText({ result }: Readonly<{ result: Extract<RestoreResult, { ok: tr
     text =
       `已${RESTORE_MODE_LABELS.replaceBranches}：${list(replaced) || '（无）'}` +
       (added.length ? `；新增支部：${list(added)}` : '') +
-      `，${totals}。本机其他支部没有改动。`;
+      `，${totals}。` +
+      (others > 0 ? '本机其他支部没有改动。' : '');
   } else {
-    text = `已${RESTORE_MODE_LABELS[result.mode]}：${list(result.branches) || '（无支部）'}，${totals}。`;
+    text =
+      `已${RESTORE_MODE_LABELS[result.mode]}：${list(result.branches) || '（无支部）'}，${totals}。` +
+      (skipped.length ? `已跳过本机已有的支部：${list(skipped)}（没有改动）。` : '');
   }
   return (
     <>
@@ -156,7 +260,7 @@ function DoneText({ result }: Readonly<{ result: Extract<RestoreResult, { ok: tr
       {result.renumbered !== undefined && (
         <span>
           备份中有 {result.renumbered}{' '}
-          条记录的编号与本机其他支部的记录相同，已为它们另编编号（用这份备份生成的卷宗校验时，这些记录会显示为变动）。
+          条记录与本机其他支部的记录冲突，已作为新记录导入（用这份备份生成的卷宗校验时，这些记录会显示为变动）。
         </span>
       )}
     </>
@@ -164,9 +268,13 @@ function DoneText({ result }: Readonly<{ result: Extract<RestoreResult, { ok: tr
 }
 
 export function RestoreCard({ flow }: Readonly<{ flow: RestoreFlow }>) {
-  const { modal } = App.useApp();
   const { state } = flow;
   const [replaceAllOpen, setReplaceAllOpen] = useState(false);
+  // 替换本机的同一支部: the branches counted for its confirmation (null: closed), and whether they are being counted
+  // (≈ 2 s for 30 branches: the button spins, and a second click opens no second dialog).
+  const [replacing, setReplacing] = useState<BranchCompare[] | null>(null);
+  const [counting, setCounting] = useState(false);
+  const countingRef = useRef(false);
   // The card is long (the preview) and the page stays where the button was: bring each new step into view, so the
   // progress of a long restore and its result or refusal are seen, also when started from the automatic backups below.
   const statusRef = useRef<HTMLDivElement>(null);
@@ -179,36 +287,23 @@ export function RestoreCard({ flow }: Readonly<{ flow: RestoreFlow }>) {
   }, [state.step]);
 
   const confirmReplaceBranches = async (preview: BackupPreview) => {
-    const { same, total } = preview.here;
-    const current = await Promise.all(
-      same.map(
-        async (b) => `本机「${b.localName}」现有的全部数据（${describeBranchRows(await countBranchRows(b.id))}）`,
-      ),
-    );
-    const newer = changedSince(preview.here, preview.createdAt);
-    modal.confirm({
-      title:
-        same.length === 1 ? `用备份替换本机的「${same[0]!.localName}」？` : `用备份替换本机的 ${same.length} 个支部？`,
-      width: 560,
-      content: (
-        <>
-          <Typography.Paragraph>
-            {current.join('；')}将被删除，换成备份中的数据（备份时间 {formatChinaTime(preview.createdAt)}）。
-            {total > same.length ? `本机其他 ${total - same.length} 个支部不受影响。` : ''}
-          </Typography.Paragraph>
-          {newer.length > 0 && (
-            <Typography.Paragraph type="danger">
-              {names(newer.map((b) => ({ name: b.localName })))}在备份之后还有修改，替换后这些修改将丢失。
-            </Typography.Paragraph>
-          )}
-          <Typography.Paragraph>此操作不能撤销，建议先“立即备份”当前数据。</Typography.Paragraph>
-        </>
-      ),
-      okText: RESTORE_MODE_LABELS.replaceBranches,
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: () => void flow.restore('replaceBranches'),
-    });
+    if (countingRef.current) return;
+    countingRef.current = true;
+    setCounting(true);
+    try {
+      const counted: BranchCompare[] = [];
+      for (const b of preview.here.same) {
+        counted.push({
+          id: b.id,
+          localName: b.localName,
+          kinds: compareKinds(await countBranchRows(b.id), preview.fileRows[b.id] ?? {}),
+        });
+      }
+      setReplacing(counted);
+    } finally {
+      countingRef.current = false;
+      setCounting(false);
+    }
   };
 
   return (
@@ -255,33 +350,24 @@ export function RestoreCard({ flow }: Readonly<{ flow: RestoreFlow }>) {
           <Card type="inner" title="备份内容（已通过校验）">
             <BackupPreviewCard preview={state.preview} fileName={state.name} />
             <BranchesHereNotes preview={state.preview} />
-            <Typography.Paragraph style={{ marginTop: 12 }}>
-              「{RESTORE_MODE_LABELS.replaceBranches}」只替换备份中的支部，本机其他支部不变；「
-              {RESTORE_MODE_LABELS.addAsNewBranches}」把备份中的支部加入本机，保留本机已有的数据；「
-              {RESTORE_MODE_LABELS.replace}」用备份替换本机全部数据。
-            </Typography.Paragraph>
-            {state.preview.here.same.length > 0 ? (
-              <Space wrap>
-                <Button type="primary" onClick={() => void confirmReplaceBranches(state.preview)}>
-                  {RESTORE_MODE_LABELS.replaceBranches}
-                </Button>
-                <Button disabled>{RESTORE_MODE_LABELS.addAsNewBranches}</Button>
-                <Button danger onClick={() => setReplaceAllOpen(true)}>
-                  {RESTORE_MODE_LABELS.replace}
-                </Button>
-                <Button onClick={flow.reset}>取消</Button>
-              </Space>
-            ) : (
-              <Space wrap>
-                <Button type="primary" onClick={() => void flow.restore('addAsNewBranches')}>
-                  {RESTORE_MODE_LABELS.addAsNewBranches}
-                </Button>
-                <Button danger onClick={() => setReplaceAllOpen(true)}>
-                  {RESTORE_MODE_LABELS.replace}
-                </Button>
-                <Button onClick={flow.reset}>取消</Button>
-              </Space>
-            )}
+            <ModesText preview={state.preview} />
+            <ModeButtons
+              preview={state.preview}
+              counting={counting}
+              onReplaceBranches={() => void confirmReplaceBranches(state.preview)}
+              onAdd={() => void flow.restore('addAsNewBranches')}
+              onReplaceAll={() => setReplaceAllOpen(true)}
+              onCancel={flow.reset}
+            />
+            <ReplaceBranchesDialog
+              preview={state.preview}
+              branches={replacing}
+              onCancel={() => setReplacing(null)}
+              onConfirm={() => {
+                setReplacing(null);
+                void flow.restore('replaceBranches');
+              }}
+            />
             <ReplaceAllDialog
               preview={state.preview}
               open={replaceAllOpen}
