@@ -3,7 +3,7 @@
 // and a branch is deleted behind a typed name, with its deletion kept in the log. The restore's progress and result
 // are brought into view.
 import { expect, test, type Page } from '@playwright/test';
-import { chooseOption, expectSaved, fillBranchBasics, openSection, save } from './helpers';
+import { chooseOption, expectSaved, fillBranchBasics, openSection, save, seedRoster } from './helpers';
 
 const FIRST = '第一党支部';
 const SECOND = '第二党支部';
@@ -14,51 +14,6 @@ async function createBranch(page: Page, name: string, parentOrg: string): Promis
   await save(page);
   await expectSaved(page);
   await expect(page.getByRole('main').getByRole('heading', { level: 3, name })).toBeVisible();
-}
-
-/** Test-only: one member in the named branch's roster, straight into IndexedDB (as the repositories store it). */
-async function seedMember(page: Page, branchName: string, name: string): Promise<void> {
-  await page.evaluate(
-    async ({ branchName, name }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('branch-ledger');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const branches = await new Promise<{ id: string; name: string }[]>((resolve, reject) => {
-        const request = db.transaction('branches').objectStore('branches').getAll();
-        request.onsuccess = () => resolve(request.result as { id: string; name: string }[]);
-        request.onerror = () => reject(request.error);
-      });
-      const at = new Date().toISOString();
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('members', 'readwrite');
-        tx.objectStore('members').put({
-          branchId: branches.find((b) => b.name === branchName)!.id,
-          createdAt: at,
-          updatedAt: at,
-          id: crypto.randomUUID(),
-          name,
-          gender: '男',
-          birthDate: '1980-01-01',
-          joinedDate: '2005-07-01',
-          fullMemberDate: '',
-          status: '正式',
-          partyGroupId: '',
-          post: '',
-          phone: '',
-          motto: '',
-          leftDate: '',
-          leftReason: '',
-        });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { branchName, name },
-  );
-  await page.reload();
 }
 
 async function backUp(page: Page, path: string): Promise<void> {
@@ -74,7 +29,7 @@ test('a branch’s backup replaces only that branch; 覆盖全部 first says whi
 }, testInfo) => {
   await page.goto('/');
   await createBranch(page, FIRST, '机关党委');
-  await seedMember(page, FIRST, '张备份');
+  await seedRoster(page, ['张备份'], FIRST);
   const file = testInfo.outputPath('first.zip');
   await backUp(page, file);
 
@@ -85,7 +40,7 @@ test('a branch’s backup replaces only that branch; 覆盖全部 first says whi
   await save(page);
   await expectSaved(page);
   await createBranch(page, SECOND, '机关党委');
-  await seedMember(page, SECOND, '李二支');
+  await seedRoster(page, ['李二支'], SECOND);
 
   await openSection(page, '数据安全');
   await page.locator('input[type=file]').setInputFiles(file);
@@ -160,7 +115,7 @@ test('the same backup is not imported twice as a new branch, and a branch is del
     const organ = await context.newPage();
     await organ.goto('/');
     await createBranch(organ, SECOND, '机关党委');
-    await seedMember(organ, SECOND, '李二支');
+    await seedRoster(organ, ['李二支'], SECOND);
     await openSection(organ, '数据安全');
     await organ.locator('input[type=file]').setInputFiles(file);
     await organ.getByRole('button', { name: '作为新支部导入' }).click();

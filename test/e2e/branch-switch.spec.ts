@@ -2,58 +2,10 @@
 // a half-typed record is not thrown away without 「离开此页？」; a 阵地 or a record of the branch left is not shown or
 // written to under the new one, but names its branch and offers the switch back; a 人员 filter does not survive.
 import { expect, test, type Page } from '@playwright/test';
-import { chinaDate, chooseOption, expectSaved, fillBranchBasics, openSection, save } from './helpers';
+import { chinaDate, chooseOption, expectSaved, fillBranchBasics, openSection, save, seedRoster } from './helpers';
 
 const RESEARCH = '研究室党支部';
 const PETITIONS = '信访局党支部';
-
-/** Test-only: puts one member into the named branch's roster straight in IndexedDB, then reloads; returns the id. */
-async function seedMember(page: Page, branchName: string, name: string): Promise<string> {
-  const id = await page.evaluate(
-    async ({ branchName, name }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('branch-ledger');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const branches = await new Promise<{ id: string; name: string }[]>((resolve, reject) => {
-        const request = db.transaction('branches').objectStore('branches').getAll();
-        request.onsuccess = () => resolve(request.result as { id: string; name: string }[]);
-        request.onerror = () => reject(request.error);
-      });
-      const at = new Date().toISOString();
-      const member = {
-        branchId: branches.find((b) => b.name === branchName)!.id,
-        createdAt: at,
-        updatedAt: at,
-        id: crypto.randomUUID(),
-        name,
-        gender: '男',
-        birthDate: '1980-01-01',
-        joinedDate: '2005-07-01',
-        fullMemberDate: '',
-        status: '正式',
-        partyGroupId: '',
-        post: '',
-        phone: '',
-        motto: '',
-        leftDate: '',
-        leftReason: '',
-      };
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('members', 'readwrite');
-        tx.objectStore('members').put(member);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      return member.id;
-    },
-    { branchName, name },
-  );
-  await page.reload();
-  return id;
-}
 
 async function switchTo(page: Page, name: string): Promise<void> {
   await chooseOption(page, '当前支部', name);
@@ -74,7 +26,7 @@ test('switching branch asks over a half-typed record, and nothing of the branch 
   await fillBranchBasics(page, { name: PETITIONS, termStart: '2024-01-15', termEnd: '2027-01-14' });
   await save(page);
   await expect(page.getByRole('main').getByRole('heading', { level: 3, name: PETITIONS })).toBeVisible();
-  const caiPeng = await seedMember(page, RESEARCH, '蔡鹏');
+  const [caiPeng] = await seedRoster(page, ['蔡鹏'], RESEARCH);
   await switchTo(page, RESEARCH);
   await expect(header(page)).toContainText(RESEARCH);
 

@@ -66,46 +66,55 @@ export function chinaDate(offset = 0): string {
   return new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Test-only: puts the roster straight into the app's IndexedDB (as the repositories write it), then reloads. */
-export async function seedRoster(page: Page, names: string[]): Promise<void> {
-  await page.evaluate(async (names) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('branch-ledger');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const branchId = await new Promise<string>((resolve, reject) => {
-      const request = db.transaction('branches').objectStore('branches').getAllKeys();
-      request.onsuccess = () => resolve(String(request.result[0]));
-      request.onerror = () => reject(request.error);
-    });
-    const at = new Date().toISOString();
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('members', 'readwrite');
-      for (const name of names) {
-        tx.objectStore('members').put({
-          branchId,
-          createdAt: at,
-          updatedAt: at,
-          id: crypto.randomUUID(),
-          name,
-          gender: '男',
-          birthDate: '1980-01-01',
-          joinedDate: '2005-07-01',
-          fullMemberDate: '',
-          status: '正式',
-          partyGroupId: '',
-          post: '',
-          phone: '',
-          motto: '',
-          leftDate: '',
-          leftReason: '',
-        });
-      }
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, names);
+/**
+ * Test-only: puts the roster straight into the app's IndexedDB (as the repositories write it) — into the branch named
+ * `branchName`, else the first — then reloads; returns the members' ids in the order of `names`.
+ */
+export async function seedRoster(page: Page, names: string[], branchName?: string): Promise<string[]> {
+  const ids = await page.evaluate(
+    async ({ names, branchName }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('branch-ledger');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const branches = await new Promise<{ id: string; name: string }[]>((resolve, reject) => {
+        const request = db.transaction('branches').objectStore('branches').getAll();
+        request.onsuccess = () => resolve(request.result as { id: string; name: string }[]);
+        request.onerror = () => reject(request.error);
+      });
+      const branch = branchName === undefined ? branches[0] : branches.find((b) => b.name === branchName);
+      if (!branch) throw new Error(`no branch ${branchName ?? ''} to seed`);
+      const at = new Date().toISOString();
+      const members = names.map((name) => ({
+        branchId: branch.id,
+        createdAt: at,
+        updatedAt: at,
+        id: crypto.randomUUID(),
+        name,
+        gender: '男',
+        birthDate: '1980-01-01',
+        joinedDate: '2005-07-01',
+        fullMemberDate: '',
+        status: '正式',
+        partyGroupId: '',
+        post: '',
+        phone: '',
+        motto: '',
+        leftDate: '',
+        leftReason: '',
+      }));
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('members', 'readwrite');
+        for (const member of members) tx.objectStore('members').put(member);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      return members.map((m) => m.id);
+    },
+    { names, branchName },
+  );
   await page.reload();
+  return ids;
 }
