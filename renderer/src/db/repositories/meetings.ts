@@ -307,7 +307,8 @@ export async function listAmendments(id: string): Promise<AuditEntry[]> {
   return (await listAudit('meeting', id, meeting.branchId)).filter((e) => e.action === 'amend');
 }
 
-function dateBounds(filter: MeetingFilter): [string, string] {
+/** A filter's date range on [branchId+date] (a month's upper end of 31 covers every month); also 「共 N 条」's. */
+export function dateBounds(filter: MeetingFilter): [string, string] {
   if (filter.year === undefined) return ['', '\uffff'];
   const y = String(filter.year).padStart(4, '0');
   if (filter.month === undefined) return [`${y}-01-01`, `${y}-12-31`];

@@ -4,18 +4,9 @@
 import { MEETING_KINDS, type MeetingKind } from '../../../../shared/domain/vocab';
 import type { Meeting } from '../../../../shared/schemas/entities';
 import { db } from '../../db/db';
-import type { MeetingFilter } from '../../db/repositories/meetings';
+import { dateBounds, type MeetingFilter } from '../../db/repositories/meetings';
 import { attendeeTerm, DIRECTORY_TERM, idOfEntry, intersectSlots, kindTerm, venueTerm } from '../../db/search/postings';
 import { readPostings } from '../../db/search/store';
-
-/** The filter's date range, as listMeetings reads it (a month's upper end of 31 covers every month). */
-function dateBounds(filter: MeetingFilter): [string, string] {
-  if (filter.year === undefined) return ['', '\uffff'];
-  const y = String(filter.year).padStart(4, '0');
-  if (filter.month === undefined) return [`${y}-01-01`, `${y}-12-31`];
-  const m = String(filter.month).padStart(2, '0');
-  return [`${y}-${m}-01`, `${y}-${m}-31`];
-}
 
 /** Rows read per bulkGet when a 状态 filter must look at the records themselves. */
 const STATUS_BATCH = 200;
