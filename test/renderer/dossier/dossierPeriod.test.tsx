@@ -1,5 +1,5 @@
 // 卷宗导出 by year or by date range: the period the page exports, why a range is refused, and the file name it saves.
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dossierFileName, emptyPeriodReason, periodName, periodOptions } from '../../../shared/dossier/data';
 import { AppProviders } from '../../../renderer/src/app/providers';
@@ -111,5 +111,41 @@ describe('卷宗导出 page', () => {
     expect(screen.getByRole('button', { name: '生成卷宗' }).hasAttribute('disabled')).toBe(false);
     fireEvent.click(screen.getByText('按起止日期'));
     expect((screen.getByLabelText('结束日期') as HTMLInputElement).value).toBe('2029-12-31');
+  });
+});
+
+describe('卷宗导出, the focus after 生成卷宗', () => {
+  it('moves the focus to the outcome when 生成卷宗 ends (here: a year without records is refused)', async () => {
+    // Long after the seeded records: the year offered first has none.
+    setChinaNow('2045-06-15T10:00:00');
+    await seed();
+    render(
+      <AppProviders>
+        <DossierPage />
+      </AppProviders>,
+    );
+    await screen.findByRole('heading', { name: '卷宗导出' });
+    // The button is disabled while the volume is made: the focus is on the page, nowhere to continue from.
+    fireEvent.click(screen.getByRole('button', { name: '生成卷宗' }));
+    const refused = await screen.findByText('生成失败，没有生成文件');
+    expect(document.activeElement).not.toBe(document.body);
+    expect(document.activeElement?.contains(refused)).toBe(true);
+    expect(document.activeElement?.textContent).toContain('2045 年度没有任何记录');
+  });
+
+  it('leaves the focus where the user put it meanwhile', async () => {
+    setChinaNow('2045-06-15T10:00:00');
+    await seed();
+    render(
+      <AppProviders>
+        <DossierPage />
+      </AppProviders>,
+    );
+    await screen.findByRole('heading', { name: '卷宗导出' });
+    fireEvent.click(screen.getByRole('button', { name: '生成卷宗' }));
+    const volume = screen.getByLabelText('卷号');
+    act(() => volume.focus());
+    expect(await screen.findByText('生成失败，没有生成文件')).toBeTruthy();
+    expect(document.activeElement).toBe(volume);
   });
 });

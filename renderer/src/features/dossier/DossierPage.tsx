@@ -1,7 +1,7 @@
 // 卷宗导出: one volume per branch-year (一年一本) or per date range, rendered in the PDF worker, and 校验卷宗 for a PDF
 // handed back.
 import { Alert, Button, Card, Empty, Segmented, Select, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   dossierFileName,
   emptyPeriodReason,
@@ -65,6 +65,17 @@ export function defaultRange(year: number, today: string): { from: string; to: s
   return { from: `${year}-01-01`, to: end < today ? end : today };
 }
 
+/**
+ * Moves the focus to a job's outcome when it has none: 生成卷宗 is disabled while the volume is made (and 取消生成 is
+ * gone after it), so the focus falls to the page and the next Tab would start again at the top. As MeetingView's
+ * heading after 保存; focus the user put elsewhere meanwhile is left where it is.
+ */
+function focusIfLost(target: HTMLElement | null) {
+  if (target && (document.activeElement === null || document.activeElement === document.body)) {
+    target.focus({ preventScroll: true });
+  }
+}
+
 export function DossierPage() {
   const branch = useCurrentBranch();
   const today = chinaToday();
@@ -76,6 +87,11 @@ export function DossierPage() {
   const pdf = usePdfJob();
   const [verifying, setVerifying] = useState(false);
   const [verdict, setVerdict] = useState<VerifyOutcome | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const finished = pdf.state.status !== 'idle' && pdf.state.status !== 'running';
+  useEffect(() => {
+    if (finished) focusIfLost(outcomeRef.current);
+  }, [finished]);
 
   if (branch === undefined) return null;
   const thisYear = Number(today.slice(0, 4));
@@ -213,7 +229,7 @@ export function DossierPage() {
                 卷号印在封面上。同一年度分册装订时，按起止日期分别导出，并依次填写卷号。
               </Typography.Text>
             </Space>
-            <div style={{ marginTop: 16 }}>
+            <div ref={outcomeRef} tabIndex={finished ? -1 : undefined} style={{ marginTop: 16 }}>
               <PdfJobStatus state={pdf.state} onCancel={pdf.cancel} />
             </div>
           </Card>
