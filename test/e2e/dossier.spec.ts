@@ -1,9 +1,7 @@
 // 卷宗导出 end to end: a year's volume is rendered in the worker and downloaded as a real PDF, then 校验卷宗 reads
 // it back — matching at first, and naming the change after the branch is edited; then a volume of one month.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { chooseOption, expectSaved, fillBranchBasics, fillDate, hasPoppler, openSection, save } from './helpers';
 
@@ -60,7 +58,7 @@ test('a volume is exported from the UI, read back, and verified against the ledg
   await page.getByRole('button', { name: '生成卷宗' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe('卷宗测试党支部-2025年度迎检卷宗.pdf');
-  const file = join(mkdtempSync(join(tmpdir(), 'e2e-dossier-')), 'volume.pdf');
+  const file = test.info().outputPath('volume.pdf');
   await download.saveAs(file);
   await expect(page.getByText('已保存：卷宗测试党支部-2025年度迎检卷宗.pdf')).toBeVisible();
   const fingerprint = (await page.getByText(/数据指纹（SHA-256）：/).textContent())!.split('：')[1]!.trim();
@@ -123,7 +121,7 @@ test('a volume is exported from the UI, read back, and verified against the ledg
   const march = await rangeDownload;
   expect(march.suggestedFilename()).toBe('卷宗测试党支部-2025年3月1日至3月31日迎检卷宗-第2卷.pdf');
   if (poppler) {
-    const marchFile = join(mkdtempSync(join(tmpdir(), 'e2e-dossier-')), 'march.pdf');
+    const marchFile = test.info().outputPath('march.pdf');
     await march.saveAs(marchFile);
     const text = execFileSync('pdftotext', ['-layout', marchFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('卷宗测试党支部·2025年3月1日至2025年3月31日迎检卷宗');

@@ -1,9 +1,7 @@
 // 工作记录 end to end: a 支委会 with leave and a photo, 定稿, refused editing, 更正 with a reason, 补录, 状态 filter,
 // search.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { chinaDate, chooseOption, expectSaved, fillBranchBasics, hasPoppler, save, seedRoster } from './helpers';
@@ -98,7 +96,7 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   // 会议记录单: the record prints as a real PDF (rendered in the worker) with its topic, leave reason and correction.
   const download = page.waitForEvent('download', { timeout: 90_000 });
   await page.getByRole('button', { name: '打印记录单' }).click();
-  const pdfPath = join(mkdtempSync(join(tmpdir(), 'e2e-record-')), 'record.pdf');
+  const pdfPath = test.info().outputPath('record.pdf');
   await (await download).saveAs(pdfPath);
   if (hasPoppler()) {
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');

@@ -1,6 +1,6 @@
 // The `backup:verify` command on real files: exit codes and the Chinese summary or reasons.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -14,6 +14,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'backup-verify-'));
   good = join(dir, '备份 2025.zip');
   writeFileSync(good, await writeToBytes(makeDataset({ members: 4, extraAttachments: [300_000] })));
+  return () => rmSync(dir, { recursive: true, force: true });
 });
 
 function run(...args: string[]) {

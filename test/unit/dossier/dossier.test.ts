@@ -1,9 +1,9 @@
 // Renders the 迎检卷宗 and a 会议记录单 of a small branch-year and reads the PDFs back with poppler-utils.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractManifest } from '../../../shared/dossier/extract';
 import { SECTION_TITLES, buildDossier, groupFingerprint } from '../../../shared/dossier/build';
 import { EMPTY_TEXT, FONT_FILES, cnDate } from '../../../shared/dossier/layout';
@@ -16,6 +16,7 @@ import { hasPoppler } from './poppler';
 
 const OPTS = { year: 2025, generatedAt: '2026-01-05T01:00:00.000Z', appVersion: '0.1.0', schemaVersion: 1 };
 const dir = mkdtempSync(join(tmpdir(), 'dossier-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const writeTemp = (name: string, bytes: Uint8Array) => {
   const file = join(dir, name);
   writeFileSync(file, bytes);

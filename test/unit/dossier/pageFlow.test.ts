@@ -1,9 +1,9 @@
 // How the 迎检卷宗 of a realistic branch-year falls onto pages: no heading is left alone at the foot of a page.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDossier } from '../../../shared/dossier/build';
 import type { DossierData } from '../../../shared/dossier/data';
 import { FONT_FILES } from '../../../shared/dossier/layout';
@@ -34,9 +34,11 @@ describe.skipIf(!hasPoppler)('page flow of the typical branch-year (needs popple
   let titles: Set<string>;
   let data: DossierData;
   let header: string;
+  let dir: string;
 
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dossier-flow-'));
+    dir = mkdtempSync(join(tmpdir(), 'dossier-flow-'));
     const backup = join(dir, 'typical.zip');
     writeFileSync(backup, await seedBytes(specOf('typical')));
     const { branches } = await inspectBackupFile(backup);

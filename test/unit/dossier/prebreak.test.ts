@@ -1,9 +1,9 @@
 // Font metrics from TTF bytes, the kinsoku line breaker, and pre-broken paragraphs rendered against pdfmake's own breaking.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { parseFontMetrics, type FontMetrics } from '../../../shared/dossier/fontMetrics';
 import {
@@ -25,6 +25,7 @@ type Json = Record<string, unknown>;
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const dir = mkdtempSync(join(tmpdir(), 'prebreak-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let fonts: Record<string, Uint8Array>;
 let sans: FontMetrics;
 let serif: FontMetrics;
