@@ -3,10 +3,10 @@
 // them apart (branchLabels).
 import { Flex, Select } from 'antd';
 import { useMemo } from 'react';
+import { useBranchLabels } from '../features/branch/useBranchLabels';
 import { useBranches } from '../features/branch/useBranches';
 import { useCurrentBranch } from '../features/branch/useCurrentBranch';
 import { useSwitchBranch } from '../features/branch/useSwitchBranch';
-import { branchLabels } from '../features/overview/branchLabels';
 
 const SWITCHER_ID = 'current-branch-switcher';
 
@@ -14,10 +14,8 @@ export function BranchSwitcher() {
   const branches = useBranches();
   const current = useCurrentBranch();
   const switchBranch = useSwitchBranch();
-  const options = useMemo(() => {
-    const labels = branchLabels(branches ?? []);
-    return (branches ?? []).map((b) => ({ value: b.id, label: labels.get(b.id) ?? b.name }));
-  }, [branches]);
+  const { labelOf } = useBranchLabels();
+  const options = useMemo(() => (branches ?? []).map((b) => ({ value: b.id, label: labelOf(b) })), [branches, labelOf]);
   if (!branches || branches.length === 0 || !current) return null;
   return (
     <Flex align="center" gap={8}>

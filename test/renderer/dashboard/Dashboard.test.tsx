@@ -3,6 +3,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../renderer/src/app/providers';
+import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { Dashboard } from '../../../renderer/src/features/dashboard/Dashboard';
 import { meetingInput, present, seed, setChinaNow } from '../meetings/fixtures';
@@ -47,5 +48,19 @@ describe('Dashboard year', { timeout: 40_000 }, () => {
       </AppProviders>,
     );
     await waitFor(() => expect(yearShown()).toContain('2030年'));
+  });
+
+  it('names the current branch so it can be told from another branch of the same name', async () => {
+    const { branch } = await seed();
+    render(
+      <AppProviders>
+        <Dashboard branch={branch} />
+      </AppProviders>,
+    );
+    expect(await screen.findByText('当前支部：甲支部')).toBeTruthy();
+    await createBranch({ name: '甲支部', parentOrg: '某某机关党委', termStart: '2029-01-01', termEnd: '2031-12-31' });
+    // The first 甲支部 has no 上级党组织 and both were made in the same (frozen) minute: the order of creation tells them
+    // apart.
+    expect(await screen.findByText('当前支部：甲支部（同名第 1 个）')).toBeTruthy();
   });
 });

@@ -7,6 +7,7 @@ import { getRulePack, RULE_PACKS } from '../../../../shared/rules/packs';
 import { chinaToday, SEVEN_HAVES_NOT_APPLICABLE, sevenHavesApply, type Branch } from '../../../../shared/schemas';
 import { setRulePackId } from '../../db/repositories/compliance';
 import { venueKinds } from '../../db/repositories/venues';
+import { useBranchLabels } from '../branch/useBranchLabels';
 import { Loading } from '../../ui/Loading';
 import { recordsHref } from '../meetings/recordsRoute';
 import { responsibilityHref } from '../responsibility/responsibilityRoute';
@@ -29,6 +30,7 @@ export function Dashboard({ branch }: Readonly<{ branch: Branch }>) {
   const view = useDashboard(branch.id, year, today);
   const { message } = App.useApp();
   const packId = `rule-pack-${useId().replace(/:/g, '')}`;
+  const { labelOf } = useBranchLabels();
 
   const onPack = async (id: string) => {
     try {
@@ -41,7 +43,7 @@ export function Dashboard({ branch }: Readonly<{ branch: Branch }>) {
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Typography.Text strong>当前支部：{branch.name}</Typography.Text>
+        <Typography.Text strong>当前支部：{labelOf(branch)}</Typography.Text>
         <Space wrap>
           <YearSelect value={year} onChange={(y) => showYear('home', y)} currentYear={currentYear} />
           <Typography.Text>
