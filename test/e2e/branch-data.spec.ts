@@ -134,8 +134,15 @@ test('the same backup is not imported twice as a new branch, and a branch is del
     await openSection(organ, '支部概况');
     await chooseOption(organ, '当前支部', SECOND);
     await expect(organ.getByRole('main').getByRole('heading', { level: 3, name: SECOND })).toBeVisible();
-    await organ.getByRole('button', { name: '删除支部' }).click();
+    // Esc closes it and puts focus back on the button that opened it (the dialog is unmounted at once).
+    const deleteButton = organ.getByRole('button', { name: '删除支部' });
+    await deleteButton.click();
     const dialog = organ.getByRole('dialog', { name: `删除支部「${SECOND}」` });
+    await expect(dialog).toBeVisible();
+    await organ.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(deleteButton).toBeFocused();
+    await deleteButton.click();
     await expect(
       dialog.getByText(`将删除支部「${SECOND}」及其全部数据：党员 1 名。本机其他 1 个支部不受影响。`),
     ).toBeVisible();
@@ -148,6 +155,7 @@ test('the same backup is not imported twice as a new branch, and a branch is del
     await ok.click();
     await expect(organ.getByText(`已删除支部「${SECOND}」，当前支部已切换为「${FIRST}」`)).toBeVisible();
     await expect(organ.getByRole('main').getByRole('heading', { level: 3, name: FIRST })).toBeVisible();
+    await expect(organ.getByRole('heading', { level: 2, name: '支部概况' })).toBeFocused();
 
     // The switcher has one branch left; the deletion is in the log that outlives the branch.
     await organ.getByLabel('当前支部').click();

@@ -2,7 +2,7 @@
 // form.
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '../../ui/icons';
 import { Alert, Button, Flex, Space, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Branch } from '../../../../shared/schemas';
 import { setCurrentBranchId } from '../../db/repositories/settings';
 import { Loading } from '../../ui/Loading';
@@ -30,9 +30,19 @@ export function BranchPage() {
   const [tab, setTab] = useState<Tab>(tabFromHash);
   // The branch being deleted, held here: once it is gone the current branch changes under the closing dialog.
   const [deleting, setDeleting] = useState<Branch | null>(null);
+  // Where focus goes when the dialog closes (it is unmounted at once, so antd cannot put it back): the button that
+  // opened it after 取消 or Esc; the page's heading after a delete, as the page now shows another branch or the form.
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const closeDelete = (deleted: boolean) => {
+    setDeleting(null);
+    requestAnimationFrame(() => {
+      const target = deleted ? document.getElementById('page-title') : deleteButton.current;
+      target?.focus();
+    });
+  };
 
   const heading = (
-    <Typography.Title level={2} id="page-title" style={{ margin: 0 }}>
+    <Typography.Title level={2} id="page-title" tabIndex={-1} style={{ margin: 0 }}>
       支部概况
     </Typography.Title>
   );
@@ -80,13 +90,13 @@ export function BranchPage() {
             <Button icon={<PlusOutlined />} onClick={() => setMode('create')}>
               新建支部
             </Button>
-            <Button danger icon={<DeleteOutlined />} onClick={() => setDeleting(current)}>
+            <Button ref={deleteButton} danger icon={<DeleteOutlined />} onClick={() => setDeleting(current)}>
               删除支部
             </Button>
           </Space>
         )}
       </Flex>
-      {deleting && <DeleteBranchDialog branch={deleting} open onClose={() => setDeleting(null)} />}
+      {deleting && <DeleteBranchDialog branch={deleting} open onClose={closeDelete} />}
       {mode === 'edit' ? (
         <>
           <Typography.Title level={3}>编辑：{current.name}</Typography.Title>

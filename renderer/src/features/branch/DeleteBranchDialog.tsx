@@ -12,7 +12,7 @@ export function DeleteBranchDialog({
   branch,
   open,
   onClose,
-}: Readonly<{ branch: Branch; open: boolean; onClose: () => void }>) {
+}: Readonly<{ branch: Branch; open: boolean; onClose: (deleted: boolean) => void }>) {
   const { message } = App.useApp();
   const branches = useBranches();
   const counts = useLiveQuery(() => (open ? countBranchRows(branch.id) : undefined), [branch.id, open]);
@@ -30,7 +30,7 @@ export function DeleteBranchDialog({
       void message.success(
         next ? `已删除支部「${branch.name}」，当前支部已切换为「${next.name}」` : `已删除支部「${branch.name}」`,
       );
-      onClose();
+      onClose(true);
     } catch (error) {
       void message.error(`删除没有完成：${errorText(error)}（本机数据未做任何改动）`);
     } finally {
@@ -47,7 +47,7 @@ export function DeleteBranchDialog({
       okButtonProps={{ danger: true, disabled: !matches || counts === undefined, loading: busy }}
       cancelText="取消"
       onOk={() => void run()}
-      onCancel={onClose}
+      onCancel={() => onClose(false)}
       afterClose={() => setTyped('')}
       maskClosable={false}
       destroyOnHidden
