@@ -6,7 +6,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inspectBackup, readBackup, type BackupManifest, type OpenBackup } from '../shared/backup';
-import { SUPPORTED_SCHEMA_VERSIONS } from '../shared/backup/tables';
+import { BRANCH_DATA_TABLES, SUPPORTED_SCHEMA_VERSIONS, type BackupTableName } from '../shared/backup/tables';
 import { buildDossier } from '../shared/dossier/build';
 import {
   emptyPeriodReason,
@@ -22,22 +22,7 @@ import { renderPdf } from '../shared/dossier/render';
 import { RULE_PACK_SETTING, rulePackIdOf } from '../shared/rules/packs';
 import { chinaToday, isRealDate } from '../shared/schemas/common';
 import { fileErrorReason, wantsHelp } from './cliText';
-import type {
-  Assessment,
-  AttachmentMeta,
-  AuditEntry,
-  Branch,
-  Campaign,
-  Competition,
-  Learning,
-  Meeting,
-  Member,
-  MemberEvaluation,
-  Responsibility,
-  Standard,
-  Venue,
-  VenueCheck,
-} from '../shared/schemas/entities';
+import type { AttachmentMeta, Branch } from '../shared/schemas/entities';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE =
@@ -108,20 +93,8 @@ export function pickBranch(
 
 const PRINTABLE_MIME = new Set(['image/jpeg', 'image/png']);
 
-/** Tables whose rows belong to one branch by `branchId`. */
-const BRANCH_TABLES = new Set([
-  'members',
-  'venues',
-  'venueChecks',
-  'meetings',
-  'responsibilities',
-  'assessments',
-  'memberEvaluations',
-  'learning',
-  'campaigns',
-  'competitions',
-  'audit',
-]);
+/** Tables whose rows belong to one branch by `branchId` (attachment rows come through onAttachment instead). */
+const BRANCH_TABLES: ReadonlySet<string> = new Set(BRANCH_DATA_TABLES);
 
 /**
  * The second pass of the file: one branch's rows (plus the shared standards) as DossierData, and the original bytes
@@ -136,7 +109,7 @@ export async function readBranchVolume(
   file: string,
   branchId: string,
 ): Promise<{ data: DossierData; rulePackId: string }> {
-  const rows: Record<string, Record<string, unknown>[]> = {};
+  const rows: Partial<Record<BackupTableName, Record<string, unknown>[]>> = {};
   let rulePack: unknown;
   const attachments: AttachmentMeta[] = [];
   const images = new Map<string, Uint8Array>();
@@ -163,21 +136,23 @@ export async function readBranchVolume(
   if (!result.ok) throw new CliError(`备份文件无效：${oneLine(result.errors[0] ?? '无法读取')}`);
   const branch = rows.branches?.[0] as Branch | undefined;
   if (!branch) throw new CliError(`备份中没有编号为 ${branchId} 的支部`);
-  const table = <T>(name: string) => (rows[name] ?? []) as unknown as T[];
+  // The reader validated every row with its table's schema; a list of DossierData is named as its backup table.
+  const table = <K extends Exclude<keyof DossierData, 'branch' | 'attachments' | 'images'>>(name: K) =>
+    (rows[name] ?? []) as unknown as DossierData[K];
   const data: DossierData = {
     branch,
-    members: table<Member>('members'),
-    venues: table<Venue>('venues'),
-    venueChecks: table<VenueCheck>('venueChecks'),
-    meetings: table<Meeting>('meetings'),
-    responsibilities: table<Responsibility>('responsibilities'),
-    standards: table<Standard>('standards'),
-    assessments: table<Assessment>('assessments'),
-    memberEvaluations: table<MemberEvaluation>('memberEvaluations'),
-    learning: table<Learning>('learning'),
-    campaigns: table<Campaign>('campaigns'),
-    competitions: table<Competition>('competitions'),
-    audit: table<AuditEntry>('audit'),
+    members: table('members'),
+    venues: table('venues'),
+    venueChecks: table('venueChecks'),
+    meetings: table('meetings'),
+    responsibilities: table('responsibilities'),
+    standards: table('standards'),
+    assessments: table('assessments'),
+    memberEvaluations: table('memberEvaluations'),
+    learning: table('learning'),
+    campaigns: table('campaigns'),
+    competitions: table('competitions'),
+    audit: table('audit'),
     attachments,
     images,
   };

@@ -47,6 +47,15 @@ export const TABLE_NAMES = [
 ] as const;
 export type BackupTableName = (typeof TABLE_NAMES)[number];
 
+/**
+ * The tables whose rows belong to one branch, named by their `branchId`, in file order: all but the branches
+ * themselves, the standards (templates every branch shares) and the settings (this computer's). An audit entry without
+ * a branch describes shared data.
+ */
+export const BRANCH_DATA_TABLES: readonly BackupTableName[] = TABLE_NAMES.filter(
+  (t) => t !== 'branches' && t !== 'standards' && t !== 'settings',
+);
+
 /** A reference from a row to a row of another table, checked by restore: `id` must name a row of `table`. */
 export interface RowReference {
   table: BackupTableName;

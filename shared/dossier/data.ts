@@ -126,6 +126,22 @@ function by<T extends { id: string }>(...keys: ((row: T) => SortKey)[]): (a: T, 
   };
 }
 
+/**
+ * The attachments that records name, which a volume lists and prints: a meeting's files, a venue's 七有 photos and a
+ * learning entry's files. The 卷宗导出 page loads these, and a volume and 校验卷宗 count only these as the branch's.
+ */
+export function attachmentIdsOf(records: {
+  meetings: readonly Meeting[];
+  venues: readonly Venue[];
+  learning: readonly Learning[];
+}): string[] {
+  return [
+    ...records.meetings.flatMap((m) => m.attachmentIds),
+    ...records.venues.flatMap((v) => v.checklist.flatMap((c) => c.attachmentIds)),
+    ...records.learning.flatMap((l) => l.attachmentIds),
+  ];
+}
+
 /** Selects the rows of `data` that belong to the branch and period of a volume. */
 export function selectForPeriod(data: DossierData, period: DossierPeriod): DossierSelection {
   const branchId = data.branch.id;
@@ -177,11 +193,7 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
   const amendments = data.audit
     .filter((e) => e.action === 'amend' && e.entity === 'meeting' && meetingIds.has(e.entityId))
     .sort(by((e) => e.at));
-  const usedAttachmentIds = new Set<string>([
-    ...meetings.flatMap((m) => m.attachmentIds),
-    ...venues.flatMap((v) => v.checklist.flatMap((c) => c.attachmentIds)),
-    ...learning.flatMap((l) => l.attachmentIds),
-  ]);
+  const usedAttachmentIds = new Set(attachmentIdsOf({ meetings, venues, learning }));
   const attachments = mine(data.attachments)
     .filter((a) => usedAttachmentIds.has(a.id))
     .sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -1,8 +1,9 @@
 // The volume's manifest: canonical JSON of every printed row, SHA-256 hashes, the fingerprint, and 校验卷宗's diff.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { BackupTableName } from '../backup/tables';
 import { TABLE_LABELS } from '../domain/vocab';
-import { selectForPeriod, type DossierData, type DossierPeriod, type DossierSelection } from './data';
+import { attachmentIdsOf, selectForPeriod, type DossierData, type DossierPeriod, type DossierSelection } from './data';
 
 export const MANIFEST_FORMAT = 'branch-ledger-dossier-manifest';
 /** 2: carries 技能比武 (competitions). Version 1 volumes are still read and verified. */
@@ -11,7 +12,11 @@ export const MANIFEST_FORMAT_VERSION = 2;
 export type ManifestFormatVersion = 1 | typeof MANIFEST_FORMAT_VERSION;
 export const MANIFEST_FILE_NAME = 'dossier-manifest.json';
 
-/** The tables a record line can carry (names as in the backup format), in the order the volume prints them. */
+/**
+ * The tables a record line can carry (names as in the backup format), in the order the volume prints them. Not derived
+ * from the backup's list: what a volume hashes is this format's own, versioned (TABLE_SINCE) — attachments have lines
+ * of their own, settings are never printed, and a table added to backups joins volumes only by a decision here.
+ */
 export const MANIFEST_TABLES = [
   'branches',
   'members',
@@ -26,7 +31,7 @@ export const MANIFEST_TABLES = [
   'campaigns',
   'competitions',
   'audit',
-] as const;
+] as const satisfies readonly BackupTableName[];
 export type ManifestTable = (typeof MANIFEST_TABLES)[number];
 
 /** The format version that first carried each table; the others were there from version 1. */
@@ -247,13 +252,15 @@ export function verifyManifest(manifest: DossierManifest, currentData: DossierDa
       if (table === 'attachments') {
         // A file left behind when its record was deleted (or taken off it) is gone from the ledger, not moved out
         // of the period: only one a record of the branch still uses counts as existing.
-        const used = new Set([
-          ...currentData.meetings.flatMap((m) => (m.branchId === manifest.branchId ? m.attachmentIds : [])),
-          ...currentData.venues.flatMap((v) =>
-            v.branchId === manifest.branchId ? v.checklist.flatMap((c) => c.attachmentIds) : [],
-          ),
-          ...currentData.learning.flatMap((l) => (l.branchId === manifest.branchId ? l.attachmentIds : [])),
-        ]);
+        const ofBranch = <T extends { branchId: string }>(rows: readonly T[]) =>
+          rows.filter((r) => r.branchId === manifest.branchId);
+        const used = new Set(
+          attachmentIdsOf({
+            meetings: ofBranch(currentData.meetings),
+            venues: ofBranch(currentData.venues),
+            learning: ofBranch(currentData.learning),
+          }),
+        );
         ids = new Set([...ids].filter((id) => used.has(id)));
       }
       existing.set(table, ids);

@@ -22,6 +22,27 @@ function monthlyTiers(month: number, quarter: number, seldom: number): Tier[] {
     { label: '不开', per: 'total', minCount: 0, score: 0 },
   ];
 }
+/**
+ * 「每季度至少1次 / 半年1次 / 偶尔 / 不开」 tiers of a quarterly meeting, scores from the top tier down; the top tier is
+ * labelled as the item's method words it.
+ */
+function quarterlyTiers(quarterLabel: string, quarter: number, half: number, seldom: number): Tier[] {
+  return [
+    { label: quarterLabel, per: 'quarter', minCount: 1, score: quarter },
+    { label: '半年1次', per: 'half', minCount: 1, score: half },
+    { label: '偶尔召开', per: 'total', minCount: 1, score: seldom },
+    { label: '不开', per: 'total', minCount: 0, score: 0 },
+  ];
+}
+/** 「每季度1次 / 半年1次 / 每年1次 / 未讲」 tiers of 党课, scores from the top tier down. */
+function lectureTiers(quarter: number, half: number, year: number): Tier[] {
+  return [
+    { label: '每季度1次', per: 'quarter', minCount: 1, score: quarter },
+    { label: '半年1次', per: 'half', minCount: 1, score: half },
+    { label: '每年1次', per: 'year', minCount: 1, score: year },
+    { label: '未讲', per: 'total', minCount: 0, score: 0 },
+  ];
+}
 function yearlyTiers(score: number): Tier[] {
   return [
     { label: '每年至少1次', per: 'year', minCount: 1, score },
@@ -62,12 +83,7 @@ const FIVE_GOOD_ITEMS: StandardItem[] = [
     content: '支部党员大会每季度至少召开1次',
     method: '按会议记录自动计分：每季度1次4分，半年1次2分，偶尔召开1分，不开0分',
     maxScore: 4,
-    rule: frequency('支部党员大会', [
-      { label: '每季度至少1次', per: 'quarter', minCount: 1, score: 4 },
-      { label: '半年1次', per: 'half', minCount: 1, score: 2 },
-      { label: '偶尔召开', per: 'total', minCount: 1, score: 1 },
-      { label: '不开', per: 'total', minCount: 0, score: 0 },
-    ]),
+    rule: frequency('支部党员大会', quarterlyTiers('每季度至少1次', 4, 2, 1)),
   },
   {
     code: '1.3',
@@ -91,12 +107,7 @@ const FIVE_GOOD_ITEMS: StandardItem[] = [
     content: '书记和支委讲党课，每季度至少1次',
     method: '按会议记录自动计分：每季度1次4分，半年1次2分，每年1次1分，未讲0分',
     maxScore: 4,
-    rule: frequency('党课', [
-      { label: '每季度1次', per: 'quarter', minCount: 1, score: 4 },
-      { label: '半年1次', per: 'half', minCount: 1, score: 2 },
-      { label: '每年1次', per: 'year', minCount: 1, score: 1 },
-      { label: '未讲', per: 'total', minCount: 0, score: 0 },
-    ]),
+    rule: frequency('党课', lectureTiers(4, 2, 1)),
   },
   {
     code: '2.2',
@@ -216,12 +227,7 @@ const STANDARDIZATION_ITEMS: StandardItem[] = [
     content: '支部党员大会每季度至少召开1次',
     method: '按会议记录自动计分：每季度不少于1次5分，半年1次2分，偶尔召开1分，不开0分',
     maxScore: 5,
-    rule: frequency('支部党员大会', [
-      { label: '每季度不少于1次', per: 'quarter', minCount: 1, score: 5 },
-      { label: '半年1次', per: 'half', minCount: 1, score: 2 },
-      { label: '偶尔召开', per: 'total', minCount: 1, score: 1 },
-      { label: '不开', per: 'total', minCount: 0, score: 0 },
-    ]),
+    rule: frequency('支部党员大会', quarterlyTiers('每季度不少于1次', 5, 2, 1)),
   },
   {
     code: 'A3',
@@ -237,12 +243,7 @@ const STANDARDIZATION_ITEMS: StandardItem[] = [
     content: '党课每季度至少1次，书记每年至少讲1次',
     method: '按会议记录自动计分：每季度1次4分，半年1次2分，每年1次1分，未讲0分',
     maxScore: 4,
-    rule: frequency('党课', [
-      { label: '每季度1次', per: 'quarter', minCount: 1, score: 4 },
-      { label: '半年1次', per: 'half', minCount: 1, score: 2 },
-      { label: '每年1次', per: 'year', minCount: 1, score: 1 },
-      { label: '未讲', per: 'total', minCount: 0, score: 0 },
-    ]),
+    rule: frequency('党课', lectureTiers(4, 2, 1)),
   },
   {
     code: 'A5',

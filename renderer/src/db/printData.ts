@@ -1,5 +1,5 @@
 // Gathers, through indexes, what a 会议记录单 or a year's 迎检卷宗 prints: rows as plain data plus the photos' Blobs.
-import type { DossierOptions } from '../../../shared/dossier/data';
+import { attachmentIdsOf, type DossierOptions } from '../../../shared/dossier/data';
 import type { AttachmentMeta } from '../../../shared/schemas/entities';
 import type { PdfJob, PrintPhoto } from '../workers/pdfProtocol';
 import { db } from './db';
@@ -84,11 +84,7 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
   const standards = (await db.standards.bulkGet([...new Set(assessments.map((a) => a.standardId))])).filter(
     (s) => s !== undefined,
   );
-  const files = await attachmentsFor([
-    ...meetings.flatMap((m) => m.attachmentIds),
-    ...venues.flatMap((v) => v.checklist.flatMap((c) => c.attachmentIds)),
-    ...learning.flatMap((l) => l.attachmentIds),
-  ]);
+  const files = await attachmentsFor(attachmentIdsOf({ meetings, venues, learning }));
   return {
     kind: 'dossier',
     data: {

@@ -1,14 +1,17 @@
 // The remapper behind 作为新支部导入 and 替换本机的同一支部: ids are kept unless another branch here has them; renamed
 // ids are followed by every reference, shared and optional references kept.
 import { describe, expect, it } from 'vitest';
-import { BACKUP_TABLES } from '../../../shared/backup/tables';
+import { BACKUP_TABLES, BRANCH_DATA_TABLES } from '../../../shared/backup/tables';
 import {
   branchDataOf,
   buildIdMap,
+  KEYED_TABLES,
   prepareImport,
+  REMAPPED_TABLES,
   remapTables,
   type StagedTables,
 } from '../../../renderer/src/db/backup/remap';
+import { db } from '../../../renderer/src/db/db';
 
 function counter(prefix: string) {
   let n = 0;
@@ -236,5 +239,18 @@ describe('remapTables over every id', () => {
       new Map([['x', 'y']]),
     );
     expect(out.meetings).toEqual([{ id: 'y', branchId: 'b', attachmentIds: ['elsewhere'] }]);
+  });
+});
+
+describe('the tables the remapper renews and checks', () => {
+  it('renews the branches and all their data; checks for clashes the tables stored here under their name by id', () => {
+    expect(REMAPPED_TABLES).toEqual(['branches', ...BRANCH_DATA_TABLES]);
+    // Audit and learning entries are stored packed (auditPages, learningMonths): their ids are no keys here.
+    const keyedById = BRANCH_DATA_TABLES.filter((name) =>
+      db.tables.some((t) => t.name === name && t.schema.primKey.keyPath === 'id'),
+    );
+    expect(KEYED_TABLES).toEqual(keyedById);
+    expect(KEYED_TABLES).not.toContain('audit');
+    expect(KEYED_TABLES).not.toContain('learning');
   });
 });

@@ -1,9 +1,13 @@
 // The 卷宗导出 job read from fake-indexeddb: it carries the 频次规则 chosen on 工作台, so the two never disagree.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SEVEN_HAVES } from '../../../shared/domain/vocab';
+import { db } from '../../../renderer/src/db/db';
 import { setRulePackId } from '../../../renderer/src/db/repositories/compliance';
 import { loadDossierJob } from '../../../renderer/src/db/printData';
 import { createCompetition } from '../../../renderer/src/db/repositories/competitions';
-import { seed, setChinaNow } from '../meetings/fixtures';
+import { createLearning } from '../../../renderer/src/db/repositories/learning';
+import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
+import { meetingInput, seed, setChinaNow } from '../meetings/fixtures';
 
 beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
 afterEach(() => {
@@ -40,6 +44,50 @@ describe('loadDossierJob', () => {
     await createCompetition(other.id, contest('乙支部比武', chen.id, '陈静'));
     const job = await loadDossierJob(branch.id, OPTIONS);
     expect(job.kind === 'dossier' && job.data.competitions.map((c) => c.id)).toEqual([mine.id]);
+  });
+
+  it("carries the files of the period's meetings and learning entries and the 七有 photos, not a file no record uses", async () => {
+    const { branch, zhang, venue } = await seed();
+    const at = new Date().toISOString();
+    for (const [id, mime] of [
+      ['f-meeting', 'image/png'],
+      ['f-venue', 'image/jpeg'],
+      ['f-learning', 'application/pdf'],
+      ['f-unused', 'image/png'],
+    ] as const) {
+      await db.attachments.add({
+        id,
+        branchId: branch.id,
+        createdAt: at,
+        updatedAt: at,
+        name: `${id}.bin`,
+        mime,
+        size: 3,
+        sha256: id.padEnd(64, '0'),
+        blob: new Blob([new Uint8Array([1, 2, 3])], { type: mime }),
+      });
+    }
+    await createMeeting(branch.id, meetingInput({ date: '2029-05-10', attachmentIds: ['f-meeting'] }));
+    await db.venues.update(venue.id, {
+      checklist: SEVEN_HAVES.map((h) => ({
+        key: h.key,
+        ok: true,
+        note: '',
+        attachmentIds: h.key === 'signs' ? ['f-venue'] : [],
+      })),
+    });
+    await createLearning(branch.id, {
+      memberId: zhang.id,
+      kind: '季读一本',
+      title: '学习党章',
+      date: '2029-06-01',
+      attachmentIds: ['f-learning'],
+    });
+    const job = await loadDossierJob(branch.id, OPTIONS);
+    if (job.kind !== 'dossier') throw new Error('not a dossier job');
+    expect(job.data.attachments.map((a) => a.id).sort()).toEqual(['f-learning', 'f-meeting', 'f-venue']);
+    // Only pictures are photos to print; a PDF is listed by name.
+    expect(job.photos.map((p) => p.sha256).sort()).toEqual(['f-meeting'.padEnd(64, '0'), 'f-venue'.padEnd(64, '0')]);
   });
 
   it('keeps a pack the caller names', async () => {

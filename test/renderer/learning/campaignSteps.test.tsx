@@ -137,4 +137,58 @@ describe('campaign steps', { timeout: 20_000 }, () => {
     fireEvent.click(within(again).getByRole('button', { name: '删除' }));
     await waitFor(async () => expect(count(await latest(campaign.id))).toBe(0));
   });
+
+  it.each([
+    {
+      step: '领导点评',
+      empty: '还没有领导点评',
+      add: async (id: string) => {
+        await addReview(id, { leader: '赵书记', date: '2024-07-01', comment: '成效明显' });
+        return addReview(id, { leader: '钱部长', date: '2024-11-05', comment: '继续保持' });
+      },
+      lines: ['2024-07-01 赵书记：成效明显', '2024-11-05 钱部长：继续保持'],
+      second: '删除钱部长（2024-11-05）的领导点评？',
+      removed: '已删除点评',
+      kept: (c: Campaign) => c.reviews.map((r) => r.leader),
+      first: '赵书记',
+      panel: (c: Campaign) => <ReviewsStep campaign={c} />,
+    },
+    {
+      step: '评选表彰',
+      empty: '还没有表彰',
+      add: async (id: string) => {
+        await addAward(id, { to: '张三', title: '优秀共产党员', date: '2024-12-28' });
+        return addAward(id, { to: '机关第一党支部', title: '先进党支部', date: '2024-12-30' });
+      },
+      lines: ['2024-12-28 张三：优秀共产党员', '2024-12-30 机关第一党支部：先进党支部'],
+      second: '删除表彰“机关第一党支部：先进党支部”？',
+      removed: '已删除表彰',
+      kept: (c: Campaign) => c.awards.map((a) => a.title),
+      first: '优秀共产党员',
+      panel: (c: Campaign, ctx: Awaited<ReturnType<typeof setUp>>) => (
+        <AwardsStep campaign={c} branch={ctx.branch} members={ctx.members} />
+      ),
+    },
+  ])('lists each $step on a line and deletes the one asked about', async (step) => {
+    const ctx = await setUp();
+    const view = render(<AppProviders>{step.panel(ctx.campaign, ctx)}</AppProviders>);
+    expect(within(screen.getByRole('region', { name: step.step })).getByText(step.empty)).toBeTruthy();
+
+    const campaign = await step.add(ctx.campaign.id);
+    view.rerender(<AppProviders>{step.panel(campaign, ctx)}</AppProviders>);
+    const items = [...screen.getByRole('region', { name: step.step }).querySelectorAll<HTMLElement>('.ant-list-item')];
+    // An item's own text, without its 删除 button.
+    const line = (li: HTMLElement) =>
+      [...li.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join('');
+    expect(items.map(line)).toEqual(step.lines);
+
+    fireEvent.click(within(items[1]!).getByRole('button', { name: '删除' }));
+    const ask = (await screen.findByText(step.second)).closest('.ant-popover') as HTMLElement;
+    fireEvent.click(within(ask).getByRole('button', { name: '删除' }));
+    expect(await screen.findByText(step.removed)).toBeTruthy();
+    expect(step.kept(await latest(campaign.id))).toEqual([step.first]);
+  });
 });

@@ -1,6 +1,6 @@
 // Prepares a backup's branch data for the restore modes that add to this computer's data (作为新支部导入, 替换本机的同一
 // 支部): rows keep their ids, except ids another branch here already uses, which get new ones with every reference. Pure.
-import type { BackupTableName } from '../../../../shared/backup/tables';
+import { BRANCH_DATA_TABLES, type BackupTableName } from '../../../../shared/backup/tables';
 
 export type Row = Record<string, unknown>;
 export type StagedTables = Record<BackupTableName, Row[]>;
@@ -19,24 +19,11 @@ export type StagedTables = Record<BackupTableName, Row[]>;
  */
 
 /**
- * Tables whose rows may get new ids (the whole set when `buildIdMap` is given no clashes to limit it to). Standards are
- * shared templates, not branch data: they keep their ids. Settings are this computer's, not imported.
+ * Tables whose rows may get new ids (the whole set when `buildIdMap` is given no clashes to limit it to): the branches
+ * and their data. Standards are shared templates, not branch data: they keep their ids. Settings are this computer's,
+ * not imported.
  */
-export const REMAPPED_TABLES: readonly BackupTableName[] = [
-  'branches',
-  'members',
-  'venues',
-  'venueChecks',
-  'meetings',
-  'responsibilities',
-  'assessments',
-  'memberEvaluations',
-  'learning',
-  'campaigns',
-  'competitions',
-  'attachments',
-  'audit',
-];
+export const REMAPPED_TABLES: readonly BackupTableName[] = ['branches', ...BRANCH_DATA_TABLES];
 
 const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 const objects = (v: unknown): Row[] => (Array.isArray(v) ? v.filter(isObject) : []);
@@ -127,19 +114,13 @@ export function remapTables(tables: Partial<StagedTables>, map: ReadonlyMap<stri
   return out;
 }
 
-/** Tables whose rows have their id as primary key: an id of the file used here by another branch must be renewed. */
-export const KEYED_TABLES: readonly BackupTableName[] = [
-  'members',
-  'venues',
-  'venueChecks',
-  'meetings',
-  'responsibilities',
-  'assessments',
-  'memberEvaluations',
-  'campaigns',
-  'competitions',
-  'attachments',
-];
+/**
+ * Tables whose rows have their id as primary key: an id of the file used here by another branch must be renewed. All
+ * branch data but audit and learning entries, which are stored packed (their ids are no keys).
+ */
+export const KEYED_TABLES: readonly BackupTableName[] = BRANCH_DATA_TABLES.filter(
+  (t) => t !== 'audit' && t !== 'learning',
+);
 
 /**
  * The branch data of a file as this computer takes it: no settings (they belong to this computer), and only the audit

@@ -1,7 +1,7 @@
 // 评选表彰: awards to a member (picked from that day's roster) or to the branch or a group (typed), dated from 全面争创
 // through 完善提升, where year-end awards fall.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Col, Form, Input, List, Popconfirm, Row, Select } from 'antd';
+import { App, Button, Col, Form, Input, Row, Select } from 'antd';
 import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { type z } from 'zod';
@@ -11,6 +11,7 @@ import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
 import { memberOptionsOn } from './campaignMembers';
+import { EntryList } from './EntryList';
 import { placeIssues } from './formErrors';
 
 type Values = z.input<typeof awardSchema>;
@@ -41,14 +42,6 @@ export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
   });
   const [date, chosen] = useWatch({ control, name: ['date', 'memberId'] });
   const options = [{ value: '', label: `（支部或集体）${branch.name}` }, ...memberOptionsOn(members, date, chosen)];
-  const remove = async (index: number) => {
-    try {
-      await removeAward(campaign.id, index);
-      message.success('已删除表彰');
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
-    }
-  };
   return (
     <>
       <Form layout="vertical" component="div">
@@ -97,32 +90,15 @@ export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
           添加表彰
         </Button>
       </Form>
-      <div role="region" aria-label="评选表彰">
-        <List
-          size="small"
-          dataSource={campaign.awards.map((a, index) => ({ ...a, index }))}
-          locale={{ emptyText: '还没有表彰' }}
-          renderItem={(a) => (
-            <List.Item
-              actions={[
-                <Popconfirm
-                  key="del"
-                  title={`删除表彰“${a.to}：${a.title}”？`}
-                  okText="删除"
-                  cancelText="取消"
-                  onConfirm={() => remove(a.index)}
-                >
-                  <Button size="small" danger>
-                    删除
-                  </Button>
-                </Popconfirm>,
-              ]}
-            >
-              {a.date} {a.to}：{a.title}
-            </List.Item>
-          )}
-        />
-      </div>
+      <EntryList
+        label="评选表彰"
+        entries={campaign.awards}
+        emptyText="还没有表彰"
+        line={(a) => `${a.date} ${a.to}：${a.title}`}
+        confirmTitle={(a) => `删除表彰“${a.to}：${a.title}”？`}
+        remove={(index) => removeAward(campaign.id, index)}
+        removedText="已删除表彰"
+      />
     </>
   );
 }

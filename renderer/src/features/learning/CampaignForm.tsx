@@ -8,7 +8,7 @@ import { CAMPAIGN_PHASES } from '../../../../shared/domain/vocab';
 import { DEFAULT_CAMPAIGN_NAME } from '../../../../shared/learning';
 import { campaignInputSchema, type Campaign } from '../../../../shared/schemas';
 import { createCampaign, updateCampaign } from '../../db/repositories/campaigns';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { placeIssues } from './formErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
@@ -86,44 +86,24 @@ export function CampaignForm({ branchId, campaign, onSaved, onCancel }: Readonly
         {CAMPAIGN_PHASES.map((phase, i) => (
           <Row gutter={16} key={phase} role="group" aria-label={`${phase}阶段`}>
             <Col xs={24} md={12}>
-              <FormField
+              <DateField
                 control={control}
                 name={`phases.${i}.start`}
                 label={`${phase}开始日期`}
                 required
                 idPrefix={idPrefix}
-              >
-                {({ id, value, onChange, onBlur, a11y, invalid }) => (
-                  <DateInput
-                    id={id}
-                    value={value}
-                    onChange={(v) => onChange(v ?? '')}
-                    onBlur={onBlur}
-                    invalid={invalid}
-                    a11y={a11y}
-                  />
-                )}
-              </FormField>
+                emptyAs=""
+              />
             </Col>
             <Col xs={24} md={12}>
-              <FormField
+              <DateField
                 control={control}
                 name={`phases.${i}.end`}
                 label={`${phase}结束日期`}
                 required
                 idPrefix={idPrefix}
-              >
-                {({ id, value, onChange, onBlur, a11y, invalid }) => (
-                  <DateInput
-                    id={id}
-                    value={value}
-                    onChange={(v) => onChange(v ?? '')}
-                    onBlur={onBlur}
-                    invalid={invalid}
-                    a11y={a11y}
-                  />
-                )}
-              </FormField>
+                emptyAs=""
+              />
             </Col>
           </Row>
         ))}

@@ -9,7 +9,7 @@ import { COMPETITION_KINDS } from '../../../../shared/learning';
 import { chinaToday, competitionInputSchema, type Competition, type Member } from '../../../../shared/schemas';
 import { createCompetition, updateCompetition } from '../../db/repositories/competitions';
 import { DateField } from '../../ui/DateField';
-import { FormField } from '../../ui/FormField';
+import { FormField, type FieldA11y } from '../../ui/FormField';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { memberOptionsOn } from './campaignMembers';
@@ -37,6 +37,27 @@ const valuesOf = (c: Competition): Values => ({
 });
 
 const KIND_OPTIONS = COMPETITION_KINDS.map((k) => ({ value: k, label: k }));
+
+interface OptionalNumberField {
+  id: string;
+  value?: number | null;
+  onChange: (value: number | null) => void;
+  a11y: FieldA11y;
+  invalid: boolean;
+}
+
+/** A participant's 成绩 or 名次: either may be left empty, held as null. */
+const optionalNumber = (f: Readonly<OptionalNumberField>) => (
+  <NumberInput
+    id={f.id}
+    value={f.value ?? null}
+    onChange={(v) => f.onChange(v ?? null)}
+    status={f.invalid ? 'error' : undefined}
+    style={{ width: '100%' }}
+    {...f.a11y}
+  />
+);
+
 export function CompetitionForm({ branchId, members, competition, onDone }: Readonly<Props>) {
   const { message } = App.useApp();
   const idPrefix = `contest-${useId().replace(/:/g, '')}`;
@@ -121,30 +142,12 @@ export function CompetitionForm({ branchId, members, competition, onDone }: Read
             </Col>
             <Col xs={12} md={5}>
               <FormField control={control} name={`participants.${index}.score`} label="成绩" idPrefix={idPrefix}>
-                {({ id, value, onChange, a11y, invalid }) => (
-                  <NumberInput
-                    id={id}
-                    value={value ?? null}
-                    onChange={(v) => onChange(v ?? null)}
-                    status={invalid ? 'error' : undefined}
-                    style={{ width: '100%' }}
-                    {...a11y}
-                  />
-                )}
+                {optionalNumber}
               </FormField>
             </Col>
             <Col xs={12} md={4}>
               <FormField control={control} name={`participants.${index}.rank`} label="名次" idPrefix={idPrefix}>
-                {({ id, value, onChange, a11y, invalid }) => (
-                  <NumberInput
-                    id={id}
-                    value={value ?? null}
-                    onChange={(v) => onChange(v ?? null)}
-                    status={invalid ? 'error' : undefined}
-                    style={{ width: '100%' }}
-                    {...a11y}
-                  />
-                )}
+                {optionalNumber}
               </FormField>
             </Col>
             <Col xs={20} md={7}>

@@ -1,6 +1,6 @@
 // 领导点评: leader, date (from 全面争创 through 完善提升) and comment.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Col, Form, Input, List, Popconfirm, Row } from 'antd';
+import { App, Button, Col, Form, Input, Row } from 'antd';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { type z } from 'zod';
@@ -9,6 +9,7 @@ import { addReview, removeReview } from '../../db/repositories/campaigns';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
+import { EntryList } from './EntryList';
 import { placeIssues } from './formErrors';
 
 type Values = z.input<typeof reviewSchema>;
@@ -31,14 +32,6 @@ export function ReviewsStep({ campaign }: Readonly<{ campaign: Campaign }>) {
       if (rest.length) message.error(rest.join('；'));
     }
   });
-  const remove = async (index: number) => {
-    try {
-      await removeReview(campaign.id, index);
-      message.success('已删除点评');
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
-    }
-  };
   return (
     <>
       <Form layout="vertical" component="div">
@@ -69,32 +62,15 @@ export function ReviewsStep({ campaign }: Readonly<{ campaign: Campaign }>) {
           添加点评
         </Button>
       </Form>
-      <div role="region" aria-label="领导点评">
-        <List
-          size="small"
-          dataSource={campaign.reviews.map((r, index) => ({ ...r, index }))}
-          locale={{ emptyText: '还没有领导点评' }}
-          renderItem={(r) => (
-            <List.Item
-              actions={[
-                <Popconfirm
-                  key="del"
-                  title={`删除${r.leader}（${r.date}）的领导点评？`}
-                  okText="删除"
-                  cancelText="取消"
-                  onConfirm={() => remove(r.index)}
-                >
-                  <Button size="small" danger>
-                    删除
-                  </Button>
-                </Popconfirm>,
-              ]}
-            >
-              {r.date} {r.leader}：{r.comment}
-            </List.Item>
-          )}
-        />
-      </div>
+      <EntryList
+        label="领导点评"
+        entries={campaign.reviews}
+        emptyText="还没有领导点评"
+        line={(r) => `${r.date} ${r.leader}：${r.comment}`}
+        confirmTitle={(r) => `删除${r.leader}（${r.date}）的领导点评？`}
+        remove={(index) => removeReview(campaign.id, index)}
+        removedText="已删除点评"
+      />
     </>
   );
 }
