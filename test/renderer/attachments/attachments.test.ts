@@ -96,6 +96,19 @@ describe('addAttachment', () => {
     expect(await countAudit()).toBe(auditBefore);
   });
 
+  it('says an empty file is empty, and tells an iPhone user what to do with a HEIC photo', async () => {
+    const { id: branchId } = await branch();
+    expect(await refusal(addAttachment(branchId, fileOf(new Uint8Array(0), '现场照片.jpg', 'image/jpeg')))).toBe(
+      '“现场照片.jpg” 是空文件（0 字节），请检查文件是否完整复制后再上传',
+    );
+    // The start of an ISO-BMFF 'ftypheic' box: not a format the app takes.
+    const heic = new Uint8Array([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, 0x63, 0, 0, 0, 0]);
+    expect(await refusal(addAttachment(branchId, fileOf(heic, 'IMG_0001.HEIC', 'image/heic')))).toMatch(
+      /^“IMG_0001\.HEIC” 是苹果手机的 HEIC 照片，.*兼容性最佳/,
+    );
+    expect(await db.attachments.count()).toBe(0);
+  });
+
   it('refuses a file over 20 MB with its size in the message, and accepts one exactly at the limit', async () => {
     const { id: branchId } = await branch();
     const head = fixture('venue-room.jpg').slice(0, 16);

@@ -20,6 +20,9 @@ const MAX_NAME_LENGTH = 200;
 
 const ALLOWED_EXTENSIONS = ['jpg', 'jpeg', 'jfif', 'png', 'webp', 'pdf'];
 const ALLOWED_DECLARED = ['image/jpeg', 'image/pjpeg', 'image/png', 'image/webp', 'application/pdf'];
+// iPhone photos: refused like any other format, but with a way forward.
+const HEIC = /\.(heic|heif)$/i;
+const HEIC_TYPES = ['image/heic', 'image/heif'];
 
 /** Sizes in MB with one decimal, rounded up so that a file just over the limit never reads as exactly 20.0 MB. */
 export function formatMegabytes(bytes: number): string {
@@ -137,13 +140,17 @@ function metaOf(row: Attachment): AttachmentMeta {
  */
 export async function addAttachment(branchId: string, file: File): Promise<AttachmentMeta> {
   const name = storableName(file.name);
+  // An empty file (a cloud-drive placeholder, a copy that failed) would otherwise read as "not really a JPG".
+  if (file.size === 0) refuse(`“${name}” 是空文件（0 字节），请检查文件是否完整复制后再上传`);
   const declaredOk = ALLOWED_DECLARED.includes(file.type) || ALLOWED_EXTENSIONS.includes(extensionOf(name));
   const mime = sniffAttachmentType(await bytesOf(file.slice(0, 16)));
   if (!mime) {
     refuse(
       declaredOk
         ? `“${name}” 的内容不是真正的 JPG、PNG、WebP 图片或 PDF 文件（可能只是改了扩展名），不能上传`
-        : `只支持 JPG、PNG、WebP 图片和 PDF 文件，“${name}” 不能上传`,
+        : HEIC.test(name) || HEIC_TYPES.includes(file.type)
+          ? `“${name}” 是苹果手机的 HEIC 照片，本软件只支持 JPG、PNG、WebP 图片和 PDF 文件。可在手机“设置 → 相机 → 格式”中选“兼容性最佳”后重新拍摄，或把照片以 JPG 格式发送到电脑后再上传`
+          : `只支持 JPG、PNG、WebP 图片和 PDF 文件，“${name}” 不能上传`,
     );
   }
   if (file.size > ATTACHMENT_MAX_BYTES) {
