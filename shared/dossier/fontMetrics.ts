@@ -5,6 +5,8 @@ export interface FontMetrics {
   unitsPerEm: number;
   /** Advance width in font units of the glyph the font maps this code point to (the .notdef width when unmapped). */
   advance(codePoint: number): number;
+  /** Whether the font maps this code point to a glyph (else it prints as the .notdef box). */
+  hasGlyph(codePoint: number): boolean;
   /** Width in points of `text` at `fontSize` with `characterSpacing` added after every character. */
   widthOf(text: string, fontSize: number, characterSpacing?: number): number;
 }
@@ -116,6 +118,7 @@ export function parseFontMetrics(bytes: Uint8Array): FontMetrics {
   return {
     unitsPerEm,
     advance,
+    hasGlyph: (cp) => glyphOf(cp) !== 0,
     widthOf(text, fontSize, characterSpacing = 0) {
       let units = 0;
       let chars = 0;

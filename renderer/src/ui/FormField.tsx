@@ -34,6 +34,8 @@ interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends Fie
   TT
 > {
   children: (field: ControllerRenderProps<T, N> & { id: string; invalid: boolean; a11y: FieldA11y }) => ReactNode;
+  /** A note under the field that does not stop saving (e.g. characters the PDFs cannot print), read with the input. */
+  warning?: (held: T[N]) => string | undefined;
 }
 
 export function FormField<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues>({
@@ -43,6 +45,7 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>, C, TT e
   required,
   idPrefix,
   children,
+  warning,
 }: Readonly<Props<T, N, C, TT>>) {
   const { field, fieldState } = useController<T, N, TT>({ control, name });
   // What the form holds. A field set to undefined (a cleared required date or choice) reads back as its default value
@@ -51,17 +54,21 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>, C, TT e
   const id = `${idPrefix}-${name.replace(/\./g, '-')}`;
   const message = fieldState.error?.message;
   const errorId = `${id}-error`;
+  const note = warning?.(held);
+  const noteId = `${id}-note`;
+  const describedBy = [message ? errorId : '', note ? noteId : ''].filter(Boolean).join(' ');
   const a11y: FieldA11y = {
     'aria-invalid': message ? true : undefined,
-    'aria-describedby': message ? errorId : undefined,
+    'aria-describedby': describedBy || undefined,
   };
   return (
     <Form.Item
       label={label}
       htmlFor={id}
       required={required}
-      validateStatus={message ? 'error' : undefined}
+      validateStatus={message ? 'error' : note ? 'warning' : undefined}
       help={message ? <span id={errorId}>{message}</span> : undefined}
+      extra={note ? <span id={noteId}>{note}</span> : undefined}
     >
       {children({ ...field, value: held, id, invalid: Boolean(message), a11y })}
     </Form.Item>

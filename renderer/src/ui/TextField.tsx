@@ -1,6 +1,7 @@
 // A labelled text field of a react-hook-form form: FormField + an antd Input (or a growing TextArea).
 import { Input } from 'antd';
 import type { FieldPath, FieldValues } from 'react-hook-form';
+import { missingGlyphWarning } from '../../../shared/print/missingGlyphs';
 import { FormField, type LabelledFieldProps } from './FormField';
 
 interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> extends LabelledFieldProps<
@@ -20,7 +21,8 @@ export function TextField<T extends FieldValues, N extends FieldPath<T>, C, TT e
   ...field
 }: Readonly<Props<T, N, C, TT>>) {
   return (
-    <FormField {...field}>
+    // Every text may end up in a printed record or the dossier: a character the PDF fonts lack is said at once.
+    <FormField {...field} warning={(held) => missingGlyphWarning(held as string | undefined)}>
       {(f) => {
         // The ref lets the form focus the first invalid field; an absent optional text shows as empty.
         const common = {
