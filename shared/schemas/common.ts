@@ -1,5 +1,6 @@
 // Building blocks shared by every entity schema: ids, China-local dates, timestamps, Chinese messages.
 import { z } from 'zod';
+import { typedDateProblem } from '../dates/parseTypedDate';
 
 /** Today's date in China (UTC+8, no DST) as YYYY-MM-DD, whatever the machine's time zone. */
 export function chinaToday(now: Date = new Date()): string {
@@ -39,11 +40,18 @@ export function isRealDate(value: string): boolean {
 
 export const idSchema = z.string().min(1, '缺少编号');
 
-/** A calendar date (YYYY-MM-DD), China local. */
+/**
+ * A calendar date (YYYY-MM-DD), China local. Text a date box could not read is held as typed (DateInput), so the
+ * message quotes it: 「无法识别的日期“明天”，请按 2025-03-05 的格式填写」, 「日期“2025-02-30”不存在：…」.
+ */
 export const dateSchema = z
   .string({ error: '请填写日期' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日（如 2025-03-18）')
-  .refine(isRealDate, '不是有效的日期');
+  .regex(DATE_SHAPE, { error: (issue) => typedDateProblem(String(issue.input)) })
+  // One message per date: a day that does not exist is only said of text shaped like a date (not `abort`, which turns
+  // an optional date's message into zod's English 「Invalid input」).
+  .refine((value) => !DATE_SHAPE.test(value) || isRealDate(value), {
+    error: (issue) => typedDateProblem(String(issue.input)),
+  });
 
 export const optionalDateSchema = z.union([dateSchema, z.literal('')]).optional();
 
@@ -62,6 +70,27 @@ export const requiredText = (label: string, max = 200) =>
 
 export const optionalText = (label: string, max = 2000) =>
   z.string().trim().max(max, `${label}不能超过 ${max} 个字`).default('');
+
+/**
+ * A long text as typed into a multi-line box: trailing whitespace and blank lines before the first line of text go,
+ * the first line's indentation (full-width or ASCII spaces, the 首行缩进 of Chinese minutes) stays, as every later
+ * line's does; nothing but whitespace is empty.
+ */
+export function trimLongText(value: string): string {
+  return value.replace(/\s+$/u, '').replace(/^(?:[^\S\r\n]*(?:\r\n|\r|\n))+/u, '');
+}
+
+/** A multi-line text field (会议内容, 发言摘要, 检查情况 …): like optionalText, but keeps the first line's indentation. */
+export const optionalLongText = (label: string, max = 2000) =>
+  z.string().overwrite(trimLongText).max(max, `${label}不能超过 ${max} 个字`).default('');
+
+/** A multi-line text that must be filled (述职内容, 点评内容 …): like requiredText, but keeps the first line's indentation. */
+export const requiredLongText = (label: string, max = 2000) =>
+  z
+    .string({ error: `请填写${label}` })
+    .overwrite(trimLongText)
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`);
 
 /** Fields every stored row has. */
 export const rowBase = {

@@ -16,6 +16,20 @@ export const SELECT_CLEAR = { clearIcon: <CloseCircleFilled />, label: '清除' 
 /** `allowClear` of an antd Input: its clear button has no label of its own, so the icon names it. */
 export const INPUT_CLEAR = { clearIcon: <CloseCircleFilled aria-label="清除" /> };
 
+/** Takes the button an icon is drawn in out of the Tab order; it stays clickable and keeps its name. */
+function buttonOutOfTabOrder(icon: HTMLSpanElement | null) {
+  const button = icon?.closest('button');
+  if (button) button.tabIndex = -1;
+}
+
+/**
+ * `allowClear` of an antd DatePicker (DateInput). rc-picker names its button 清除 from the zh_CN locale, but makes it a
+ * Tab stop after every filled date, where the keys of the next field were lost (a date typed after one Tab went
+ * nowhere). Emptying the text clears a date just as well, so the button is for the mouse only. rc-picker takes no
+ * props for the button: the icon's ref reaches it. (A select's 清除 stays a Tab stop: SELECT_CLEAR.)
+ */
+export const DATE_CLEAR = { clearIcon: <CloseCircleFilled ref={buttonOutOfTabOrder} /> };
+
 /**
  * `itemRender` of a table's pagination: antd draws 上一页/下一页 as buttons holding only an arrow icon, named by it in
  * English (「left」「right」) — the page list's own 上一页 title is on the list item around the button.

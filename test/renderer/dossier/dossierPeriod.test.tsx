@@ -31,6 +31,12 @@ describe('choosePeriod', () => {
     expect(range(undefined, '2030-06-01')).toEqual({ error: '请选择开始日期', field: 'from' });
     expect(range('2030-01-01', undefined)).toEqual({ error: '请选择结束日期', field: 'to' });
     expect(range('2030-03-01', '2030-02-28')).toEqual({ error: '结束日期不能早于开始日期', field: 'to' });
+    // Text the date box could not read reaches here as typed, and is named as such rather than compared as a date.
+    expect(range('2030.13.1', '2030-02-28')).toMatchObject({
+      error: expect.stringContaining('“2030.13.1”'),
+      field: 'from',
+    });
+    expect(range('2030-01-01', '明天')).toMatchObject({ error: expect.stringContaining('“明天”'), field: 'to' });
     expect(range('2030-01-01', '2030-06-16')).toEqual({
       error: '结束日期不能晚于今天（2030年6月15日）',
       field: 'to',

@@ -1,5 +1,6 @@
 // DateInput: what the box shows is what the form holds — emptied text or the ⊗ clears the value, a typed date is
-// kept; the empty box says how to type a date.
+// kept in any of the ways people write one, text that is not a date is held as typed (never the old date behind it);
+// the empty box says how to type a date; the ⊗ is no Tab stop.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,5 +87,73 @@ describe('DateInput', () => {
     typeInto(input, '2025-06-25');
     fireEvent.blur(input);
     expect(screen.getByRole('status').textContent).toBe('2025-06-25');
+  });
+
+  it.each(['2025.3.5', '2025/3/5', '2025-3-5', '20250305', '2025年3月5日', '２０２５．３．５', ' 2025年03月05号 '])(
+    'reads %j as 2025-03-05 on leaving the box, and shows it so',
+    (typed) => {
+      render(<Harness initial="2025-01-31" />);
+      const input = screen.getByLabelText('日期') as HTMLInputElement;
+      typeInto(input, typed);
+      fireEvent.blur(input);
+      expect(screen.getByRole('status').textContent).toBe('2025-03-05');
+      expect(input.value).toBe('2025-03-05');
+    },
+  );
+
+  it('reads a typed 2025.3.5 on Enter too', () => {
+    render(<Harness />);
+    const input = screen.getByLabelText('日期') as HTMLInputElement;
+    typeInto(input, '2025.3.5');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(screen.getByRole('status').textContent).toBe('2025-03-05');
+    expect(input.value).toBe('2025-03-05');
+  });
+
+  it('reads a year-less 3月5日 in the year of the date held (a 补录 form opened on 2025-01-31)', () => {
+    render(<Harness initial="2025-01-31" />);
+    const input = screen.getByLabelText('日期') as HTMLInputElement;
+    typeInto(input, '3月5日');
+    fireEvent.blur(input);
+    expect(screen.getByRole('status').textContent).toBe('2025-03-05');
+  });
+
+  it.each([
+    ['明天', '2025-01-31'],
+    ['2025.2.30', '2025-01-31'],
+    ['2025-02-30', '2025-01-31'],
+    ['25.3.5', '2025-01-31'],
+    ['3月5日', undefined],
+  ])('keeps %j in the box and as the value (held %s), not the old date behind it', (typed, initial) => {
+    render(<Harness initial={initial} />);
+    const input = screen.getByLabelText('日期') as HTMLInputElement;
+    typeInto(input, typed);
+    fireEvent.blur(input);
+    expect(screen.getByRole('status').textContent).toBe(typed);
+    expect(input.value).toBe(typed);
+    // Focus and leave again without a change: still there.
+    fireEvent.focus(input);
+    fireEvent.blur(input);
+    expect(input.value).toBe(typed);
+    expect(screen.getByRole('status').textContent).toBe(typed);
+  });
+
+  it('text that is not a date can be corrected in the box, and is then read', () => {
+    render(<Harness initial="2025-01-31" />);
+    const input = screen.getByLabelText('日期') as HTMLInputElement;
+    typeInto(input, '2025.13.5');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(input.value).toBe('2025.13.5');
+    typeInto(input, '2025.12.5');
+    expect(input.value).toBe('2025.12.5');
+    fireEvent.blur(input);
+    expect(screen.getByRole('status').textContent).toBe('2025-12-05');
+    expect(input.value).toBe('2025-12-05');
+  });
+
+  it('the clear button (⊗) is no Tab stop (emptying the text clears the date), but is still named 清除', () => {
+    render(<Harness initial="2025-06-20" />);
+    const clear = screen.getByRole('button', { name: '清除' });
+    expect(clear.tabIndex).toBe(-1);
   });
 });

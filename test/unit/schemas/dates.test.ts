@@ -2,7 +2,7 @@
 // strings, and dateSchema still refuses what it refused.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateSchema, formatChinaTime, isRealDate } from '../../../shared/schemas/common';
+import { dateSchema, formatChinaTime, isRealDate, optionalDateSchema } from '../../../shared/schemas/common';
 
 /** The earlier definition: the string survives a trip through Date unchanged. */
 const byDate = (value: string) => {
@@ -41,14 +41,21 @@ describe('isRealDate', () => {
     }
   });
 
-  it('dateSchema says which is wrong: the shape or the day', () => {
+  it('dateSchema says which is wrong, once, quoting the text: the shape or the day', () => {
+    const messages = (schema: typeof dateSchema | typeof optionalDateSchema, value: unknown) => {
+      const parsed = schema.safeParse(value);
+      return parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+    };
     expect(dateSchema.safeParse('2025-03-18').success).toBe(true);
-    const wrongDay = dateSchema.safeParse('2025-02-30');
-    expect(wrongDay.success ? [] : wrongDay.error.issues.map((i) => i.message)).toEqual(['不是有效的日期']);
-    const wrongShape = dateSchema.safeParse('2025/02/03');
-    expect(wrongShape.success ? [] : wrongShape.error.issues.map((i) => i.message)).toContain(
-      '日期格式应为 年-月-日（如 2025-03-18）',
-    );
+    expect(messages(dateSchema, '2025-02-30')).toEqual(['日期“2025-02-30”不存在：2025年2月只有 28 天']);
+    expect(messages(dateSchema, '2025/02/03')).toEqual(['无法识别的日期“2025/02/03”，请按 2025-03-05 的格式填写']);
+    expect(messages(dateSchema, '明天')).toEqual(['无法识别的日期“明天”，请按 2025-03-05 的格式填写']);
+    expect(messages(dateSchema, '')).toEqual(['请填写日期']);
+    expect(messages(dateSchema, undefined)).toEqual(['请填写日期']);
+    // An optional date says the same (zod's union would otherwise say 「Invalid input」), and takes '' as no date.
+    expect(messages(optionalDateSchema, '明天')).toEqual(['无法识别的日期“明天”，请按 2025-03-05 的格式填写']);
+    expect(messages(optionalDateSchema, '2025-02-30')).toEqual(['日期“2025-02-30”不存在：2025年2月只有 28 天']);
+    expect(optionalDateSchema.safeParse('').success).toBe(true);
   });
 });
 

@@ -1,5 +1,7 @@
 // 卷宗导出: one volume per branch-year (一年一本) or per date range, rendered in the PDF worker, and 校验卷宗 for a PDF
 // handed back.
+import { typedDateProblem } from '../../../../shared/dates/parseTypedDate';
+import { isRealDate } from '../../../../shared/schemas/common';
 import { Alert, Button, Card, Empty, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import {
@@ -53,7 +55,10 @@ export function choosePeriod(
 ): { period: DossierPeriod } | { error: string; field: 'from' | 'to' } {
   if (choice.mode === 'year') return { period: { from: `${choice.year}-01-01`, to: `${choice.year}-12-31` } };
   if (!choice.from) return { error: '请选择开始日期', field: 'from' };
+  // A DateInput hands on text it could not read as typed (「2025.13.1」), for the message to quote it.
+  if (!isRealDate(choice.from)) return { error: typedDateProblem(choice.from), field: 'from' };
   if (!choice.to) return { error: '请选择结束日期', field: 'to' };
+  if (!isRealDate(choice.to)) return { error: typedDateProblem(choice.to), field: 'to' };
   if (choice.to < choice.from) return { error: '结束日期不能早于开始日期', field: 'to' };
   if (choice.to > today) return { error: `结束日期不能晚于今天（${cnDate(today)}）`, field: 'to' };
   return { period: { from: choice.from, to: choice.to } };
