@@ -195,6 +195,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   value: '值',
   createdAt: '创建时间',
   updatedAt: '修改时间',
+  // 任职起 of a 支委会 member or a 领导责任 list (`to` is not labelled here: awards use it for 表彰对象).
+  from: '任职起',
   branchId: '所属支部',
   name: '名称',
   parentOrg: '上级党组织',

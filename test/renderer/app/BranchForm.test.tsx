@@ -85,7 +85,9 @@ describe('BranchForm', () => {
     fireEvent.click(screen.getByRole('button', { name: /添加委员/ }));
     fireEvent.click(screen.getByRole('button', { name: /添加党小组/ }));
     expect(screen.getByRole('group', { name: '委员 1' })).toBeTruthy();
-    for (const label of ['姓名', '职务', '名称', '组长']) expect(screen.getByLabelText(label)).toBeTruthy();
+    for (const label of ['姓名', '职务', '任职起', '任职止', '名称', '组长']) {
+      expect(screen.getByLabelText(label)).toBeTruthy();
+    }
   });
 
   it('editing shows the stored record, and a bad change is refused without touching it', async () => {
@@ -138,7 +140,9 @@ describe('BranchForm', () => {
 
     expect(await screen.findByText('请填写支部名称')).toBeTruthy();
     const secondRole = within(screen.getByRole('group', { name: '委员 2' })).getByLabelText('职务');
-    const secretaryError = screen.getByText('支委会只能有一名书记');
+    const secretaryError = screen.getByText(
+      '支委会同一时间只能有一名书记。如是换届，请保留原书记并填写任职止，新书记填写任职起',
+    );
     expect(secretaryError.closest('.ant-form-item')?.contains(secondRole)).toBe(true);
     const secondGroup = within(screen.getByRole('group', { name: '党小组 2' })).getByLabelText('名称');
     expect(screen.getByText('党小组名称「第一党小组」重复').closest('.ant-form-item')?.contains(secondGroup)).toBe(
@@ -174,5 +178,139 @@ describe('BranchForm', () => {
     const secondRole = within(screen.getByRole('group', { name: '委员 2' })).getByLabelText('职务');
     expect(document.activeElement).toBe(secondRole);
     expect(scrolled).toHaveLength(1);
+  });
+});
+
+// ── 换届/调整: a change of 书记 keeps the former one with 任职止 ─────────────────────────────────────
+
+// antd renders slowly in happy-dom on a busy machine: a generous wait, no behaviour depends on it.
+const SLOW = { timeout: 10_000 };
+
+/** Types a date into the DateInput labelled `label` inside `scope` and confirms it with Enter. */
+function typeDate(scope: HTMLElement, label: string, value: string): void {
+  const input = within(scope).getByLabelText(label);
+  fireEvent.mouseDown(input);
+  fireEvent.change(input, { target: { value } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+}
+
+async function storedWithSecretary() {
+  return createBranch({
+    name: '第一党支部',
+    termStart: '2024-01-01',
+    termEnd: '2027-01-01',
+    committee: [
+      { name: '罗雪', role: '书记', from: '2022-03-01' },
+      { name: '袁明哲', role: '组织委员' },
+    ],
+  });
+}
+
+const rowValues = () =>
+  [1, 2, 3, 4].flatMap((n) => {
+    const group = screen.queryByRole('group', { name: `委员 ${n}` });
+    if (!group) return [];
+    const value = (label: string) => (within(group).getByLabelText(label) as HTMLInputElement).value;
+    const role = within(group).getByLabelText('职务').closest('.ant-select-content')?.getAttribute('title') ?? '';
+    return [[value('姓名'), role, value('任职起'), value('任职止')].join(' ')];
+  });
+
+describe('BranchForm 换届/调整', { timeout: 30_000 }, () => {
+  it('keeps the former 书记 with the day they left and adds the successor from that day; both are stored', async () => {
+    const stored = await storedWithSecretary();
+    const { onSaved } = renderForm({ branch: stored });
+    await screen.findByDisplayValue('罗雪');
+    // Only a 书记 or 副书记 still in office can be handed over.
+    expect(
+      within(screen.getByRole('group', { name: '委员 2' })).queryByRole('button', { name: '换届/调整' }),
+    ).toBeNull();
+    fireEvent.click(within(screen.getByRole('group', { name: '委员 1' })).getByRole('button', { name: '换届/调整' }));
+
+    const dialog = await screen.findByRole('dialog', { name: '换届/调整：罗雪（书记）' }, SLOW);
+    // Nothing typed: the date is asked for, nothing changes.
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+    expect(await within(dialog).findByText('请填写换届日期', undefined, SLOW)).toBeTruthy();
+    typeDate(dialog, '换届日期（罗雪任职止、接任者任职起）', '2021-12-31');
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+    expect(await within(dialog).findByText('换届日期不能早于罗雪的任职起（2022-03-01）', undefined, SLOW)).toBeTruthy();
+    typeDate(dialog, '换届日期（罗雪任职止、接任者任职起）', '2025-07-15');
+    fireEvent.change(within(dialog).getByLabelText('接任书记（姓名，暂未确定可不填）'), {
+      target: { value: '胡桂兰' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+
+    await waitFor(
+      () =>
+        expect(rowValues()).toEqual([
+          '罗雪 书记 2022-03-01 2025-07-15',
+          '胡桂兰 书记 2025-07-15 ',
+          '袁明哲 组织委员  ',
+        ]),
+      SLOW,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled(), SLOW);
+    expect((await db.branches.get(stored.id))?.committee).toEqual([
+      { name: '罗雪', role: '书记', from: '2022-03-01', to: '2025-07-15' },
+      { name: '胡桂兰', role: '书记', from: '2025-07-15' },
+      { name: '袁明哲', role: '组织委员' },
+    ]);
+  });
+
+  it('a 书记 renamed in place is caught: 「改为换届」 puts the former one back and hands over to the typed name', async () => {
+    const stored = await storedWithSecretary();
+    renderForm({ branch: stored });
+    const name = (await screen.findByDisplayValue('罗雪')) as HTMLInputElement;
+    expect(screen.queryByText('原书记罗雪已不在名单中')).toBeNull();
+    fireEvent.change(name, { target: { value: '胡桂兰' } });
+
+    expect(await screen.findByText('原书记罗雪已不在名单中', undefined, SLOW)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '改为换届：保留罗雪' }));
+    const dialog = await screen.findByRole('dialog', { name: '换届/调整：罗雪（书记）' }, SLOW);
+    expect((within(dialog).getByLabelText('接任书记（姓名，暂未确定可不填）') as HTMLInputElement).value).toBe(
+      '胡桂兰',
+    );
+    typeDate(dialog, '换届日期（罗雪任职止、接任者任职起）', '2025-07-15');
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+
+    await waitFor(
+      () =>
+        expect(rowValues()).toEqual([
+          '罗雪 书记 2022-03-01 2025-07-15',
+          '胡桂兰 书记 2025-07-15 ',
+          '袁明哲 组织委员  ',
+        ]),
+      SLOW,
+    );
+    expect(screen.queryByText('原书记罗雪已不在名单中')).toBeNull();
+  });
+
+  it('refuses a 任职止 before the 任职起, and a successor whose tenure overlaps the former 书记, on the fields', async () => {
+    const stored = await storedWithSecretary();
+    const { onSaved } = renderForm({ branch: stored });
+    await screen.findByDisplayValue('罗雪');
+    const second = screen.getByRole('group', { name: '委员 2' });
+    typeDate(second, '任职起', '2025-03-01');
+    typeDate(second, '任职止', '2025-02-01');
+    // A hand-over whose dates were then edited so that the two 书记 overlap by two weeks.
+    fireEvent.click(within(screen.getByRole('group', { name: '委员 1' })).getByRole('button', { name: '换届/调整' }));
+    const dialog = await screen.findByRole('dialog', { name: '换届/调整：罗雪（书记）' }, SLOW);
+    typeDate(dialog, '换届日期（罗雪任职止、接任者任职起）', '2025-07-15');
+    fireEvent.change(within(dialog).getByLabelText('接任书记（姓名，暂未确定可不填）'), {
+      target: { value: '胡桂兰' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+    await screen.findByDisplayValue('胡桂兰');
+    const successor = screen.getByRole('group', { name: '委员 2' });
+    typeDate(successor, '任职起', '2025-07-01');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+
+    const endError = await screen.findByText('任职止不能早于任职起', undefined, SLOW);
+    const organiser = screen.getByRole('group', { name: '委员 3' });
+    expect(endError.closest('.ant-form-item')?.contains(within(organiser).getByLabelText('任职止'))).toBe(true);
+    const overlap = screen.getByText('与书记罗雪（2022-03-01 至 2025-07-15）的任职时间重叠，同一时间只能有一名书记');
+    expect(overlap.closest('.ant-form-item')?.contains(within(successor).getByLabelText('任职起'))).toBe(true);
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(await db.branches.get(stored.id)).toEqual(stored);
   });
 });

@@ -148,12 +148,93 @@ describe('branches repository', () => {
       ),
     );
     expect(error.issues).toEqual([
-      { path: 'committee.3.role', message: '支委会只能有一名书记' },
-      { path: 'committee.4.role', message: '支委会只能有一名副书记' },
+      {
+        path: 'committee.3.role',
+        message: '支委会同一时间只能有一名书记。如是换届，请保留原书记并填写任职止，新书记填写任职起',
+      },
+      {
+        path: 'committee.4.role',
+        message: '支委会同一时间只能有一名副书记。如是换届，请保留原副书记并填写任职止，新副书记填写任职起',
+      },
       { path: 'partyGroups.2.name', message: '党小组名称「第一党小组」重复' },
     ]);
     expect(await db.branches.count()).toBe(0);
     expect(await countAudit()).toBe(0);
+  });
+
+  it('keeps a former 书记 with 任职止 beside the successor, and stores only the dates given', async () => {
+    const created = await createBranch(input());
+    const after = await updateBranch(
+      created.id,
+      input({
+        partyGroups: created.partyGroups,
+        committee: [
+          { name: '张明', role: '书记', from: '', to: '2025-07-15' },
+          { name: '赵敏', role: '书记', from: '2025-07-15', to: '' },
+          { name: '张明', role: '委员', from: '2025-07-15' },
+        ],
+      }),
+    );
+    expect(after.committee).toEqual([
+      { name: '张明', role: '书记', to: '2025-07-15' },
+      { name: '赵敏', role: '书记', from: '2025-07-15' },
+      { name: '张明', role: '委员', from: '2025-07-15' },
+    ]);
+    expect(after.committee.map((c) => Object.keys(c).sort())).toEqual([
+      ['name', 'role', 'to'],
+      ['from', 'name', 'role'],
+      ['from', 'name', 'role'],
+    ]);
+    const summaries = async () => (await listAudit('branch', created.id)).map((a) => a.summary);
+    expect(await summaries()).toEqual(['新建支部「机关第一党支部」', '修改了支委会成员']);
+    // Saving it again as it is writes nothing: '' dates are stored as none, so nothing reads as changed.
+    await updateBranch(
+      created.id,
+      input({
+        partyGroups: created.partyGroups,
+        committee: after.committee.map((c) => ({ ...c, from: c.from ?? '' })),
+      }),
+    );
+    expect(await summaries()).toHaveLength(2);
+  });
+
+  it('refuses two 书记 whose 任职起止 overlap, on the later row’s 任职起, and an end before the start', async () => {
+    const error = await expectValidationError(
+      createBranch(
+        input({
+          committee: [
+            { name: '张明', role: '书记', to: '2025-07-15' },
+            { name: '赵敏', role: '书记', from: '2025-07-01' },
+            { name: '王强', role: '副书记', from: '2025-03-01', to: '2025-02-01' },
+          ],
+        }),
+      ),
+    );
+    expect(error.issues).toEqual([
+      { path: 'committee.2.to', message: '任职止不能早于任职起' },
+      {
+        path: 'committee.1.from',
+        message: '与书记张明（至 2025-07-15）的任职时间重叠，同一时间只能有一名书记',
+      },
+    ]);
+    // The successor without a 任职起 overlaps too: the form asks for the day.
+    const undated = await expectValidationError(
+      createBranch(
+        input({
+          committee: [
+            { name: '张明', role: '书记', to: '2025-07-15' },
+            { name: '赵敏', role: '书记' },
+          ],
+        }),
+      ),
+    );
+    expect(undated.issues).toEqual([
+      {
+        path: 'committee.1.from',
+        message: '与书记张明（至 2025-07-15）的任职时间重叠，同一时间只能有一名书记',
+      },
+    ]);
+    expect(await db.branches.count()).toBe(0);
   });
 
   it("reports a repeated 党小组 together with the schema's messages, and refuses it on update too", async () => {

@@ -1,7 +1,14 @@
 // Branch (支部) repository: list, read, create, update and delete, each change audited in the same transaction.
 import Dexie, { type Collection, type Table } from 'dexie';
+import { tenuresClash, tenureText } from '../../../../shared/branch/committee';
 import { TABLE_LABELS } from '../../../../shared/domain/vocab';
-import { branchInputSchema, type Branch, type BranchInput } from '../../../../shared/schemas/entities';
+import { isRealDate } from '../../../../shared/schemas/common';
+import {
+  branchInputSchema,
+  type Branch,
+  type BranchInput,
+  type CommitteeMember,
+} from '../../../../shared/schemas/entities';
 import { type AppDB } from '../AppDB';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
@@ -37,27 +44,53 @@ function withPartyGroupIds(input: unknown): unknown {
   };
 }
 
+type RuleMember = { name?: string; role?: string; from?: string; to?: string };
 type BranchRuleInput = {
-  committee?: readonly ({ role?: string } | undefined)[];
+  committee?: readonly (RuleMember | undefined)[];
   partyGroups?: readonly ({ name?: string } | undefined)[];
 };
 
 // 《中国共产党支部工作条例（试行）》: a 支委会 has one 书记 and, where needed, one 副书记. Other roles may repeat (委员).
 const SINGLE_ROLES = ['书记', '副书记'];
 
+// Only well-formed dates count as 任职起止: the schema reports the others, and the rule then reads them as absent.
+const tenureOf = (m: RuleMember) => ({
+  from: m.from && isRealDate(m.from) ? m.from : undefined,
+  to: m.to && isRealDate(m.to) ? m.to : undefined,
+});
+
+/** Why `member` (row `index`) cannot hold its post alongside `earlier`: on its 职务, or on its dates if it has any. */
+function postClash(role: string, earlier: RuleMember, member: RuleMember, index: number): ValidationIssue {
+  const before = tenureOf(earlier);
+  const own = tenureOf(member);
+  if (!before.from && !before.to && !own.from && !own.to) {
+    return {
+      path: `committee.${index}.role`,
+      message: `支委会同一时间只能有一名${role}。如是换届，请保留原${role}并填写任职止，新${role}填写任职起`,
+    };
+  }
+  const name = earlier.name?.trim() || `原${role}`;
+  return {
+    path: `committee.${index}.from`,
+    message: `与${role}${name}（${tenureText(before) || '未填写任职起止'}）的任职时间重叠，同一时间只能有一名${role}`,
+  };
+}
+
 /**
  * Rules of every write that stored rows are not held to (backups made before them must still restore): one 书记 and
- * at most one 副书记, and 党小组 names that tell the groups apart (the roster, records and 工作台 show groups by name).
- * Each repeat is reported on its own row. BranchForm runs the same check, so one 保存 shows these with the schema's.
+ * at most one 副书记 at a time (a former one keeps a row with 任职止, the next one's 任职起 on or after it), and
+ * 党小组 names that tell the groups apart (the roster, records and 工作台 show groups by name). Each repeat is reported
+ * on its own row. BranchForm runs the same check, so one 保存 shows these with the schema's.
  */
 export function branchRuleIssues(input: BranchRuleInput): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const roles = new Set<string>();
+  const held: { role: string; member: RuleMember }[] = [];
   (input.committee ?? []).forEach((member, index) => {
     const role = member?.role;
-    if (!role || !SINGLE_ROLES.includes(role)) return;
-    if (roles.has(role)) issues.push({ path: `committee.${index}.role`, message: `支委会只能有一名${role}` });
-    roles.add(role);
+    if (!member || !role || !SINGLE_ROLES.includes(role)) return;
+    const earlier = held.find((h) => h.role === role && tenuresClash(tenureOf(h.member), tenureOf(member)));
+    if (earlier) issues.push(postClash(role, earlier.member, member, index));
+    held.push({ role, member });
   });
   const names = new Set<string>();
   (input.partyGroups ?? []).forEach((group, index) => {
@@ -69,11 +102,18 @@ export function branchRuleIssues(input: BranchRuleInput): ValidationIssue[] {
   return issues;
 }
 
+// A cleared 任职起止 is '' in the form; stored rows carry only the dates they have, as rows made before them do.
+const withoutEmptyDates = ({ from, to, ...member }: CommitteeMember): CommitteeMember => ({
+  ...member,
+  ...(from ? { from } : {}),
+  ...(to ? { to } : {}),
+});
+
 function parseBranchInput(input: BranchInput): BranchFields {
   const parsed = branchInputSchema.safeParse(withPartyGroupIds(input));
   const issues = [...(parsed.success ? [] : ValidationError.fromZod(parsed.error).issues), ...branchRuleIssues(input)];
   if (issues.length > 0 || !parsed.success) throw new ValidationError(issues);
-  return parsed.data;
+  return { ...parsed.data, committee: parsed.data.committee.map(withoutEmptyDates) };
 }
 
 export async function listBranches(): Promise<Branch[]> {

@@ -1,4 +1,5 @@
 // Responsibility (领导责任) repository: one leader's duties, tasks and 述职 per year, validated and audited; overdue tasks.
+import { sameName } from '../../../../shared/names';
 import {
   responsibilityInputSchema,
   type Meeting,
@@ -7,6 +8,8 @@ import {
   type ResponsibilityTask,
 } from '../../../../shared/schemas/entities';
 import { daysBetween } from '../../../../shared/schemas/common';
+import { secretariesDuring, tenuresClash, tenureText } from '../../../../shared/branch/committee';
+import { byRoleThenName } from '../../../../shared/domain/responsibilityOrder';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { writeAudit } from './audit';
@@ -23,13 +26,9 @@ const RESPONSIBILITY_LABELS: Readonly<Record<keyof ResponsibilityFields, string>
   duties: '职责',
   tasks: '任务清单',
   reports: '述职',
+  from: '任职起',
+  to: '任职止',
 };
-
-/** The order people expect: 第一责任人 first, then by role, then by name. */
-const ROLE_ORDER = ['第一责任人', '直接责任人', '一岗双责', '分管'];
-function byRoleThenName(a: Responsibility, b: Responsibility): number {
-  return ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || compareZh(a.holderName, b.holderName);
-}
 
 // ── overdue ─────────────────────────────────────────────────────────────────────
 
@@ -101,9 +100,17 @@ export async function listEvidenceChoices(branchId: string, year: number): Promi
 
 // ── writes ──────────────────────────────────────────────────────────────────────
 
-/** Tasks added in the form have no id yet: give them one; existing tasks keep theirs. */
-function withTaskIds(fields: ReturnType<typeof parseResponsibilityInput>): ResponsibilityFields {
-  return { ...fields, tasks: fields.tasks.map((t) => ({ ...t, id: t.id || newId() })) };
+/**
+ * Tasks added in the form have no id yet: give them one; existing tasks keep theirs. A cleared 任职起止 ('' in the
+ * form) is left out, as in lists stored before them.
+ */
+function withTaskIds({ from, to, ...fields }: ReturnType<typeof parseResponsibilityInput>): ResponsibilityFields {
+  return {
+    ...fields,
+    tasks: fields.tasks.map((t) => ({ ...t, id: t.id || newId() })),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
 }
 
 function parseResponsibilityInput(input: ResponsibilityInput) {
@@ -139,7 +146,7 @@ type HolderKey = Pick<Responsibility, 'role' | 'holderMemberId' | 'holderName'>;
 /** The same person in the same role: by roster member when both lists name one, else by the typed name. */
 const sameHolder = (a: HolderKey, b: HolderKey) =>
   a.role === b.role &&
-  (a.holderMemberId && b.holderMemberId ? a.holderMemberId === b.holderMemberId : a.holderName === b.holderName);
+  (a.holderMemberId && b.holderMemberId ? a.holderMemberId === b.holderMemberId : sameName(a.holderName, b.holderName));
 
 /**
  * Why this list would be a second one of its holder and role in its year, among that year's `lists` (the list itself,
@@ -159,20 +166,135 @@ export function secondListIssue(
   };
 }
 
-async function refuseSecondList(branchId: string, fields: ResponsibilityFields, ownId?: string): Promise<void> {
+type TenureKey = HolderKey & Pick<Responsibility, 'year' | 'from' | 'to'>;
+
+/** The year's other 第一责任人 whose 任职起止 overlap this list's (a list without dates covers the whole year). */
+function overlappingFirstHolders(
+  fields: TenureKey,
+  lists: readonly Responsibility[],
+  ownId?: string,
+): Responsibility[] {
+  if (fields.role !== '第一责任人') return [];
+  return lists
+    .filter(
+      (r) =>
+        r.id !== ownId &&
+        r.year === fields.year &&
+        r.role === '第一责任人' &&
+        !sameHolder(r, fields) &&
+        tenuresClash(r, fields),
+    )
+    .sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+}
+
+/** 「罗雪（全年）」, 「罗雪（至 2025-07-15）」: a 第一责任人 and the part of the year they answer for. */
+const holderWithTenure = (r: Responsibility) => `${r.holderName}（${tenureText(r) || '全年'}）`;
+
+/**
+ * Why this list cannot be a 第一责任人 of its year: another one answers for the same days. One 书记 at a time answers
+ * for the branch; after a 年内换届 each list says when (任职起止), which the 卷宗 prints.
+ */
+export function firstHolderIssue(
+  fields: TenureKey,
+  lists: readonly Responsibility[],
+  ownId?: string,
+): ValidationIssue | undefined {
+  const others = overlappingFirstHolders(fields, lists, ownId);
+  if (others.length === 0) return undefined;
+  return {
+    path: 'from',
+    message: `${fields.year}年度已有第一责任人${others.map(holderWithTenure).join('、')}。如果是年内换届，请填写两人的起止日期，任职时间不能重叠`,
+  };
+}
+
+export interface HandoverPlan {
+  /** The other 第一责任人's list, whose dates change. */
+  list: Responsibility;
+  /** Which of its dates is set to `date`: its 任职止 when this list takes over, its 任职起 when this one hands over. */
+  field: 'from' | 'to';
+  date: string;
+}
+
+/**
+ * A 年内换届 this list's dates describe: it starts (任职起) while the year's other 第一责任人 has no end yet, or ends
+ * (任职止) while the other has no start; that other list then ends (or starts) the same day. Undefined when nothing
+ * overlaps, or when setting one date of one other list would not settle it.
+ */
+export function planHandover(
+  fields: TenureKey,
+  lists: readonly Responsibility[],
+  ownId?: string,
+): HandoverPlan | undefined {
+  const others = overlappingFirstHolders(fields, lists, ownId);
+  if (others.length !== 1) return undefined;
+  const other = others[0]!;
+  if (fields.from && !fields.to && (!other.from || other.from < fields.from)) {
+    return { list: other, field: 'to', date: fields.from };
+  }
+  if (fields.to && !fields.from && (!other.to || other.to > fields.to)) {
+    return { list: other, field: 'from', date: fields.to };
+  }
+  return undefined;
+}
+
+/** What the form asks before a 换届 save: whose date becomes what. */
+export function handoverQuestion(fields: Pick<Responsibility, 'year' | 'holderName'>, plan: HandoverPlan): string {
+  const other = plan.list.holderName;
+  return plan.field === 'to'
+    ? `${fields.year}年度已有第一责任人${holderWithTenure(plan.list)}。如果是年内换届，保存时把${other}的任职止填为 ${plan.date}，${fields.holderName}自 ${plan.date} 起任第一责任人。`
+    : `${fields.year}年度已有第一责任人${holderWithTenure(plan.list)}。如果是年内换届，保存时把${other}的任职起填为 ${plan.date}，${fields.holderName}任第一责任人至 ${plan.date}。`;
+}
+
+export interface SaveOptions {
+  /** Apply planHandover's change to the other 第一责任人 in the same write (the user confirmed the 换届). */
+  handOver?: boolean;
+}
+
+/**
+ * Refuses a second list of the holder and role, or a 第一责任人 overlapping another; with `handOver`, first sets the
+ * other 第一责任人's date as planHandover says (audited on that list).
+ */
+async function refuseSecondList(
+  branchId: string,
+  fields: ResponsibilityFields,
+  ownId: string | undefined,
+  options: SaveOptions,
+): Promise<void> {
   const sameYear = await db.responsibilities.where('[branchId+year]').equals([branchId, fields.year]).toArray();
-  const issue = secondListIssue(fields, sameYear, ownId);
-  if (issue) throw new ValidationError([issue]);
+  const second = secondListIssue(fields, sameYear, ownId);
+  if (second) throw new ValidationError([second]);
+  const plan = options.handOver ? planHandover(fields, sameYear, ownId) : undefined;
+  if (plan) {
+    const changed: Responsibility = { ...plan.list, [plan.field]: plan.date, updatedAt: nowIso() };
+    await db.responsibilities.put(changed);
+    sameYear.splice(sameYear.indexOf(plan.list), 1, changed);
+    await writeAudit({
+      entity: 'responsibility',
+      entityId: changed.id,
+      branchId,
+      action: 'update',
+      summary: `${changed.year}年度第一责任人「${changed.holderName}」的${plan.field === 'to' ? '任职止' : '任职起'}填为${plan.date}（年内换届，${fields.holderName}）`,
+    });
+  }
+  const first = firstHolderIssue(fields, sameYear, ownId);
+  if (first) throw new ValidationError([first]);
 }
 
 const TABLES = () => [db.branches, db.members, db.meetings, db.responsibilities, db.auditPages];
 
-/** Creates one leader's list for a year (one per holder and role), audited. */
-export async function createResponsibility(branchId: string, input: ResponsibilityInput): Promise<Responsibility> {
+/**
+ * Creates one leader's list for a year (one per holder and role; one 第一责任人 at a time), audited. `handOver`: see
+ * SaveOptions.
+ */
+export async function createResponsibility(
+  branchId: string,
+  input: ResponsibilityInput,
+  options: SaveOptions = {},
+): Promise<Responsibility> {
   const fields = withTaskIds(parseResponsibilityInput(input));
   return db.transaction('rw', TABLES(), async () => {
     await checkAgainstBranch(branchId, fields);
-    await refuseSecondList(branchId, fields);
+    await refuseSecondList(branchId, fields, undefined, options);
     const at = nowIso();
     const row: Responsibility = { ...fields, id: newId(), branchId, createdAt: at, updatedAt: at };
     await db.responsibilities.add(row);
@@ -187,8 +309,12 @@ export async function createResponsibility(branchId: string, input: Responsibili
   });
 }
 
-/** Replaces a list's editable fields; saving unchanged values writes nothing. */
-export async function updateResponsibility(id: string, input: ResponsibilityInput): Promise<Responsibility> {
+/** Replaces a list's editable fields; saving unchanged values writes nothing. `handOver`: see SaveOptions. */
+export async function updateResponsibility(
+  id: string,
+  input: ResponsibilityInput,
+  options: SaveOptions = {},
+): Promise<Responsibility> {
   const fields = withTaskIds(parseResponsibilityInput(input));
   return db.transaction('rw', TABLES(), async () => {
     const before = await db.responsibilities.get(id);
@@ -196,8 +322,10 @@ export async function updateResponsibility(id: string, input: ResponsibilityInpu
     await checkAgainstBranch(before.branchId, fields);
     const changed = changedFieldLabels<ResponsibilityFields>(before, fields, RESPONSIBILITY_LABELS);
     if (changed.length === 0) return before;
-    await refuseSecondList(before.branchId, fields, id);
-    const after: Responsibility = { ...before, ...fields, updatedAt: nowIso() };
+    await refuseSecondList(before.branchId, fields, id, options);
+    // A 任职起止 cleared in the form is absent from `fields`: it goes, rather than stay from `before`.
+    const { from: _from, to: _to, ...kept } = before;
+    const after: Responsibility = { ...kept, ...fields, updatedAt: nowIso() };
     await db.responsibilities.put(after);
     await writeAudit({
       entity: 'responsibility',
@@ -230,16 +358,27 @@ export interface CopyResult {
   created: Responsibility[];
   /** Holders of last year not copied because they had left the branch before this year began. */
   skippedLeft: string[];
+  /** Last year's 第一责任人 not copied, with why: their tenure ended, they are not 书记 this year, or the year has one. */
+  skippedFirst: { holderName: string; reason: string }[];
+  /** Whether the year still has no 第一责任人 after copying (someone must be added by hand). */
+  noFirstHolder: boolean;
 }
 
+/** The same person as a 支委会 member: by roster member when both name one, else by name. */
+const isCommitteeMember = (c: { name: string; memberId?: string }, r: HolderKey) =>
+  c.memberId && r.holderMemberId ? c.memberId === r.holderMemberId : sameName(c.name, r.holderName);
+
 /**
- * 复制上一年度: this year's lists from last year's holders, roles and duties. Tasks and 述职 belong to their year and
- * are not copied; a holder who already has a list this year (same role) is skipped, so copying twice adds nothing, and
- * so is a holder who left the branch (转出/离开, or no longer on its roster) before the year began.
+ * 复制上一年度: this year's lists from last year's holders, roles and duties. Tasks, 述职 and 任职起止 belong to their
+ * year and are not copied; a holder who already has a list this year (same role) is skipped, so copying twice adds
+ * nothing, and so is a holder who left the branch (转出/离开, or no longer on its roster) before the year began. A
+ * 第一责任人 is copied only while still 书记: not when their list ended in the year (任职止, a 年内换届), nor when the
+ * 支委会 names other 书记 for this year, nor when this year already has another 第一责任人.
  */
 export async function copyPreviousYear(branchId: string, year: number): Promise<CopyResult> {
   return db.transaction('rw', [db.branches, db.members, db.responsibilities, db.auditPages], async () => {
-    if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
+    const branch = await db.branches.get(branchId);
+    if (!branch) throw new NotFoundError('支部', branchId);
     const previous = await db.responsibilities
       .where('[branchId+year]')
       .equals([branchId, year - 1])
@@ -248,6 +387,17 @@ export async function copyPreviousYear(branchId: string, year: number): Promise<
       throw new ValidationError([{ path: '', message: `${year - 1}年度没有责任清单，无法复制` }]);
     }
     const yearStart = `${String(year).padStart(4, '0')}-01-01`;
+    const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
+    // No 书记 on record for the year (no committee yet, or only former ones): nothing to say about who is not one.
+    const secretaries = secretariesDuring(branch.committee, yearStart, yearEnd);
+    const whyNotFirst = (source: Responsibility, taken: readonly Responsibility[]): string | undefined => {
+      if (source.to && source.to < yearStart) return `${year - 1}年度任职至${source.to}`;
+      if (secretaries.length > 0 && !secretaries.some((c) => isCommitteeMember(c, source))) {
+        return `支委会名单中${year}年度的书记是${secretaries.map((c) => c.name).join('、')}`;
+      }
+      const other = taken.find((e) => e.role === '第一责任人' && !sameHolder(e, source));
+      return other ? `${year}年度已有第一责任人${other.holderName}` : undefined;
+    };
     const holderIds = [...new Set(previous.map((r) => r.holderMemberId).filter(Boolean))];
     const holders = new Map((await db.members.bulkGet(holderIds)).filter((m) => m !== undefined).map((m) => [m.id, m]));
     const goneIds = new Set(
@@ -256,15 +406,26 @@ export async function copyPreviousYear(branchId: string, year: number): Promise<
         return !member || member.branchId !== branchId || Boolean(member.leftDate && member.leftDate < yearStart);
       }),
     );
-    const taken: HolderKey[] = await db.responsibilities.where('[branchId+year]').equals([branchId, year]).toArray();
+    const taken: Responsibility[] = await db.responsibilities
+      .where('[branchId+year]')
+      .equals([branchId, year])
+      .toArray();
     const created: Responsibility[] = [];
     const skippedLeft: string[] = [];
+    const skippedFirst: CopyResult['skippedFirst'] = [];
     for (const source of previous.sort(byRoleThenName)) {
       if (goneIds.has(source.holderMemberId)) {
         if (!skippedLeft.includes(source.holderName)) skippedLeft.push(source.holderName);
         continue;
       }
       if (taken.some((e) => sameHolder(e, source))) continue;
+      const notFirst = source.role === '第一责任人' ? whyNotFirst(source, taken) : undefined;
+      if (notFirst) {
+        if (!skippedFirst.some((s) => sameName(s.holderName, source.holderName))) {
+          skippedFirst.push({ holderName: source.holderName, reason: notFirst });
+        }
+        continue;
+      }
       const at = nowIso();
       const row: Responsibility = {
         id: newId(),
@@ -290,15 +451,26 @@ export async function copyPreviousYear(branchId: string, year: number): Promise<
       created.push(row);
       taken.push(row);
     }
-    return { created, skippedLeft };
+    const noFirstHolder = !taken.some((e) => e.role === '第一责任人');
+    return { created, skippedLeft, skippedFirst, noFirstHolder };
   });
 }
 
-/** What 复制上一年度 tells the user: how many were copied, and who was left out for having left the branch. */
+/**
+ * What 复制上一年度 tells the user: how many were copied, who was left out and why (left the branch; a 第一责任人
+ * no longer 书记), and, when the year then has no 第一责任人, that one is to be added.
+ */
 export function copyResultMessage(result: CopyResult, year: number): { type: 'success' | 'info'; text: string } {
-  const skipped = result.skippedLeft.length > 0 ? `；跳过已离开支部的：${result.skippedLeft.join('、')}` : '';
+  const left = result.skippedLeft.length > 0 ? `；跳过已离开支部的：${result.skippedLeft.join('、')}` : '';
+  const first =
+    result.skippedFirst.length > 0
+      ? `；不再作为第一责任人复制：${result.skippedFirst.map((s) => `${s.holderName}（${s.reason}）`).join('、')}`
+      : '';
+  const missing = result.skippedFirst.length > 0 && result.noFirstHolder ? `。${year}年度还没有第一责任人，请新增` : '';
+  const skipped = `${left}${first}${missing}`;
   if (result.created.length === 0) {
-    return { type: 'info', text: `${year}年度已有上一年度的全部责任人，无需复制${skipped}` };
+    const none = result.skippedFirst.length > 0 ? '没有需要复制的责任人' : '已有上一年度的全部责任人，无需复制';
+    return { type: 'info', text: `${year}年度${none}${skipped}` };
   }
   return { type: 'success', text: `已复制 ${result.created.length} 位责任人的职责（任务不复制）${skipped}` };
 }

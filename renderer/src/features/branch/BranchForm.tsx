@@ -2,8 +2,8 @@
 import { DeleteOutlined, PlusOutlined } from '../../ui/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Row, Space, Typography } from 'antd';
-import { useId, useMemo, useRef } from 'react';
-import { get, set, useFieldArray, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useId, useMemo, useRef, useState } from 'react';
+import { get, set, useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { COMMITTEE_ROLES } from '../../../../shared/domain/vocab';
 import { branchInputSchema, type Branch } from '../../../../shared/schemas';
 import { branchRuleIssues, createBranch, updateBranch } from '../../db/repositories/branches';
@@ -12,13 +12,18 @@ import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import {
+  applyHandover,
   branchToValues,
   emptyBranchValues,
   isFieldPath,
   nextCommitteeRole,
+  replacedHolders,
+  SINGLE_POSTS,
   type BranchFormOutput,
   type BranchFormValues,
+  type Handover,
 } from './branchFormValues';
+import { HandoverDialog } from './HandoverDialog';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { useRevealFormErrors } from '../../ui/useRevealErrors';
 
@@ -55,7 +60,7 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
   const { message } = App.useApp();
   const idPrefix = `branch-${useId().replace(/:/g, '')}`;
   const values = useMemo(() => (branch ? branchToValues(branch) : undefined), [branch]);
-  const { control, handleSubmit, setError, formState, getValues } = useForm<
+  const { control, handleSubmit, setError, formState, getValues, trigger } = useForm<
     BranchFormValues,
     unknown,
     BranchFormOutput
@@ -71,6 +76,29 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
   });
   const committee = useFieldArray({ control, name: 'committee' });
   const partyGroups = useFieldArray({ control, name: 'partyGroups', keyName: 'fieldKey' });
+  const rows = useWatch({ control, name: 'committee' }) ?? [];
+
+  // 换届/调整 of the post in row `index`, with a successor's name already typed when the post had been renamed.
+  const [handover, setHandover] = useState<{ index: number; successor: string } | null>(null);
+  const onHandover = (h: Handover) => {
+    if (!handover) return;
+    committee.replace(applyHandover(getValues('committee') ?? [], handover.index, h));
+    setHandover(null);
+    if (formState.isSubmitted) void trigger('committee');
+  };
+  // A 书记 or 副书记 renamed or deleted in place: put the stored holder back and hand over instead.
+  const replaced = branch ? replacedHolders(branch.committee, rows) : [];
+  const keepAndHandOver = (former: (typeof replaced)[number]) => {
+    const current = getValues('committee') ?? [];
+    const index = current.findIndex((c) => c?.role === former.role && !c.to);
+    if (index >= 0) {
+      setHandover({ index, successor: current[index]!.name?.trim() ?? '' });
+      committee.update(index, { ...former });
+    } else {
+      setHandover({ index: current.length, successor: '' });
+      committee.append({ ...former });
+    }
+  };
 
   const { release, cancel } = useFormLeaveGuard(formState.isDirty, '支部概况');
 
@@ -134,18 +162,39 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
         </Card>
 
         <Card title="支委会成员" style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary">
+            {'任职起止可不填。书记、副书记更换时，请点该委员的「换届/调整」：保留原任并填写离任日期，' +
+              '不要直接改名或删除，这样往年的卷宗仍印当时的书记。'}
+          </Typography.Paragraph>
+          {replaced.map((former) => (
+            <Alert
+              key={`${former.role}-${former.name}`}
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={`原${former.role}${former.name}已不在名单中`}
+              description={`如果是换届或调整，请保留${former.name}并填写离任日期；直接改名或删除，往年的卷宗会把新的${former.role}印成当时的${former.role}。`}
+              action={
+                <Button size="small" onClick={() => keepAndHandOver(former)}>
+                  改为换届：保留{former.name}
+                </Button>
+              }
+            />
+          ))}
           {committee.fields.length === 0 && (
             <Typography.Paragraph type="secondary">尚未填写支委会成员。</Typography.Paragraph>
           )}
           {committee.fields.map((row, index) => {
             const legendId = `${idPrefix}-committee-${index}-legend`;
+            const held = rows[index];
+            const canHandOver = Boolean(held && SINGLE_POSTS.includes(held.role as never) && !held.to);
             return (
               <div key={row.id} role="group" aria-labelledby={legendId}>
                 <Flex gap={16} align="flex-start" wrap>
                   <Typography.Text strong id={legendId} style={{ minWidth: 56, paddingTop: 36 }}>
                     委员 {index + 1}
                   </Typography.Text>
-                  <div style={{ flex: '1 1 200px' }}>
+                  <div style={{ flex: '1 1 160px' }}>
                     <TextField
                       control={control}
                       name={`committee.${index}.name`}
@@ -154,7 +203,7 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
                       idPrefix={idPrefix}
                     />
                   </div>
-                  <div style={{ flex: '1 1 160px' }}>
+                  <div style={{ flex: '1 1 140px' }}>
                     <SelectField
                       control={control}
                       name={`committee.${index}.role`}
@@ -164,9 +213,30 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
                       options={roleOptions}
                     />
                   </div>
-                  <Button icon={<DeleteOutlined />} onClick={() => committee.remove(index)} style={{ marginTop: 30 }}>
-                    删除委员
-                  </Button>
+                  <div style={{ flex: '1 1 150px' }}>
+                    <DateField
+                      control={control}
+                      name={`committee.${index}.from`}
+                      label="任职起"
+                      idPrefix={idPrefix}
+                      emptyAs=""
+                    />
+                  </div>
+                  <div style={{ flex: '1 1 150px' }}>
+                    <DateField
+                      control={control}
+                      name={`committee.${index}.to`}
+                      label="任职止"
+                      idPrefix={idPrefix}
+                      emptyAs=""
+                    />
+                  </div>
+                  <Space style={{ marginTop: 30 }}>
+                    {canHandOver && <Button onClick={() => setHandover({ index, successor: '' })}>换届/调整</Button>}
+                    <Button icon={<DeleteOutlined />} onClick={() => committee.remove(index)}>
+                      删除委员
+                    </Button>
+                  </Space>
                 </Flex>
               </div>
             );
@@ -174,12 +244,18 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
           <Button
             type="dashed"
             icon={<PlusOutlined />}
-            onClick={() =>
-              committee.append({ name: '', role: nextCommitteeRole((getValues('committee') ?? []).map((c) => c.role)) })
-            }
+            onClick={() => committee.append({ name: '', role: nextCommitteeRole(getValues('committee') ?? []) })}
           >
             添加委员
           </Button>
+          {handover && rows[handover.index] && (
+            <HandoverDialog
+              former={rows[handover.index]!}
+              successor={handover.successor}
+              onConfirm={onHandover}
+              onCancel={() => setHandover(null)}
+            />
+          )}
         </Card>
 
         <Card title="党小组" style={{ marginBottom: 16 }}>

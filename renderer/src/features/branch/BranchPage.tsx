@@ -2,7 +2,7 @@
 // form.
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '../../ui/icons';
 import { Alert, Button, Flex, Space, Tabs, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Branch } from '../../../../shared/schemas';
 import { setCurrentBranchId } from '../../db/repositories/settings';
 import { Loading } from '../../ui/Loading';
@@ -33,12 +33,20 @@ export function BranchPage() {
   // Where focus goes when the dialog closes (it is unmounted at once, so antd cannot put it back): the button that
   // opened it after 取消 or Esc; the page's heading after a delete, as the page now shows another branch or the form.
   const deleteButton = useRef<HTMLButtonElement>(null);
+  // After a delete the page re-renders for the branch that becomes current (through a loading state): the heading
+  // is focused once it is there again, not at a fixed moment.
+  const [focusTitle, setFocusTitle] = useState(false);
+  useEffect(() => {
+    if (!focusTitle) return;
+    const title = document.getElementById('page-title');
+    if (!title) return;
+    title.focus();
+    setFocusTitle(false);
+  });
   const closeDelete = (deleted: boolean) => {
     setDeleting(null);
-    requestAnimationFrame(() => {
-      const target = deleted ? document.getElementById('page-title') : deleteButton.current;
-      target?.focus();
-    });
+    if (deleted) setFocusTitle(true);
+    else requestAnimationFrame(() => deleteButton.current?.focus());
   };
 
   const heading = (

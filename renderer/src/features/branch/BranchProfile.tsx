@@ -1,10 +1,20 @@
 // Read-only 支部概况 of one branch: basic facts, committee, party groups and culture, as an inspector reads them.
-import { Card, Descriptions, Empty, Table, Typography } from 'antd';
-import type { Branch, CommitteeMember, PartyGroup } from '../../../../shared/schemas';
+import { Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { tenureText } from '../../../../shared/branch/committee';
+import { chinaToday, type Branch, type CommitteeMember, type PartyGroup } from '../../../../shared/schemas';
 
 const NOT_FILLED = '未填写';
 
+/** Those in office first, in the form's order; then former members (任职止 past), the latest to leave first. */
+function committeeRows(committee: readonly CommitteeMember[], today: string) {
+  const former = (m: CommitteeMember) => Boolean(m.to && m.to < today);
+  return committee
+    .map((member, index) => ({ ...member, key: index, former: former(member) }))
+    .sort((a, b) => Number(a.former) - Number(b.former) || (a.former ? (b.to! < a.to! ? -1 : 1) : 0) || a.key - b.key);
+}
+
 export function BranchProfile({ branch }: Readonly<{ branch: Branch }>) {
+  const today = chinaToday();
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
@@ -25,15 +35,34 @@ export function BranchProfile({ branch }: Readonly<{ branch: Branch }>) {
         />
       </Card>
       <Card title="支委会成员" style={{ marginBottom: 16 }}>
-        <Table<CommitteeMember>
-          rowKey={(row) => `${row.role}-${row.name}`}
-          dataSource={branch.committee}
+        <Table<ReturnType<typeof committeeRows>[number]>
+          rowKey="key"
+          dataSource={committeeRows(branch.committee, today)}
           pagination={false}
           size="small"
           locale={{ emptyText: <Empty description="尚未填写支委会成员" /> }}
           columns={[
             { key: 'role', title: '职务', dataIndex: 'role', width: 160 },
-            { key: 'name', title: '姓名', dataIndex: 'name' },
+            {
+              key: 'name',
+              title: '姓名',
+              dataIndex: 'name',
+              render: (name: string, row) =>
+                row.former ? (
+                  <Space size={4}>
+                    <Typography.Text type="secondary">{name}</Typography.Text>
+                    <Tag>已离任</Tag>
+                  </Space>
+                ) : (
+                  name
+                ),
+            },
+            {
+              key: 'tenure',
+              title: '任职起止',
+              width: 240,
+              render: (_: unknown, row) => tenureText(row) || <Typography.Text type="secondary">—</Typography.Text>,
+            },
           ]}
         />
       </Card>

@@ -1,7 +1,8 @@
 // The 支部概况 form's value shape and its conversions from a stored Branch and to a new empty one.
+import { sameName } from '../../../../shared/names';
 import type { z } from 'zod';
 import { COMMITTEE_ROLES, type CommitteeRole } from '../../../../shared/domain/vocab';
-import type { Branch, BranchInput, branchInputSchema } from '../../../../shared/schemas';
+import type { Branch, BranchInput, branchInputSchema, CommitteeMember } from '../../../../shared/schemas';
 
 /**
  * Like BranchInput, but the required term dates may be empty while the user types: left undefined (not ''),
@@ -41,14 +42,72 @@ export function branchToValues(branch: Branch): BranchFormValues {
   };
 }
 
-/** A new committee row takes the first role nobody holds yet (书记 first), so the usual order needs no picking. */
-export function nextCommitteeRole(taken: readonly (string | undefined)[]): CommitteeRole {
-  return COMMITTEE_ROLES.find((role) => role !== '委员' && !taken.includes(role)) ?? '委员';
+/**
+ * A new committee row takes the first role nobody holds now (书记 first), so the usual order needs no picking; a
+ * former holder's row (任职止 filled) leaves the post free.
+ */
+export function nextCommitteeRole(taken: readonly ({ role?: string; to?: string } | undefined)[]): CommitteeRole {
+  const held = taken.filter((c) => c && !c.to).map((c) => c!.role);
+  return COMMITTEE_ROLES.find((role) => role !== '委员' && !held.includes(role)) ?? '委员';
+}
+
+/** A committee row as the form holds it: every field may be missing while the user types. */
+export type CommitteeRow = NonNullable<BranchFormValues['committee']>[number];
+
+/** Posts held by one person at a time: a change of holder is a 换届/调整, recorded with 任职起止. */
+export const SINGLE_POSTS: readonly CommitteeRole[] = ['书记', '副书记'];
+
+/**
+ * The stored 书记 and 副书记 still in office (no 任职止) that the form no longer names in that post: renamed or deleted
+ * rather than handed over, which would make past years' 卷宗 print the new holder as theirs.
+ */
+export function replacedHolders(
+  stored: readonly CommitteeMember[],
+  current: readonly (CommitteeRow | undefined)[],
+): CommitteeMember[] {
+  return stored.filter(
+    (s) =>
+      SINGLE_POSTS.includes(s.role) &&
+      !s.to &&
+      !current.some((c) => c?.role === s.role && sameName(c.name ?? '', s.name)),
+  );
+}
+
+export interface Handover {
+  /** The day the post changes hands: the former holder's 任职止 and the successor's 任职起. */
+  date: string;
+  /** Who takes over ('' when nobody yet). */
+  successor: string;
+  /** The former holder's new post on the committee, if they stay on it. */
+  formerNewRole?: CommitteeRole;
+}
+
+/**
+ * 换届/调整 of the post held in row `index`: that row is kept with 任职止 = the date, and right below it come the
+ * successor (任职起 = the date) and, if they stay on the committee, the former holder in their new post.
+ */
+export function applyHandover(
+  committee: readonly CommitteeRow[],
+  index: number,
+  { date, successor, formerNewRole }: Handover,
+): CommitteeRow[] {
+  const former = committee[index]!;
+  const added: CommitteeRow[] = [];
+  if (successor.trim()) added.push({ name: successor.trim(), role: former.role, from: date });
+  if (formerNewRole) {
+    added.push({
+      name: former.name,
+      role: formerNewRole,
+      from: date,
+      ...(former.memberId ? { memberId: former.memberId } : {}),
+    });
+  }
+  return [...committee.slice(0, index), { ...former, to: date }, ...added, ...committee.slice(index + 1)];
 }
 
 /** Paths of BranchForm fields that show their own error; anything else from the repository goes to the form banner. */
 const FIELD_PATH =
-  /^(name|parentOrg|establishedDate|termStart|termEnd|unitSpirit|deptPhilosophy|committee\.\d+\.(name|role)|partyGroups\.\d+\.(name|leaderName))$/;
+  /^(name|parentOrg|establishedDate|termStart|termEnd|unitSpirit|deptPhilosophy|committee\.\d+\.(name|role|from|to)|partyGroups\.\d+\.(name|leaderName))$/;
 
 export function isFieldPath(path: string): boolean {
   return FIELD_PATH.test(path);

@@ -1,6 +1,8 @@
-// One leader's list for a year as read: duties, tasks (overdue ones red with 已逾期, evidence linked) and 述职.
+// One leader's list for a year as read: 任职起止 after a 年内换届, duties, tasks (overdue ones red with 已逾期, evidence
+// linked) and 述职.
 import { DeleteOutlined, EditOutlined } from '../../ui/icons';
 import { Button, Card, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { tenureText } from '../../../../shared/branch/committee';
 import type { Responsibility, ResponsibilityTask } from '../../../../shared/schemas';
 import { isTaskOverdue, type EvidenceChoice } from '../../db/repositories/responsibilities';
 import { recordsHref } from '../meetings/recordsRoute';
@@ -20,7 +22,9 @@ const STATUS_COLORS: Record<ResponsibilityTask['status'], string> = {
 };
 
 export function ResponsibilityCard({ responsibility: r, evidence, today, onEdit, onDelete }: Readonly<Props>) {
-  const title = `${r.holderName}（${r.role}）`;
+  // 「胡桂兰（第一责任人，2025-07-15 起）」: who answered for which part of the year is read in the title.
+  const tenure = tenureText(r);
+  const title = tenure ? `${r.holderName}（${r.role}，${tenure}）` : `${r.holderName}（${r.role}）`;
   return (
     <Card
       title={title}

@@ -9,6 +9,9 @@ import { RESPONSIBILITY_ROLES, TASK_STATUSES } from '../../../../shared/domain/v
 import { responsibilityInputSchema, type Member, type Responsibility } from '../../../../shared/schemas';
 import {
   createResponsibility,
+  firstHolderIssue,
+  handoverQuestion,
+  planHandover,
   secondListIssue,
   updateResponsibility,
   type EvidenceChoice,
@@ -53,16 +56,30 @@ const schemaResolver = zodResolver(responsibilityInputSchema) as unknown as Reso
   ResponsibilityFormOutput
 >;
 
-/** The schema's messages and, under 责任人, the repository's one-list-per-holder-and-role rule, in the same 保存. */
+// The form's dates as the repository reads them: a cleared 任职起止 is none.
+const tenureOf = (values: ResponsibilityFormValues) => ({
+  ...values,
+  from: values.from || undefined,
+  to: values.to || undefined,
+});
+
+/**
+ * The schema's messages and, in the same 保存, the repository's rules: one list per holder and role (under 责任人), and
+ * one 第一责任人 at a time (under 任职起) unless the dates describe a 换届 that onValid asks about.
+ */
 function resolverFor(
   lists: readonly Responsibility[],
   ownId: string | undefined,
 ): Resolver<ResponsibilityFormValues, unknown, ResponsibilityFormOutput> {
   return async (values, context, options) => {
     const result = await schemaResolver(values, context, options);
-    const issue = values.holderName.trim() ? secondListIssue(values, lists, ownId) : undefined;
-    if (!issue || result.errors.holderName) return result;
-    return { values: {}, errors: { ...result.errors, holderName: { type: 'custom', message: issue.message } } };
+    const errors = { ...result.errors };
+    const second = values.holderName.trim() ? secondListIssue(values, lists, ownId) : undefined;
+    if (second && !errors.holderName) errors.holderName = { type: 'custom', message: second.message };
+    const dated = tenureOf(values);
+    const first = planHandover(dated, lists, ownId) ? undefined : firstHolderIssue(dated, lists, ownId);
+    if (first && !errors.from) errors.from = { type: 'custom', message: first.message };
+    return Object.keys(errors).length === Object.keys(result.errors).length ? result : { values: {}, errors };
   };
 }
 
@@ -77,7 +94,7 @@ export function ResponsibilityForm({
   onSaved,
   onCancel,
 }: Readonly<Props>) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const idPrefix = `resp-${useId().replace(/:/g, '')}`;
   const { control, handleSubmit, setError, formState, setValue, getValues } = useForm<
     ResponsibilityFormValues,
@@ -109,10 +126,26 @@ export function ResponsibilityForm({
   const { release, cancel } = useFormLeaveGuard(formState.isDirty, '责任清单');
 
   const onValid = async (data: ResponsibilityFormOutput) => {
+    // A 年内换届 the dates describe: the other 第一责任人's date changes in the same save, once the user agrees.
+    const plan = planHandover(
+      { ...data, from: data.from || undefined, to: data.to || undefined },
+      lists,
+      responsibility?.id,
+    );
+    const agreed =
+      plan &&
+      (await modal.confirm({
+        title: `${data.year}年度已有第一责任人${plan.list.holderName}`,
+        content: handoverQuestion(data, plan),
+        okText: '换届并保存',
+        cancelText: '返回修改',
+      }));
+    if (plan && !agreed) return;
     try {
+      const options = { handOver: Boolean(plan) };
       const saved = responsibility
-        ? await updateResponsibility(responsibility.id, data)
-        : await createResponsibility(branchId, data);
+        ? await updateResponsibility(responsibility.id, data, options)
+        : await createResponsibility(branchId, data, options);
       message.success('已保存');
       release();
       onSaved(saved);
@@ -187,6 +220,17 @@ export function ResponsibilityForm({
                 idPrefix={idPrefix}
                 options={roleOptions}
               />
+            </Col>
+            <Col xs={12} md={6}>
+              <DateField control={control} name="from" label="任职起" idPrefix={idPrefix} emptyAs="" />
+            </Col>
+            <Col xs={12} md={6}>
+              <DateField control={control} name="to" label="任职止" idPrefix={idPrefix} emptyAs="" />
+            </Col>
+            <Col xs={24} md={12}>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 30 }}>
+                全年在任不用填写。年内换届时填写：原责任人填任职止，接任者填任职起。
+              </Typography.Paragraph>
             </Col>
           </Row>
         </Card>

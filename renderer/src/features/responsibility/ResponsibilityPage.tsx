@@ -11,7 +11,12 @@ import { YearSelect } from '../dashboard/YearSelect';
 import { useRoster } from '../meetings/useRoster';
 import { ResponsibilityCard } from './ResponsibilityCard';
 import { ResponsibilityForm } from './ResponsibilityForm';
-import { emptyResponsibilityValues, responsibilityToValues, secretaryOf } from './responsibilityFormValues';
+import {
+  emptyResponsibilityValues,
+  referenceDay,
+  responsibilityToValues,
+  secretaryOf,
+} from './responsibilityFormValues';
 import { responsibilityHref, useResponsibilityYear } from './responsibilityRoute';
 import { useResponsibilities } from './useResponsibilities';
 
@@ -56,7 +61,7 @@ function BranchResponsibilities({ branch }: Readonly<{ branch: Branch }>) {
   const evidenceById = useMemo(() => new Map((data?.evidence ?? []).map((e) => [e.id, e])), [data?.evidence]);
 
   if (data === undefined || roster === undefined) return <Loading />;
-  const secretary = secretaryOf(branch, roster);
+  const secretary = secretaryOf(branch, roster, referenceDay(year, today));
 
   const onYear = (y: number) => {
     setEditing({ view: 'list' });

@@ -1,5 +1,7 @@
 // The 领导责任 form's value shape: a new list (the 书记 as 第一责任人 by default) or a stored list's editable fields.
+import { sameName } from '../../../../shared/names';
 import type { z } from 'zod';
+import { secretariesDuring } from '../../../../shared/branch/committee';
 import type { ResponsibilityRole } from '../../../../shared/domain/vocab';
 import type {
   Branch,
@@ -12,19 +14,42 @@ import type {
 type TaskValues = Required<Omit<NonNullable<ResponsibilityInput['tasks']>[number], 'deadline'>> & { deadline?: string };
 type ReportValues = { date?: string; summary: string; rating: string };
 
-/** Like ResponsibilityInput with every field present; dates stay undefined while empty so zod names them. */
-export type ResponsibilityFormValues = Required<Omit<ResponsibilityInput, 'tasks' | 'reports'>> & {
+/**
+ * Like ResponsibilityInput with every field present; dates stay undefined while empty so zod names them, but for the
+ * optional 任职起止 ('' once cleared).
+ */
+export type ResponsibilityFormValues = Required<Omit<ResponsibilityInput, 'tasks' | 'reports' | 'from' | 'to'>> & {
   tasks: TaskValues[];
   reports: ReportValues[];
+  from?: string;
+  to?: string;
 };
 export type ResponsibilityFormOutput = z.output<typeof responsibilityInputSchema>;
 
-/** The branch secretary as a roster member: by the committee's member link, else by name. */
-export function secretaryOf(branch: Pick<Branch, 'committee'>, members: readonly Member[]): Member | undefined {
-  const secretary = branch.committee.find((c) => c.role === '书记');
+/**
+ * The day whose 书记 a year's lists default to: today within the current year, else the last day of a past year or
+ * the first of a coming one.
+ */
+export function referenceDay(year: number, today: string): string {
+  const y = String(year).padStart(4, '0');
+  if (today.startsWith(`${y}-`)) return today;
+  return today < `${y}-01-01` ? `${y}-01-01` : `${y}-12-31`;
+}
+
+/**
+ * The branch secretary on `day` as a roster member: by the committee's member link, else by name. A former 书记
+ * (任职止 before the day) is not; on a handover day the successor is.
+ */
+export function secretaryOf(
+  branch: Pick<Branch, 'committee'>,
+  members: readonly Member[],
+  day: string,
+): Member | undefined {
+  const secretary = secretariesDuring(branch.committee, day, day).at(-1);
   if (!secretary) return undefined;
   return (
-    members.find((m) => m.id === secretary.memberId) ?? members.find((m) => m.name === secretary.name && !m.leftDate)
+    members.find((m) => m.id === secretary.memberId) ??
+    members.find((m) => sameName(m.name, secretary.name) && !m.leftDate)
   );
 }
 
@@ -55,6 +80,8 @@ export function emptyResponsibilityValues(
     duties: [],
     tasks: [],
     reports: [],
+    from: '',
+    to: '',
   };
 }
 
@@ -65,6 +92,8 @@ export function responsibilityToValues(r: Responsibility): ResponsibilityFormVal
     holderName: r.holderName,
     role: r.role,
     duties: [...r.duties],
+    from: r.from ?? '',
+    to: r.to ?? '',
     tasks: r.tasks.map((t) => ({
       ...t,
       deadline: t.deadline || undefined,
@@ -76,7 +105,7 @@ export function responsibilityToValues(r: Responsibility): ResponsibilityFormVal
 
 /** Paths a repository issue may name that the form shows next to a field. */
 export function isResponsibilityFieldPath(path: string): boolean {
-  return /^(holderName|holderMemberId|role|duties\.\d+|tasks\.\d+\.(title|deadline|status|note|evidenceMeetingIds)|reports\.\d+\.(date|summary|rating))$/.test(
+  return /^(holderName|holderMemberId|role|from|to|duties\.\d+|tasks\.\d+\.(title|deadline|status|note|evidenceMeetingIds)|reports\.\d+\.(date|summary|rating))$/.test(
     path,
   );
 }

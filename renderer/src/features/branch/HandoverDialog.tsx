@@ -1,0 +1,112 @@
+// 换届/调整 of a 书记 or 副书记 in the 支部概况 form: the former holder keeps their row with the day they left, the successor
+// starts that day, so past years' 卷宗 still print who held the post then.
+import { typedDateProblem } from '../../../../shared/dates/parseTypedDate';
+import { Form, Input, Modal, Select, Typography } from 'antd';
+import { useId, useState } from 'react';
+import { COMMITTEE_ROLES, type CommitteeRole } from '../../../../shared/domain/vocab';
+import { isRealDate } from '../../../../shared/schemas/common';
+import { DateInput } from '../../ui/DateInput';
+import type { CommitteeRow, Handover } from './branchFormValues';
+
+interface Props {
+  /** The row of the holder who hands over. */
+  former: CommitteeRow;
+  /** A successor's name already typed (the form had the post renamed); '' to ask. */
+  successor?: string;
+  onConfirm: (handover: Handover) => void;
+  onCancel: () => void;
+}
+
+const LEAVES = 'leaves';
+
+export function HandoverDialog({ former, successor: typedSuccessor = '', onConfirm, onCancel }: Readonly<Props>) {
+  const id = `handover-${useId().replace(/:/g, '')}`;
+  const post = former.role as CommitteeRole;
+  const name = former.name?.trim() || `原${post}`;
+  const [date, setDate] = useState<string | undefined>(undefined);
+  const [successor, setSuccessor] = useState(typedSuccessor);
+  const [formerNewRole, setFormerNewRole] = useState<string>(LEAVES);
+  const [submitted, setSubmitted] = useState(false);
+
+  const dateError = !date
+    ? '请填写换届日期'
+    : !isRealDate(date)
+      ? typedDateProblem(date)
+      : former.from && date < former.from
+        ? `换届日期不能早于${name}的任职起（${former.from}）`
+        : undefined;
+  const successorError = successor.trim().length > 20 ? '姓名不能超过 20 个字' : undefined;
+  const shown = (error: string | undefined) => (submitted ? error : undefined);
+
+  const confirm = () => {
+    setSubmitted(true);
+    if (dateError || successorError || !date) return;
+    onConfirm({
+      date,
+      successor: successor.trim(),
+      ...(formerNewRole === LEAVES ? {} : { formerNewRole: formerNewRole as CommitteeRole }),
+    });
+  };
+
+  const roleOptions = [
+    { value: LEAVES, label: '不再担任支委' },
+    ...COMMITTEE_ROLES.filter((r) => r !== post).map((r) => ({ value: r, label: `改任${r}` })),
+  ];
+  const item = (key: string, label: string, error: string | undefined, required?: boolean) => ({
+    label,
+    htmlFor: `${id}-${key}`,
+    required,
+    validateStatus: error ? ('error' as const) : undefined,
+    help: error ? <span id={`${id}-${key}-error`}>{error}</span> : undefined,
+  });
+  const a11y = (key: string, error: string | undefined) => ({
+    'aria-invalid': error ? (true as const) : undefined,
+    'aria-describedby': error ? `${id}-${key}-error` : undefined,
+  });
+
+  return (
+    <Modal
+      open
+      title={`换届/调整：${name}（${post}）`}
+      okText="确定"
+      cancelText="取消"
+      onOk={confirm}
+      onCancel={onCancel}
+      maskClosable={false}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>
+        保留{name}的{post}任职记录并填写离任日期，再由接任者从同一天起任职。往年的卷宗仍按当时的{post}印制。
+      </Typography.Paragraph>
+      <Form layout="vertical" component={false}>
+        <Form.Item {...item('date', `换届日期（${name}任职止、接任者任职起）`, shown(dateError), true)}>
+          <DateInput
+            id={`${id}-date`}
+            value={date}
+            onChange={setDate}
+            invalid={Boolean(shown(dateError))}
+            a11y={a11y('date', shown(dateError))}
+          />
+        </Form.Item>
+        <Form.Item {...item('successor', `接任${post}（姓名，暂未确定可不填）`, shown(successorError))}>
+          <Input
+            id={`${id}-successor`}
+            value={successor}
+            onChange={(e) => setSuccessor(e.target.value)}
+            status={shown(successorError) ? 'error' : undefined}
+            {...a11y('successor', shown(successorError))}
+          />
+        </Form.Item>
+        <Form.Item {...item('former', `${name}此后`, undefined)}>
+          <Select
+            id={`${id}-former`}
+            value={formerNewRole}
+            onChange={setFormerNewRole}
+            options={roleOptions}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,117 @@
+// Who held which post when: 任职起止 of 支委会 members (and of 领导责任 holders) read against a period, for the 卷宗's
+// cover and 支委会名单, the forms' one-书记-at-a-time rule and 复制上一年度.
+import type { CommitteeMember } from '../schemas/entities';
+
+/**
+ * A tenure: `from` the first day in office, `to` the last; either may be missing ('' as stored by the forms, or
+ * absent): no `from` means since before anyone recorded it, no `to` still in office.
+ */
+export interface Tenure {
+  from?: string;
+  to?: string;
+}
+
+/** Whether a tenure overlaps the days `from`…`to` (both included). A tenure without dates always does. */
+export function servesDuring(tenure: Tenure, from: string, to: string): boolean {
+  return (!tenure.from || tenure.from <= to) && (!tenure.to || tenure.to >= from);
+}
+
+/**
+ * Whether two tenures overlap by more than a handover day: 「罗雪 至2025-07-15」 and 「胡桂兰 2025-07-15起」 do not
+ * clash (one hands over to the other that day); two tenures without dates do.
+ */
+export function tenuresClash(a: Tenure, b: Tenure): boolean {
+  const startsBeforeEnd = (start?: string, end?: string) => !start || !end || start < end;
+  return startsBeforeEnd(a.from, b.to) && startsBeforeEnd(b.from, a.to);
+}
+
+const ROLE_RANK: Readonly<Record<string, number>> = { 书记: 0, 副书记: 1 };
+
+/**
+ * The members of `committee` in office at some time during `from`…`to` (both included; a member without dates
+ * always), each as stored, with its 任职起止. Ordered 书记, 副书记, then the others in the order the 支部概况 form keeps
+ * them (the order 支部概况 and the 卷宗 print); two holders of one post, one after the other, earlier tenure first.
+ */
+export function committeeDuring<M extends Pick<CommitteeMember, 'role'> & Tenure>(
+  committee: readonly M[],
+  from: string,
+  to: string,
+): M[] {
+  const rank = (m: M) => ROLE_RANK[m.role] ?? 2;
+  return committee
+    .map((member, index) => ({ member, index }))
+    .filter(({ member }) => servesDuring(member, from, to))
+    .sort(
+      (a, b) =>
+        rank(a.member) - rank(b.member) ||
+        (rank(a.member) < 2 ? compareStart(a.member, b.member) : 0) ||
+        a.index - b.index,
+    )
+    .map(({ member }) => member);
+}
+
+/** The 书记 of `committee` during `from`…`to`, earlier tenure first: two when the post changed hands in the period. */
+export function secretariesDuring<M extends Pick<CommitteeMember, 'role'> & Tenure>(
+  committee: readonly M[],
+  from: string,
+  to: string,
+): M[] {
+  return committeeDuring(committee, from, to).filter((m) => m.role === '书记');
+}
+
+/** The members in office on `date` (a handover day has both). */
+export function committeeOn<M extends Pick<CommitteeMember, 'role'> & Tenure>(
+  committee: readonly M[],
+  date: string,
+): M[] {
+  return committeeDuring(committee, date, date);
+}
+
+// A missing start sorts first: that holder was there before anyone wrote a date down.
+function compareStart(a: Tenure, b: Tenure): number {
+  if ((a.from || '') === (b.from || '')) return 0;
+  return (a.from || '') < (b.from || '') ? -1 : 1;
+}
+
+/** 2025-07-15 → 2025年7月. */
+function cnMonth(date: string): string {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
+}
+
+/**
+ * How a tenure sits in the period `from`…`to`, to the month, for a line that names the holder: 「至2025年7月」 when it
+ * ends inside the period, 「2025年7月起」 when it starts inside, 「2025年3月至2025年7月」 both; '' when it covers the
+ * whole period (or has no dates).
+ */
+export function tenureNote(tenure: Tenure, from: string, to: string): string {
+  const starts = Boolean(tenure.from && tenure.from > from);
+  const ends = Boolean(tenure.to && tenure.to < to);
+  if (starts && ends) return `${cnMonth(tenure.from!)}至${cnMonth(tenure.to!)}`;
+  if (starts) return `${cnMonth(tenure.from!)}起`;
+  if (ends) return `至${cnMonth(tenure.to!)}`;
+  return '';
+}
+
+/**
+ * The 书记 of the period as the 卷宗's cover prints them: 「罗雪」, or after a change 「罗雪（至2025年7月）、胡桂兰
+ * （2025年7月起）」; '' when the committee has no 书记 in the period.
+ */
+export function secretariesLine(committee: readonly CommitteeMember[], from: string, to: string): string {
+  return secretariesDuring(committee, from, to)
+    .map((m) => {
+      const note = tenureNote(m, from, to);
+      return note ? `${m.name}（${note}）` : m.name;
+    })
+    .join('、');
+}
+
+/**
+ * A tenure in full, as 支部概况 and a 卷宗 table column print it: 「2022-03-01 至 2025-07-15」, 「2025-07-15 起」,
+ * 「至 2025-07-15」; '' without dates.
+ */
+export function tenureText(tenure: Tenure): string {
+  if (tenure.from && tenure.to) return `${tenure.from} 至 ${tenure.to}`;
+  if (tenure.from) return `${tenure.from} 起`;
+  if (tenure.to) return `至 ${tenure.to}`;
+  return '';
+}

@@ -1,0 +1,44 @@
+// 支部概况 as read: each 支委会 member with 任职起止; a former 书记 kept after a 换届 is marked 已离任 and listed after
+// those in office.
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Branch } from '../../../shared/schemas';
+import { AppProviders } from '../../../renderer/src/app/providers';
+import { BranchProfile } from '../../../renderer/src/features/branch/BranchProfile';
+
+afterEach(cleanup);
+
+const at = '2025-01-01T00:00:00.000Z';
+const branch: Branch = {
+  id: 'b1',
+  name: '第一党支部',
+  parentOrg: '',
+  termStart: '2024-01-01',
+  termEnd: '2027-01-01',
+  committee: [
+    { name: '罗雪', role: '书记', from: '2019-03-01', to: '2020-07-15' },
+    { name: '胡桂兰', role: '书记', from: '2020-07-15' },
+    { name: '袁明哲', role: '组织委员' },
+  ],
+  partyGroups: [],
+  unitSpirit: '',
+  deptPhilosophy: '',
+  createdAt: at,
+  updatedAt: at,
+};
+
+describe('BranchProfile', () => {
+  it('shows each member’s 任职起止, those in office first, a former 书记 after them marked 已离任', () => {
+    render(
+      <AppProviders>
+        <BranchProfile branch={branch} />
+      </AppProviders>,
+    );
+    const table = screen.getByRole('columnheader', { name: '任职起止' }).closest('table')!;
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual(['书记胡桂兰2020-07-15 起', '组织委员袁明哲—', '书记罗雪已离任2019-03-01 至 2020-07-15']);
+  });
+});
