@@ -1,5 +1,6 @@
 // Reads the rows of a 党员名册 sheet into member inputs: repairs what it can, and lists every bad row with its reasons.
 import { z } from 'zod';
+import { personNameKey, tidyPersonName } from '../names';
 import { memberInputSchema, type MemberInput } from '../schemas/entities';
 import { EXAMPLE_MARK, ROSTER_COLUMNS, type RosterColumnKey } from './columns';
 import { repairDate } from './dates';
@@ -18,9 +19,17 @@ export interface RosterRowError {
   reasons: string[];
 }
 
+/** A repair made to a valid row, shown in the import preview so the secretary knows what will be stored. */
+export interface RosterRowNote {
+  row: number;
+  message: string;
+}
+
 export interface RosterParseResult {
   valid: MemberInput[];
   errors: RosterRowError[];
+  /** Names tidied on the way in (「王  芳」 → 「王芳」), for the rows that will be imported. */
+  notes: RosterRowNote[];
   /** Set when the sheet as a whole cannot be read (no recognisable header); valid and errors are then empty. */
   fileError?: string;
 }
@@ -70,7 +79,23 @@ export function duplicateMemberMessage(name: string): string {
   return `已有同名且出生日期相同的党员“${name}”`;
 }
 
-const personKey = (name: string, birthDate: string) => `${name}\u0000${birthDate}`;
+/**
+ * A person is their name and birth date; the name as personNameKey reads it, so 「王  芳」 and 「王芳」, or
+ * 「阿依古丽•买买提」 and 「阿依古丽·买买提」, born the same day, are one person. The repository checks the same key.
+ */
+export const personKey = (name: string, birthDate: string) => `${personNameKey(name)}\u0000${birthDate}`;
+
+/** Why the name stored differs from the cell (「姓名“王  芳”含空格，已去除，将导入为“王芳”」), or '' when it does not. */
+function nameRepair(cell: string, tidy: string): string {
+  if (cell === tidy) return '';
+  const spaces = (text: string) => (text.match(/\s/gu) ?? []).join('');
+  const visible = (text: string) => text.replace(/[\s\u200B-\u200D\u2060\uFEFF]/gu, '');
+  const what = [
+    spaces(cell) !== spaces(tidy) ? (spaces(tidy) ? '连续空格已合并为一个' : '含空格，已去除') : '',
+    visible(cell) !== visible(tidy) ? '间隔号已统一为“·”' : '',
+  ].filter(Boolean);
+  return `姓名“${cell}”${what.length > 0 ? what.join('，') : '含不可见字符，已去除'}，将导入为“${tidy}”`;
+}
 
 /**
  * Parses a sheet given as rows of cell texts (rows[0] is spreadsheet row 1). Rows before the header, empty rows and
@@ -79,13 +104,15 @@ const personKey = (name: string, birthDate: string) => `${name}\u0000${birthDate
  */
 export function parseRosterRows(rows: readonly (readonly string[])[], context: RosterContext): RosterParseResult {
   const header = findHeader(rows);
-  if (typeof header === 'string') return { valid: [], errors: [], fileError: header };
+  if (typeof header === 'string') return { valid: [], errors: [], notes: [], fileError: header };
 
   const groupIds = new Map(context.partyGroups.map((g) => [g.name.trim(), g.id]));
-  const existing = new Set(context.existing.map((m) => personKey(m.name.trim(), m.birthDate)));
+  // By key, to the name as stored: the message names the member as the roster shows them.
+  const existing = new Map(context.existing.map((m) => [personKey(m.name, m.birthDate), m.name.trim()]));
   const firstRowOf = new Map<string, number>();
   const valid: MemberInput[] = [];
   const errors: RosterRowError[] = [];
+  const notes: RosterRowNote[] = [];
 
   for (let index = header.index + 1; index < rows.length; index++) {
     const row = rows[index] ?? [];
@@ -94,8 +121,10 @@ export function parseRosterRows(rows: readonly (readonly string[])[], context: R
       return col === undefined ? '' : (row[col] ?? '').trim();
     };
     if (ROSTER_COLUMNS.every((c) => cell(c.key) === '')) continue;
-    const name = cell('name');
-    if (name.startsWith(EXAMPLE_MARK)) continue;
+    const typedName = cell('name');
+    if (typedName.startsWith(EXAMPLE_MARK)) continue;
+    // Stored tidy, as the 新增党员 form stores it: a name padded for alignment in the sheet loses its spaces.
+    const name = tidyPersonName(typedName);
 
     const rowNumber = index + 1;
     const reasons: string[] = [];
@@ -156,11 +185,16 @@ export function parseRosterRows(rows: readonly (readonly string[])[], context: R
       const first = firstRowOf.get(key);
       if (first !== undefined) reasons.push(`与第${first}行重复（姓名和出生日期相同）`);
       else firstRowOf.set(key, rowNumber);
-      if (existing.has(key)) reasons.push(duplicateMemberMessage(name));
+      const stored = existing.get(key);
+      if (stored !== undefined) reasons.push(duplicateMemberMessage(stored));
     }
 
-    if (reasons.length > 0 || !parsed.success) errors.push({ row: rowNumber, name, reasons });
-    else valid.push(parsed.data);
+    if (reasons.length > 0 || !parsed.success) errors.push({ row: rowNumber, name: typedName, reasons });
+    else {
+      valid.push(parsed.data);
+      const repair = nameRepair(typedName, name);
+      if (repair) notes.push({ row: rowNumber, message: repair });
+    }
   }
-  return { valid, errors };
+  return { valid, errors, notes };
 }

@@ -1,5 +1,7 @@
 // Quorum rules: 支委会 needs more than half of the committee present; 支部党员大会 more than half of the 正式党员.
-import type { Branch, Meeting, Member } from '../schemas/entities';
+import { committeeOn } from '../branch/committee';
+import { personNameKey } from '../names';
+import type { Branch, CommitteeMember, Meeting, Member } from '../schemas/entities';
 
 export interface QuorumResult {
   /** False for kinds without a quorum rule. */
@@ -25,19 +27,37 @@ export function isFullMemberOn(member: MemberLike, date: string): boolean {
 
 const moreThanHalf = (n: number) => Math.floor(n / 2) + 1;
 
+/**
+ * The people on the committee on `date`, each once: a 委员 is their roster member when linked, else their name as
+ * personNameKey reads it (「阿依古丽•买买提」 typed in 支部概况 is the roster's 「阿依古丽·买买提」). On a handover day a
+ * member who changes post holds two rows, and is still one person.
+ */
+export function committeePeopleOn(
+  committee: readonly CommitteeMember[],
+  date: string,
+): { memberId?: string; name: string; key: string }[] {
+  const people = new Map<string, { memberId?: string; name: string; key: string }>();
+  for (const c of committeeOn(committee, date)) {
+    const key = personNameKey(c.name);
+    const person = c.memberId ? `id:${c.memberId}` : `name:${key}`;
+    if (!people.has(person)) people.set(person, { ...(c.memberId ? { memberId: c.memberId } : {}), name: c.name, key });
+  }
+  return [...people.values()];
+}
+
 export function checkQuorum(
   meeting: MeetingLike,
   branch: Pick<Branch, 'committee'>,
   members: readonly MemberLike[],
 ): QuorumResult {
   const presentIds = new Set(meeting.attendance.filter((a) => a.status === '出席').map((a) => a.memberId));
-  const presentNames = new Set(meeting.attendance.filter((a) => a.status === '出席').map((a) => a.name));
+  const presentNames = new Set(meeting.attendance.filter((a) => a.status === '出席').map((a) => personNameKey(a.name)));
 
   if (meeting.kind === '支委会') {
-    const eligible = branch.committee.length;
-    const present = branch.committee.filter((c) =>
-      c.memberId ? presentIds.has(c.memberId) : presentNames.has(c.name),
-    ).length;
+    // Those in office on the day: a 委员 whose 任职止 was before it no longer counts towards the quorum.
+    const committee = committeePeopleOn(branch.committee, meeting.date);
+    const eligible = committee.length;
+    const present = committee.filter((c) => (c.memberId ? presentIds.has(c.memberId) : presentNames.has(c.key))).length;
     const needed = moreThanHalf(eligible);
     const ok = eligible > 0 && present >= needed;
     return {
@@ -48,9 +68,11 @@ export function checkQuorum(
       needed,
       message: ok
         ? `支委会应到 ${eligible} 人，实到 ${present} 人，符合半数以上要求`
-        : eligible === 0
+        : branch.committee.length === 0
           ? '支部尚未登记支委会成员，无法判断支委会是否达到法定人数'
-          : `支委会应到 ${eligible} 人，实到 ${present} 人，未超过半数（至少需 ${needed} 人），会议决定无效`,
+          : eligible === 0
+            ? '会议当天没有在任的支委会成员，请在支部概况中核对委员的任职起止'
+            : `支委会应到 ${eligible} 人，实到 ${present} 人，未超过半数（至少需 ${needed} 人），会议决定无效`,
     };
   }
 

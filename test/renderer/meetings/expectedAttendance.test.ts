@@ -1,7 +1,7 @@
 // Who a new record lists as expected, by kind: 支委会 its committee, 党小组会 the group, 谈心谈话 the two parties.
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../../../shared/schemas';
-import { expectedAttendance } from '../../../renderer/src/features/meetings/meetingFormValues';
+import { committeeRosterNotes, expectedAttendance } from '../../../renderer/src/features/meetings/meetingFormValues';
 
 const member = (id: string, name: string, extra: Partial<Member> = {}): Member =>
   ({
@@ -61,5 +61,65 @@ describe('expectedAttendance', () => {
       '李四:出席',
       '王五:出席',
     ]);
+  });
+});
+
+describe('a 支委会 whose 委员 are typed by hand in 支部概况', () => {
+  const roster = [member('a1', '阿依古丽·买买提'), member('z3', '张三'), member('l4', '李四'), member('w5', '王五')];
+  const typed = {
+    partyGroups: [],
+    committee: [
+      { name: '阿依古丽•买买提', role: '书记' as const },
+      { name: '张 三', role: '组织委员' as const },
+      { name: '李四', role: '宣传委员' as const },
+    ],
+  };
+
+  it('lists the 委员 whose names differ from the roster only by the dot or a space', () => {
+    expect(names(expectedAttendance(roster, typed, { kind: '支委会', date: '2025-03-10' }))).toEqual([
+      '阿依古丽·买买提:出席',
+      '张三:出席',
+      '李四:出席',
+    ]);
+    expect(committeeRosterNotes(roster, typed, '2025-03-10')).toEqual([]);
+  });
+
+  it('says which 委员 the roster has nobody for, and which name several members share', () => {
+    const branch = {
+      partyGroups: [{ id: 'g1', name: '第一党小组' }],
+      committee: [
+        { name: '张 三丰', role: '书记' as const },
+        { name: '李娜', role: '组织委员' as const },
+        { name: '外单位', role: '宣传委员' as const },
+      ],
+    };
+    const withTwoLiNa = [
+      ...roster,
+      member('n1', '李娜', { birthDate: '1985-05-01', partyGroupId: 'g1' }),
+      member('n2', '李娜', { birthDate: '1990-03-02' }),
+    ];
+    expect(committeeRosterNotes(withTwoLiNa, branch, '2025-03-10')).toEqual([
+      '支部概况中的委员“张 三丰”、“外单位”在党员名册中找不到，无法列入出席名单，法定人数按缺席计算。请核对支部概况与党员名册中的姓名是否一致',
+      '委员“李娜”在党员名册中有 2 位同名党员，已列入李娜（1985年生，第一党小组）；如不是本人，请移出后在下方添加',
+    ]);
+    expect(names(expectedAttendance(withTwoLiNa, branch, { kind: '支委会', date: '2025-03-10' }))).toEqual([
+      '李娜:出席',
+    ]);
+  });
+
+  it('lists only those in office on the day', () => {
+    const branch = {
+      partyGroups: [],
+      committee: [
+        { name: '李四', role: '书记' as const, to: '2025-06-30' },
+        { name: '王五', role: '书记' as const, from: '2025-06-30' },
+        { name: '张三', role: '组织委员' as const },
+      ],
+    };
+    const on = (date: string) => names(expectedAttendance(roster, branch, { kind: '支委会', date }));
+    expect(on('2025-03-10')).toEqual(['李四:出席', '张三:出席']);
+    expect(on('2025-09-01')).toEqual(['王五:出席', '张三:出席']);
+    // A former 委员 no longer on the committee is not reported as missing from the roster.
+    expect(committeeRosterNotes([member('z3', '张三'), member('w5', '王五')], branch, '2025-09-01')).toEqual([]);
   });
 });

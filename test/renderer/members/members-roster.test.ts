@@ -68,6 +68,76 @@ describe('duplicate members', () => {
   });
 });
 
+describe('names that differ only by a dot or a space', () => {
+  it('stores a padded or dotted name tidy, and refuses the same person typed another way', async () => {
+    const a = await branch();
+    const padded = await createMember(
+      a.id,
+      member({ name: '王  芳', birthDate: '1977-01-10', joinedDate: '2000-07-01' }),
+    );
+    expect(padded.name).toBe('王芳');
+    expect(await messageOf(createMember(a.id, member({ name: '王\u3000芳', birthDate: '1977-01-10' })))).toEqual([
+      '已有同名且出生日期相同的党员“王芳”',
+    ]);
+    const dotted = await createMember(
+      a.id,
+      member({ name: '阿依古丽•买买提', birthDate: '1988-08-08', joinedDate: '2010-07-01' }),
+    );
+    expect(dotted.name).toBe('阿依古丽·买买提');
+    for (const name of ['阿依古丽・买买提', '阿依古丽.买买提', '阿依古丽·买买提']) {
+      expect(await messageOf(createMember(a.id, member({ name, birthDate: '1988-08-08' }))), name).toEqual([
+        '已有同名且出生日期相同的党员“阿依古丽·买买提”',
+      ]);
+    }
+    // A Latin name keeps the space between its words.
+    expect((await createMember(a.id, member({ name: 'Li  Na', birthDate: '1990-01-01' }))).name).toBe('Li Na');
+    expect(await db.members.count()).toBe(3);
+  });
+
+  it('matches a name stored untidy before, without rewriting it, and lets old double entries be edited', async () => {
+    const a = await branch();
+    const at = new Date().toISOString();
+    const stored = (id: string, name: string) => ({
+      ...member({ name, birthDate: '1977-01-10', joinedDate: '2000-07-01' }),
+      id,
+      branchId: a.id,
+      partyGroupId: '',
+      post: '',
+      phone: '',
+      motto: '',
+      fullMemberDate: '',
+      leftReason: '',
+      createdAt: at,
+      updatedAt: at,
+    });
+    await db.members.bulkAdd([stored('old1', '王  芳'), stored('old2', '王\u3000芳')] as never);
+    expect(await messageOf(createMember(a.id, member({ name: '王芳', birthDate: '1977-01-10' })))).toEqual([
+      '已有同名且出生日期相同的党员“王  芳”',
+    ]);
+    await expect(importMembers(a.id, [member({ name: '王芳', birthDate: '1977-01-10' })])).rejects.toThrow(
+      '已有同名且出生日期相同的党员“王  芳”',
+    );
+    expect((await db.members.get('old1'))?.name).toBe('王  芳');
+    // One of the two entries of one person can still be corrected (and is stored tidy), or 转出.
+    const edited = await updateMember('old2', member({ name: '王\u3000芳', birthDate: '1977-01-10', post: '科长' }));
+    expect(edited.name).toBe('王芳');
+    await markMemberLeft('old1', { leftDate: '2024-01-01', leftReason: '重复登记' });
+  });
+
+  it('imports a padded name tidy and refuses a file repeating one person by a dot variant', async () => {
+    const a = await branch();
+    const written = await importMembers(a.id, [member({ name: '赵  四' })]);
+    expect(written.map((m) => m.name)).toEqual(['赵四']);
+    await expect(
+      importMembers(a.id, [
+        member({ name: '阿依古丽·买买提', birthDate: '1988-08-08' }),
+        member({ name: '阿依古丽•买买提', birthDate: '1988-08-08' }),
+      ]),
+    ).rejects.toThrow('已有同名且出生日期相同的党员“阿依古丽·买买提”');
+    expect(await db.members.count()).toBe(1);
+  });
+});
+
 describe('markMemberLeft', () => {
   it('keeps the member with the date and reason, audits it, and restoreMember puts it back', async () => {
     const a = await branch();

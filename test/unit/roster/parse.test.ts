@@ -130,6 +130,54 @@ describe('parseRosterRows', () => {
     expect(result.errors).toEqual([{ row: 3, name: '王芳', reasons: ['与第2行重复（姓名和出生日期相同）'] }]);
   });
 
+  it('stores a name padded for alignment without its spaces, and says so in the preview', () => {
+    const result = parseRosterRows(
+      [
+        HEADER,
+        row({ 姓名: '王  芳' }),
+        row({ 姓名: '赵\u3000四', 出生日期: '1980-02-02', 入党日期: '2003-07-01', 转正日期: '' }),
+        row({ 姓名: '阿依古丽.买买提', 出生日期: '1988-08-08', 入党日期: '2010-07-01', 转正日期: '' }),
+        row({ 姓名: 'Li  Na', 出生日期: '1990-01-01', 入党日期: '2015-07-01', 转正日期: '' }),
+        row({ 姓名: '张三', 出生日期: '1970-01-01', 入党日期: '1995-07-01', 转正日期: '' }),
+      ],
+      context,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.valid.map((m) => m.name)).toEqual(['王芳', '赵四', '阿依古丽·买买提', 'Li Na', '张三']);
+    expect(result.notes).toEqual([
+      { row: 2, message: '姓名“王  芳”含空格，已去除，将导入为“王芳”' },
+      { row: 3, message: '姓名“赵\u3000四”含空格，已去除，将导入为“赵四”' },
+      { row: 4, message: '姓名“阿依古丽.买买提”间隔号已统一为“·”，将导入为“阿依古丽·买买提”' },
+      { row: 5, message: '姓名“Li  Na”连续空格已合并为一个，将导入为“Li Na”' },
+    ]);
+  });
+
+  it('takes a padded or differently dotted name as the same person, in the file and on the roster', () => {
+    const roster: RosterContext = {
+      ...context,
+      existing: [
+        { name: '王\u3000\u3000芳', birthDate: '1977-01-10' },
+        { name: '阿依古丽·买买提', birthDate: '1988-08-08' },
+      ],
+    };
+    const result = parseRosterRows(
+      [
+        HEADER,
+        row({ 姓名: '王芳', 出生日期: '1977-01-10', 入党日期: '2000-07-01', 转正日期: '' }),
+        row({ 姓名: '阿依古丽•买买提', 出生日期: '1988-08-08', 入党日期: '2010-07-01', 转正日期: '' }),
+        row({ 姓名: '李 娜', 出生日期: '1985-05-01' }),
+        row({ 姓名: '李娜', 出生日期: '1985-05-01' }),
+      ],
+      roster,
+    );
+    expect(result.valid.map((m) => m.name)).toEqual(['李娜']);
+    expect(result.errors).toEqual([
+      { row: 2, name: '王芳', reasons: ['已有同名且出生日期相同的党员“王\u3000\u3000芳”'] },
+      { row: 3, name: '阿依古丽•买买提', reasons: ['已有同名且出生日期相同的党员“阿依古丽·买买提”'] },
+      { row: 5, name: '李娜', reasons: ['与第4行重复（姓名和出生日期相同）'] },
+    ]);
+  });
+
   it('finds columns by header name in any order, with marks and aliases, and leaves absent optional columns empty', () => {
     const rows = [
       ['* 姓名', '党员类别', '出生年月', '入党时间（必填）', '性别', '联系电话'],

@@ -7,7 +7,8 @@ import {
   type MemberInput,
   type MemberLeaveInput,
 } from '../../../../shared/schemas/entities';
-import { duplicateMemberMessage } from '../../../../shared/roster/parse';
+import { personNameKey, tidyPersonName } from '../../../../shared/names';
+import { duplicateMemberMessage, personKey } from '../../../../shared/roster/parse';
 import { chinaToday } from '../../../../shared/schemas/common';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
@@ -74,14 +75,27 @@ function assertPartyGroupExists(branch: Branch, fields: MemberFields): void {
 }
 
 /**
- * A person is their name and birth date: a second member with both equal is refused, whether the first is still
- * on the roster or has left (the left one is edited back, not entered twice). Runs inside the write transaction.
+ * The input with its name as stored (「王  芳」 → 「王芳」, 「阿依古丽•买买提」 → 「阿依古丽·买买提」): tidied before the
+ * schema reads it, so a padded name is not refused as too long and what is saved is what the roster will show.
+ */
+function withTidyName<T extends { name?: unknown }>(input: T): T {
+  return typeof input.name === 'string' ? { ...input, name: tidyPersonName(input.name) } : input;
+}
+
+/**
+ * A person is their name and birth date, the name as personNameKey reads it (so 「王芳」 is refused next to a
+ * 「王  芳」 stored before names were tidied): a second member with both equal is refused, whether the first is
+ * still on the roster or has left (the left one is edited back, not entered twice). Runs inside the write
+ * transaction; the message names the member as the roster shows them.
  */
 async function assertNotDuplicate(branchId: string, fields: MemberFields, exceptId?: string): Promise<void> {
-  const sameName = await db.members.where('[branchId+name]').equals([branchId, fields.name]).toArray();
-  if (sameName.some((m) => m.id !== exceptId && m.birthDate === fields.birthDate)) {
-    throw new ValidationError([{ path: 'name', message: duplicateMemberMessage(fields.name) }]);
-  }
+  const key = personKey(fields.name, fields.birthDate);
+  const same = await db.members
+    .where('branchId')
+    .equals(branchId)
+    .filter((m) => m.id !== exceptId && personKey(m.name, m.birthDate) === key)
+    .first();
+  if (same) throw new ValidationError([{ path: 'name', message: duplicateMemberMessage(same.name) }]);
 }
 
 /** Everyone on a branch's roster, including those who have left (the UI filters), in pinyin order of name. */
@@ -90,9 +104,14 @@ export async function listMembers(branchId: string): Promise<Member[]> {
   return members.sort((a, b) => compareZh(a.name, b.name));
 }
 
-/** Members of a branch with exactly this name (roster import and attendance lists match people by name). */
+/** Members of a branch with this name as personNameKey reads it (「王芳」 finds a stored 「王  芳」). */
 export async function findMembersByName(branchId: string, name: string): Promise<Member[]> {
-  return db.members.where('[branchId+name]').equals([branchId, name.trim()]).toArray();
+  const key = personNameKey(name);
+  return db.members
+    .where('branchId')
+    .equals(branchId)
+    .filter((m) => personNameKey(m.name) === key)
+    .toArray();
 }
 
 export async function getMember(id: string): Promise<Member | undefined> {
@@ -100,7 +119,7 @@ export async function getMember(id: string): Promise<Member | undefined> {
 }
 
 export async function createMember(branchId: string, input: MemberInput): Promise<Member> {
-  const fields: MemberFields = parseInput(memberInputSchema, input);
+  const fields: MemberFields = parseInput(memberInputSchema, withTidyName(input));
   assertDatesPlausible(fields);
   return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
     const branch = await db.branches.get(branchId);
@@ -123,7 +142,7 @@ export async function createMember(branchId: string, input: MemberInput): Promis
 
 /** Replaces a member's editable fields; the member stays in its branch. Unchanged values write nothing. */
 export async function updateMember(id: string, input: MemberInput): Promise<Member> {
-  const fields: MemberFields = parseInput(memberInputSchema, input);
+  const fields: MemberFields = parseInput(memberInputSchema, withTidyName(input));
   assertDatesPlausible(fields);
   return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
     const before = await db.members.get(id);
@@ -133,7 +152,11 @@ export async function updateMember(id: string, input: MemberInput): Promise<Memb
     const branch = await db.branches.get(before.branchId);
     if (!branch) throw new NotFoundError('支部', before.branchId);
     assertPartyGroupExists(branch, fields);
-    await assertNotDuplicate(before.branchId, fields, id);
+    // Checked when the edit changes who the member is: two entries of one person stored before names were compared
+    // by key can still each be edited (or 转出) until the secretary removes the extra one.
+    if (personKey(before.name, before.birthDate) !== personKey(fields.name, fields.birthDate)) {
+      await assertNotDuplicate(before.branchId, fields, id);
+    }
     const after: Member = {
       ...fields,
       id,
@@ -162,7 +185,7 @@ export async function importMembers(branchId: string, inputs: readonly MemberInp
   const issues: { path: string; message: string }[] = [];
   const parsed: MemberFields[] = [];
   inputs.forEach((input, index) => {
-    const result = memberInputSchema.safeParse(input);
+    const result = memberInputSchema.safeParse(withTidyName(input));
     if (!result.success) {
       issues.push(...result.error.issues.map((i) => ({ path: `${index}.${i.path.join('.')}`, message: i.message })));
       return;
@@ -174,13 +197,19 @@ export async function importMembers(branchId: string, inputs: readonly MemberInp
   return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
     const branch = await db.branches.get(branchId);
     if (!branch) throw new NotFoundError('支部', branchId);
-    const seen = new Set<string>();
+    // One read of the roster for the whole file: by key to the name as stored, the file's rows added as they pass.
+    const roster = await db.members.where('branchId').equals(branchId).toArray();
+    const seen = new Map<string, string>();
+    for (const m of roster) {
+      const key = personKey(m.name, m.birthDate);
+      if (!seen.has(key)) seen.set(key, m.name);
+    }
     for (const fields of parsed) {
       assertPartyGroupExists(branch, fields);
-      await assertNotDuplicate(branchId, fields);
-      const key = `${fields.name}\u0000${fields.birthDate}`;
-      if (seen.has(key)) throw new ValidationError([{ path: 'name', message: duplicateMemberMessage(fields.name) }]);
-      seen.add(key);
+      const key = personKey(fields.name, fields.birthDate);
+      const same = seen.get(key);
+      if (same !== undefined) throw new ValidationError([{ path: 'name', message: duplicateMemberMessage(same) }]);
+      seen.set(key, fields.name);
     }
     const at = nowIso();
     const members: Member[] = parsed.map((fields) => ({

@@ -77,6 +77,7 @@ export function RosterImport({ branch, members }: Readonly<Props>) {
 
   const validCount = preview?.result.valid.length ?? 0;
   const bad = preview?.result.errors ?? [];
+  const notes = preview?.result.notes ?? [];
 
   return (
     <>
@@ -111,6 +112,27 @@ export function RosterImport({ branch, members }: Readonly<Props>) {
             />
           ) : (
             <Alert type="warning" showIcon title="没有可以导入的行" />
+          )}
+          {notes.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              title={`${notes.length} 个姓名已整理`}
+              description={
+                <List
+                  aria-label="已整理的姓名"
+                  size="small"
+                  split={false}
+                  style={{ maxHeight: 160, overflowY: 'auto' }}
+                  dataSource={notes}
+                  renderItem={(n) => (
+                    <List.Item style={{ padding: 0 }}>
+                      第{n.row}行：{n.message}
+                    </List.Item>
+                  )}
+                />
+              }
+            />
           )}
           {bad.length > 0 && (
             <>
