@@ -23,8 +23,11 @@ import {
   branchRowBase,
   dateSchema,
   idSchema,
+  isRealDate,
   optionalDateSchema,
+  optionalLongText,
   optionalText,
+  requiredLongText,
   requiredText,
   rowBase,
   timeSchema,
@@ -37,11 +40,28 @@ const pick = <T extends readonly [string, ...string[]]>(values: T, label: string
 
 // ── 支部 Branch ──────────────────────────────────────────────────────────────
 
-export const committeeMemberSchema = z.object({
-  name: requiredText('委员姓名', 20),
-  role: pick(COMMITTEE_ROLES, '职务'),
-  memberId: idSchema.optional(),
-});
+/**
+ * 任职起止 (`from` first day, `to` last day, both optional: rows stored before them have none): a member who left or
+ * changed post keeps a row with `to`, so a past year's 卷宗 still names who held the post then (shared/branch).
+ */
+export const committeeMemberSchema = z
+  .object({
+    name: requiredText('委员姓名', 20),
+    role: pick(COMMITTEE_ROLES, '职务'),
+    memberId: idSchema.optional(),
+    from: optionalDateSchema,
+    to: optionalDateSchema,
+  })
+  // Also when another field of the row fails, so one 保存 shows every problem: the row is then read with care.
+  .superRefine(
+    (m: { from?: unknown; to?: unknown }, ctx) => {
+      const day = (d: unknown) => (typeof d === 'string' && isRealDate(d) ? d : '');
+      if (day(m.from) && day(m.to) && day(m.to) < day(m.from)) {
+        ctx.addIssue({ code: 'custom', path: ['to'], message: '任职止不能早于任职起' });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 export const partyGroupSchema = z.object({
   id: idSchema,
@@ -179,7 +199,7 @@ export const venueCheckFields = z.object({
   venueId: idSchema,
   date: dateSchema,
   inspector: requiredText('检查人', 20),
-  findings: optionalText('检查情况', 2000),
+  findings: optionalLongText('检查情况', 2000),
   nextDueDate: optionalDateSchema,
 });
 const dueAfterCheck = <T extends { date: string; nextDueDate?: string }>(v: T, ctx: z.RefinementCtx) => {
@@ -210,7 +230,7 @@ export const guestSchema = z.object({
 export const meetingFields = z.object({
   kind: pick(MEETING_KINDS, '会议类型'),
   topic: requiredText('主题', 100),
-  agenda: optionalText('议程', 2000),
+  agenda: optionalLongText('议程', 2000),
   date: dateSchema,
   startTime: z.union([timeSchema, z.literal('')]).default(''),
   endTime: z.union([timeSchema, z.literal('')]).default(''),
@@ -219,14 +239,14 @@ export const meetingFields = z.object({
   host: optionalText('主持人', 20),
   recorder: optionalText('记录人', 20),
   lecturer: optionalText('授课人', 20),
-  outline: optionalText('授课提纲', 5000),
+  outline: optionalLongText('授课提纲', 5000),
   partyGroupId: z.string().default(''),
   talkParties: z.array(z.string()).max(2).default([]),
   attendance: z.array(attendanceSchema).default([]),
   guests: z.array(guestSchema).default([]),
-  content: optionalText('会议内容', 20000),
-  speeches: optionalText('发言摘要', 20000),
-  resolutions: optionalText('决议及表决结果', 5000),
+  content: optionalLongText('会议内容', 20000),
+  speeches: optionalLongText('发言摘要', 20000),
+  resolutions: optionalLongText('决议及表决结果', 5000),
   attachmentIds: z.array(idSchema).default([]),
 });
 
@@ -281,13 +301,13 @@ export const responsibilityTaskSchema = z.object({
   title: requiredText('任务', 200),
   deadline: optionalDateSchema,
   status: z.enum(TASK_STATUSES),
-  note: optionalText('完成情况', 2000),
+  note: optionalLongText('完成情况', 2000),
   evidenceMeetingIds: z.array(idSchema).default([]),
 });
 
 export const reportSchema = z.object({
   date: dateSchema,
-  summary: requiredText('述职内容', 5000),
+  summary: requiredLongText('述职内容', 5000),
   rating: optionalText('评议结果', 20),
 });
 
@@ -299,6 +319,9 @@ export const responsibilityFields = z.object({
   duties: z.array(requiredText('职责', 500)).default([]),
   tasks: z.array(responsibilityTaskSchema).default([]),
   reports: z.array(reportSchema).default([]),
+  /** 任职起止 within the year, when the holder changed during it (年内换届); none: the whole year. */
+  from: optionalDateSchema,
+  to: optionalDateSchema,
 });
 export const responsibilitySchema = responsibilityFields.extend(branchRowBase);
 export type Responsibility = z.output<typeof responsibilitySchema>;
@@ -337,10 +360,36 @@ const taskRules = (v: { year?: unknown; tasks?: unknown }, ctx: z.RefinementCtx)
     }
   });
 };
+// 任职起止 of a year's list lie in that year (a list is one year's; the whole year needs no dates), the end not before
+// the start. Read with the same care as the task rules.
+const tenureRules = (v: { year?: unknown; from?: unknown; to?: unknown }, ctx: z.RefinementCtx) => {
+  if (typeof v.year !== 'number') return;
+  const yearStart = `${String(v.year).padStart(4, '0')}-01-01`;
+  const yearEnd = `${String(v.year).padStart(4, '0')}-12-31`;
+  const wellFormed = (d: unknown): d is string => typeof d === 'string' && WELL_FORMED_DATE.test(d);
+  for (const [key, label] of [
+    ['from', '任职起'],
+    ['to', '任职止'],
+  ] as const) {
+    const date = v[key];
+    if (wellFormed(date) && (date < yearStart || date > yearEnd)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `${label}应在${v.year}年度内（${yearStart} 至 ${yearEnd}）；全年在任不用填写`,
+      });
+    }
+  }
+  if (wellFormed(v.from) && wellFormed(v.to) && v.to < v.from) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: '任职止不能早于任职起' });
+  }
+};
+const isObject = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
 /** What the 领导责任 form edits: one leader's list for one year (task ids may be new: the repository assigns them). */
 export const responsibilityInputSchema = responsibilityFields
   .extend({ tasks: z.array(responsibilityTaskSchema.extend({ id: z.string().default('') })).default([]) })
-  .superRefine(taskRules, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
+  .superRefine(taskRules, { when: isObject })
+  .superRefine(tenureRules, { when: isObject });
 export type ResponsibilityInput = z.input<typeof responsibilityInputSchema>;
 
 // ── 评价标准 Standard ────────────────────────────────────────────────────────
@@ -392,7 +441,7 @@ export const standardFields = z.object({
    * highest `version` of a lineage. '' (rows from before versions) means the row's own id.
    */
   lineageId: z.string().optional(),
-  description: optionalText('说明', 2000),
+  description: optionalLongText('说明', 2000),
   totalScore: z.number({ error: '总分应为数字' }).positive('总分必须大于 0'),
   items: z.array(standardItemSchema).min(1, '标准至少要有一个评价项目'),
   grades: z.array(gradeBandSchema).min(1, '请设置等次'),
@@ -424,8 +473,11 @@ export const itemScoreSchema = z.object({
   autoScore: z.number().min(0).optional(),
   /** Required when `score` differs from `autoScore`. */
   overrideReason: optionalText('调整理由', 500),
-  comment: optionalText('评语', 1000),
-  /** The records (meetings, or the venue of a 七有 item) that earn the automatic score. */
+  comment: optionalLongText('评语', 1000),
+  /**
+   * The records behind the score: for an automatic item those that earn it (meetings, or the venue of a 七有 item);
+   * for a manual item the 佐证 the assessor picked (工作记录, 阵地, 责任清单).
+   */
   evidenceIds: z.array(idSchema).default([]),
   /** How the automatic score was reached, as computed when scored, e.g. 「12 个月中 10 个月有记录…」. */
   explanation: z.string().max(500).optional(),
@@ -447,12 +499,17 @@ export const assessmentFields = z.object({
 export const assessmentSchema = assessmentFields.extend(branchRowBase);
 export type Assessment = z.output<typeof assessmentSchema>;
 
-/** One item as the 考评 form submits it: automatic scores are recomputed by the repository, never trusted. */
+/**
+ * One item as the 考评 form submits it: automatic scores and their evidence come from the repository (computed, or on
+ * 修改 the saved ones), never from the form.
+ */
 export const itemScoreInputSchema = z.object({
   code: idSchema,
   score: z.number({ error: '请填写得分' }).min(0, '得分不能为负数'),
   overrideReason: optionalText('调整理由', 500),
-  comment: optionalText('评语', 1000),
+  comment: optionalLongText('评语', 1000),
+  /** A manual item's 佐证 (工作记录, 阵地, 责任清单 ids); ignored for an automatic item. */
+  evidenceIds: z.array(idSchema).optional(),
 });
 /** What the 考评 form edits; the snapshot, evidence, total and grade are derived by the repository. */
 export const assessmentInputSchema = z.object({
@@ -463,6 +520,13 @@ export const assessmentInputSchema = z.object({
   scores: z.array(itemScoreInputSchema),
   assessor: requiredText('考评人', 40),
   date: dateSchema,
+  /**
+   * 修改 only: recompute the automatic items from today's records (「按当前记录重新计算」). Without it they keep the
+   * scores, evidence and notes they were saved with, unless the period itself changes.
+   */
+  recompute: z.boolean().optional(),
+  /** 修改 only: why the 考评 is changed — required for a 上级评定. Kept in the audit entry. */
+  changeReason: optionalText('修改理由', 500),
 });
 export type AssessmentInput = z.input<typeof assessmentInputSchema>;
 export type ItemScoreInput = z.input<typeof itemScoreInputSchema>;
@@ -472,9 +536,9 @@ export type ItemScoreInput = z.input<typeof itemScoreInputSchema>;
 export const memberEvaluationFields = z.object({
   year: z.number().int().min(2000).max(2100),
   memberId: idSchema,
-  selfResult: optionalText('自评', 2000),
-  peerResult: optionalText('互评', 2000),
-  collectiveResult: optionalText('组织评定', 2000),
+  selfResult: optionalLongText('自评', 2000),
+  peerResult: optionalLongText('互评', 2000),
+  collectiveResult: optionalLongText('组织评定', 2000),
   grade: z.union([z.enum(MEMBER_GRADES), z.literal('')]).default(''),
   exemplars: z.array(z.string()).default([]),
 });
@@ -491,7 +555,7 @@ export const learningFields = z.object({
   kind: z.enum(LEARNING_KIND_NAMES, { error: '请选择学习类型' }),
   title: requiredText('标题', 100),
   date: dateSchema,
-  notes: optionalText('心得', 5000),
+  notes: optionalLongText('心得', 5000),
   attachmentIds: z.array(idSchema).default([]),
 });
 /** What the 学习记录 form edits; the repository adds the checks that need the roster and today's date. */
@@ -510,14 +574,14 @@ export const campaignPhaseSchema = z.object({
 /** 公开承诺: one member's commitment. */
 export const commitmentSchema = z.object({
   memberId: z.string({ error: '请选择党员' }).min(1, '请选择党员'),
-  text: requiredText('承诺内容', 500),
+  text: requiredLongText('承诺内容', 500),
   date: dateSchema,
 });
 /** 领导点评. */
 export const reviewSchema = z.object({
   leader: requiredText('点评人', 20),
   date: dateSchema,
-  comment: requiredText('点评内容', 2000),
+  comment: requiredLongText('点评内容', 2000),
 });
 const headcount = z
   .number({ error: '请填写人数' })
@@ -593,7 +657,7 @@ export const competitionFields = z.object({
   date: dateSchema,
   kind: pick(COMPETITION_KINDS, '比武类型'),
   participants: z.array(competitionParticipantSchema).default([]),
-  notes: optionalText('说明', 2000),
+  notes: optionalLongText('说明', 2000),
 });
 /**
  * The same member twice is refused. It is checked even when other fields fail (a 名次 of 1.5, no 比武类型), so
@@ -662,10 +726,27 @@ export const auditEntrySchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   reason: z.string().default(''),
   summary: z.string().default(''),
-  /** 更正 of a meeting record: each changed field's previous (and new) value. Absent on older entries. */
+  /**
+   * 更正 of a meeting record: each changed field's previous (and new) value. Absent on older entries. A 第N次
+   * renumbering ('update') has one: `{ field: 'seq', label: '序号', before: '第3次', after: '第4次' }`.
+   */
   changes: z.array(auditChangeSchema).optional(),
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;
+
+const OLD_RENUMBERING = /^序号由第\d+次调整为第\d+次$/;
+
+/**
+ * A meeting's 第N次 moved because another record of its sequence was finalised or corrected (docs/data-model.md):
+ * kept in the 操作日志 and the record's history, but not a 更正 of its content, so the 卷宗 neither prints nor counts
+ * it. Written as an 'update' whose only change is `seq` (an older build reads it as an ordinary 修改); builds before
+ * that wrote an 'amend' without `changes`, summary 「序号由第3次调整为第4次」, recognised here too.
+ */
+export function isRenumbering(entry: Pick<AuditEntry, 'entity' | 'action' | 'summary' | 'changes'>): boolean {
+  if (entry.entity !== 'meeting') return false;
+  if (entry.action === 'update') return entry.changes?.length === 1 && entry.changes[0]!.field === 'seq';
+  return entry.action === 'amend' && entry.changes === undefined && OLD_RENUMBERING.test(entry.summary);
+}
 
 // ── 设置 Settings ────────────────────────────────────────────────────────────
 

@@ -1,7 +1,9 @@
 // The compliance engine: for a branch and a date range, each frequency rule's required and actual periods, the
 // records that count, the periods missed, and quorum failures. Pure and synchronous; dates are China-local strings.
+import { committeeOn } from '../branch/committee';
+import { sameName } from '../names';
 import type { Branch, Meeting, Member } from '../schemas/entities';
-import type { FrequencyRule, RulePack } from '../rules/packs';
+import { DEFAULT_RULE_PACK_ID, getRulePack, type FrequencyRule, type RuleScope, type RulePack } from '../rules/packs';
 import { periodsBetween, type Period } from '../rules/periods';
 import { checkQuorum, type QuorumResult } from '../rules/quorum';
 
@@ -65,40 +67,99 @@ export interface ComplianceReport {
   met: number;
 }
 
-function secretaryOf(branch: ComplianceInput['branch']) {
-  const s = branch.committee.find((c) => c.role === '书记');
-  return s ? { name: s.name, memberId: s.memberId } : undefined;
+// 授课人 is typed: 「张建国同志」「张建国书记」「支部书记张建国」 name the 书记 as well as 「张建国」 does.
+const TITLES = /^(?:支部书记|党支部书记|书记)|(?:同志|书记)$/gu;
+
+/**
+ * Whether a 党课 was given by the 书记 in office on its date (after a 换届 the one of that day, not today's): the
+ * 授课人 is the 书记's member id, or their name as far as the text can tell (shared/names.ts), titles aside.
+ */
+function byLecturingSecretary(branch: ComplianceInput['branch']) {
+  return (meeting: ComplianceMeeting) => {
+    const lecturer = meeting.lecturer.trim();
+    if (!lecturer) return false;
+    const bare = lecturer.replace(TITLES, '').trim();
+    return committeeOn(branch.committee, meeting.date)
+      .filter((c) => c.role === '书记')
+      .some((s) => lecturer === s.memberId || sameName(bare, s.name) || sameName(lecturer, s.name));
+  };
 }
 
-function subjectsOf(rule: FrequencyRule, input: ComplianceInput, period: Period) {
-  if (rule.scope === 'partyGroup') return input.branch.partyGroups.map((g) => ({ id: g.id, name: g.name }));
-  if (rule.scope === 'member') {
-    return input.members
+/** Whom scoped rules are about: the branch's 党小组, and its members with their dates on the roll. */
+export interface SubjectRoster {
+  partyGroups: readonly { id: string; name: string }[];
+  members: readonly Pick<ComplianceMember, 'id' | 'name' | 'joinedDate' | 'leftDate'>[];
+}
+
+/** What of a record decides whom it counts for; records that lack a field count for nobody by it. */
+export type ScopedMeeting = Pick<ComplianceMeeting, 'id' | 'date'> &
+  Partial<Pick<ComplianceMeeting, 'partyGroupId' | 'attendance' | 'talkParties'>>;
+
+/** One period for one subject: the records that count and whether they reach the minimum. */
+export interface SubjectPeriod<P extends Pick<Period, 'start' | 'end'> = Period> {
+  period: P;
+  /** For rules per party group or per member: whom this line is about. */
+  subject?: { id: string; name: string };
+  meetingIds: string[];
+  met: boolean;
+}
+
+/**
+ * The subjects of a rule in a period: every 党小组; every member on the roll at some time in it; for a branch-wide rule
+ * the branch itself (one undefined subject). A roster without groups or members gives none: the rule does not apply.
+ */
+function subjectsOf(scope: RuleScope, roster: SubjectRoster, period: Pick<Period, 'start' | 'end'>) {
+  if (scope === 'partyGroup') return roster.partyGroups.map((g) => ({ id: g.id, name: g.name }));
+  if (scope === 'member') {
+    return roster.members
       .filter((m) => m.joinedDate <= period.end && !(m.leftDate && m.leftDate < period.start))
       .map((m) => ({ id: m.id, name: m.name }));
   }
   return [undefined];
 }
 
-function counts(
-  rule: FrequencyRule,
-  meeting: ComplianceMeeting,
-  subjectId: string | undefined,
-  input: ComplianceInput,
-) {
-  if (rule.bySecretary) {
-    const secretary = secretaryOf(input.branch);
-    const lecturer = meeting.lecturer.trim();
-    if (!secretary || !lecturer || (lecturer !== secretary.name && lecturer !== secretary.memberId)) return false;
-  }
-  if (rule.scope === 'partyGroup') return meeting.partyGroupId === subjectId;
-  if (rule.scope === 'member') {
+function countsFor(scope: RuleScope, meeting: ScopedMeeting, subjectId: string | undefined) {
+  if (scope === 'partyGroup') return meeting.partyGroupId === subjectId;
+  if (scope === 'member') {
     return (
-      meeting.talkParties.includes(subjectId ?? '') ||
-      meeting.attendance.some((a) => a.memberId === subjectId && a.status === '出席')
+      (meeting.talkParties ?? []).includes(subjectId ?? '') ||
+      (meeting.attendance ?? []).some((a) => a.memberId === subjectId && a.status === '出席')
     );
   }
   return true;
+}
+
+/**
+ * Each period, per subject of `scope`: the records among `meetings` (already of the rule's kind, and in the range)
+ * that count for it and whether they reach `min`. The 工作台, the 卷宗's 组织生活落实情况 and the 考评's frequency
+ * items all judge "which group, which month" by this one function.
+ */
+export function subjectPeriods<P extends Pick<Period, 'start' | 'end'>>(
+  scope: RuleScope,
+  min: number,
+  meetings: readonly ScopedMeeting[],
+  roster: SubjectRoster,
+  periods: readonly P[],
+): SubjectPeriod<P>[] {
+  const out: SubjectPeriod<P>[] = [];
+  for (const period of periods) {
+    const inPeriod = meetings.filter((m) => m.date >= period.start && m.date <= period.end);
+    for (const subject of subjectsOf(scope, roster, period)) {
+      const matching = inPeriod.filter((m) => countsFor(scope, m, subject?.id));
+      out.push({
+        period,
+        ...(subject ? { subject } : {}),
+        meetingIds: matching.map((m) => m.id),
+        met: matching.length >= min,
+      });
+    }
+  }
+  return out;
+}
+
+/** The scope the rule packs give a kind of record (党小组会 per group, 谈心谈话 per member, the rest branch-wide). */
+export function scopeOfKind(kind: string): RuleScope {
+  return getRulePack(DEFAULT_RULE_PACK_ID).rules.find((r) => r.meetingKind === kind)?.scope ?? 'branch';
 }
 
 function evaluateRule(
@@ -107,24 +168,19 @@ function evaluateRule(
   input: ComplianceInput,
 ): RuleResult {
   const candidates = (byKind.get(rule.meetingKind) ?? []).filter((m) => m.date >= input.from && m.date <= input.to);
-  const periods: PeriodResult[] = [];
-  for (const period of periodsBetween(rule.per, input.from, input.to)) {
-    // A period reaching past the range (the year of a 1–6月 volume) cannot be judged from the range's records.
-    if (period.start < input.from || period.end > input.to) continue;
-    const inPeriod = candidates.filter((m) => m.date >= period.start && m.date <= period.end);
-    for (const subject of subjectsOf(rule, input, period)) {
-      const matching = inPeriod.filter((m) => counts(rule, m, subject?.id, input));
-      const met = matching.length >= rule.min;
-      const over = period.end < input.asOf;
-      periods.push({
-        period,
-        ...(subject ? { subject } : {}),
-        count: matching.length,
-        meetingIds: matching.map((m) => m.id),
-        status: met ? 'met' : over ? 'missed' : 'pending',
-      });
-    }
-  }
+  const counting = rule.bySecretary ? candidates.filter(byLecturingSecretary(input.branch)) : candidates;
+  // A period reaching past the range (the year of a 1–6月 volume) cannot be judged from the range's records.
+  const whole = periodsBetween(rule.per, input.from, input.to).filter(
+    (p) => p.start >= input.from && p.end <= input.to,
+  );
+  const roster = { partyGroups: input.branch.partyGroups, members: input.members };
+  const periods: PeriodResult[] = subjectPeriods(rule.scope, rule.min, counting, roster, whole).map((line) => ({
+    period: line.period,
+    ...(line.subject ? { subject: line.subject } : {}),
+    count: line.meetingIds.length,
+    meetingIds: line.meetingIds,
+    status: line.met ? 'met' : line.period.end < input.asOf ? 'missed' : 'pending',
+  }));
   const quorumFailures: QuorumFailure[] = [];
   for (const m of candidates) {
     const quorum = checkQuorum(m, input.branch, input.members);

@@ -73,13 +73,13 @@ describe('考评 form', { timeout: 40_000 }, () => {
     expect(a8.getAttribute('aria-invalid')).toBe('true');
     // Kept as typed, not silently changed to 6.
     expect((a8 as HTMLInputElement).value).toBe('99');
-    // No records: automatic items 0; A8 is not counted, and no 等次 is claimed.
-    expect(screen.getByLabelText('总分').textContent).toBe('0 分');
+    // No records: automatic items 0 but A3 (no 党小组: 不适用, 3 in full); A8 is not counted, no 等次 is claimed.
+    await waitFor(() => expect(screen.getByLabelText('总分').textContent).toBe('3 分'));
     expect(screen.getByText('（A8 的得分超出范围，未计入）')).toBeTruthy();
     expect(screen.getByLabelText('等次').textContent).toBe('—');
 
     type('A8 得分', '5.5');
-    await waitFor(() => expect(screen.getByLabelText('总分').textContent).toBe('5.5 分'));
+    await waitFor(() => expect(screen.getByLabelText('总分').textContent).toBe('8.5 分'));
     expect(screen.queryByText(message)).toBeNull();
   });
 

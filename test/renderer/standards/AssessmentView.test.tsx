@@ -34,7 +34,12 @@ async function scored(branchId: string, changes: { less?: number; date?: string 
     date: changes.date ?? '2026-01-10',
     scores: standard.items
       .filter((i) => i.rule.kind === 'manual')
-      .map((i, n) => ({ code: i.code, score: n === 0 ? i.maxScore - (changes.less ?? 0) : i.maxScore })),
+      .map((i, n) => ({
+        code: i.code,
+        score: n === 0 ? i.maxScore - (changes.less ?? 0) : i.maxScore,
+        // A deduction needs its 扣分说明.
+        comment: n === 0 && changes.less ? '记录要素不全' : '',
+      })),
   });
 }
 

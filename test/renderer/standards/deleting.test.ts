@@ -45,7 +45,12 @@ async function selfAssessment(standardId: string, less = 0, changes: Partial<Ass
     date: '2026-01-10',
     scores: standard.items
       .filter((i) => i.rule.kind === 'manual')
-      .map((i, n) => ({ code: i.code, score: n === 0 ? i.maxScore - less : i.maxScore })),
+      .map((i, n) => ({
+        code: i.code,
+        score: n === 0 ? i.maxScore - less : i.maxScore,
+        // A deduction needs its 扣分说明.
+        comment: n === 0 && less > 0 ? '记录要素不全' : '',
+      })),
     ...changes,
   } satisfies AssessmentInput;
 }

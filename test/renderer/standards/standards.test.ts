@@ -209,8 +209,9 @@ describe('assessments', () => {
     expect(evidence.meetings).toHaveLength(10);
     // 七有: 5 of 7 met at the main venue → 10 of 14.
     expect(assessment.scores.find((s) => s.code === 'B1')).toMatchObject({ score: 10, evidenceIds: ['room'] });
-    // Manual items at their maxima (62) + A1 1 + B1 10 + no other meetings (0) = 73 → 一般.
-    expect(assessment.total).toBe(73);
+    // Manual items at their maxima (62) + A1 1 + B1 10 + A3 3 (no 党小组: 不适用, in full) + no other meetings (0)
+    // = 76 → 一般.
+    expect(assessment.total).toBe(76);
     expect(assessment.grade).toBe('一般');
     expect(assessment.standardSnapshot.name).toBe('支部标准化规范化建设评价标准');
   });
@@ -246,18 +247,21 @@ describe('assessments', () => {
       autoScore: 1,
       overrideReason: '3月、10月会议记录在机关党委存档',
     });
-    expect(withReason.total).toBe(74);
+    expect(withReason.total).toBe(77);
   });
 
-  it('re-scoring recomputes automatic items from the records, against the snapshot', async () => {
+  it('re-scoring keeps the saved automatic scores; 按当前记录重新计算 recomputes them, against the snapshot', async () => {
     await ensureBuiltInStandards();
     const { branch } = await branchWithCommitteeYear([3, 10]);
     const input = await selfAssessment(STANDARDIZATION_ID);
     const first = await createAssessment(branch.id, input);
     await db.meetings.bulkDelete(['zwh-1', 'zwh-2']);
-    const again = await updateAssessment(first.id, input);
+    const kept = await updateAssessment(first.id, { ...input, assessor: '李四' });
+    expect(kept.scores.find((s) => s.code === 'A1')).toMatchObject({ score: 1, autoScore: 1 });
+    expect(kept.total).toBe(76);
+    const again = await updateAssessment(first.id, { ...input, recompute: true });
     expect(again.scores.find((s) => s.code === 'A1')!.score).toBe(0.5);
-    expect(again.total).toBe(72.5);
+    expect(again.total).toBe(75.5);
   });
 
   it('computes automatic scores for the form before anything is saved', async () => {

@@ -129,6 +129,36 @@ describe('computeCompliance', () => {
     expect(RULE_PACKS.map((p) => p.id)).toContain('local-lecture-half');
   });
 
+  it('takes 授课人 as typed (「同志」, a title, spaces) and the 书记 in office on the day after a 换届', () => {
+    const handover = {
+      ...branch,
+      committee: [
+        { name: '张建国', role: '书记' as const, to: '2025-06-30' },
+        { name: '李 红', role: '书记' as const, from: '2025-06-30' },
+        ...branch.committee.slice(1),
+      ],
+    };
+    const lectures = [
+      meeting('党课', '2025-03-01', { lecturer: '张建国同志' }),
+      meeting('党课', '2025-06-01', { lecturer: '支部书记张建国' }),
+      meeting('党课', '2025-09-01', { lecturer: '李红' }),
+      // 张建国 no longer 书记 in October: his 党课 is a member's, not the 书记's.
+      meeting('党课', '2025-10-01', { lecturer: '张建国' }),
+    ];
+    const report = computeCompliance({
+      branch: handover,
+      members,
+      meetings: lectures,
+      from: '2025-01-01',
+      to: '2025-12-31',
+      asOf: '2026-01-15',
+      pack: getRulePack('local-lecture-quarterly'),
+    });
+    const r = rule(report, 'lecture');
+    expect([r.required, r.met]).toEqual([4, 3]);
+    expect(r.missed.map((p) => p.period.label)).toEqual(['2025年第四季度']);
+  });
+
   it('requires 谈心谈话 for every member in the year', () => {
     const talks = [meeting('谈心谈话', '2025-04-01', { talkParties: ['m1', 'm2'], attendance: [] })];
     const r = rule(year(talks), 'talks');

@@ -1,5 +1,6 @@
 // 各支部概览: every branch's year side by side — 三会一课 and the other rules as the 工作台 counts them, drafts, overdue
 // 阵地复查 and the year's latest 考评 — read once per change through indexes, then summarised (pure).
+import { countsOver } from '../../../../shared/standards/counted';
 import { getRulePack } from '../../../../shared/rules/packs';
 import { computeCompliance, type RuleResult } from '../../../../shared/scoring/compliance';
 import type { Assessment } from '../../../../shared/schemas/entities';
@@ -95,7 +96,8 @@ async function latestAssessment(branchId: string, year: number): Promise<Overvie
   let latest: Assessment | undefined;
   for (const a of rows) {
     if (!a.periodStart.startsWith(`${year}-`)) continue;
-    if (!latest || a.date > latest.date || (a.date === latest.date && a.createdAt > latest.createdAt)) latest = a;
+    // Of all kinds: the latest by the rule that picks a year's 考评 of one kind (shared/standards/counted.ts).
+    if (!latest || countsOver(a, latest)) latest = a;
   }
   return latest
     ? {

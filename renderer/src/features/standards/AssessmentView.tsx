@@ -1,12 +1,14 @@
 // One 考评 as scored: the standard version it was scored against, each item's score (automatic, adjusted with its
-// reason, or typed) and a drill-down to exactly the records that earned it; the total and the grade. A 考评 made by
-// mistake can be deleted here.
+// reason, or typed with its 佐证) and a drill-down to exactly the records that earned it; the total and the grade;
+// every 修改 since it was first saved, item by item. A 考评 made by mistake can be deleted here.
 import { DeleteOutlined, EditOutlined, LeftOutlined } from '../../ui/icons';
 import { App, Button, Card, Descriptions, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactElement } from 'react';
 import type { Assessment } from '../../../../shared/schemas';
+import { formatChinaTime } from '../../../../shared/schemas/common';
 import { formatScore } from '../../../../shared/standards';
+import { listAudit } from '../../db/repositories/audit';
 import { deleteAssessment, deleteRefusalOf } from '../../db/repositories/assessments';
 import { errorText } from '../../db/repositories/errors';
 import { EvidenceDrawer } from './EvidenceDrawer';
@@ -67,6 +69,28 @@ export function DeleteAssessmentButton({
     >
       {children}
     </Popconfirm>
+  );
+}
+
+/** The 修改 of a 考评 since it was first saved, oldest first, each with what changed and why (the audit log's). */
+function ChangeHistory({ assessment }: Readonly<{ assessment: Assessment }>) {
+  const entries = useLiveQuery(
+    async () =>
+      (await listAudit('assessment', assessment.id, assessment.branchId)).filter((e) => e.action === 'update'),
+    [assessment.id, assessment.branchId],
+  );
+  if (!entries || entries.length === 0) return null;
+  return (
+    <Card size="small" title="修改记录" style={{ marginTop: 16 }}>
+      <ol aria-label="修改记录" style={{ margin: 0, paddingInlineStart: 20, lineHeight: 1.8 }}>
+        {entries.map((e) => (
+          <li key={e.id}>
+            <Typography.Text type="secondary">{formatChinaTime(e.at)}</Typography.Text> {e.summary}
+            {e.reason && <div>修改理由：{e.reason}</div>}
+          </li>
+        ))}
+      </ol>
+    </Card>
   );
 }
 
@@ -180,7 +204,7 @@ export function AssessmentView({ assessment }: Readonly<{ assessment: Assessment
                     </Typography.Text>
                   )}
                   {s.comment && <Typography.Text style={{ fontSize: 12 }}>评语：{s.comment}</Typography.Text>}
-                  {s.auto && (
+                  {s.auto ? (
                     <Button
                       size="small"
                       type="link"
@@ -189,6 +213,17 @@ export function AssessmentView({ assessment }: Readonly<{ assessment: Assessment
                     >
                       查看依据 {item.code}
                     </Button>
+                  ) : (
+                    s.evidenceIds.length > 0 && (
+                      <Button
+                        size="small"
+                        type="link"
+                        style={{ padding: 0, alignSelf: 'start' }}
+                        onClick={() => setDrill(item.code)}
+                      >
+                        查看佐证 {item.code}（{s.evidenceIds.length} 条）
+                      </Button>
+                    )
                   )}
                 </Flex>
               );
@@ -196,6 +231,7 @@ export function AssessmentView({ assessment }: Readonly<{ assessment: Assessment
           },
         ]}
       />
+      <ChangeHistory assessment={assessment} />
       <EvidenceDrawer
         open={drillItem !== undefined}
         onClose={() => setDrill(undefined)}

@@ -1,0 +1,55 @@
+// A manual 考评 item's 佐证: the branch's 工作记录 of the period, its 阵地 and its 责任清单, picked by name and grouped,
+// as the 领导责任 form picks a task's 佐证记录.
+import { Select } from 'antd';
+import { useMemo } from 'react';
+import type { ItemEvidenceChoice } from '../../db/repositories/assessments';
+
+interface Props {
+  /** The accessible name, e.g. 「1.3 佐证」. */
+  label: string;
+  value: readonly string[];
+  onChange: (ids: string[]) => void;
+  /** undefined while loading. */
+  choices: readonly ItemEvidenceChoice[] | undefined;
+  invalid?: boolean;
+}
+
+const GROUPS = ['工作记录', '活动阵地', '责任清单'] as const;
+/** A saved 佐证 no longer offered: deleted since, or outside the period after the 考评年度 changed. */
+const GONE = '（记录已删除或不在本考评期间）';
+
+export function EvidencePicker({ label, value, onChange, choices, invalid }: Readonly<Props>) {
+  const options = useMemo(() => {
+    const groups: { label: string; title: string; options: { value: string; label: string }[] }[] = GROUPS.map(
+      (group) => ({
+        label: group,
+        title: group,
+        options: (choices ?? []).filter((c) => c.group === group).map((c) => ({ value: c.id, label: c.label })),
+      }),
+    ).filter((g) => g.options.length > 0);
+    const known = new Set((choices ?? []).map((c) => c.id));
+    const gone = choices ? value.filter((id) => !known.has(id)) : [];
+    if (gone.length > 0) {
+      groups.push({ label: '其他', title: '其他', options: gone.map((id) => ({ value: id, label: GONE })) });
+    }
+    return groups;
+  }, [choices, value]);
+  return (
+    <Select
+      aria-label={label}
+      aria-invalid={invalid ? true : undefined}
+      mode="multiple"
+      value={[...value]}
+      onChange={(ids: string[]) => onChange(ids)}
+      options={options}
+      showSearch={{ optionFilterProp: 'label' }}
+      // The full name shows in the list and in 查看佐证; a chosen one is cut short so the row keeps its width.
+      maxTagTextLength={18}
+      loading={choices === undefined}
+      placeholder="选择佐证（选填）"
+      notFoundContent="考评期间没有可选的记录"
+      status={invalid ? 'error' : undefined}
+      style={{ width: '100%' }}
+    />
+  );
+}
