@@ -1,11 +1,30 @@
 // The 迎检卷宗 document definition of one branch-volume, ordered by the four standards, with its manifest.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { MEETING_KINDS, SEVEN_HAVES, LEARNING_KIND_NAMES, CAMPAIGN_PHASES, seqBook } from '../domain/vocab';
+import {
+  MEETING_KINDS,
+  MEMBER_GRADES,
+  SEVEN_HAVES,
+  LEARNING_KIND_NAMES,
+  CAMPAIGN_PHASES,
+  seqBook,
+} from '../domain/vocab';
+import { committeeDuring, secretariesLine, tenureNote } from '../branch/committee';
 import { getRulePack } from '../rules/packs';
 import { computeCompliance } from '../scoring/compliance';
 import { chinaToday } from '../schemas/common';
-import { SEVEN_HAVES_NOT_APPLICABLE, sevenHavesApply, type Meeting } from '../schemas/entities';
+import {
+  SEVEN_HAVES_NOT_APPLICABLE,
+  sevenHavesApply,
+  type Assessment,
+  type GradeBand,
+  type ItemScore,
+  type Meeting,
+  type MemberEvaluation,
+} from '../schemas/entities';
+import { countedAssessments, countedGroupOf, countedYearOf } from '../standards/counted';
+import { formatScore, roundScore } from '../standards/score';
 import { manifestLabeler } from './describeChange';
+import { citedRecords, learningAnchor, responsibilityAnchor, venueAnchor, type CitedRecord } from './evidence';
 import {
   isCalendarYear,
   periodOfOptions,
@@ -16,6 +35,7 @@ import {
   type DossierSelection,
 } from './data';
 import {
+  CONTENT_WIDTH,
   DATE_WIDTH,
   DEFAULT_STYLE,
   EMPTY_TEXT,
@@ -93,21 +113,59 @@ export function groupFingerprint(fp: string): string {
 
 // ── 封面 and 目录 ───────────────────────────────────────────────────────────
 
+/**
+ * The cover's title size for a branch name: 30 pt while it takes at most two lines, smaller for the long official
+ * names (「中共某某县某某乡某某村党总支部委员会第一党支部」) so the cover keeps its signature lines on page 1.
+ */
+export function coverTitleSize(name: string): number {
+  const spacing = 4;
+  const ems = textEms(name);
+  for (let size = 30; size > 18; size -= 2) {
+    if (ems * (size + spacing) <= 2 * CONTENT_WIDTH) return size;
+  }
+  return 18;
+}
+
+/** The width of `text` in ems, near enough for sizing: CJK and full-width characters 1, others about half. */
+function textEms(text: string): number {
+  let ems = 0;
+  for (const ch of text) ems += ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55;
+  return ems;
+}
+
+/**
+ * The running header of pages 2 on: one line always, the size stepping down from 9 pt for a long branch name and the
+ * name shortened with 「…」 only below 7 pt.
+ */
+export function dossierHeaderLine(branchName: string, label: string): { text: string; fontSize: number } {
+  const tail = ` · ${label} 迎检卷宗`;
+  const fits = (text: string, size: number) => textEms(text) * size <= CONTENT_WIDTH - 2;
+  for (const size of [9, 8.5, 8, 7.5, 7]) {
+    if (fits(branchName + tail, size)) return { text: branchName + tail, fontSize: size };
+  }
+  const chars = [...branchName];
+  while (chars.length > 1 && !fits(`${chars.join('')}…${tail}`, 7)) chars.pop();
+  return { text: `${chars.join('')}…${tail}`, fontSize: 7 };
+}
+
 function cover(
   sel: DossierSelection,
   label: string,
   volume: number,
   opts: DossierOptions,
   fingerprint: string,
+  period: DossierPeriod,
 ): Content {
-  const secretary = sel.branch.committee.find((c) => c.role === '书记')?.name ?? '';
+  // The 书记 of the volume's period, not today's: 「罗雪（至2025年7月）、胡桂兰（2025年7月起）」 after a 换届.
+  const secretary = secretariesLine(sel.branch.committee, period.from, period.to);
+  const long = coverTitleSize(sel.branch.name) < 30;
   return {
     stack: [
-      { text: sel.branch.parentOrg || ' ', style: 'coverSub', margin: [0, 40, 0, 30] },
-      { text: sel.branch.name, style: 'coverTitle', margin: [0, 0, 0, 18] },
+      { text: sel.branch.parentOrg || ' ', style: 'coverSub', margin: [0, long ? 24 : 40, 0, long ? 20 : 30] },
+      { text: sel.branch.name, style: 'coverTitle', fontSize: coverTitleSize(sel.branch.name), margin: [0, 0, 0, 18] },
       { text: '党建质量标准化', style: 'coverSub', margin: [0, 0, 0, 8] },
       { text: `${label} 迎检卷宗`, style: 'coverTitle', fontSize: 26, margin: [0, 0, 0, 10] },
-      { text: `第 ${volume} 卷`, style: 'coverSub', margin: [0, 0, 0, 60] },
+      { text: `第 ${volume} 卷`, style: 'coverSub', margin: [0, 0, 0, long ? 36 : 60] },
       formTable(
         [
           ['支部书记', secretary || '—'],
@@ -158,7 +216,33 @@ const kindsPresent = (meetings: readonly Meeting[]) => MEETING_KINDS.filter((k) 
 
 // ── 一、支部概况 ────────────────────────────────────────────────────────────
 
-function profile(sel: DossierSelection): Content {
+/**
+ * 支委会组成与分工 as it was in the period: members in office at some time in it, with a 任职 column (「至2025年7月」,
+ * 「2025年7月起」) only when someone changed during it.
+ */
+function committeeTable(committee: DossierSelection['branch']['committee'], period: DossierPeriod): Content[] {
+  const serving = committeeDuring(committee, period.from, period.to);
+  if (serving.length === 0) return [emptyNote(committee.length ? '本期间内未记录支委会成员' : '未设支委会')];
+  const notes = serving.map((c) => tenureNote(c, period.from, period.to));
+  if (notes.every((n) => n === '')) {
+    return [
+      dataTable(
+        ['职务', '姓名'],
+        serving.map((c) => [c.role, c.name]),
+        [120, '*'],
+      ),
+    ];
+  }
+  return [
+    dataTable(
+      ['职务', '姓名', '任职'],
+      serving.map((c, i) => [c.role, c.name, notes[i] || '全期']),
+      [120, '*', 150],
+    ),
+  ];
+}
+
+function profile(sel: DossierSelection, period: DossierPeriod): Content {
   const b = sel.branch;
   const full = sel.members.filter((m) => m.status === '正式').length;
   const groupName = (id: string) => b.partyGroups.find((g) => g.id === id)?.name ?? '';
@@ -173,13 +257,7 @@ function profile(sel: DossierSelection): Content {
       ['党小组数', `${b.partyGroups.length} 个`],
     ]),
     { text: '支委会组成与分工', style: 'h2' },
-    b.committee.length
-      ? dataTable(
-          ['职务', '姓名'],
-          b.committee.map((c) => [c.role, c.name]),
-          [120, '*'],
-        )
-      : emptyNote('未设支委会'),
+    ...committeeTable(b.committee, period),
     { text: '党小组', style: 'h2' },
     b.partyGroups.length
       ? dataTable(
@@ -282,7 +360,7 @@ function venues(sel: DossierSelection, data: DossierData): Content {
     nodes.push(
       // （一）… under 二、活动有阵地, as 三、工作有记录 numbers its kinds; the heading stays with the venue's facts.
       together([
-        { text: `（${CN_NUMS[i] ?? i + 1}）${v.name}`, style: 'h2' },
+        { text: `（${CN_NUMS[i] ?? i + 1}）${v.name}`, style: 'h2', id: venueAnchor(v.id) },
         formTable([
           ['阵地类型', v.kind],
           ['地址', v.address || '—'],
@@ -436,14 +514,10 @@ function keptWith(nodes: Content[], items: number): Content[] {
   return items <= SHORT_BLOCK_ITEMS ? [together(nodes)] : nodes;
 }
 
-function meetingLabel(sel: DossierSelection, id: string): string {
-  const m = sel.meetings.find((x) => x.id === id);
-  return m
-    ? `${cnDate(m.date)} ${m.kind}${seqBook(m, sel.branch.partyGroups)}第${m.seq}次`
-    : '（不在本卷期间内的记录）';
-}
+/** Names records cited as evidence (see evidence.ts). */
+type Cite = (id: string) => CitedRecord;
 
-function responsibility(sel: DossierSelection): Content {
+function responsibility(sel: DossierSelection, cite: Cite): Content {
   const nodes: Content[] = [sectionHeading('responsibility')];
   if (!sel.responsibilities.length) nodes.push(emptyNote());
   for (const r of sel.responsibilities) {
@@ -461,7 +535,7 @@ function responsibility(sel: DossierSelection): Content {
               cnDate(t.deadline),
               t.status,
               t.note,
-              t.evidenceMeetingIds.map((id) => meetingLabel(sel, id)).join('\n'),
+              t.evidenceMeetingIds.map((id) => cite(id).text).join('\n'),
             ]),
             ['*', DATE_WIDTH, 40, '*', 100],
           )
@@ -477,7 +551,11 @@ function responsibility(sel: DossierSelection): Content {
           )
         : emptyNote(EMPTY_TEXT),
     ];
-    const heading: Content = { text: `${r.holderName}（${r.role}，${r.year}年度）`, style: 'h2' };
+    const heading: Content = {
+      text: `${r.holderName}（${r.role}，${r.year}年度）`,
+      style: 'h2',
+      id: responsibilityAnchor(r.id),
+    };
     // A leader's list is usually short: it stays on one page. A long one keeps each heading with what it introduces.
     if (r.duties.length + r.tasks.length + r.reports.length <= SHORT_BLOCK_ITEMS) {
       nodes.push(together([heading, ...duties, ...tasks, ...reports]));
@@ -494,18 +572,25 @@ function responsibility(sel: DossierSelection): Content {
 
 // ── 五、评价有标准 ──────────────────────────────────────────────────────────
 
+const WARNING_COLOR = '#b00000';
+
 /**
  * The records an item's score rests on, with the page each starts on. The page number is a cell of its own:
  * pdfmake 0.3 resolves a `pageReference` only on the first line of a text node (one inside wrapped text stayed
  * 「00000」), and a number replaced inside a line leaves the placeholder's width as a gap; alone and right-aligned
- * in its cell it is exact. Records outside the volume's period are listed without a page.
+ * in its cell it is exact. Records outside the volume's period are named without a page, deleted ones with the day
+ * the 操作日志 says they were deleted and what they were.
  */
-function evidenceTable(sel: DossierSelection, ids: readonly string[]): Content[] {
-  if (!ids.length) return [];
-  const rows: TableCell[][] = ids.map((id) => [
-    { text: meetingLabel(sel, id) },
-    sel.meetings.some((m) => m.id === id)
-      ? ({ pageReference: recordAnchor(id), alignment: 'right', noWrap: true } as TableCell)
+function evidenceTable(cited: readonly CitedRecord[]): Content[] {
+  if (!cited.length) return [];
+  const rows: TableCell[][] = cited.map((c) => [
+    c.status === 'deleted'
+      ? {
+          stack: [{ text: c.text, color: WARNING_COLOR }, ...(c.summary ? [{ text: c.summary, style: 'small' }] : [])],
+        }
+      : { text: c.text },
+    c.status === 'inVolume' && c.anchor
+      ? ({ pageReference: c.anchor, alignment: 'right', noWrap: true } as TableCell)
       : { text: '—', alignment: 'right' },
   ]);
   return [
@@ -546,13 +631,131 @@ function inStandardsOrder<T extends { dimension: string }>(items: readonly T[]):
   return [...items].sort((a, b) => rank(a) - rank(b));
 }
 
-function standards(sel: DossierSelection): Content {
+/**
+ * The standard's grade bands, highest first, so the 等次 of a total can be checked: 「等次：优秀 ≥ 90；良好 ≥ 80；一般 ≥
+ * 60；较差 < 60」. A band from 0 is everything below the one above it, and reads so.
+ */
+function gradeBandsText(grades: readonly GradeBand[]): string {
+  const bands = [...grades].sort((a, b) => b.minScore - a.minScore);
+  const text = bands.map((g, i) => {
+    const above = bands[i - 1];
+    return g.minScore <= 0 && above
+      ? `${g.label} < ${formatScore(above.minScore)}`
+      : `${g.label} ≥ ${formatScore(g.minScore)}`;
+  });
+  return `等次：${text.join('；')}`;
+}
+
+/**
+ * How an item's score was reached, for the 评语与佐证 column: an automatic item's calculation as stored when it was
+ * scored, and when the assessor changed it, from what to what and why; then the assessor's comment.
+ */
+function scoreNotes(sc: ItemScore): string[] {
+  const lines: string[] = [];
+  if (sc.auto) {
+    const adjusted = sc.autoScore !== undefined && roundScore(sc.score) !== roundScore(sc.autoScore);
+    if (sc.explanation) lines.push(sc.explanation);
+    else if (!adjusted) lines.push('按记录自动计分');
+    if (adjusted) {
+      const reason = sc.overrideReason ? `，理由：${sc.overrideReason}` : '';
+      lines.push(`自动得分 ${formatScore(sc.autoScore!)} 分，调整为 ${formatScore(sc.score)} 分${reason}`);
+    } else if (sc.overrideReason) {
+      lines.push(`调整理由：${sc.overrideReason}`);
+    }
+  } else if (sc.overrideReason) {
+    lines.push(`调整理由：${sc.overrideReason}`);
+  }
+  if (sc.comment) lines.push(sc.comment);
+  return lines;
+}
+
+/**
+ * When the ledger holds several assessments of one kind for one year, which one the 历年考评得分 counts (the rule of
+ * shared/standards/counted.ts): said under each of them, so that a volume printing two 自评 says which one stands.
+ */
+function countedNote(a: Assessment, all: readonly Assessment[]): string | undefined {
+  const group = countedAssessments(all).get(countedGroupOf(a));
+  if (!group || group.of < 2) return undefined;
+  const c = group.counted;
+  // Two of one 考评日期: the one saved later counts.
+  const sameDay = all.some((x) => x.id !== c.id && countedGroupOf(x) === countedGroupOf(c) && x.date === c.date);
+  const head = `${countedYearOf(a)}年度共有 ${group.of} 份${a.kind}，历年考评得分以`;
+  if (c.id === a.id) return `${head}${sameDay ? '同一考评日期中后保存的' : '考评日期最晚的'}本份为准。`;
+  const which = sameDay ? `同一考评日期（${cnDate(c.date)}）后保存的一份` : `考评日期为 ${cnDate(c.date)} 的一份`;
+  return `${head}${which}（${c.standardSnapshot.name}，${formatScore(c.total)} 分）为准，本份不计入。`;
+}
+
+/** 民主评议 in figures, per year: 「参评 24 人，优秀 8 人，合格 15 人，基本合格 1 人，不合格 0 人」. */
+function evaluationSummary(rows: readonly MemberEvaluation[]): Content[] {
+  const years = [...new Set(rows.map((e) => e.year))];
+  return years.map((year) => {
+    const ofYear = rows.filter((e) => e.year === year);
+    const graded = ofYear.filter((e) => e.grade);
+    const counts = MEMBER_GRADES.map((g) => `${g} ${graded.filter((e) => e.grade === g).length} 人`);
+    const ungraded = ofYear.length - graded.length;
+    return {
+      text:
+        `${years.length > 1 ? `${year}年度` : ''}参评 ${graded.length} 人，${counts.join('，')}` +
+        `${ungraded ? `；另有 ${ungraded} 人未评定等次` : ''}。`,
+      margin: [0, 0, 0, 4],
+    };
+  });
+}
+
+/**
+ * A 考评's items, each with its score, how it was reached and its 佐证. A row may break over pages (an item of a
+ * monthly meeting cites twelve records or more); the header row is kept with the first row only when that row is
+ * short, since a tall first row would otherwise take the whole table to the next page and leave the 考评's heading
+ * over half an empty page.
+ */
+function itemTable(a: Assessment, cite: Cite): Content {
+  const items = inStandardsOrder(a.standardSnapshot.items);
+  const cited = items.map((item) => (a.scores.find((x) => x.code === item.code)?.evidenceIds ?? []).map(cite));
+  const table = dataTable(
+    ['编号', '评价内容', '满分', '得分', '评语与佐证'],
+    items.map((item, i) => {
+      const sc = a.scores.find((x) => x.code === item.code);
+      const deleted = cited[i]!.filter((c) => c.status === 'deleted').length;
+      const notes = sc ? scoreNotes(sc).join('\n') : '';
+      return [
+        item.code,
+        { text: [{ text: `${item.dimension}\n`, bold: true }, item.content] },
+        { text: String(item.maxScore), alignment: 'center' },
+        { text: sc ? String(sc.score) : '—', alignment: 'center' },
+        {
+          stack: [
+            // An item scored on a record since deleted: its score no longer rests on what the volume shows.
+            ...(deleted
+              ? [
+                  {
+                    text: `本项得分所依据的记录中有 ${deleted} 条已删除，得分依据不完整`,
+                    color: WARNING_COLOR,
+                    bold: true,
+                  },
+                ]
+              : []),
+            notes ? { text: notes } : { text: '' },
+            ...evidenceTable(cited[i]!),
+          ],
+        },
+      ] as TableCell[];
+    }),
+    [34, '*', 30, 30, 150],
+    { breakRows: true },
+  );
+  const firstRowTall = (cited[0]?.length ?? 0) > SHORT_BLOCK_ITEMS;
+  return firstRowTall ? { ...table, table: { ...table.table, keepWithHeaderRows: 0 } } : table;
+}
+
+function standards(sel: DossierSelection, data: DossierData, cite: Cite): Content {
   const nodes: Content[] = [sectionHeading('standards')];
   if (!sel.assessments.length) nodes.push(emptyNote());
+  const ofBranch = data.assessments.filter((a) => a.branchId === sel.branch.id);
   for (const a of sel.assessments) {
     const s = a.standardSnapshot;
+    const note = countedNote(a, ofBranch);
     nodes.push(
-      // The heading and the two-row summary under it stay on one page.
+      // The heading, the summary under it, the grade bands and which one counts stay on one page.
       together([
         { text: `${s.name}（${a.kind}）`, style: 'h2' },
         formTable([
@@ -561,49 +764,32 @@ function standards(sel: DossierSelection): Content {
           ['考评日期', cnDate(a.date)],
           ['总分/等次', `${a.total} / ${s.totalScore} 分，${a.grade || '—'}`],
         ]),
+        { text: gradeBandsText(s.grades), style: 'small', margin: [0, 0, 0, note ? 2 : 4] },
+        ...(note ? [{ text: note, bold: true, margin: [0, 0, 0, 4] } as Content] : []),
       ]),
-      dataTable(
-        ['编号', '评价内容', '满分', '得分', '评语与佐证'],
-        inStandardsOrder(s.items).map((item) => {
-          const sc = a.scores.find((x) => x.code === item.code);
-          const evidence = evidenceTable(sel, sc?.evidenceIds ?? []);
-          const notes = [
-            sc?.comment,
-            sc?.overrideReason ? `调整理由：${sc.overrideReason}` : '',
-            sc?.auto ? '（按记录自动计分）' : '',
-          ]
-            .filter(Boolean)
-            .join('\n');
-          return [
-            item.code,
-            { text: [{ text: `${item.dimension}\n`, bold: true }, item.content] },
-            { text: String(item.maxScore), alignment: 'center' },
-            { text: sc ? String(sc.score) : '—', alignment: 'center' },
-            { stack: [notes ? { text: notes } : { text: '' }, ...evidence] },
-          ] as TableCell[];
-        }),
-        [34, '*', 30, 30, 150],
-        { breakRows: true },
-      ),
+      itemTable(a, cite),
     );
   }
   nodes.push({ text: '民主评议党员', style: 'h2' });
   const name = (id: string) => sel.members.find((m) => m.id === id)?.name ?? id;
   nodes.push(
-    sel.memberEvaluations.length
-      ? dataTable(
-          // The three texts are the long ones: they share the width; 等次 and any 五带头五标兵 title share a column.
-          ['姓名', '自评', '互评', '组织评定', '等次与评选'],
-          sel.memberEvaluations.map((e) => [
-            name(e.memberId),
-            e.selfResult,
-            e.peerResult,
-            e.collectiveResult,
-            { text: [e.grade || '—', ...e.exemplars.map((x) => `\n${x}`)].join('') },
-          ]),
-          [44, '*', '*', '*', 110],
-        )
-      : emptyNote(),
+    ...(sel.memberEvaluations.length
+      ? [
+          dataTable(
+            // The three texts are the long ones: they share the width; 等次 and any 五带头五标兵 title share a column.
+            ['姓名', '自评', '互评', '组织评定', '等次与评选'],
+            sel.memberEvaluations.map((e) => [
+              name(e.memberId),
+              e.selfResult,
+              e.peerResult,
+              e.collectiveResult,
+              { text: [e.grade || '—', ...e.exemplars.map((x) => `\n${x}`)].join('') },
+            ]),
+            [44, '*', '*', '*', 110],
+          ),
+          ...evaluationSummary(sel.memberEvaluations),
+        ]
+      : [emptyNote()]),
   );
   return part(...nodes);
 }
@@ -637,7 +823,13 @@ function learning(sel: DossierSelection, period: DossierPeriod): Content {
       ),
       dataTable(
         ['日期', '姓名', '类型', '标题'],
-        sel.learning.map((l) => [cnDate(l.date), name(l.memberId), l.kind, l.title]),
+        // Each entry anchored: a 考评 item citing it names its page.
+        sel.learning.map((l) => [
+          { text: cnDate(l.date), id: learningAnchor(l.id) },
+          name(l.memberId),
+          l.kind,
+          l.title,
+        ]),
         [DATE_WIDTH, 50, 60, '*'],
       ),
     );
@@ -817,7 +1009,8 @@ export function buildDossier(data: DossierData, options: DossierOptions): BuiltD
     audit: sel.amendments,
     ...(data.images ? { images: data.images } : {}),
   };
-  const headerText = `${sel.branch.name} · ${label} 迎检卷宗`;
+  const cite = citedRecords(data, sel);
+  const header = dossierHeaderLine(sel.branch.name, label);
   const emptyText = isCalendarYear(period) ? EMPTY_TEXT : '本期间无记录';
   const docDefinition: TDocumentDefinitions = {
     pageSize: 'A4',
@@ -840,7 +1033,7 @@ export function buildDossier(data: DossierData, options: DossierOptions): BuiltD
         ? null
         : {
             stack: [
-              { text: headerText, style: 'header' },
+              { text: header.text, style: 'header', fontSize: header.fontSize },
               {
                 canvas: [
                   {
@@ -874,13 +1067,13 @@ export function buildDossier(data: DossierData, options: DossierOptions): BuiltD
     },
     content: withEmptyText(
       [
-        cover(sel, label, volume, options, fingerprint),
+        cover(sel, label, volume, options, fingerprint, period),
         tableOfContents(sel),
-        profile(sel),
+        profile(sel, period),
         venues(sel, data),
         ...records(sel, ctx, period.from, period.to, options),
-        responsibility(sel),
-        standards(sel),
+        responsibility(sel, cite),
+        standards(sel, data, cite),
         learning(sel, period),
         appendix(sel, manifest, fingerprint),
         closing(sel, label, options),

@@ -15,6 +15,8 @@ import type {
   Venue,
   VenueCheck,
 } from '../schemas/entities';
+import { isRenumbering } from '../schemas/entities';
+import { byRoleThenName } from '../domain/responsibilityOrder';
 import { safeFileName } from '../fileName';
 
 /**
@@ -164,13 +166,26 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
     .filter((m) => inPeriod(m.date, period))
     .sort(byDateThenSeq);
   const meetingIds = new Set(meetings.map((m) => m.id));
-  const responsibilities = mine(data.responsibilities).filter((r) => years.includes(r.year));
+  // As the 领导责任 page lists them: 第一责任人 first (a volume of several years, year by year).
+  const responsibilities = mine(data.responsibilities)
+    .filter((r) => years.includes(r.year))
+    .sort((a, b) => a.year - b.year || byRoleThenName(a, b) || by<Responsibility>()(a, b));
   const assessments = mine(data.assessments)
     .filter((a) => a.periodStart <= period.to && a.periodEnd >= period.from)
     .sort(by((a) => a.date));
   const standardIds = new Set(assessments.map((a) => a.standardId));
   const standards = data.standards.filter((s) => standardIds.has(s.id));
-  const memberEvaluations = mine(data.memberEvaluations).filter((e) => years.includes(e.year));
+  // In roster order, as 一、支部概况 lists the members; anyone no longer on it after them.
+  const rosterIndex = new Map(members.map((m, i) => [m.id, i]));
+  const memberEvaluations = mine(data.memberEvaluations)
+    .filter((e) => years.includes(e.year))
+    .sort(
+      by(
+        (e) => e.year,
+        (e) => rosterIndex.get(e.memberId) ?? members.length,
+        (e) => e.memberId,
+      ),
+    );
   const learning = mine(data.learning)
     .filter((l) => inPeriod(l.date, period))
     .sort(
@@ -191,7 +206,8 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
     .filter((c) => inPeriod(c.date, period))
     .sort(by((c) => c.date));
   const amendments = data.audit
-    .filter((e) => e.action === 'amend' && e.entity === 'meeting' && meetingIds.has(e.entityId))
+    // A 序号 moved by another record's 定稿 is no amendment of this one (old databases logged it as one).
+    .filter((e) => e.action === 'amend' && !isRenumbering(e) && e.entity === 'meeting' && meetingIds.has(e.entityId))
     .sort(by((e) => e.at));
   const usedAttachmentIds = new Set(attachmentIdsOf({ meetings, venues, learning }));
   const attachments = mine(data.attachments)

@@ -1,5 +1,6 @@
 // Page geometry, fonts, styles and small content helpers shared by the 会议记录单 and the 迎检卷宗.
 import type { Content, ContentTable, StyleDictionary, TableCell, TFontDictionary } from 'pdfmake/interfaces';
+import { trimLongText } from '../schemas/common';
 
 const MM = 72 / 25.4;
 
@@ -100,10 +101,30 @@ export function emptyNote(text: string = EMPTY_TEXT): Content {
   return { text, style: 'empty' };
 }
 
-/** Text that keeps its line breaks, or a dash when there is nothing (a form field never looks forgotten). */
+/** A line that starts with whitespace: typed indentation (full-width or ASCII spaces, the 首行缩进 of minutes). */
+const INDENTED_LINE = /(?:^|[\r\n])[^\S\r\n]/;
+
+/**
+ * A text cell or paragraph printed with the indentation it was typed with. pdfmake trims the leading whitespace of
+ * every line unless `preserveLeadingSpaces` (prebreak.ts then keeps it on the first line of each paragraph only);
+ * text without indentation is returned as it is. Anything but plain text is left alone.
+ */
+export function asTyped<T extends Content | TableCell>(node: T): T {
+  if (typeof node === 'string') {
+    return (INDENTED_LINE.test(node) ? { text: node, preserveLeadingSpaces: true } : node) as T;
+  }
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
+  const text = (node as { text?: unknown }).text;
+  return typeof text === 'string' && INDENTED_LINE.test(text) ? { ...node, preserveLeadingSpaces: true } : node;
+}
+
+/**
+ * Text that keeps its line breaks and typed indentation, or a dash when there is nothing (a form field never looks
+ * forgotten).
+ */
 export function para(text: string | undefined): Content {
-  const t = (text ?? '').trim();
-  return t ? { text: t } : { text: '—', color: '#888888' };
+  const t = trimLongText(text ?? '');
+  return t ? asTyped({ text: t }) : { text: '—', color: '#888888' };
 }
 
 /** A bordered label/value form (like a paper 记录单): rows of [label, value] pairs, `perRow` pairs per row. */
@@ -113,7 +134,7 @@ export function formTable(pairs: readonly (readonly [string, Content])[], perRow
     const row: TableCell[] = [];
     for (let j = 0; j < perRow; j++) {
       const pair = pairs[i + j];
-      if (pair) row.push({ text: pair[0], style: 'label' }, pair[1] as TableCell);
+      if (pair) row.push({ text: pair[0], style: 'label' }, asTyped(pair[1] as TableCell));
       else row.push({ text: '', style: 'label' }, { text: '' });
     }
     body.push(row);
@@ -140,7 +161,7 @@ export function dataTable(
       // row can outgrow a page (a 考评 item with its evidence list) may break inside rows.
       ...(breakRows ? {} : { dontBreakRows: true }),
       widths: widths ?? headers.map(() => '*'),
-      body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows],
+      body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows.map((row) => row.map(asTyped))],
     },
     layout: {
       hLineWidth: () => 0.5,
@@ -152,6 +173,22 @@ export function dataTable(
     },
     fontSize: 9.5,
     margin: [0, 4, 0, 8],
+  };
+}
+
+/**
+ * The running header of pages after the first: one centred line over a thin rule, in the top margin (the 迎检卷宗's
+ * header, as build.ts draws it). The text should fit one line (the 会议记录单's does).
+ */
+export function runningHeader(text: string): Content {
+  return {
+    stack: [
+      { text, style: 'header' },
+      {
+        canvas: [{ type: 'line', x1: 0, y1: 3, x2: CONTENT_WIDTH, y2: 3, lineWidth: 0.5, lineColor: '#999999' }],
+      },
+    ],
+    margin: [PAGE_MARGINS[0], 62, PAGE_MARGINS[2], 0],
   };
 }
 

@@ -1,18 +1,31 @@
 // The 会议记录单 of one meeting: reusable section builders (shared with the dossier) and a one-record document.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BACKFILL_DAYS, seqBook } from '../domain/vocab';
-import type { AttachmentMeta, AuditChange, AuditEntry, Branch, Meeting, Member, Venue } from '../schemas/entities';
+import { trimLongText } from '../schemas/common';
+import { sameName } from '../names';
+import {
+  isRenumbering,
+  type AttachmentMeta,
+  type AuditChange,
+  type AuditEntry,
+  type Branch,
+  type Meeting,
+  type Member,
+  type Venue,
+} from '../schemas/entities';
 import {
   DEFAULT_STYLE,
   HEADING_FONT,
   PAGE_MARGINS,
   STYLES,
+  asTyped,
   cnDate,
   cnDateTime,
   dataTable,
   formTable,
   fullWidthColumns,
   imageMime,
+  runningHeader,
   signatureLines,
   toBase64,
 } from './layout';
@@ -39,6 +52,16 @@ export function recordTitle(meeting: Pick<Meeting, 'kind'>, branch: Pick<Branch,
 function timeRange(m: Meeting): string {
   const t = m.startTime && m.endTime ? `${m.startTime}—${m.endTime}` : m.startTime || m.endTime;
   return [cnDate(m.date), t].filter(Boolean).join(' ');
+}
+
+/**
+ * The 时间 of a form, on one line: beside 地点 it has 140.6 pt, and 「2024年12月31日 23:00—23:59」 is 142.3 pt (it
+ * wrapped after the dash). The widest, 「2099年12月29日 09:09—09:09」, 143.5 pt at 10.5 pt, runs 2.9 pt into the cell's
+ * 4 pt right padding, never over its rule; any other layout (a row of its own, narrower labels) costs a row per
+ * record or moves every form's columns.
+ */
+function timeCell(m: Meeting): Content {
+  return { text: timeRange(m), noWrap: true };
 }
 
 /** 应到/实到/请假/缺席/列席: 应到 counts the members expected (everyone listed but those only 列席). */
@@ -160,7 +183,7 @@ export function imageDataUrl(bytes: Uint8Array): string {
 
 function amendments(m: Meeting, ctx: RecordContext): AuditEntry[] {
   return ctx.audit
-    .filter((e) => e.action === 'amend' && e.entity === 'meeting' && e.entityId === m.id)
+    .filter((e) => e.action === 'amend' && !isRenumbering(e) && e.entity === 'meeting' && e.entityId === m.id)
     .sort((a, b) => (a.at < b.at ? -1 : 1));
 }
 
@@ -180,10 +203,7 @@ function changeLine(change: AuditChange): Content {
     // may run over a page and still keep its last lines with the 签字 line when it ends the record.
     const text = printed(change.field, change.before);
     return {
-      stack: [
-        { text: `${change.label}（修改前原文）：`, bold: true, fontSize: 10 },
-        { text, fontSize: 10 },
-      ],
+      stack: [{ text: `${change.label}（修改前原文）：`, bold: true, fontSize: 10 }, asTyped({ text, fontSize: 10 })],
       margin: [12, 0, 0, 0],
       unbreakable: text.length < 600,
       [KEEP_WITH_HEADING]: 2,
@@ -221,11 +241,12 @@ function titleBlock(m: Meeting, ctx: RecordContext, anchorId?: string): Content[
  * when there is no text, unless `whenEmpty` says what to print instead (a section inspectors look for).
  */
 function titled(title: string, text: string, whenEmpty?: string): Content[] {
-  const t = text.trim();
+  // The first paragraph keeps its 首行缩进 as typed, like every later one.
+  const t = trimLongText(text);
   if (!t && whenEmpty === undefined) return [];
   return [
     {
-      stack: [{ text: title, style: 'h3' }, t ? { text: t } : { text: whenEmpty, color: '#888888' }],
+      stack: [{ text: title, style: 'h3' }, t ? asTyped({ text: t }) : { text: whenEmpty, color: '#888888' }],
       unbreakable: t.length < 600,
       [KEEP_WITH_HEADING]: 2,
     } as Content,
@@ -262,7 +283,7 @@ function talkRoles(m: Meeting, name: (id: string) => string): [string, string] {
     return [parties[i]!, parties.filter((_, k) => k !== i).join('、') || '—'];
   }
   // A talk with a group (no 谈话双方): the 主持人 talked with each of those present; who missed it is said too.
-  const others = m.attendance.filter((a) => a.name !== m.host);
+  const others = m.attendance.filter((a) => !sameName(a.name, m.host));
   const present = others.filter((a) => a.status === '出席').map((a) => a.name);
   const missed = others
     .filter((a) => a.status === '请假' || a.status === '缺席')
@@ -331,7 +352,7 @@ function talkSection(m: Meeting, ctx: RecordContext, anchorId: string | undefine
   const venue = ctx.venues.find((v) => v.id === m.venueId)?.name ?? '';
   const [talker, other] = talkRoles(m, name);
   const extra: [string, Content][] = [];
-  if (m.recorder && m.recorder !== talker) extra.push(['记录人', m.recorder]);
+  if (m.recorder && !sameName(m.recorder, talker)) extra.push(['记录人', m.recorder]);
   if (m.plannedDate && m.plannedDate !== m.date) extra.push(['原计划日期', cnDate(m.plannedDate)]);
   const body: Content[] = [
     ...titleBlock(m, ctx, anchorId),
@@ -340,7 +361,7 @@ function talkSection(m: Meeting, ctx: RecordContext, anchorId: string | undefine
       [
         ['谈话人', talker],
         ['谈话对象', other],
-        ['时间', timeRange(m)],
+        ['时间', timeCell(m)],
         ['地点', venue || '—'],
       ],
       2,
@@ -369,7 +390,7 @@ export function recordSection(m: Meeting, ctx: RecordContext, options: { anchor?
   const venue = ctx.venues.find((v) => v.id === m.venueId)?.name ?? '';
   const fields: [string, Content][] = [
     ['会议主题', { text: m.topic, bold: true }],
-    ['时间', timeRange(m)],
+    ['时间', timeCell(m)],
     ['地点', venue || '—'],
     ['主持人', m.host || '—'],
     ['记录人', m.recorder || '—'],
@@ -396,8 +417,22 @@ export function recordSection(m: Meeting, ctx: RecordContext, options: { anchor?
   return endRecord(m, ctx, body, ['主持人（签字）', '记录人（签字）']);
 }
 
+/**
+ * What pages 2+ of a stand-alone record say at the top, so that a loose page still names its meeting:
+ * 「2025年3月10日 支委会 第3次 · 会议记录单」 (a 党小组会 with its group, as it is numbered).
+ */
+export function recordRunningHeader(
+  m: Pick<Meeting, 'date' | 'kind' | 'seq' | 'partyGroupId'>,
+  branch: Pick<Branch, 'partyGroups'>,
+): string {
+  const book = seqBook(m, branch.partyGroups);
+  const sheet = m.kind === '谈心谈话' ? '谈心谈话记录' : '会议记录单';
+  return `${cnDate(m.date)} ${m.kind} ${book}第${m.seq}次 · ${sheet}`;
+}
+
 /** A stand-alone 会议记录单 of one meeting (printing or sharing a single record). */
 export function buildMeetingRecordDoc(meeting: Meeting, ctx: RecordContext): TDocumentDefinitions {
+  const header = recordRunningHeader(meeting, ctx.branch);
   return {
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
@@ -412,6 +447,8 @@ export function buildMeetingRecordDoc(meeting: Meeting, ctx: RecordContext): TDo
     defaultStyle: DEFAULT_STYLE,
     styles: STYLES,
     content: recordSection(meeting, ctx),
+    // Page 1 carries the title block.
+    header: (page: number) => (page === 1 ? null : runningHeader(header)),
     footer: (page: number, pages: number) => ({
       text: `第 ${page} 页 共 ${pages} 页`,
       style: 'footer',

@@ -119,6 +119,27 @@ export function breakText(text: string, maxWidth: number, measure: (s: string) =
   return text.split(/\r?\n|\r/).flatMap((l) => breakLine(l, maxWidth, measure));
 }
 
+/**
+ * Where breakText's lines lie in `text`: [start, end) UTF-16 offsets, one pair per line. Text from the start of one
+ * line to the end of a later one is those lines as written, newlines included (a piece of a cell, see splitRow).
+ */
+function lineRanges(text: string, maxWidth: number, measure: (s: string) => number): [number, number][] {
+  const out: [number, number][] = [];
+  const newline = /\r?\n|\r/g;
+  let start = 0;
+  for (;;) {
+    const found = newline.exec(text);
+    const end = found ? found.index : text.length;
+    const chars = [...text.slice(start, end)];
+    const offsets = [start];
+    for (const ch of chars) offsets.push(offsets[offsets.length - 1]! + ch.length);
+    const glyphs = chars.map((ch) => ({ ch, width: measure(ch) }));
+    for (const [a, b] of breakGlyphs(glyphs, maxWidth)) out.push([offsets[a]!, offsets[b]!]);
+    if (!found) return out;
+    start = found.index + found[0].length;
+  }
+}
+
 // ── document transform ──────────────────────────────────────────────────────
 
 type Json = Record<string, unknown>;
@@ -163,6 +184,8 @@ const NEUTRAL_KEYS = new Set([
   'fillColor',
   // An anchor (pageReference target) stays on the node; only kept when the text stays one node (one line).
   'id',
+  // Typed indentation (layout.ts asTyped): kept on the first line of each paragraph, see textNode.
+  'preserveLeadingSpaces',
 ]);
 /** Stack keys the walk understands; a stack with others (columns-like or style-changing ones) is left alone. */
 const STACK_KEYS = new Set(['stack', 'pageBreak', 'id', 'unbreakable', 'margin', KEEP_WITH_HEADING]);
@@ -181,7 +204,7 @@ function lineStack(node: unknown): { lines: unknown[]; props: Json } | undefined
     typeof l === 'object' &&
     typeof (l as Json).text === 'string' &&
     (l as Json).noWrap === true &&
-    Object.keys(l).every((k) => k === 'text' || k === 'noWrap' || extra.includes(k));
+    Object.keys(l).every((k) => k === 'text' || k === 'noWrap' || k === 'preserveLeadingSpaces' || extra.includes(k));
   if (plain(node, [...LINE_PROPS])) return { lines: [node], props: {} };
   const { stack, ...props } = node as Json;
   if (!Array.isArray(stack) || Object.keys(props).some((k) => !LINE_PROPS.has(k))) return undefined;
@@ -284,6 +307,28 @@ const HEADING_STYLES = new Set(['h1', 'h2', 'h3']);
  */
 const MAX_KEPT_SHARE = 0.5;
 
+/**
+ * Keys of a table cell that leave its line height and margins those of the table (a cell with others, such as its
+ * own fontSize or style, is measured).
+ */
+const PLAIN_CELL_KEYS = new Set([
+  'text',
+  'stack',
+  'noWrap',
+  'preserveLeadingSpaces',
+  'color',
+  'bold',
+  'alignment',
+  'fillColor',
+  'id',
+]);
+
+/** Lines an unbreakable block is allowed to grow by at layout beyond what breakText makes of it (see walk). */
+const BLOCK_SLACK_LINES = 2;
+
+/** What the first cell of a continuation row adds to the row's first cell. */
+const CONTINUED = '（续）';
+
 /** What pdfmake lays out in place of a `pageReference` before it knows the page. */
 const PAGE_REFERENCE_PLACEHOLDER = '00000';
 
@@ -332,6 +377,9 @@ function resolveStyle(
 export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup): TDocumentDefinitions {
   const styles = (doc.styles ?? {}) as Record<string, unknown>;
   const base = resolveStyle(doc.defaultStyle as Json, {}, {}) ?? {};
+  const contentHeight = setup.lineHeight ? (setup.contentHeight ?? Infinity) : Infinity;
+  /** Tables made taller than a page so far (withRowsThatFit): an unbreakable block holding one must break. */
+  let overPage = 0;
 
   const textNode = (node: Json, width: number, inherited: TextStyle, singleLineOnly = false): Content | undefined => {
     if (typeof node.text !== 'string') return undefined;
@@ -348,15 +396,28 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
     const size = style.fontSize;
     // pdfmake counts characterSpacing per inline, not per character: with it, one inline per line would move glyphs.
     if (style.characterSpacing) return undefined;
-    const lines = breakText(node.text, box, (s) => metrics.widthOf(s, size));
-    const { text: _text, ...props } = node;
+    const measure = (s: string) => metrics.widthOf(s, size);
+    // pdfmake trims the whitespace a line starts with unless told not to. Asked to keep it (typed indentation), only
+    // the first line of each paragraph says so: a wrapped line never starts with a space pdfmake would have cut.
+    const indent = node.preserveLeadingSpaces === true;
+    const lines = node.text
+      .split(/\r?\n|\r/)
+      .flatMap((paragraph) =>
+        breakLine(paragraph, box, measure).map((text, i) =>
+          indent && i === 0 && /^\s/u.test(text)
+            ? { text, noWrap: true, preserveLeadingSpaces: true }
+            : { text, noWrap: true },
+        ),
+      );
+    const { text: _text, preserveLeadingSpaces: _indent, ...props } = node;
     void _text;
+    void _indent;
     // One line looks the same whatever the alignment (bar justify); several lines are only rewritten left-aligned.
-    if (lines.length === 1 && alignment !== 'justify') return { ...props, text: lines[0]!, noWrap: true } as Content;
+    if (lines.length === 1 && alignment !== 'justify') return { ...props, ...lines[0]! } as Content;
     // An anchor stays on one node: only a paragraph that stays one line keeps its id.
     if (alignment !== 'left' || singleLineOnly || node.id !== undefined) return undefined;
     // The node's own properties move to the stack, which pdfmake lets its children inherit.
-    return { ...props, stack: lines.map((l) => ({ text: l, noWrap: true })) } as Content;
+    return { ...props, stack: lines } as Content;
   };
 
   /**
@@ -376,14 +437,19 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
     const rows = t.body as unknown[];
     const starBox = starLowerBound(o, widths, width - hm[0] - hm[1]);
     let starsOk = starBox !== undefined && starBox > 0;
+    const fixed = (cell: unknown, w: number) => {
+      const c = typeof cell === 'string' ? { text: cell } : cell;
+      const simple = !!c && typeof c === 'object' && !Array.isArray(c);
+      return (simple && textNode(c as Json, w, inherited)) || cell;
+    };
     const converted = rows.map((row) => {
       if (!Array.isArray(row)) return row;
       return row.map((cell: unknown, i) => {
         const w = widths[i];
+        if (typeof w === 'number') return fixed(cell, w);
+        if (w !== '*' || !starsOk) return cell;
         const c = typeof cell === 'string' ? { text: cell } : cell;
         const simple = !!c && typeof c === 'object' && !Array.isArray(c);
-        if (typeof w === 'number') return (simple && textNode(c as Json, w, inherited)) || cell;
-        if (w !== '*' || !starsOk) return cell;
         const out = simple ? textNode(c as Json, (starBox ?? 0) - STAR_SLACK_PT, inherited, true) : undefined;
         if (!out) starsOk = false;
         return out ?? cell;
@@ -395,7 +461,10 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
       : converted.map((row, r) =>
           Array.isArray(row) ? row.map((cell, i) => (widths[i] === '*' ? (rows[r] as unknown[])[i] : cell)) : row,
         );
-    return { ...o, table: { ...t, body } };
+    // Pieces of a row taller than a page: their fixed-width cells pre-broken like the rest (a piece starts a line).
+    const piece = (row: unknown[]) =>
+      row.map((cell, i) => (typeof widths[i] === 'number' ? fixed(cell, widths[i]) : cell));
+    return withRowsThatFit({ ...o, table: { ...t, body } }, width, rows, piece);
   };
 
   /** Columns that all have a numeric width: pdfmake lays each out at exactly that width (gaps come on top). */
@@ -422,9 +491,10 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
   /**
    * The most a table cell of text can be high: pre-broken lines and explicit ones count exactly; text pdfmake wraps
    * itself is counted with breakText, which may break a character earlier or later than pdfmake (kinsoku, Latin
-   * kerning), plus one line. Undefined for anything else (nested stacks and tables, images, spans).
+   * kerning), plus one line (without `slack`: as breakText breaks it). Undefined for anything else (nested stacks
+   * and tables, images, spans).
    */
-  const cellHeight = (cell: unknown, box: number, inherited: TextStyle): number | undefined => {
+  const cellHeight = (cell: unknown, box: number, inherited: TextStyle, slack = true): number | undefined => {
     const given = (typeof cell === 'string' ? { text: cell } : cell) as Json;
     if (!given || typeof given !== 'object' || Array.isArray(given)) return undefined;
     // A page number (the 记录索引) is laid out as its placeholder until the pages are known.
@@ -471,18 +541,22 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
       wrapped ||= n > 1;
       start = i + 1;
     }
-    return (lines + (wrapped ? 1 : 0)) * lineHeight + margins;
+    return (lines + (wrapped && slack ? 1 : 0)) * lineHeight + margins;
   };
 
-  /**
-   * The most a table's first `rows` rows can be high as pdfmake lays them out: the top rule, then per row its
-   * paddings, its tallest cell and the rule under it. Undefined when a cell or the layout is beyond what this reads.
-   */
-  const tableStart = (o: Json, width: number, rows: number): number | undefined => {
-    const t = o.table as Json;
-    const widths = t.widths;
-    const body = t.body;
-    if (!Array.isArray(widths) || !Array.isArray(body) || body.length < rows) return undefined;
+  /** How pdfmake lays out a table's rows, or undefined for a layout or widths beyond what this reads. */
+  interface TableGeometry {
+    hLine: (i: number) => number;
+    padTop: (i: number) => number;
+    padBottom: (i: number) => number;
+    /** The text width of each column (undefined for an `auto` one, or a star one this cannot compute). */
+    boxes: (number | undefined)[];
+    inherited: TextStyle;
+  }
+
+  const geometry = (o: Json, width: number): TableGeometry | undefined => {
+    const widths = (o.table as Json).widths;
+    if (!Array.isArray(widths)) return undefined;
     const layout = o.layout ?? {};
     if (typeof layout !== 'object' || layout === null) return undefined;
     const rule = (key: string) => (i: number) => {
@@ -495,26 +569,275 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
             : f;
       return typeof v === 'number' ? v : NaN;
     };
-    const [hLine, padTop, padBottom] = [rule('hLineWidth'), rule('paddingTop'), rule('paddingBottom')];
     const inherited = resolveStyle(o, base, styles);
     const hm = horizontalMargins(o.margin);
     if (!inherited || !hm) return undefined;
     const star = starLowerBound(o, widths, width - hm[0] - hm[1]);
-    let height = hLine(0);
+    return {
+      hLine: rule('hLineWidth'),
+      padTop: rule('paddingTop'),
+      padBottom: rule('paddingBottom'),
+      boxes: widths.map((w) => (typeof w === 'number' ? w : w === '*' ? star : undefined)),
+      inherited,
+    };
+  };
+
+  /** The most row `r` can be high: its paddings, its tallest cell and the rule under it. */
+  const rowHeight = (g: TableGeometry, row: unknown, r: number, slack = true): number | undefined => {
+    if (!Array.isArray(row) || row.length !== g.boxes.length) return undefined;
+    let tallest = 0;
+    for (let c = 0; c < row.length; c++) {
+      const box = g.boxes[c];
+      const cell = box === undefined ? undefined : cellHeight(row[c], box, g.inherited, slack);
+      if (cell === undefined) return undefined;
+      tallest = Math.max(tallest, cell);
+    }
+    const height = g.padTop(r) + tallest + g.padBottom(r) + g.hLine(r + 1);
+    return Number.isFinite(height) ? height : undefined;
+  };
+
+  /**
+   * The most a table's first `rows` rows can be high as pdfmake lays them out: the top rule, then per row its
+   * paddings, its tallest cell and the rule under it. Undefined when a cell or the layout is beyond what this reads.
+   */
+  const tableStart = (o: Json, width: number, rows: number, slack = true): number | undefined => {
+    const body = (o.table as Json).body;
+    const g = geometry(o, width);
+    if (!g || !Array.isArray(body) || body.length < rows) return undefined;
+    let height = g.hLine(0);
     for (let r = 0; r < rows; r++) {
-      const row = body[r];
-      if (!Array.isArray(row) || row.length !== widths.length) return undefined;
-      let tallest = 0;
-      for (let c = 0; c < row.length; c++) {
-        const w = widths[c];
-        const box = typeof w === 'number' ? w : w === '*' ? star : undefined;
-        const cell = box === undefined ? undefined : cellHeight(row[c], box, inherited);
-        if (cell === undefined) return undefined;
-        tallest = Math.max(tallest, cell);
-      }
-      height += padTop(r) + tallest + padBottom(r) + hLine(r + 1);
+      const h = rowHeight(g, body[r], r, slack);
+      if (h === undefined) return undefined;
+      height += h;
     }
     return Number.isFinite(height) ? height : undefined;
+  };
+
+  /** A text cell as lines: how many, how high, and the cell that holds lines [a, b) of them. */
+  interface CellLines {
+    count: number;
+    lineHeight: number;
+    /** Vertical margins, and one line more where the text wraps (pdfmake breaks it and may need a line more). */
+    extra: number;
+    piece: (a: number, b: number) => unknown;
+  }
+
+  /** A cell of plain text cut where its lines start (breakText at the cell's width), or undefined for anything else. */
+  const cellLines = (cell: unknown, box: number, inherited: TextStyle): CellLines | undefined => {
+    const node = (typeof cell === 'string' ? { text: cell } : cell) as Json;
+    if (!node || typeof node !== 'object' || Array.isArray(node) || typeof node.text !== 'string') return undefined;
+    for (const k in node) if (!NEUTRAL_KEYS.has(k)) return undefined;
+    const styleMargin = typeof node.style === 'string' ? (styles[node.style] as Json | undefined)?.margin : undefined;
+    const m = allMargins(node.margin !== undefined ? node.margin : styleMargin);
+    const style = resolveStyle(node, inherited, styles);
+    const metrics = style?.font ? setup.metrics(style.font, !!style.bold) : undefined;
+    const lineHeight = style ? lineHeightOf(style) : undefined;
+    if (!m || !style?.fontSize || style.characterSpacing || !metrics || !lineHeight) return undefined;
+    const size = style.fontSize;
+    const text = node.text;
+    const ranges = lineRanges(text, box - m[0] - m[2], (s) => metrics.widthOf(s, size));
+    const wraps = ranges.length > text.split(/\r?\n|\r/).length;
+    // An anchor stays with the first piece.
+    const { id: _id, ...rest } = node;
+    void _id;
+    return {
+      count: ranges.length,
+      lineHeight,
+      extra: m[1] + m[3] + (wraps ? lineHeight : 0),
+      piece: (a, b) => ({
+        ...(a === 0 ? node : rest),
+        text: a < ranges.length ? text.slice(ranges[a]![0], ranges[Math.min(b, ranges.length) - 1]![1]) : '',
+      }),
+    };
+  };
+
+  /** The first cell of a continuation row: what the row's first cell says, marked 「（续）」. */
+  const continued = (cell: unknown): unknown => {
+    const node = (typeof cell === 'string' ? { text: cell } : cell) as Json;
+    if (!node || typeof node !== 'object' || typeof node.text !== 'string') return { text: CONTINUED };
+    for (const k in node) if (!NEUTRAL_KEYS.has(k)) return { text: CONTINUED };
+    const { id: _id, ...rest } = node;
+    void _id;
+    return { ...rest, text: `${node.text.split(/\r?\n|\r/)[0]!.trim()}${CONTINUED}` };
+  };
+
+  /** A cell of a continuation row with nothing left to print: its look (a label's shading) without its text. */
+  const emptied = (cell: unknown): unknown => {
+    if (!cell || typeof cell !== 'object' || Array.isArray(cell) || typeof (cell as Json).text !== 'string') return '';
+    for (const k in cell) if (!NEUTRAL_KEYS.has(k)) return '';
+    const { id: _id, ...rest } = cell as Json;
+    void _id;
+    return { ...rest, text: '' };
+  };
+
+  /**
+   * One row as several, each at most `cap` high: the cells too tall for that are cut where their lines start, into
+   * pieces of about the same number of lines (not full pieces and a short tail); the other cells print in the first
+   * row, and the first cell of every later row says whose row goes on (「张三（续）」). Undefined when a cell too tall
+   * for a piece is not plain text, or cannot be measured.
+   */
+  const splitRow = (g: TableGeometry, row: unknown[], r: number, cap: number): unknown[][] | undefined => {
+    const room = cap - g.padTop(r) - g.padBottom(r) - g.hLine(r + 1);
+    const cut = new Map<number, CellLines>();
+    let perPiece = Infinity;
+    for (let c = 0; c < row.length; c++) {
+      const box = g.boxes[c];
+      const height = box === undefined ? undefined : cellHeight(row[c], box, g.inherited);
+      if (height === undefined) return undefined;
+      if (height <= room) continue;
+      const lines = cellLines(row[c], box!, g.inherited);
+      if (!lines) return undefined;
+      cut.set(c, lines);
+      perPiece = Math.min(perPiece, Math.floor((room - lines.extra) / lines.lineHeight));
+    }
+    if (!cut.size || !(perPiece >= 1)) return undefined;
+    const all = [...cut.values()];
+    const pieces = Math.max(...all.map((l) => Math.ceil(l.count / perPiece)));
+    const share = Math.max(...all.map((l) => Math.ceil(l.count / pieces)));
+    return Array.from({ length: pieces }, (_, k) =>
+      row.map((cell, c) => {
+        const lines = cut.get(c);
+        if (lines) return lines.piece(k * share, (k + 1) * share);
+        if (k === 0) return cell;
+        return c === 0 ? continued(cell) : emptied(cell);
+      }),
+    );
+  };
+
+  /**
+   * A `dontBreakRows` table (dataTable, formTable; `o` with its cells pre-broken, `written` its rows as written)
+   * whose rows are each shorter than a page, so that every row prints. pdfmake 0.3 keeps only the first page of an
+   * unbreakable row and drops the rest without a word: a 民主评议 row with a 400-character 自评, a 阵地复查 with a
+   * 2,000-character 检查情况, the 谈心谈话 row of the compliance table naming 55 members. A row taller than what a page
+   * holds under the table's header rows is printed as several rows (splitRow), each short enough for the header rows
+   * and it to take at most MAX_KEPT_SHARE of a page: a heading keeps the first piece with it (keptWithTable), a page
+   * holds two pieces under the repeated header, and a piece that does not fit at the foot of a page leaves at most
+   * half a page blank. A row that cannot be cut (text pdfmake alone can measure) lets the table break inside rows
+   * instead. Rows that cannot be measured stay as they are.
+   */
+  const withRowsThatFit = (
+    o: Json,
+    width: number,
+    written: readonly unknown[],
+    piece: (row: unknown[]) => unknown[],
+  ): Json => {
+    const t = o.table as Json;
+    const body = t.body as unknown[];
+    if (t.dontBreakRows !== true || !setup.lineHeight || !setup.contentHeight) return o;
+    const headerRows = typeof t.headerRows === 'number' ? t.headerRows : 0;
+    const g = geometry(o, width);
+    const head = tableStart(o, width, headerRows);
+    const margins = allMargins(o.margin);
+    if (!g || head === undefined || !margins) return o;
+    const limit = setup.contentHeight - head;
+    // As keptWithTable counts: the table's top margin, its header rows and the first piece (and float slack).
+    const cap = Math.min(limit, setup.contentHeight * MAX_KEPT_SHARE - margins[1] - head - 0.02);
+    // Most rows are far shorter than a page: a bound that reads no glyph (a line holds at least one character, or
+    // is one pre-broken line) spares measuring them. Cells that set their own size are measured.
+    const font = g.inherited.font;
+    const em = font ? Math.max(setup.lineHeight(font, false) ?? NaN, setup.lineHeight(font, true) ?? NaN) : NaN;
+    const line = em * (g.inherited.fontSize ?? NaN) * (g.inherited.lineHeight ?? 1);
+    const lines = (cell: unknown): number | undefined => {
+      if (typeof cell === 'string') return cell.length;
+      if (!cell || typeof cell !== 'object') return undefined;
+      for (const k in cell) if (!PLAIN_CELL_KEYS.has(k)) return undefined;
+      const { text, stack } = cell as Json;
+      if (typeof text === 'string') return text.length;
+      // A pre-broken paragraph: one line per node.
+      const oneLine = (l: unknown) => !!l && typeof l === 'object' && (l as Json).noWrap === true;
+      return Array.isArray(stack) && stack.every(oneLine) ? stack.length : undefined;
+    };
+    const short = (row: unknown, r: number) => {
+      if (!Array.isArray(row) || !(line > 0)) return false;
+      let most = 0;
+      for (const cell of row) {
+        const n = lines(cell);
+        if (n === undefined) return false;
+        most = Math.max(most, n);
+      }
+      // One line more for a wrapped text pdfmake breaks itself (cellHeight).
+      return g.padTop(r) + (most + 1) * line + g.padBottom(r) + g.hLine(r + 1) <= limit;
+    };
+    let rows: unknown[] | undefined;
+    let breakRows = false;
+    for (let r = headerRows; r < body.length; r++) {
+      const row = body[r];
+      const height = short(row, r) ? 0 : rowHeight(g, row, r);
+      if (height === undefined || height <= limit) {
+        rows?.push(row);
+        continue;
+      }
+      rows ??= body.slice(0, r);
+      const pieces = splitRow(g, written[r] as unknown[], r, cap);
+      if (pieces) rows.push(...pieces.map(piece));
+      else {
+        rows.push(row);
+        breakRows = true;
+      }
+    }
+    if (!rows) return o;
+    // The table is now taller than a page: an unbreakable block around it must break (see walk).
+    overPage++;
+    const { dontBreakRows: _dontBreakRows, ...breakable } = t;
+    void _dontBreakRows;
+    return { ...o, table: { ...(breakRows ? breakable : t), body: rows } };
+  };
+
+  /** Whether a stack holds a table or a list, directly or in a stack inside it. */
+  const holdsRows = (nodes: unknown): boolean =>
+    Array.isArray(nodes) &&
+    nodes.some((n) => {
+      if (!n || typeof n !== 'object') return false;
+      const o = n as Json;
+      return !!o.table || Array.isArray(o.ol) || Array.isArray(o.ul) || holdsRows(o.stack);
+    });
+
+  /**
+   * How high a block of page-flow nodes will be (text, pre-broken paragraphs, tables, lists of text, stacks of them,
+   * with their margins) with text broken as breakText breaks it, or undefined for anything else (images, columns).
+   * Not a bound: pdfmake may need a line more here and there (cellHeight's slack, which summed over a table of
+   * wrapped cells would call a block that fits a page too tall).
+   */
+  const likelyHeight = (node: unknown, width: number): number | undefined => {
+    if (Array.isArray(node)) {
+      let sum = 0;
+      for (const n of node) {
+        const h = likelyHeight(n, width);
+        if (h === undefined) return undefined;
+        sum += h;
+      }
+      return sum;
+    }
+    if (typeof node === 'string') return cellHeight(node, width, base, false);
+    if (!node || typeof node !== 'object') return undefined;
+    const o = node as Json;
+    if (o.table && typeof o.table === 'object') {
+      const body = (o.table as Json).body;
+      const styleMargin = typeof o.style === 'string' ? (styles[o.style] as Json | undefined)?.margin : undefined;
+      const m = allMargins(o.margin !== undefined ? o.margin : styleMargin);
+      const h = m && Array.isArray(body) ? tableStart(o, width, body.length, false) : undefined;
+      return h === undefined ? undefined : h + m![1] + m![3];
+    }
+    const items = o.ol ?? o.ul;
+    if (Array.isArray(items)) {
+      // Items are laid out right of their markers: pdfmake's gap is as wide as 「9. 」 or the widest 「12. 」.
+      for (const k in o) if (k !== 'ol' && k !== 'ul' && k !== 'margin') return undefined;
+      const m = allMargins(o.margin);
+      const metrics = base.font ? setup.metrics(base.font, !!base.bold) : undefined;
+      if (!m || !metrics || !base.fontSize) return undefined;
+      const marker = (s: string) => metrics.widthOf(s, base.fontSize!);
+      const gap = Math.max(marker('9. '), Array.isArray(o.ol) ? marker(`${items.length}. `) : 0);
+      const h = likelyHeight(items, width - m[0] - m[2] - gap);
+      return h === undefined ? undefined : h + m[1] + m[3];
+    }
+    if (Array.isArray(o.stack) && !o.stack.every((l) => lineStack(l)?.lines.length === 1)) {
+      for (const k in o) if (!STACK_KEYS.has(k)) return undefined;
+      const m = allMargins(o.margin);
+      const h = m ? likelyHeight(o.stack, width - m[0] - m[2]) : undefined;
+      return h === undefined ? undefined : h + m![1] + m![3];
+    }
+    // Text and pre-broken paragraphs, margins included.
+    return cellHeight(o, width, base, false);
   };
 
   /**
@@ -587,7 +910,24 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
       const hm = horizontalMargins(o.margin);
       if (!hm) return node;
       const { [KEEP_WITH_HEADING]: keep, ...own } = o;
-      const out = { ...own, stack: walk(o.stack, width - hm[0] - hm[1], locked || o.unbreakable === true) };
+      const inner = width - hm[0] - hm[1];
+      const tall = overPage;
+      let out: Json = { ...own, stack: walk(o.stack, inner, locked || o.unbreakable === true) };
+      // Measured only around tables and lists: the blocks of text the dossier keeps whole are short by construction.
+      // A block within BLOCK_SLACK_LINES of a page breaks too: pdfmake may need a line more than breakText here and
+      // there, and a block kept whole that does not fit loses what the page cannot hold.
+      const over = () => {
+        if (overPage > tall) return true;
+        const h = holdsRows(out.stack) ? likelyHeight(out, width) : undefined;
+        return h !== undefined && h + BLOCK_SLACK_LINES * (lineHeightOf(base) ?? 0) > contentHeight;
+      };
+      if (o.unbreakable === true && !locked && over()) {
+        // pdfmake prints only the first page of an unbreakable block: one taller than a page breaks like the rest of
+        // the flow (a heading still keeps the start of a table after it, walkList).
+        const { unbreakable: _unbreakable, ...free } = own;
+        void _unbreakable;
+        out = { ...free, stack: walk(o.stack, inner, false) };
+      }
       return typeof keep === 'number' ? keptWithHeading(out, keep) : out;
     }
     if (o.table && typeof o.table === 'object') return table(o, width);

@@ -1,6 +1,6 @@
 // Gathers, through indexes, what a 会议记录单 or a year's 迎检卷宗 prints: rows as plain data plus the photos' Blobs.
 import { attachmentIdsOf, type DossierOptions } from '../../../shared/dossier/data';
-import type { AttachmentMeta } from '../../../shared/schemas/entities';
+import type { AttachmentMeta, Meeting } from '../../../shared/schemas/entities';
 import type { PdfJob, PrintPhoto } from '../workers/pdfProtocol';
 import { db } from './db';
 import { listAudit, listAuditSince } from './repositories/audit';
@@ -85,6 +85,16 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
     (s) => s !== undefined,
   );
   const files = await attachmentsFor(attachmentIdsOf({ meetings, venues, learning }));
+  // A 考评 item or a leader's task may cite a meeting of another period: loaded too, so the volume names it
+  // (「不在本卷期间内的记录：2024年12月30日 支委会第12次」) instead of an anonymous line. buildDossier prints only the period's.
+  const loaded = new Set(meetings.map((m) => m.id));
+  const cited = [
+    ...assessments.flatMap((a) => a.scores.flatMap((s) => s.evidenceIds)),
+    ...responsibilities.flatMap((r) => r.tasks.flatMap((t) => t.evidenceMeetingIds)),
+  ].filter((id) => !loaded.has(id));
+  const otherPeriods = (await db.meetings.bulkGet([...new Set(cited)])).filter(
+    (m): m is Meeting => m !== undefined && m.branchId === branchId,
+  );
   return {
     kind: 'dossier',
     data: {
@@ -92,7 +102,7 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
       members,
       venues,
       venueChecks,
-      meetings,
+      meetings: [...meetings, ...otherPeriods],
       responsibilities,
       standards,
       assessments,

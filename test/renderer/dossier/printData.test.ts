@@ -7,6 +7,7 @@ import { loadDossierJob } from '../../../renderer/src/db/printData';
 import { createCompetition } from '../../../renderer/src/db/repositories/competitions';
 import { createLearning } from '../../../renderer/src/db/repositories/learning';
 import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
+import { createResponsibility } from '../../../renderer/src/db/repositories/responsibilities';
 import { meetingInput, seed, setChinaNow } from '../meetings/fixtures';
 
 beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
@@ -23,6 +24,23 @@ const OPTIONS = {
 };
 
 describe('loadDossierJob', () => {
+  it("carries a meeting of another period that a leader's task cites, so the volume can name it", async () => {
+    const { branch, zhang } = await seed();
+    const december = await createMeeting(branch.id, meetingInput({ date: '2028-12-20', topic: '上年度的支委会' }));
+    await createMeeting(branch.id, meetingInput({ date: '2029-03-10' }));
+    await createResponsibility(branch.id, {
+      year: 2029,
+      holderMemberId: zhang.id,
+      holderName: '张三',
+      role: '第一责任人',
+      tasks: [
+        { title: '制定年度计划', status: '已完成', note: '上年末支委会已研究', evidenceMeetingIds: [december.id] },
+      ],
+    });
+    const job = await loadDossierJob(branch.id, OPTIONS);
+    expect(job.kind === 'dossier' && job.data.meetings.map((m) => m.date).sort()).toEqual(['2028-12-20', '2029-03-10']);
+  });
+
   it('uses 条例默认 until another pack is chosen, then the chosen one', async () => {
     const { branch } = await seed();
     const before = await loadDossierJob(branch.id, OPTIONS);

@@ -62,3 +62,32 @@ describe('a volume of 2025-01-01 to 2025-06-30', () => {
     expect(note(year)).not.toContain('跨出本卷期间');
   });
 });
+
+describe('修改记录 of a record', () => {
+  it("leaves out a 序号 moved by another record's 定稿 (as old databases logged it) and keeps a real 更正", async () => {
+    const { selectForPeriod } = await import('../../../shared/dossier/data');
+    const data = makeDossierData();
+    const entry = (id: string, summary: string, reason: string) => ({
+      id,
+      at: '2025-06-01T02:00:00.000Z',
+      branchId: 'b1',
+      entity: 'meeting' as const,
+      entityId: 'mt1',
+      action: 'amend' as const,
+      reason,
+      summary,
+    });
+    const withLog = {
+      ...data,
+      audit: [
+        ...data.audit,
+        entry('a1', '序号由第1次调整为第2次', '2025-01-03的支委会记录定稿，按日期顺序重新编号'),
+        entry('a2', '更正支委会记录：主题', '主题漏写“党建”二字'),
+      ],
+    };
+    const sel = selectForPeriod(withLog, { from: '2025-01-01', to: '2025-12-31' });
+    const ids = sel.amendments.map((e) => e.id);
+    expect(ids).toContain('a2');
+    expect(ids).not.toContain('a1');
+  });
+});

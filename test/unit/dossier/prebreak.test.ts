@@ -246,6 +246,24 @@ describe('keepWithHeading', () => {
     expect((short.stack as unknown[])[2]).toMatchObject({ unbreakable: true });
   });
 
+  it('keeps typed indentation on the first line of each paragraph only, and still splits the block', () => {
+    const long = '会议传达学习了上级文件精神，讨论了本季度工作安排。'.repeat(8);
+    const text = `\u3000\u3000${long}\n    第二段。\n第三段。`;
+    const out = run({ stack: [heading, { text, preserveLeadingSpaces: true }], [KEEP_WITH_HEADING]: 2 } as Content);
+    const [head, middle, tail] = (out[0] as { stack: unknown[] }).stack as [{ stack: [unknown, Lines] }, Lines, Lines];
+    const all = [...head.stack[1].stack, ...middle.stack, ...tail.stack] as Json[];
+    expect(all.map((l) => l.text).join('\n')).toContain('\u3000\u3000会议传达');
+    // The two indented paragraph starts say so; wrapped lines and the unindented paragraph do not.
+    expect(all.filter((l) => l.preserveLeadingSpaces).map((l) => String(l.text).slice(0, 4))).toEqual([
+      '\u3000\u3000会议',
+      '    ',
+    ]);
+    expect(all.at(-1)).toEqual({ text: '第三段。', noWrap: true });
+    // Not asked (a node as pdfmake would trim it): no line says so.
+    const plain = run({ stack: [heading, { text }], [KEEP_WITH_HEADING]: 2 } as Content);
+    expect(JSON.stringify(plain)).not.toContain('preserveLeadingSpaces');
+  });
+
   it('keeps a short block whole, and leaves a block it cannot split as it was written', () => {
     const short = run(block('会议传达学习了上级文件精神。', { unbreakable: false }))[0] as Json;
     expect(short.unbreakable).toBe(true);
@@ -293,11 +311,15 @@ describe('a heading before a table', () => {
     expect(out).toHaveLength(2);
     expect(out[0]).toMatchObject({ text: '民主评议党员', noWrap: true });
     expect(out[1]!.margin).toEqual([0, 4, 0, 8]);
-    const locked = content(prebreakDocument(doc([{ stack: [heading, table], unbreakable: true }]), setup));
+    // (A block shorter than a page: a taller one may break, see 'rows taller than a page'.)
+    const short = dataTable(['姓名', '自评'], rows.slice(0, 5), [60, '*']);
+    const locked = content(prebreakDocument(doc([{ stack: [heading, short], unbreakable: true }]), setup));
+    expect(locked[0]!.unbreakable).toBe(true);
     expect((locked[0]!.stack as unknown[]).length).toBe(2);
     expect(((locked[0]!.stack as Json[])[1]!.margin as number[])[1]).toBe(4);
-    // A first row taller than half a page: better a heading at the foot of a page than half a page left blank.
-    const tall = dataTable(['姓名', '自评'], [['甲', '长'.repeat(2000)], ...rows], [60, '*']);
+    // A first row taller than half a page (but not than a page): better a heading at the foot of a page than half a
+    // page left blank.
+    const tall = dataTable(['姓名', '自评'], [['甲', '长'.repeat(700)], ...rows], [60, '*']);
     const asWritten = content(prebreakDocument(doc([heading, tall]), setup));
     expect(asWritten).toHaveLength(2);
     expect((asWritten[1]!.margin as number[])[1]).toBe(4);

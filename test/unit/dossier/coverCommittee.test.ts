@@ -1,0 +1,103 @@
+// The 卷宗's cover and 支委会 table say who held office in the volume's period (after a 换届 both 书记, with dates),
+// and a long official branch name keeps the cover on one page and the running header on one line.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDossier, coverTitleSize, dossierHeaderLine } from '../../../shared/dossier/build';
+import type { DossierData } from '../../../shared/dossier/data';
+import { FONT_FILES } from '../../../shared/dossier/layout';
+import { renderPdf } from '../../../shared/dossier/render';
+import { makeDossierData } from './factory';
+import { hasPoppler } from './poppler';
+
+const OPTS = { year: 2025, generatedAt: '2026-01-05T01:00:00.000Z', appVersion: '0.1.0', schemaVersion: 1 };
+const dir = mkdtempSync(join(tmpdir(), 'dossier-cover-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The factory's branch-year after a 换届 in July: 王建国 handed over to 赵立平, who is today's 书记. */
+function afterHandover(): DossierData {
+  const base = makeDossierData();
+  return {
+    ...base,
+    branch: {
+      ...base.branch,
+      committee: [
+        { name: '赵立平', role: '书记', from: '2025-07-15' },
+        { name: '王建国', role: '书记', memberId: 'm1', from: '2021-03-01', to: '2025-07-15' },
+        ...base.branch.committee.filter((c) => c.role !== '书记'),
+        { name: '钱卫国', role: '纪检委员', to: '2024-12-31' },
+      ],
+    },
+  };
+}
+
+/** The words of a node tree without its style names. */
+const words = (node: unknown) => texts(node).filter((t) => !['th', '*', 'center', 'h2'].includes(t));
+
+function texts(node: unknown, out: string[] = []): string[] {
+  if (typeof node === 'string') out.push(node);
+  else if (Array.isArray(node)) for (const c of node) texts(c, out);
+  else if (node && typeof node === 'object') for (const v of Object.values(node)) texts(v, out);
+  return out;
+}
+
+async function pdfText(data: DossierData, name: string): Promise<string[]> {
+  const built = buildDossier(data, { ...OPTS, volume: 1 });
+  const fonts = Object.fromEntries(
+    FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join('resources/fonts', f)))]),
+  );
+  const file = join(dir, name);
+  writeFileSync(file, await renderPdf(built.docDefinition, fonts));
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
+}
+
+describe('who held office in the period', () => {
+  it('the cover names both 书记 of a year with a 换届, each with the months; the table adds a 任职 column', () => {
+    const content = buildDossier(afterHandover(), { ...OPTS, volume: 1 }).docDefinition.content as unknown[];
+    const cover = texts(content[0]);
+    expect(cover).toContain('王建国（至2025年7月）、赵立平（2025年7月起）');
+    const all = words(content).join('\n');
+    // The 纪检委员 who left before 2025 is not in the 2025 table; the others served the whole year.
+    expect(all).not.toContain('钱卫国');
+    expect(all).toMatch(/任职\n书记\n王建国\n至2025年7月\n书记\n赵立平\n2025年7月起\n组织委员\n李春梅\n全期/);
+  });
+
+  it("without dates the cover and table are as before: today's 书记, two columns", () => {
+    const content = buildDossier(makeDossierData(), { ...OPTS, volume: 1 }).docDefinition.content as unknown[];
+    expect(texts(content[0])).toContain('王建国');
+    expect(words(content).join('\n')).toMatch(/职务\n姓名\n书记\n王建国\n组织委员/);
+  });
+});
+
+describe('a long official branch name', () => {
+  const long = '中共某某省某某市某某区某某街道办事处某某社区居民委员会机关第一党支部委员会';
+
+  it('sizes the cover title to two lines and the running header to one', () => {
+    expect(coverTitleSize('市财政局机关第一党支部')).toBe(30);
+    expect(coverTitleSize(long)).toBeLessThan(30);
+    expect(dossierHeaderLine('市财政局机关第一党支部', '2025年度')).toEqual({
+      text: '市财政局机关第一党支部 · 2025年度 迎检卷宗',
+      fontSize: 9,
+    });
+    const sixty = long + '某某某某某某某某某某某某某某某某某某某某某某';
+    const header = dossierHeaderLine(sixty, '2025年1月1日至2025年12月31日');
+    expect(header.fontSize).toBe(7);
+    expect(header.text).toMatch(/^中共.+… · 2025年1月1日至2025年12月31日 迎检卷宗$/);
+  });
+
+  it.skipIf(!hasPoppler)(
+    'keeps the signature lines and the fingerprint on the cover (read back from the PDF)',
+    async () => {
+      const base = makeDossierData();
+      const pages = await pdfText({ ...base, branch: { ...base.branch, name: long } }, 'long.pdf');
+      expect(pages[0]).toContain('数据指纹');
+      expect(pages[0]).toContain('审核人');
+      // Page 2 starts with the one-line running header, then the 目录.
+      expect(pages[1]!.trimStart().split('\n')[0]).toContain(`${long} · 2025年度 迎检卷宗`);
+      expect(pages[1]).toContain('目');
+    },
+    60_000,
+  );
+});
