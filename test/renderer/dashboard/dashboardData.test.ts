@@ -1,4 +1,5 @@
-// The 工作台's data: readiness lines computed from fake-indexeddb — misses with 补录 links, quorum, pack, tasks, venues.
+// The 工作台's data: readiness lines computed from fake-indexeddb — misses with 补录 links, quorum, pack, tasks, venues,
+// the year's 考评 and 民主评议党员.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/src/db/db';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
@@ -6,9 +7,14 @@ import { markMemberLeft } from '../../../renderer/src/db/repositories/members';
 import { setRulePackId } from '../../../renderer/src/db/repositories/compliance';
 import { createMeeting, finalizeMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { createResponsibility } from '../../../renderer/src/db/repositories/responsibilities';
+import { createAssessment, listAssessments, yearlyTotals } from '../../../renderer/src/db/repositories/assessments';
+import { saveMemberEvaluations } from '../../../renderer/src/db/repositories/memberEvaluations';
+import { ensureBuiltInStandards } from '../../../renderer/src/db/repositories/standards';
 import { loadDashboard } from '../../../renderer/src/features/dashboard/dashboardData';
 import { recordsViewFromHash } from '../../../renderer/src/features/meetings/recordsRoute';
+import { standardsRouteFromHash } from '../../../renderer/src/features/standards/standardsRoute';
 import { meetingInput, present, seed, setChinaNow } from '../meetings/fixtures';
+import { assessmentInput } from './assessmentFixtures';
 
 beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
 afterEach(() => {
@@ -152,5 +158,61 @@ describe('活动有阵地 and 领导有责任', () => {
       ['党员活动室', '2030-06-01', true],
     ]);
     expect(view.tasks.map((t) => [t.task.title, t.overdue])).toEqual([['制定年度计划', true]]);
+  });
+});
+
+describe('评价有标准', () => {
+  it("counts each kind's 考评 of the year as 历年考评得分 does: the later 考评日期, on one day the later saved", async () => {
+    await ensureBuiltInStandards();
+    const { branch } = await seed();
+    await createAssessment(branch.id, await assessmentInput(8, { date: '2030-01-10' }));
+    // The same day, saved a minute later: this one counts.
+    setChinaNow('2030-06-15T10:01:00');
+    await createAssessment(branch.id, await assessmentInput(20, { date: '2030-01-10' }));
+    await createAssessment(branch.id, await assessmentInput(10.5, { kind: '上级评定', date: '2030-02-01' }));
+    // Dated later, but a 2028 自评: another year's.
+    await createAssessment(
+      branch.id,
+      await assessmentInput(0, { periodStart: '2028-01-01', periodEnd: '2028-12-31', date: '2030-03-01' }),
+    );
+
+    const { standards } = await loadDashboard(branch.id, 2029, '2030-06-15');
+    expect(standards.assessments.map((l) => [l.text, l.count])).toEqual([
+      ['自评 80 分 / 满分 100 · 良好（2030-01-10）', 2],
+      ['上级评定 89.5 分 / 满分 100 · 良好（2030-02-01）', 1],
+      ['2029 年度尚无群众评议', 0],
+    ]);
+    // The same totals as the 考评 page's year chart.
+    const chart = yearlyTotals(await listAssessments(branch.id)).filter((t) => t.year === '2029');
+    expect(chart.map((t) => `${t.kind} ${t.total} 分`).sort()).toEqual(['上级评定 89.5 分', '自评 80 分']);
+    expect(standardsRouteFromHash(standards.assessments[0]!.href!)).toMatchObject({ view: 'show' });
+    expect(standards.assessments[2]!.href).toBeUndefined();
+
+    const empty = (await loadDashboard(branch.id, 2030, '2030-06-15')).standards;
+    expect(empty.assessments.map((l) => l.text)).toEqual([
+      '2030 年度尚未自评',
+      '2030 年度尚无上级评定',
+      '2030 年度尚无群众评议',
+    ]);
+    expect(standardsRouteFromHash(empty.newHref)).toEqual({ tab: 'assessments', view: 'new' });
+  });
+
+  it('says how far the year’s 民主评议党员 has got: graded, written up only, or not started', async () => {
+    const { branch, zhang, li, wang } = await seed();
+    const text = async () => (await loadDashboard(branch.id, 2029, '2030-06-15')).standards.evaluations;
+    expect(await text()).toBe('尚未开展');
+    // The form saves a row for every member on the roster, empty ones too.
+    await saveMemberEvaluations(branch.id, 2029, [
+      { memberId: zhang.id, selfResult: '对照标准进行了自评。' },
+      { memberId: li.id },
+      { memberId: wang.id },
+    ]);
+    expect(await text()).toBe('已录入 1 人，尚未评定等次');
+    await saveMemberEvaluations(branch.id, 2029, [
+      { memberId: zhang.id, selfResult: '对照标准进行了自评。', grade: '合格' },
+      { memberId: li.id, grade: '基本合格' },
+    ]);
+    expect(await text()).toBe('已评 2 人');
+    expect((await loadDashboard(branch.id, 2030, '2030-06-15')).standards.evaluations).toBe('尚未开展');
   });
 });

@@ -1,6 +1,21 @@
 // 工作台 of a branch: readiness for one year by the four pillars, with what is missing and a way to fix each gap.
-import { WarningOutlined } from '../../ui/icons';
-import { App, Button, Card, Col, Empty, Flex, List, Progress, Row, Select, Space, Tag, Typography } from 'antd';
+import { PlusOutlined, WarningOutlined } from '../../ui/icons';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Divider,
+  Empty,
+  Flex,
+  List,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { getRulePack, RULE_PACKS } from '../../../../shared/rules/packs';
@@ -83,12 +98,7 @@ function Pillars({ view }: Readonly<{ view: DashboardView }>) {
         <Flex vertical gap={16}>
           <VenuesCard view={view} />
           <TasksCard view={view} />
-          <Card title="评价有标准" role="region" aria-label="评价有标准">
-            <Typography.Paragraph style={{ margin: 0 }}>
-              按“五好五强”等评价标准自评、上级评定，每一项得分可追溯到工作记录。
-              <a href="#/standards">前往评价标准</a>
-            </Typography.Paragraph>
-          </Card>
+          <StandardsCard view={view} />
         </Flex>
       </Col>
     </Row>
@@ -228,6 +238,43 @@ function TasksCard({ view }: Readonly<{ view: DashboardView }>) {
           ))}
         </Flex>
       )}
+    </Card>
+  );
+}
+
+function StandardsCard({ view }: Readonly<{ view: DashboardView }>) {
+  const { assessments, newHref, listHref, evaluations, evaluationsHref } = view.standards;
+  return (
+    <Card title="评价有标准" role="region" aria-label="评价有标准" extra={<a href={listHref}>查看考评</a>}>
+      <Flex vertical gap={8}>
+        {assessments.map((line) =>
+          line.href ? (
+            <Flex key={line.kind} vertical>
+              <a href={line.href}>{line.text}</a>
+              {line.count > 1 && (
+                <Typography.Text type="secondary">
+                  本年度共 {line.count} 份{line.kind}，以考评日期最晚的一份为准
+                </Typography.Text>
+              )}
+            </Flex>
+          ) : (
+            <Typography.Text key={line.kind} type="secondary">
+              {line.text}
+            </Typography.Text>
+          ),
+        )}
+        {assessments.some((line) => !line.href) && (
+          <div>
+            <Button size="small" icon={<PlusOutlined />} onClick={() => go(newHref)}>
+              新建考评
+            </Button>
+          </div>
+        )}
+        <Divider style={{ margin: '4px 0' }} />
+        <Typography.Text>
+          <a href={evaluationsHref}>民主评议</a>：{evaluations}
+        </Typography.Text>
+      </Flex>
     </Card>
   );
 }

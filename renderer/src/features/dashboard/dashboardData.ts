@@ -3,11 +3,23 @@ import { getRulePack } from '../../../../shared/rules/packs';
 import type { PeriodUnit } from '../../../../shared/rules/periods';
 import { computeCompliance, type RuleResult } from '../../../../shared/scoring/compliance';
 import { daysBetween } from '../../../../shared/schemas/common';
-import type { Responsibility, Venue, VenueCheck } from '../../../../shared/schemas/entities';
+import { ASSESSMENT_KINDS, type AssessmentKind } from '../../../../shared/domain/vocab';
+import type {
+  Assessment,
+  MemberEvaluation,
+  Responsibility,
+  Venue,
+  VenueCheck,
+} from '../../../../shared/schemas/entities';
+import { formatScore } from '../../../../shared/standards';
+import { countedAssessments, countedGroupOf } from '../../../../shared/standards/counted';
+import { listAssessments } from '../../db/repositories/assessments';
 import { loadComplianceSources, getRulePackId, type ComplianceSources } from '../../db/repositories/compliance';
+import { listMemberEvaluations } from '../../db/repositories/memberEvaluations';
 import { dueTasksOf, listResponsibilities, type DueTask } from '../../db/repositories/responsibilities';
 import { dueVenueChecks, listVenues, sevenHavesProgress } from '../../db/repositories/venues';
 import { recordsHref } from '../meetings/recordsRoute';
+import { standardsHref } from '../standards/standardsRoute';
 import { venueHref } from '../venues/venueRoute';
 
 /** How far ahead the 工作台 looks for deadlines (tasks, venue re-checks). */
@@ -20,6 +32,10 @@ export interface DashboardSources {
   /** Latest re-checks due within the lookahead or already overdue. */
   venueChecks: VenueCheck[];
   responsibilities: Responsibility[];
+  /** The branch's 考评 of every year. */
+  assessments: Assessment[];
+  /** The year's 民主评议党员 rows. */
+  memberEvaluations: MemberEvaluation[];
 }
 
 export interface MissLine {
@@ -74,6 +90,28 @@ export interface VenueCheckLine {
   href: string;
 }
 
+/** One kind of 考评 (自评, 上级评定, 群众评议) in the year: the one that counts, or that there is none. */
+export interface AssessmentLine {
+  kind: AssessmentKind;
+  /** 「自评 92 分 / 满分 100 · 优秀（2026-01-10）」, or 「2025 年度尚未自评」. */
+  text: string;
+  /** The 考评 shown, when there is one: its page. */
+  href?: string;
+  /** 考评 of this kind in the year (more than one: the card says which counts). */
+  count: number;
+}
+
+/** 评价有标准 in the year: each kind's 考评, and the 民主评议党员. */
+export interface StandardsView {
+  assessments: AssessmentLine[];
+  /** 新建考评: the form takes no year from the address, its 考评年度 is chosen there. */
+  newHref: string;
+  listHref: string;
+  /** 「已评 24 人」, 「已录入 3 人，尚未评定等次」 or 「尚未开展」. */
+  evaluations: string;
+  evaluationsHref: string;
+}
+
 export interface DashboardView {
   year: number;
   asOf: string;
@@ -82,6 +120,7 @@ export interface DashboardView {
   venues: VenueLine[];
   venueChecks: VenueCheckLine[];
   tasks: DueTask[];
+  standards: StandardsView;
 }
 
 function addDays(date: string, days: number): string {
@@ -157,8 +196,15 @@ function recordLine(result: RuleResult, asOf: string, drafts: number, leftOn: Re
 
 /** Reads what the 工作台 shows for a branch-year; every read goes through an index. */
 export async function loadDashboardSources(branchId: string, year: number, asOf: string): Promise<DashboardSources> {
-  // Sequential awaits keep every read inside a live query's tracking.
-  const compliance = await loadComplianceSources(branchId, year);
+  // Sequential awaits keep every read inside a live query's tracking. The 考评 and 民主评议 are read beside the records,
+  // in the first await: in the renderer tests (fake-indexeddb) only that await's reads were tracked, and a 考评 saved
+  // while the 工作台 was open did not reach it there.
+  const [compliance, assessments, memberEvaluations] = await Promise.all([
+    loadComplianceSources(branchId, year),
+    // Every year's 考评: the one a year counts may be dated in a later year; a branch has a handful a year.
+    listAssessments(branchId),
+    listMemberEvaluations(branchId, year),
+  ]);
   const packId = await getRulePackId();
   const venues = await listVenues(branchId);
   const venueChecks = await dueVenueChecks(branchId, addDays(asOf, LOOKAHEAD_DAYS));
@@ -169,6 +215,52 @@ export async function loadDashboardSources(branchId: string, year: number, asOf:
     venues: venues.map((v) => ({ id: v.id, name: v.name, checklist: v.checklist })),
     venueChecks,
     responsibilities,
+    assessments,
+    memberEvaluations,
+  };
+}
+
+const MISSING: Record<AssessmentKind, string> = {
+  自评: '尚未自评',
+  上级评定: '尚无上级评定',
+  群众评议: '尚无群众评议',
+};
+
+/** Each kind's 考评 in the year: the one that counts (countedAssessments, as 历年考评得分 and the 卷宗), or none. */
+function assessmentLines(assessments: readonly Assessment[], year: number): AssessmentLine[] {
+  const counted = countedAssessments(assessments);
+  return ASSESSMENT_KINDS.map((kind): AssessmentLine => {
+    const group = counted.get(countedGroupOf({ periodStart: `${year}-01-01`, kind }));
+    if (!group) return { kind, text: `${year} 年度${MISSING[kind]}`, count: 0 };
+    const a = group.counted;
+    const grade = a.grade ? ` · ${a.grade}` : '';
+    return {
+      kind,
+      text: `${kind} ${formatScore(a.total)} 分 / 满分 ${formatScore(a.standardSnapshot.totalScore)}${grade}（${a.date}）`,
+      href: standardsHref({ tab: 'assessments', view: 'show', id: a.id }),
+      count: group.of,
+    };
+  });
+}
+
+/** The year's 民主评议党员: members graded, else members written up, else not started. */
+function evaluationsText(rows: readonly MemberEvaluation[]): string {
+  const graded = rows.filter((r) => r.grade !== '').length;
+  if (graded > 0) return `已评 ${graded} 人`;
+  // The form saves a row for every member on the roster, empty ones too: count the ones with something in them.
+  const written = rows.filter(
+    (r) => r.selfResult || r.peerResult || r.collectiveResult || r.exemplars.length > 0,
+  ).length;
+  return written > 0 ? `已录入 ${written} 人，尚未评定等次` : '尚未开展';
+}
+
+function standardsView(sources: DashboardSources, year: number): StandardsView {
+  return {
+    assessments: assessmentLines(sources.assessments, year),
+    newHref: standardsHref({ tab: 'assessments', view: 'new' }),
+    listHref: standardsHref({ tab: 'assessments', view: 'list' }),
+    evaluations: evaluationsText(sources.memberEvaluations),
+    evaluationsHref: standardsHref({ tab: 'evaluations' }),
   };
 }
 
@@ -205,6 +297,7 @@ export function buildDashboard(sources: DashboardSources, year: number, asOf: st
         href: venueHref({ view: 'venue', id: c.venueId }),
       })),
     tasks: dueTasksOf(sources.responsibilities, asOf, LOOKAHEAD_DAYS),
+    standards: standardsView(sources, year),
   };
 }
 
