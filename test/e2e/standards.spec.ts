@@ -121,8 +121,8 @@ test('a 支部标准化规范化 自评 scores 支委会 from the records, drill
 
   for (const [code, score] of Object.entries(MANUAL)) await page.getByLabel(`${code} 得分`).fill(String(score));
   await page.getByLabel('C1 评语/扣分说明').fill('述职材料齐全');
-  // 62 (manual) + 1 (支委会) = 63 → 一般, before saving.
-  await expect(page.getByLabel('总分', { exact: true })).toHaveText('63 分');
+  // 62 (manual) + 1 (支委会) + 3 (A3 党小组会: no 党小组, 不适用 in full) = 66 → 一般, before saving.
+  await expect(page.getByLabel('总分', { exact: true })).toHaveText('66 分');
 
   // Raising the automatic score without a reason is refused.
   await page.getByLabel('A1 得分').fill('2');
@@ -137,7 +137,7 @@ test('a 支部标准化规范化 自评 scores 支委会 from the records, drill
   await page.getByRole('button', { name: '保存', exact: true }).click();
 
   await expect(page.getByRole('heading', { level: 3, name: `${YEAR}年度自评` })).toBeVisible();
-  await expect(page.getByLabel('总分', { exact: true })).toHaveText('64 分');
+  await expect(page.getByLabel('总分', { exact: true })).toHaveText('67 分');
   await expect(page.getByLabel('等次', { exact: true })).toHaveText('一般');
   const scored = page.getByRole('row').filter({ hasText: '支委会每月召开1次' });
   await expect(scored.getByText('已调整')).toBeVisible();
@@ -154,7 +154,7 @@ test('a 支部标准化规范化 自评 scores 支委会 from the records, drill
 
   // Back in 评价标准, the year-on-year chart shows this 自评.
   await page.goto('/#/standards');
-  await expect(page.getByRole('img', { name: new RegExp(`历年考评得分：${YEAR}年自评 64 分`) })).toBeVisible();
+  await expect(page.getByRole('img', { name: new RegExp(`历年考评得分：${YEAR}年自评 67 分`) })).toBeVisible();
 
   // Deleted after confirming (say it was made by mistake): the list and the chart no longer have it.
   await page.getByRole('button', { name: /删除\d{4}-\d{2}-\d{2}自评/ }).click();
