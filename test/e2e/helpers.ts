@@ -35,7 +35,7 @@ export async function fillBranchBasics(page: Page, spec: BranchSpec): Promise<vo
 }
 
 export async function save(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
 }
 
 export async function openSection(page: Page, label: string): Promise<void> {

@@ -1,12 +1,15 @@
 // 工作记录 end to end: a 支委会 with leave and a photo, 定稿, refused editing, 更正 with a reason, 补录, 状态 filter,
-// search.
+// search; entering records one after another (Enter, a second entry of a meeting, 保存并新建同类记录, 复制为新记录).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { chinaDate, chooseOption, expectSaved, fillBranchBasics, hasPoppler, save, seedRoster } from './helpers';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/meetings/sign-in.png', import.meta.url));
+
+/** A record form's 保存: exactly, beside 「保存并新建同类记录」. */
+const saveRecord = (page: Page) => page.getByRole('button', { name: '保存', exact: true }).click();
 
 test('a 支委会 is recorded, finalised, corrected with a reason; a late record is 补录; search finds minutes', async ({
   page,
@@ -54,10 +57,10 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   await page.getByLabel('附件（通知、签到表、现场照片、讲稿）').setInputFiles(PHOTO);
   await expect(page.getByRole('img', { name: 'sign-in.png（缩略图）' })).toBeVisible();
 
-  await save(page);
+  await saveRecord(page);
   await expect(page.getByText('请填写“李四”请假的原因')).toBeVisible();
   await li.getByLabel('原因', { exact: true }).fill('出差');
-  await save(page);
+  await saveRecord(page);
 
   const title = page.getByRole('heading', { level: 3, name: '研究部署第一季度工作' });
   await expect(title).toBeVisible();
@@ -110,7 +113,7 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   const late = chinaDate(-10);
   await page.goto(`/#/records?new=${encodeURIComponent('主题党日')}&date=${late}`);
   await page.getByLabel('主题', { exact: true }).fill('参观红色教育基地');
-  await save(page);
+  await saveRecord(page);
   await expect(page.getByRole('heading', { level: 3, name: '参观红色教育基地' })).toBeVisible();
   await expect(main.getByText('补录', { exact: true })).toBeVisible();
   await expect(page.getByText(/^补录：本记录于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 录入/)).toBeVisible();
@@ -198,7 +201,7 @@ test('leaving a record with unsaved edits asks first; 继续编辑 keeps them, �
   // Nothing was saved, and a saved record never asks: save one, then leave freely.
   await page.goto(`/#/records?new=${encodeURIComponent('主题党日')}&date=${chinaDate()}`);
   await page.getByLabel('主题', { exact: true }).fill('重温入党誓词');
-  await save(page);
+  await saveRecord(page);
   await expect(page.getByRole('heading', { level: 3, name: '重温入党誓词' })).toBeVisible();
   await nav.getByRole('menuitem', { name: '工作记录' }).click();
   await expect(page.getByRole('dialog', { name: '离开此页？' })).toHaveCount(0);
@@ -242,4 +245,87 @@ test('after 保存 the first problem is brought into view and focused; an emptie
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText(/^会议日期不能晚于今天/)).toBeInViewport();
   await expect(date).toBeFocused();
+});
+
+test('one record after another: Enter does not save, a second entry is asked about, the next record keeps place and people', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '新建支部' }).click();
+  await fillBranchBasics(page, { name: '第四党支部', termStart: '2024-01-15', termEnd: '2027-01-14' });
+  for (const [index, [name, role]] of [
+    ['张三', '书记'],
+    ['李四', '组织委员'],
+  ].entries()) {
+    await page.getByRole('button', { name: '添加委员' }).click();
+    const row = page.getByRole('group', { name: `委员 ${index + 1}` });
+    await row.getByLabel('姓名', { exact: true }).fill(name!);
+    await chooseOption(row, '职务', role!);
+  }
+  await save(page);
+  await expectSaved(page);
+  await seedRoster(page, ['张三', '李四', '王五']);
+
+  const day = chinaDate(-40);
+  await page.goto(`/#/records?new=${encodeURIComponent('支委会')}&date=${day}`);
+  // The 书记 chairs, the 组织委员 keeps the minutes.
+  await expect(page.getByLabel('主持人', { exact: true })).toHaveValue('张三');
+  await expect(page.getByLabel('记录人', { exact: true })).toHaveValue('李四');
+
+  // Enter after the 主题 goes on to 开始时间; nothing is saved.
+  const topic = page.getByLabel('主题', { exact: true });
+  await topic.fill('研究部署季度党建工作');
+  await topic.press('Enter');
+  await expect(page.getByLabel('开始时间', { exact: true })).toBeFocused();
+  await page.keyboard.type('9:00');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('结束时间', { exact: true })).toBeFocused();
+  await expect(page.getByLabel('开始时间', { exact: true })).toHaveValue('09:00');
+  await page.keyboard.type('10:30');
+  await expect(page).toHaveURL(/#\/records\?new=/);
+  await expect(page.getByText(/Ctrl\+Enter 保存/)).toBeVisible();
+
+  // 保存并新建同类记录: saved, and a new 支委会 with the same times and people, its date to be chosen.
+  await page.getByRole('button', { name: '保存并新建同类记录' }).click();
+  await expect(page.getByText(`已保存：${day} 支委会「研究部署季度党建工作」。`, { exact: false })).toBeVisible();
+  const date = page.getByLabel('会议日期', { exact: true });
+  await expect(date).toHaveValue('');
+  await expect(date).toBeFocused();
+  await expect(topic).toHaveValue('');
+  await expect(page.getByLabel('开始时间', { exact: true })).toHaveValue('09:00');
+  await expect(page.getByLabel('结束时间', { exact: true })).toHaveValue('10:30');
+  await expect(page.getByLabel('主持人', { exact: true })).toHaveValue('张三');
+
+  // The same meeting again: Ctrl+Enter asks first, on 返回修改, and Enter there saves nothing.
+  await date.fill(day);
+  await date.press('Enter');
+  await topic.fill('研究部署季度党建工作');
+  await topic.press('Control+Enter');
+  const ask = page.getByRole('dialog', { name: '可能重复录入' });
+  await expect(
+    ask.getByText(`${day} 已有一条支委会记录「研究部署季度党建工作」（草稿，第1次），仍要保存吗？`),
+  ).toBeVisible();
+  await expect(ask.getByRole('button', { name: '返回修改' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ask).toBeHidden();
+  await expect(date).toBeFocused();
+  await expect(topic).toHaveValue('研究部署季度党建工作');
+  // 仍然保存 keeps it (another meeting the same day, say).
+  await saveRecord(page);
+  await ask.getByRole('button', { name: '仍然保存' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: '研究部署季度党建工作' })).toBeVisible();
+  await expect(page.getByText('支委会（本年度第2次，暂定：定稿时按日期排定）')).toBeVisible();
+
+  // 复制为新记录: the same kind, times and people; a new date and 主题 to fill.
+  await page.getByRole('button', { name: '复制为新记录' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: '复制为新记录' })).toBeVisible();
+  await expect(date).toHaveValue('');
+  await expect(topic).toHaveValue('');
+  await expect(page.getByLabel('开始时间', { exact: true })).toHaveValue('09:00');
+  await expect(page.getByLabel('记录人', { exact: true })).toHaveValue('李四');
+  await date.fill(chinaDate(-10));
+  await date.press('Enter');
+  await topic.fill('研究发展党员工作');
+  await saveRecord(page);
+  await expect(page.getByRole('heading', { level: 3, name: '研究发展党员工作' })).toBeVisible();
 });

@@ -10,7 +10,7 @@ import { chinaDate, chooseOption, expectSaved, fillBranchBasics, fillDate, openS
  * switch), and record ids — a select's hidden option list holds each value as text, read out by its label instead.
  */
 const NOT_ENGLISH =
-  /\b(PDF|ZIP|JPG|PNG|WebP|Word|Excel|[KMG]B)\b|\.zip\b|--reset-app-lock|\b[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\b/g;
+  /\b(PDF|ZIP|JPG|PNG|WebP|Word|Excel|[KMG]B)\b|\bCtrl\+Enter\b|\.zip\b|--reset-app-lock|\b[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\b/g;
 
 /** What a screen reader can read on the page now that has English words in it. */
 async function englishOnScreen(page: Page): Promise<string[]> {

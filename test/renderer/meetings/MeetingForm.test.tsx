@@ -142,6 +142,67 @@ describe('MeetingForm', { timeout: 30_000 }, () => {
     expect(offered('赵六')).toBe(0);
   });
 
+  it('a 支委会 counts 委员 typed with another dot or a space, and says which 委员 the roster has nobody for', async () => {
+    const branch = await createBranch({
+      name: '甲支部',
+      termStart: '2023-03-01',
+      termEnd: '2026-02-28',
+      committee: [
+        { name: '阿依古丽•买买提', role: '书记' },
+        { name: '张 三', role: '组织委员' },
+        { name: '李四', role: '宣传委员' },
+        { name: '外单位', role: '纪检委员' },
+      ],
+    });
+    const members = [
+      await createMember(branch.id, person('阿依古丽·买买提')),
+      await createMember(branch.id, person('张三')),
+      await createMember(branch.id, person('李四')),
+    ];
+    renderForm(branch, members, { kind: '支委会', date: '2025-03-10' });
+    expect(await screen.findByText('支委会应到 4 人，实到 3 人，符合半数以上要求')).toBeTruthy();
+    for (const name of ['阿依古丽·买买提', '张三', '李四']) expect(screen.getByRole('group', { name })).toBeTruthy();
+    expect(
+      screen.getByText(
+        '支部概况中的委员“外单位”在党员名册中找不到，无法列入出席名单，法定人数按缺席计算。请核对支部概况与党员名册中的姓名是否一致',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('tells two 李娜 apart in 谈话双方 and 添加人员, and finds 「王  芳」 when 王芳 is typed', async () => {
+    const branch = await createBranch({
+      name: '甲支部',
+      termStart: '2023-03-01',
+      termEnd: '2026-02-28',
+      partyGroups: [{ id: 'g1', name: '第一党小组' }],
+    });
+    const members = [
+      await createMember(branch.id, { ...person('李娜'), birthDate: '1985-05-01', partyGroupId: 'g1' }),
+      await createMember(branch.id, { ...person('李娜'), birthDate: '1990-03-02', joinedDate: '2015-07-01' }),
+      // Stored padded before names were tidied on saving.
+      { ...(await createMember(branch.id, person('王芳'))), name: '王  芳' },
+      await createMember(branch.id, person('阿依古丽·买买提')),
+    ];
+    renderForm(branch, members, { kind: '谈心谈话', date: '2025-06-20' });
+    const offered = (name: string) => document.querySelectorAll(`.ant-select-item-option[title="${name}"]`).length;
+    fireEvent.mouseDown(input('谈话双方'));
+    await waitFor(() => expect(offered('李娜（1985年生，第一党小组）')).toBe(1));
+    expect(offered('李娜（1990年生）')).toBe(1);
+    expect(offered('李娜')).toBe(0);
+    fireEvent.mouseDown(input('添加人员'));
+    fireEvent.change(input('添加人员'), { target: { value: '王芳' } });
+    // The options of 添加人员's own dropdown, after the search.
+    const addable = () => {
+      const list = document.getElementById(input('添加人员').getAttribute('aria-controls') ?? '');
+      const dropdown = list?.closest('.ant-select-dropdown');
+      return [...(dropdown?.querySelectorAll('.ant-select-item-option') ?? [])].map((o) => o.getAttribute('title'));
+    };
+    await waitFor(() => expect(addable()).toEqual(['王芳']));
+    // The search reads what is typed as a name too: a full stop for the 间隔号.
+    fireEvent.change(input('添加人员'), { target: { value: '阿依古丽.买' } });
+    await waitFor(() => expect(addable()).toEqual(['阿依古丽·买买提']));
+  });
+
   it('marks 主题 (and 授课人 for a 党课) required, counts to the schema’s limits, and says Word must become PDF', async () => {
     const { branch, members } = await seed();
     renderForm(branch, members, { kind: '党课' });

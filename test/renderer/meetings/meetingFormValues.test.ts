@@ -1,13 +1,21 @@
 // The record form's helpers: times typed the Chinese way, who a picker offers on a date, how many messages a save
-// has, and the repository's simple rules checked in the form.
+// has, the repository's simple rules checked in the form, who chairs a new record, attendance rows of members not on
+// the roster that day, and what a copy or the next record carries over.
 import { describe, expect, it } from 'vitest';
 import type { Branch, Member } from '../../../shared/schemas';
 import { countErrors } from '../../../renderer/src/ui/useRevealErrors';
 import {
+  attendanceLabels,
+  carriedValues,
+  defaultChairs,
   emptyMeetingValues,
+  labelMatchesName,
   meetingRuleIssues,
   memberChoices,
   normalizeTime,
+  offRollIssues,
+  offRollRows,
+  offRollText,
 } from '../../../renderer/src/features/meetings/meetingFormValues';
 
 describe('normalizeTime', () => {
@@ -18,8 +26,15 @@ describe('normalizeTime', () => {
     expect(normalizeTime('09:30')).toBe('09:30');
   });
 
+  it('reads 9.30, 930, 9点30 and 11点 too (the whole list is in test/unit/dates/typedTime.test.ts)', () => {
+    expect(normalizeTime('9.30')).toBe('09:30');
+    expect(normalizeTime('930')).toBe('09:30');
+    expect(normalizeTime('9点30')).toBe('09:30');
+    expect(normalizeTime('11点')).toBe('11:00');
+  });
+
   it('leaves what is not clearly a time for the schema to refuse', () => {
-    for (const text of ['', '930', '9:3', '上午9点', '9:30:00']) expect(normalizeTime(text)).toBe(text);
+    for (const text of ['', '9:3', '上午9点', '9:30:00']) expect(normalizeTime(text)).toBe(text);
     // Out of range still reaches the schema, which says so.
     expect(normalizeTime('25：00')).toBe('25:00');
   });
@@ -44,6 +59,49 @@ describe('memberChoices', () => {
 
   it('keeps a stored choice so it still shows its name', () => {
     expect(names(memberChoices(members, '2025-06-20', ['年初离开']))).toEqual(['在册', '年中离开', '年初离开']);
+  });
+});
+
+describe('members of the same name in the pickers', () => {
+  const groups = [{ id: 'g1', name: '第一党小组' }];
+  const person = (id: string, name: string, birthDate: string, partyGroupId = '') =>
+    ({ id, name, birthDate, partyGroupId, joinedDate: '2010-07-01' }) as unknown as Member;
+  const members = [
+    person('a', '李娜', '1985-05-01', 'g1'),
+    person('b', '李娜', '1990-03-02'),
+    person('c', '王  芳', '1977-01-10'),
+    person('d', '张三', '1980-01-01'),
+  ];
+
+  it('labels two 李娜 by birth year and 党小组, and a padded name tidy', () => {
+    expect(memberChoices(members, '2025-06-20', [], groups)).toEqual([
+      { value: 'a', label: '李娜（1985年生，第一党小组）' },
+      { value: 'b', label: '李娜（1990年生）' },
+      { value: 'c', label: '王芳' },
+      { value: 'd', label: '张三' },
+    ]);
+  });
+
+  it('finds 「王  芳」 when 王芳 is typed, and a 李娜 by her birth year', () => {
+    const found = (typed: string) =>
+      memberChoices(members, '2025-06-20', [], groups)
+        .filter((o) => labelMatchesName(typed, o.label))
+        .map((o) => o.value);
+    expect(found('王芳')).toEqual(['c']);
+    expect(found('王 芳')).toEqual(['c']);
+    expect(found('李娜')).toEqual(['a', 'b']);
+    expect(found('1990')).toEqual(['b']);
+    expect(found('')).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('shows an attendance row with what tells it apart only when another row has the same name', () => {
+    const row = (memberId: string, name: string) => ({ memberId, name });
+    expect(attendanceLabels([row('a', '李娜'), row('b', '李娜'), row('d', '张三')], members, groups)).toEqual([
+      '李娜（1985年生，第一党小组）',
+      '李娜（1990年生）',
+      '张三',
+    ]);
+    expect(attendanceLabels([row('a', '李娜'), row('d', '张三')], members, groups)).toEqual(['李娜', '张三']);
   });
 });
 
@@ -117,5 +175,122 @@ describe('emptyMeetingValues for a 补录 link', () => {
     expect(emptyMeetingValues('谈心谈话', '2025-12-31', members, branch, { talkParty: '无此人' }).talkParties).toEqual(
       [],
     );
+  });
+});
+
+describe('a new 支委会 or 支部党员大会: 主持人 and 记录人', () => {
+  const member = (id: string, name: string) =>
+    ({ id, name, joinedDate: '2005-07-01', leftDate: '', partyGroupId: '', status: '正式' }) as unknown as Member;
+  const members = [member('m1', '罗雪'), member('m2', '胡桂兰'), member('m3', '王静')];
+  const branch = {
+    committee: [
+      { name: '罗雪', role: '书记', memberId: 'm1', to: '2025-07-15' },
+      { name: '胡桂兰', role: '书记', memberId: 'm2', from: '2025-07-15' },
+      { name: '王静', role: '组织委员' },
+      { name: '刘洋', role: '宣传委员' },
+    ],
+  } as unknown as Pick<Branch, 'committee'>;
+
+  it('are the 书记 and the 组织委员 in office on the date', () => {
+    expect(defaultChairs('支委会', '2025-03-10', members, branch)).toEqual({ host: '罗雪', recorder: '王静' });
+    expect(defaultChairs('支部党员大会', '2025-09-01', members, branch)).toEqual({ host: '胡桂兰', recorder: '王静' });
+  });
+
+  it('are left empty on a handover day, for kinds the 书记 does not chair, and without a 组织委员', () => {
+    expect(defaultChairs('支委会', '2025-07-15', members, branch).host).toBe('');
+    expect(defaultChairs('主题党日', '2025-03-10', members, branch)).toEqual({ host: '', recorder: '' });
+    const noOrganiser = { committee: branch.committee.filter((c) => c.role !== '组织委员') };
+    expect(defaultChairs('支委会', '2025-03-10', members, noOrganiser)).toEqual({ host: '罗雪', recorder: '' });
+  });
+
+  it('fill a new form', () => {
+    const values = emptyMeetingValues('支委会', '2025-03-10', members, { ...branch, partyGroups: [] });
+    expect([values.host, values.recorder]).toEqual(['罗雪', '王静']);
+  });
+});
+
+describe('members not on the roster on the meeting’s date', () => {
+  const member = (id: string, name: string, joinedDate: string, leftDate = '') =>
+    ({ id, name, joinedDate, leftDate }) as unknown as Member;
+  const members = [
+    member('a', '张三', '2005-07-01'),
+    member('b', '许晨', '2025-06-15'),
+    member('c', '于勇', '2010-01-01', '2025-03-01'),
+  ];
+  const rows = members.map((m) => ({ memberId: m.id, name: m.name }));
+
+  it('are the rows of those who joined later or had left, by the rule the list is filled with', () => {
+    expect(offRollText(offRollRows(rows, members, '2025-03-06'))).toBe(
+      '许晨（2025-06-15 入党）、于勇（2025-03-01 离开支部）',
+    );
+    expect(offRollRows(rows, members, '2025-02-28').map((r) => r.index)).toEqual([1]);
+    // Joining or leaving on the day itself is as isOnRosterOn has it: in on the day of joining, out on the day of leaving.
+    expect(offRollRows(rows, members, '2025-06-15').map((r) => r.name)).toEqual(['于勇']);
+    // No date yet, nothing to compare with; a member not on this roster is the repository's to refuse.
+    expect(offRollRows(rows, members, undefined)).toEqual([]);
+    expect(offRollRows([{ memberId: 'x', name: '外人' }], members, '2025-03-06')).toEqual([]);
+  });
+
+  it('are refused on 保存 on their own row', () => {
+    expect(offRollIssues(rows, members, '2025-03-06')).toEqual([
+      { path: 'attendance.1.status', message: '许晨在会议当天不在册（2025-06-15 入党），请移出名单' },
+      { path: 'attendance.2.status', message: '于勇在会议当天不在册（2025-03-01 离开支部），请移出名单' },
+    ]);
+  });
+});
+
+describe('carriedValues: 复制为新记录 and 保存并新建同类记录', () => {
+  const member = (id: string, partyGroupId = '') =>
+    ({ id, name: id, joinedDate: '2005-07-01', leftDate: '', partyGroupId, status: '正式' }) as unknown as Member;
+  const members = [member('甲', 'g1'), member('乙', 'g1'), member('丙', 'g2')];
+  const branch = {
+    committee: [],
+    partyGroups: [
+      { id: 'g1', name: '第一党小组' },
+      { id: 'g2', name: '第二党小组' },
+    ],
+  } as unknown as Pick<Branch, 'committee' | 'partyGroups'>;
+  const source = {
+    kind: '党小组会' as const,
+    venueId: 'v1',
+    host: '甲',
+    recorder: '乙',
+    lecturer: '',
+    startTime: '09:00',
+    endTime: '10:30',
+    agenda: '一、学习；二、讨论',
+    partyGroupId: 'g1',
+    // Not carried:
+    topic: '学习党章',
+    date: '2025-03-05',
+    content: '会议内容',
+    attachmentIds: ['f1'],
+    attendance: [{ memberId: '甲', name: '甲', status: '请假' as const, reason: '出差' }],
+  };
+
+  it('keeps who, where, when and the group; the date, 主题, content and files start empty', () => {
+    const copy = carriedValues(source, members, branch, { agenda: true });
+    expect(copy).toMatchObject({
+      kind: '党小组会',
+      venueId: 'v1',
+      host: '甲',
+      recorder: '乙',
+      startTime: '09:00',
+      endTime: '10:30',
+      agenda: '一、学习；二、讨论',
+      partyGroupId: 'g1',
+      date: undefined,
+      topic: '',
+      content: '',
+      attachmentIds: [],
+      talkParties: [],
+      guests: [],
+    });
+    // Who the group expects, everyone 出席: not the source's 请假.
+    expect(copy.attendance).toEqual([
+      { memberId: '甲', name: '甲', status: '出席', reason: '' },
+      { memberId: '乙', name: '乙', status: '出席', reason: '' },
+    ]);
+    expect(carriedValues(source, members, branch, { agenda: false }).agenda).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 // Meeting repository: 第N次, 补录, validation, 定稿 and 更正 with audit, deletion, search and keyset paging.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Meeting } from '../../../shared/schemas/entities';
+import { isRenumbering, type AuditEntry, type Meeting } from '../../../shared/schemas/entities';
 import { db } from '../../../renderer/src/db/db';
 import { countAudit, listAudit } from '../../../renderer/src/db/repositories/audit';
 import { ValidationError } from '../../../renderer/src/db/repositories/errors';
@@ -24,6 +24,16 @@ beforeEach(() => setChinaNow('2030-12-31T10:00:00'));
 afterEach(() => {
   vi.useRealTimers();
 });
+
+/** A record's history as the record view lists it: a 更正's summary, a renumbering as 序号 before → after. */
+async function historyOf(id: string): Promise<string[]> {
+  const line = (e: AuditEntry) =>
+    isRenumbering(e) ? `序号 ${e.changes![0]!.before} → ${e.changes![0]!.after}` : e.summary;
+  const entries = await listAmendments(id);
+  // A renumbering is never a 更正: the 卷宗 prints only these.
+  expect(entries.filter((e) => e.action === 'amend').every((e) => !isRenumbering(e))).toBe(true);
+  return entries.map(line);
+}
 
 async function issuesOf(promise: Promise<unknown>): Promise<string[]> {
   const error = await promise.then(
@@ -104,9 +114,11 @@ describe('第N次 numbering', () => {
     expect((await db.meetings.get(march.id))!.seq).toBe(2);
     expect((await db.meetings.get(may.id))!.seq).toBe(3);
     const renumbered = await listAmendments(may.id);
-    expect(renumbered.map((e) => e.summary)).toEqual(['序号由第2次调整为第3次']);
+    expect(renumbered.map((e) => [e.action, e.summary])).toEqual([
+      ['update', '序号由第2次调整为第3次（2030-01-15的支委会记录「研究部署季度工作」定稿，按日期顺序重新编号）'],
+    ]);
     expect(renumbered[0]!.reason).toContain('2030-01-15');
-    expect((await listAmendments(march.id)).map((e) => e.summary)).toEqual(['序号由第1次调整为第2次']);
+    expect(await historyOf(march.id)).toEqual(['序号 第1次 → 第2次']);
     // The remaining draft keeps its place after them; its number is not an amendment.
     expect((await db.meetings.get(later.id))!.seq).toBe(4);
     expect(await listAmendments(later.id)).toEqual([]);
@@ -122,8 +134,8 @@ describe('第N次 numbering', () => {
     await amendMeeting(march.id, meetingInput({ date: '2030-06-01' }), '会议日期记错，更正');
     expect((await db.meetings.get(march.id))!.seq).toBe(2);
     expect((await db.meetings.get(may.id))!.seq).toBe(1);
-    expect((await listAmendments(may.id)).map((e) => e.summary)).toEqual(['序号由第2次调整为第1次']);
-    expect((await listAmendments(march.id)).map((e) => e.summary)).toEqual(['修改了日期', '序号由第1次调整为第2次']);
+    expect(await historyOf(may.id)).toEqual(['序号 第2次 → 第1次']);
+    expect(await historyOf(march.id)).toEqual(['修改了日期', '序号 第1次 → 第2次']);
     // The draft falls between them in date order: after May, before the moved record.
     expect((await db.meetings.get(draft.id))!.seq).toBe(1);
   });
@@ -187,7 +199,7 @@ describe('第N次 of 党小组会: per 党小组', () => {
     expect(early.seq).toBe(1);
     expect((await finalizeMeeting(early.id)).seq).toBe(1);
     expect(await seqOf(other.id)).toBe(2);
-    expect((await listAmendments(other.id)).map((e) => e.summary)).toEqual(['序号由第1次调整为第2次']);
+    expect(await historyOf(other.id)).toEqual(['序号 第1次 → 第2次']);
     expect([await seqOf(first.id), await seqOf(second.id)]).toEqual([1, 2]);
     expect(await listAmendments(first.id)).toEqual([]);
     expect(await listAmendments(second.id)).toEqual([]);
@@ -210,9 +222,9 @@ describe('第N次 of 党小组会: per 党小组', () => {
     expect(await seqOf(bDraft.id)).toBe(4);
     expect((await listAmendments(a2.id)).map((e) => e.summary)).toEqual(['修改了党小组']);
     const moved = await listAmendments(a3.id);
-    expect(moved.map((e) => e.summary)).toEqual(['序号由第3次调整为第2次']);
+    expect(await historyOf(a3.id)).toEqual(['序号 第3次 → 第2次']);
     expect(moved[0]!.reason).toBe('党小组会记录「乙」的党小组有更正，按日期顺序重新编号');
-    expect((await listAmendments(b2.id)).map((e) => e.summary)).toEqual(['序号由第2次调整为第3次']);
+    expect(await historyOf(b2.id)).toEqual(['序号 第2次 → 第3次']);
     expect(await listAmendments(a1.id)).toEqual([]);
     expect(await listAmendments(b1.id)).toEqual([]);
     expect(await listAmendments(bDraft.id)).toEqual([]);

@@ -1,7 +1,10 @@
 // The 工作记录 hash: the dashboard's 补录 link opens a new form of the given kind and date, its 草稿 link the filtered
 // list; bad values are dropped.
-import { describe, expect, it } from 'vitest';
-import { recordsHref, recordsViewFromHash } from '../../../renderer/src/features/meetings/recordsRoute';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { newRecordDate } from '../../../renderer/src/features/meetings/MeetingsPage';
+import { goToRecords, recordsHref, recordsViewFromHash } from '../../../renderer/src/features/meetings/recordsRoute';
+
+afterEach(() => window.history.replaceState(null, '', '#/records'));
 
 describe('records route', () => {
   it('reads the prefill link, encoded or not', () => {
@@ -41,6 +44,44 @@ describe('records route', () => {
     expect(recordsViewFromHash(href)).toEqual({ view: 'list', filter });
     expect(recordsHref({ view: 'list', filter: {} })).toBe('#/records');
     expect(recordsHref({ view: 'list' })).toBe('#/records');
+  });
+
+  it('a record opened from a filtered list carries the filter, and 返回列表 reopens that list', () => {
+    const filter = { kind: '支委会', year: 2025, venueId: 'v 1' } as const;
+    const href = recordsHref({ view: 'show', id: 'a&b', list: filter });
+    expect(recordsViewFromHash(href)).toEqual({ view: 'show', id: 'a&b', list: filter });
+    expect(recordsHref({ view: 'show', id: 'abc', list: {} })).toBe('#/records?id=abc');
+
+    window.history.replaceState(null, '', href);
+    goToRecords({ view: 'list' });
+    expect(recordsViewFromHash(window.location.hash)).toEqual({ view: 'list', filter });
+    // An explicit filter, or a list asked for from anywhere but a record, is taken as asked.
+    window.history.replaceState(null, '', href);
+    goToRecords({ view: 'list', filter: { year: 2024 } });
+    expect(recordsViewFromHash(window.location.hash)).toEqual({ view: 'list', filter: { year: 2024 } });
+    window.history.replaceState(null, '', recordsHref({ view: 'new', kind: '党课' }));
+    goToRecords({ view: 'list' });
+    expect(window.location.hash).toBe('#/records');
+  });
+
+  it('新建记录 on a filtered list carries the filter: a past year starts the form without a date, 取消 returns there', () => {
+    const list = { kind: '支委会', year: 2025 } as const;
+    const href = recordsHref({ view: 'new', list });
+    expect(recordsViewFromHash(href)).toEqual({ view: 'new', kind: undefined, date: undefined, list });
+    window.history.replaceState(null, '', href);
+    goToRecords({ view: 'list' });
+    expect(recordsViewFromHash(window.location.hash)).toEqual({ view: 'list', filter: list });
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-28T02:00:00.000Z'));
+    try {
+      expect(newRecordDate(list)).toBeUndefined();
+      expect(newRecordDate({ year: 2026 })).toBe('2026-11-28');
+      expect(newRecordDate(undefined)).toBe('2026-11-28');
+      expect(newRecordDate({ kind: '党课' })).toBe('2026-11-28');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('drops filter values the list cannot show: unknown kind or status, a bad year, a month without a year', () => {

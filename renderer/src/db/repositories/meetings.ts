@@ -2,6 +2,7 @@
 import { BACKFILL_DAYS, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
 import { chinaToday, daysBetween } from '../../../../shared/schemas/common';
 import {
+  isRenumbering,
   meetingInputSchema,
   type Attendance,
   type AuditChange,
@@ -220,26 +221,51 @@ function inSequenceOf(place: Pick<Meeting, 'kind' | 'partyGroupId'>): (m: Meetin
   return (m) => m.kind === place.kind && sequenceGroup(m) === group;
 }
 
+/** The records numbered together with `place` in its year (docs/data-model.md), in no particular order. */
+async function sequenceOf(branchId: string, place: SeqPlace): Promise<Meeting[]> {
+  const [from, to] = yearRange(place.date);
+  return (await ofBranchBetween(branchId, from, to)).filter(inSequenceOf(place));
+}
+
+/**
+ * The 第N次 each record of a sequence has once `finalizing` are finalised too: its rank among the 已定稿 ones in date
+ * order. Drafts outside `finalizing` have none.
+ */
+function finalRanks(rows: readonly Meeting[], finalizing: ReadonlySet<string>): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const row of [...rows].sort(chronological)) {
+    if (row.status === '已定稿' || finalizing.has(row.id)) ranks.set(row.id, ranks.size + 1);
+  }
+  return ranks;
+}
+
+/** How many 已定稿 records of a sequence (`rows`) take another 第N次 when `finalizing` are finalised. */
+function renumberedBy(rows: readonly Meeting[], finalizing: readonly string[]): number {
+  const ranks = finalRanks(rows, new Set(finalizing));
+  return rows.filter((r) => r.status === '已定稿' && !finalizing.includes(r.id) && ranks.get(r.id) !== r.seq).length;
+}
+
 /**
  * Renumbers one sequence — a kind's records of one year, a 党小组会's of its 党小组 only — in date order, inside the
- * caller's transaction (docs/data-model.md):
+ * caller's transaction (docs/data-model.md), and says how many 已定稿 records other than `finalizing` it renumbered:
  *
  * - a 已定稿 record's 第N次 is its rank among the 已定稿 records of its sequence, so the archive reads 第1次,
- *   第2次, … without gaps; a draft never shifts it. With `finalized` (a record was just finalised, or a finalised one
- *   moved) those numbers are recomputed and each record whose number changed gets an audited 'amend' entry saying
- *   why, so the change shows in its 更正记录 — except `finalizing`, whose number was provisional until now.
+ *   第2次, … without gaps; a draft never shifts it. With `finalized` (records were just finalised, or a finalised one
+ *   moved) those numbers are recomputed and each record whose number changed gets an audited renumbering entry saying
+ *   why ('update' with a `seq` change, isRenumbering): its content did not change, so it is no 更正 and the 卷宗
+ *   does not print it — except `finalizing`, whose numbers were provisional until now.
  * - a 草稿's number is provisional: its rank among all the sequence's records, drafts included (where it falls in the
  *   会议记录本). It is not audited, and it changes whenever a record of that sequence is added, moved or deleted.
  */
 async function renumber(
   branchId: string,
   place: SeqPlace,
-  change: { finalized: false } | { finalized: true; trigger: string; finalizing?: string },
-): Promise<void> {
-  const [from, to] = yearRange(place.date);
-  const rows = (await ofBranchBetween(branchId, from, to)).filter(inSequenceOf(place));
-  rows.sort(chronological);
+  change: { finalized: false } | { finalized: true; trigger: string; finalizing?: readonly string[] },
+): Promise<number> {
+  const rows = (await sequenceOf(branchId, place)).sort(chronological);
+  const finalizing = new Set(change.finalized ? change.finalizing : []);
   let finalCount = 0;
+  let renumbered = 0;
   for (const [index, row] of rows.entries()) {
     const final = row.status === '已定稿';
     if (final) finalCount++;
@@ -247,17 +273,22 @@ async function renumber(
     const seq = final ? finalCount : index + 1;
     if (row.seq === seq) continue;
     await db.meetings.update(row.id, { seq });
-    if (final && change.finalized && row.id !== change.finalizing) {
+    if (final && change.finalized && !finalizing.has(row.id)) {
+      renumbered++;
+      const why = `${change.trigger}，按日期顺序重新编号`;
       await writeAudit({
         entity: 'meeting',
         entityId: row.id,
         branchId,
-        action: 'amend',
-        reason: `${change.trigger}，按日期顺序重新编号`,
-        summary: `序号由第${row.seq}次调整为第${seq}次`,
+        action: 'update',
+        reason: why,
+        // The 操作日志 shows an 'update' by its summary alone: it carries the why.
+        summary: `序号由第${row.seq}次调整为第${seq}次（${why}）`,
+        changes: [{ field: 'seq', label: '序号', before: `第${row.seq}次`, after: `第${seq}次` }],
       });
     }
   }
+  return renumbered;
 }
 
 /**
@@ -300,11 +331,20 @@ export async function getMeeting(id: string): Promise<Meeting | undefined> {
   return db.meetings.get(id);
 }
 
-/** The 更正 history of a record (and its numbering changes), oldest first. */
+/**
+ * A record's 更正 and its 第N次 renumberings (isRenumbering tells them apart: the record view shows a renumbering
+ * quietly, not as a 更正), oldest first.
+ */
 export async function listAmendments(id: string): Promise<AuditEntry[]> {
   const meeting = await db.meetings.get(id);
   if (!meeting) return [];
-  return (await listAudit('meeting', id, meeting.branchId)).filter((e) => e.action === 'amend');
+  return (await listAudit('meeting', id, meeting.branchId)).filter((e) => e.action === 'amend' || isRenumbering(e));
+}
+
+/** A renumbering entry as one line of the record's history: 「序号由第3次调整为第4次（…定稿，按日期顺序重新编号）」. */
+export function renumberingNote(entry: AuditEntry): string {
+  // Entries of older builds kept the why in `reason` only.
+  return entry.changes || !entry.reason ? entry.summary : `${entry.summary}（${entry.reason}）`;
 }
 
 /** A filter's date range on [branchId+date] (a month's upper end of 31 covers every month); also 「共 N 条」's. */
@@ -677,32 +717,173 @@ export async function updateMeeting(id: string, input: MeetingInput): Promise<Me
   });
 }
 
+/** What 定稿 reads and writes: the checks of a save (checkAgainstBranch), the rows and their audit entries. */
+const FINALIZE_TABLES = () => [db.branches, db.members, db.venues, db.meetings, db.attachments, db.auditPages];
+
+/**
+ * Why a draft cannot be finalised: whatever a save of its fields would refuse now (a 党课 without 授课人, a 请假 without
+ * its reason, a 阵地 or 党小组 deleted since, a date after today). A draft saved by this build passes; one from an older
+ * build or a backup may not, and must be edited first. Inside the caller's transaction.
+ */
+async function finalizeProblems(draft: Meeting, on: string): Promise<ValidationIssue[]> {
+  try {
+    await checkAgainstBranch(draft.branchId, parseMeetingInput(draft), on, draft.attachmentIds);
+    return [];
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues;
+    throw error;
+  }
+}
+
+/** Sets a draft 已定稿, without renumbering; its `finalize` entry is written once its number is known. */
+async function markFinal(id: string): Promise<void> {
+  const at = nowIso();
+  await db.meetings.update(id, { status: '已定稿', finalizedAt: at, updatedAt: at });
+}
+
+async function auditFinalize(id: string, note = ''): Promise<Meeting> {
+  const after = (await db.meetings.get(id))!;
+  await writeAudit({
+    entity: 'meeting',
+    entityId: id,
+    branchId: after.branchId,
+    action: 'finalize',
+    summary: `第${after.seq}次${after.kind}记录定稿${note}`,
+  });
+  return after;
+}
+
+/** What 定稿 of one draft does to its sequence: the 定稿 dialog says so before it is done. */
+export interface FinalizeImpact {
+  /** 已定稿 records of its sequence whose 第N次 changes (those dated after it move up one). */
+  renumbered: number;
+  /** Drafts of its sequence dated before it: each, finalised later, moves this record up one. */
+  earlierDrafts: number;
+}
+
+export async function finalizeImpact(id: string): Promise<FinalizeImpact> {
+  return db.transaction('r', [db.meetings], async () => {
+    const draft = await db.meetings.get(id);
+    if (!draft || draft.status === '已定稿') return { renumbered: 0, earlierDrafts: 0 };
+    const rows = await sequenceOf(draft.branchId, draft);
+    return {
+      renumbered: renumberedBy(rows, [id]),
+      earlierDrafts: rows.filter((r) => r.status === '草稿' && r.id !== id && chronological(r, draft) < 0).length,
+    };
+  });
+}
+
 /**
  * 草稿 → 已定稿: from now on changes need 更正 with a reason. The record takes its place among the finalised records of
  * its sequence (its kind and year; for a 党小组会, of its 党小组 too); the ones after it (a 补录, or a draft finalised
- * late) move up, each with an audited 序号 entry.
+ * late) move up, each with an audited renumbering entry (not a 更正). A draft a save would refuse now is refused.
  */
 export async function finalizeMeeting(id: string): Promise<Meeting> {
-  return db.transaction('rw', [db.meetings, db.auditPages], async () => {
+  const on = today();
+  return db.transaction('rw', FINALIZE_TABLES(), async () => {
     const before = await db.meetings.get(id);
     if (!before) throw new NotFoundError('会议记录', id);
     if (before.status === '已定稿') return before;
-    const at = nowIso();
-    await db.meetings.update(id, { status: '已定稿', finalizedAt: at, updatedAt: at });
+    const problems = await finalizeProblems(before, on);
+    if (problems.length > 0) throw new ValidationError(problems);
+    await markFinal(id);
     await renumber(before.branchId, before, {
       finalized: true,
       trigger: `${before.date}的${before.kind}记录「${before.topic}」定稿`,
-      finalizing: id,
+      finalizing: [id],
     });
-    const after = (await db.meetings.get(id))!;
-    await writeAudit({
-      entity: 'meeting',
-      entityId: id,
-      branchId: before.branchId,
-      action: 'finalize',
-      summary: `第${after.seq}次${after.kind}记录定稿`,
-    });
-    return after;
+    return auditFinalize(id);
+  });
+}
+
+/** The drafts 按日期顺序定稿 finalises: a year's, of one kind or of all. */
+export interface DraftScope {
+  year: number;
+  kind?: MeetingKind;
+}
+
+export interface BlockedDraft {
+  meeting: Meeting;
+  /** Why it stays a draft, as a save would say it. */
+  problems: string[];
+}
+
+/** What 按日期顺序定稿 will do (planFinalizeDrafts) or did (finalizeDrafts). */
+export interface DraftsFinalization {
+  /** In date order, each with the 第N次 it gets (or got). */
+  finalized: Meeting[];
+  /** Left as drafts, in date order. */
+  blocked: BlockedDraft[];
+  /** 已定稿 records whose 第N次 changes because earlier drafts are finalised (each logged, not a 更正). */
+  renumbered: number;
+}
+
+/** A sequence's key: records with the same key are numbered together (inSequenceOf). */
+const sequenceKey = (m: Meeting) => `${m.kind}\n${sequenceGroup(m)}`;
+
+/** The scope's drafts in date order, split into those that can be finalised and those that cannot. */
+async function draftsIn(branchId: string, scope: DraftScope, on: string) {
+  const [from, to] = dateBounds({ year: scope.year });
+  const rows = await ofBranchBetween(branchId, from, to);
+  const drafts = rows.filter((m) => m.status === '草稿' && (!scope.kind || m.kind === scope.kind)).sort(chronological);
+  const ready: Meeting[] = [];
+  const blocked: BlockedDraft[] = [];
+  for (const draft of drafts) {
+    const problems = await finalizeProblems(draft, on);
+    if (problems.length === 0) ready.push(draft);
+    else blocked.push({ meeting: draft, problems: problems.map((p) => p.message) });
+  }
+  // Each sequence the ready drafts belong to, with all its records of the year.
+  const sequences = new Map<string, Meeting[]>();
+  for (const key of new Set(ready.map(sequenceKey)))
+    sequences.set(
+      key,
+      rows.filter((m) => sequenceKey(m) === key),
+    );
+  return { ready, blocked, sequences };
+}
+
+/** What finalizeDrafts would do now: for the confirmation, which lists it before anything is written. */
+export async function planFinalizeDrafts(branchId: string, scope: DraftScope): Promise<DraftsFinalization> {
+  const on = today();
+  return db.transaction('r', FINALIZE_TABLES(), async () => {
+    const { ready, blocked, sequences } = await draftsIn(branchId, scope, on);
+    const readyIds = ready.map((m) => m.id);
+    let renumbered = 0;
+    const seqs = new Map<string, number>();
+    for (const rows of sequences.values()) {
+      renumbered += renumberedBy(rows, readyIds);
+      for (const [id, seq] of finalRanks(rows, new Set(readyIds))) seqs.set(id, seq);
+    }
+    return { finalized: ready.map((m) => ({ ...m, seq: seqs.get(m.id)! })), blocked, renumbered };
+  });
+}
+
+/**
+ * 按日期顺序定稿: finalises a year's drafts (of one kind, or of every kind) in one transaction, so their 第N次 follow
+ * the dates as if each had been finalised in turn, earliest first — and, unlike finalising them one by one from the
+ * newest, no record finalised here is renumbered by the next. 已定稿 records dated after an earlier draft still move
+ * up, once, each with its renumbering entry. A draft a save would refuse now stays a draft and is reported.
+ */
+export async function finalizeDrafts(branchId: string, scope: DraftScope): Promise<DraftsFinalization> {
+  const on = today();
+  return db.transaction('rw', FINALIZE_TABLES(), async () => {
+    if (!(await db.branches.get(branchId))) throw new NotFoundError('支部', branchId);
+    const { ready, blocked, sequences } = await draftsIn(branchId, scope, on);
+    const readyIds = ready.map((m) => m.id);
+    for (const id of readyIds) await markFinal(id);
+    let renumbered = 0;
+    for (const rows of sequences.values()) {
+      const first = rows.find((m) => readyIds.includes(m.id))!;
+      renumbered += await renumber(branchId, first, {
+        finalized: true,
+        trigger: `${scope.year}年度${first.kind}草稿批量定稿`,
+        finalizing: readyIds,
+      });
+    }
+    const finalized: Meeting[] = [];
+    for (const id of readyIds) finalized.push(await auditFinalize(id, '（按日期顺序定稿）'));
+    return { finalized, blocked, renumbered };
   });
 }
 

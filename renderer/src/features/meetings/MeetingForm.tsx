@@ -1,10 +1,13 @@
-// The record form: every kind with its own fields, attendance prefilled with who is expected, live quorum and 第N次.
+// The record form: every kind with its own fields, attendance prefilled with who is expected, live quorum and 第N次;
+// asks before saving what looks like a second entry of a meeting, and can start the next record of the kind.
 import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '../../ui/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   Controller,
+  get,
+  set,
   useFieldArray,
   useForm,
   useWatch,
@@ -24,6 +27,7 @@ import {
 } from '../../../../shared/schemas';
 import { chinaToday } from '../../../../shared/schemas/common';
 import { amendMeeting, createMeeting, updateMeeting, type VenueChoice } from '../../db/repositories/meetings';
+import { possibleDuplicates } from '../../db/repositories/meetingNeighbours';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
 import { DateInput } from '../../ui/DateInput';
@@ -31,16 +35,29 @@ import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import {
+  attendanceLabels,
+  carriedValues,
+  committeeRosterNotes,
+  defaultChairs,
   emptyMeetingValues,
   expectedAttendance,
+  isChairedKind,
   isMeetingFieldPath,
+  labelMatchesName,
   memberChoices,
   meetingRuleIssues,
   meetingToValues,
   normalizeTime,
+  offRollIssues,
+  offRollRows,
+  offRollText,
   type MeetingFormOutput,
   type MeetingFormValues,
 } from './meetingFormValues';
+import { DuplicateDialog, type DuplicateAnswer } from './DuplicateDialog';
+import { FORM_KEYS_HINT, onRecordFormKeyDown } from './formKeys';
+import { goToRecords, recordsHref } from './recordsRoute';
+import { useLastVenue } from './useLastVenue';
 import { useNextSeq } from './useNextSeq';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { useRevealFormErrors } from '../../ui/useRevealErrors';
@@ -51,6 +68,8 @@ interface Props {
   venues: readonly VenueChoice[];
   /** The stored record being edited (a 草稿) or corrected (已定稿, with `amendReason`); absent for a new record. */
   meeting?: Meeting;
+  /** 复制为新记录: a new record starting from this one's kind, place, people, times and 议程 (see carriedValues). */
+  template?: Meeting;
   amendReason?: string;
   initialKind?: MeetingKind;
   initialDate?: string;
@@ -69,20 +88,28 @@ const GUEST_ORG_MAX = guestSchema.shape.org.unwrap().maxLength ?? undefined;
 const kindOptions = MEETING_KINDS.map((k) => ({ value: k, label: k }));
 const statusOptions = ATTENDANCE_STATUSES.map((s) => ({ value: s, label: s }));
 
+/** What validation reads besides the values: the roster, to refuse attendance rows of members not on it that day. */
+interface FormContext {
+  members: readonly Member[];
+}
+
 // The date is undefined while empty (see MeetingFormValues); zod rejects that with its own message.
 const schemaResolver = zodResolver(meetingInputSchema) as unknown as Resolver<
   MeetingFormValues,
-  unknown,
+  FormContext,
   MeetingFormOutput
 >;
-// The schema's messages and the repository's simple rules at once: a field the schema already refuses keeps its
-// message.
-const resolver: Resolver<MeetingFormValues, unknown, MeetingFormOutput> = async (values, context, options) => {
+// The schema's messages, the repository's simple rules and the roster's dates at once: a field the schema already
+// refuses keeps its message.
+const resolver: Resolver<MeetingFormValues, FormContext, MeetingFormOutput> = async (values, context, options) => {
   const result = await schemaResolver(values, context, options);
-  const issues = meetingRuleIssues(values, chinaToday());
+  const issues = [
+    ...meetingRuleIssues(values, chinaToday()),
+    ...offRollIssues(values.attendance, context?.members ?? [], values.date),
+  ];
   if (issues.length === 0) return result;
   const errors: FieldErrors<MeetingFormValues> = { ...result.errors };
-  for (const { path, message } of issues) errors[path] ??= { type: 'custom', message };
+  for (const { path, message } of issues) if (!get(errors, path)) set(errors, path, { type: 'custom', message });
   return { values: {}, errors };
 };
 
@@ -91,6 +118,7 @@ export function MeetingForm({
   members,
   venues,
   meeting,
+  template,
   amendReason,
   initialKind,
   initialDate,
@@ -102,19 +130,24 @@ export function MeetingForm({
   const idPrefix = `meeting-${useId().replace(/:/g, '')}`;
   // Computed once: the form owns the values from here on (a live record is not re-read into a form being typed in).
   const defaultValues = useMemo(
-    () =>
-      meeting
-        ? meetingToValues(meeting)
-        : emptyMeetingValues(initialKind ?? '支委会', initialDate, members, branch, initialScope),
+    () => {
+      if (meeting) return meetingToValues(meeting);
+      if (template) {
+        const venueId = venues.some((v) => v.id === template.venueId) ? template.venueId : '';
+        return carriedValues({ ...template, venueId }, members, branch, { agenda: true });
+      }
+      return emptyMeetingValues(initialKind ?? '支委会', initialDate, members, branch, initialScope);
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
-  const { control, handleSubmit, setError, formState, setValue, getValues } = useForm<
+  const { control, handleSubmit, setError, formState, setValue, getValues, reset, resetField } = useForm<
     MeetingFormValues,
-    unknown,
+    FormContext,
     MeetingFormOutput
   >({
     resolver,
+    context: { members },
     defaultValues,
     // The form is 2,400–3,700 px tall: the first message in page order is shown and focused below, together with
     // the repository's and the banner's; react-hook-form's own focus follows registration order, not the page.
@@ -142,6 +175,31 @@ export function MeetingForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refill on what decides the list, not on every edit
   }, [kind, date, partyGroupId, JSON.stringify(talkParties ?? []), members, branch]);
 
+  // A new 支委会's or 支部党员大会's 主持人 and 记录人 are the 书记 and 组织委员 in office on its date: they follow the
+  // kind and date while they are what the form put there, and a name typed by hand stays.
+  const chairsFilledFor = useRef({ kind: defaultValues.kind, date: defaultValues.date });
+  useEffect(() => {
+    if (meeting) return;
+    const was = defaultChairs(chairsFilledFor.current.kind, chairsFilledFor.current.date, members, branch);
+    chairsFilledFor.current = { kind, date };
+    const now = defaultChairs(kind, date, members, branch);
+    for (const name of ['host', 'recorder'] as const) {
+      // As the form's own default, so a form holding nothing but defaults is not an unsaved edit.
+      if (now[name] !== was[name] && getValues(name) === was[name]) resetField(name, { defaultValue: now[name] });
+    }
+  }, [meeting, kind, date, members, branch, getValues, resetField]);
+
+  // Their 地点 is where the branch's latest such record was held, in the same way until another is chosen.
+  const lastVenue = useLastVenue(branch.id, kind, !meeting && isChairedKind(kind));
+  const venueFilled = useRef('');
+  useEffect(() => {
+    if (meeting || lastVenue === undefined) return;
+    const next = venues.some((v) => v.id === lastVenue) ? lastVenue : '';
+    const was = venueFilled.current;
+    venueFilled.current = next;
+    if (next !== was && getValues('venueId') === was) resetField('venueId', { defaultValue: next });
+  }, [meeting, lastVenue, venues, getValues, resetField]);
+
   const quorum = useMemo(
     () =>
       date
@@ -151,16 +209,60 @@ export function MeetingForm({
   );
 
   // Whoever was on the roster on the meeting's date, including a member who left later in the year.
-  const memberOptions = useMemo(() => memberChoices(members, date, talkParties ?? []), [members, date, talkParties]);
+  // Two members of the same name are told apart in every picker and row (「李娜（1985年生，第一党小组）」).
+  const memberOptions = useMemo(
+    () => memberChoices(members, date, talkParties ?? [], branch.partyGroups),
+    [members, date, talkParties, branch.partyGroups],
+  );
   const listedIds = new Set((attendanceNow ?? []).map((a) => a.memberId));
-  const addableOptions = memberChoices(members, date).filter((o) => !listedIds.has(o.value));
+  const addableOptions = memberChoices(members, date, [], branch.partyGroups).filter((o) => !listedIds.has(o.value));
+  const rowLabels = attendanceLabels(attendanceNow ?? [], members, branch.partyGroups);
+  // 委员 of 支部概况 whom the roster cannot place, said here rather than found out from the quorum line.
+  const committeeNotes = useMemo(
+    () => (kind === '支委会' ? committeeRosterNotes(members, branch, date) : []),
+    [kind, members, branch, date],
+  );
+  // Rows of members who had not joined or had already left on the date: said here, refused on 保存 (offRollIssues).
+  const offRoll = offRollRows(attendanceNow ?? [], members, date);
   const groupOptions = branch.partyGroups.map((g) => ({ value: g.id, label: g.name }));
   const venueOptions = venues.map((v) => ({ value: v.id, label: v.name }));
 
   const { release, cancel } = useFormLeaveGuard(formState.isDirty, '工作记录');
 
-  const onValid = async (data: MeetingFormOutput) => {
+  // The question about a likely second entry, open while it waits for the answer (kept in a ref, so the dialog's
+  // buttons answer the question of the moment, whichever render drew them).
+  const [duplicates, setDuplicates] = useState<Meeting[]>();
+  const answerDuplicates = useRef<(answer: DuplicateAnswer) => void>(undefined);
+  const askAboutDuplicates = (found: Meeting[]) =>
+    new Promise<DuplicateAnswer>((resolve) => {
+      answerDuplicates.current = (answer) => {
+        answerDuplicates.current = undefined;
+        setDuplicates(undefined);
+        resolve(answer);
+      };
+      setDuplicates(found);
+    });
+  /** The record saved by 保存并新建同类记录, named above the next one's form. */
+  const [lastSaved, setLastSaved] = useState<Meeting>();
+  // The date is what the next record and a duplicate's 返回修改 start from: focused once the form has rendered (after
+  // a reset the field's ref is registered again only then).
+  const [focusDate, setFocusDate] = useState(0);
+  useEffect(() => {
+    if (focusDate > 0) document.getElementById(`${idPrefix}-date`)?.focus();
+  }, [focusDate, idPrefix]);
+
+  /** `then`: 'view' hands the saved record to the page; 'next' opens a fresh form of the same kind in place. */
+  const onValid = async (data: MeetingFormOutput, then: 'view' | 'next') => {
     try {
+      // A new record, or one moved to another kind or day: the same meeting may already be there.
+      if (!meeting || meeting.kind !== data.kind || meeting.date !== data.date) {
+        const found = await possibleDuplicates(branch.id, { ...data, excludeId: meeting?.id });
+        const answer = found.length > 0 ? await askAboutDuplicates(found) : 'save';
+        if (answer === 'view') goToRecords({ view: 'show', id: found[0]!.id });
+        // Back to the date, which is what makes it look like the same meeting.
+        if (answer === 'back') setFocusDate((n) => n + 1);
+        if (answer !== 'save') return;
+      }
       const saved = meeting
         ? amendReason !== undefined
           ? await amendMeeting(meeting.id, data, amendReason)
@@ -168,13 +270,28 @@ export function MeetingForm({
         : await createMeeting(branch.id, data);
       message.success(amendReason !== undefined ? '已更正，更正理由已记录' : '已保存');
       release();
-      onSaved(saved);
+      if (then === 'view') {
+        onSaved(saved);
+        return;
+      }
+      // The same kind, place, people and times; the date is the user's to choose (the next one is rarely the same).
+      const next = carriedValues(data, members, branch, { agenda: false });
+      autoFilled.current = JSON.stringify(next.attendance);
+      chairsFilledFor.current = { kind: next.kind, date: next.date };
+      reset(next);
+      setLastSaved(saved);
+      formRef.current?.scrollIntoView({ block: 'start' });
+      setFocusDate((n) => n + 1);
     } catch (error) {
       showRepositoryError(error, setError, isMeetingFieldPath);
     }
   };
+  const submit = (then: 'view' | 'next') => {
+    // 9:30 and 14：30 are meant as 09:30 and 14:30: tidied on leaving the box, and again here (Ctrl+Enter in the box).
+    tidyTimes();
+    return handleSubmit((data) => onValid(data, then));
+  };
 
-  // 9:30 and 14：30 are meant as 09:30 and 14:30: tidied on leaving the box, and again on 保存 (Enter in the box).
   const tidyTimes = () => {
     for (const name of ['startTime', 'endTime'] as const) {
       const typed = getValues(name);
@@ -239,13 +356,31 @@ export function MeetingForm({
     <form
       ref={formRef}
       noValidate
-      onSubmit={(event) => {
-        tidyTimes();
-        return handleSubmit(onValid)(event);
+      onSubmit={(event) => submit('view')(event)}
+      // Enter in a one-line box does not save a half-filled record; Ctrl+Enter saves (formKeys.ts). Keys pressed in
+      // the duplicate question (a React child of the form, drawn outside it) are that dialog's own.
+      onKeyDown={(event) => {
+        if (duplicates) return;
+        onRecordFormKeyDown(event, () => {
+          if (!formState.isSubmitting) formRef.current?.requestSubmit();
+        });
       }}
       aria-label={meeting ? '修改工作记录' : '新建工作记录'}
     >
       <Form layout="vertical" component={false}>
+        {lastSaved && (
+          <Alert
+            type="success"
+            showIcon
+            title={`已保存：${lastSaved.date} ${lastSaved.kind}「${lastSaved.topic}」。下面是一条新的${lastSaved.kind}记录，请选择会议日期。`}
+            action={
+              <Button size="small" href={recordsHref({ view: 'show', id: lastSaved.id })}>
+                查看已保存的记录
+              </Button>
+            }
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {rootError && (
           // Focusable so that, scrolled to after 保存, it is also what the keyboard and a screen reader are on.
           <div data-error-banner tabIndex={-1} style={{ marginBottom: 16 }}>
@@ -390,6 +525,24 @@ export function MeetingForm({
             <Alert type="warning" showIcon title={quorum.message} style={{ marginBottom: 16 }} role="alert" />
           )}
           {quorum?.applies && quorum.ok && <Typography.Paragraph type="success">{quorum.message}</Typography.Paragraph>}
+          {committeeNotes.map((note) => (
+            <Alert key={note} type="warning" showIcon title={note} style={{ marginBottom: 16 }} />
+          ))}
+          {offRoll.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              role="alert"
+              title={`以下人员在该日期不在册：${offRollText(offRoll)}`}
+              description="不在册的人员不能记入出席情况。如确以非本支部党员身份参加，请移出后在“列席人员”中登记；如入党或离开日期有误，请先在党员名册中更正。"
+              action={
+                <Button size="small" onClick={() => attendance.remove(offRoll.map((r) => r.index))}>
+                  移出名单
+                </Button>
+              }
+              style={{ marginBottom: 16 }}
+            />
+          )}
           {attendance.fields.length === 0 && (
             <Typography.Paragraph type="secondary">{emptyListHint(kind, branch, partyGroupId)}</Typography.Paragraph>
           )}
@@ -400,7 +553,7 @@ export function MeetingForm({
               <div key={row.id} role="group" aria-labelledby={legendId}>
                 <Flex gap={16} align="flex-start" wrap>
                   <Typography.Text strong id={legendId} style={{ minWidth: 72, paddingTop: 36 }}>
-                    {row.name}
+                    {rowLabels[index] ?? row.name}
                   </Typography.Text>
                   <div style={{ flex: '0 1 140px' }}>
                     <SelectField
@@ -434,8 +587,10 @@ export function MeetingForm({
                 id={`${idPrefix}-add-attendee`}
                 value={null}
                 options={addableOptions}
-                showSearch={{ optionFilterProp: 'label' }}
+                showSearch={{ filterOption: (input, option) => labelMatchesName(input, option?.label ?? '') }}
                 placeholder="选择名册中的党员"
+                // A label that tells two 李娜 apart is longer than the box: the list is as wide as its labels.
+                popupMatchSelectWidth={false}
                 style={{ maxWidth: 240 }}
                 onChange={(id: string) => {
                   const m = members.find((x) => x.id === id);
@@ -501,14 +656,33 @@ export function MeetingForm({
           />
         </Card>
 
-        <Space>
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+        <Space wrap>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={formState.isSubmitting}
+            aria-keyshortcuts="Control+Enter"
+            aria-describedby={`${idPrefix}-keys`}
+          >
             {amendReason !== undefined ? '保存更正' : '保存'}
           </Button>
+          {!meeting && (
+            <Button disabled={formState.isSubmitting} onClick={() => void submit('next')()}>
+              保存并新建同类记录
+            </Button>
+          )}
           <Button onClick={cancel(onCancel)}>取消</Button>
           {meeting?.backfilled && <Tag color="orange">补录</Tag>}
+          <Typography.Text type="secondary" id={`${idPrefix}-keys`}>
+            {FORM_KEYS_HINT}
+          </Typography.Text>
         </Space>
       </Form>
+      <DuplicateDialog
+        duplicates={duplicates ?? []}
+        partyGroups={branch.partyGroups}
+        onAnswer={(answer) => answerDuplicates.current?.(answer)}
+      />
     </form>
   );
 }

@@ -1,13 +1,29 @@
-// One record, read-only: 定稿, 编辑 (drafts), 更正 with a reason (finalised), the amendment history and attachments.
-import { CheckOutlined, DeleteOutlined, EditOutlined, LeftOutlined, PrinterOutlined } from '../../ui/icons';
+// One record, read-only: 定稿, 编辑 (drafts), 更正 with a reason (finalised), 复制为新记录, the amendment history and
+// attachments.
+import {
+  CheckOutlined,
+  CopyOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  LeftOutlined,
+  PrinterOutlined,
+} from '../../ui/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Input, List, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { seqBook } from '../../../../shared/domain/vocab';
 import { checkQuorum } from '../../../../shared/rules/quorum';
-import type { AuditEntry, Branch, Member } from '../../../../shared/schemas';
+import { isRenumbering, type AuditEntry, type Branch, type Member } from '../../../../shared/schemas';
 import { formatChinaTime } from '../../../../shared/schemas/common';
 import { errorText } from '../../db/repositories/errors';
-import { deleteMeeting, finalizeMeeting, MIN_AMEND_REASON, type VenueChoice } from '../../db/repositories/meetings';
+import {
+  deleteMeeting,
+  finalizeImpact,
+  finalizeMeeting,
+  MIN_AMEND_REASON,
+  renumberingNote,
+  type FinalizeImpact,
+  type VenueChoice,
+} from '../../db/repositories/meetings';
 import { loadMeetingRecordJob } from '../../db/printData';
 import { AttachmentList } from '../../ui/attachments/AttachmentList';
 import { PdfJobStatus } from '../../ui/PdfJobStatus';
@@ -26,7 +42,7 @@ interface Props {
   venues: readonly VenueChoice[];
 }
 
-type Mode = { kind: 'view' } | { kind: 'edit' } | { kind: 'amend'; reason: string };
+type Mode = { kind: 'view' } | { kind: 'edit' } | { kind: 'amend'; reason: string } | { kind: 'copy' };
 
 const shown = (value: string) => value || '（空）';
 
@@ -112,6 +128,27 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
     );
   }
 
+  if (mode.kind === 'copy') {
+    // A new record in this one's place: the saved copy opens as its own record; 取消 comes back here.
+    return (
+      <section aria-label="复制为新记录">
+        <Typography.Title level={3} tabIndex={-1} ref={focusIfLost}>
+          复制为新记录
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">
+          {`已带入「${meeting.topic}」的会议类型、地点、主持人、记录人、时间和议程，出席名单按新日期重新列出。请选择会议日期，填写主题和会议内容。`}
+        </Typography.Paragraph>
+        <MeetingForm
+          branch={branch}
+          members={members}
+          venues={venues}
+          template={meeting}
+          onSaved={(saved) => goToRecords({ view: 'show', id: saved.id })}
+          onCancel={() => setMode({ kind: 'view' })}
+        />
+      </section>
+    );
+  }
   if (mode.kind !== 'view') {
     return (
       <section aria-label="修改会议记录">
@@ -140,9 +177,28 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
   const quorum = checkQuorum(meeting, branch, members);
   const time = [meeting.startTime, meeting.endTime].filter(Boolean).join(' — ');
 
-  const finalize = () =>
+  const finalize = async () => {
+    // What the 定稿 does to the year's numbering, said before it is done.
+    let impact: FinalizeImpact;
+    try {
+      impact = await finalizeImpact(meeting.id);
+    } catch (error) {
+      message.error(errorText(error));
+      return;
+    }
+    const sequence = `${book}${meeting.kind}`;
+    const notes = [
+      impact.renumbered > 0 &&
+        `本年度已有 ${impact.renumbered} 份已定稿的${sequence}记录日期在本记录之后，其序号将按日期顺序顺延（调整记入操作日志，不算更正）。`,
+      impact.earlierDrafts > 0 &&
+        `本年度还有 ${impact.earlierDrafts} 份日期更早的${sequence}草稿，它们定稿时本记录的序号还会调整；可在列表中用「按日期顺序定稿」一次定稿。`,
+    ].filter((note): note is string => !!note);
     modal.confirm({
       title: '定稿后不能直接修改，如需更正须填写理由并留下记录。确定定稿吗？',
+      content:
+        notes.length > 0
+          ? notes.map((note) => <Typography.Paragraph key={note}>{note}</Typography.Paragraph>)
+          : undefined,
       okText: '确定定稿',
       cancelText: '取消',
       // Cannot be undone: opened on 取消, so that Enter pressed twice does not finalize.
@@ -152,10 +208,11 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
           await finalizeMeeting(meeting.id);
           message.success('已定稿');
         } catch (error) {
-          message.error(errorText(error));
+          message.error(`未能定稿：${errorText(error)}`);
         }
       },
     });
+  };
 
   const remove = () =>
     modal.confirm({
@@ -205,7 +262,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
               <Button icon={<EditOutlined />} onClick={() => setMode({ kind: 'edit' })}>
                 编辑
               </Button>
-              <Button type="primary" icon={<CheckOutlined />} onClick={finalize}>
+              <Button type="primary" icon={<CheckOutlined />} onClick={() => void finalize()}>
                 定稿
               </Button>
               <Button danger icon={<DeleteOutlined />} onClick={remove}>
@@ -218,6 +275,9 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
               更正
             </Button>
           )}
+          <Button icon={<CopyOutlined />} onClick={() => setMode({ kind: 'copy' })}>
+            复制为新记录
+          </Button>
           <Button
             icon={<PrinterOutlined />}
             disabled={pdf.state.status === 'running'}
@@ -322,7 +382,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
 
       <Card title="更正记录" style={{ marginBottom: 16 }}>
         <List
-          dataSource={amendments}
+          dataSource={amendments.filter((e) => !isRenumbering(e))}
           locale={{ emptyText: '无更正' }}
           renderItem={(entry) => (
             <List.Item>
@@ -338,6 +398,16 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
             </List.Item>
           )}
         />
+        {/* A 第N次 moved by another record's 定稿 or 更正: logged, but no 更正 of this record's content. */}
+        {amendments.some(isRenumbering) && (
+          <ul aria-label="序号调整" style={{ margin: '8px 0 0', paddingInlineStart: 20 }}>
+            {amendments.filter(isRenumbering).map((entry) => (
+              <li key={entry.id}>
+                <Typography.Text type="secondary">{`${formatChinaTime(entry.at)} · ${renumberingNote(entry)}`}</Typography.Text>
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
 
       <Modal

@@ -3,6 +3,7 @@ import { Alert, Flex, Typography } from 'antd';
 import { useEffect } from 'react';
 import { chinaToday } from '../../../../shared/schemas/common';
 import type { Branch } from '../../../../shared/schemas';
+import type { MeetingFilter } from '../../db/repositories/meetings';
 import { Loading } from '../../ui/Loading';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { MeetingForm } from './MeetingForm';
@@ -39,6 +40,15 @@ export function MeetingsPage() {
   return <BranchRecords key={branch.id} branch={branch} />;
 }
 
+/**
+ * The date a new record starts on: today, unless 新建记录 was pressed on a list of another year (补录 of a past year:
+ * today would be the wrong year, and a date typed over it too easily left as it was) — then none, to be chosen.
+ */
+export function newRecordDate(list: MeetingFilter | undefined): string | undefined {
+  const today = chinaToday();
+  return list?.year !== undefined && list.year !== Number(today.slice(0, 4)) ? undefined : today;
+}
+
 function BranchRecords({ branch }: Readonly<{ branch: Branch }>) {
   const hash = useRecordsHash();
   const route = recordsViewFromHash(hash);
@@ -72,9 +82,9 @@ function BranchRecords({ branch }: Readonly<{ branch: Branch }>) {
           members={members}
           venues={venues}
           initialKind={route.kind}
-          initialDate={route.date ?? chinaToday()}
+          initialDate={route.date ?? newRecordDate(route.list)}
           initialScope={{ partyGroupId: route.group, talkParty: route.party }}
-          onSaved={(m) => goToRecords({ view: 'show', id: m.id })}
+          onSaved={(m) => goToRecords({ view: 'show', id: m.id, ...(route.list ? { list: route.list } : {}) })}
           onCancel={() => goToRecords({ view: 'list' })}
         />
       </section>

@@ -1,12 +1,23 @@
 // The records list of a branch: filters kept in the hash (a link or the back button reopens them), search, 加载更多,
-// or the month calendar.
-import { PlusOutlined } from '../../ui/icons';
-import { Button, Flex, Input, Row, Segmented, Space, Table, Typography } from 'antd';
+// 按日期顺序定稿 of a year's drafts, or the month calendar.
+import { CheckOutlined, PlusOutlined } from '../../ui/icons';
+import { App, Button, Flex, Input, Row, Segmented, Space, Table, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { MEETING_KINDS, RECORD_STATUSES, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
+import { personLabels } from '../../../../shared/names';
 import { chinaToday } from '../../../../shared/schemas/common';
 import type { Branch, Meeting, Member } from '../../../../shared/schemas';
-import { MIN_QUERY_LENGTH, type MeetingFilter, type VenueChoice } from '../../db/repositories/meetings';
+import { errorText } from '../../db/repositories/errors';
+import {
+  finalizeDrafts,
+  MIN_QUERY_LENGTH,
+  planFinalizeDrafts,
+  type BlockedDraft,
+  type DraftScope,
+  type DraftsFinalization,
+  type MeetingFilter,
+  type VenueChoice,
+} from '../../db/repositories/meetings';
 import { INPUT_CLEAR } from '../../ui/controlLabels';
 import { Loading } from '../../ui/Loading';
 import { FilterSelect } from './FilterSelect';
@@ -19,6 +30,8 @@ import { useMeetings } from './useMeetings';
 const kindOptions = MEETING_KINDS.map((k) => ({ value: k, label: k }));
 const monthOptions = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }));
 const statusOptions = RECORD_STATUSES.map((s) => ({ value: s, label: s }));
+/** Drafts a confirmation names one by one at most; more are counted. */
+const LISTED_DRAFTS = 10;
 
 interface RecordListProps {
   heading: ReactNode;
@@ -38,6 +51,11 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
   const tooShort = typed.length > 0 && Array.from(typed).length < MIN_QUERY_LENGTH;
   const activeQuery = tooShort ? '' : typed;
   const searching = activeQuery.length > 0;
+  // Two 李娜 are told apart by birth year and 党小组, as in the record form's pickers.
+  const personOptions = useMemo(() => {
+    const labels = personLabels(members, branch.partyGroups);
+    return members.map((m) => ({ value: m.id, label: labels.get(m.id)! }));
+  }, [members, branch.partyGroups]);
   // Pages loaded belong to one filter and query; another starts again from the first page.
   const listKey = `${recordsHref({ view: 'list', filter })}\n${activeQuery}`;
   const [paging, setPaging] = useState({ key: listKey, pages: 1 });
@@ -45,6 +63,10 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
   const list = useMeetings(branch.id, filter, activeQuery, pages);
   // Counted apart from the pages (an index count), so the first page does not wait for it.
   const count = useMeetingCount(branch.id, filter);
+  // 按日期顺序定稿 works on the chosen year's drafts (of the chosen type): the year's whole 第N次 order, whatever the
+  // month, 状态, 阵地 or 人员 shown.
+  const scope: DraftScope | undefined =
+    filter.year === undefined ? undefined : { year: filter.year, ...(filter.kind ? { kind: filter.kind } : {}) };
 
   // The filter lives in the hash, replaced rather than pushed: back leaves the list instead of undoing a filter.
   const update = (patch: Partial<MeetingFilter>) => {
@@ -68,7 +90,7 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
             value={layout}
             onChange={(v) => setLayout(v as '列表' | '日历')}
           />
-          <Button type="primary" icon={<PlusOutlined />} href={recordsHref({ view: 'new' })}>
+          <Button type="primary" icon={<PlusOutlined />} href={recordsHref({ view: 'new', list: filter })}>
             新建记录
           </Button>
         </Space>
@@ -137,11 +159,12 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
                 id="filter-person"
                 label="人员"
                 value={filter.memberId}
-                options={members.map((m) => ({ value: m.id, label: m.name }))}
+                options={personOptions}
                 onChange={(v) => update({ memberId: v as string | undefined })}
               />
             </Row>
           )}
+          {!searching && scope && <FinalizeInOrder branchId={branch.id} scope={scope} />}
           {list === undefined ? (
             <Loading />
           ) : (
@@ -159,7 +182,10 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
                   {
                     title: '主题',
                     dataIndex: 'topic',
-                    render: (topic: string, m) => <a href={recordsHref({ view: 'show', id: m.id })}>{topic}</a>,
+                    // The record's address carries the filter: 返回列表 reopens this list, not every record.
+                    render: (topic: string, m) => (
+                      <a href={recordsHref({ view: 'show', id: m.id, list: filter })}>{topic}</a>
+                    ),
                   },
                   { title: '标记', key: 'tags', width: 220, render: (_, m) => <MeetingTags meeting={m} /> },
                 ]}
@@ -174,6 +200,111 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * 按日期顺序定稿 of the chosen year's drafts (of the chosen type), offered while there are any: one confirmation that
+ * says what will be finalised and renumbered and which drafts stay drafts, then one transaction.
+ */
+function FinalizeInOrder({ branchId, scope }: Readonly<{ branchId: string; scope: DraftScope }>) {
+  const { message, modal } = App.useApp();
+  const drafts = useMeetingCount(branchId, { ...scope, status: '草稿' });
+  const [finalizing, setFinalizing] = useState(false);
+  const name = `${scope.year}年度${scope.kind ?? ''}`;
+  const finalizeInOrder = async () => {
+    setFinalizing(true);
+    let plan: DraftsFinalization;
+    try {
+      plan = await planFinalizeDrafts(branchId, scope);
+    } catch (error) {
+      message.error(errorText(error));
+      return;
+    } finally {
+      setFinalizing(false);
+    }
+    if (plan.finalized.length === 0) {
+      modal.warning({
+        title: `${name}没有可以定稿的草稿`,
+        content: <BlockedDrafts blocked={plan.blocked} />,
+        okText: '知道了',
+        width: 560,
+      });
+      return;
+    }
+    modal.confirm({
+      title: `按日期顺序定稿${name}草稿？`,
+      content: <FinalizePlan plan={plan} />,
+      okText: '确定定稿',
+      cancelText: '取消',
+      width: 560,
+      // Cannot be undone: opened on 取消, as the single 定稿 is.
+      focusable: { autoFocusButton: 'cancel' },
+      onOk: async () => {
+        try {
+          const done = await finalizeDrafts(branchId, scope);
+          message.success(`已按日期顺序定稿 ${done.finalized.length} 份记录`);
+          if (done.blocked.length > 0) {
+            modal.warning({
+              title: `${done.blocked.length} 份草稿未定稿`,
+              content: <BlockedDrafts blocked={done.blocked} />,
+              okText: '知道了',
+              width: 560,
+            });
+          }
+        } catch (error) {
+          message.error(errorText(error));
+        }
+      },
+    });
+  };
+  if (!drafts) return null;
+  return (
+    <Flex align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+      <Button icon={<CheckOutlined />} loading={finalizing} onClick={() => void finalizeInOrder()}>
+        按日期顺序定稿
+      </Button>
+      <Typography.Text type="secondary">{`${name}还有 ${drafts} 份草稿`}</Typography.Text>
+    </Flex>
+  );
+}
+
+/** The confirmation of 按日期顺序定稿: what will be finalised, what it does to finalised records, what stays a draft. */
+function FinalizePlan({ plan }: Readonly<{ plan: DraftsFinalization }>) {
+  const byKind = MEETING_KINDS.map((k) => [k, plan.finalized.filter((m) => m.kind === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n} 份`)
+    .join('、');
+  return (
+    <>
+      <Typography.Paragraph>
+        {`将按会议日期从早到晚定稿 ${plan.finalized.length} 份草稿（${byKind}），序号依次排定。定稿后不能直接修改，如需更正须填写理由并留下记录。`}
+      </Typography.Paragraph>
+      <Typography.Paragraph>
+        {plan.renumbered > 0
+          ? `另有 ${plan.renumbered} 份已定稿的记录日期在这些草稿之后，其序号将按日期顺序顺延；调整记入操作日志，不算更正。`
+          : '已定稿记录的序号不受影响。'}
+      </Typography.Paragraph>
+      {plan.blocked.length > 0 && <BlockedDrafts blocked={plan.blocked} />}
+    </>
+  );
+}
+
+/** Drafts left as drafts, each with what a save would refuse. */
+function BlockedDrafts({ blocked }: Readonly<{ blocked: readonly BlockedDraft[] }>) {
+  const more = blocked.length - LISTED_DRAFTS;
+  return (
+    <>
+      <Typography.Paragraph style={{ marginBottom: 4 }}>
+        {`以下 ${blocked.length} 份草稿有问题，将保留为草稿，请打开修改后再定稿：`}
+      </Typography.Paragraph>
+      <ul aria-label="不能定稿的草稿" style={{ margin: 0, paddingInlineStart: 20 }}>
+        {blocked.slice(0, LISTED_DRAFTS).map(({ meeting: m, problems }) => (
+          <li key={m.id}>{`${m.date} ${m.kind}「${m.topic}」：${problems.join('；')}`}</li>
+        ))}
+        {more > 0 && <li>{`另有 ${more} 份`}</li>}
+      </ul>
+    </>
   );
 }
 

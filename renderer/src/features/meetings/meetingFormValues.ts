@@ -1,7 +1,11 @@
 // The record form's value shape: a new record prefilled from the roster, or a stored record's editable fields.
 import type { z } from 'zod';
-import type { MeetingKind } from '../../../../shared/domain/vocab';
+import { committeeOn } from '../../../../shared/branch/committee';
+import type { CommitteeRole, MeetingKind } from '../../../../shared/domain/vocab';
+import { personLabels, personNameKey } from '../../../../shared/names';
+import { committeePeopleOn } from '../../../../shared/rules/quorum';
 import type { Branch, Meeting, MeetingInput, Member, meetingInputSchema } from '../../../../shared/schemas';
+import { chinaToday } from '../../../../shared/schemas/common';
 
 /** Like MeetingInput with every field present; the date stays undefined while empty so zod says 「请填写日期」. */
 export type MeetingFormValues = Required<Omit<MeetingInput, 'date' | 'plannedDate'>> & {
@@ -25,10 +29,25 @@ export interface ExpectedScope {
 }
 
 /**
+ * The roster members a 委员 of 支部概况 stands for: the linked member, else those on the roster whose name reads the
+ * same (personNameKey, as the quorum check matches them: 「张 三」 is 张三, 「阿依古丽•买买提」 is 阿依古丽·买买提).
+ */
+function rosterMatches(onRoster: readonly Member[], person: { memberId?: string; key: string }): Member[] {
+  return person.memberId
+    ? onRoster.filter((m) => m.id === person.memberId)
+    : onRoster.filter((m) => personNameKey(m.name) === person.key);
+}
+
+/** The committee in office on the meeting's date (today's while no date is set), each person once. */
+function committeeOnDay(branch: Pick<Branch, 'committee'>, date: string | undefined) {
+  return committeePeopleOn(branch.committee, date ?? chinaToday());
+}
+
+/**
  * Who is expected at the meeting, all marked 出席 so the secretary only changes the exceptions: a 支委会 its
- * committee (members linked to a 委员 by id, or by name as the quorum check matches them), a 党小组会 the chosen
- * group's members, a 谈心谈话 its two parties, any other meeting everyone on the roster that day. Others who attend
- * are added by hand (添加人员); a 支委会's 列席 are guests.
+ * committee in office that day (members linked to a 委员 by id, or by name as the quorum check matches them), a
+ * 党小组会 the chosen group's members, a 谈心谈话 its two parties, any other meeting everyone on the roster that day.
+ * Others who attend are added by hand (添加人员); a 支委会's 列席 are guests.
  */
 export function expectedAttendance(
   members: readonly Member[],
@@ -40,8 +59,9 @@ export function expectedAttendance(
   switch (scope.kind) {
     case '支委会': {
       expected = [];
-      for (const c of branch.committee) {
-        const m = onRoster.find((x) => (c.memberId ? x.id === c.memberId : x.name === c.name));
+      for (const person of committeeOnDay(branch, scope.date)) {
+        // Two members of the same name: the first is listed, and committeeRosterNotes asks to check which one.
+        const m = rosterMatches(onRoster, person)[0];
         if (m && !expected.includes(m)) expected.push(m);
       }
       break;
@@ -56,6 +76,76 @@ export function expectedAttendance(
       expected = onRoster;
   }
   return expected.map((m) => ({ memberId: m.id, name: m.name, status: '出席' as const, reason: '' }));
+}
+
+/**
+ * What a 支委会 form says about 委员 of 支部概况 the roster cannot place: one the roster has nobody of that name for
+ * (never listed, so the quorum counts them absent), and one whose name several members share (the first is listed).
+ */
+export function committeeRosterNotes(
+  members: readonly Member[],
+  branch: Pick<Branch, 'committee'> & { partyGroups: readonly { id: string; name: string }[] },
+  date: string | undefined,
+): string[] {
+  const onRoster = members.filter((m) => isOnRosterOn(m, date));
+  const labels = personLabels(onRoster, branch.partyGroups);
+  const missing: string[] = [];
+  const notes: string[] = [];
+  for (const person of committeeOnDay(branch, date)) {
+    const matches = rosterMatches(onRoster, person);
+    if (matches.length === 0) missing.push(`“${person.name}”`);
+    else if (matches.length > 1) {
+      notes.push(
+        `委员“${person.name}”在党员名册中有 ${matches.length} 位同名党员，已列入${labels.get(matches[0]!.id)}；如不是本人，请移出后在下方添加`,
+      );
+    }
+  }
+  if (missing.length > 0) {
+    notes.unshift(
+      `支部概况中的委员${missing.join('、')}在党员名册中找不到，无法列入出席名单，法定人数按缺席计算。请核对支部概况与党员名册中的姓名是否一致`,
+    );
+  }
+  return notes;
+}
+
+/** The kinds the 书记 chairs and the 组织委员 minutes: a new one starts with them as 主持人 and 记录人. */
+const CHAIRED_KINDS: readonly MeetingKind[] = ['支委会', '支部党员大会'];
+
+/** Whether a new record of `kind` starts with 主持人, 记录人 and 地点 filled in. */
+export function isChairedKind(kind: MeetingKind): boolean {
+  return CHAIRED_KINDS.includes(kind);
+}
+
+/**
+ * The one holder of `role` in office on `date` (today while no date is set), under the roster's name when linked to a
+ * member; '' when the post is vacant or, on a handover day, held by two (the form does not guess which one chaired).
+ */
+function holderOn(
+  branch: Pick<Branch, 'committee'>,
+  members: readonly Member[],
+  role: CommitteeRole,
+  date: string | undefined,
+): string {
+  const names = new Set(
+    committeeOn(branch.committee, date ?? chinaToday())
+      .filter((c) => c.role === role)
+      .map((c) => (c.memberId ? members.find((m) => m.id === c.memberId)?.name : undefined) ?? c.name),
+  );
+  return names.size === 1 ? [...names][0]! : '';
+}
+
+/**
+ * Who a new 支委会 or 支部党员大会 names as 主持人 (the 书记 in office on its date) and 记录人 (the 组织委员, if the
+ * branch has one); '' for other kinds.
+ */
+export function defaultChairs(
+  kind: MeetingKind,
+  date: string | undefined,
+  members: readonly Member[],
+  branch: Pick<Branch, 'committee'>,
+): { host: string; recorder: string } {
+  if (!isChairedKind(kind)) return { host: '', recorder: '' };
+  return { host: holderOn(branch, members, '书记', date), recorder: holderOn(branch, members, '组织委员', date) };
 }
 
 export function emptyMeetingValues(
@@ -81,8 +171,7 @@ export function emptyMeetingValues(
     endTime: '',
     plannedDate: '',
     venueId: '',
-    host: '',
-    recorder: '',
+    ...defaultChairs(kind, date, members, branch),
     lecturer: '',
     outline: '',
     partyGroupId,
@@ -94,6 +183,86 @@ export function emptyMeetingValues(
     resolutions: '',
     attachmentIds: [],
   };
+}
+
+/** What a record passes on to the next one: who and where, the times, and (a copy) the 议程. */
+export type CarriedFields = Pick<
+  MeetingFormValues,
+  'kind' | 'venueId' | 'host' | 'recorder' | 'lecturer' | 'startTime' | 'endTime' | 'agenda' | 'partyGroupId'
+>;
+
+/**
+ * A new record started from `source` (复制为新记录, or 保存并新建同类记录 after a save): its kind, 党小组, 地点,
+ * 主持人, 记录人, 授课人 and times, and with `agenda` its 议程. The date, 主题, 内容, 附件 and 谈话双方 start empty, and
+ * the attendance list is who that kind expects (as for a blank form), not the source's statuses: it follows the date
+ * once one is chosen.
+ */
+export function carriedValues(
+  source: CarriedFields,
+  members: readonly Member[],
+  branch: Pick<Branch, 'committee' | 'partyGroups'>,
+  options: { agenda: boolean },
+): MeetingFormValues {
+  const blank = emptyMeetingValues(source.kind, undefined, members, branch, { partyGroupId: source.partyGroupId });
+  return {
+    ...blank,
+    venueId: source.venueId,
+    host: source.host,
+    recorder: source.recorder,
+    lecturer: source.lecturer,
+    startTime: source.startTime,
+    endTime: source.endTime,
+    agenda: options.agenda ? source.agenda : '',
+  };
+}
+
+/** A person on an attendance list who was not on the roster on the meeting's date, and why (「2025-06-15 入党」). */
+export interface OffRollRow {
+  index: number;
+  memberId: string;
+  name: string;
+  note: string;
+}
+
+/**
+ * The attendance rows of members not on the roster on `date` by the rule the list is filled with (isOnRosterOn): joined
+ * after it, or left by then. A row whose member is not on this roster at all is the repository's to refuse.
+ */
+export function offRollRows(
+  attendance: readonly { memberId: string; name: string }[],
+  members: readonly Member[],
+  date: string | undefined,
+): OffRollRow[] {
+  if (!date) return [];
+  const byId = new Map(members.map((m) => [m.id, m]));
+  return attendance.flatMap((row, index) => {
+    const member = byId.get(row.memberId);
+    if (!member || isOnRosterOn(member, date)) return [];
+    const note = member.joinedDate > date ? `${member.joinedDate} 入党` : `${member.leftDate} 离开支部`;
+    return [{ index, memberId: row.memberId, name: row.name, note }];
+  });
+}
+
+/** 「许晨（2025-06-15 入党）、王五（2025-03-01 离开支部）」 */
+export function offRollText(rows: readonly OffRollRow[]): string {
+  return rows.map((r) => `${r.name}（${r.note}）`).join('、');
+}
+
+/**
+ * What 保存 says on each such row. Refused rather than asked: the list is of the branch's 党员 on that day (出席,
+ * 请假 and 缺席 count towards 应到/实到 and the 党员大会's quorum), so there is no case where keeping the row makes a
+ * correct record — one who took part without being a member yet is a 列席人员（非本支部党员）, and a wrong 入党 or
+ * 离开 date is corrected in the 党员名册.
+ */
+export function offRollIssues(
+  attendance: readonly { memberId: string; name: string }[],
+  members: readonly Member[],
+  date: string | undefined,
+): { path: `attendance.${number}.status`; message: string }[] {
+  return offRollRows(attendance, members, date).map((r) => ({
+    path: `attendance.${r.index}.status`,
+    message: `${r.name}在会议当天不在册（${r.note}），请移出名单`,
+  }));
 }
 
 export function meetingToValues(m: Meeting): MeetingFormValues {
@@ -130,31 +299,50 @@ export function isMeetingFieldPath(path: string): boolean {
   return FIELD_PATH.test(path);
 }
 
-/**
- * A time as typed, in the stored HH:mm where the intent is clear: 9:30 → 09:30, and the Chinese IME's full-width
- * colon and digits (14：30, ９：３０) → 14:30. Anything else is only trimmed, for the schema to judge.
- */
-export function normalizeTime(text: string): string {
-  const ascii = text
-    .trim()
-    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
-    .replace(/[：︰]/g, ':');
-  const match = /^(\d{1,2}):(\d{2})$/.exec(ascii);
-  return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : ascii;
-}
+// A time as typed, in the stored HH:mm where the intent is clear (9:30, 14：30, 9.30, 930, 9点30, 11点 …).
+export { normalizeTime } from '../../../../shared/dates/typedTime';
 
 /**
  * The members a picker of the record offers: those on the roster on the meeting's date (a member who left later in
  * the year can still be picked for a talk held before), plus any already chosen so a stored choice keeps its name.
+ * Members of the same name are told apart by birth year and 党小组 (personLabels).
  */
 export function memberChoices(
   members: readonly Member[],
   date: string | undefined,
   chosen: readonly string[] = [],
+  partyGroups: readonly { id: string; name: string }[] = [],
 ): { value: string; label: string }[] {
-  return members
-    .filter((m) => isOnRosterOn(m, date) || chosen.includes(m.id))
-    .map((m) => ({ value: m.id, label: m.name }));
+  const offered = members.filter((m) => isOnRosterOn(m, date) || chosen.includes(m.id));
+  const labels = personLabels(offered, partyGroups);
+  return offered.map((m) => ({ value: m.id, label: labels.get(m.id)! }));
+}
+
+/**
+ * The name each attendance row shows: as stored, unless another row has the same name, then the member's label
+ * with what tells them apart (「李娜（1985年生，第一党小组）」).
+ */
+export function attendanceLabels(
+  rows: readonly { memberId: string; name: string }[],
+  members: readonly Member[],
+  partyGroups: readonly { id: string; name: string }[] = [],
+): string[] {
+  const keys = rows.map((r) => personNameKey(r.name));
+  const count = new Map<string, number>();
+  for (const key of keys) count.set(key, (count.get(key) ?? 0) + 1);
+  if (keys.every((key) => count.get(key) === 1)) return rows.map((r) => r.name);
+  const listed = new Set(rows.map((r) => r.memberId));
+  const labels = personLabels(
+    members.filter((m) => listed.has(m.id)),
+    partyGroups,
+  );
+  return rows.map((r, index) => (count.get(keys[index]!)! > 1 ? (labels.get(r.memberId) ?? r.name) : r.name));
+}
+
+/** A picker's search: the typed text against an option's label, both read as names (「王芳」 finds 「王  芳」). */
+export function labelMatchesName(input: string, label: string): boolean {
+  const typed = personNameKey(input);
+  return typed === '' || personNameKey(label).includes(typed);
 }
 
 /**

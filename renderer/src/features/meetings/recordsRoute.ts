@@ -8,9 +8,13 @@ import type { MeetingFilter } from '../../db/repositories/meetings';
 export type RecordsView =
   /** filter: what the list shows (absent: every record), so a link or the back button opens it filtered. */
   | { view: 'list'; filter?: MeetingFilter }
-  /** group / party: the 党小组 or the member a 补录 is for (a 党小组会 of that group, a 谈心谈话 with that member). */
-  | { view: 'new'; kind?: MeetingKind; date?: string; group?: string; party?: string }
-  | { view: 'show'; id: string };
+  /**
+   * group / party: the 党小组 or the member a 补录 is for (a 党小组会 of that group, a 谈心谈话 with that member).
+   * list: the filter of the list 新建记录 was pressed on — a list of a past year starts the form without a date.
+   */
+  | { view: 'new'; kind?: MeetingKind; date?: string; group?: string; party?: string; list?: MeetingFilter }
+  /** list: the filter of the list it was opened from, so that 返回列表 reopens that list (goToRecords). */
+  | { view: 'show'; id: string; list?: MeetingFilter };
 
 function isMeetingKind(value: string): value is MeetingKind {
   return (MEETING_KINDS as readonly string[]).includes(value);
@@ -54,7 +58,10 @@ export function recordsViewFromHash(hash: string): RecordsView {
   const query = hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '';
   const params = new URLSearchParams(query);
   const id = params.get('id');
-  if (id) return { view: 'show', id };
+  if (id) {
+    const list = filterFromParams(params);
+    return Object.keys(list).length > 0 ? { view: 'show', id, list } : { view: 'show', id };
+  }
   const kind = params.get('new');
   if (kind === null) {
     const filter = filterFromParams(params);
@@ -63,12 +70,14 @@ export function recordsViewFromHash(hash: string): RecordsView {
   const date = params.get('date') ?? '';
   const group = params.get('group');
   const party = params.get('party');
+  const list = filterFromParams(params);
   return {
     view: 'new',
     kind: isMeetingKind(kind) ? kind : undefined,
     date: dateSchema.safeParse(date).success ? date : undefined,
     ...(group ? { group } : {}),
     ...(party ? { party } : {}),
+    ...(Object.keys(list).length > 0 ? { list } : {}),
   };
 }
 
@@ -91,26 +100,37 @@ export function ownFilter(
   return own;
 }
 
+/** The filter's params, in FILTER_PARAMS order. */
+function filterParams(filter: MeetingFilter | undefined, params = new URLSearchParams()): URLSearchParams {
+  for (const [field, name] of Object.entries(FILTER_PARAMS) as [keyof MeetingFilter, string][]) {
+    const value = filter?.[field];
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  return params;
+}
+
 export function recordsHref(target: RecordsView): string {
-  if (target.view === 'show') return `#/records?id=${encodeURIComponent(target.id)}`;
+  if (target.view === 'show') return `#/records?${filterParams(target.list, new URLSearchParams({ id: target.id }))}`;
   if (target.view === 'new') {
     const params = new URLSearchParams({ new: target.kind ?? '' });
     if (target.date) params.set('date', target.date);
     if (target.group) params.set('group', target.group);
     if (target.party) params.set('party', target.party);
-    return `#/records?${params.toString()}`;
+    return `#/records?${filterParams(target.list, params).toString()}`;
   }
-  const params = new URLSearchParams();
-  for (const [field, name] of Object.entries(FILTER_PARAMS) as [keyof MeetingFilter, string][]) {
-    const value = target.filter?.[field];
-    if (value !== undefined && value !== '') params.set(name, String(value));
-  }
-  const query = params.toString();
+  const query = filterParams(target.filter).toString();
   return query ? `#/records?${query}` : '#/records';
 }
 
+/**
+ * Opens a view of the section. The list without a filter, asked for from a record opened from a filtered list (返回列表,
+ * after 删除草稿), is that list: the year and type being worked through stay selected.
+ */
 export function goToRecords(target: RecordsView): void {
-  window.location.hash = recordsHref(target);
+  const here = window.location.hash.startsWith('#/records') ? recordsViewFromHash(window.location.hash) : undefined;
+  const back =
+    target.view === 'list' && !target.filter && (here?.view === 'show' || here?.view === 'new') ? here.list : undefined;
+  window.location.hash = recordsHref(back ? { view: 'list', filter: back } : target);
 }
 
 function subscribe(onChange: () => void): () => void {
