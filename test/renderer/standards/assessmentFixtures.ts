@@ -9,15 +9,15 @@ import { ensureBuiltInStandards, getStandard } from '../../../renderer/src/db/re
 
 export const STANDARDIZATION_ID = BUILT_IN_STANDARDS.find((s) => s.fields.builtInKey === 'standardization')!.id;
 
-export function committee(branchId: string, month: number, year = 2025): Meeting {
+/** A finalised record as the database holds it: every field empty but those given. */
+export function meetingRow(
+  branchId: string,
+  fields: Pick<Meeting, 'id' | 'kind' | 'topic' | 'date' | 'seq'> & Partial<Meeting>,
+): Meeting {
   const at = new Date().toISOString();
   return {
-    id: `zwh-${year}-${month}`,
     branchId,
-    kind: '支委会',
-    topic: `${month}月支委会`,
     agenda: '',
-    date: `${year}-${String(month).padStart(2, '0')}-10`,
     startTime: '',
     endTime: '',
     plannedDate: '',
@@ -34,13 +34,23 @@ export function committee(branchId: string, month: number, year = 2025): Meeting
     speeches: '',
     resolutions: '',
     attachmentIds: [],
-    seq: month,
     status: '已定稿',
     backfilled: false,
     attendeeIds: [],
     createdAt: at,
     updatedAt: at,
+    ...fields,
   };
+}
+
+export function committee(branchId: string, month: number, year = 2025): Meeting {
+  return meetingRow(branchId, {
+    id: `zwh-${year}-${month}`,
+    kind: '支委会',
+    topic: `${month}月支委会`,
+    date: `${year}-${String(month).padStart(2, '0')}-10`,
+    seq: month,
+  });
 }
 
 /** A branch with 支委会 in every 2025 month but `missed`, a 党员活动室 and a 2025 第一责任人 list. */

@@ -2,6 +2,7 @@
 // two months do not reach 「每月1次」; a branch without 党小组 has the item 不适用.
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../../../shared/schemas/entities';
+import { meetingRow } from './assessmentFixtures';
 import { BUILT_IN_STANDARDS } from '../../../shared/standards';
 import { db } from '../../../renderer/src/db/db';
 import { computeAutoScores } from '../../../renderer/src/db/repositories/assessments';
@@ -11,38 +12,14 @@ import { ensureBuiltInStandards, getStandard } from '../../../renderer/src/db/re
 const FIVE_GOOD_ID = BUILT_IN_STANDARDS.find((s) => s.fields.builtInKey === 'five-good-five-strong')!.id;
 
 function groupMeeting(branchId: string, partyGroupId: string, month: number): Meeting {
-  const at = new Date().toISOString();
-  return {
+  return meetingRow(branchId, {
     id: `${partyGroupId}-${month}`,
-    branchId,
     kind: '党小组会',
     topic: `${month}月党小组会`,
-    agenda: '',
     date: `2025-${String(month).padStart(2, '0')}-12`,
-    startTime: '',
-    endTime: '',
-    plannedDate: '',
-    venueId: '',
-    host: '',
-    recorder: '',
-    lecturer: '',
-    outline: '',
     partyGroupId,
-    talkParties: [],
-    attendance: [],
-    guests: [],
-    content: '',
-    speeches: '',
-    resolutions: '',
-    attachmentIds: [],
     seq: month,
-    status: '已定稿',
-    backfilled: false,
-    attendeeIds: [],
-    terms: [],
-    createdAt: at,
-    updatedAt: at,
-  };
+  });
 }
 
 const months = (skip: number[]) => Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => !skip.includes(m));

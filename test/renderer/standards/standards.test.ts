@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEVEN_HAVE_KEYS } from '../../../shared/domain/vocab';
 import type { AssessmentInput, Meeting, MemberEvaluationInput } from '../../../shared/schemas/entities';
+import { committee } from './assessmentFixtures';
 import { BUILT_IN_STANDARDS } from '../../../shared/standards';
 import { db } from '../../../renderer/src/db/db';
 import { allAuditEntries, listAudit } from '../../../renderer/src/db/repositories/audit';
@@ -42,37 +43,7 @@ async function branchWithCommitteeYear(missedMonths: number[]) {
   const meetings: Meeting[] = [];
   for (let m = 1; m <= 12; m++) {
     if (missedMonths.includes(m)) continue;
-    meetings.push({
-      id: `zwh-${m}`,
-      branchId: branch.id,
-      kind: '支委会',
-      topic: `${m}月支委会`,
-      agenda: '',
-      date: `2025-${String(m).padStart(2, '0')}-10`,
-      startTime: '',
-      endTime: '',
-      plannedDate: '',
-      venueId: '',
-      host: '',
-      recorder: '',
-      lecturer: '',
-      outline: '',
-      partyGroupId: '',
-      talkParties: [],
-      attendance: [],
-      guests: [],
-      content: '',
-      speeches: '',
-      resolutions: '',
-      attachmentIds: [],
-      seq: m,
-      status: '已定稿',
-      backfilled: false,
-      attendeeIds: [],
-      terms: [],
-      createdAt: at,
-      updatedAt: at,
-    });
+    meetings.push({ ...committee(branch.id, m), id: `zwh-${m}` });
   }
   await db.meetings.bulkAdd(meetings);
   await db.venues.add({
