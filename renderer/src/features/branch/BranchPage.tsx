@@ -34,19 +34,19 @@ export function BranchPage() {
   // opened it after 取消 or Esc; the page's heading after a delete, as the page now shows another branch or the form.
   const deleteButton = useRef<HTMLButtonElement>(null);
   // After a delete the page re-renders for the branch that becomes current (through a loading state): the heading
-  // is focused once it is there again, not at a fixed moment.
-  const [focusTitle, setFocusTitle] = useState(false);
+  // is focused once the deleted branch is no longer the one shown, not at a fixed moment. Holds the deleted id.
+  const focusTitleAfter = useRef<string | null>(null);
   useEffect(() => {
-    if (!focusTitle) return;
+    if (focusTitleAfter.current === null || current?.id === focusTitleAfter.current) return;
     const title = document.getElementById('page-title');
     if (!title) return;
     title.focus();
-    setFocusTitle(false);
+    focusTitleAfter.current = null;
   });
   const closeDelete = (deleted: boolean) => {
+    if (deleted && deleting) focusTitleAfter.current = deleting.id;
     setDeleting(null);
-    if (deleted) setFocusTitle(true);
-    else requestAnimationFrame(() => deleteButton.current?.focus());
+    if (!deleted) requestAnimationFrame(() => deleteButton.current?.focus());
   };
 
   const heading = (
