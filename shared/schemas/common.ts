@@ -77,6 +77,8 @@ export const optionalText = (label: string, max = 2000) =>
  * line's does; nothing but whitespace is empty.
  */
 export function trimLongText(value: string): string {
+  // Most stored texts need nothing: checked at both ends first (a restore parses hundreds of thousands of them).
+  if (!/\s$/u.test(value) && !/^[^\S\r\n]*[\r\n]/u.test(value)) return value;
   return value.replace(/\s+$/u, '').replace(/^(?:[^\S\r\n]*(?:\r\n|\r|\n))+/u, '');
 }
 
