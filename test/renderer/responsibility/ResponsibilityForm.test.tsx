@@ -1,15 +1,14 @@
 // ResponsibilityForm in a DOM: one 保存 shows every problem (task rules, a second list of the same holder and role)
 // next to its field, and nothing is written.
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Branch, Member, Responsibility } from '../../../shared/schemas';
-import { AppProviders } from '../../../renderer/src/app/providers';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Branch, Member } from '../../../shared/schemas';
 import { db } from '../../../renderer/src/db/db';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { createMember } from '../../../renderer/src/db/repositories/members';
 import { createResponsibility } from '../../../renderer/src/db/repositories/responsibilities';
-import { ResponsibilityForm } from '../../../renderer/src/features/responsibility/ResponsibilityForm';
 import type { ResponsibilityFormValues } from '../../../renderer/src/features/responsibility/responsibilityFormValues';
+import { renderForm } from './fixtures';
 
 afterEach(cleanup);
 
@@ -36,30 +35,6 @@ function values(overrides: Partial<ResponsibilityFormValues> = {}): Responsibili
     reports: [],
     ...overrides,
   };
-}
-
-function renderForm(
-  branch: Branch,
-  members: readonly Member[],
-  defaultValues: ResponsibilityFormValues,
-  lists: Responsibility[] = [],
-) {
-  const onSaved = vi.fn();
-  render(
-    <AppProviders>
-      <ResponsibilityForm
-        branchId={branch.id}
-        members={members}
-        secretary={undefined}
-        evidence={[]}
-        defaultValues={defaultValues}
-        lists={lists}
-        onSaved={onSaved}
-        onCancel={() => undefined}
-      />
-    </AppProviders>,
-  );
-  return { onSaved };
 }
 
 // antd renders slowly in happy-dom on a busy machine: a generous wait, no behaviour depends on it.

@@ -2,7 +2,7 @@
 // refused under 任职起, with a 任职起 the 换届 is asked about and then ends the first one's list that day; the card says
 // who answered for which part of the year.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Branch, Member, Responsibility } from '../../../shared/schemas';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { db } from '../../../renderer/src/db/db';
@@ -10,8 +10,8 @@ import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { createMember } from '../../../renderer/src/db/repositories/members';
 import { createResponsibility } from '../../../renderer/src/db/repositories/responsibilities';
 import { ResponsibilityCard } from '../../../renderer/src/features/responsibility/ResponsibilityCard';
-import { ResponsibilityForm } from '../../../renderer/src/features/responsibility/ResponsibilityForm';
 import type { ResponsibilityFormValues } from '../../../renderer/src/features/responsibility/responsibilityFormValues';
+import { renderForm } from './fixtures';
 
 afterEach(cleanup);
 
@@ -34,30 +34,6 @@ async function seed(): Promise<{ branch: Branch; luo: Member; hu: Member; first:
     duties: ['全面负责支部党建工作'],
   });
   return { branch, luo, hu, first };
-}
-
-function renderForm(
-  branch: Branch,
-  members: readonly Member[],
-  values: ResponsibilityFormValues,
-  lists: Responsibility[],
-) {
-  const onSaved = vi.fn();
-  render(
-    <AppProviders>
-      <ResponsibilityForm
-        branchId={branch.id}
-        members={members}
-        secretary={undefined}
-        evidence={[]}
-        defaultValues={values}
-        lists={lists}
-        onSaved={onSaved}
-        onCancel={() => undefined}
-      />
-    </AppProviders>,
-  );
-  return { onSaved };
 }
 
 const huFirst = (hu: Member): ResponsibilityFormValues => ({

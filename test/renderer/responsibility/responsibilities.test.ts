@@ -1,10 +1,8 @@
 // 领导责任 repository: field-level validation (nothing written on error), one list per holder and role a year, audit in the
 // same write, overdue, copying a year (without those who left).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ResponsibilityInput } from '../../../shared/schemas/entities';
 import { db } from '../../../renderer/src/db/db';
 import { allAuditEntries, listAudit } from '../../../renderer/src/db/repositories/audit';
-import { ValidationError, type ValidationIssue } from '../../../renderer/src/db/repositories/errors';
 import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { markMemberLeft } from '../../../renderer/src/db/repositories/members';
 import {
@@ -18,33 +16,12 @@ import {
   updateResponsibility,
 } from '../../../renderer/src/db/repositories/responsibilities';
 import { meetingInput, seed, setChinaNow } from '../meetings/fixtures';
+import { input, issuesOf } from './fixtures';
 
 beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
 afterEach(() => {
   vi.useRealTimers();
 });
-
-async function issuesOf(promise: Promise<unknown>): Promise<ValidationIssue[]> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).issues;
-}
-
-function input(overrides: Partial<ResponsibilityInput> = {}): ResponsibilityInput {
-  return {
-    year: 2030,
-    holderMemberId: '',
-    holderName: '张三',
-    role: '第一责任人',
-    duties: ['全面负责支部党建工作'],
-    tasks: [],
-    reports: [],
-    ...overrides,
-  };
-}
 
 describe('validation', () => {
   it('names the field of each problem in Chinese and writes nothing', async () => {

@@ -1,11 +1,10 @@
 // 领导责任 after a 年内换届: 任职起止 within the year; one 第一责任人 at a time (a second one needs dates, or the
 // confirmed 换届 sets the first one's end); 复制上一年度 leaves out a 第一责任人 who is no longer 书记, and says why.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Responsibility, ResponsibilityInput } from '../../../shared/schemas/entities';
+import type { Responsibility } from '../../../shared/schemas/entities';
 import { db } from '../../../renderer/src/db/db';
 import { listAudit } from '../../../renderer/src/db/repositories/audit';
 import { updateBranch } from '../../../renderer/src/db/repositories/branches';
-import { ValidationError, type ValidationIssue } from '../../../renderer/src/db/repositories/errors';
 import {
   copyPreviousYear,
   copyResultMessage,
@@ -18,33 +17,12 @@ import {
 } from '../../../renderer/src/db/repositories/responsibilities';
 import { referenceDay, secretaryOf } from '../../../renderer/src/features/responsibility/responsibilityFormValues';
 import { seed, setChinaNow } from '../meetings/fixtures';
+import { input, issuesOf } from './fixtures';
 
 beforeEach(() => setChinaNow('2030-11-28T10:00:00'));
 afterEach(() => {
   vi.useRealTimers();
 });
-
-async function issuesOf(promise: Promise<unknown>): Promise<ValidationIssue[]> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).issues;
-}
-
-function input(overrides: Partial<ResponsibilityInput> = {}): ResponsibilityInput {
-  return {
-    year: 2030,
-    holderMemberId: '',
-    holderName: '张三',
-    role: '第一责任人',
-    duties: ['全面负责支部党建工作'],
-    tasks: [],
-    reports: [],
-    ...overrides,
-  };
-}
 
 describe('任职起止 of a list', () => {
   it('must lie in the list’s year, the end not before the start; the whole year needs none', async () => {
