@@ -92,6 +92,50 @@ describe('findAudit', () => {
   });
 });
 
+describe('renumberings are no 更正', () => {
+  const meetingEntry = (id: string, action: AuditEntry['action'], summary: string, extra: Partial<AuditEntry> = {}) =>
+    ({
+      id,
+      at: `2025-03-0${id.slice(-1)}T02:00:00.000Z`,
+      entity: 'meeting',
+      entityId: 'mt-1',
+      action,
+      branchId: 'b-1',
+      summary,
+      ...extra,
+    }) as AuditEntry;
+  const log = [
+    // An older build's renumbering: an 'amend' without changes, worded 「序号由第N次调整为第M次」.
+    meetingEntry('a-1', 'amend', '序号由第3次调整为第4次', { reason: '2025年3月1日的支部委员会定稿' }),
+    // Today's: an 'update' whose only change is the 序号.
+    meetingEntry('a-2', 'update', '序号由第4次调整为第5次', { changes: [{ field: 'seq', from: 4, to: 5 }] }),
+    meetingEntry('a-3', 'amend', '更正了主题', { reason: '笔误', changes: [{ field: 'topic', from: '甲', to: '乙' }] }),
+  ];
+
+  it('the 更正 filter leaves out renumberings, old-format ones included', async () => {
+    await db.auditPages.bulkAdd(packAudit(log));
+    const found = await findAudit('b-1', { actions: ['amend', 'delete'] }, 100);
+    expect(found.entries.map((e) => e.id)).toEqual(['a-3']);
+    expect((await findAudit('b-1', { actions: ['update'] }, 100)).entries.map((e) => e.id)).toEqual(['a-2', 'a-1']);
+  });
+
+  it('the card names a renumbering 调整序号, not 更正', async () => {
+    await db.auditPages.bulkAdd(packAudit(log));
+    render(
+      <AppProviders>
+        <AuditLogCard branchId="b-1" branchName="第一党支部" />
+      </AppProviders>,
+    );
+    const table = await screen.findByRole('table');
+    await within(table).findByText(/更正了主题/);
+    const actions = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.querySelectorAll('td')[1]?.textContent);
+    expect(actions).toEqual(['更正', '调整序号', '调整序号']);
+  });
+});
+
 describe('AuditLogCard filters', { timeout: 40_000 }, () => {
   it('「只看更正/删除/替换」 and 年份 narrow the log and say how many entries match', async () => {
     await logOfYears();

@@ -1,6 +1,6 @@
 // The audit log: written inside the same transaction as the change it records, read per record or per branch.
 import Dexie from 'dexie';
-import { auditEntrySchema, type AuditEntry } from '../../../../shared/schemas/entities';
+import { auditEntrySchema, isRenumbering, type AuditEntry } from '../../../../shared/schemas/entities';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { AUDIT_PAGE_ENTRIES, type AuditPage } from '../packed';
@@ -148,7 +148,9 @@ export async function findAudit(
   await pagesOf(branchId).each((page) => {
     if (page.lastAt < from || page.firstAt >= to) return;
     for (const e of page.entries) {
-      const kept = !actions || actions.has(e.action) || (filter.replacements === true && replacedBranch(e));
+      // A renumbering is no 更正 whatever older builds logged it as (isRenumbering): it counts as the 修改 it is.
+      const action = isRenumbering(e) ? 'update' : e.action;
+      const kept = !actions || actions.has(action) || (filter.replacements === true && replacedBranch(e));
       if (e.at >= from && e.at < to && kept) found.push(e);
     }
   });

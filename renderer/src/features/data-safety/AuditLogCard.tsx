@@ -4,7 +4,7 @@ import { Button, Card, Checkbox, Flex, Select, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { chinaToday } from '../../../../shared/schemas/common';
-import type { AuditEntry } from '../../../../shared/schemas/entities';
+import { isRenumbering, type AuditEntry } from '../../../../shared/schemas/entities';
 import { db } from '../../db/db';
 import { findAudit, listRecentAudit, type AuditFilter } from '../../db/repositories/audit';
 import { SELECT_CLEAR } from '../../ui/controlLabels';
@@ -98,7 +98,13 @@ export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: stri
         locale={{ emptyText: filtered ? '没有符合条件的操作记录' : '暂无操作记录' }}
         columns={[
           { key: 'at', title: '时间', width: 150, render: (_, e) => formatChinaTime(e.at) },
-          { key: 'action', title: '操作', width: 80, render: (_, e) => AUDIT_ACTION_LABELS[e.action] },
+          {
+            key: 'action',
+            title: '操作',
+            width: 80,
+            // Older builds logged a 序号 moved by another record's 定稿 as 更正: it is none, whatever it was logged as.
+            render: (_, e) => (isRenumbering(e) ? '调整序号' : AUDIT_ACTION_LABELS[e.action]),
+          },
           { key: 'entity', title: '对象', width: 100, render: (_, e) => entityLabel(e.entity) },
           {
             key: 'summary',
