@@ -1,11 +1,13 @@
 // The 工作台's year in a DOM: taken from the address (#/home?year=2029, as 各支部概览 opens a branch), this year
 // without one, and a change of year kept in the address.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { Dashboard } from '../../../renderer/src/features/dashboard/Dashboard';
+import { newRecordDate } from '../../../renderer/src/features/meetings/MeetingsPage';
+import { recordsViewFromHash } from '../../../renderer/src/features/meetings/recordsRoute';
 import { meetingInput, present, seed, setChinaNow } from '../meetings/fixtures';
 
 beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
@@ -62,5 +64,21 @@ describe('Dashboard year', { timeout: 40_000 }, () => {
     // The first 甲支部 has no 上级党组织 and both were made in the same (frozen) minute: the order of creation tells them
     // apart.
     expect(await screen.findByText('当前支部：甲支部（同名第 1 个）')).toBeTruthy();
+  });
+
+  it("offers the year's records and a new record of that year, a past year without today as its date", async () => {
+    const { branch } = await seed();
+    window.history.replaceState(null, '', '#/home?year=2028');
+    render(
+      <AppProviders>
+        <Dashboard branch={branch} />
+      </AppProviders>,
+    );
+    const card = await screen.findByRole('region', { name: '工作有记录' });
+    const list = await within(card).findByRole('link', { name: '查看2028年记录' });
+    expect(list.getAttribute('href')).toBe('#/records?year=2028');
+    const create = within(card).getByRole('link', { name: /新建记录/ });
+    expect(recordsViewFromHash(create.getAttribute('href')!)).toEqual({ view: 'new', list: { year: 2028 } });
+    expect(newRecordDate({ year: 2028 })).toBeUndefined();
   });
 });

@@ -87,7 +87,20 @@ function Pillars({ view }: Readonly<{ view: DashboardView }>) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={14}>
-        <Card title="工作有记录" role="region" aria-label="工作有记录">
+        <Card
+          title="工作有记录"
+          role="region"
+          aria-label="工作有记录"
+          extra={
+            // A record of the year shown, not only the gaps' 补录: a past year's form opens without today's date.
+            <Space size={16}>
+              <a href={recordsHref({ view: 'list', filter: { year: view.year } })}>查看{view.year}年记录</a>
+              <a href={recordsHref({ view: 'new', list: { year: view.year } })}>
+                <PlusOutlined /> 新建记录
+              </a>
+            </Space>
+          }
+        >
           <List
             dataSource={view.records}
             renderItem={(line) => <RecordItem line={line} draftsHref={draftsHref(line)} />}
