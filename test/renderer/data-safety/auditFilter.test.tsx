@@ -108,8 +108,13 @@ describe('renumberings are no 更正', () => {
     // An older build's renumbering: an 'amend' without changes, worded 「序号由第N次调整为第M次」.
     meetingEntry('a-1', 'amend', '序号由第3次调整为第4次', { reason: '2025年3月1日的支部委员会定稿' }),
     // Today's: an 'update' whose only change is the 序号.
-    meetingEntry('a-2', 'update', '序号由第4次调整为第5次', { changes: [{ field: 'seq', from: 4, to: 5 }] }),
-    meetingEntry('a-3', 'amend', '更正了主题', { reason: '笔误', changes: [{ field: 'topic', from: '甲', to: '乙' }] }),
+    meetingEntry('a-2', 'update', '序号由第4次调整为第5次', {
+      changes: [{ field: 'seq', label: '序号', before: '第4次', after: '第5次' }],
+    }),
+    meetingEntry('a-3', 'amend', '更正了主题', {
+      reason: '笔误',
+      changes: [{ field: 'topic', label: '主题', before: '甲', after: '乙' }],
+    }),
   ];
 
   it('the 更正 filter leaves out renumberings, old-format ones included', async () => {
