@@ -13,10 +13,8 @@ import {
   meetingRuleIssues,
   memberChoices,
   normalizeTime,
-  offRollIssues,
-  offRollRows,
-  offRollText,
 } from '../../../renderer/src/features/meetings/meetingFormValues';
+import { offRollIssues, offRollRows, offRollText } from '../../../shared/rules/roster';
 
 describe('normalizeTime', () => {
   it('reads a one-digit hour and the full-width colon or digits as HH:mm', () => {

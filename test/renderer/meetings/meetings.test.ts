@@ -19,6 +19,7 @@ import {
   type MeetingFilter,
 } from '../../../renderer/src/db/repositories/meetings';
 import { meetingInput, present, seed, setChinaNow } from './fixtures';
+import { createMember } from '../../../renderer/src/db/repositories/members';
 
 beforeEach(() => setChinaNow('2030-12-31T10:00:00'));
 afterEach(() => {
@@ -281,6 +282,30 @@ describe('validation', () => {
     expect(messages).toEqual(['出席名单中的“陈静”不是本支部党员']);
     expect(await db.meetings.count()).toBe(0);
     expect(await countAudit()).toBe(auditBefore);
+  });
+
+  it('refuses a member not on the roll on the day, on save and on 定稿, and writes nothing', async () => {
+    const { branch, zhang, li } = await seed();
+    const newcomer = await createMember(branch.id, {
+      name: '许晨',
+      gender: '女',
+      birthDate: '1998-01-01',
+      joinedDate: '2030-06-15',
+      status: '预备',
+    });
+    const auditBefore = await countAudit();
+    const messages = await issuesOf(createMeeting(branch.id, meetingInput({ attendance: present(zhang, newcomer) })));
+    expect(messages).toEqual(['许晨在会议当天不在册（2030-06-15 入党），请移出名单']);
+    expect(await db.meetings.count()).toBe(0);
+    expect(await countAudit()).toBe(auditBefore);
+
+    // A draft saved while 李四 was on the roll; his 离开 date is then corrected to before the meeting.
+    const draft = await createMeeting(branch.id, meetingInput({ attendance: present(zhang, li) }));
+    await db.members.update(li.id, { leftDate: '2030-02-01' });
+    expect(await issuesOf(finalizeMeeting(draft.id))).toEqual([
+      '李四在会议当天不在册（2030-02-01 离开支部），请移出名单',
+    ]);
+    expect((await db.meetings.get(draft.id))?.status).toBe('草稿');
   });
 
   it('asks for what each kind needs, no duplicates, and a reason for 请假/缺席', async () => {

@@ -1,6 +1,7 @@
 // Meeting (会议/活动记录) repository: 第N次 numbering, 补录 marking, draft → 定稿 → 更正 with audit, indexed lists and search.
 import { BACKFILL_DAYS, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
 import { chinaToday, daysBetween } from '../../../../shared/schemas/common';
+import { offRollIssues } from '../../../../shared/rules/roster';
 import {
   isRenumbering,
   meetingInputSchema,
@@ -176,6 +177,10 @@ async function checkAgainstBranch(
       issues.push({ path: `attendance.${index}.memberId`, message: `出席名单中的“${row.name}”不是本支部党员` });
     }
   });
+  // A member who had not joined yet or had left by the day is no 应到 of it: the form says so (offRollIssues), and
+  // so does every other way in (a draft finalised after a 入党 or 离开 date was corrected).
+  const own = members.flatMap((m) => (m && m.branchId === branchId ? [m] : []));
+  issues.push(...offRollIssues(fields.attendance, own, fields.date));
 
   if (fields.kind === '党小组会') {
     if (!fields.partyGroupId) issues.push({ path: 'partyGroupId', message: '党小组会请选择党小组' });

@@ -1,6 +1,6 @@
 // Who can be chosen for a 公开承诺 or 表彰 of a given date: the roster of that day, as the 工作记录 form builds it.
 import type { Member } from '../../../../shared/schemas';
-import { isOnRosterOn } from '../meetings/meetingFormValues';
+import { isOnRosterOn } from '../../../../shared/rules/roster';
 
 export interface MemberOption {
   value: string;

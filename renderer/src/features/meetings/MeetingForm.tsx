@@ -48,12 +48,10 @@ import {
   meetingRuleIssues,
   meetingToValues,
   normalizeTime,
-  offRollIssues,
-  offRollRows,
-  offRollText,
   type MeetingFormOutput,
   type MeetingFormValues,
 } from './meetingFormValues';
+import { offRollIssues, offRollRows, offRollText } from '../../../../shared/rules/roster';
 import { DuplicateDialog, type DuplicateAnswer } from './DuplicateDialog';
 import { FORM_KEYS_HINT, onRecordFormKeyDown } from './formKeys';
 import { goToRecords, recordsHref } from './recordsRoute';

@@ -4,6 +4,7 @@ import { committeeOn } from '../../../../shared/branch/committee';
 import type { CommitteeRole, MeetingKind } from '../../../../shared/domain/vocab';
 import { personLabels, personNameKey } from '../../../../shared/names';
 import { committeePeopleOn } from '../../../../shared/rules/quorum';
+import { isOnRosterOn } from '../../../../shared/rules/roster';
 import type { Branch, Meeting, MeetingInput, Member, meetingInputSchema } from '../../../../shared/schemas';
 import { chinaToday } from '../../../../shared/schemas/common';
 
@@ -13,12 +14,6 @@ export type MeetingFormValues = Required<Omit<MeetingInput, 'date' | 'plannedDat
   plannedDate?: string;
 };
 export type MeetingFormOutput = z.output<typeof meetingInputSchema>;
-
-/** On the roster on `date`: joined by then and not yet left. */
-export function isOnRosterOn(member: Member, date: string | undefined): boolean {
-  if (!date) return !member.leftDate;
-  return member.joinedDate <= date && !(member.leftDate && member.leftDate <= date);
-}
 
 /** What decides who is expected: the kind and, for a 党小组会 or 谈心谈话, the group or the two parties chosen. */
 export interface ExpectedScope {
@@ -217,54 +212,6 @@ export function carriedValues(
 }
 
 /** A person on an attendance list who was not on the roster on the meeting's date, and why (「2025-06-15 入党」). */
-export interface OffRollRow {
-  index: number;
-  memberId: string;
-  name: string;
-  note: string;
-}
-
-/**
- * The attendance rows of members not on the roster on `date` by the rule the list is filled with (isOnRosterOn): joined
- * after it, or left by then. A row whose member is not on this roster at all is the repository's to refuse.
- */
-export function offRollRows(
-  attendance: readonly { memberId: string; name: string }[],
-  members: readonly Member[],
-  date: string | undefined,
-): OffRollRow[] {
-  if (!date) return [];
-  const byId = new Map(members.map((m) => [m.id, m]));
-  return attendance.flatMap((row, index) => {
-    const member = byId.get(row.memberId);
-    if (!member || isOnRosterOn(member, date)) return [];
-    const note = member.joinedDate > date ? `${member.joinedDate} 入党` : `${member.leftDate} 离开支部`;
-    return [{ index, memberId: row.memberId, name: row.name, note }];
-  });
-}
-
-/** 「许晨（2025-06-15 入党）、王五（2025-03-01 离开支部）」 */
-export function offRollText(rows: readonly OffRollRow[]): string {
-  return rows.map((r) => `${r.name}（${r.note}）`).join('、');
-}
-
-/**
- * What 保存 says on each such row. Refused rather than asked: the list is of the branch's 党员 on that day (出席,
- * 请假 and 缺席 count towards 应到/实到 and the 党员大会's quorum), so there is no case where keeping the row makes a
- * correct record — one who took part without being a member yet is a 列席人员（非本支部党员）, and a wrong 入党 or
- * 离开 date is corrected in the 党员名册.
- */
-export function offRollIssues(
-  attendance: readonly { memberId: string; name: string }[],
-  members: readonly Member[],
-  date: string | undefined,
-): { path: `attendance.${number}.status`; message: string }[] {
-  return offRollRows(attendance, members, date).map((r) => ({
-    path: `attendance.${r.index}.status`,
-    message: `${r.name}在会议当天不在册（${r.note}），请移出名单`,
-  }));
-}
-
 export function meetingToValues(m: Meeting): MeetingFormValues {
   return {
     kind: m.kind,

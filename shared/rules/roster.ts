@@ -1,0 +1,60 @@
+// Who is on a branch's roll on a day, and the attendance rows that name someone who is not: the record form shows and
+// refuses them, and the meetings repository refuses them too (a record saved other than through the form, a 定稿 of a
+// draft whose member's 入党 or 离开 date was corrected since).
+import type { Member } from '../schemas/entities';
+
+type RollDates = Pick<Member, 'joinedDate' | 'leftDate'>;
+
+/** On the roster on `date`: joined by then and not yet left. */
+export function isOnRosterOn(member: RollDates, date: string | undefined): boolean {
+  if (!date) return !member.leftDate;
+  return member.joinedDate <= date && !(member.leftDate && member.leftDate <= date);
+}
+
+export interface OffRollRow {
+  index: number;
+  memberId: string;
+  name: string;
+  note: string;
+}
+
+/**
+ * The attendance rows of members not on the roster on `date` by the rule the list is filled with (isOnRosterOn): joined
+ * after it, or left by then. A row whose member is not on this roster at all is refused on its own (checkAgainstBranch).
+ */
+export function offRollRows(
+  attendance: readonly { memberId: string; name: string }[],
+  members: readonly (RollDates & Pick<Member, 'id'>)[],
+  date: string | undefined,
+): OffRollRow[] {
+  if (!date) return [];
+  const byId = new Map(members.map((m) => [m.id, m]));
+  return attendance.flatMap((row, index) => {
+    const member = byId.get(row.memberId);
+    if (!member || isOnRosterOn(member, date)) return [];
+    const note = member.joinedDate > date ? `${member.joinedDate} 入党` : `${member.leftDate} 离开支部`;
+    return [{ index, memberId: row.memberId, name: row.name, note }];
+  });
+}
+
+/** 「许晨（2025-06-15 入党）、王五（2025-03-01 离开支部）」 */
+export function offRollText(rows: readonly OffRollRow[]): string {
+  return rows.map((r) => `${r.name}（${r.note}）`).join('、');
+}
+
+/**
+ * What 保存 says on each such row. Refused rather than asked: the list is of the branch's 党员 on that day (出席,
+ * 请假 and 缺席 count towards 应到/实到 and the 党员大会's quorum), so there is no case where keeping the row makes a
+ * correct record — one who took part without being a member yet is a 列席人员（非本支部党员）, and a wrong 入党 or
+ * 离开 date is corrected in the 党员名册.
+ */
+export function offRollIssues(
+  attendance: readonly { memberId: string; name: string }[],
+  members: readonly (RollDates & Pick<Member, 'id'>)[],
+  date: string | undefined,
+): { path: `attendance.${number}.status`; message: string }[] {
+  return offRollRows(attendance, members, date).map((r) => ({
+    path: `attendance.${r.index}.status`,
+    message: `${r.name}在会议当天不在册（${r.note}），请移出名单`,
+  }));
+}
