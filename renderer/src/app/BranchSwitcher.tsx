@@ -7,6 +7,7 @@ import { useBranchLabels } from '../features/branch/useBranchLabels';
 import { useBranches } from '../features/branch/useBranches';
 import { useCurrentBranch } from '../features/branch/useCurrentBranch';
 import { useSwitchBranch } from '../features/branch/useSwitchBranch';
+import { PICKER_SEARCH } from '../ui/pickerSearch';
 
 const SWITCHER_ID = 'current-branch-switcher';
 
@@ -29,7 +30,7 @@ export function BranchSwitcher() {
           const branch = branches.find((b) => b.id === id);
           if (branch && branch.id !== current.id) switchBranch(branch);
         }}
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={PICKER_SEARCH}
         options={options}
         style={{ minWidth: 220 }}
         popupMatchSelectWidth={false}

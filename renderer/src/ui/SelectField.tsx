@@ -3,6 +3,7 @@ import { Select } from 'antd';
 import type { FieldPath, FieldValues } from 'react-hook-form';
 import { SELECT_CLEAR } from './controlLabels';
 import { FormField, type LabelledFieldProps } from './FormField';
+import { PICKER_SEARCH } from './pickerSearch';
 
 interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> extends LabelledFieldProps<
   T,
@@ -42,7 +43,7 @@ export function SelectField<T extends FieldValues, N extends FieldPath<T>, C, TT
           onBlur={f.onBlur}
           options={options}
           allowClear={allowClear && SELECT_CLEAR}
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={PICKER_SEARCH}
           placeholder={placeholder}
           status={f.invalid ? 'error' : undefined}
         />

@@ -9,12 +9,12 @@ import {
   carriedValues,
   defaultChairs,
   emptyMeetingValues,
-  labelMatchesName,
   meetingRuleIssues,
   memberChoices,
   normalizeTime,
 } from '../../../renderer/src/features/meetings/meetingFormValues';
 import { offRollIssues, offRollRows, offRollText } from '../../../shared/rules/roster';
+import { labelMatches } from '../../../renderer/src/ui/pickerSearch';
 
 describe('normalizeTime', () => {
   it('reads a one-digit hour and the full-width colon or digits as HH:mm', () => {
@@ -83,7 +83,7 @@ describe('members of the same name in the pickers', () => {
   it('finds 「王  芳」 when 王芳 is typed, and a 李娜 by her birth year', () => {
     const found = (typed: string) =>
       memberChoices(members, '2025-06-20', [], groups)
-        .filter((o) => labelMatchesName(typed, o.label))
+        .filter((o) => labelMatches(typed, o.label))
         .map((o) => o.value);
     expect(found('王芳')).toEqual(['c']);
     expect(found('王 芳')).toEqual(['c']);

@@ -7,6 +7,7 @@ import { COMMITTEE_ROLES, type CommitteeRole } from '../../../../shared/domain/v
 import { isRealDate } from '../../../../shared/schemas/common';
 import { DateInput } from '../../ui/DateInput';
 import type { CommitteeRow, Handover } from './branchFormValues';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 interface Props {
   /** The row of the holder who hands over. */
@@ -103,7 +104,7 @@ export function HandoverDialog({ former, successor: typedSuccessor = '', onConfi
             value={formerNewRole}
             onChange={setFormerNewRole}
             options={roleOptions}
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={PICKER_SEARCH}
           />
         </Form.Item>
       </Form>

@@ -1,6 +1,7 @@
 // A labelled 年度 picker: recent years up to this one (or a year ahead where plans are made in advance).
 import { Select, Space, Typography } from 'antd';
 import { useId } from 'react';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 interface Props {
   value: number;
@@ -28,7 +29,7 @@ export function YearSelect({ value, onChange, currentYear, ahead = 0 }: Readonly
         value={value}
         onChange={onChange}
         options={years.sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }))}
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={PICKER_SEARCH}
         style={{ width: 120 }}
       />
     </Space>

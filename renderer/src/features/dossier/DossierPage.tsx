@@ -24,6 +24,7 @@ import { namedPageButtons } from '../../ui/controlLabels';
 import { FilterFilled } from '../../ui/icons';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { CHANGE_LABELS, verifyDossierPdf, type VerifyOutcome } from './verifyDossier';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 /** A large difference (a volume checked against a much later ledger) is paged rather than one endless table. */
 const CHANGES_PER_PAGE = 50;
@@ -181,7 +182,7 @@ export function DossierPage() {
                       aria-label="年度"
                       value={year}
                       onChange={setYear}
-                      showSearch={{ optionFilterProp: 'label' }}
+                      showSearch={PICKER_SEARCH}
                       style={{ width: 120 }}
                       options={years.map((y) => ({ value: y, label: `${y}年` }))}
                     />

@@ -5,6 +5,7 @@ import type { Assessment, Campaign } from '../../../../shared/schemas';
 import { setCampaignAssessment } from '../../db/repositories/campaigns';
 import { errorText } from '../../db/repositories/errors';
 import { SELECT_CLEAR } from '../../ui/controlLabels';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 export function AssessmentStep({
   campaign,
@@ -36,8 +37,7 @@ export function AssessmentStep({
         <Space.Compact style={{ width: '100%' }}>
           <Select
             id={id}
-            showSearch
-            optionFilterProp="label"
+            showSearch={PICKER_SEARCH}
             allowClear={SELECT_CLEAR}
             value={linked?.id}
             placeholder="选择本支部的考评"

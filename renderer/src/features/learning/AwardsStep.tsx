@@ -13,6 +13,7 @@ import { TextField } from '../../ui/TextField';
 import { memberOptionsOn } from './campaignMembers';
 import { EntryList } from './EntryList';
 import { placeIssues } from './formErrors';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 type Values = z.input<typeof awardSchema>;
 type Output = z.output<typeof awardSchema>;
@@ -51,8 +52,7 @@ export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
               {({ id, value, onChange, a11y }) => (
                 <Select
                   id={id}
-                  showSearch
-                  optionFilterProp="label"
+                  showSearch={PICKER_SEARCH}
                   value={value ?? ''}
                   options={options}
                   {...a11y}

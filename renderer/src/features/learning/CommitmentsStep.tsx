@@ -17,6 +17,7 @@ import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
 import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 type Values = z.input<typeof commitmentSchema>;
 type Output = z.output<typeof commitmentSchema>;
@@ -85,8 +86,7 @@ export function CommitmentsStep({ campaign, members }: Readonly<Props>) {
               {({ id, value, onChange, a11y, invalid }) => (
                 <Select
                   id={id}
-                  showSearch
-                  optionFilterProp="label"
+                  showSearch={PICKER_SEARCH}
                   value={value || undefined}
                   onChange={onChange}
                   options={pending}

@@ -16,6 +16,7 @@ import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { NumberInput } from '../../ui/NumberInput';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 type Values = z.input<typeof competitionInputSchema>;
 type Output = z.output<typeof competitionInputSchema>;
@@ -125,8 +126,7 @@ export function CompetitionForm({ branchId, members, competition, onDone }: Read
                 {({ id, value, onChange, a11y, invalid }) => (
                   <Select
                     id={id}
-                    showSearch
-                    optionFilterProp="label"
+                    showSearch={PICKER_SEARCH}
                     value={value || undefined}
                     options={memberOptionsOn(members, date, value)}
                     status={invalid ? 'error' : undefined}

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { Campaign, Meeting } from '../../../../shared/schemas';
 import { linkMeeting, unlinkMeeting } from '../../db/repositories/campaigns';
 import { errorText } from '../../db/repositories/errors';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 export function LinkedRecordsStep({
   campaign,
@@ -34,8 +35,7 @@ export function LinkedRecordsStep({
           <Space.Compact style={{ width: '100%' }}>
             <Select
               id={id}
-              showSearch
-              optionFilterProp="label"
+              showSearch={PICKER_SEARCH}
               value={chosen}
               onChange={setChosen}
               placeholder="选择本支部的工作记录"

@@ -3,6 +3,7 @@
 // as its raw id.
 import { Col, Select } from 'antd';
 import { SELECT_CLEAR } from '../../ui/controlLabels';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 interface FilterSelectProps {
   id: string;
@@ -25,7 +26,7 @@ export function FilterSelect({ id, label, value, options, disabled, onChange }: 
         options={options}
         allowClear={SELECT_CLEAR}
         disabled={disabled}
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={PICKER_SEARCH}
         placeholder="全部"
         labelRender={(shown) => shown.label ?? `（其他支部的${label}）`}
         onChange={(v: string | number | undefined) => onChange(v ?? undefined)}

@@ -43,7 +43,6 @@ import {
   expectedAttendance,
   isChairedKind,
   isMeetingFieldPath,
-  labelMatchesName,
   memberChoices,
   meetingRuleIssues,
   meetingToValues,
@@ -52,6 +51,7 @@ import {
   type MeetingFormValues,
 } from './meetingFormValues';
 import { offRollIssues, offRollRows, offRollText } from '../../../../shared/rules/roster';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 import { DuplicateDialog, type DuplicateAnswer } from './DuplicateDialog';
 import { FORM_KEYS_HINT, onRecordFormKeyDown } from './formKeys';
 import { goToRecords, recordsHref } from './recordsRoute';
@@ -585,7 +585,7 @@ export function MeetingForm({
                 id={`${idPrefix}-add-attendee`}
                 value={null}
                 options={addableOptions}
-                showSearch={{ filterOption: (input, option) => labelMatchesName(input, option?.label ?? '') }}
+                showSearch={PICKER_SEARCH}
                 placeholder="选择名册中的党员"
                 // A label that tells two 李娜 apart is longer than the box: the list is as wide as its labels.
                 popupMatchSelectWidth={false}

@@ -286,12 +286,6 @@ export function attendanceLabels(
   return rows.map((r, index) => (count.get(keys[index]!)! > 1 ? (labels.get(r.memberId) ?? r.name) : r.name));
 }
 
-/** A picker's search: the typed text against an option's label, both read as names (「王芳」 finds 「王  芳」). */
-export function labelMatchesName(input: string, label: string): boolean {
-  const typed = personNameKey(input);
-  return typed === '' || personNameKey(label).includes(typed);
-}
-
 /**
  * The repository's simple rules (checkAgainstBranch in db/repositories/meetings.ts), checked in the form too, in the
  * same words, so that one 保存 shows them together with the schema's messages instead of in a second round.

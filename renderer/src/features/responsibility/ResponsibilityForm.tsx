@@ -28,6 +28,7 @@ import {
   type ResponsibilityFormValues,
 } from './responsibilityFormValues';
 import { showRepositoryError } from '../../ui/repositoryErrors';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 interface Props {
   branchId: string;
@@ -204,7 +205,7 @@ export function ResponsibilityForm({
                     onChange={onHolder}
                     onBlur={f.onBlur}
                     options={memberOptions}
-                    showSearch={{ optionFilterProp: 'label' }}
+                    showSearch={PICKER_SEARCH}
                     placeholder="从党员名册中选择"
                     status={f.invalid ? 'error' : undefined}
                   />
@@ -318,7 +319,7 @@ export function ResponsibilityForm({
                         onChange={f.onChange}
                         onBlur={f.onBlur}
                         options={evidenceOptions}
-                        showSearch={{ optionFilterProp: 'label' }}
+                        showSearch={PICKER_SEARCH}
                         placeholder="选择本年度的工作记录"
                         notFoundContent="本年度还没有工作记录"
                         status={f.invalid ? 'error' : undefined}

@@ -39,6 +39,7 @@ import { ruleText } from './ruleText';
 import { useAutoScores } from './useAutoScores';
 import { useItemEvidenceChoices } from './useItemEvidenceChoices';
 import { useStandards } from './useStandards';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 interface Props {
   branch: Branch;
@@ -382,7 +383,7 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
             <Form.Item label="采用的评价标准" htmlFor="assessment-standard" style={{ minWidth: 320 }}>
               <Select
                 id="assessment-standard"
-                showSearch={{ optionFilterProp: 'label' }}
+                showSearch={PICKER_SEARCH}
                 value={chosenId}
                 onChange={(id) => {
                   setStandardId(id);
@@ -399,7 +400,7 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
           <Form.Item label="考评类型" htmlFor="assessment-kind" style={{ minWidth: 140 }}>
             <Select
               id="assessment-kind"
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={PICKER_SEARCH}
               value={kind}
               onChange={setKind}
               options={ASSESSMENT_KINDS.map((k) => ({ value: k, label: k }))}
@@ -408,7 +409,7 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
           <Form.Item label="考评年度" htmlFor="assessment-year" style={{ minWidth: 140 }}>
             <Select
               id="assessment-year"
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={PICKER_SEARCH}
               value={year}
               onChange={chooseYear}
               options={Array.from({ length: 8 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))}

@@ -3,6 +3,7 @@
 import { Select } from 'antd';
 import { useMemo } from 'react';
 import type { ItemEvidenceChoice } from '../../db/repositories/assessments';
+import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 interface Props {
   /** The accessible name, e.g. 「1.3 佐证」. */
@@ -42,7 +43,7 @@ export function EvidencePicker({ label, value, onChange, choices, invalid }: Rea
       value={[...value]}
       onChange={(ids: string[]) => onChange(ids)}
       options={options}
-      showSearch={{ optionFilterProp: 'label' }}
+      showSearch={PICKER_SEARCH}
       // The full name shows in the list and in 查看佐证; a chosen one is cut short so the row keeps its width.
       maxTagTextLength={18}
       loading={choices === undefined}
