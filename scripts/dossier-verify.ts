@@ -4,6 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { extractManifest } from '../shared/dossier/extract';
 import { changeSentence, describeChanges, groupChanges, groupSummary } from '../shared/dossier/describeChange';
 import { verifyManifest } from '../shared/dossier/manifest';
+import {
+  ALTERED,
+  CHECK_SCOPE,
+  NOT_COMPARED,
+  fileVerdict,
+  fingerprintLine,
+  volumeText,
+} from '../shared/dossier/verifyReport';
 import { wantsHelp } from './cliText';
 import { CliError, inspectBackupFile, readBranchData, type Output } from './dossier';
 
@@ -32,7 +40,9 @@ export function parseVerifyArgs(args: readonly string[]): { pdf: string; backup:
 
 /**
  * Returns the exit code: 0 the volume matches the backup (「一致」); 1 records differ (listed); 2 the PDF is not a
- * dossier, or the backup cannot be compared (invalid, or without the volume's branch), or usage.
+ * dossier, or the backup cannot be compared (invalid, or without the volume's branch), or usage; 3 the file itself
+ * was changed or damaged after the export (its embedded manifest is not the one its fingerprint names, or some of its
+ * data fails its checksum).
  */
 export async function main(args: readonly string[], out: Output = console): Promise<number> {
   if (wantsHelp(args)) {
@@ -56,25 +66,39 @@ export async function main(args: readonly string[], out: Output = console): Prom
     out.error(`不是迎检卷宗：${extracted.reason}`);
     return 2;
   }
-  const { manifest } = extracted;
+  const { manifest, fingerprint } = extracted;
+  const file = fileVerdict(fingerprint, extracted.integrity);
+  if (file.kind === 'altered') {
+    // The manifest is not the volume's own: comparing it with the ledger would blame the ledger for the file's change.
+    out.log(ALTERED);
+    out.log(`卷宗：${volumeText(manifest)}`);
+    for (const line of file.lines) out.log(line);
+    out.log(NOT_COMPARED);
+    return 3;
+  }
   try {
     const { branches } = await inspectBackupFile(parsed.backup);
     if (!branches.some((b) => b.id === manifest.branchId)) {
       out.error(`备份中没有卷宗所属的支部「${manifest.branchName}」（编号 ${manifest.branchId}），无法校验`);
+      out.error(fingerprintLine(fingerprint, file.confirmedBy));
       return 2;
     }
     const data = await readBranchData(parsed.backup, manifest.branchId);
     const changes = verifyManifest(manifest, data);
-    const scope = `${manifest.branchName}，${manifest.period.from} 至 ${manifest.period.to}，第 ${manifest.volume} 卷`;
+    // A damaged file leads: its pages may not show what the data says, whatever the data comparison finds.
+    if (file.kind === 'damaged') out.log(file.text);
     if (changes.length === 0) {
-      out.log('一致');
+      out.log(`一致：卷宗内嵌的数据清单与备份中的台账相同（${CHECK_SCOPE}）`);
+      out.log(`卷宗：${volumeText(manifest)}`);
       out.log(
-        `卷宗（${scope}）的 ${manifest.records.length} 条记录和 ${manifest.attachments.length} 个附件与备份中的数据完全相同。`,
+        `卷宗的 ${manifest.records.length} 条记录和 ${manifest.attachments.length} 个附件与备份中的数据完全相同。`,
       );
-      out.log(`数据指纹：${extracted.fingerprint}`);
-      return 0;
+      out.log(fingerprintLine(fingerprint, file.confirmedBy));
+      return file.kind === 'damaged' ? 3 : 0;
     }
-    out.log(`不一致：卷宗（${scope}）与备份有 ${changes.length} 处差异`);
+    out.log(`不一致：卷宗内嵌的数据清单与备份中的台账有 ${changes.length} 处差异（${CHECK_SCOPE}）`);
+    out.log(`卷宗：${volumeText(manifest)}`);
+    out.log(fingerprintLine(fingerprint, file.confirmedBy));
     // The counts first, so a reader sees the size of each category before the records themselves.
     const groups = groupChanges(describeChanges(changes, data, manifest.period));
     for (const group of groups) out.log(`  ${groupSummary(group)}`);
@@ -85,13 +109,15 @@ export async function main(args: readonly string[], out: Output = console): Prom
       const more = group.changes.length - LISTED_PER_CATEGORY;
       if (more > 0) out.log(`  另有 ${more} 处`);
     }
-    return 1;
+    return file.kind === 'damaged' ? 3 : 1;
   } catch (error) {
-    if (error instanceof CliError) {
-      out.error(error.message);
-      return 2;
-    }
-    out.error(`校验时出错：${error instanceof Error ? error.message : String(error)}`);
+    out.error(
+      error instanceof CliError
+        ? error.message
+        : `校验时出错：${error instanceof Error ? error.message : String(error)}`,
+    );
+    // The volume's fingerprint all the same, to compare with its cover.
+    out.error(fingerprintLine(fingerprint, file.confirmedBy));
     return 2;
   }
 }

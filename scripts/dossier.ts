@@ -265,10 +265,17 @@ export function parseDossierArgs(args: readonly string[], today: string = chinaT
 const periodText = (period: DossierPeriod) =>
   isCalendarYear(period) ? `${period.from.slice(0, 4)} 年度` : periodName(period);
 
+/** 「注意：本卷有 2 条记录尚未定稿：2025年11月3日 党小组会第三党小组第10次、…。…」 */
+export function draftsWarning(drafts: readonly { label: string }[]): string {
+  return `注意：本卷有 ${drafts.length} 条记录尚未定稿：${drafts.map((d) => d.label).join('、')}。卷中这些记录标有【草稿】；正式报送前，请先在台账中定稿，再重新生成卷宗。`;
+}
+
 export interface DossierOutcome {
   pages: number;
   fingerprint: string;
   branch: { id: string; name: string };
+  /** The volume's records not yet 定稿, as the volume cites them: printed with 【草稿】. */
+  drafts: { id: string; label: string }[];
 }
 
 /** Everything but argument parsing: validate, read, build, render, write atomically. Throws CliError. */
@@ -297,10 +304,13 @@ export async function makeDossier(args: DossierArgs): Promise<DossierOutcome> {
     },
   });
   await writeFileAtomically(args.out, bytes);
-  return { pages, fingerprint: built.fingerprint, branch };
+  return { pages, fingerprint: built.fingerprint, branch, drafts: built.drafts };
 }
 
-/** Returns the exit code: 0 written; 1 refused (bad backup, branch, empty year, write error); 2 usage. */
+/**
+ * Returns the exit code: 0 written (with a warning on stderr when records are not yet 定稿); 1 refused (bad backup,
+ * branch, empty year, write error); 2 usage.
+ */
 export async function main(args: readonly string[], out: Output = console): Promise<number> {
   if (wantsHelp(args)) {
     out.log(USAGE);
@@ -318,6 +328,8 @@ export async function main(args: readonly string[], out: Output = console): Prom
     out.log(
       `已生成 ${parsed.out}（${result.branch.name}，${periodText(parsed.period)}${parsed.volume ? `，第 ${parsed.volume} 卷` : ''}，共 ${result.pages} 页，数据指纹 ${result.fingerprint}，用时 ${seconds} 秒）`,
     );
+    // Written all the same, as the ledger stands (each draft is marked in the volume), but never silently.
+    if (result.drafts.length) out.error(draftsWarning(result.drafts));
     return 0;
   } catch (error) {
     if (error instanceof CliError) {

@@ -19,8 +19,11 @@ import {
   type GradeBand,
   type ItemScore,
   type Meeting,
+  type Member,
   type MemberEvaluation,
+  type Responsibility,
 } from '../schemas/entities';
+import { isOnRosterOn } from '../rules/roster';
 import { countedAssessments, countedGroupOf, countedYearOf } from '../standards/counted';
 import { formatScore, roundScore } from '../standards/score';
 import { manifestLabeler } from './describeChange';
@@ -42,14 +45,18 @@ import {
   PAGE_MARGINS,
   STYLES,
   cnDate,
+  cnDateRange,
   cnDateTime,
   dataTable,
   emptyNote,
+  formGrid,
   formTable,
+  fullWidthColumns,
   imageMime,
   para,
   signatureLines,
   toBase64,
+  unbroken,
 } from './layout';
 import {
   MANIFEST_FILE_NAME,
@@ -78,6 +85,11 @@ export interface BuiltDossier {
   fingerprint: string;
   /** The exact bytes embedded as dossier-manifest.json. */
   manifestBytes: Uint8Array;
+  /**
+   * The volume's 草稿 (records not yet finalized), in print order, for the CLI and the 卷宗导出 page to warn about:
+   * `label` as the volume names the record, 「2025年12月22日 主题党日第12次」.
+   */
+  drafts: { id: string; label: string }[];
 }
 
 /** Section titles in print order; tests and the 目录 use the same list. */
@@ -94,6 +106,8 @@ type SectionKey = keyof typeof SECTION_TITLES;
 const anchorOf = (key: SectionKey) => `sec-${key}`;
 const kindAnchor = (kind: string) => `kind-${MEETING_KINDS.indexOf(kind as (typeof MEETING_KINDS)[number])}`;
 const CN_NUMS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** What an inspector must not miss: 补录, 草稿, a member who left, a deleted 佐证. */
+const WARNING_COLOR = '#b00000';
 
 function sectionHeading(key: SectionKey): Content {
   return { text: SECTION_TITLES[key], style: 'h1', id: anchorOf(key) };
@@ -242,19 +256,101 @@ function committeeTable(committee: DossierSelection['branch']['committee'], peri
   ];
 }
 
+/** What a member's leaving is called: 「转出」 when the 离开原因 says the 组织关系 went elsewhere, else 「离开支部」. */
+function leaveWord(m: Pick<Member, 'leftReason'>): '转出' | '离开支部' {
+  return /转/.test(m.leftReason ?? '') ? '转出' : '离开支部';
+}
+
+/** 正式 or 预备 on a day: by the 转正 date when there is one (the stored 类别 is today's). */
+function statusOn(m: Member, date: string): string {
+  if (m.fullMemberDate) return m.fullMemberDate <= date ? '正式' : '预备';
+  return m.status;
+}
+
+/** A member's 入党, 转正 or leaving inside a volume's period. */
+interface Movement {
+  date: string;
+  kind: '入党' | '转正' | '转出' | '离开支部';
+  /** 「2025年7月15日转出」 */
+  text: string;
+  /** The 离开原因 of one who left. */
+  reason?: string;
+}
+
+/**
+ * A member's movements inside the period, in date order: 「2025年3月11日入党」, 「2025年9月1日转正」,
+ * 「2025年7月15日转出」 (with the 离开原因). Empty for a member on the roll throughout as they are now.
+ */
+function movementsOf(m: Member, period: DossierPeriod): Movement[] {
+  const inside = (d: string | undefined): d is string => !!d && d >= period.from && d <= period.to;
+  const out: Movement[] = [];
+  const add = (date: string, kind: Movement['kind'], reason?: string) =>
+    out.push({ date, kind, text: `${cnDate(date)}${kind}`, ...(reason ? { reason } : {}) });
+  if (inside(m.joinedDate)) add(m.joinedDate, '入党');
+  if (inside(m.fullMemberDate)) add(m.fullMemberDate, '转正');
+  if (inside(m.leftDate)) add(m.leftDate, leaveWord(m), m.leftReason?.trim());
+  return out;
+}
+
+/**
+ * 党员人数 at the end of the period, with the period's movements: 「期末 24 人（正式 22 人，预备 2 人）；期内新入党 2 人，
+ * 转出 1 人」. Without movements, just 「25 人（正式 23 人，预备 2 人）」.
+ */
+function memberCountCell(members: readonly Member[], period: DossierPeriod): Content {
+  const onRoll = members.filter((m) => isOnRosterOn(m, period.to));
+  const full = onRoll.filter((m) => statusOn(m, period.to) === '正式').length;
+  const inside = (d: string | undefined) => !!d && d >= period.from && d <= period.to;
+  const joined = members.filter((m) => inside(m.joinedDate)).length;
+  const left = members.filter((m) => inside(m.leftDate));
+  const transferred = left.filter((m) => leaveWord(m) === '转出').length;
+  const moves = [
+    joined ? `新入党 ${joined} 人` : '',
+    transferred ? `转出 ${transferred} 人` : '',
+    left.length - transferred ? `离开支部 ${left.length - transferred} 人` : '',
+  ].filter(Boolean);
+  const count = unbroken(
+    `${moves.length ? '期末 ' : ''}${onRoll.length} 人`,
+    `（正式 ${full} 人，`,
+    `预备 ${onRoll.length - full} 人）`,
+  );
+  if (!moves.length) return count;
+  return { text: [...count.text, ...unbroken(`；期内${moves.join('，')}`).text] };
+}
+
 function profile(sel: DossierSelection, period: DossierPeriod): Content {
   const b = sel.branch;
-  const full = sel.members.filter((m) => m.status === '正式').length;
   const groupName = (id: string) => b.partyGroups.find((g) => g.id === id)?.name ?? '';
+  // The roster lists everyone on the roll at some time in the period; counts are of the period's last day.
+  const onRoll = sel.members.filter((m) => isOnRosterOn(m, period.to));
+  const movements = sel.members.map((m) => movementsOf(m, period));
+  const moved = movements.some((x) => x.length > 0);
+  const movementCell = (i: number): TableCell =>
+    movements[i]!.length
+      ? {
+          text: movements[i]!.flatMap((x, k) => [
+            ...(k ? [{ text: '\n' }] : []),
+            // 「2025年7月15日」 and 「转出」 wrap between them, never inside the date; a departure in red.
+            ...unbroken(cnDate(x.date), x.kind).text.map((run) =>
+              x.kind === '入党' || x.kind === '转正' ? run : { ...run, color: WARNING_COLOR },
+            ),
+            ...(x.reason ? [{ text: `\n${x.reason}`, style: 'small' }] : []),
+          ]),
+        }
+      : '';
   const nodes: Content[] = [
     sectionHeading('profile'),
-    formTable([
-      ['支部名称', b.name],
-      ['上级党组织', b.parentOrg || '—'],
-      ['成立时间', cnDate(b.establishedDate) || '—'],
-      ['本届任期', `${cnDate(b.termStart)}至${cnDate(b.termEnd)}`],
-      ['党员人数', `${sel.members.length} 人（正式 ${full} 人，预备 ${sel.members.length - full} 人）`],
-      ['党小组数', `${b.partyGroups.length} 个`],
+    // The term and the count each take a row: in half a row they wrapped (「2023年6月18日至2028年6月 / 17日」).
+    formGrid([
+      [
+        ['支部名称', b.name],
+        ['上级党组织', b.parentOrg || '—'],
+      ],
+      [
+        ['成立时间', cnDate(b.establishedDate) || '—'],
+        ['党小组数', `${b.partyGroups.length} 个`],
+      ],
+      [['本届任期', cnDateRange(b.termStart, b.termEnd)]],
+      [['党员人数', memberCountCell(sel.members, period)]],
     ]),
     { text: '支委会组成与分工', style: 'h2' },
     ...committeeTable(b.committee, period),
@@ -265,7 +361,7 @@ function profile(sel: DossierSelection, period: DossierPeriod): Content {
           b.partyGroups.map((g) => [
             g.name,
             g.leaderName || '—',
-            `${sel.members.filter((m) => m.partyGroupId === g.id).length} 人`,
+            `${onRoll.filter((m) => m.partyGroupId === g.id).length} 人`,
           ]),
           ['*', 100, 60],
         )
@@ -273,17 +369,22 @@ function profile(sel: DossierSelection, period: DossierPeriod): Content {
     { text: '党员名册（摘要）', style: 'h2' },
     sel.members.length
       ? dataTable(
-          ['序号', '姓名', '性别', '类别', '入党时间', '党小组', '职务'],
+          ['序号', '姓名', '性别', '类别', '入党时间', '党小组', '职务', ...(moved ? ['期内变动'] : [])],
           sel.members.map((m, i) => [
             { text: String(i + 1), alignment: 'center' },
             m.name,
             { text: m.gender, alignment: 'center' },
-            { text: m.status, alignment: 'center' },
+            // 正式 or 预备 as on the period's last day (or the day the member left), not as today.
+            {
+              text: statusOn(m, m.leftDate && m.leftDate <= period.to ? m.leftDate : period.to),
+              alignment: 'center',
+            },
             cnDate(m.joinedDate),
             groupName(m.partyGroupId),
             m.post,
+            ...(moved ? [movementCell(i)] : []),
           ]),
-          [26, 48, 26, 30, DATE_WIDTH, '*', '*'],
+          [26, 48, 26, 30, DATE_WIDTH, '*', '*', ...(moved ? [DATE_WIDTH] : [])],
         )
       : emptyNote(EMPTY_TEXT),
     {
@@ -302,7 +403,8 @@ function profile(sel: DossierSelection, period: DossierPeriod): Content {
     },
     { text: '人人有格言', style: 'h3' },
   ];
-  const mottos = sel.members.filter((m) => m.motto);
+  // The members of the branch at the period's end: one who left during it no longer speaks for it.
+  const mottos = onRoll.filter((m) => m.motto);
   nodes.push(
     mottos.length
       ? dataTable(
@@ -424,23 +526,42 @@ function venues(sel: DossierSelection, data: DossierData): Content {
 
 // ── 三、工作有记录 ──────────────────────────────────────────────────────────
 
-/** Missed periods, grouped by whom they concern, without repeating the year of a one-year volume. */
+/**
+ * Missed periods, grouped by whom they concern, without repeating the year when the volume lies within one year (in
+ * a volume of several, 「9月」 alone would read as every year's September). A member who joined or left within a
+ * period they missed is named with it (「于勇（2025年7月15日转出）」): the rule still asked a 谈心谈话 of them.
+ */
 function missedText(
-  missed: readonly { period: { label: string }; subject?: { name: string } }[],
-  from: string,
+  missed: readonly { period: { label: string; start: string; end: string }; subject?: { id: string; name: string } }[],
+  period: DossierPeriod,
+  moves: ReadonlyMap<string, readonly { date: string; text: string }[]>,
 ): string {
-  const year = `${from.slice(0, 4)}年`;
-  const groups = new Map<string, string[]>();
+  const oneYear = period.from.slice(0, 4) === period.to.slice(0, 4);
+  const year = `${period.from.slice(0, 4)}年`;
+  const groups = new Map<string, { name: string; labels: string[]; notes: Set<string> }>();
   for (const p of missed) {
-    const key = p.subject?.name ?? '';
-    const label =
-      p.period.label.startsWith(year) && p.period.label !== year ? p.period.label.slice(year.length) : p.period.label;
-    groups.set(key, [...(groups.get(key) ?? []), label]);
+    const key = p.subject?.id ?? '';
+    const group = groups.get(key) ?? { name: p.subject?.name ?? '', labels: [], notes: new Set<string>() };
+    groups.set(key, group);
+    for (const m of p.subject ? (moves.get(p.subject.id) ?? []) : []) {
+      if (m.date >= p.period.start && m.date <= p.period.end) group.notes.add(m.text);
+    }
+    group.labels.push(
+      oneYear && p.period.label.startsWith(year) && p.period.label !== year
+        ? p.period.label.slice(year.length)
+        : p.period.label,
+    );
   }
-  return [...groups].map(([who, labels]) => (who ? `${who}：${labels.join('、')}` : labels.join('、'))).join('；');
+  return [...groups.values()]
+    .map(({ name, labels, notes }) => {
+      const who = notes.size ? `${name}（${[...notes].join('，')}）` : name;
+      return who ? `${who}：${labels.join('、')}` : labels.join('、');
+    })
+    .join('；');
 }
 
-function complianceTable(sel: DossierSelection, from: string, to: string, opts: DossierOptions): Content {
+function complianceTable(sel: DossierSelection, period: DossierPeriod, opts: DossierOptions): Content {
+  const { from, to } = period;
   const pack = getRulePack(opts.rulePackId);
   const report = computeCompliance({
     branch: sel.branch,
@@ -451,15 +572,21 @@ function complianceTable(sel: DossierSelection, from: string, to: string, opts: 
     asOf: chinaToday(new Date(opts.generatedAt)),
     pack,
   });
+  // Who joined or left during the period, by id: why a per-member rule names them.
+  const moves = new Map(
+    sel.members.map((m) => [m.id, movementsOf(m, period).filter((x) => x.kind !== '转正')] as const),
+  );
   const rows: TableCell[][] = report.rules.map((r) => [
     r.rule.label,
     r.rule.requirement,
     { text: `${r.met} / ${r.required}`, alignment: 'center' },
-    r.missed.length ? { text: missedText(r.missed, from), color: '#b00000' } : '—',
+    r.missed.length ? { text: missedText(r.missed, period, moves), color: '#b00000' } : '—',
     r.quorumFailures.length
       ? { text: r.quorumFailures.map((q) => `${cnDate(q.date)} ${q.quorum.message}`).join('；'), color: '#b00000' }
       : '—',
   ]);
+  const counted = new Set(pack.rules.map((r) => r.meetingKind));
+  const drafts = sel.meetings.filter((m) => m.status === '草稿' && counted.has(m.kind)).length;
   return {
     stack: [
       { text: '组织生活落实情况（按规定频次核算）', style: 'h2' },
@@ -470,6 +597,8 @@ function complianceTable(sel: DossierSelection, from: string, to: string, opts: 
         text:
           `合计达标 ${report.met} / ${report.required} 期，统计截至 ${cnDate(report.asOf < to ? report.asOf : to)}。` +
           (isCalendarYear({ from, to }) ? '' : '跨出本卷期间的月、季度、年度要求不在本卷统计。') +
+          // A 草稿 counts as held (the meeting took place), as on the 工作台.
+          (drafts ? `其中 ${drafts} 条记录尚未定稿（草稿），按已召开计入。` : '') +
           `频次规则：${pack.name}——${pack.description}。`,
         style: 'small',
       },
@@ -477,8 +606,8 @@ function complianceTable(sel: DossierSelection, from: string, to: string, opts: 
   };
 }
 
-function records(sel: DossierSelection, ctx: RecordContext, from: string, to: string, opts: DossierOptions): Content[] {
-  const head: Content[] = [sectionHeading('records'), complianceTable(sel, from, to, opts)];
+function records(sel: DossierSelection, ctx: RecordContext, period: DossierPeriod, opts: DossierOptions): Content[] {
+  const head: Content[] = [sectionHeading('records'), complianceTable(sel, period, opts)];
   if (!sel.meetings.length) return [part(...head, emptyNote())];
   const out: Content[] = [part(...head)];
   kindsPresent(sel.meetings).forEach((kind, i) => {
@@ -503,6 +632,8 @@ function records(sel: DossierSelection, ctx: RecordContext, from: string, to: st
  * page even when every row wraps to three lines, since pdfmake cannot break a block marked unbreakable.
  */
 const SHORT_BLOCK_ITEMS = 8;
+/** Lines of table text (about 18.6 pt each) a leader's whole list may take and still be kept on one page: ~60%. */
+const SHORT_BLOCK_LINES = 20;
 
 /** Nodes that move to the next page together rather than leave a heading at the foot of a page. */
 function together(nodes: Content[]): Content {
@@ -517,6 +648,195 @@ function keptWith(nodes: Content[], items: number): Content[] {
 /** Names records cited as evidence (see evidence.ts). */
 type Cite = (id: string) => CitedRecord;
 
+/** dataTable's text size. */
+const TABLE_FONT_SIZE = 9.5;
+
+/**
+ * Lines `text` is likely to take in a box `width` pt wide at `size` pt, as textEms measures it (each explicit line
+ * at least one). An estimate for cutting long cells into rows of a bounded height, not a layout.
+ */
+function estimatedLines(text: string, width: number, size = TABLE_FONT_SIZE): number {
+  return text
+    .split(/\r?\n|\r/)
+    .reduce((n, line) => n + Math.max(1, Math.ceil((textEms(line) * size) / width - 0.02)), 0);
+}
+
+/**
+ * Lines of table text (about 18.6 pt each) a row holding a list of 佐证 may take: under a third of a page, so a row
+ * that moves to the next page leaves at most that blank. pdfmake cannot break a row with a nested table, and a row
+ * broken inside left its continuation without a word of whose it was.
+ */
+const ROW_LINES = 10;
+
+/** Lines of a piece of a long 民主评议 text: a quarter of a page, two or three pieces fill a page. */
+const PIECE_LINES = 8;
+
+/** Lines a list may run over a row's budget rather than go on in a row of its own. */
+const RUN_SLACK_LINES = 2;
+
+/** A 佐证 label that starts with a date: the date, then what it was (「支委会第8次」), so a line breaks between them. */
+const DATED = /^(\d{4}年\d{1,2}月\d{1,2}日) (.+)$/su;
+
+/** A 佐证 label in a box `width` pt wide: a wrap falls between the date and the kind of record, not inside a word. */
+function evidenceLabel(text: string, width: number): TableCell {
+  const m = DATED.exec(text);
+  // A kind too long for a line of its own wraps where pdfmake wraps it.
+  if (!m || textEms(m[2]!) * TABLE_FONT_SIZE > width) return { text };
+  return unbroken(`${m[1]} `, m[2]!);
+}
+
+/** How many lines one 佐证 line takes in a box `width` pt wide (see evidenceLabel). */
+function evidenceLines(c: CitedRecord, width: number): number {
+  if (c.status === 'deleted')
+    return estimatedLines(c.text, width) + (c.summary ? estimatedLines(c.summary, width, 9) : 0);
+  const m = DATED.exec(c.text);
+  if (m && textEms(m[2]!) * TABLE_FONT_SIZE <= width) return textEms(c.text) * TABLE_FONT_SIZE <= width ? 1 : 2;
+  return estimatedLines(c.text, width);
+}
+
+/**
+ * A list cut into runs of at most `budget` lines each (`first` for the first run, which may be empty: then the list
+ * starts in a run of its own), the later runs of about equal length rather than full runs and a short tail.
+ */
+function runsOf<T>(items: readonly T[], lines: (item: T) => number, first: number, budget: number): T[][] {
+  const total = items.reduce((n, item) => n + lines(item), 0);
+  // A list a few lines over is not cut: a 「（续）」 row for one record costs more than the lines it saves.
+  if (first > 0 && total <= first + RUN_SLACK_LINES) return [[...items]];
+  const head: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    if (used + lines(item) > first) break;
+    head.push(item);
+    used += lines(item);
+  }
+  const rest = items.slice(head.length);
+  const greedy = (limit: number) => {
+    const out: T[][] = [];
+    let run: T[] = [];
+    let sum = 0;
+    for (const item of rest) {
+      const n = lines(item);
+      if (run.length && sum + n > limit) {
+        out.push(run);
+        run = [];
+        sum = 0;
+      }
+      run.push(item);
+      sum += n;
+    }
+    if (run.length) out.push(run);
+    return out;
+  };
+  const full = greedy(budget);
+  const left = rest.reduce((n, item) => n + lines(item), 0);
+  const even = greedy(Math.max(Math.ceil(left / Math.max(full.length, 1)), ...rest.map(lines)));
+  return [head, ...(even.length === full.length ? even : full)];
+}
+
+/**
+ * The records an item's score or a leader's task rests on, with the page each starts on. The page number is a cell of
+ * its own: pdfmake 0.3 resolves a `pageReference` only on the first line of a text node (one inside wrapped text
+ * stayed 「00000」), and a number replaced inside a line leaves the placeholder's width as a gap; alone and
+ * right-aligned in its cell it is exact. Records outside the volume's period are named without a page, deleted ones
+ * with the day the 操作日志 says they were deleted and what they were. `header`: the list's own heading, 「佐证记录（续）」
+ * for a list that goes on from the row above, none under a column that says it already.
+ */
+function evidenceTable(
+  cited: readonly CitedRecord[],
+  { width, pageWidth, header }: { width: number; pageWidth: number; header?: string },
+): Content[] {
+  if (!cited.length) return [];
+  const labelWidth = width - pageWidth;
+  const rows: TableCell[][] = cited.map((c) => [
+    c.status === 'deleted'
+      ? {
+          stack: [{ text: c.text, color: WARNING_COLOR }, ...(c.summary ? [{ text: c.summary, style: 'small' }] : [])],
+        }
+      : evidenceLabel(c.text, labelWidth),
+    c.status === 'inVolume' && c.anchor
+      ? ({ pageReference: c.anchor, alignment: 'right', noWrap: true } as TableCell)
+      : { text: '—', alignment: 'right' },
+  ]);
+  return [
+    {
+      table: {
+        // Numeric widths, the cell's text width between them: prebreak.ts measures the list (a row holding one is
+        // kept with a heading, and an unbreakable block around one lifted when it outgrows a page).
+        widths: [labelWidth, pageWidth],
+        body: [
+          ...(header
+            ? [
+                [
+                  { text: header, style: 'muted' },
+                  { text: '页码', style: 'muted', alignment: 'right' },
+                ],
+              ]
+            : []),
+          ...rows,
+        ],
+      },
+      layout: {
+        hLineWidth: (i: number) => (header && i === 1 ? 0.5 : 0),
+        vLineWidth: () => 0,
+        hLineColor: () => '#aaaaaa',
+        paddingLeft: () => 0,
+        paddingRight: () => 0,
+        paddingTop: () => 1,
+        paddingBottom: () => 1,
+      },
+      margin: [0, header ? 4 : 0, 0, 0],
+      fontSize: TABLE_FONT_SIZE,
+    } as Content,
+  ];
+}
+
+/** The first line of a cell's text and 「（续）」: what a continuation row says of whose row goes on (as prebreak.ts). */
+const continuedLabel = (text: string) => `${text.split(/\r?\n|\r/)[0]!.trim()}（续）`;
+
+/** 述职 columns. */
+const REPORT_WIDTHS = fullWidthColumns([DATE_WIDTH, '*', 60], 0.5);
+
+/** 任务清单 columns: the 佐证 column holds a date and the record's page. */
+const TASK_WIDTHS = fullWidthColumns(['*', DATE_WIDTH, 40, '*', 112], 0.5);
+const TASK_PAGE_WIDTH = 24;
+
+/**
+ * A leader's 任务清单: each task's 佐证 with the page it is on, as the 考评 items name theirs. A task citing many
+ * records goes on in rows of its own (「讲授专题党课（续）」); a 完成情况 too long for a third of a page leaves its row
+ * plain text, which prebreak.ts cuts where it must, and its 佐证 follow in rows of their own. Returns the table and
+ * how many short rows it is worth (see keptWith).
+ */
+function taskTable(tasks: Responsibility['tasks'], cite: Cite): { table: Content; items: number; lines: number } {
+  const [wTitle, , , wNote, wEvidence] = TASK_WIDTHS as [number, number, number, number, number];
+  const labelWidth = wEvidence - TASK_PAGE_WIDTH;
+  const rows: TableCell[][] = [];
+  let lines = 0;
+  for (const t of tasks) {
+    const cited = t.evidenceMeetingIds.map(cite);
+    const own = Math.max(estimatedLines(t.title, wTitle), estimatedLines(t.note, wNote));
+    const count = (c: CitedRecord) => evidenceLines(c, labelWidth);
+    const [head, ...more] = runsOf(cited, count, own > ROW_LINES ? 0 : ROW_LINES, ROW_LINES);
+    const evidence = (run: CitedRecord[]): TableCell =>
+      ({ stack: evidenceTable(run, { width: wEvidence, pageWidth: TASK_PAGE_WIDTH }) }) as TableCell;
+    rows.push([t.title, cnDate(t.deadline), t.status, t.note, head!.length ? evidence(head!) : '']);
+    lines += Math.max(
+      own,
+      head!.reduce((n, c) => n + count(c), 0),
+    );
+    for (const run of more) {
+      rows.push([{ text: continuedLabel(t.title) }, '', '', '', evidence(run)]);
+      lines += run.reduce((n, c) => n + count(c), 0);
+    }
+  }
+  return {
+    table: dataTable(['任务', '期限', '状态', '完成情况', '佐证记录与页码'], rows, TASK_WIDTHS),
+    // A short row is about three lines (SHORT_BLOCK_ITEMS).
+    items: Math.max(rows.length, Math.ceil(lines / 3)),
+    // With the header row.
+    lines: lines + 1,
+  };
+}
+
 function responsibility(sel: DossierSelection, cite: Cite): Content {
   const nodes: Content[] = [sectionHeading('responsibility')];
   if (!sel.responsibilities.length) nodes.push(emptyNote());
@@ -525,29 +845,20 @@ function responsibility(sel: DossierSelection, cite: Cite): Content {
       { text: '职责', style: 'h3' },
       r.duties.length ? { ol: r.duties.map((d) => ({ text: d })) } : para(''),
     ];
-    const tasks: Content[] = [
-      { text: '任务清单', style: 'h3' },
-      r.tasks.length
-        ? dataTable(
-            ['任务', '期限', '状态', '完成情况', '佐证记录'],
-            r.tasks.map((t) => [
-              t.title,
-              cnDate(t.deadline),
-              t.status,
-              t.note,
-              t.evidenceMeetingIds.map((id) => cite(id).text).join('\n'),
-            ]),
-            ['*', DATE_WIDTH, 40, '*', 100],
-          )
-        : emptyNote(EMPTY_TEXT),
-    ];
+    const taskList = r.tasks.length ? taskTable(r.tasks, cite) : undefined;
+    const tasks: Content[] = [{ text: '任务清单', style: 'h3' }, taskList?.table ?? emptyNote(EMPTY_TEXT)];
+    const taskItems = taskList?.items ?? 0;
+    const reportLines = r.reports.reduce((n, p) => n + estimatedLines(p.summary, REPORT_WIDTHS[1]!), 0);
+    const dutyLines = r.duties.reduce((n, d) => n + estimatedLines(d, CONTENT_WIDTH - 16, 10.5), 0);
+    // Four headings take about eight lines; an empty list or 述职 says so in about two.
+    const lines = 8 + (dutyLines || 1) + (taskList?.lines ?? 2) + (reportLines ? reportLines + 1 : 2);
     const reports: Content[] = [
       { text: '述职', style: 'h3' },
       r.reports.length
         ? dataTable(
             ['日期', '述职内容', '评议结果'],
             r.reports.map((p) => [cnDate(p.date), p.summary, p.rating]),
-            [DATE_WIDTH, '*', 60],
+            REPORT_WIDTHS,
           )
         : emptyNote(EMPTY_TEXT),
     ];
@@ -556,13 +867,14 @@ function responsibility(sel: DossierSelection, cite: Cite): Content {
       style: 'h2',
       id: responsibilityAnchor(r.id),
     };
-    // A leader's list is usually short: it stays on one page. A long one keeps each heading with what it introduces.
-    if (r.duties.length + r.tasks.length + r.reports.length <= SHORT_BLOCK_ITEMS) {
+    // A leader's list is usually short: it stays on one page. A long one keeps each heading with what it introduces;
+    // one over about half a page does too, rather than leave the page before it (四、领导有责任 alone) blank.
+    if (r.duties.length + taskItems + r.reports.length <= SHORT_BLOCK_ITEMS && lines <= SHORT_BLOCK_LINES) {
       nodes.push(together([heading, ...duties, ...tasks, ...reports]));
     } else {
       nodes.push(
         ...keptWith([heading, ...duties], r.duties.length),
-        ...keptWith(tasks, r.tasks.length),
+        ...keptWith(tasks, taskItems),
         ...keptWith(reports, r.reports.length),
       );
     }
@@ -571,53 +883,6 @@ function responsibility(sel: DossierSelection, cite: Cite): Content {
 }
 
 // ── 五、评价有标准 ──────────────────────────────────────────────────────────
-
-const WARNING_COLOR = '#b00000';
-
-/**
- * The records an item's score rests on, with the page each starts on. The page number is a cell of its own:
- * pdfmake 0.3 resolves a `pageReference` only on the first line of a text node (one inside wrapped text stayed
- * 「00000」), and a number replaced inside a line leaves the placeholder's width as a gap; alone and right-aligned
- * in its cell it is exact. Records outside the volume's period are named without a page, deleted ones with the day
- * the 操作日志 says they were deleted and what they were.
- */
-function evidenceTable(cited: readonly CitedRecord[]): Content[] {
-  if (!cited.length) return [];
-  const rows: TableCell[][] = cited.map((c) => [
-    c.status === 'deleted'
-      ? {
-          stack: [{ text: c.text, color: WARNING_COLOR }, ...(c.summary ? [{ text: c.summary, style: 'small' }] : [])],
-        }
-      : { text: c.text },
-    c.status === 'inVolume' && c.anchor
-      ? ({ pageReference: c.anchor, alignment: 'right', noWrap: true } as TableCell)
-      : { text: '—', alignment: 'right' },
-  ]);
-  return [
-    {
-      table: {
-        widths: ['*', 32],
-        body: [
-          [
-            { text: '佐证记录', style: 'muted' },
-            { text: '页码', style: 'muted', alignment: 'right' },
-          ],
-          ...rows,
-        ],
-      },
-      layout: {
-        hLineWidth: (i: number) => (i === 1 ? 0.5 : 0),
-        vLineWidth: () => 0,
-        hLineColor: () => '#aaaaaa',
-        paddingLeft: () => 0,
-        paddingRight: () => 0,
-        paddingTop: () => 1,
-        paddingBottom: () => 1,
-      },
-      margin: [0, 4, 0, 0],
-    } as Content,
-  ];
-}
 
 /** The four standards in the order the volume is arranged in; a standard's items follow it (others keep their place). */
 const FOUR_STANDARDS = ['活动有阵地', '工作有记录', '领导有责任', '评价有标准'];
@@ -685,81 +950,216 @@ function countedNote(a: Assessment, all: readonly Assessment[]): string | undefi
   return `${head}${which}（${c.standardSnapshot.name}，${formatScore(c.total)} 分）为准，本份不计入。`;
 }
 
-/** 民主评议 in figures, per year: 「参评 24 人，优秀 8 人，合格 15 人，基本合格 1 人，不合格 0 人」. */
-function evaluationSummary(rows: readonly MemberEvaluation[]): Content[] {
-  const years = [...new Set(rows.map((e) => e.year))];
-  return years.map((year) => {
-    const ofYear = rows.filter((e) => e.year === year);
-    const graded = ofYear.filter((e) => e.grade);
-    const counts = MEMBER_GRADES.map((g) => `${g} ${graded.filter((e) => e.grade === g).length} 人`);
-    const ungraded = ofYear.length - graded.length;
-    return {
-      text:
-        `${years.length > 1 ? `${year}年度` : ''}参评 ${graded.length} 人，${counts.join('，')}` +
-        `${ungraded ? `；另有 ${ungraded} 人未评定等次` : ''}。`,
-      margin: [0, 0, 0, 4],
-    };
+/**
+ * 民主评议 in figures: 「参评 24 人，优秀 8 人，合格 15 人，基本合格 1 人，不合格 0 人」, 「2023年度参评 …」 in a volume of
+ * several years.
+ */
+function evaluationSummary(rows: readonly MemberEvaluation[], year?: number): Content {
+  const graded = rows.filter((e) => e.grade);
+  const counts = MEMBER_GRADES.map((g) => `${g} ${graded.filter((e) => e.grade === g).length} 人`);
+  const ungraded = rows.length - graded.length;
+  return {
+    text:
+      `${year !== undefined ? `${year}年度` : ''}参评 ${graded.length} 人，${counts.join('，')}` +
+      `${ungraded ? `；另有 ${ungraded} 人未评定等次` : ''}。`,
+    margin: [0, 0, 0, 4],
+  };
+}
+
+/** Characters a piece of a cut text should not start with (closing punctuation), as prebreak.ts breaks lines. */
+const NO_PIECE_START = new Set([...'。，、；：？！）」』》〉】”’…']);
+/** Where a piece of a cut text best ends: after a sentence or a clause. */
+const PIECE_END = new Set([...'。；！？\n']);
+
+/**
+ * A long text cut into pieces of at most `maxLines` lines of `width` pt (as estimatedLines counts; the first line
+ * starts `indent` pt in), of about equal length, each ending at a sentence end where one is in its last line.
+ */
+export function textPieces(text: string, width: number, maxLines: number, indent = 0): string[] {
+  const chars = [...text];
+  const starts = [0];
+  let used = indent;
+  chars.forEach((ch, i) => {
+    if (ch === '\n' || ch === '\r') {
+      if (ch === '\n') starts.push(i + 1);
+      used = 0;
+      return;
+    }
+    const w = textEms(ch) * TABLE_FONT_SIZE;
+    if (used > 0 && used + w > width) {
+      starts.push(i);
+      used = 0;
+    }
+    used += w;
   });
+  if (starts.length <= maxLines) return [text];
+  const count = Math.ceil(starts.length / maxLines);
+  const per = Math.ceil(starts.length / count);
+  const cuts = [0];
+  for (let k = 1; k < count; k++) {
+    let cut = starts[k * per]!;
+    for (let j = cut; j > starts[k * per - 1]! && j > cuts.at(-1)! + 1; j--) {
+      if (PIECE_END.has(chars[j - 1]!)) {
+        cut = j;
+        break;
+      }
+    }
+    while (cut < chars.length && NO_PIECE_START.has(chars[cut]!)) cut++;
+    if (cut > cuts.at(-1)! && cut < chars.length) cuts.push(cut);
+  }
+  return cuts.map((c, k) =>
+    chars
+      .slice(c, cuts[k + 1] ?? chars.length)
+      .join('')
+      .replace(/^[\r\n]+|[\r\n]+$/g, ''),
+  );
+}
+
+/** 民主评议 columns: 姓名, the three texts sharing the width, 等次 and any 五带头五标兵 title. */
+const EVALUATION_WIDTHS = fullWidthColumns([44, '*', '*', '*', 110], 0.5);
+/** A text longer than this many lines of its column prints in full-width rows under the member's row. */
+const EVALUATION_CELL_LINES = 8;
+
+/**
+ * One year's 民主评议 table. Short texts sit in their columns; a long one (a 570-character 自评 is 70 lines of its
+ * column, seven pieces of which left each page a third blank) says 「见下」 there and follows the member's row across
+ * the width (「自评：…」), cut into rows of at most PIECE_LINES lines, each naming whose it is (「曾子豪（续）」).
+ */
+function evaluationTable(rows: readonly MemberEvaluation[], name: (id: string) => string): Content {
+  const wText = EVALUATION_WIDTHS[1]!;
+  // The row's other four columns, with the paddings and rules between them.
+  const wSpan = EVALUATION_WIDTHS.slice(1).reduce((n, w) => n + w, 0) + 3 * (8 + 0.5);
+  const body: TableCell[][] = [];
+  for (const e of rows) {
+    const who = name(e.memberId);
+    const texts = [
+      ['自评', e.selfResult],
+      ['互评', e.peerResult],
+      ['组织评定', e.collectiveResult],
+    ] as const;
+    const long = texts.map(([, t]) => estimatedLines(t, wText) > EVALUATION_CELL_LINES);
+    body.push([
+      who,
+      ...texts.map(([, t], i): TableCell => (long[i] ? { text: '见下', color: '#666666' } : t)),
+      { text: [e.grade || '—', ...e.exemplars.map((x) => `\n${x}`)].join('') },
+    ]);
+    texts.forEach(([label, t], i) => {
+      if (!long[i]) return;
+      const indent = textEms(`${label}：`) * TABLE_FONT_SIZE;
+      textPieces(t, wSpan, PIECE_LINES, indent).forEach((piece, k) => {
+        body.push([
+          { text: continuedLabel(who) },
+          { text: k ? piece : [{ text: `${label}：`, bold: true }, piece], colSpan: 4 },
+          '',
+          '',
+          '',
+        ]);
+      });
+    });
+  }
+  return dataTable(['姓名', '自评', '互评', '组织评定', '等次与评选'], body, EVALUATION_WIDTHS);
 }
 
 /**
- * A 考评's items, each with its score, how it was reached and its 佐证. A row may break over pages (an item of a
- * monthly meeting cites twelve records or more); the header row is kept with the first row only when that row is
- * short, since a tall first row would otherwise take the whole table to the next page and leave the 考评's heading
- * over half an empty page.
+ * 民主评议党员: in a volume of several years, each year under its own heading (「2023年度民主评议党员」) with its table
+ * and figures, for a member is evaluated every year and a row without its year cannot be placed.
+ */
+function evaluations(sel: DossierSelection, data: DossierData, period: DossierPeriod): Content[] {
+  if (!sel.memberEvaluations.length) return [{ text: '民主评议党员', style: 'h2' }, emptyNote()];
+  const name = (id: string) =>
+    sel.members.find((m) => m.id === id)?.name ?? data.members.find((m) => m.id === id)?.name ?? '（已删除的党员）';
+  const severalYears = period.from.slice(0, 4) !== period.to.slice(0, 4);
+  const years = [...new Set(sel.memberEvaluations.map((e) => e.year))];
+  return years.flatMap((year) => {
+    const rows = sel.memberEvaluations.filter((e) => e.year === year);
+    return [
+      { text: severalYears ? `${year}年度民主评议党员` : '民主评议党员', style: 'h2' },
+      evaluationTable(rows, name),
+      evaluationSummary(rows, severalYears ? year : undefined),
+    ];
+  });
+}
+
+/** 考评 item columns: 编号 wide enough for 「A1（续）」. */
+const ITEM_WIDTHS = fullWidthColumns([42, '*', 30, 30, 150], 0.5);
+const ITEM_PAGE_WIDTH = 32;
+
+/**
+ * A 考评's items, each with its score, how it was reached and its 佐证. An item citing many records (a monthly
+ * meeting's item cites twelve or more) goes on in rows of its own whose 编号 says which item they belong to
+ * (「A1（续）」), each at most ROW_LINES lines of 佐证: the table never breaks inside a row, which used to leave a page
+ * starting with 佐证 under an empty 编号. A 评语 too long for a third of a page stays plain text in its row (prebreak.ts
+ * cuts it where it must, 「A1（续）」 too) and its 佐证 follow in rows of their own.
  */
 function itemTable(a: Assessment, cite: Cite): Content {
   const items = inStandardsOrder(a.standardSnapshot.items);
-  const cited = items.map((item) => (a.scores.find((x) => x.code === item.code)?.evidenceIds ?? []).map(cite));
-  const table = dataTable(
-    ['编号', '评价内容', '满分', '得分', '评语与佐证'],
-    items.map((item, i) => {
-      const sc = a.scores.find((x) => x.code === item.code);
-      const deleted = cited[i]!.filter((c) => c.status === 'deleted').length;
-      const notes = sc ? scoreNotes(sc).join('\n') : '';
-      return [
-        item.code,
-        { text: [{ text: `${item.dimension}\n`, bold: true }, item.content] },
-        { text: String(item.maxScore), alignment: 'center' },
-        { text: sc ? String(sc.score) : '—', alignment: 'center' },
+  const [, , , , wNotes] = ITEM_WIDTHS as [number, number, number, number, number];
+  const labelWidth = wNotes - ITEM_PAGE_WIDTH;
+  const lines = (c: CitedRecord) => evidenceLines(c, labelWidth);
+  const body: TableCell[][] = [];
+  for (const item of items) {
+    const sc = a.scores.find((x) => x.code === item.code);
+    const cited = (sc?.evidenceIds ?? []).map(cite);
+    const deleted = cited.filter((c) => c.status === 'deleted').length;
+    // An item scored on a record since deleted: its score no longer rests on what the volume shows.
+    const warning: Content[] = deleted
+      ? [{ text: `本项得分所依据的记录中有 ${deleted} 条已删除，得分依据不完整`, color: WARNING_COLOR, bold: true }]
+      : [];
+    const notes = sc ? scoreNotes(sc).join('\n') : '';
+    const notesLines = notes ? estimatedLines(notes, wNotes) : 0;
+    // The list's heading takes a line, the warning two.
+    const room = notesLines + 1 + (deleted ? 2 : 0) > ROW_LINES ? 0 : ROW_LINES - notesLines - 1 - (deleted ? 2 : 0);
+    const [head, ...more] = runsOf(cited, lines, room, ROW_LINES - 1);
+    const first: TableCell = head!.length
+      ? {
+          stack: [
+            ...warning,
+            notes ? { text: notes } : { text: '' },
+            ...evidenceTable(head!, { width: wNotes, pageWidth: ITEM_PAGE_WIDTH, header: '佐证记录' }),
+          ],
+        }
+      : notes;
+    body.push([
+      item.code,
+      { text: [{ text: `${item.dimension}\n`, bold: true }, item.content] },
+      { text: String(item.maxScore), alignment: 'center' },
+      { text: sc ? String(sc.score) : '—', alignment: 'center' },
+      first,
+    ]);
+    more.forEach((run, k) => {
+      const header = head!.length || k ? '佐证记录（续）' : '佐证记录';
+      body.push([
+        { text: continuedLabel(item.code) },
+        '',
+        '',
+        '',
         {
           stack: [
-            // An item scored on a record since deleted: its score no longer rests on what the volume shows.
-            ...(deleted
-              ? [
-                  {
-                    text: `本项得分所依据的记录中有 ${deleted} 条已删除，得分依据不完整`,
-                    color: WARNING_COLOR,
-                    bold: true,
-                  },
-                ]
-              : []),
-            notes ? { text: notes } : { text: '' },
-            ...evidenceTable(cited[i]!),
+            ...(!head!.length && k === 0 ? warning : []),
+            ...evidenceTable(run, { width: wNotes, pageWidth: ITEM_PAGE_WIDTH, header }),
           ],
         },
-      ] as TableCell[];
-    }),
-    [34, '*', 30, 30, 150],
-    { breakRows: true },
-  );
-  const firstRowTall = (cited[0]?.length ?? 0) > SHORT_BLOCK_ITEMS;
-  return firstRowTall ? { ...table, table: { ...table.table, keepWithHeaderRows: 0 } } : table;
+      ]);
+    });
+  }
+  return dataTable(['编号', '评价内容', '满分', '得分', '评语与佐证'], body, ITEM_WIDTHS);
 }
 
-function standards(sel: DossierSelection, data: DossierData, cite: Cite): Content {
+function standards(sel: DossierSelection, data: DossierData, cite: Cite, period: DossierPeriod): Content {
   const nodes: Content[] = [sectionHeading('standards')];
   if (!sel.assessments.length) nodes.push(emptyNote());
   const ofBranch = data.assessments.filter((a) => a.branchId === sel.branch.id);
+  // Five 自评 of a five-year volume would otherwise carry five identical headings.
+  const withYear = !isCalendarYear(period);
   for (const a of sel.assessments) {
     const s = a.standardSnapshot;
     const note = countedNote(a, ofBranch);
     nodes.push(
       // The heading, the summary under it, the grade bands and which one counts stay on one page.
       together([
-        { text: `${s.name}（${a.kind}）`, style: 'h2' },
+        { text: `${withYear ? `${countedYearOf(a)}年度` : ''}${s.name}（${a.kind}）`, style: 'h2' },
         formTable([
-          ['考评期间', `${cnDate(a.periodStart)}至${cnDate(a.periodEnd)}`],
+          ['考评期间', cnDateRange(a.periodStart, a.periodEnd)],
           ['考评人', a.assessor],
           ['考评日期', cnDate(a.date)],
           ['总分/等次', `${a.total} / ${s.totalScore} 分，${a.grade || '—'}`],
@@ -770,27 +1170,7 @@ function standards(sel: DossierSelection, data: DossierData, cite: Cite): Conten
       itemTable(a, cite),
     );
   }
-  nodes.push({ text: '民主评议党员', style: 'h2' });
-  const name = (id: string) => sel.members.find((m) => m.id === id)?.name ?? id;
-  nodes.push(
-    ...(sel.memberEvaluations.length
-      ? [
-          dataTable(
-            // The three texts are the long ones: they share the width; 等次 and any 五带头五标兵 title share a column.
-            ['姓名', '自评', '互评', '组织评定', '等次与评选'],
-            sel.memberEvaluations.map((e) => [
-              name(e.memberId),
-              e.selfResult,
-              e.peerResult,
-              e.collectiveResult,
-              { text: [e.grade || '—', ...e.exemplars.map((x) => `\n${x}`)].join('') },
-            ]),
-            [44, '*', '*', '*', 110],
-          ),
-          ...evaluationSummary(sel.memberEvaluations),
-        ]
-      : [emptyNote()]),
-  );
+  nodes.push(...evaluations(sel, data, period));
   return part(...nodes);
 }
 
@@ -921,7 +1301,14 @@ function appendix(sel: DossierSelection, manifest: DossierManifest, fingerprint:
     // A 党小组会 is numbered within its group: the group goes under the kind.
     [m.kind, seqBook(m, sel.branch.partyGroups)].filter(Boolean).join('\n'),
     { text: `第${m.seq}次`, alignment: 'center' },
-    { text: [m.topic, ...(m.backfilled ? [{ text: '（补录）', color: '#b00000' }] : [])] },
+    {
+      text: [
+        m.topic,
+        // Marks never wrap inside: 「（草 / 稿）」 reads as neither.
+        ...(m.backfilled ? [{ text: '（补录）', color: WARNING_COLOR, noWrap: true }] : []),
+        ...(m.status === '草稿' ? [{ text: '（草稿）', color: WARNING_COLOR, noWrap: true }] : []),
+      ],
+    },
     { pageReference: recordAnchor(m.id), alignment: 'center' },
   ]);
   const counts = new Map<ManifestTable, number>();
@@ -955,13 +1342,18 @@ function appendix(sel: DossierSelection, manifest: DossierManifest, fingerprint:
 }
 
 function closing(sel: DossierSelection, label: string, opts: DossierOptions): Content {
+  const drafts = sel.meetings.filter((m) => m.status === '草稿').length;
   return part(
     { text: '卷宗说明', style: 'h1', id: 'sec-closing' },
     {
       text:
         `本卷宗为${sel.branch.name}${label}党建工作台账，按“活动有阵地、工作有记录、领导有责任、评价有标准”顺序编排，` +
         `由支部标准化台账 ${opts.appVersion} 于 ${cnDateTime(opts.generatedAt)} 自台账数据生成。` +
-        '标注“补录”的记录系会后超过规定期限录入；已定稿记录的修改均注明修改时间和原因。',
+        '标注“补录”的记录系会后超过规定期限录入；已定稿记录的修改均注明修改时间和原因。' +
+        // A 草稿 may still change: the index and its own page say so, and so does this note.
+        (drafts
+          ? `本卷有 ${drafts} 条记录尚未定稿，在记录索引中标注“草稿”，其记录页标有【草稿】，内容以定稿后的记录为准。`
+          : ''),
       margin: [0, 0, 0, 20],
     },
     signatureLines(['支部书记', '审核人', '日期']),
@@ -1071,9 +1463,9 @@ export function buildDossier(data: DossierData, options: DossierOptions): BuiltD
         tableOfContents(sel),
         profile(sel, period),
         venues(sel, data),
-        ...records(sel, ctx, period.from, period.to, options),
+        ...records(sel, ctx, period, options),
         responsibility(sel, cite),
-        standards(sel, data, cite),
+        standards(sel, data, cite, period),
         learning(sel, period),
         appendix(sel, manifest, fingerprint),
         closing(sel, label, options),
@@ -1081,5 +1473,6 @@ export function buildDossier(data: DossierData, options: DossierOptions): BuiltD
       emptyText,
     ),
   };
-  return { docDefinition, manifest, fingerprint, manifestBytes: bytes };
+  const drafts = sel.meetings.filter((m) => m.status === '草稿').map((m) => ({ id: m.id, label: cite(m.id).text }));
+  return { docDefinition, manifest, fingerprint, manifestBytes: bytes, drafts };
 }

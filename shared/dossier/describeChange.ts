@@ -40,6 +40,15 @@ export interface ChangeGroup {
 }
 
 const yearLabel = (year: number) => `${year} 年度`;
+
+/**
+ * A learning entry by its kind and title as typed: 「日阅一文：阅读《…》」, 「月写一篇：1月学习心得：…」. A title already
+ * carries its own 《》 when it names a text, and is no book title at all when it names a 心得, so it is not wrapped in
+ * another pair.
+ */
+export function learningText(l: { kind: string; title: string }): string {
+  return `${l.kind}：${l.title}`;
+}
 const dayOf = (iso: string) => formatChinaTime(iso).slice(0, 10);
 
 /** Describes records of `data`; lookups are indexed once, so a report of hundreds of changes stays quick. */
@@ -111,7 +120,7 @@ function makeDescriber(data: DossierData, period: DossierPeriod) {
       }
       case 'learning': {
         const l = lookups.learning.get(id);
-        return l && join(l.date, memberName(l.memberId), `${l.kind}《${l.title}》`);
+        return l && join(l.date, memberName(l.memberId), learningText(l));
       }
       case 'campaigns':
         return lookups.campaigns.get(id)?.name;

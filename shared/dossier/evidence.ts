@@ -4,6 +4,7 @@ import { seqBook } from '../domain/vocab';
 import { formatChinaTime } from '../schemas/common';
 import type { AuditEntry, Meeting } from '../schemas/entities';
 import type { DossierData, DossierSelection } from './data';
+import { learningText } from './describeChange';
 import { cnDate } from './layout';
 import { recordAnchor } from './meetingRecord';
 
@@ -25,8 +26,11 @@ export type CitedRecord =
 /** What a line says of a record it cannot name: the caller loads only the period's records, not every year's. */
 const UNKNOWN_RECORD_TEXT = '（不在本卷期间内的记录）';
 
-/** A meeting as the 佐证 lists name it: 「2025年3月4日 支委会第3次」, a 党小组会 with its group. */
-function meetingText(m: Meeting, partyGroups: readonly { id: string; name: string }[]): string {
+/** A meeting as the 佐证 lists (and the drafts' warning) name it: 「2025年3月4日 支委会第3次」, a 党小组会 with its group. */
+export function meetingText(
+  m: Pick<Meeting, 'date' | 'kind' | 'seq' | 'partyGroupId'>,
+  partyGroups: readonly { id: string; name: string }[],
+): string {
   return `${cnDate(m.date)} ${m.kind}${seqBook(m, partyGroups)}第${m.seq}次`;
 }
 
@@ -87,7 +91,7 @@ export function citedRecords(data: DossierData, sel: DossierSelection): (id: str
     if (l) {
       const who = members.get(l.memberId);
       return {
-        text: `学习：${cnDate(l.date)}${who ? ` ${who}` : ''} ${l.kind}《${l.title}》`,
+        text: `学习：${cnDate(l.date)}${who ? ` ${who}` : ''} ${learningText(l)}`,
         anchor: learningAnchor(id),
         printed: printed.learning.has(id),
       };

@@ -95,6 +95,20 @@ export function cnDateTime(iso: string | undefined): string {
  */
 export const DATE_WIDTH = 72;
 
+/**
+ * Text that may wrap only between its parts, never inside one: 「2023年6月18日至」 and 「2028年6月17日」, a date and
+ * 「支委会第8次」. pdfmake breaks CJK text after any character, so a date in a narrow cell read 「2025年12月 / 31日」.
+ * Each part must fit the cell's width (a part wider than that runs over the cell's edge).
+ */
+export function unbroken(...parts: readonly string[]): { text: { text: string; noWrap: true }[] } {
+  return { text: parts.filter(Boolean).map((text) => ({ text, noWrap: true })) };
+}
+
+/** 「2023年6月18日至2028年6月17日」, wrapping after 「至」 rather than inside a date. */
+export function cnDateRange(from: string | undefined, to: string | undefined) {
+  return unbroken(`${cnDate(from)}至`, cnDate(to));
+}
+
 export const EMPTY_TEXT = '本年度无记录';
 
 export function emptyNote(text: string = EMPTY_TEXT): Content {
@@ -145,22 +159,39 @@ export function formTable(pairs: readonly (readonly [string, Content])[], perRow
   return { table: { widths, body, dontBreakRows: true }, margin: [0, 4, 0, 4] };
 }
 
+/**
+ * A form of two pairs to a row like formTable's, where a row of one pair spans the row (「本届任期」 and 「党员人数」 of
+ * the 支部概况, whose values would wrap in half a row).
+ */
+export function formGrid(rows: readonly (readonly (readonly [string, Content])[])[]): ContentTable {
+  const body = rows.map((pairs): TableCell[] => {
+    const cells = pairs.flatMap(([label, value]): TableCell[] => [
+      { text: label, style: 'label' },
+      asTyped(value as TableCell),
+    ]);
+    return pairs.length === 1 ? [cells[0]!, { ...(cells[1] as object), colSpan: 3 } as TableCell, '', ''] : cells;
+  });
+  const widths = fullWidthColumns([62, '*', 62, '*']);
+  return { table: { widths, body, dontBreakRows: true }, margin: [0, 4, 0, 4] };
+}
+
 /** A data table with a repeated header row. */
 export function dataTable(
   headers: readonly string[],
   rows: readonly TableCell[][],
   widths?: (number | string)[],
-  { breakRows = false }: { breakRows?: boolean } = {},
 ): ContentTable {
   return {
     table: {
       headerRows: 1,
       // The header row never stays alone at the foot of a page: it moves on with the first row.
       keepWithHeaderRows: 1,
-      // Nor is a row split: the next page would start with the tail of a cell under an empty 姓名. Only a table whose
-      // row can outgrow a page (a 考评 item with its evidence list) may break inside rows.
-      ...(breakRows ? {} : { dontBreakRows: true }),
-      widths: widths ?? headers.map(() => '*'),
+      // Nor is a row split: the next page would start with the tail of a cell under an empty 姓名. A row taller than
+      // a page is cut into 「（续）」 rows (prebreak.ts, or the 考评 and 任务清单 佐证 in build.ts).
+      dontBreakRows: true,
+      // A copy: pdfmake rewrites a table's widths in place ({ width }), which would change a shared constant for the
+      // next volume rendered in the same process.
+      widths: widths ? [...widths] : headers.map(() => '*'),
       body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows.map((row) => row.map(asTyped))],
     },
     layout: {

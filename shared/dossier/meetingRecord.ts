@@ -76,6 +76,8 @@ export function attendanceCounts(m: Pick<Meeting, 'attendance' | 'guests'>) {
   };
 }
 
+const ABSENT: ReadonlySet<string> = new Set(['请假', '缺席']);
+
 function attendanceSection(m: Meeting): Content[] {
   const c = attendanceCounts(m);
   const counts = {
@@ -92,9 +94,10 @@ function attendanceSection(m: Meeting): Content[] {
     margin: [0, 2, 0, 4] as [number, number, number, number],
   };
   // Two members per row: a roster of 30 stays on one page, as on the paper form.
+  // 请假 and 缺席 stand out, as absences an inspector looks for; 列席 is a presence (without a vote), printed plainly.
   const cells = m.attendance.map((a): TableCell[] => [
     a.name,
-    { text: a.status, alignment: 'center', ...(a.status === '出席' ? {} : { bold: true, color: '#b00000' }) },
+    { text: a.status, alignment: 'center', ...(ABSENT.has(a.status) ? { bold: true, color: '#b00000' } : {}) },
     a.reason || '',
   ]);
   const rows: TableCell[][] = [];
@@ -405,7 +408,7 @@ export function recordSection(m: Meeting, ctx: RecordContext, options: { anchor?
   const body: Content[] = [
     ...titleBlock(m, ctx, anchorId),
     formTable([topic!], 1),
-    formTable(rest, 2),
+    ...formRows(rest),
     ...attendanceSection(m),
     ...(m.kind === '党课' ? titled('授课提纲', m.outline) : []),
     ...titled('议程', m.agenda),

@@ -509,10 +509,24 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
     const margins = m[1] + m[3];
     const box0 = box - m[0] - m[2];
     if (Array.isArray(node.stack)) {
+      if (node.text !== undefined) return undefined;
       // Pre-broken lines: one line each.
-      if (node.text !== undefined || !node.stack.every((l) => lineStack(l)?.lines.length === 1)) return undefined;
-      const h = lineHeightOf(style);
-      return h ? node.stack.length * h + margins : undefined;
+      if (node.stack.every((l) => lineStack(l)?.lines.length === 1)) {
+        const h = lineHeightOf(style);
+        return h ? node.stack.length * h + margins : undefined;
+      }
+      // Text and tables one under the other (a 考评 item's 评语 over its 佐证 list, build.ts), each at the cell's width.
+      let sum = margins;
+      for (const child of node.stack) {
+        const t = child as Json;
+        const h =
+          t && typeof t === 'object' && t.table && typeof t.table === 'object'
+            ? nestedTableHeight(t, box0, style, slack)
+            : cellHeight(child, box0, style, slack);
+        if (h === undefined) return undefined;
+        sum += h;
+      }
+      return sum;
     }
     // Runs of a rich text, each measured in its own style; explicit newlines start lines.
     const runs = typeof node.text === 'string' ? [node.text] : node.text;
@@ -522,7 +536,9 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
     for (const run of runs) {
       const r = (typeof run === 'string' ? { text: run } : run) as Json;
       if (!r || typeof r !== 'object' || typeof r.text !== 'string') return undefined;
-      for (const k in r) if (!NEUTRAL_KEYS.has(k) || k === 'margin' || k === 'id') return undefined;
+      // A run kept on one line (layout.ts unbroken) is measured as text that may break: pdfmake needs no more lines
+      // for it as long as each run fits a line, which unbroken's callers see to (and the slack line covers).
+      for (const k in r) if ((!NEUTRAL_KEYS.has(k) && k !== 'noWrap') || k === 'margin' || k === 'id') return undefined;
       const rs = resolveStyle(r, style, styles);
       const metrics = rs?.font ? setup.metrics(rs.font, !!rs.bold) : undefined;
       const h = rs ? lineHeightOf(rs) : undefined;
@@ -554,7 +570,20 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
     inherited: TextStyle;
   }
 
-  const geometry = (o: Json, width: number): TableGeometry | undefined => {
+  /**
+   * A table inside a table cell (a 佐证 list), `width` the cell's text width, `inherited` the cell's style: its rows
+   * and its vertical margins. Undefined for anything the table walk would not read.
+   */
+  const nestedTableHeight = (o: Json, width: number, inherited: TextStyle, slack: boolean): number | undefined => {
+    for (const k in o) if (!TABLE_KEYS.has(k) || k === 'pageBreak' || k === 'id') return undefined;
+    const body = (o.table as Json).body;
+    const m = allMargins(o.margin);
+    if (!m || !Array.isArray(body)) return undefined;
+    const h = tableStart(o, width, body.length, slack, inherited);
+    return h === undefined ? undefined : h + m[1] + m[3];
+  };
+
+  const geometry = (o: Json, width: number, within: TextStyle = base): TableGeometry | undefined => {
     const widths = (o.table as Json).widths;
     if (!Array.isArray(widths)) return undefined;
     const layout = o.layout ?? {};
@@ -569,7 +598,7 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
             : f;
       return typeof v === 'number' ? v : NaN;
     };
-    const inherited = resolveStyle(o, base, styles);
+    const inherited = resolveStyle(o, within, styles);
     const hm = horizontalMargins(o.margin);
     if (!inherited || !hm) return undefined;
     const star = starLowerBound(o, widths, width - hm[0] - hm[1]);
@@ -600,9 +629,15 @@ export function prebreakDocument(doc: TDocumentDefinitions, setup: PrebreakSetup
    * The most a table's first `rows` rows can be high as pdfmake lays them out: the top rule, then per row its
    * paddings, its tallest cell and the rule under it. Undefined when a cell or the layout is beyond what this reads.
    */
-  const tableStart = (o: Json, width: number, rows: number, slack = true): number | undefined => {
+  const tableStart = (
+    o: Json,
+    width: number,
+    rows: number,
+    slack = true,
+    within: TextStyle = base,
+  ): number | undefined => {
     const body = (o.table as Json).body;
-    const g = geometry(o, width);
+    const g = geometry(o, width, within);
     if (!g || !Array.isArray(body) || body.length < rows) return undefined;
     let height = g.hLine(0);
     for (let r = 0; r < rows; r++) {

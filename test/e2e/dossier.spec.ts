@@ -40,6 +40,9 @@ test('a volume is exported from the UI, read back, and verified against the ledg
   await expect(page.getByRole('heading', { level: 3, name: '研究部署第一季度工作' })).toBeVisible();
   await openSection(page, '卷宗导出');
   await chooseOption(page, '年度', '2025年');
+  // The new record is a 草稿: named before the volume is made, with a link to open it and 定稿 first.
+  await expect(page.getByText('本卷有 1 条记录尚未定稿')).toBeVisible();
+  await expect(page.getByRole('link', { name: /2025年3月10日 支委会第1次「研究部署第一季度工作」/ })).toBeVisible();
 
   // Cancel: hold the font download so the job is certainly still running, cancel, and nothing is saved.
   let downloads = 0;
@@ -86,7 +89,10 @@ test('a volume is exported from the UI, read back, and verified against the ledg
     await (await chooser).setFiles(file);
   };
   await verifyWith();
-  await expect(page.getByText(/卷宗与本机数据一致/)).toBeVisible();
+  await expect(
+    page.getByText('卷宗内嵌的数据清单与本机台账一致（本校验只核对数据，不核对页面上印出的内容）'),
+  ).toBeVisible();
+  await expect(page.getByText('卷宗：卷宗测试党支部，2025年度，第 1 卷', { exact: false })).toBeVisible();
 
   // An edit after the export is named by 校验卷宗.
   await openSection(page, '支部概况');
@@ -96,7 +102,7 @@ test('a volume is exported from the UI, read back, and verified against the ledg
   await expectSaved(page);
   await openSection(page, '卷宗导出');
   await verifyWith();
-  await expect(page.getByText(/卷宗导出后有 1 处变动/)).toBeVisible();
+  await expect(page.getByText(/卷宗内嵌的数据清单与本机台账有 1 处差异/)).toBeVisible();
   await expect(page.getByRole('cell', { name: '导出后被修改' })).toBeVisible();
   // Counted per category, and the record named by what it is rather than by its id.
   await expect(page.getByText('支部：已修改 1')).toBeVisible();

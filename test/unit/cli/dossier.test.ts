@@ -7,6 +7,9 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as dossier } from '../../../scripts/dossier';
 import { main as verify } from '../../../scripts/dossier-verify';
+import { extractManifest } from '../../../shared/dossier/extract';
+import { printedFingerprint } from '../../../shared/dossier/verifyReport';
+import { withEditedManifest, withPageBytesFlipped } from '../dossier/tamper';
 import { capture, readAll, writeAll, writeTypicalBackup, type BackupContents } from './helpers';
 
 let dir: string;
@@ -37,7 +40,8 @@ afterAll(async () => {
 
 describe('npm run dossier', () => {
   it('writes the volume of the only branch: its name, its topics and 第 1 页 共 N 页 are in the text', async () => {
-    expect(firstRun.stderr).toEqual([]);
+    // The seeded year has drafts: written all the same, with a warning (see below).
+    expect(firstRun.stderr).toEqual([expect.stringMatching(/^注意：本卷有 \d+ 条记录尚未定稿：/)]);
     expect(firstCode).toBe(0);
     const bytes = new Uint8Array(await readFile(pdf));
     const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
@@ -52,6 +56,22 @@ describe('npm run dossier', () => {
     expect(text).toMatch(new RegExp(`第 1 页 共 ${pages} 页`));
     expect(firstRun.stdout.join('\n')).toContain(`共 ${pages} 页`);
     expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
+  });
+
+  it('warns on stderr of the records not yet 定稿, naming each as the volume cites it, and still exits 0', async () => {
+    const drafts = meetings2025()
+      .filter((m) => m.status === '草稿')
+      .sort((a, b) => (String(a.date) < String(b.date) ? -1 : 1));
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(firstCode).toBe(0);
+    expect(firstRun.stderr).toHaveLength(1);
+    const warning = firstRun.stderr[0]!;
+    expect(warning).toMatch(new RegExp(`^注意：本卷有 ${drafts.length} 条记录尚未定稿：`));
+    for (const m of drafts) {
+      const [y, mo, d] = String(m.date).split('-').map(Number);
+      expect(warning).toContain(`${y}年${mo}月${d}日 ${String(m.kind)}`);
+      expect(warning).toContain(`第${String(m.seq)}次`);
+    }
   });
 
   it('refuses a damaged backup with one Chinese line and writes nothing', async () => {
@@ -155,7 +175,49 @@ describe('npm run dossier:verify', () => {
     const code = await verify([pdf, '--backup', backup], run.out);
     expect(run.stderr).toEqual([]);
     expect(code).toBe(0);
-    expect(run.stdout[0]).toBe('一致');
+    const fingerprint = (await extractManifest(new Uint8Array(await readFile(pdf)))) as { fingerprint: string };
+    expect(run.stdout).toEqual([
+      '一致：卷宗内嵌的数据清单与备份中的台账相同（本校验只核对数据，不核对页面上印出的内容）',
+      expect.stringMatching(
+        new RegExp(`^卷宗：${branchName()}，2025年度，第 1 卷，\\d{4}年\\d+月\\d+日 \\d\\d:\\d\\d 导出$`),
+      ),
+      expect.stringMatching(/^卷宗的 \d+ 条记录和 \d+ 个附件与备份中的数据完全相同。$/),
+      `数据指纹：${printedFingerprint(fingerprint.fingerprint)}（与封面、文档属性、XMP 元数据中的指纹相同）`,
+    ]);
+  });
+
+  it('reports a volume whose embedded manifest was edited as the file altered (exit 3), not as the ledger changed', async () => {
+    const bytes = new Uint8Array(await readFile(pdf));
+    const original = (await extractManifest(bytes)) as { fingerprint: string };
+    const file = join(dir, 'edited-manifest.pdf');
+    await writeFile(file, await withEditedManifest(bytes));
+    const run = capture();
+    const code = await verify([file, '--backup', backup], run.out);
+    await rm(file);
+    expect(code).toBe(3);
+    expect(run.stderr).toEqual([]);
+    expect(run.stdout[0]).toBe('卷宗内嵌数据清单与封面指纹不符，文件可能被改动');
+    expect(run.stdout[1]).toContain('2025年度，第 1 卷');
+    const hexOf = (line: string | undefined) => /SHA-256 ((?:[0-9a-f]{8} ?){8})$/.exec(line ?? '')?.[1];
+    expect(run.stdout[2]).toMatch(/^内嵌数据清单的指纹：/);
+    expect(run.stdout[3]).toMatch(/^封面、文档属性、XMP 元数据中记载的指纹：/);
+    expect(hexOf(run.stdout[3])).toBe(printedFingerprint(original.fingerprint).slice(8));
+    expect(hexOf(run.stdout[2])).not.toBe(hexOf(run.stdout[3]));
+    expect(run.stdout.join('\n')).not.toMatch(/已修改|不一致/);
+  });
+
+  it('names a page whose bytes were damaged (exit 3) ahead of the data verdict, which still says what it covers', async () => {
+    const file = join(dir, 'damaged-page.pdf');
+    await writeFile(file, await withPageBytesFlipped(new Uint8Array(await readFile(pdf)), 12));
+    const run = capture();
+    const code = await verify([file, '--backup', backup], run.out);
+    await rm(file);
+    expect(code).toBe(3);
+    expect(run.stdout.slice(0, 2)).toEqual([
+      '卷宗文件已损坏：第 12 页的页面数据与其校验码不符，该页可能显示不全。请取得完整的原文件，或重新导出卷宗。',
+      '一致：卷宗内嵌的数据清单与备份中的台账相同（本校验只核对数据，不核对页面上印出的内容）',
+    ]);
+    expect(run.stdout.at(-1)).toMatch(/^数据指纹：SHA-256 /);
   });
 
   it('lists the meeting whose topic changed after the export by date, kind and topic, and exits 1', async () => {
@@ -169,7 +231,9 @@ describe('npm run dossier:verify', () => {
     await rm(file);
     expect(code).toBe(1);
     expect(run.stdout).toEqual([
-      expect.stringMatching(/^不一致：.*1 处差异$/),
+      '不一致：卷宗内嵌的数据清单与备份中的台账有 1 处差异（本校验只核对数据，不核对页面上印出的内容）',
+      expect.stringMatching(/^卷宗：.*，2025年度，第 1 卷，/),
+      expect.stringMatching(/^数据指纹：SHA-256 [0-9a-f]{8} .*（与封面、文档属性、XMP 元数据中的指纹相同）$/),
       '  会议记录：已修改 1',
       '',
       '会议记录（1 处）：',
@@ -202,8 +266,10 @@ describe('npm run dossier:verify', () => {
     expect(run.stderr).toEqual([]);
     expect(code).toBe(1);
     const total = learning.length + 3;
-    expect(run.stdout.slice(0, 6)).toEqual([
-      expect.stringMatching(new RegExp(`^不一致：.* ${total} 处差异$`)),
+    expect(run.stdout.slice(0, 8)).toEqual([
+      expect.stringMatching(new RegExp(`^不一致：.* ${total} 处差异（本校验只核对数据，不核对页面上印出的内容）$`)),
+      expect.stringMatching(/^卷宗：/),
+      expect.stringMatching(/^数据指纹：/),
       '  党员：不再属于本卷期间 1',
       '  领导责任：已修改 1',
       '  民主评议：已删除 1',
@@ -219,10 +285,10 @@ describe('npm run dossier:verify', () => {
     expect(text).toContain(`  已删除（${String(who.name)} 2025 年度）`);
     const first = [...learning].sort((a, b) => (String(a.date) < String(b.date) ? -1 : 1))[0]!;
     expect(text).toContain(
-      `  已修改  ${String(first.date)} ${nameOf.get(String(first.memberId))} ${String(first.kind)}《${String(first.title)}》`,
+      `  已修改  ${String(first.date)} ${nameOf.get(String(first.memberId))} ${String(first.kind)}：${String(first.title)}`,
     );
     const listed = run.stdout.slice(run.stdout.indexOf(`学习记录（${learning.length} 处）：`) + 1);
-    expect(listed.slice(0, 50).every((l) => l.startsWith('  已修改  2025-') && l.includes('《'))).toBe(true);
+    expect(listed.slice(0, 50).every((l) => l.startsWith('  已修改  2025-') && !/《《|》》/.test(l))).toBe(true);
     expect(listed[50]).toBe(`  另有 ${learning.length - 50} 处`);
     expect(listed).toHaveLength(51);
   });

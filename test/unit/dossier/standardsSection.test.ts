@@ -47,15 +47,28 @@ function sectionPart(content: unknown, title: string): unknown {
   return found;
 }
 
-/** The rows of each 考评's item table, by item code, in the order the volume prints the 考评. */
-function itemRows(part: unknown): Map<string, unknown>[] {
+/** The code in a row's 编号 cell: 「A1」, or 「A1（续）」 on a row its 佐证 go on in. */
+const codeOf = (row: unknown[]) => {
+  const cell = row[0];
+  return typeof cell === 'string' ? cell : ((cell as { text: string }).text ?? '');
+};
+
+/**
+ * The rows of each 考评's item table, by item code (an item's own row and the rows its 佐证 go on in), in the order
+ * the volume prints the 考评.
+ */
+function itemRows(part: unknown): Map<string, unknown[][]>[] {
   const tables = nodesWhere(part, (o) => {
     const body = (o.table as { body?: unknown[][] } | undefined)?.body;
     return !!body && textsOf(body[0]).includes('评语与佐证');
   });
   return tables.map((t) => {
-    const body = (t.table as { body: unknown[][] }).body.slice(1);
-    return new Map(body.map((row) => [row[0] as string, row]));
+    const rows = new Map<string, unknown[][]>();
+    for (const row of (t.table as { body: unknown[][] }).body.slice(1)) {
+      const code = codeOf(row).replace(/（续）$/, '');
+      rows.set(code, [...(rows.get(code) ?? []), row]);
+    }
+    return rows;
   });
 }
 
@@ -211,7 +224,7 @@ describe('dossier 评价有标准: 佐证', () => {
     const texts = textsOf(a2);
     expect(texts).toContain('阵地：机关党员活动室');
     expect(texts).toContain('责任清单：王建国（第一责任人，2025年度）');
-    expect(texts).toContain('学习：2025年5月10日 张卫东 月写一篇《学习心得体会》');
+    expect(texts).toContain('学习：2025年5月10日 张卫东 月写一篇：学习心得体会');
     expect(texts).not.toContain('（不在本卷期间内的记录）');
     const refs = nodesWhere(a2, (o) => typeof o.pageReference === 'string').map((o) => o.pageReference);
     expect(refs).toEqual([venueAnchor('v1'), responsibilityAnchor('r1'), learningAnchor('l1')]);
@@ -236,24 +249,27 @@ describe('dossier 评价有标准: 佐证', () => {
     expect(textsOf(self!.get('A2')).join('\n')).not.toContain('已删除');
   });
 
-  it('names the evidence of a leader’s task the same way', () => {
-    const responsibility = textsOf(sectionPart(content, SECTION_TITLES.responsibility)).join('\n');
-    expect(responsibility).toContain('2025年3月3日 党课第1次\n（该记录已于 2025年11月28日 删除）');
+  it('names the evidence of a leader’s task the same way, with the page it is on', () => {
+    const part = sectionPart(content, SECTION_TITLES.responsibility);
+    // The date and what the record was, a line breaking between them (never inside 「党课第1次」).
+    const texts = textsOf(part);
+    expect(texts[texts.indexOf('2025年3月3日 ') + 1]).toBe('党课第1次');
+    expect(texts).toContain('（该记录已于 2025年11月28日 删除）');
+    const refs = nodesWhere(part, (o) => typeof o.pageReference === 'string').map((o) => o.pageReference);
+    expect(refs).toEqual([recordAnchor('mt5')]);
   });
 });
 
 describe('dossier 评价有标准: the item table over pages', () => {
-  /** The item tables' keepWithHeaderRows, in the order the 考评 are printed. */
-  const keeps = (data: DossierData) =>
+  /** The item tables, in the order the 考评 are printed. */
+  const tables = (data: DossierData) =>
     nodesWhere(sectionPart(buildDossier(data, OPTS).docDefinition.content, SECTION_TITLES.standards), (o) => {
       const body = (o.table as { body?: unknown[][] } | undefined)?.body;
       return !!body && textsOf(body[0]).includes('评语与佐证');
-    }).map((t) => (t.table as { keepWithHeaderRows?: number }).keepWithHeaderRows);
+    }).map((t) => t.table as { keepWithHeaderRows?: number; dontBreakRows?: boolean; body: unknown[][] });
 
-  it('keeps the header row with a short first row, and lets a first row citing a year of meetings start under it', () => {
+  it('goes on with an item citing a year of meetings in rows that name it (「A3（续）」), never breaking a row', () => {
     const data = scenario();
-    // The first item printed is A3 (活动有阵地 first), citing one venue.
-    expect(keeps(data)).toEqual([1, 1, 1]);
     const monthly = data.meetings.filter((m) => m.date.startsWith('2025')).map((m) => m.id);
     expect(monthly.length).toBeGreaterThan(8);
     const tall = {
@@ -264,8 +280,22 @@ describe('dossier 评价有标准: the item table over pages', () => {
           : a,
       ),
     };
-    // as2 is printed second (by 考评日期).
-    expect(keeps(tall)).toEqual([1, 0, 1]);
+    const [, second] = tables(tall);
+    // A row that breaks over a page left the next page's 佐证 under an empty 编号: no row breaks now, and the header
+    // row keeps with the first row (a third of a page at most).
+    expect(second!.dontBreakRows).toBe(true);
+    expect(second!.keepWithHeaderRows).toBe(1);
+    // as2 is printed second (by 考评日期); its first item is A3 (活动有阵地 first).
+    const codes = second!.body.slice(1).map(codeOf);
+    const more = codes.filter((c) => c === 'A3（续）').length;
+    expect(more).toBeGreaterThan(0);
+    expect(codes.slice(0, 2 + more)).toEqual(['A3', ...Array<string>(more).fill('A3（续）'), 'A1']);
+    // Every record in order, each with its page, however many rows they take.
+    const a3 = second!.body.slice(1, 2 + more);
+    const refs = nodesWhere(a3, (o) => typeof o.pageReference === 'string').map((o) => o.pageReference);
+    expect(refs).toEqual(monthly.map(recordAnchor));
+    // Citing one venue, A3 keeps its one row.
+    for (const t of tables(data)) expect(t.body.slice(1).map(codeOf).slice(0, 2)).toEqual(['A3', 'A1']);
   });
 });
 

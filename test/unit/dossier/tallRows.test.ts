@@ -93,12 +93,13 @@ describe.skipIf(!hasPoppler)('rows taller than a page in a rendered volume (need
     for (const m of data.members) expect(table, m.name).toContain(m.name);
     for (const m of data.members.slice(3)) expect(table).toContain(`${m.name}自评合格`);
     for (const m of data.members.slice(0, 3)) {
-      // Pieces of the text in rows of their own, each continued under 「姓名（续）」 (on a new page, under the header).
+      // The text across the width under the member's row (whose 自评 cell says 「见下」), in pieces each under
+      // 「姓名（续）」 (on a new page, under the header).
       const text = table
         .replaceAll('姓名自评互评组织评定等次与评选', '')
         .replaceAll(`${m.name}（续）`, '')
         .replaceAll('优秀', '');
-      expect(text).toContain(`${m.name}${longSelf(m.name)}`);
+      expect(text).toContain(`${m.name}见下自评：${longSelf(m.name)}`);
     }
   });
 

@@ -1,8 +1,9 @@
 // 卷宗导出: one volume per branch-year (一年一本) or per date range, rendered in the PDF worker, and 校验卷宗 for a PDF
 // handed back.
+import { closingYear } from '../../../../shared/dates/closingYear';
 import { typedDateProblem } from '../../../../shared/dates/parseTypedDate';
 import { isRealDate } from '../../../../shared/schemas/common';
-import { Alert, Button, Card, Empty, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Segmented, Select, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import {
   dossierFileName,
@@ -20,22 +21,17 @@ import { SCHEMA_VERSION } from '../../db/AppDB';
 import { PdfJobStatus } from '../../ui/PdfJobStatus';
 import { usePdfJob } from '../../ui/usePdfJob';
 import { NumberInput } from '../../ui/NumberInput';
-import { namedPageButtons } from '../../ui/controlLabels';
-import { FilterFilled } from '../../ui/icons';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
-import { CHANGE_LABELS, verifyDossierPdf, type VerifyOutcome } from './verifyDossier';
+import { verifyDossierPdf, type VerifyOutcome } from './verifyDossier';
+import { useVolumeDrafts } from './useVolumeDrafts';
+import { DraftsWarning } from './DraftsWarning';
+import { VerifyVerdict } from './VerifyVerdict';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
-
-/** A large difference (a volume checked against a much later ledger) is paged rather than one endless table. */
-const CHANGES_PER_PAGE = 50;
 
 const appVersion: string = import.meta.env.VITE_APP_VERSION ?? '开发版';
 
 /** In January and February the volume due is last year's (handed in each January); later, this year's. */
-export function defaultDossierYear(today: string): number {
-  const year = Number(today.slice(0, 4));
-  return Number(today.slice(5, 7)) <= 2 ? year - 1 : year;
-}
+export const defaultDossierYear = closingYear;
 
 export type PeriodMode = 'year' | 'range';
 
@@ -98,12 +94,13 @@ export function DossierPage() {
   useEffect(() => {
     if (finished) focusIfLost(outcomeRef.current);
   }, [finished]);
+  const chosen = choosePeriod({ mode, year, from, to }, today);
+  const drafts = useVolumeDrafts(branch, 'period' in chosen ? chosen.period : undefined);
 
   if (branch === undefined) return null;
   const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: 15 }, (_, i) => thisYear - i);
 
-  const chosen = choosePeriod({ mode, year, from, to }, today);
   const wrongField = 'field' in chosen ? chosen.field : undefined;
 
   const chooseMode = (next: PeriodMode) => {
@@ -234,6 +231,9 @@ export function DossierPage() {
               <Typography.Text type="secondary" id="dossier-volume-help">
                 卷号印在封面上。同一年度分册装订时，按起止日期分别导出，并依次填写卷号。
               </Typography.Text>
+              {drafts && drafts.length > 0 && 'period' in chosen && (
+                <DraftsWarning drafts={drafts} period={chosen.period} />
+              )}
             </Space>
             <div ref={outcomeRef} tabIndex={finished ? -1 : undefined} style={{ marginTop: 16 }}>
               <PdfJobStatus state={pdf.state} onCancel={pdf.cancel} />
@@ -242,68 +242,14 @@ export function DossierPage() {
           <Card title="校验卷宗">
             <Typography.Paragraph type="secondary">
               选择一份本软件导出的卷宗
-              PDF，核对其中内嵌的数据清单与本机当前数据是否一致，并列出导出后被修改、新增或删除的记录。
+              PDF，核对其中内嵌的数据清单与本机当前数据是否一致，列出导出后被修改、新增或删除的记录，并检查文件本身在导出后是否被改动或损坏（内嵌清单与封面指纹是否相符）。页面上印出的文字和图片不在核对之列。
             </Typography.Paragraph>
             <Button onClick={() => void verify()} loading={verifying}>
               选择卷宗 PDF 并校验
             </Button>
             {verdict && (
               <div style={{ marginTop: 16 }}>
-                {!verdict.ok ? (
-                  <Alert type="error" showIcon message="无法校验" description={verdict.reason} />
-                ) : verdict.changes.length === 0 ? (
-                  <Alert
-                    type="success"
-                    showIcon
-                    message={`卷宗与本机数据一致（${verdict.branchName} ${verdict.period.from} 至 ${verdict.period.to}）`}
-                    description={`数据指纹：${verdict.fingerprint}`}
-                  />
-                ) : (
-                  <>
-                    <Alert
-                      type="warning"
-                      showIcon
-                      message={`卷宗导出后有 ${verdict.changes.length} 处变动`}
-                      description={
-                        <>
-                          {verdict.summary.map((line) => (
-                            <div key={line}>{line}</div>
-                          ))}
-                          <div>数据指纹：{verdict.fingerprint}</div>
-                        </>
-                      }
-                    />
-                    <Table
-                      style={{ marginTop: 12 }}
-                      size="small"
-                      rowKey={(c) => `${c.table}-${c.id}`}
-                      pagination={
-                        verdict.changes.length > CHANGES_PER_PAGE
-                          ? { pageSize: CHANGES_PER_PAGE, showSizeChanger: false, itemRender: namedPageButtons }
-                          : false
-                      }
-                      dataSource={verdict.changes}
-                      columns={[
-                        {
-                          title: '类别',
-                          dataIndex: 'category',
-                          filters: [...new Set(verdict.changes.map((c) => c.category))].map((c) => ({
-                            text: c,
-                            value: c,
-                          })),
-                          onFilter: (value, c) => c.category === value,
-                          filterIcon: <FilterFilled aria-label="筛选" />,
-                        },
-                        {
-                          title: '变动',
-                          dataIndex: 'kind',
-                          render: (k: keyof typeof CHANGE_LABELS) => CHANGE_LABELS[k],
-                        },
-                        { title: '记录', dataIndex: 'record' },
-                      ]}
-                    />
-                  </>
-                )}
+                <VerifyVerdict verdict={verdict} />
               </div>
             )}
           </Card>

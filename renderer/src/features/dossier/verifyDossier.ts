@@ -1,4 +1,4 @@
-// 校验卷宗: compares a dossier PDF's embedded manifest with the ledger as it is now.
+// 校验卷宗: whether a dossier PDF is still the file exported, and how its embedded manifest compares with the ledger now.
 import type { DossierData } from '../../../../shared/dossier/data';
 import {
   describeChanges,
@@ -8,6 +8,13 @@ import {
 } from '../../../../shared/dossier/describeChange';
 import { extractManifest } from '../../../../shared/dossier/extract';
 import { verifyManifest, type ManifestChange } from '../../../../shared/dossier/manifest';
+import {
+  ALTERED,
+  NOT_COMPARED,
+  fileVerdict,
+  fingerprintLine,
+  volumeText,
+} from '../../../../shared/dossier/verifyReport';
 import { loadDossierJob } from '../../db/printData';
 import { db } from '../../db/db';
 import { listAuditSince } from '../../db/repositories/audit';
@@ -15,12 +22,25 @@ import { listLearning } from '../../db/repositories/learning';
 
 export type VerifyOutcome =
   | { ok: false; reason: string }
+  /**
+   * The file's own fingerprints (cover, 文档属性, XMP) are not its embedded manifest's: the file was changed after the
+   * export, and its manifest is not compared with the ledger. `details` say which fingerprint is where.
+   */
+  | { ok: false; reason: typeof ALTERED; details: string[] }
   | {
       ok: true;
       branchName: string;
       period: { from: string; to: string };
+      /** The volume as its cover names it: 「…党支部，2025年度，第 1 卷，2026年1月5日 10:00 导出」. */
+      volumeName: string;
       exportedAt: string;
       fingerprint: string;
+      /** 「数据指纹：SHA-256 …（与封面、文档属性、XMP 元数据中的指纹相同）」. */
+      fingerprintLine: string;
+      /** Set when some of the file's data fails its checksum: which pages may show half blank (verifyReport). */
+      damage?: string;
+      /** How many records and attachments the volume lists. */
+      listed: { records: number; attachments: number };
       /** Per category, e.g. 「会议记录：已修改 2、新增 1」, in the volume's order. */
       summary: string[];
       /** By category, then kind; `record` names the record (「编号 …」 once it is deleted). */
@@ -90,8 +110,15 @@ export async function verifyDossierPdf(bytes: Uint8Array): Promise<VerifyOutcome
   const extracted = await extractManifest(bytes);
   if (!extracted.ok) return extracted;
   const { manifest } = extracted;
+  const file = fileVerdict(extracted.fingerprint, extracted.integrity);
+  if (file.kind === 'altered') {
+    return { ok: false, reason: ALTERED, details: [`卷宗：${volumeText(manifest)}`, ...file.lines, NOT_COMPARED] };
+  }
   const branch = await db.branches.get(manifest.branchId);
-  if (!branch) return { ok: false, reason: '本机没有这份卷宗所属的支部，无法校验（可先从备份恢复该支部）' };
+  if (!branch) {
+    const fingerprint = fingerprintLine(extracted.fingerprint, file.confirmedBy);
+    return { ok: false, reason: `本机没有这份卷宗所属的支部，无法校验（可先从备份恢复该支部）。${fingerprint}` };
+  }
   const job = await loadDossierJob(branch.id, {
     from: manifest.period.from,
     to: manifest.period.to,
@@ -113,8 +140,12 @@ export async function verifyDossierPdf(bytes: Uint8Array): Promise<VerifyOutcome
     ok: true,
     branchName: branch.name,
     period: manifest.period,
+    volumeName: volumeText(manifest),
     exportedAt: manifest.exportedAt,
     fingerprint: extracted.fingerprint,
+    fingerprintLine: fingerprintLine(extracted.fingerprint, file.confirmedBy),
+    ...(file.kind === 'damaged' ? { damage: file.text } : {}),
+    listed: { records: manifest.records.length, attachments: manifest.attachments.length },
     summary: groupChanges(described).map(groupSummary),
     changes: described,
   };
