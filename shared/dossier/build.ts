@@ -77,6 +77,7 @@ import {
   type RecordContext,
 } from './meetingRecord';
 import { areaText, capacityText } from '../domain/venueText';
+import { carriedFromNote } from '../domain/carriedTasks';
 
 export interface BuiltDossier {
   docDefinition: TDocumentDefinitions;
@@ -806,19 +807,27 @@ const TASK_PAGE_WIDTH = 24;
  * plain text, which prebreak.ts cuts where it must, and its 佐证 follow in rows of their own. Returns the table and
  * how many short rows it is worth (see keptWith).
  */
-function taskTable(tasks: Responsibility['tasks'], cite: Cite): { table: Content; items: number; lines: number } {
+function taskTable(
+  list: Pick<Responsibility, 'tasks' | 'year'>,
+  carriedOn: ReadonlyMap<string, number>,
+  cite: Cite,
+): { table: Content; items: number; lines: number } {
+  const tasks = list.tasks;
   const [wTitle, , , wNote, wEvidence] = TASK_WIDTHS as [number, number, number, number, number];
   const labelWidth = wEvidence - TASK_PAGE_WIDTH;
   const rows: TableCell[][] = [];
   let lines = 0;
   for (const t of tasks) {
     const cited = t.evidenceMeetingIds.map(cite);
-    const own = Math.max(estimatedLines(t.title, wTitle), estimatedLines(t.note, wNote));
+    const own = Math.max(estimatedLines(`${t.title}（已转入0000年度）`, wTitle), estimatedLines(t.note, wNote));
     const count = (c: CitedRecord) => evidenceLines(c, labelWidth);
     const [head, ...more] = runsOf(cited, count, own > ROW_LINES ? 0 : ROW_LINES, ROW_LINES);
     const evidence = (run: CitedRecord[]): TableCell =>
       ({ stack: evidenceTable(run, { width: wEvidence, pageWidth: TASK_PAGE_WIDTH }) }) as TableCell;
-    rows.push([t.title, cnDate(t.deadline), t.status, t.note, head!.length ? evidence(head!) : '']);
+    // Where a task carried over unfinished came from, or went (复制上一年度): the same task in two years' lists.
+    const onward = carriedOn.get(t.id);
+    const title = `${t.title}${carriedFromNote(t, list.year)}${onward !== undefined ? `（已转入${onward}年度）` : ''}`;
+    rows.push([title, cnDate(t.deadline), t.status, t.note, head!.length ? evidence(head!) : '']);
     lines += Math.max(
       own,
       head!.reduce((n, c) => n + count(c), 0),
@@ -845,7 +854,7 @@ function responsibility(sel: DossierSelection, cite: Cite): Content {
       { text: '职责', style: 'h3' },
       r.duties.length ? { ol: r.duties.map((d) => ({ text: d })) } : para(''),
     ];
-    const taskList = r.tasks.length ? taskTable(r.tasks, cite) : undefined;
+    const taskList = r.tasks.length ? taskTable(r, sel.carriedOn, cite) : undefined;
     const tasks: Content[] = [{ text: '任务清单', style: 'h3' }, taskList?.table ?? emptyNote(EMPTY_TEXT)];
     const taskItems = taskList?.items ?? 0;
     const reportLines = r.reports.reduce((n, p) => n + estimatedLines(p.summary, REPORT_WIDTHS[1]!), 0);

@@ -17,6 +17,8 @@ import type {
 } from '../schemas/entities';
 import { isRenumbering } from '../schemas/entities';
 import { byRoleThenName } from '../domain/responsibilityOrder';
+import { tasksCarriedOn } from '../domain/carriedTasks';
+import { onRosterDuring } from '../rules/roster';
 import { safeFileName } from '../fileName';
 
 /**
@@ -101,6 +103,8 @@ export interface DossierSelection {
   venueChecks: VenueCheck[];
   meetings: Meeting[];
   responsibilities: Responsibility[];
+  /** Tasks of the period's lists carried into a later year's list unfinished: task id → that year (not hashed). */
+  carriedOn: ReadonlyMap<string, number>;
   standards: Standard[];
   assessments: Assessment[];
   memberEvaluations: MemberEvaluation[];
@@ -150,7 +154,7 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
   const mine = <T extends { branchId: string }>(rows: readonly T[]) => rows.filter((r) => r.branchId === branchId);
   const years = yearsOf(period);
   const members = mine(data.members)
-    .filter((m) => m.joinedDate <= period.to && !(m.leftDate && m.leftDate < period.from))
+    .filter((m) => onRosterDuring(m, period.from, period.to))
     .sort((a, b) => (a.joinedDate < b.joinedDate ? -1 : a.joinedDate > b.joinedDate ? 1 : a.id < b.id ? -1 : 1));
   // The 党员活动室 first (the venue the 七有 standard and the 考评 measure), then in the order they were registered.
   const venues = mine(data.venues).sort(
@@ -170,6 +174,8 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
   const responsibilities = mine(data.responsibilities)
     .filter((r) => years.includes(r.year))
     .sort((a, b) => a.year - b.year || byRoleThenName(a, b) || by<Responsibility>()(a, b));
+  // A task carried unfinished into a later year's list (复制上一年度) says where it went, from any later list loaded.
+  const carriedOn = new Map(years.flatMap((y) => [...tasksCarriedOn(mine(data.responsibilities), y)]));
   const assessments = mine(data.assessments)
     .filter((a) => a.periodStart <= period.to && a.periodEnd >= period.from)
     .sort(by((a) => a.date));
@@ -220,6 +226,7 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
     venueChecks,
     meetings,
     responsibilities,
+    carriedOn,
     standards,
     assessments,
     memberEvaluations,

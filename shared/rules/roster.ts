@@ -11,6 +11,11 @@ export function isOnRosterOn(member: RollDates, date: string | undefined): boole
   return member.joinedDate <= date && !(member.leftDate && member.leftDate <= date);
 }
 
+/** On the roster at some point from `from` to `to` (inclusive): joined by the end, not gone before the start. */
+export function onRosterDuring(member: RollDates, from: string, to: string): boolean {
+  return member.joinedDate <= to && !(member.leftDate && member.leftDate < from);
+}
+
 export interface OffRollRow {
   index: number;
   memberId: string;

@@ -303,6 +303,11 @@ export const responsibilityTaskSchema = z.object({
   status: z.enum(TASK_STATUSES),
   note: optionalLongText('完成情况', 2000),
   evidenceMeetingIds: z.array(idSchema).default([]),
+  /**
+   * The year whose list the task was carried over from, unfinished (复制上一年度): the same task, its deadline kept in
+   * that year. Absent for a task of the list's own year (and in data from before this field).
+   */
+  carriedFrom: z.number().int().min(2000).max(2100).optional(),
 });
 
 export const reportSchema = z.object({
@@ -339,13 +344,26 @@ const taskRules = (v: { year?: unknown; tasks?: unknown }, ctx: z.RefinementCtx)
   const nextYearEnd = `${String(v.year + 1).padStart(4, '0')}-12-31`;
   v.tasks.forEach((task: unknown, index) => {
     if (typeof task !== 'object' || task === null) return;
-    const { deadline, status, note } = task as { deadline?: unknown; status?: unknown; note?: unknown };
+    const { deadline, status, note, carriedFrom } = task as {
+      deadline?: unknown;
+      status?: unknown;
+      note?: unknown;
+      carriedFrom?: unknown;
+    };
+    // A task carried over unfinished keeps the deadline it had in its own year.
+    const from =
+      typeof carriedFrom === 'number' && carriedFrom < (v.year as number)
+        ? `${String(carriedFrom).padStart(4, '0')}-01-01`
+        : yearStart;
     if (typeof deadline === 'string' && WELL_FORMED_DATE.test(deadline)) {
-      if (deadline < yearStart) {
+      if (deadline < from) {
         ctx.addIssue({
           code: 'custom',
           path: ['tasks', index, 'deadline'],
-          message: `完成时限不能早于本年度开始（${yearStart}）`,
+          message:
+            from === yearStart
+              ? `完成时限不能早于本年度开始（${yearStart}）`
+              : `完成时限不能早于${String(carriedFrom)}年度开始（${from}）`,
         });
       } else if (deadline > nextYearEnd) {
         ctx.addIssue({

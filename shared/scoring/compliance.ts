@@ -6,6 +6,7 @@ import type { Branch, Meeting, Member } from '../schemas/entities';
 import { DEFAULT_RULE_PACK_ID, getRulePack, type FrequencyRule, type RuleScope, type RulePack } from '../rules/packs';
 import { periodsBetween, type Period } from '../rules/periods';
 import { checkQuorum, type QuorumResult } from '../rules/quorum';
+import { onRosterDuring } from '../rules/roster';
 
 export type ComplianceMeeting = Pick<
   Meeting,
@@ -112,7 +113,7 @@ function subjectsOf(scope: RuleScope, roster: SubjectRoster, period: Pick<Period
   if (scope === 'partyGroup') return roster.partyGroups.map((g) => ({ id: g.id, name: g.name }));
   if (scope === 'member') {
     return roster.members
-      .filter((m) => m.joinedDate <= period.end && !(m.leftDate && m.leftDate < period.start))
+      .filter((m) => onRosterDuring(m, period.start, period.end))
       .map((m) => ({ id: m.id, name: m.name }));
   }
   return [undefined];

@@ -151,7 +151,7 @@ test('the 工作台 lists a missed 支委会 month, links its drafts, and 补录
   await page.goBack();
   if (!isCurrent) await chooseOption(page, '年度', `${year}年`);
 
-  await committee.getByRole('button', { name: `补录支委会（${skip}月）` }).click();
+  await committee.getByRole('button', { name: `补录 ${skip}月：支委会`, exact: true }).click();
   await expect(page).toHaveURL(/#\/records\?new=/);
   await expect(page.getByRole('heading', { level: 3, name: '新建工作记录' })).toBeVisible();
   await expect(page.getByLabel('会议日期', { exact: true })).toHaveValue(lastDay(year, skip));
@@ -204,9 +204,9 @@ test('a year with every month missed shows 8 补录 buttons and 「全部 12 项
   await chooseOption(page, '年度', `${last}年`);
   const themeDay = page.getByRole('group', { name: '主题党日', exact: true });
   await expect(themeDay.getByText('主题党日 0/12 个月')).toBeVisible();
-  const buttons = themeDay.getByRole('button', { name: /^补录主题党日（/ });
+  const buttons = themeDay.getByRole('button', { name: /^补录 \d+月：主题党日$/ });
   await expect(buttons).toHaveCount(8);
   await themeDay.getByRole('button', { name: '全部 12 项补录' }).click();
   await expect(buttons).toHaveCount(12);
-  await expect(themeDay.getByRole('button', { name: '补录主题党日（12月）' })).toBeVisible();
+  await expect(themeDay.getByRole('button', { name: '补录 12月：主题党日' })).toBeVisible();
 });

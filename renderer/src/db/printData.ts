@@ -1,4 +1,5 @@
 // Gathers, through indexes, what a 会议记录单 or a year's 迎检卷宗 prints: rows as plain data plus the photos' Blobs.
+import Dexie from 'dexie';
 import { attachmentIdsOf, type DossierOptions } from '../../../shared/dossier/data';
 import type { AttachmentMeta, Meeting } from '../../../shared/schemas/entities';
 import type { PdfJob, PrintPhoto } from '../workers/pdfProtocol';
@@ -71,7 +72,8 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
     db.venues.where('branchId').equals(branchId).toArray(),
     db.venueChecks.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
     db.meetings.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
-    db.responsibilities.where('[branchId+year]').anyOf(yearKeys).toArray(),
+    // The period's years and the later ones: a task carried on unfinished says which year's list took it.
+    db.responsibilities.where('[branchId+year]').between([branchId, years[0]!], [branchId, Dexie.maxKey]).toArray(),
     db.assessments.where('[branchId+date]').between([branchId, from], [branchId, '9999-12-31'], true, true).toArray(),
     db.memberEvaluations.where('[branchId+year]').anyOf(yearKeys).toArray(),
     listLearning(branchId, from, to),
@@ -90,7 +92,9 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
   const loaded = new Set(meetings.map((m) => m.id));
   const cited = [
     ...assessments.flatMap((a) => a.scores.flatMap((s) => s.evidenceIds)),
-    ...responsibilities.flatMap((r) => r.tasks.flatMap((t) => t.evidenceMeetingIds)),
+    ...responsibilities
+      .filter((r) => years.includes(r.year))
+      .flatMap((r) => r.tasks.flatMap((t) => t.evidenceMeetingIds)),
   ].filter((id) => !loaded.has(id));
   const otherPeriods = (await db.meetings.bulkGet([...new Set(cited)])).filter(
     (m): m is Meeting => m !== undefined && m.branchId === branchId,

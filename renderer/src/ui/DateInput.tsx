@@ -1,4 +1,5 @@
-// antd DatePicker that reads and writes the stored form of a date: a China-local 'YYYY-MM-DD' string.
+// antd DatePicker that reads and writes the stored form of a date: a China-local 'YYYY-MM-DD' string. Its 今天 and
+// today's mark are Beijing time's today too, whatever the PC's time zone (chinaDayjs.ts).
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -13,6 +14,7 @@ import {
 } from 'react';
 import { parseTypedDate } from '../../../shared/dates/parseTypedDate';
 import { isRealDate } from '../../../shared/schemas/common';
+import './chinaDayjs';
 import { DATE_CLEAR } from './controlLabels';
 import type { FieldA11y } from './FormField';
 

@@ -1,4 +1,5 @@
 // Responsibility (领导责任) repository: one leader's duties, tasks and 述职 per year, validated and audited; overdue tasks.
+import Dexie from 'dexie';
 import { sameName } from '../../../../shared/names';
 import {
   responsibilityInputSchema,
@@ -15,6 +16,7 @@ import { db } from '../db';
 import { writeAudit } from './audit';
 import { changedFieldLabels, compareZh, parseInput } from './common';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
+import { tasksCarriedOn as carriedOnOf } from '../../../../shared/domain/carriedTasks';
 
 type ResponsibilityFields = Omit<Responsibility, 'id' | 'createdAt' | 'updatedAt' | 'branchId'>;
 
@@ -39,6 +41,8 @@ export function isTaskOverdue(task: Pick<ResponsibilityTask, 'deadline' | 'statu
 
 export interface DueTask {
   responsibilityId: string;
+  /** The year of the task's list: an earlier year's task not done by New Year is still due. */
+  year: number;
   holderName: string;
   role: Responsibility['role'];
   task: ResponsibilityTask;
@@ -60,6 +64,7 @@ export function dueTasksOf(lists: readonly Responsibility[], asOf: string, withi
       if (daysLeft > withinDays) continue;
       out.push({
         responsibilityId: r.id,
+        year: r.year,
         holderName: r.holderName,
         role: r.role,
         task,
@@ -71,12 +76,49 @@ export function dueTasksOf(lists: readonly Responsibility[], asOf: string, withi
   return out.sort((a, b) => a.daysLeft - b.daysLeft || compareZh(a.task.title, b.task.title));
 }
 
+/**
+ * The lists whose tasks the 工作台 of `year` follows: that year's, and the unfinished tasks of earlier years (a task not
+ * done by New Year is still not done). A task carried into a later year's list (复制上一年度 keeps its id) is followed
+ * there, not in the year it came from.
+ */
+export function followedTaskLists(lists: readonly Responsibility[], year: number): Responsibility[] {
+  const latestYear = new Map<string, number>();
+  for (const r of lists) {
+    for (const t of r.tasks) latestYear.set(t.id, Math.max(latestYear.get(t.id) ?? r.year, r.year));
+  }
+  return lists
+    .filter((r) => r.year <= year)
+    .map((r) => ({
+      ...r,
+      tasks: r.tasks.filter(
+        (t) => (latestYear.get(t.id) ?? r.year) <= r.year && (r.year === year || t.status !== '已完成'),
+      ),
+    }));
+}
+
 // ── reads ───────────────────────────────────────────────────────────────────────
 
 /** A branch's lists of one year, 第一责任人 first. */
 export async function listResponsibilities(branchId: string, year: number): Promise<Responsibility[]> {
   const rows = await db.responsibilities.where('[branchId+year]').equals([branchId, year]).toArray();
   return rows.sort(byRoleThenName);
+}
+
+/** A branch's lists of every year, oldest year first (read through [branchId+year]). */
+export async function listAllResponsibilities(branchId: string): Promise<Responsibility[]> {
+  return db.responsibilities
+    .where('[branchId+year]')
+    .between([branchId, Dexie.minKey], [branchId, Dexie.maxKey])
+    .toArray();
+}
+
+/** The tasks of `year`'s lists carried into a later year's list unfinished (tasksCarriedOn): task id → that year. */
+export async function tasksCarriedOn(branchId: string, year: number): Promise<Map<string, number>> {
+  const later = await db.responsibilities
+    .where('[branchId+year]')
+    .between([branchId, year + 1], [branchId, Dexie.maxKey])
+    .toArray();
+  return carriedOnOf(later, year);
 }
 
 export async function getResponsibility(id: string): Promise<Responsibility | undefined> {
@@ -353,6 +395,53 @@ export async function deleteResponsibility(id: string): Promise<void> {
   });
 }
 
+/** One unfinished task of last year that 复制上一年度 can carry into the new year. */
+export interface CarryChoice {
+  responsibilityId: string;
+  holderMemberId: string;
+  holderName: string;
+  role: Responsibility['role'];
+  task: ResponsibilityTask;
+}
+
+/**
+ * Last year's tasks not 已完成 and not yet carried into `year` (a carried task keeps its id), in the lists' order: what
+ * 复制上一年度 names and offers to carry over.
+ */
+function unfinishedOf(previous: readonly Responsibility[], current: readonly Responsibility[]): CarryChoice[] {
+  const carried = new Set(current.flatMap((r) => r.tasks.map((t) => t.id)));
+  return [...previous].sort(byRoleThenName).flatMap((r) =>
+    r.tasks
+      .filter((t) => t.status !== '已完成' && !carried.has(t.id))
+      .map((task) => ({
+        responsibilityId: r.id,
+        holderMemberId: r.holderMemberId,
+        holderName: r.holderName,
+        role: r.role,
+        task,
+      })),
+  );
+}
+
+/** The unfinished tasks of the year before `year` that 复制上一年度 would offer to carry into `year`. */
+export async function tasksToCarry(branchId: string, year: number): Promise<CarryChoice[]> {
+  const previous = await listResponsibilities(branchId, year - 1);
+  const current = await listResponsibilities(branchId, year);
+  return unfinishedOf(previous, current);
+}
+
+export interface CopyOptions {
+  /** Last year's unfinished tasks to carry into the same holder's list of the year (ids from tasksToCarry). */
+  carryTaskIds?: readonly string[];
+}
+
+/** A task named in a message: 「更新电教设备（罗雪）」, with why it stayed behind when it could not be carried. */
+export interface NamedTask {
+  title: string;
+  holderName: string;
+  reason?: string;
+}
+
 export interface CopyResult {
   /** The lists created, in display order. */
   created: Responsibility[];
@@ -362,6 +451,10 @@ export interface CopyResult {
   skippedFirst: { holderName: string; reason: string }[];
   /** Whether the year still has no 第一责任人 after copying (someone must be added by hand). */
   noFirstHolder: boolean;
+  /** Last year's unfinished tasks carried into this year's lists. */
+  carried: NamedTask[];
+  /** Last year's unfinished tasks left behind: not chosen, or their holder has no list this year (with why). */
+  leftBehind: NamedTask[];
 }
 
 /** The same person as a 支委会 member: by roster member when both name one, else by name. */
@@ -374,8 +467,13 @@ const isCommitteeMember = (c: { name: string; memberId?: string }, r: HolderKey)
  * nothing, and so is a holder who left the branch (转出/离开, or no longer on its roster) before the year began. A
  * 第一责任人 is copied only while still 书记: not when their list ended in the year (任职止, a 年内换届), nor when the
  * 支委会 names other 书记 for this year, nor when this year already has another 第一责任人.
+ *
+ * Last year's unfinished tasks named in `carryTaskIds` are carried into the same holder's list of this year (created
+ * now or already there): the same task (same id, so the 工作台 follows it there and no longer in last year's list),
+ * marked `carriedFrom` (shown 「2025年度转入」; a task carried twice keeps its first origin), its deadline kept — it stays overdue until done — and its evidence left with
+ * last year's records. A task already carried is not carried again.
  */
-export async function copyPreviousYear(branchId: string, year: number): Promise<CopyResult> {
+export async function copyPreviousYear(branchId: string, year: number, options: CopyOptions = {}): Promise<CopyResult> {
   return db.transaction('rw', [db.branches, db.members, db.responsibilities, db.auditPages], async () => {
     const branch = await db.branches.get(branchId);
     if (!branch) throw new NotFoundError('支部', branchId);
@@ -406,10 +504,12 @@ export async function copyPreviousYear(branchId: string, year: number): Promise<
         return !member || member.branchId !== branchId || Boolean(member.leftDate && member.leftDate < yearStart);
       }),
     );
-    const taken: Responsibility[] = await db.responsibilities
+    const existing: Responsibility[] = await db.responsibilities
       .where('[branchId+year]')
       .equals([branchId, year])
       .toArray();
+    const unfinished = unfinishedOf(previous, existing);
+    const taken = [...existing];
     const created: Responsibility[] = [];
     const skippedLeft: string[] = [];
     const skippedFirst: CopyResult['skippedFirst'] = [];
@@ -440,25 +540,71 @@ export async function copyPreviousYear(branchId: string, year: number): Promise<
         createdAt: at,
         updatedAt: at,
       };
+      created.push(row);
+      taken.push(row);
+    }
+
+    // Each chosen task goes to its holder's list of the year; a list gets all its tasks in one write and one entry.
+    const chosen = new Set(options.carryTaskIds ?? []);
+    const carried: NamedTask[] = [];
+    const leftBehind: NamedTask[] = [];
+    const carriedInto = new Map<Responsibility, string[]>();
+    for (const choice of unfinished) {
+      const named = { title: choice.task.title, holderName: choice.holderName };
+      if (!chosen.has(choice.task.id)) {
+        leftBehind.push(named);
+        continue;
+      }
+      const target = taken.find((e) => sameHolder(e, choice));
+      if (!target) {
+        const gone = skippedLeft.includes(choice.holderName);
+        leftBehind.push({ ...named, reason: gone ? '已离开支部' : `${year}年度没有其${choice.role}清单` });
+        continue;
+      }
+      target.tasks = [
+        ...target.tasks,
+        { ...choice.task, carriedFrom: choice.task.carriedFrom ?? year - 1, evidenceMeetingIds: [] },
+      ];
+      carriedInto.set(target, [...(carriedInto.get(target) ?? []), named.title]);
+      carried.push(named);
+    }
+    const taskNames = (titles: readonly string[] = []) => titles.map((t) => `「${t}」`).join('');
+
+    for (const row of created) {
       await db.responsibilities.add(row);
+      const tasks = carriedInto.get(row);
       await writeAudit({
         entity: 'responsibility',
         entityId: row.id,
         branchId,
         action: 'create',
-        summary: `从${year - 1}年度复制${row.role}「${row.holderName}」的职责`,
+        summary: `从${year - 1}年度复制${row.role}「${row.holderName}」的职责${tasks ? `，转入未完成的任务${taskNames(tasks)}` : ''}`,
       });
-      created.push(row);
-      taken.push(row);
+    }
+    for (const row of existing) {
+      const tasks = carriedInto.get(row);
+      if (!tasks) continue;
+      await db.responsibilities.put({ ...row, updatedAt: nowIso() });
+      await writeAudit({
+        entity: 'responsibility',
+        entityId: row.id,
+        branchId,
+        action: 'update',
+        summary: `从${year - 1}年度转入「${row.holderName}」的未完成任务${taskNames(tasks)}`,
+      });
     }
     const noFirstHolder = !taken.some((e) => e.role === '第一责任人');
-    return { created, skippedLeft, skippedFirst, noFirstHolder };
+    return { created, skippedLeft, skippedFirst, noFirstHolder, carried, leftBehind };
   });
 }
 
+const taskList = (tasks: readonly NamedTask[]) =>
+  tasks.map((t) => `${t.title}（${t.holderName}${t.reason ? `，${t.reason}` : ''}）`).join('、');
+
 /**
- * What 复制上一年度 tells the user: how many were copied, who was left out and why (left the branch; a 第一责任人
- * no longer 书记), and, when the year then has no 第一责任人, that one is to be added.
+ * What 复制上一年度 tells the user: how many were copied and which unfinished tasks were carried, who was left out and
+ * why (left the branch; a 第一责任人 no longer 书记), which of last year's unfinished tasks stayed behind, and, when
+ * the year then has no 第一责任人, that one is to be added.
  */
 export function copyResultMessage(result: CopyResult, year: number): { type: 'success' | 'info'; text: string } {
   const left = result.skippedLeft.length > 0 ? `；跳过已离开支部的：${result.skippedLeft.join('、')}` : '';
@@ -466,11 +612,17 @@ export function copyResultMessage(result: CopyResult, year: number): { type: 'su
     result.skippedFirst.length > 0
       ? `；不再作为第一责任人复制：${result.skippedFirst.map((s) => `${s.holderName}（${s.reason}）`).join('、')}`
       : '';
+  const behind =
+    result.leftBehind.length > 0 ? `；${year - 1}年度尚未完成、未转入的任务：${taskList(result.leftBehind)}` : '';
   const missing = result.skippedFirst.length > 0 && result.noFirstHolder ? `。${year}年度还没有第一责任人，请新增` : '';
-  const skipped = `${left}${first}${missing}`;
-  if (result.created.length === 0) {
-    const none = result.skippedFirst.length > 0 ? '没有需要复制的责任人' : '已有上一年度的全部责任人，无需复制';
-    return { type: 'info', text: `${year}年度${none}${skipped}` };
+  const skipped = `${left}${first}${behind}${missing}`;
+  const carried =
+    result.carried.length > 0 ? `转入 ${result.carried.length} 项未完成的任务：${taskList(result.carried)}` : '';
+  if (result.created.length > 0) {
+    const copied = `已复制 ${result.created.length} 位责任人的职责`;
+    return { type: 'success', text: `${carried ? `${copied}，${carried}` : `${copied}（任务不复制）`}${skipped}` };
   }
-  return { type: 'success', text: `已复制 ${result.created.length} 位责任人的职责（任务不复制）${skipped}` };
+  if (carried) return { type: 'success', text: `已${carried}${skipped}` };
+  const none = result.skippedFirst.length > 0 ? '没有需要复制的责任人' : '已有上一年度的全部责任人，无需复制';
+  return { type: 'info', text: `${year}年度${none}${skipped}` };
 }

@@ -19,6 +19,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { getRulePack, RULE_PACKS } from '../../../../shared/rules/packs';
+import { closingYear as yearBeingClosed } from '../../../../shared/dates/closingYear';
 import { chinaToday, SEVEN_HAVES_NOT_APPLICABLE, sevenHavesApply, type Branch } from '../../../../shared/schemas';
 import { setRulePackId } from '../../db/repositories/compliance';
 import { venueKinds } from '../../db/repositories/venues';
@@ -26,10 +27,11 @@ import { useBranchLabels } from '../branch/useBranchLabels';
 import { Loading } from '../../ui/Loading';
 import { recordsHref } from '../meetings/recordsRoute';
 import { responsibilityHref } from '../responsibility/responsibilityRoute';
-import type { DashboardView, RecordLine } from './dashboardData';
+import { LOOKAHEAD_DAYS, type ClosingView, type DashboardView, type RecordLine } from './dashboardData';
 import { useDashboard } from './useDashboard';
 import { showYear, useHashYear } from './yearRoute';
 import { YearSelect } from './YearSelect';
+import { carriedFromNote } from '../../../../shared/domain/carriedTasks';
 
 const packOptions = RULE_PACKS.map((p) => ({ value: p.id, label: p.name, title: p.description }));
 
@@ -42,7 +44,11 @@ export function Dashboard({ branch }: Readonly<{ branch: Branch }>) {
   const currentYear = Number(today.slice(0, 4));
   // The year is in the address (#/home?year=2024): 各支部概览 opens a branch at the year it shows.
   const year = useHashYear() ?? currentYear;
-  const view = useDashboard(branch.id, year, today);
+  // In January and February last year is still being closed (its 卷宗 is handed in and its 考评 made then, the rule
+  // 卷宗导出 defaults by): this year's 工作台 also says what it lacks.
+  const closing = yearBeingClosed(today);
+  const closingYear = year === currentYear && closing !== currentYear ? closing : undefined;
+  const view = useDashboard(branch.id, year, today, closingYear);
   const { message } = App.useApp();
   const packId = `rule-pack-${useId().replace(/:/g, '')}`;
   const { labelOf } = useBranchLabels();
@@ -86,6 +92,11 @@ function Pillars({ view }: Readonly<{ view: DashboardView }>) {
     recordsHref({ view: 'list', filter: { kind: kindOf.get(line.ruleId), year: view.year, status: '草稿' } });
   return (
     <Row gutter={[16, 16]}>
+      {view.closing && (
+        <Col span={24}>
+          <ClosingCard closing={view.closing} />
+        </Col>
+      )}
       <Col xs={24} xl={14}>
         <Card
           title="工作有记录"
@@ -121,8 +132,82 @@ function Pillars({ view }: Readonly<{ view: DashboardView }>) {
 /** 补录 buttons shown before 「全部 N 项补录」: a year of 三个党小组 missing every month would be 36 buttons. */
 const MISS_BUTTONS = 8;
 
+/** A period ending within this many days (today included) draws its pending subjects in orange: act now. */
+const PENDING_SOON_DAYS = 7;
+
+/** More pending than this, and more than the lookahead left: their 去记录 buttons wait for 逐人去记录. */
+const FOLD_PENDING_OVER = 3;
+
+/** 上一年度收尾: one line per kind of loose end, each with where to tie it. */
+function ClosingCard({ closing }: Readonly<{ closing: ClosingView }>) {
+  const lines: { key: string; text: string; href: string; link: string }[] = [
+    ...(closing.drafts > 0
+      ? [
+          {
+            key: 'drafts',
+            text: `还有 ${closing.drafts} 份记录尚未定稿`,
+            href: closing.draftsHref,
+            link: '查看草稿并定稿',
+          },
+        ]
+      : []),
+    ...(closing.missed > 0
+      ? [
+          {
+            key: 'missed',
+            text: `${closing.missed} 项未开展：${closing.missedText}`,
+            href: closing.missedHref,
+            link: `查看${closing.year}年工作台补录`,
+          },
+        ]
+      : []),
+    ...(closing.overdueTasks > 0
+      ? [
+          {
+            key: 'tasks',
+            text: `${closing.overdueTasks} 项任务逾期未完成`,
+            href: closing.tasksHref,
+            link: `查看${closing.year}年度责任清单`,
+          },
+        ]
+      : []),
+    ...(closing.assessments.length > 0
+      ? [
+          {
+            key: 'assessments',
+            text: closing.assessments.join('，'),
+            href: closing.newAssessmentHref,
+            link: '新建考评',
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Card
+      size="small"
+      title={`上一年度收尾（${closing.year}年度）`}
+      role="region"
+      aria-label="上一年度收尾"
+      styles={{ header: { background: '#fffbe6' } }}
+    >
+      <Flex vertical gap={4}>
+        {lines.map((l) => (
+          <Flex key={l.key} gap={12} wrap align="baseline">
+            <Typography.Text>
+              <WarningOutlined style={{ color: '#faad14', marginRight: 6 }} />
+              {l.text}
+            </Typography.Text>
+            <a href={l.href}>{l.link}</a>
+          </Flex>
+        ))}
+      </Flex>
+    </Card>
+  );
+}
+
 function RecordItem({ line, draftsHref }: Readonly<{ line: RecordLine; draftsHref: string }>) {
-  const complete = line.required > 0 && line.misses.length === 0;
+  // A line with someone still pending in the open period is not complete, however many are done.
+  const complete = line.required > 0 && line.misses.length === 0 && line.pending.length === 0;
   const [allMisses, setAllMisses] = useState(false);
   return (
     <List.Item>
@@ -159,7 +244,8 @@ function RecordItem({ line, draftsHref }: Readonly<{ line: RecordLine; draftsHre
                 key={m.key}
                 size="small"
                 onClick={() => go(m.href)}
-                aria-label={`补录${line.label}（${m.label}）`}
+                // Named from its visible words on (voice control says 「补录 第一季度」): 「补录 第一季度：支部党员大会」.
+                aria-label={`补录 ${m.label}：${line.label}`}
               >
                 补录 {m.label}
               </Button>
@@ -174,11 +260,17 @@ function RecordItem({ line, draftsHref }: Readonly<{ line: RecordLine; draftsHre
         {line.current && (
           <Flex gap={8} align="center">
             <Typography.Text type="secondary">{line.current.label}尚未记录</Typography.Text>
-            <Button size="small" type="link" onClick={() => go(line.current!.href)}>
+            <Button
+              size="small"
+              type="link"
+              onClick={() => go(line.current!.href)}
+              aria-label={`去记录：${line.label}（${line.current.label}）`}
+            >
               去记录
             </Button>
           </Flex>
         )}
+        {line.pendingText && <PendingLine line={line} />}
         {line.quorumFailures.map((f) => (
           <Typography.Text key={f.meetingId} type="danger">
             <WarningOutlined /> 人数不足：<a href={f.href}>{`${f.date} ${f.topic}`}</a>（{f.message}）
@@ -186,6 +278,41 @@ function RecordItem({ line, draftsHref }: Readonly<{ line: RecordLine; draftsHre
         ))}
       </Flex>
     </List.Item>
+  );
+}
+
+/**
+ * Who a per-member or per-group rule still lacks in its open period, each with 去记录. Many members with most of the
+ * year left (January's 谈心谈话) are named, and their buttons shown on request: two dozen would bury the card.
+ */
+function PendingLine({ line }: Readonly<{ line: RecordLine }>) {
+  const [all, setAll] = useState(false);
+  const daysLeft = line.pendingDaysLeft ?? 0;
+  const folded = !all && daysLeft > LOOKAHEAD_DAYS && line.pending.length > FOLD_PENDING_OVER;
+  const shown = folded ? [] : all ? line.pending : line.pending.slice(0, MISS_BUTTONS);
+  return (
+    <Flex wrap gap={8} align="center">
+      <Typography.Text type={daysLeft <= PENDING_SOON_DAYS ? 'warning' : 'secondary'}>
+        {line.pendingText}
+      </Typography.Text>
+      {shown.map((p) => (
+        <Button
+          key={p.key}
+          size="small"
+          type="link"
+          onClick={() => go(p.href)}
+          // The name starts with the words shown (voice control users say them).
+          aria-label={`${line.pending.length > 1 ? `去记录 ${p.label}` : '去记录'}：${line.label}（${p.label}）`}
+        >
+          {line.pending.length > 1 ? `去记录 ${p.label}` : '去记录'}
+        </Button>
+      ))}
+      {!all && (folded || line.pending.length > MISS_BUTTONS) && (
+        <Button size="small" type="link" onClick={() => setAll(true)}>
+          {folded ? `逐人去记录（${line.pending.length}）` : `显示全部（${line.pending.length}）`}
+        </Button>
+      )}
+    </Flex>
   );
 }
 
@@ -208,6 +335,7 @@ function VenuesCard({ view }: Readonly<{ view: DashboardView }>) {
                   <Progress
                     percent={Math.round((v.done / v.total) * 100)}
                     format={() => `七有 ${v.done}/${v.total}`}
+                    aria-label={`${v.name} 七有 ${v.done}/${v.total}`}
                     style={{ width: 200, margin: 0 }}
                     size="small"
                     status={v.done === v.total ? 'success' : 'normal'}
@@ -244,8 +372,15 @@ function TasksCard({ view }: Readonly<{ view: DashboardView }>) {
           {view.tasks.map((t) => (
             <Flex key={`${t.responsibilityId}:${t.task.id}`} gap={8} align="center" wrap>
               {t.overdue ? <Tag color="red">已逾期</Tag> : <Tag color="orange">{t.daysLeft} 天后到期</Tag>}
+              {t.year !== view.year && (
+                // An earlier year's task, not done by New Year: its list is that year's.
+                <a href={responsibilityHref(t.year)}>
+                  <Tag>{t.year}年度</Tag>
+                </a>
+              )}
               <Typography.Text type={t.overdue ? 'danger' : undefined}>
-                {t.task.title}（{t.holderName}，{t.role}，时限 {t.task.deadline}）
+                {t.task.title}
+                {carriedFromNote(t.task, t.year)}（{t.holderName}，{t.role}，时限 {t.task.deadline}）
               </Typography.Text>
             </Flex>
           ))}

@@ -1,7 +1,9 @@
-// A labelled 年度 picker: recent years up to this one (or a year ahead where plans are made in advance).
+// A labelled 年度 picker: recent years up to this one (or a year ahead where plans are made in advance), and every year
+// the records span — reachable even when the PC's clock is years off.
 import { Select, Space, Typography } from 'antd';
 import { useId } from 'react';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
+import { useYearsToOffer } from '../../app/useYearsToOffer';
 
 interface Props {
   value: number;
@@ -16,9 +18,10 @@ const YEARS_BACK = 6;
 
 export function YearSelect({ value, onChange, currentYear, ahead = 0 }: Readonly<Props>) {
   const id = `year-${useId().replace(/:/g, '')}`;
-  const years: number[] = [];
-  for (let y = currentYear + ahead; y >= currentYear - YEARS_BACK; y--) years.push(y);
-  if (!years.includes(value)) years.push(value);
+  const recent: number[] = [];
+  for (let y = currentYear + ahead; y >= currentYear - YEARS_BACK; y--) recent.push(y);
+  const offered = useYearsToOffer(recent);
+  const years = offered.includes(value) ? offered : [...offered, value];
   return (
     <Space>
       <Typography.Text>
@@ -28,7 +31,7 @@ export function YearSelect({ value, onChange, currentYear, ahead = 0 }: Readonly
         id={id}
         value={value}
         onChange={onChange}
-        options={years.sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }))}
+        options={[...years].sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }))}
         showSearch={PICKER_SEARCH}
         style={{ width: 120 }}
       />

@@ -16,11 +16,18 @@ import { countedAssessments, countedGroupOf } from '../../../../shared/standards
 import { listAssessments } from '../../db/repositories/assessments';
 import { loadComplianceSources, getRulePackId, type ComplianceSources } from '../../db/repositories/compliance';
 import { listMemberEvaluations } from '../../db/repositories/memberEvaluations';
-import { dueTasksOf, listResponsibilities, type DueTask } from '../../db/repositories/responsibilities';
+import {
+  dueTasksOf,
+  followedTaskLists,
+  listAllResponsibilities,
+  type DueTask,
+} from '../../db/repositories/responsibilities';
 import { dueVenueChecks, listVenues, sevenHavesProgress } from '../../db/repositories/venues';
 import { recordsHref } from '../meetings/recordsRoute';
+import { responsibilityHref } from '../responsibility/responsibilityRoute';
 import { standardsHref } from '../standards/standardsRoute';
 import { venueHref } from '../venues/venueRoute';
+import { yearHref } from './yearRoute';
 
 /** How far ahead the 工作台 looks for deadlines (tasks, venue re-checks). */
 export const LOOKAHEAD_DAYS = 30;
@@ -31,11 +38,14 @@ export interface DashboardSources {
   venues: Pick<Venue, 'id' | 'name' | 'checklist'>[];
   /** Latest re-checks due within the lookahead or already overdue. */
   venueChecks: VenueCheck[];
+  /** The branch's 领导责任 lists of every year: unfinished tasks of earlier years stay due until done. */
   responsibilities: Responsibility[];
   /** The branch's 考评 of every year. */
   assessments: Assessment[];
   /** The year's 民主评议党员 rows. */
   memberEvaluations: MemberEvaluation[];
+  /** In January and February, last year's records: what is left to close (上一年度收尾). */
+  closing?: { year: number; compliance: ComplianceSources };
 }
 
 export interface MissLine {
@@ -69,6 +79,15 @@ export interface RecordLine {
   misses: MissLine[];
   /** The current period, not yet recorded: a link to record it today. */
   current?: MissLine;
+  /**
+   * Rules per member or per 党小组: whom the current, still open period has no record for yet (谈心谈话 in December, a
+   * 党小组 this month), each with a link to record it. They count in the line, so it is not complete while any is left.
+   */
+  pending: MissLine[];
+  /** 「尚未谈话：王文静（本年度还剩 1 天）」, when some are pending. */
+  pendingText?: string;
+  /** Days left in that open period, today included. */
+  pendingDaysLeft?: number;
   quorumFailures: QuorumLine[];
   /** Records of this kind in the year still 草稿: counted as held, but not yet ready for an inspector. */
   drafts: number;
@@ -112,6 +131,25 @@ export interface StandardsView {
   evaluationsHref: string;
 }
 
+/** 上一年度收尾: what last year still lacks, in January and February, when its volume is handed in and inspected. */
+export interface ClosingView {
+  year: number;
+  /** The year's records still 草稿, and its records list filtered to them (where 按日期顺序定稿 is). */
+  drafts: number;
+  draftsHref: string;
+  /** Periods missed (per group or member where the rule is so), by rule: 「支委会 2 个月、谈心谈话 2 人」. */
+  missed: number;
+  missedText: string;
+  /** That year's 工作台, with its 补录 buttons. */
+  missedHref: string;
+  /** Unfinished tasks of that year (or before) whose deadline has passed and that were not carried into this year. */
+  overdueTasks: number;
+  tasksHref: string;
+  /** 「2025 年度尚未自评」, 「2025 年度尚无上级评定」. */
+  assessments: string[];
+  newAssessmentHref: string;
+}
+
 export interface DashboardView {
   year: number;
   asOf: string;
@@ -121,6 +159,8 @@ export interface DashboardView {
   venueChecks: VenueCheckLine[];
   tasks: DueTask[];
   standards: StandardsView;
+  /** In January and February, when last year still has something to close. */
+  closing?: ClosingView;
 }
 
 function addDays(date: string, days: number): string {
@@ -147,6 +187,29 @@ function notApplicable(rule: RuleResult['rule']): string {
   return '本年度不适用';
 }
 
+/** 「2 人待谈」, 「1 个党小组待记录」. */
+function pendingCount(rule: RuleResult['rule'], n: number): string {
+  return rule.scope === 'member' ? `${n} 人待谈` : `${n} 个党小组待记录`;
+}
+
+/** Days from today to a period's last day, both included: on its last day, 1. */
+const daysLeft = (asOf: string, end: string) => daysBetween(asOf, end) + 1;
+
+/** Names shown in a line before 「等 N 人」: a branch of 40 has 40 names pending in January. */
+const PENDING_NAMES = 10;
+
+/** 「尚未谈话：王文静、于勇（本年度还剩 1 天）」, 「尚未记录：第一党小组（6月还剩 16 天）」. */
+function pendingText(rule: RuleResult['rule'], open: RuleResult['periods'], asOf: string): string {
+  const names = open.map((p) => p.subject!.name);
+  const shown =
+    names.length > PENDING_NAMES
+      ? `${names.slice(0, PENDING_NAMES).join('、')}等 ${names.length} ${rule.scope === 'member' ? '人' : '个党小组'}`
+      : names.join('、');
+  const { period } = open[0]!;
+  const span = rule.per === 'year' ? '本年度' : shortLabel(period.label);
+  return `${rule.scope === 'member' ? '尚未谈话' : '尚未记录'}：${shown}（${span}还剩 ${daysLeft(asOf, period.end)} 天）`;
+}
+
 function recordLine(result: RuleResult, asOf: string, drafts: number, leftOn: ReadonlyMap<string, string>): RecordLine {
   const { rule } = result;
   // A member who left during the period can only be named in a record dated before they left.
@@ -168,21 +231,38 @@ function recordLine(result: RuleResult, asOf: string, drafts: number, leftOn: Re
   });
   // A missed period is over, so its last day is a date the record form accepts; the current one is recorded today.
   const misses = result.missed.map((p) => miss(p, lastDay(p)));
-  const currentPeriod = result.periods.find(
-    (p) => p.status === 'pending' && p.period.start <= asOf && asOf <= p.period.end && !p.subject,
-  );
+  const open = result.periods.filter((p) => p.status === 'pending' && p.period.start <= asOf && asOf <= p.period.end);
+  const currentPeriod = open.find((p) => !p.subject);
+  // Whom a scoped rule's open period still lacks: today, or before the day they left (a record after it cannot name
+  // them).
+  const pendingPeriods = open.filter((p) => p.subject);
+  const pending = pendingPeriods.map((p) => ({
+    ...miss(p, lastDay(p) < asOf ? lastDay(p) : asOf),
+    label: p.subject!.name,
+  }));
+  // Once anything counts, so do those pending: 「23/25 人，2 人待谈」, never 23/23 while two are left. Before that (a
+  // new year, a new month's groups), the line is not due yet, as for a branch-wide rule, and the list says who is left.
+  const due = result.required === 0 ? 0 : result.required + pending.length;
+  const count = `${rule.label} ${result.met}/${due} ${unitText(rule)}`;
   return {
     ruleId: rule.id,
     label: rule.label,
     requirement: rule.requirement,
     met: result.met,
-    required: result.required,
-    text: result.required === 0 ? rule.label : `${rule.label} ${result.met}/${result.required} ${unitText(rule)}`,
-    ...(result.required === 0
+    required: due,
+    text: due === 0 ? rule.label : pending.length > 0 ? `${count}，${pendingCount(rule, pending.length)}` : count,
+    ...(due === 0
       ? { notDue: result.periods.length === 0 ? notApplicable(rule) : '本年度尚未到期' }
-      : { percent: Math.round((result.met / result.required) * 100) }),
+      : { percent: Math.round((result.met / due) * 100) }),
     misses,
     ...(currentPeriod ? { current: miss(currentPeriod, asOf) } : {}),
+    pending,
+    ...(pendingPeriods.length > 0
+      ? {
+          pendingText: pendingText(rule, pendingPeriods, asOf),
+          pendingDaysLeft: daysLeft(asOf, pendingPeriods[0]!.period.end),
+        }
+      : {}),
     drafts,
     quorumFailures: result.quorumFailures.map((f) => ({
       meetingId: f.meetingId,
@@ -194,22 +274,33 @@ function recordLine(result: RuleResult, asOf: string, drafts: number, leftOn: Re
   };
 }
 
-/** Reads what the 工作台 shows for a branch-year; every read goes through an index. */
-export async function loadDashboardSources(branchId: string, year: number, asOf: string): Promise<DashboardSources> {
+/**
+ * Reads what the 工作台 shows for a branch-year; every read goes through an index. `closingYear` (January and
+ * February: last year) also reads that year's records, for 上一年度收尾.
+ */
+export async function loadDashboardSources(
+  branchId: string,
+  year: number,
+  asOf: string,
+  closingYear?: number,
+): Promise<DashboardSources> {
   // Sequential awaits keep every read inside a live query's tracking. The 考评 and 民主评议 are read beside the records,
   // in the first await: in the renderer tests (fake-indexeddb) only that await's reads were tracked, and a 考评 saved
-  // while the 工作台 was open did not reach it there.
-  const [compliance, assessments, memberEvaluations] = await Promise.all([
+  // while the 工作台 was open did not reach it there. Last year's records and the lists are read there too.
+  const [compliance, assessments, memberEvaluations, responsibilities, closing] = await Promise.all([
     loadComplianceSources(branchId, year),
     // Every year's 考评: the one a year counts may be dated in a later year; a branch has a handful a year.
     listAssessments(branchId),
     listMemberEvaluations(branchId, year),
+    // Every year's lists (a handful a year): a task of an earlier year is due until done, or followed where carried.
+    listAllResponsibilities(branchId),
+    closingYear === undefined ? undefined : loadComplianceSources(branchId, closingYear),
   ]);
   const packId = await getRulePackId();
   const venues = await listVenues(branchId);
   const venueChecks = await dueVenueChecks(branchId, addDays(asOf, LOOKAHEAD_DAYS));
-  const responsibilities = await listResponsibilities(branchId, year);
   return {
+    ...(closing && closingYear !== undefined ? { closing: { year: closingYear, compliance: closing } } : {}),
     compliance,
     packId,
     venues: venues.map((v) => ({ id: v.id, name: v.name, checklist: v.checklist })),
@@ -269,6 +360,7 @@ export function buildDashboard(sources: DashboardSources, year: number, asOf: st
   const report = computeCompliance({ ...sources.compliance, asOf, pack: getRulePack(sources.packId) });
   const names = new Map(sources.venues.map((v) => [v.id, v.name]));
   const leftOn = new Map(sources.compliance.members.flatMap((m) => (m.leftDate ? [[m.id, m.leftDate] as const] : [])));
+  const closing = closingView(sources, asOf);
   return {
     year,
     asOf,
@@ -296,12 +388,53 @@ export function buildDashboard(sources: DashboardSources, year: number, asOf: st
         overdue: daysBetween(c.nextDueDate!, asOf) > 0,
         href: venueHref({ view: 'venue', id: c.venueId }),
       })),
-    tasks: dueTasksOf(sources.responsibilities, asOf, LOOKAHEAD_DAYS),
+    tasks: dueTasksOf(followedTaskLists(sources.responsibilities, year), asOf, LOOKAHEAD_DAYS),
     standards: standardsView(sources, year),
+    ...(closing ? { closing } : {}),
   };
 }
 
+/** The unit of a count by rule, without the line's 「（党小组）」: 「支委会 2 个月、党小组会 6 项」. */
+function missedUnit(rule: RuleResult['rule']): string {
+  return rule.scope === 'partyGroup' ? '项' : unitText(rule);
+}
+
+/**
+ * What last year still lacks, or undefined when nothing: its drafts, its missed periods, overdue tasks and a missing
+ * 自评 or 上级评定. A year without a single record says nothing (the branch kept no ledger here then, or did not exist):
+ * every period of it would read as missed.
+ */
+function closingView(sources: DashboardSources, asOf: string): ClosingView | undefined {
+  if (!sources.closing || sources.closing.compliance.meetings.length === 0) return undefined;
+  const { year, compliance } = sources.closing;
+  const report = computeCompliance({ ...compliance, asOf, pack: getRulePack(sources.packId) });
+  const missedRules = report.rules.filter((r) => r.missed.length > 0);
+  const overdue = dueTasksOf(followedTaskLists(sources.responsibilities, year), asOf, 0).filter((t) => t.overdue);
+  const assessments = assessmentLines(sources.assessments, year)
+    .filter((line) => line.kind !== '群众评议' && line.count === 0)
+    .map((line) => line.text);
+  const view: ClosingView = {
+    year,
+    drafts: compliance.meetings.filter((m) => m.status === '草稿').length,
+    draftsHref: recordsHref({ view: 'list', filter: { year, status: '草稿' } }),
+    missed: missedRules.reduce((n, r) => n + r.missed.length, 0),
+    missedText: missedRules.map((r) => `${r.rule.label} ${r.missed.length} ${missedUnit(r.rule)}`).join('、'),
+    missedHref: yearHref('home', year),
+    overdueTasks: overdue.length,
+    tasksHref: responsibilityHref(year),
+    assessments,
+    newAssessmentHref: standardsHref({ tab: 'assessments', view: 'new' }),
+  };
+  const open = view.drafts + view.missed + view.overdueTasks + view.assessments.length;
+  return open > 0 ? view : undefined;
+}
+
 /** Both steps at once (tests, and any caller outside React). */
-export async function loadDashboard(branchId: string, year: number, asOf: string): Promise<DashboardView> {
-  return buildDashboard(await loadDashboardSources(branchId, year, asOf), year, asOf);
+export async function loadDashboard(
+  branchId: string,
+  year: number,
+  asOf: string,
+  closingYear?: number,
+): Promise<DashboardView> {
+  return buildDashboard(await loadDashboardSources(branchId, year, asOf, closingYear), year, asOf);
 }

@@ -3,7 +3,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { buildDashboard, loadDashboardSources, type DashboardView } from './dashboardData';
 
-export function useDashboard(branchId: string, year: number, asOf: string): DashboardView | undefined {
-  const sources = useLiveQuery(() => loadDashboardSources(branchId, year, asOf), [branchId, year, asOf]);
+/** `closingYear`: the year whose loose ends 上一年度收尾 shows (January and February), if any. */
+export function useDashboard(
+  branchId: string,
+  year: number,
+  asOf: string,
+  closingYear?: number,
+): DashboardView | undefined {
+  const sources = useLiveQuery(
+    () => loadDashboardSources(branchId, year, asOf, closingYear),
+    [branchId, year, asOf, closingYear],
+  );
   return useMemo(() => (sources ? buildDashboard(sources, year, asOf) : undefined), [sources, year, asOf]);
 }

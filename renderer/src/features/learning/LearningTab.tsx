@@ -52,11 +52,11 @@ export function LearningTab({ branchId }: Readonly<{ branchId: string }>) {
   );
   if (!data || !overview) return <Loading />;
   const matrix = overview.matrices[LEARNING_KIND_NAMES.indexOf(kind)]!;
-  const names = new Map(data.members.map((m) => [m.id, m.name]));
+  const names = new Map(data.roster.map((m) => [m.id, m.name]));
 
   return (
     <>
-      <LearningForm branchId={branchId} members={data.members} />
+      <LearningForm branchId={branchId} members={data.roster} />
       <Card
         title="完成情况"
         extra={<YearSelect value={year} onChange={setYear} currentYear={currentYear} />}
@@ -133,7 +133,7 @@ export function LearningTab({ branchId }: Readonly<{ branchId: string }>) {
           />
         </Space>
       </Card>
-      <EntryList branchId={branchId} members={data.members} entries={data.entries} names={names} />
+      <EntryList branchId={branchId} members={data.roster} entries={data.entries} names={names} />
     </>
   );
 }

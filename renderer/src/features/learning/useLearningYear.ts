@@ -1,16 +1,25 @@
-// A branch's learning entries of one year and its roster, live: undefined while loading.
+// A branch's learning entries of one year and the members on its roster during that year, live: undefined while
+// loading.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Learning, Member } from '../../../../shared/schemas';
 import { listLearning } from '../../db/repositories/learning';
 import { listMembers } from '../../db/repositories/members';
+import { onRosterDuring } from '../../../../shared/rules/roster';
 
-export function useLearningYear(
-  branchId: string,
-  year: number,
-): { entries: Learning[]; members: Member[] } | undefined {
+export interface LearningYear {
+  entries: Learning[];
+  /** On the roster at some point of the year (as 民主评议, useYearEvaluations): the 完成情况 rows. */
+  members: Member[];
+  /** Everyone the branch has had: an entry of another year may name a member who left before this one. */
+  roster: Member[];
+}
+
+export function useLearningYear(branchId: string, year: number): LearningYear | undefined {
   return useLiveQuery(async () => {
     const entries = await listLearning(branchId, `${year}-01-01`, `${year}-12-31`);
-    const members = await listMembers(branchId);
-    return { entries, members };
+    const roster = await listMembers(branchId);
+    // Joined by the year's end and not gone before its start: a member who left in an earlier year has no row.
+    const members = roster.filter((m) => onRosterDuring(m, `${year}-01-01`, `${year}-12-31`));
+    return { entries, members, roster };
   }, [branchId, year]);
 }

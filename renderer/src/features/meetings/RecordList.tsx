@@ -26,6 +26,7 @@ import { MonthCalendar } from './MonthCalendar';
 import { recordsHref } from './recordsRoute';
 import { useMeetingCount } from './useMeetingCount';
 import { useMeetings } from './useMeetings';
+import { useYearsToOffer } from '../../app/useYearsToOffer';
 
 const kindOptions = MEETING_KINDS.map((k) => ({ value: k, label: k }));
 const monthOptions = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }));
@@ -72,12 +73,14 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
   const update = (patch: Partial<MeetingFilter>) => {
     window.location.replace(recordsHref({ view: 'list', filter: { ...filter, ...patch } }));
   };
+  // The last 12 years and every year the branch's records span (even with the PC's clock years off).
+  const recentYears = useMemo(() => Array.from({ length: 12 }, (_, i) => thisYear - i), [thisYear]);
+  const years = useYearsToOffer(recentYears, branch.id);
   const yearOptions = useMemo(() => {
-    const years = Array.from({ length: 12 }, (_, i) => thisYear - i);
-    // A year linked from elsewhere (the 工作台's year selector) is shown even when older than the list's range.
-    if (filter.year !== undefined && !years.includes(filter.year)) years.push(filter.year);
-    return years.sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }));
-  }, [thisYear, filter.year]);
+    // A year linked from elsewhere (the 工作台's year selector) is shown even when outside the list's range.
+    const shown = filter.year !== undefined && !years.includes(filter.year) ? [...years, filter.year] : years;
+    return [...shown].sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }));
+  }, [years, filter.year]);
 
   return (
     <section aria-labelledby="page-title">

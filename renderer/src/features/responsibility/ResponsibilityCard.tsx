@@ -2,18 +2,33 @@
 // linked) and 述职.
 import { DeleteOutlined, EditOutlined } from '../../ui/icons';
 import { Button, Card, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { CSSProperties } from 'react';
 import { tenureText } from '../../../../shared/branch/committee';
 import type { Responsibility, ResponsibilityTask } from '../../../../shared/schemas';
 import { isTaskOverdue, type EvidenceChoice } from '../../db/repositories/responsibilities';
 import { recordsHref } from '../meetings/recordsRoute';
+import { carriedFromNote } from '../../../../shared/domain/carriedTasks';
 
 interface Props {
   responsibility: Responsibility;
   evidence: ReadonlyMap<string, EvidenceChoice>;
+  /** Tasks of this list carried into a later year's list unfinished (task id → year): followed there, not here. */
+  carriedOn?: ReadonlyMap<string, number>;
   today: string;
   onEdit: () => void;
   onDelete: () => void;
 }
+
+/** The card's title as the list's heading (under the page's h2), in the card title's own look. */
+const TITLE_HEADING: CSSProperties = {
+  margin: 0,
+  font: 'inherit',
+  color: 'inherit',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+};
+/** The parts' headings (h4 under the title's h3), at the size the card used for them. */
+const PART_HEADING: CSSProperties = { fontSize: 16 };
 
 const STATUS_COLORS: Record<ResponsibilityTask['status'], string> = {
   未开始: 'default',
@@ -21,13 +36,22 @@ const STATUS_COLORS: Record<ResponsibilityTask['status'], string> = {
   已完成: 'success',
 };
 
-export function ResponsibilityCard({ responsibility: r, evidence, today, onEdit, onDelete }: Readonly<Props>) {
+export function ResponsibilityCard({
+  responsibility: r,
+  evidence,
+  carriedOn,
+  today,
+  onEdit,
+  onDelete,
+}: Readonly<Props>) {
+  // A task carried on is that year's to finish: it is not flagged 已逾期 here a second time.
+  const overdue = (task: ResponsibilityTask) => !carriedOn?.has(task.id) && isTaskOverdue(task, today);
   // 「胡桂兰（第一责任人，2025-07-15 起）」: who answered for which part of the year is read in the title.
   const tenure = tenureText(r);
   const title = tenure ? `${r.holderName}（${r.role}，${tenure}）` : `${r.holderName}（${r.role}）`;
   return (
     <Card
-      title={title}
+      title={<h3 style={TITLE_HEADING}>{title}</h3>}
       role="region"
       aria-label={title}
       style={{ marginBottom: 16 }}
@@ -44,7 +68,9 @@ export function ResponsibilityCard({ responsibility: r, evidence, today, onEdit,
         </Space>
       }
     >
-      <Typography.Title level={5}>职责</Typography.Title>
+      <Typography.Title level={4} style={PART_HEADING}>
+        职责
+      </Typography.Title>
       {r.duties.length === 0 ? (
         <Typography.Paragraph type="secondary">尚未填写职责。</Typography.Paragraph>
       ) : (
@@ -54,20 +80,26 @@ export function ResponsibilityCard({ responsibility: r, evidence, today, onEdit,
           ))}
         </ol>
       )}
-      <Typography.Title level={5}>任务清单</Typography.Title>
+      <Typography.Title level={4} style={PART_HEADING}>
+        任务清单
+      </Typography.Title>
       <Table<ResponsibilityTask>
         size="small"
         rowKey="id"
         pagination={false}
         dataSource={r.tasks}
         locale={{ emptyText: <Empty description="尚未添加任务" image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-        onRow={(task) => (isTaskOverdue(task, today) ? { style: { background: '#fff1f0' } } : {})}
+        onRow={(task) => (overdue(task) ? { style: { background: '#fff1f0' } } : {})}
         columns={[
           {
             title: '任务',
             dataIndex: 'title',
-            render: (text: string, task) =>
-              isTaskOverdue(task, today) ? <Typography.Text type="danger">{text}</Typography.Text> : text,
+            render: (text: string, task) => (
+              <>
+                {overdue(task) ? <Typography.Text type="danger">{text}</Typography.Text> : text}
+                {carriedFromNote(task, r.year) && <Tag style={{ marginLeft: 8 }}>{task.carriedFrom}年度转入</Tag>}
+              </>
+            ),
           },
           {
             title: '完成时限',
@@ -82,7 +114,8 @@ export function ResponsibilityCard({ responsibility: r, evidence, today, onEdit,
             render: (status: ResponsibilityTask['status'], task) => (
               <Space size={4}>
                 <Tag color={STATUS_COLORS[status]}>{status}</Tag>
-                {isTaskOverdue(task, today) && <Tag color="red">已逾期</Tag>}
+                {overdue(task) && <Tag color="red">已逾期</Tag>}
+                {carriedOn?.has(task.id) && <Tag>已转入{carriedOn.get(task.id)}年度</Tag>}
               </Space>
             ),
           },
@@ -102,7 +135,7 @@ export function ResponsibilityCard({ responsibility: r, evidence, today, onEdit,
           },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
+      <Typography.Title level={4} style={{ ...PART_HEADING, marginTop: 16 }}>
         述职
       </Typography.Title>
       {r.reports.length === 0 ? (

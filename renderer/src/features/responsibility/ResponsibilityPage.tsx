@@ -4,11 +4,18 @@ import { Alert, App, Button, Empty, Flex, Space, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { chinaToday, type Branch } from '../../../../shared/schemas';
 import { errorText } from '../../db/repositories/errors';
-import { copyPreviousYear, copyResultMessage, deleteResponsibility } from '../../db/repositories/responsibilities';
+import {
+  copyPreviousYear,
+  copyResultMessage,
+  deleteResponsibility,
+  tasksToCarry,
+  type CarryChoice,
+} from '../../db/repositories/responsibilities';
 import { Loading } from '../../ui/Loading';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { YearSelect } from '../dashboard/YearSelect';
 import { useRoster } from '../meetings/useRoster';
+import { CarryTasksDialog } from './CarryTasksDialog';
 import { ResponsibilityCard } from './ResponsibilityCard';
 import { ResponsibilityForm } from './ResponsibilityForm';
 import {
@@ -56,6 +63,8 @@ function BranchResponsibilities({ branch }: Readonly<{ branch: Branch }>) {
   const currentYear = Number(today.slice(0, 4));
   const year = useResponsibilityYear() ?? currentYear;
   const [editing, setEditing] = useState<Editing>({ view: 'list' });
+  // Last year's unfinished tasks, while 复制上一年度 asks which of them to carry over.
+  const [carry, setCarry] = useState<CarryChoice[] | null>(null);
   const data = useResponsibilities(branch.id, year);
   const roster = useRoster(branch.id);
   const evidenceById = useMemo(() => new Map((data?.evidence ?? []).map((e) => [e.id, e])), [data?.evidence]);
@@ -68,10 +77,22 @@ function BranchResponsibilities({ branch }: Readonly<{ branch: Branch }>) {
     window.location.hash = responsibilityHref(y);
   };
 
+  const copy = async (carryTaskIds: string[] = []) => {
+    try {
+      const { type, text } = copyResultMessage(await copyPreviousYear(branch.id, year, { carryTaskIds }), year);
+      // The message may name tasks left behind: long enough to be read.
+      message[type]({ content: text, duration: text.length > 40 ? 8 : 3 });
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+
+  // Last year's unfinished tasks are named first, and the ones ticked go on in this year's lists.
   const onCopy = async () => {
     try {
-      const { type, text } = copyResultMessage(await copyPreviousYear(branch.id, year), year);
-      message[type](text);
+      const choices = await tasksToCarry(branch.id, year);
+      if (choices.length > 0) setCarry(choices);
+      else await copy();
     } catch (error) {
       message.error(errorText(error));
     }
@@ -125,6 +146,18 @@ function BranchResponsibilities({ branch }: Readonly<{ branch: Branch }>) {
           </Button>
         </Space>
       </Flex>
+      {carry && (
+        <CarryTasksDialog
+          year={year}
+          choices={carry}
+          today={today}
+          onConfirm={(ids) => {
+            setCarry(null);
+            void copy(ids);
+          }}
+          onCancel={() => setCarry(null)}
+        />
+      )}
       {!secretary && (
         <Alert
           type="warning"
@@ -142,6 +175,7 @@ function BranchResponsibilities({ branch }: Readonly<{ branch: Branch }>) {
             key={r.id}
             responsibility={r}
             evidence={evidenceById}
+            carriedOn={data.carriedOn}
             today={today}
             onEdit={() => setEditing({ view: 'edit', id: r.id })}
             onDelete={() => onDelete(r.id)}

@@ -11,7 +11,11 @@ import type {
   responsibilityInputSchema,
 } from '../../../../shared/schemas';
 
-type TaskValues = Required<Omit<NonNullable<ResponsibilityInput['tasks']>[number], 'deadline'>> & { deadline?: string };
+type TaskValues = Required<Omit<NonNullable<ResponsibilityInput['tasks']>[number], 'deadline' | 'carriedFrom'>> & {
+  deadline?: string;
+  /** Not edited in the form: passed back as stored (复制上一年度 sets it). */
+  carriedFrom?: number;
+};
 type ReportValues = { date?: string; summary: string; rating: string };
 
 /**

@@ -3,6 +3,8 @@
 // picked from the branch's records — with the total and grade exactly as they will be saved. A saved 考评 keeps its
 // scores when edited: only 「按当前记录重新计算」 takes today's records, showing each item's 原 → 现 first; a 上级评定
 // is changed only with a 修改理由. Every problem shows at once: a score out of range as it is typed, the rest on 保存.
+// A new 考评's year follows its 考评类型 until one is picked (assessmentYear.ts); a 考评日期 before the end of the year
+// scored is warned of, since the months to come count as months without records.
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState, type RefObject } from 'react';
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../../../../shared/domain/vocab';
@@ -39,6 +41,7 @@ import { ruleText } from './ruleText';
 import { useAutoScores } from './useAutoScores';
 import { useItemEvidenceChoices } from './useItemEvidenceChoices';
 import { useStandards } from './useStandards';
+import { assessmentYearOf, defaultAssessmentYear, openPeriodNotice, YEARS_BACK } from './assessmentYear';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 interface Props {
@@ -63,23 +66,8 @@ interface Entry {
 const BLANK: Entry = { score: null, reason: '', comment: '', evidenceIds: [] };
 
 const STANDARDIZATION_KEY = 'standardization';
-/** How many years back the 考评年度 list goes. */
-const YEARS_BACK = 7;
 
-const yearOf = (a: Pick<Assessment, 'periodStart'>) => Number(a.periodStart.slice(0, 4));
-
-/**
- * The year a new 考评 most likely scores: that of the latest 考评 — or, when that year already has one of this kind,
- * the first later year without one — and never after this year nor before the list's first year.
- */
-function defaultYear(others: readonly Assessment[], kind: AssessmentKind, thisYear: number): number {
-  const latest = others[0];
-  if (!latest) return thisYear;
-  for (let y = Math.max(yearOf(latest), thisYear - YEARS_BACK); y < thisYear; y++) {
-    if (!others.some((a) => yearOf(a) === y && a.kind === kind)) return y;
-  }
-  return thisYear;
-}
+const yearOf = assessmentYearOf;
 
 /**
  * A row's message under its own boxes, where the row already names the item: without the name, and an over-满分 score
@@ -136,8 +124,10 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
   const [standardId, setStandardId] = useState<string | undefined>(assessment?.standardId);
   const [kind, setKind] = useState<AssessmentKind>(assessment?.kind ?? '自评');
   const [year, setYear] = useState<number>(() =>
-    assessment ? yearOf(assessment) : defaultYear(others, '自评', thisYear),
+    assessment ? yearOf(assessment) : defaultAssessmentYear(others, '自评', today),
   );
+  // A new 考评's year follows its 考评类型 until the user picks one.
+  const [yearPicked, setYearPicked] = useState(assessment !== undefined);
   const [assessor, setAssessor] = useState(assessment?.assessor ?? '');
   const [date, setDate] = useState<string | undefined>(assessment?.date ?? today);
   // On 修改 every item starts at its saved score: an automatic one no longer follows the records by itself.
@@ -280,6 +270,8 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
   );
   const dateIssue = shownAt('date') ?? liveAt('date');
   const lateDate = !dateIssue && date && date > `${year + 1}-12-31` ? '考评日期比考评期间结束晚一年以上，请核对' : '';
+  // Scored before its year is over: the months still to come count as months without records.
+  const openPeriod = dateIssue ? undefined : openPeriodNotice(date, year);
 
   // Automatic items whose saved score differs from today's records (修改, before recomputing).
   const drifted = original
@@ -322,7 +314,13 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
   };
   const chooseYear = (y: number) => {
     setYear(y);
+    setYearPicked(true);
     if (original && y !== yearOf(original)) setEntries((all) => followRecords(all, original.scores));
+  };
+
+  const chooseKind = (k: AssessmentKind) => {
+    setKind(k);
+    if (!yearPicked) setYear(defaultAssessmentYear(others, k, today));
   };
 
   const submit = async () => {
@@ -402,7 +400,7 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
               id="assessment-kind"
               showSearch={PICKER_SEARCH}
               value={kind}
-              onChange={setKind}
+              onChange={chooseKind}
               options={ASSESSMENT_KINDS.map((k) => ({ value: k, label: k }))}
             />
           </Form.Item>
@@ -412,7 +410,10 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
               showSearch={PICKER_SEARCH}
               value={year}
               onChange={chooseYear}
-              options={Array.from({ length: 8 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))}
+              options={Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i).map((y) => ({
+                value: y,
+                label: `${y}年`,
+              }))}
             />
           </Form.Item>
           <Form.Item
@@ -466,6 +467,15 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
                   : '。再保存一份，历年考评得分只显示考评日期较晚的一份。如果是要修改原来的评分，请返回考评列表打开它，点“修改评分”。'}
               </>
             }
+          />
+        )}
+        {openPeriod && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={openPeriod.title}
+            description={openPeriod.description}
           />
         )}
         <Typography.Paragraph type="secondary">

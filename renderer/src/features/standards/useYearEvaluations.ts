@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Member, MemberEvaluation } from '../../../../shared/schemas';
 import { listMemberEvaluations } from '../../db/repositories/memberEvaluations';
 import { listMembers } from '../../db/repositories/members';
+import { onRosterDuring } from '../../../../shared/rules/roster';
 
 export interface YearEvaluations {
   members: Member[];
@@ -14,7 +15,7 @@ export function useYearEvaluations(branchId: string, year: number): YearEvaluati
     const all = await listMembers(branchId);
     const rows = await listMemberEvaluations(branchId, year);
     // On the roster at some point of the year: joined by its end and not gone before its start.
-    const members = all.filter((m) => m.joinedDate <= `${year}-12-31` && !(m.leftDate && m.leftDate < `${year}-01-01`));
+    const members = all.filter((m) => onRosterDuring(m, `${year}-01-01`, `${year}-12-31`));
     return { members, rows };
   }, [branchId, year]);
 }
