@@ -140,7 +140,7 @@ test('转出 keeps the member under 已离开, and a duplicate is refused', asyn
   await discard.getByRole('button', { name: '放弃修改' }).click();
   await expect(again).toBeHidden();
 
-  await roster.getByRole('button', { name: '转出 王芳' }).click();
+  await roster.getByRole('button', { name: '转出/离开支部：王芳' }).click();
   const leave = page.getByRole('form', { name: '转出：王芳' });
   await fillDate(leave, '离开日期', '2024-06-30');
   await leave.getByLabel('离开原因', { exact: true }).fill('组织关系转出');

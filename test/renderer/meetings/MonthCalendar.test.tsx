@@ -40,12 +40,12 @@ describe('MonthCalendar', { timeout: 40_000 }, () => {
     fireEvent.click(march);
     await waitFor(() => expect(modeShown()).toBe('月'));
     expect(selects()).toEqual(['2029年', '3月']);
-    expect(await screen.findByRole('link', { name: /^支委会：三月的支委会/ })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: /^2029-03-10 支委会：三月的支委会/ })).toBeTruthy();
   });
 
   it('opens at the list’s month', async () => {
     await calendarAt('#/records?year=2029&month=3');
-    expect(await screen.findByRole('link', { name: /^支委会：三月的支委会/ })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: /^2029-03-10 支委会：三月的支委会/ })).toBeTruthy();
     expect(modeShown()).toBe('月');
     expect(selects()).toEqual(['2029年', '3月']);
   });

@@ -82,7 +82,7 @@ describe('records list', { timeout: 40_000 }, () => {
     expect(more.textContent).toBe('另有 3 条');
     const cell = more.closest('ul')!;
     expect(within(cell).getAllByRole('link')).toHaveLength(3);
-    expect(screen.getByRole('link', { name: '支委会：只有一条' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: '2030-12-29 支委会：只有一条' })).toBeTruthy();
     // The day with one record has no such line.
     expect(screen.getAllByText(/^另有 \d+ 条$/)).toHaveLength(1);
 
@@ -90,6 +90,6 @@ describe('records list', { timeout: 40_000 }, () => {
     const popup = await screen.findByText('2030-12-28 的 6 条记录');
     const panel = popup.closest('.ant-popover') as HTMLElement;
     expect(within(panel).getAllByRole('link')).toHaveLength(6);
-    expect(within(panel).getByRole('link', { name: '支委会：本日第6项议题' })).toBeTruthy();
+    expect(within(panel).getByRole('link', { name: '2030-12-28 支委会：本日第6项议题' })).toBeTruthy();
   });
 });

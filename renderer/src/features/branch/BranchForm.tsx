@@ -26,6 +26,7 @@ import {
 import { HandoverDialog } from './HandoverDialog';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { useRevealFormErrors } from '../../ui/useRevealErrors';
+import { FORM_KEYS_HINT, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 interface Props {
   /** The live record to edit; absent for a new branch. */
@@ -120,7 +121,18 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
   const rootError = formState.errors.root?.repository?.message;
 
   return (
-    <form ref={formRef} noValidate onSubmit={handleSubmit(onValid)} aria-label={branch ? '编辑支部' : '新建支部'}>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={handleSubmit(onValid)}
+      // Enter in a one-line box goes on to the next field (a half-filled 委员 is not saved); Ctrl+Enter saves.
+      onKeyDown={(event) =>
+        onFormKeyDown(event, () => {
+          if (!formState.isSubmitting) formRef.current?.requestSubmit();
+        })
+      }
+      aria-label={branch ? '编辑支部' : '新建支部'}
+    >
       <Form layout="vertical" component={false}>
         {rootError && (
           // Focusable so that, scrolled to after 保存, it is also what the keyboard and a screen reader are on.
@@ -321,11 +333,19 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
           />
         </Card>
 
-        <Space>
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+        <Space wrap>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={formState.isSubmitting}
+            {...saveKeysProps(`${idPrefix}-keys`)}
+          >
             保存
           </Button>
           {onCancel && <Button onClick={cancel(onCancel)}>取消</Button>}
+          <Typography.Text type="secondary" id={`${idPrefix}-keys`}>
+            {FORM_KEYS_HINT}
+          </Typography.Text>
         </Space>
       </Form>
     </form>

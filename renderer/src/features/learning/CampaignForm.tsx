@@ -1,6 +1,6 @@
 // 新建/修改争创活动: name (default 争做×先锋), theme, and the four phases' dates — in order, not overlapping.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Col, Form, Input, Row, Space } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Space, Typography } from 'antd';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { type z } from 'zod';
@@ -12,6 +12,7 @@ import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { placeIssues } from './formErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
+import { formKeysHint, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 type Values = z.input<typeof campaignInputSchema>;
 type Output = z.output<typeof campaignInputSchema>;
@@ -52,7 +53,15 @@ export function CampaignForm({ branchId, campaign, onSaved, onCancel }: Readonly
   });
   return (
     <Card title={campaign ? `修改：${campaign.name}` : '新建争创活动'} style={{ marginBottom: 16 }}>
-      <Form layout="vertical" component="div">
+      <Form
+        layout="vertical"
+        component="div"
+        onKeyDown={(event) =>
+          onFormKeyDown(event, () => {
+            if (!formState.isSubmitting) void onSubmit();
+          })
+        }
+      >
         <Row gutter={16}>
           <Col xs={24} md={10}>
             <FormField control={control} name="name" label="活动名称" required idPrefix={idPrefix}>
@@ -107,11 +116,19 @@ export function CampaignForm({ branchId, campaign, onSaved, onCancel }: Readonly
             </Col>
           </Row>
         ))}
-        <Space>
-          <Button type="primary" onClick={() => void onSubmit()} loading={formState.isSubmitting}>
+        <Space wrap>
+          <Button
+            type="primary"
+            onClick={() => void onSubmit()}
+            loading={formState.isSubmitting}
+            {...saveKeysProps(`${idPrefix}-keys`)}
+          >
             保存活动
           </Button>
           <Button onClick={cancel(onCancel)}>取消</Button>
+          <Typography.Text type="secondary" id={`${idPrefix}-keys`}>
+            {formKeysHint('保存活动')}
+          </Typography.Text>
         </Space>
       </Form>
     </Card>

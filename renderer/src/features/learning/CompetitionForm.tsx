@@ -1,7 +1,7 @@
 // 新增技能比武 and 编辑技能比武: name, date, kind, and each participant's score, rank and award.
 import { DeleteOutlined, PlusOutlined } from '../../ui/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Col, Form, Row, Select, Space } from 'antd';
+import { App, Button, Card, Col, Form, Row, Select, Space, Typography } from 'antd';
 import { useId } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { type z } from 'zod';
@@ -17,6 +17,7 @@ import { placeIssues } from './formErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { NumberInput } from '../../ui/NumberInput';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
+import { formKeysHint, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 type Values = z.input<typeof competitionInputSchema>;
 type Output = z.output<typeof competitionInputSchema>;
@@ -94,7 +95,15 @@ export function CompetitionForm({ branchId, members, competition, onDone }: Read
   const date = useWatch({ control, name: 'date' }) || undefined;
   return (
     <Card title={competition ? '编辑技能比武' : '新增技能比武'} style={{ marginBottom: 16 }}>
-      <Form layout="vertical" component="div">
+      <Form
+        layout="vertical"
+        component="div"
+        onKeyDown={(event) =>
+          onFormKeyDown(event, () => {
+            if (!formState.isSubmitting) void onSubmit();
+          })
+        }
+      >
         <Row gutter={16}>
           <Col xs={24} md={10}>
             <TextField control={control} name="name" label="比武名称" required idPrefix={idPrefix} />
@@ -176,11 +185,19 @@ export function CompetitionForm({ branchId, members, competition, onDone }: Read
           添加参赛人员
         </Button>
         <TextField control={control} name="notes" label="说明" idPrefix={idPrefix} />
-        <Space>
-          <Button type="primary" onClick={() => void onSubmit()} loading={formState.isSubmitting}>
+        <Space wrap>
+          <Button
+            type="primary"
+            onClick={() => void onSubmit()}
+            loading={formState.isSubmitting}
+            {...saveKeysProps(`${idPrefix}-keys`)}
+          >
             保存比武
           </Button>
           <Button onClick={cancel(onDone)}>取消</Button>
+          <Typography.Text type="secondary" id={`${idPrefix}-keys`}>
+            {formKeysHint('保存比武')}
+          </Typography.Text>
         </Space>
       </Form>
     </Card>

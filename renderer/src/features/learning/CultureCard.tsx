@@ -25,7 +25,11 @@ export function CultureCard({ branch, members, compact }: Readonly<Props>) {
     );
   }
   return (
-    <Card title="机关文化" style={{ marginBottom: 16 }}>
+    // 机关文化 as a heading under the page's h2, in the card title's own look; 人人有格言 under it, at its old size.
+    <Card
+      title={<h3 style={{ margin: 0, font: 'inherit', color: 'inherit' }}>机关文化</h3>}
+      style={{ marginBottom: 16 }}
+    >
       <Descriptions
         bordered
         column={1}
@@ -34,7 +38,7 @@ export function CultureCard({ branch, members, compact }: Readonly<Props>) {
           { key: 'philosophy', label: '科室理念', children: branch.deptPhilosophy || NOT_FILLED },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
+      <Typography.Title level={4} style={{ marginTop: 16, fontSize: 16 }}>
         人人有格言
       </Typography.Title>
       <div role="region" aria-label="人人有格言">

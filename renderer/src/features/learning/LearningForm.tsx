@@ -1,7 +1,7 @@
 // 登记学习 (and, in a drawer, correcting an entry): member, kind (日阅一文/月写一篇/季读一本/半年一讲), title, date,
 // notes and attachments — Chinese field errors.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Col, Drawer, Form, Row, Space } from 'antd';
+import { App, Button, Card, Col, Drawer, Form, Row, Space, Typography } from 'antd';
 import { useId } from 'react';
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { type z } from 'zod';
@@ -16,6 +16,7 @@ import { TextField } from '../../ui/TextField';
 import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
+import { formKeysHint, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 type Values = z.input<typeof learningInputSchema>;
 type Output = z.output<typeof learningInputSchema>;
@@ -92,8 +93,19 @@ export function LearningForm({ branchId, members, entry, onDone = () => {} }: Re
   const memberOptions = memberOptionsOn(members, date || undefined, chosen);
   // Four fields to a row on the page; two in the narrower drawer.
   const col = entry ? { xs: 24, sm: 12 } : { xs: 24, md: 6 };
+  const save = entry ? '保存' : '登记';
+  const keysId = `${idPrefix}-keys`;
   const form = (
-    <Form layout="vertical" component="div">
+    <Form
+      layout="vertical"
+      component="div"
+      // Enter in 标题 goes on to the next field; Ctrl+Enter saves (登记).
+      onKeyDown={(event) =>
+        onFormKeyDown(event, () => {
+          if (!formState.isSubmitting) void onSubmit();
+        })
+      }
+    >
       <Row gutter={16}>
         <Col {...col}>
           <SelectField
@@ -139,18 +151,20 @@ export function LearningForm({ branchId, members, entry, onDone = () => {} }: Re
           <AttachmentField branchId={branchId} value={value ?? []} onChange={onChange} label="学习附件（照片、讲稿）" />
         )}
       </FormField>
-      {entry ? (
-        <Space>
-          <Button type="primary" onClick={() => void onSubmit()} loading={formState.isSubmitting}>
-            保存
-          </Button>
-          <Button onClick={cancel(onDone)}>取消</Button>
-        </Space>
-      ) : (
-        <Button type="primary" onClick={() => void onSubmit()} loading={formState.isSubmitting}>
-          登记
+      <Space wrap>
+        <Button
+          type="primary"
+          onClick={() => void onSubmit()}
+          loading={formState.isSubmitting}
+          {...saveKeysProps(keysId)}
+        >
+          {save}
         </Button>
-      )}
+        {entry && <Button onClick={cancel(onDone)}>取消</Button>}
+        <Typography.Text type="secondary" id={keysId}>
+          {formKeysHint(save)}
+        </Typography.Text>
+      </Space>
     </Form>
   );
   return entry ? (

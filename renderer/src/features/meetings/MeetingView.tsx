@@ -48,12 +48,16 @@ const shown = (value: string) => value || '（空）';
 
 /**
  * Ref of a heading that takes the focus when it appears while nothing has it: after 保存, 保存更正, 继续更正 or 取消
- * the button that had it is gone, and the next Tab would start again at the top of the page. Module-level, so that
- * it runs when the heading appears, not on every render.
+ * the button that had it is gone, and the next Tab would start again at the top of the page. The page goes back to
+ * its top with it: the form's 保存 and 取消 are at the bottom of a long page, and the view that replaces the form
+ * would otherwise show its last cards, with the focused title far above. Module-level, so that it runs when the
+ * heading appears, not on every render.
  */
 function focusIfLost(heading: HTMLElement | null) {
   if (heading && (document.activeElement === null || document.activeElement === document.body)) {
     heading.focus({ preventScroll: true });
+    // The page's top rather than the heading scrolled into view: that would leave it under the sticky header.
+    window.scrollTo({ top: 0 });
   }
 }
 

@@ -1,9 +1,18 @@
 // 工作记录 as a month calendar: each day lists its records, one line each; a day with more than fit says 「另有 N 条」.
 // The 年 view gives each month its count by kind; a month clicked there opens in the month view. It starts at the
 // list's 年份/月份 filter when one is set.
-import { Button, Calendar, Popover, Typography, type CalendarProps } from 'antd';
+import { Button, Calendar, Flex, Popover, Radio, Select, Typography, type CalendarProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
+import {
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentRef,
+  type CSSProperties,
+  type MouseEvent,
+} from 'react';
 import { chinaToday } from '../../../../shared/schemas/common';
 import type { Meeting } from '../../../../shared/schemas';
 import { recordsHref, recordsViewFromHash } from './recordsRoute';
@@ -45,6 +54,61 @@ function startOf(hash: string, today: string): { month: Dayjs; mode: PanelMode }
   return { month: sameYear ? dayjs(today) : dayjs(new Date(filter.year, 0, 1)), mode: 'year' };
 }
 
+/** The 年份 choices: as antd's own header offers them, ten years either side of the one shown. */
+const yearOptions = (year: number) =>
+  Array.from({ length: 20 }, (_, i) => year - 10 + i).map((y) => ({ value: y, label: `${y}年` }));
+const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i, label: `${i + 1}月` }));
+
+interface HeaderProps {
+  month: Dayjs;
+  mode: PanelMode;
+  onMonth: (month: Dayjs) => void;
+  onMode: (mode: PanelMode) => void;
+}
+
+/**
+ * antd's header, with names: its 年/月 selects and its 月/年 switch had none (「组合框」 twice, an unnamed radio group).
+ * The classes are antd's, so that it looks the same.
+ */
+function CalendarHeader({ month, mode, onMonth, onMode }: Readonly<HeaderProps>) {
+  const id = useId();
+  return (
+    <Flex className="ant-picker-calendar-header" justify="flex-end" align="center" gap={8} wrap>
+      <label htmlFor={`${id}-year`}>年份</label>
+      <Select
+        id={`${id}-year`}
+        className="ant-picker-calendar-year-select"
+        value={month.year()}
+        options={yearOptions(month.year())}
+        onChange={(year: number) => onMonth(month.year(year))}
+      />
+      {mode === 'month' && (
+        <>
+          <label htmlFor={`${id}-month`}>月份</label>
+          <Select
+            id={`${id}-month`}
+            className="ant-picker-calendar-month-select"
+            // Beside its label: antd's class spaces it from the year select, which the label now does.
+            style={{ marginInlineStart: 0 }}
+            value={month.month()}
+            options={MONTH_OPTIONS}
+            onChange={(m: number) => onMonth(month.month(m))}
+          />
+        </>
+      )}
+      <Radio.Group
+        className="ant-picker-calendar-mode-switch"
+        aria-label="视图"
+        value={mode}
+        onChange={(e) => onMode(e.target.value as PanelMode)}
+      >
+        <Radio.Button value="month">月</Radio.Button>
+        <Radio.Button value="year">年</Radio.Button>
+      </Radio.Group>
+    </Flex>
+  );
+}
+
 export function MonthCalendar({ branchId }: Readonly<{ branchId: string }>) {
   const [start] = useState(() => startOf(window.location.hash, chinaToday()));
   const [month, setMonth] = useState<Dayjs>(start.month);
@@ -60,10 +124,19 @@ export function MonthCalendar({ branchId }: Readonly<{ branchId: string }>) {
     }
     return map;
   }, [records]);
+  // antd makes the whole panel a Tab stop (tabindex 0) with no name, no visible focus and no keys of its own: Tab
+  // goes from the header straight to the records' links instead. Every commit, cheaply: React writes the panel's
+  // tabindex only when mounting it, never back over this.
+  const calendarRef = useRef<ComponentRef<typeof Calendar>>(null);
+  useLayoutEffect(() => {
+    calendarRef.current?.nativeElement.querySelector('.ant-picker-panel')?.setAttribute('tabindex', '-1');
+  });
   return (
     <Calendar
+      ref={calendarRef}
       value={month}
       mode={mode}
+      headerRender={() => <CalendarHeader month={month} mode={mode} onMonth={setMonth} onMode={setMode} />}
       onPanelChange={(d, m) => {
         setMonth(d);
         setMode(m);
@@ -108,8 +181,9 @@ function MonthRecords({ count, begun }: Readonly<{ count: MonthCount | undefined
 
 function RecordLink({ meeting }: Readonly<{ meeting: Meeting }>) {
   const text = `${meeting.kind}：${meeting.topic}${meeting.backfilled ? '（补录）' : ''}`;
+  // Named with its day: Tabbing through the month, 「支委会：研究…」 alone does not say which day it is on.
   return (
-    <a href={recordsHref({ view: 'show', id: meeting.id })} title={text}>
+    <a href={recordsHref({ view: 'show', id: meeting.id })} title={text} aria-label={`${meeting.date} ${text}`}>
       {text}
     </a>
   );

@@ -1,7 +1,7 @@
 // The 党员 form: adds a member to the branch's roster or edits one, validated by the shared zod schema.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Col, Form, Row, Space } from 'antd';
-import { useId, useMemo } from 'react';
+import { Alert, App, Button, Col, Form, Row, Space, Typography } from 'antd';
+import { useId, useMemo, useRef } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { GENDERS, MEMBER_STATUSES } from '../../../../shared/domain/vocab';
 import { memberInputSchema, type Branch, type Member } from '../../../../shared/schemas';
@@ -18,6 +18,7 @@ import {
 } from './memberFormValues';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
+import { FORM_KEYS_HINT, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 interface Props {
   branch: Branch;
@@ -83,8 +84,20 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
     />
   );
 
+  const formRef = useRef<HTMLFormElement>(null);
   return (
-    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={member ? '编辑党员' : '新增党员'}>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={handleSubmit(onValid)}
+      // Enter in a one-line box goes on to the next field, not to 「请选择性别」 for fields not reached yet.
+      onKeyDown={(event) =>
+        onFormKeyDown(event, () => {
+          if (!formState.isSubmitting) formRef.current?.requestSubmit();
+        })
+      }
+      aria-label={member ? '编辑党员' : '新增党员'}
+    >
       <Form layout="vertical" component={false}>
         {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
         <Row gutter={16}>
@@ -150,11 +163,19 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
             />
           </Col>
         </Row>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+        <Space wrap>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={formState.isSubmitting}
+            {...saveKeysProps(`${idPrefix}-keys`)}
+          >
             保存
           </Button>
           <Button onClick={cancel(onCancel)}>取消</Button>
+          <Typography.Text type="secondary" id={`${idPrefix}-keys`}>
+            {FORM_KEYS_HINT}
+          </Typography.Text>
         </Space>
       </Form>
     </form>

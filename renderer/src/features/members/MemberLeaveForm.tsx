@@ -1,13 +1,14 @@
 // 转出/离开支部: asks for the date and the reason; the member stays in the roster's history.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Form, Space, Typography } from 'antd';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { memberLeaveSchema, type Member } from '../../../../shared/schemas';
 import { markMemberLeft } from '../../db/repositories/members';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
+import { formKeysHint, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 interface Props {
   member: Member;
@@ -40,8 +41,19 @@ export function MemberLeaveForm({ member, onDone }: Readonly<Props>) {
   };
 
   const rootError = formState.errors.root?.repository?.message;
+  const formRef = useRef<HTMLFormElement>(null);
   return (
-    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={`转出：${member.name}`}>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={handleSubmit(onValid)}
+      onKeyDown={(event) =>
+        onFormKeyDown(event, () => {
+          if (!formState.isSubmitting) formRef.current?.requestSubmit();
+        })
+      }
+      aria-label={`转出：${member.name}`}
+    >
       <Form layout="vertical" component={false}>
         <Typography.Paragraph>
           转出后「{member.name}」不再计入在册党员，但记录不会删除，可在“已离开”中查看，也可恢复在册。
@@ -57,11 +69,19 @@ export function MemberLeaveForm({ member, onDone }: Readonly<Props>) {
           lines={{ minRows: 2, maxRows: 4 }}
           placeholder="如：组织关系转出至××支部、退休、调离"
         />
-        <Space>
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+        <Space wrap>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={formState.isSubmitting}
+            {...saveKeysProps(`${idPrefix}-keys`)}
+          >
             确认转出
           </Button>
           <Button onClick={onDone}>取消</Button>
+          <Typography.Text type="secondary" id={`${idPrefix}-keys`}>
+            {formKeysHint('确认转出')}
+          </Typography.Text>
         </Space>
       </Form>
     </form>

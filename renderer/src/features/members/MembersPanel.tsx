@@ -152,7 +152,7 @@ export function MembersPanel({ branch }: Readonly<{ branch: Branch }>) {
                     type="link"
                     icon={<LogoutOutlined />}
                     onClick={() => setLeaving(m)}
-                    aria-label={`转出 ${m.name}`}
+                    aria-label={`转出/离开支部：${m.name}`}
                   >
                     转出/离开支部
                   </Button>

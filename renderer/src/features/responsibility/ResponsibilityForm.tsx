@@ -3,7 +3,7 @@
 import { DeleteOutlined, PlusOutlined } from '../../ui/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { RESPONSIBILITY_ROLES, TASK_STATUSES } from '../../../../shared/domain/vocab';
 import { responsibilityInputSchema, type Member, type Responsibility } from '../../../../shared/schemas';
@@ -29,6 +29,7 @@ import {
 } from './responsibilityFormValues';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
+import { FORM_KEYS_HINT, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 interface Props {
   branchId: string;
@@ -189,8 +190,21 @@ export function ResponsibilityForm({
     <DateField control={control} name={name} label={label} required={required} idPrefix={idPrefix} />
   );
 
+  const formRef = useRef<HTMLFormElement>(null);
+
   return (
-    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={responsibility ? '修改责任清单' : '新增责任清单'}>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={handleSubmit(onValid)}
+      // Enter in a one-line box (a 职责, a 任务) goes on to the next field; Ctrl+Enter saves.
+      onKeyDown={(event) =>
+        onFormKeyDown(event, () => {
+          if (!formState.isSubmitting) formRef.current?.requestSubmit();
+        })
+      }
+      aria-label={responsibility ? '修改责任清单' : '新增责任清单'}
+    >
       <Form layout="vertical" component={false}>
         {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
         <Card title={`${getValues('year')}年度 责任人`} style={{ marginBottom: 16 }}>
@@ -290,6 +304,9 @@ export function ResponsibilityForm({
                 </Col>
                 <Col xs={12} md={6}>
                   {dateInput(`tasks.${index}.deadline`, '完成时限')}
+                  {field.carriedFrom !== undefined && (
+                    <Typography.Text type="secondary">{field.carriedFrom}年度转入，完成时限沿用原年度</Typography.Text>
+                  )}
                 </Col>
                 <Col xs={12} md={6}>
                   <SelectField
@@ -369,11 +386,19 @@ export function ResponsibilityForm({
           ))}
         </Card>
 
-        <Space>
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+        <Space wrap>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={formState.isSubmitting}
+            {...saveKeysProps(`${idPrefix}-keys`)}
+          >
             保存
           </Button>
           <Button onClick={cancel(onCancel)}>取消</Button>
+          <Typography.Text type="secondary" id={`${idPrefix}-keys`}>
+            {FORM_KEYS_HINT}
+          </Typography.Text>
         </Space>
       </Form>
     </form>

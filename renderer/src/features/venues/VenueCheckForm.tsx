@@ -1,8 +1,8 @@
 // The 登记复查 form on a venue's page (and, given a check, its 修改 dialog): date (not after today), inspector, findings
 // and the next re-check date (after this one).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Col, Form, Row, Space } from 'antd';
-import { useId } from 'react';
+import { Alert, App, Button, Col, Form, Row, Space, Typography } from 'antd';
+import { useId, useRef } from 'react';
 import { useForm, type FieldErrors, type FieldPath, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { chinaToday, venueCheckInputSchema, type VenueCheck } from '../../../../shared/schemas';
@@ -11,6 +11,7 @@ import { addVenueCheck, updateVenueCheck } from '../../db/repositories/venues';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
 import { useUnsavedChanges } from '../../ui/leaveGuard';
+import { formKeysHint, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 type CheckFormValues = { date?: string; inspector: string; findings: string; nextDueDate: string };
 type CheckFormOutput = z.output<typeof venueCheckInputSchema>;
@@ -92,9 +93,21 @@ export function VenueCheckForm({ venueId, check, onSaved, onCancel }: Readonly<P
   };
 
   const rootError = formState.errors.root?.repository?.message;
+  const formRef = useRef<HTMLFormElement>(null);
+  const save = check ? '保存修改' : '登记复查';
 
   return (
-    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={check ? '修改复查记录' : '登记复查'}>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={handleSubmit(onValid)}
+      onKeyDown={(event) =>
+        onFormKeyDown(event, () => {
+          if (!formState.isSubmitting) formRef.current?.requestSubmit();
+        })
+      }
+      aria-label={check ? '修改复查记录' : '登记复查'}
+    >
       <Form layout="vertical" component={false}>
         {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
         <Row gutter={16}>
@@ -119,11 +132,19 @@ export function VenueCheckForm({ venueId, check, onSaved, onCancel }: Readonly<P
             />
           </Col>
         </Row>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
-            {check ? '保存修改' : '登记复查'}
+        <Space wrap>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={formState.isSubmitting}
+            {...saveKeysProps(`${idPrefix}-keys`)}
+          >
+            {save}
           </Button>
           {onCancel && <Button onClick={onCancel}>取消</Button>}
+          <Typography.Text type="secondary" id={`${idPrefix}-keys`}>
+            {formKeysHint(save)}
+          </Typography.Text>
         </Space>
       </Form>
     </form>

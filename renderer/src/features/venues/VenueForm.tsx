@@ -1,7 +1,7 @@
 // The 阵地 form: creates a venue or edits a live one's basic facts, validated by the shared zod schema.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Card, Col, Form, Row, Space } from 'antd';
-import { useId, useMemo } from 'react';
+import { Alert, App, Button, Card, Col, Form, Row, Space, Typography } from 'antd';
+import { useId, useMemo, useRef } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { VENUE_KINDS } from '../../../../shared/domain/vocab';
@@ -13,6 +13,7 @@ import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { NumberInput } from '../../ui/NumberInput';
+import { FORM_KEYS_HINT, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 /** Like VenueInput, but the numbers may be empty while typing: left undefined, zod says 「请填写面积」. */
 type VenueFormValues = Omit<VenueInput, 'areaM2' | 'capacity'> & { areaM2?: number | null; capacity?: number | null };
@@ -89,9 +90,21 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
   };
 
   const rootError = formState.errors.root?.repository?.message;
+  const formRef = useRef<HTMLFormElement>(null);
 
   return (
-    <form noValidate onSubmit={handleSubmit(onValid)} aria-label={venue ? '编辑阵地' : '新增阵地'}>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={handleSubmit(onValid)}
+      // Enter in a one-line box goes on to the next field, not to 「请填写面积」 for fields not reached yet.
+      onKeyDown={(event) =>
+        onFormKeyDown(event, () => {
+          if (!formState.isSubmitting) formRef.current?.requestSubmit();
+        })
+      }
+      aria-label={venue ? '编辑阵地' : '新增阵地'}
+    >
       <Form layout="vertical" component={false}>
         {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
         <Card style={{ marginBottom: 16 }}>
@@ -170,11 +183,19 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
             </Col>
           </Row>
         </Card>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+        <Space wrap>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={formState.isSubmitting}
+            {...saveKeysProps(`${idPrefix}-keys`)}
+          >
             保存
           </Button>
           <Button onClick={cancel(onCancel)}>取消</Button>
+          <Typography.Text type="secondary" id={`${idPrefix}-keys`}>
+            {FORM_KEYS_HINT}
+          </Typography.Text>
         </Space>
       </Form>
     </form>

@@ -158,6 +158,7 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
               percent={Math.round((progress.done / progress.total) * 100)}
               size="small"
               style={{ width: 160 }}
+              aria-label={`七有 已具备 ${progress.done}/${progress.total}`}
             />
           }
           style={{ marginBottom: 16 }}
@@ -272,7 +273,10 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
               {meetings.map((meeting) => (
                 <li key={meeting.id}>
                   {meeting.date} {meeting.kind}{' '}
-                  <a href={recordsHref({ view: 'show', id: meeting.id })}>{meeting.topic}</a>
+                  {/* Underlined: in a line of dark text, the red alone does not mark it as a link. */}
+                  <Typography.Link href={recordsHref({ view: 'show', id: meeting.id })} underline>
+                    {meeting.topic}
+                  </Typography.Link>
                 </li>
               ))}
             </ul>
@@ -280,7 +284,9 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
               // The 工作记录 route carries no filter, so the way to the whole list is said rather than linked.
               <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
                 以上仅列出最近 {VENUE_MEETINGS_SHOWN} 条。查看全部：打开
-                <a href={recordsHref({ view: 'list' })}>工作记录</a>
+                <Typography.Link href={recordsHref({ view: 'list' })} underline>
+                  工作记录
+                </Typography.Link>
                 ，在“阵地”筛选中选择「{venue.name}」。
               </Typography.Paragraph>
             )}

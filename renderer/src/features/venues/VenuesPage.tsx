@@ -42,7 +42,11 @@ export function VenuesPage() {
         title="还没有支部"
         description={
           <>
-            请先在<a href="#/branch">支部概况</a>中填写支部的基本情况，再登记活动阵地。
+            请先在
+            <Typography.Link href="#/branch" underline>
+              支部概况
+            </Typography.Link>
+            中填写支部的基本情况，再登记活动阵地。
           </>
         }
       />,
@@ -178,6 +182,7 @@ function VenueList({ branch }: Readonly<{ branch: Branch }>) {
                             showInfo={false}
                             size="small"
                             style={{ flex: 1, margin: 0 }}
+                            aria-label={`${venue.name} 七有 ${progress.done}/${progress.total}`}
                           />
                         </Flex>
                       ),
