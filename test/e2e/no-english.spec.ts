@@ -1,7 +1,7 @@
-// No English from antd reaches a screen reader: on the key screens — a venue form with its number boxes, a record form
-// with its date and venue picked, the records list with filters chosen, 数据安全 — every name and text in the
-// accessibility tree, and every aria-label, title and alt, is Chinese; not antd's 「Clear」「Increase Value」 or its
-// icons' 「down」「close-circle」「eye-invisible」.
+// No English from antd reaches a screen reader: on the key screens — 支部概况 with a tab in keyboard focus, a venue form
+// with its number boxes, a record form with its date and venue picked, the records list with filters chosen, 数据安全 —
+// every name and text in the accessibility tree, and every aria-label, title and alt, is Chinese; not antd's 「Clear」
+// 「Increase Value」, its tabs' 「Tab 1 of 2」 or its icons' 「down」「close-circle」「eye-invisible」.
 import { expect, test, type Page } from '@playwright/test';
 import { chinaDate, chooseOption, expectSaved, fillBranchBasics, fillDate, openSection, save } from './helpers';
 
@@ -48,6 +48,19 @@ test('the venue form, a record form with its pickers filled, the filtered record
   await save(page);
   await expectSaved(page);
   await expectAllChinese(page, '支部概况 after 保存 (the 已保存 toast shown)');
+
+  // A tab with keyboard focus: rc-tabs writes 「Tab 1 of 2」 into the focused tab (and so into its panel's name), only
+  // while it has the focus.
+  const infoTab = page.getByRole('tab', { name: '支部信息' });
+  await infoTab.focus();
+  await expect(infoTab).toHaveAccessibleName('支部信息');
+  await expectAllChinese(page, '支部概况 with its 支部信息 tab in keyboard focus');
+  await page.keyboard.press('ArrowRight');
+  const rosterTab = page.getByRole('tab', { name: '党员名册' });
+  await expect(rosterTab).toBeFocused();
+  await expect(rosterTab).toHaveAccessibleName('党员名册');
+  await expectAllChinese(page, '支部概况 after → to the 党员名册 tab');
+  await page.keyboard.press('ArrowLeft');
 
   // 活动阵地: a form of number boxes (面积, 容纳人数), then the venue's page with its 七有 progress.
   await openSection(page, '活动阵地');

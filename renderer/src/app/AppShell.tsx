@@ -1,8 +1,13 @@
-// The window's frame: header with the app name and branch switcher, the section menu on the left, the page, a footer.
-import { Layout, Menu, Typography } from 'antd';
+// The window's frame: header with the app name and branch switcher, the section menu on the left, the page (under any
+// warning about the PC's clock or time zone), a footer. The focus goes to a new view's heading when the view it was
+// in is replaced (focusRecovery.ts).
+import { Grid, Layout, Menu, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useBranches } from '../features/branch/useBranches';
 import { LeaveConfirm } from '../ui/LeaveConfirm';
 import { BranchSwitcher } from './BranchSwitcher';
+import { ClockNotices } from './ClockNotices';
+import { watchFocusLoss } from './focusRecovery';
 import { HostFooter } from './HostFooter';
 import { ROUTE_KEYS } from './routeKeys';
 import { ROUTES } from './routes';
@@ -10,6 +15,12 @@ import { navigate, useHashRoute } from './useHashRoute';
 import { THEME_PRIMARY } from './providers';
 
 const HEADER_HEIGHT = 64;
+
+/**
+ * The menu's width: 200 px, and 160 px (its longest label, 各支部概览, still in full) in a window under 768 CSS px —
+ * the 1024-px window at 150 % zoom is 683 — so that the page keeps room for its tables.
+ */
+const MENU_WIDTH = { wide: 200, narrow: 160 };
 
 const menuItem = (key: (typeof ROUTE_KEYS)[number]) => ({ key, icon: ROUTES[key].icon, label: ROUTES[key].label });
 const singleBranchMenu = ROUTE_KEYS.filter((key) => !ROUTES[key].multiBranch).map(menuItem);
@@ -20,6 +31,9 @@ export function AppShell() {
   // 各支部概览 is offered once there is more than one branch to compare.
   const branches = useBranches();
   const menuItems = (branches?.length ?? 0) >= 2 ? multiBranchMenu : singleBranchMenu;
+  const narrow = Grid.useBreakpoint().md === false;
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => (main.current ? watchFocusLoss(main.current) : undefined), []);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -47,11 +61,11 @@ export function AppShell() {
         <BranchSwitcher />
       </Layout.Header>
       <Layout>
+        {/* Always with its labels: at 131 % zoom and more (a window under 992 CSS px) it used to fold into nine bare
+            icons, named only by a mouse tooltip, and a keyboard user could not tell 活动阵地 from 卷宗导出. */}
         <Layout.Sider
-          width={200}
+          width={narrow ? MENU_WIDTH.narrow : MENU_WIDTH.wide}
           theme="light"
-          breakpoint="lg"
-          collapsedWidth={64}
           style={{
             borderInlineEnd: '1px solid #f0f0f0',
             position: 'sticky',
@@ -71,7 +85,10 @@ export function AppShell() {
           </nav>
         </Layout.Sider>
         <Layout>
-          <Layout.Content style={{ padding: 24 }}>{ROUTES[route].render()}</Layout.Content>
+          <Layout.Content ref={main} style={{ padding: narrow ? 16 : 24 }}>
+            <ClockNotices />
+            {ROUTES[route].render()}
+          </Layout.Content>
           <LeaveConfirm />
           <Layout.Footer style={{ textAlign: 'center', padding: '12px 24px' }}>
             <HostFooter />

@@ -7,6 +7,7 @@ import { useBranchLabels } from '../features/branch/useBranchLabels';
 import { useBranches } from '../features/branch/useBranches';
 import { useCurrentBranch } from '../features/branch/useCurrentBranch';
 import { useSwitchBranch } from '../features/branch/useSwitchBranch';
+import { chosenLabelRender, describedByChosen } from '../ui/chosenValue';
 import { PICKER_SEARCH } from '../ui/pickerSearch';
 
 const SWITCHER_ID = 'current-branch-switcher';
@@ -34,6 +35,9 @@ export function BranchSwitcher() {
         options={options}
         style={{ minWidth: 220 }}
         popupMatchSelectWidth={false}
+        // A screen reader hears the branch shown with the switcher's name (chosenValue.tsx).
+        aria-describedby={describedByChosen(SWITCHER_ID, current.id)}
+        labelRender={chosenLabelRender(SWITCHER_ID, current.id)}
       />
     </Flex>
   );

@@ -11,10 +11,16 @@ import {
   type FieldValues,
 } from 'react-hook-form';
 
-/** Spread onto the input so assistive technology knows it is invalid and reads the message with it. */
+/**
+ * Spread onto the input so assistive technology knows it is required or invalid and reads the message with it. (The
+ * label's 「*」 is only drawn: global.css keeps it out of the field's name, so the input itself says it is required.)
+ */
 export interface FieldA11y {
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
+  'aria-required'?: true;
+  /** The label, when it is not drawn (hiddenLabel). */
+  'aria-label'?: string;
 }
 
 /** What every labelled field takes: the form's control, the field's name, its label, and the id prefix. */
@@ -25,6 +31,11 @@ export interface LabelledFieldProps<T extends FieldValues, N extends FieldPath<T
   required?: boolean;
   /** Prefix that keeps input ids unique when two forms are on one page. */
   idPrefix: string;
+  /**
+   * The label is not drawn (a row of a list whose columns are named once above it, e.g. the attendance); the input
+   * still carries it as its accessible name.
+   */
+  hiddenLabel?: boolean;
 }
 
 interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> extends LabelledFieldProps<
@@ -44,6 +55,7 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>, C, TT e
   label,
   required,
   idPrefix,
+  hiddenLabel,
   children,
   warning,
 }: Readonly<Props<T, N, C, TT>>) {
@@ -60,11 +72,14 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>, C, TT e
   const a11y: FieldA11y = {
     'aria-invalid': message ? true : undefined,
     'aria-describedby': describedBy || undefined,
+    ...(required ? { 'aria-required': true as const } : {}),
+    ...(hiddenLabel ? { 'aria-label': label } : {}),
   };
   return (
     <Form.Item
-      label={label}
-      htmlFor={id}
+      label={hiddenLabel ? undefined : label}
+      htmlFor={hiddenLabel ? undefined : id}
+      style={hiddenLabel ? { marginBottom: message || note ? 8 : 0 } : undefined}
       required={required}
       validateStatus={message ? 'error' : note ? 'warning' : undefined}
       help={message ? <span id={errorId}>{message}</span> : undefined}

@@ -1,6 +1,7 @@
 // A labelled choice field of a react-hook-form form: FormField + a searchable antd Select over `options`.
 import { Select } from 'antd';
 import type { FieldPath, FieldValues } from 'react-hook-form';
+import { chosenLabelRender, describedByChosen } from './chosenValue';
 import { SELECT_CLEAR } from './controlLabels';
 import { FormField, type LabelledFieldProps } from './FormField';
 import { PICKER_SEARCH } from './pickerSearch';
@@ -33,21 +34,27 @@ export function SelectField<T extends FieldValues, N extends FieldPath<T>, C, TT
 }: Readonly<Props<T, N, C, TT>>) {
   return (
     <FormField {...field}>
-      {(f) => (
-        <Select
-          id={f.id}
-          {...f.a11y}
-          {...(multiple ? { mode: 'multiple' as const, maxCount } : {})}
-          value={emptyAs === '' ? f.value || undefined : f.value}
-          onChange={(v: unknown) => f.onChange(emptyAs === '' ? (v ?? '') : v)}
-          onBlur={f.onBlur}
-          options={options}
-          allowClear={allowClear && SELECT_CLEAR}
-          showSearch={PICKER_SEARCH}
-          placeholder={placeholder}
-          status={f.invalid ? 'error' : undefined}
-        />
-      )}
+      {(f) => {
+        const value = emptyAs === '' ? f.value || undefined : f.value;
+        return (
+          <Select
+            id={f.id}
+            {...f.a11y}
+            // A screen reader hears the choice with the field's name (chosenValue.tsx).
+            aria-describedby={describedByChosen(f.id, value, f.a11y['aria-describedby'])}
+            labelRender={chosenLabelRender(f.id, value)}
+            {...(multiple ? { mode: 'multiple' as const, maxCount } : {})}
+            value={value}
+            onChange={(v: unknown) => f.onChange(emptyAs === '' ? (v ?? '') : v)}
+            onBlur={f.onBlur}
+            options={options}
+            allowClear={allowClear && SELECT_CLEAR}
+            showSearch={PICKER_SEARCH}
+            placeholder={placeholder}
+            status={f.invalid ? 'error' : undefined}
+          />
+        );
+      }}
     </FormField>
   );
 }

@@ -166,6 +166,38 @@ describe('the same meeting entered twice', { timeout: 40_000 }, () => {
   });
 });
 
+describe('the attendance list', { timeout: 40_000 }, () => {
+  it('is one line a person: the reason box only for 请假/缺席, each field named for a screen reader', async () => {
+    const data = await seed();
+    renderForm(data, { kind: '支部党员大会', date: '2025-07-10' });
+    const row = screen.getByRole('group', { name: '何东' });
+    const status = within(row).getByLabelText('出席情况', { exact: true });
+    expect(status.getAttribute('aria-label')).toBe('出席情况');
+    // 出席: nothing to give a reason for, so no box (and no Tab stop).
+    expect(within(row).queryByLabelText('原因', { exact: true })).toBeNull();
+    // The columns are named once above the rows, not by a label on every row.
+    expect([...document.querySelectorAll('label')].filter((l) => l.textContent === '出席情况')).toHaveLength(0);
+
+    fireEvent.mouseDown(status);
+    await waitFor(() => expect(document.querySelector('.ant-select-item-option[title="请假"]')).not.toBeNull());
+    fireEvent.click(document.querySelector('.ant-select-item-option[title="请假"]')!);
+    const reason = await within(row).findByLabelText('原因', { exact: true });
+    fireEvent.change(reason, { target: { value: '出差' } });
+    expect((within(row).getByLabelText('原因', { exact: true }) as HTMLInputElement).value).toBe('出差');
+
+    // 移出名单 gives the keyboard to the row that moved up, not to the page.
+    const next = screen.getAllByRole('group')[screen.getAllByRole('group').indexOf(row) + 1]!;
+    const nextName = within(next).getByText(/\S/, { selector: 'strong, span.ant-typography' }).textContent;
+    fireEvent.click(within(row).getByRole('button', { name: '移出名单' }));
+    await waitFor(() => expect(screen.queryByRole('group', { name: '何东' })).toBeNull());
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(screen.getByRole('group', { name: nextName! })).getByLabelText('出席情况', { exact: true }),
+      ),
+    );
+  });
+});
+
 describe('members not on the roster on the date', { timeout: 40_000 }, () => {
   it('a list edited by hand and then moved to an earlier date says who was not yet in, and 保存 refuses them', async () => {
     const data = await seed();

@@ -85,6 +85,9 @@ const GUEST_ORG_MAX = guestSchema.shape.org.unwrap().maxLength ?? undefined;
 
 const kindOptions = MEETING_KINDS.map((k) => ({ value: k, label: k }));
 const statusOptions = ATTENDANCE_STATUSES.map((s) => ({ value: s, label: s }));
+/** The attendance list's columns: a name (with what tells two 李娜 apart) and the 出席情况 choice. */
+const ATTENDEE_NAME_WIDTH = 120;
+const ATTENDANCE_STATUS_WIDTH = 96;
 
 /** What validation reads besides the values: the roster, to refuse attendance rows of members not on it that day. */
 interface FormContext {
@@ -152,6 +155,17 @@ export function MeetingForm({
     shouldFocusError: false,
   });
   const attendance = useFieldArray({ control, name: 'attendance' });
+  /**
+   * Takes a person off the list and gives the keyboard to the row that moved up (else the one above, else 添加人员): the
+   * button pressed is gone, and focus must not fall to the page.
+   */
+  const removeAttendee = (index: number) => {
+    attendance.remove(index);
+    setTimeout(() => {
+      const row = (i: number) => document.getElementById(`${idPrefix}-attendance-${i}-status`);
+      (row(index) ?? row(index - 1) ?? document.getElementById(`${idPrefix}-add-attendee`))?.focus();
+    }, 0);
+  };
   const guests = useFieldArray({ control, name: 'guests' });
   const [kind, date, attendanceNow, partyGroupId, talkParties] = useWatch({
     control,
@@ -544,35 +558,59 @@ export function MeetingForm({
           {attendance.fields.length === 0 && (
             <Typography.Paragraph type="secondary">{emptyListHint(kind, branch, partyGroupId)}</Typography.Paragraph>
           )}
+          {attendance.fields.length > 0 && (
+            // The columns are named once; each row's fields carry their names for a screen reader (hiddenLabel).
+            <Flex
+              gap={12}
+              aria-hidden
+              style={{ padding: '0 0 4px', borderBottom: '1px solid #f0f0f0', marginBottom: 8 }}
+            >
+              <Typography.Text type="secondary" style={{ width: ATTENDEE_NAME_WIDTH }}>
+                姓名
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ width: ATTENDANCE_STATUS_WIDTH }}>
+                出席情况
+              </Typography.Text>
+              <Typography.Text type="secondary">原因（请假、缺席时填写）</Typography.Text>
+            </Flex>
+          )}
           {attendance.fields.map((row, index) => {
             const legendId = `${idPrefix}-attendance-${index}-legend`;
             const status = attendanceNow?.[index]?.status;
+            const needsReason = status === '请假' || status === '缺席';
+            // One line a person: the reason box only where a reason is asked for (or one was given), so a list of
+            // 30 出席 is 30 short lines and two Tab stops a person, not three.
+            const showReason = needsReason || Boolean(attendanceNow?.[index]?.reason);
             return (
-              <div key={row.id} role="group" aria-labelledby={legendId}>
-                <Flex gap={16} align="flex-start" wrap>
-                  <Typography.Text strong id={legendId} style={{ minWidth: 72, paddingTop: 36 }}>
+              <div key={row.id} role="group" aria-labelledby={legendId} style={{ marginBottom: 4 }}>
+                <Flex gap={12} align="flex-start">
+                  <Typography.Text strong id={legendId} style={{ width: ATTENDEE_NAME_WIDTH, paddingTop: 5 }}>
                     {rowLabels[index] ?? row.name}
                   </Typography.Text>
-                  <div style={{ flex: '0 1 140px' }}>
+                  <div style={{ width: ATTENDANCE_STATUS_WIDTH, flex: 'none' }}>
                     <SelectField
                       control={control}
                       name={`attendance.${index}.status`}
                       label="出席情况"
+                      hiddenLabel
                       idPrefix={idPrefix}
                       options={statusOptions}
                     />
                   </div>
-                  <div style={{ flex: '1 1 200px' }}>
-                    <TextField
-                      control={control}
-                      name={`attendance.${index}.reason`}
-                      label="原因"
-                      required={status === '请假' || status === '缺席'}
-                      idPrefix={idPrefix}
-                      placeholder={status === '请假' || status === '缺席' ? '如：出差、病假' : ''}
-                    />
+                  <div style={{ flex: '1 1 160px', minWidth: 0 }}>
+                    {showReason && (
+                      <TextField
+                        control={control}
+                        name={`attendance.${index}.reason`}
+                        label="原因"
+                        hiddenLabel
+                        required={needsReason}
+                        idPrefix={idPrefix}
+                        placeholder={needsReason ? '如：出差、病假' : ''}
+                      />
+                    )}
                   </div>
-                  <Button icon={<DeleteOutlined />} onClick={() => attendance.remove(index)} style={{ marginTop: 30 }}>
+                  <Button type="text" icon={<DeleteOutlined />} onClick={() => removeAttendee(index)}>
                     移出名单
                   </Button>
                 </Flex>
