@@ -26,7 +26,7 @@ import {
 import { HandoverDialog } from './HandoverDialog';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { useRevealFormErrors } from '../../ui/useRevealErrors';
-import { FORM_KEYS_HINT, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
+import { FORM_KEYS_HINT, submitKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 interface Props {
   /** The live record to edit; absent for a new branch. */
@@ -126,11 +126,7 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
       noValidate
       onSubmit={handleSubmit(onValid)}
       // Enter in a one-line box goes on to the next field (a half-filled 委员 is not saved); Ctrl+Enter saves.
-      onKeyDown={(event) =>
-        onFormKeyDown(event, () => {
-          if (!formState.isSubmitting) formRef.current?.requestSubmit();
-        })
-      }
+      onKeyDown={submitKeyDown(formState.isSubmitting)}
       aria-label={branch ? '编辑支部' : '新建支部'}
     >
       <Form layout="vertical" component={false}>

@@ -12,7 +12,7 @@ import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { placeIssues } from './formErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
-import { formKeysHint, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
+import { formKeysHint, formKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 type Values = z.input<typeof campaignInputSchema>;
 type Output = z.output<typeof campaignInputSchema>;
@@ -53,15 +53,7 @@ export function CampaignForm({ branchId, campaign, onSaved, onCancel }: Readonly
   });
   return (
     <Card title={campaign ? `修改：${campaign.name}` : '新建争创活动'} style={{ marginBottom: 16 }}>
-      <Form
-        layout="vertical"
-        component="div"
-        onKeyDown={(event) =>
-          onFormKeyDown(event, () => {
-            if (!formState.isSubmitting) void onSubmit();
-          })
-        }
-      >
+      <Form layout="vertical" component="div" onKeyDown={formKeyDown(() => void onSubmit(), formState.isSubmitting)}>
         <Row gutter={16}>
           <Col xs={24} md={10}>
             <FormField control={control} name="name" label="活动名称" required idPrefix={idPrefix}>

@@ -17,7 +17,7 @@ import { placeIssues } from './formErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { NumberInput } from '../../ui/NumberInput';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
-import { formKeysHint, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
+import { formKeysHint, formKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 type Values = z.input<typeof competitionInputSchema>;
 type Output = z.output<typeof competitionInputSchema>;
@@ -95,15 +95,7 @@ export function CompetitionForm({ branchId, members, competition, onDone }: Read
   const date = useWatch({ control, name: 'date' }) || undefined;
   return (
     <Card title={competition ? '编辑技能比武' : '新增技能比武'} style={{ marginBottom: 16 }}>
-      <Form
-        layout="vertical"
-        component="div"
-        onKeyDown={(event) =>
-          onFormKeyDown(event, () => {
-            if (!formState.isSubmitting) void onSubmit();
-          })
-        }
-      >
+      <Form layout="vertical" component="div" onKeyDown={formKeyDown(() => void onSubmit(), formState.isSubmitting)}>
         <Row gutter={16}>
           <Col xs={24} md={10}>
             <TextField control={control} name="name" label="比武名称" required idPrefix={idPrefix} />

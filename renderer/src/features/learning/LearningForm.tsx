@@ -16,7 +16,7 @@ import { TextField } from '../../ui/TextField';
 import { memberOptionsOn } from './campaignMembers';
 import { placeIssues } from './formErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
-import { formKeysHint, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
+import { formKeysHint, formKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 type Values = z.input<typeof learningInputSchema>;
 type Output = z.output<typeof learningInputSchema>;
@@ -100,11 +100,7 @@ export function LearningForm({ branchId, members, entry, onDone = () => {} }: Re
       layout="vertical"
       component="div"
       // Enter in 标题 goes on to the next field; Ctrl+Enter saves (登记).
-      onKeyDown={(event) =>
-        onFormKeyDown(event, () => {
-          if (!formState.isSubmitting) void onSubmit();
-        })
-      }
+      onKeyDown={formKeyDown(() => void onSubmit(), formState.isSubmitting)}
     >
       <Row gutter={16}>
         <Col {...col}>

@@ -53,7 +53,7 @@ import {
 import { offRollIssues, offRollRows, offRollText } from '../../../../shared/rules/roster';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
 import { DuplicateDialog, type DuplicateAnswer } from './DuplicateDialog';
-import { FORM_KEYS_HINT, onRecordFormKeyDown } from './formKeys';
+import { FORM_KEYS_HINT, submitKeyDown } from './formKeys';
 import { goToRecords, recordsHref } from './recordsRoute';
 import { useLastVenue } from './useLastVenue';
 import { useNextSeq } from './useNextSeq';
@@ -371,12 +371,7 @@ export function MeetingForm({
       onSubmit={(event) => submit('view')(event)}
       // Enter in a one-line box does not save a half-filled record; Ctrl+Enter saves (formKeys.ts). Keys pressed in
       // the duplicate question (a React child of the form, drawn outside it) are that dialog's own.
-      onKeyDown={(event) => {
-        if (duplicates) return;
-        onRecordFormKeyDown(event, () => {
-          if (!formState.isSubmitting) formRef.current?.requestSubmit();
-        });
-      }}
+      onKeyDown={submitKeyDown(formState.isSubmitting)}
       aria-label={meeting ? '修改工作记录' : '新建工作记录'}
     >
       <Form layout="vertical" component={false}>

@@ -45,8 +45,16 @@ export function onFormKeyDown(event: KeyboardEvent<HTMLElement>, save: () => voi
   if (isOneLineBox(target)) focusNextField(event.currentTarget, target);
 }
 
-/** The record form's name for onFormKeyDown. */
-export const onRecordFormKeyDown = onFormKeyDown;
+/**
+ * A form's onKeyDown: onFormKeyDown whose Ctrl+Enter calls `save` unless the form is `busy` saving already, e.g.
+ * `onKeyDown={formKeyDown(() => void onSubmit(), formState.isSubmitting)}`.
+ */
+export function formKeyDown(save: () => void, busy: boolean): (event: KeyboardEvent<HTMLElement>) => void {
+  return (event) =>
+    onFormKeyDown(event, () => {
+      if (!busy) save();
+    });
+}
 
 /** Said beside the form's save button (「保存」, 「登记」…), so the keys are found without a manual. */
 export const formKeysHint = (save = '保存') => `快捷键：Ctrl+Enter ${save}；在单行输入框中按回车跳到下一项`;
@@ -58,3 +66,13 @@ export const saveKeysProps = (hintId: string) => ({
   'aria-keyshortcuts': 'Control+Enter',
   'aria-describedby': hintId,
 });
+
+/** formKeyDown for a <form>'s own onKeyDown: Ctrl+Enter submits that form (its onSubmit validates and saves). */
+export function submitKeyDown(busy: boolean): (event: KeyboardEvent<HTMLElement>) => void {
+  return (event) => {
+    const form = event.currentTarget;
+    onFormKeyDown(event, () => {
+      if (!busy && form instanceof HTMLFormElement) form.requestSubmit();
+    });
+  };
+}

@@ -18,7 +18,7 @@ import {
 } from './memberFormValues';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
-import { FORM_KEYS_HINT, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
+import { FORM_KEYS_HINT, submitKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 interface Props {
   branch: Branch;
@@ -91,11 +91,7 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
       noValidate
       onSubmit={handleSubmit(onValid)}
       // Enter in a one-line box goes on to the next field, not to 「请选择性别」 for fields not reached yet.
-      onKeyDown={(event) =>
-        onFormKeyDown(event, () => {
-          if (!formState.isSubmitting) formRef.current?.requestSubmit();
-        })
-      }
+      onKeyDown={submitKeyDown(formState.isSubmitting)}
       aria-label={member ? '编辑党员' : '新增党员'}
     >
       <Form layout="vertical" component={false}>

@@ -8,7 +8,7 @@ import { memberLeaveSchema, type Member } from '../../../../shared/schemas';
 import { markMemberLeft } from '../../db/repositories/members';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
-import { formKeysHint, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
+import { formKeysHint, submitKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 interface Props {
   member: Member;
@@ -47,11 +47,7 @@ export function MemberLeaveForm({ member, onDone }: Readonly<Props>) {
       ref={formRef}
       noValidate
       onSubmit={handleSubmit(onValid)}
-      onKeyDown={(event) =>
-        onFormKeyDown(event, () => {
-          if (!formState.isSubmitting) formRef.current?.requestSubmit();
-        })
-      }
+      onKeyDown={submitKeyDown(formState.isSubmitting)}
       aria-label={`转出：${member.name}`}
     >
       <Form layout="vertical" component={false}>

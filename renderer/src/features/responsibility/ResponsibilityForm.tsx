@@ -29,7 +29,7 @@ import {
 } from './responsibilityFormValues';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
-import { FORM_KEYS_HINT, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
+import { FORM_KEYS_HINT, submitKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 interface Props {
   branchId: string;
@@ -198,11 +198,7 @@ export function ResponsibilityForm({
       noValidate
       onSubmit={handleSubmit(onValid)}
       // Enter in a one-line box (a 职责, a 任务) goes on to the next field; Ctrl+Enter saves.
-      onKeyDown={(event) =>
-        onFormKeyDown(event, () => {
-          if (!formState.isSubmitting) formRef.current?.requestSubmit();
-        })
-      }
+      onKeyDown={submitKeyDown(formState.isSubmitting)}
       aria-label={responsibility ? '修改责任清单' : '新增责任清单'}
     >
       <Form layout="vertical" component={false}>

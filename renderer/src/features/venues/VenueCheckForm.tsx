@@ -11,7 +11,7 @@ import { addVenueCheck, updateVenueCheck } from '../../db/repositories/venues';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
 import { useUnsavedChanges } from '../../ui/leaveGuard';
-import { formKeysHint, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
+import { formKeysHint, submitKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 type CheckFormValues = { date?: string; inspector: string; findings: string; nextDueDate: string };
 type CheckFormOutput = z.output<typeof venueCheckInputSchema>;
@@ -101,11 +101,7 @@ export function VenueCheckForm({ venueId, check, onSaved, onCancel }: Readonly<P
       ref={formRef}
       noValidate
       onSubmit={handleSubmit(onValid)}
-      onKeyDown={(event) =>
-        onFormKeyDown(event, () => {
-          if (!formState.isSubmitting) formRef.current?.requestSubmit();
-        })
-      }
+      onKeyDown={submitKeyDown(formState.isSubmitting)}
       aria-label={check ? '修改复查记录' : '登记复查'}
     >
       <Form layout="vertical" component={false}>

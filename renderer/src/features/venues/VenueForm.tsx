@@ -13,7 +13,7 @@ import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { NumberInput } from '../../ui/NumberInput';
-import { FORM_KEYS_HINT, onFormKeyDown, saveKeysProps } from '../meetings/formKeys';
+import { FORM_KEYS_HINT, submitKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 /** Like VenueInput, but the numbers may be empty while typing: left undefined, zod says 「请填写面积」. */
 type VenueFormValues = Omit<VenueInput, 'areaM2' | 'capacity'> & { areaM2?: number | null; capacity?: number | null };
@@ -98,11 +98,7 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
       noValidate
       onSubmit={handleSubmit(onValid)}
       // Enter in a one-line box goes on to the next field, not to 「请填写面积」 for fields not reached yet.
-      onKeyDown={(event) =>
-        onFormKeyDown(event, () => {
-          if (!formState.isSubmitting) formRef.current?.requestSubmit();
-        })
-      }
+      onKeyDown={submitKeyDown(formState.isSubmitting)}
       aria-label={venue ? '编辑阵地' : '新增阵地'}
     >
       <Form layout="vertical" component={false}>
