@@ -809,7 +809,7 @@ const TASK_PAGE_WIDTH = 24;
  */
 function taskTable(
   list: Pick<Responsibility, 'tasks' | 'year'>,
-  carriedOn: ReadonlyMap<string, number>,
+  carriedOn: DossierSelection['carriedOn'],
   cite: Cite,
 ): { table: Content; items: number; lines: number } {
   const tasks = list.tasks;
@@ -825,7 +825,7 @@ function taskTable(
     const evidence = (run: CitedRecord[]): TableCell =>
       ({ stack: evidenceTable(run, { width: wEvidence, pageWidth: TASK_PAGE_WIDTH }) }) as TableCell;
     // Where a task carried over unfinished came from, or went (复制上一年度): the same task in two years' lists.
-    const onward = carriedOn.get(t.id);
+    const onward = carriedOn.get(list.year)?.get(t.id);
     const title = `${t.title}${carriedFromNote(t, list.year)}${onward !== undefined ? `（已转入${onward}年度）` : ''}`;
     rows.push([title, cnDate(t.deadline), t.status, t.note, head!.length ? evidence(head!) : '']);
     lines += Math.max(

@@ -103,8 +103,11 @@ export interface DossierSelection {
   venueChecks: VenueCheck[];
   meetings: Meeting[];
   responsibilities: Responsibility[];
-  /** Tasks of the period's lists carried into a later year's list unfinished: task id → that year (not hashed). */
-  carriedOn: ReadonlyMap<string, number>;
+  /**
+   * Per year of the period, its lists' tasks carried into a later year's list unfinished: task id → that year (not
+   * hashed). By year: a task carried twice is the same id in three lists, each carried on to a different year.
+   */
+  carriedOn: ReadonlyMap<number, ReadonlyMap<string, number>>;
   standards: Standard[];
   assessments: Assessment[];
   memberEvaluations: MemberEvaluation[];
@@ -175,7 +178,7 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
     .filter((r) => years.includes(r.year))
     .sort((a, b) => a.year - b.year || byRoleThenName(a, b) || by<Responsibility>()(a, b));
   // A task carried unfinished into a later year's list (复制上一年度) says where it went, from any later list loaded.
-  const carriedOn = new Map(years.flatMap((y) => [...tasksCarriedOn(mine(data.responsibilities), y)]));
+  const carriedOn = new Map(years.map((y) => [y, tasksCarriedOn(mine(data.responsibilities), y)] as const));
   const assessments = mine(data.assessments)
     .filter((a) => a.periodStart <= period.to && a.periodEnd >= period.from)
     .sort(by((a) => a.date));

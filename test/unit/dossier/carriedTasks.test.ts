@@ -60,4 +60,27 @@ describe.skipIf(!hasPoppler)('a carried task in the volumes', () => {
     expect(y2026).toContain('更新党员活动室电教设备（2025年度转入）');
     expect(y2026).not.toContain('已转入');
   }, 60_000);
+
+  it('in a volume of three years, says for each year where a task carried twice went next', async () => {
+    const data = carriedData();
+    const [list2025, list2026] = data.responsibilities as [Responsibility, Responsibility];
+    // Still unfinished at the end of 2026: carried on again, keeping its first origin.
+    const list2027: Responsibility = { ...list2026, id: 'r2027', year: 2027 };
+    const all = { ...data, responsibilities: [list2025, list2026, list2027] };
+    const fonts = Object.fromEntries(
+      FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join('resources/fonts', f)))]),
+    );
+    const pdf = join(dir, 'range.pdf');
+    const built = buildDossier(all, { ...STAMP, from: '2025-01-01', to: '2027-12-31' });
+    writeFileSync(pdf, await renderPdf(built.docDefinition, fonts));
+    const read = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).replace(
+      /\s+/g,
+      '',
+    );
+    expect(read).toContain('更新党员活动室电教设备（已转入2026年度）');
+    expect(read).toContain('更新党员活动室电教设备（2025年度转入）（已转入2027年度）');
+    // 2027's list is where it stays: two rows say where it went, two where it came from.
+    expect(read.split('更新党员活动室电教设备（已转入').length - 1).toBe(1);
+    expect(read.split('更新党员活动室电教设备（2025年度转入）').length - 1).toBe(2);
+  }, 60_000);
 });
