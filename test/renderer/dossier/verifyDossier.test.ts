@@ -1,10 +1,7 @@
 // 校验卷宗 in the app: the period's data says what left the volume; the whole branch says whether it was deleted or
 // only moved out of the period, and every record is named by what it is.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { selectForPeriod } from '../../../shared/dossier/data';
 import { extractManifest } from '../../../shared/dossier/extract';
-import { buildManifest } from '../../../shared/dossier/manifest';
-import { loadDossierJob } from '../../../renderer/src/db/printData';
 import {
   createCompetition,
   deleteCompetition,
@@ -15,6 +12,7 @@ import { createMeeting, updateMeeting } from '../../../renderer/src/db/repositor
 import { markMemberLeft } from '../../../renderer/src/db/repositories/members';
 import { CHANGE_LABELS, verifyDossierPdf } from '../../../renderer/src/features/dossier/verifyDossier';
 import { meetingInput, seed, setChinaNow } from '../meetings/fixtures';
+import { manifestOf2029 } from './exportedVolume';
 
 vi.mock('../../../shared/dossier/extract', () => ({ extractManifest: vi.fn() }));
 
@@ -23,23 +21,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const period = { from: '2029-01-01', to: '2029-12-31' };
-
 /** Exports the branch's 2029 volume as the PDF would carry it: the manifest extractManifest will hand back. */
 async function exportVolume(branchId: string) {
-  const job = await loadDossierJob(branchId, {
-    year: 2029,
-    generatedAt: '2030-01-05T02:00:00.000Z',
-    appVersion: '0.1.0',
-    schemaVersion: 5,
-  });
-  if (job.kind !== 'dossier') throw new Error('no dossier job');
-  const manifest = buildManifest(selectForPeriod(job.data, period), period, {
-    appVersion: '0.1.0',
-    schemaVersion: 5,
-    exportedAt: '2030-01-05T02:00:00.000Z',
-    volume: 1,
-  });
+  const manifest = await manifestOf2029(branchId);
   vi.mocked(extractManifest).mockResolvedValue({ ok: true, manifest, fingerprint: 'f'.repeat(64) });
 }
 

@@ -3,14 +3,12 @@
 // naming the volume by its period in Chinese and printing the fingerprint.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { selectForPeriod } from '../../../shared/dossier/data';
 import { extractManifest, type FileIntegrity } from '../../../shared/dossier/extract';
-import { buildManifest } from '../../../shared/dossier/manifest';
-import { loadDossierJob } from '../../../renderer/src/db/printData';
 import { createMeeting, updateMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { VerifyVerdict } from '../../../renderer/src/features/dossier/VerifyVerdict';
 import { verifyDossierPdf } from '../../../renderer/src/features/dossier/verifyDossier';
 import { meetingInput, seed, setChinaNow } from '../meetings/fixtures';
+import { manifestOf2029 } from './exportedVolume';
 
 vi.mock('../../../shared/dossier/extract', () => ({ extractManifest: vi.fn() }));
 
@@ -35,20 +33,7 @@ const intact: FileIntegrity = {
 
 /** The branch's 2029 volume as extractManifest hands it back, with what the file check found. */
 async function exported(branchId: string, integrity: FileIntegrity) {
-  const period = { from: '2029-01-01', to: '2029-12-31' };
-  const job = await loadDossierJob(branchId, {
-    year: 2029,
-    generatedAt: '2030-01-05T02:00:00.000Z',
-    appVersion: '0.1.0',
-    schemaVersion: 5,
-  });
-  if (job.kind !== 'dossier') throw new Error('no dossier job');
-  const manifest = buildManifest(selectForPeriod(job.data, period), period, {
-    appVersion: '0.1.0',
-    schemaVersion: 5,
-    exportedAt: '2030-01-05T02:00:00.000Z',
-    volume: 1,
-  });
+  const manifest = await manifestOf2029(branchId);
   vi.mocked(extractManifest).mockResolvedValue({ ok: true, manifest, fingerprint: FP, integrity });
 }
 

@@ -30,9 +30,6 @@ import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 const appVersion: string = import.meta.env.VITE_APP_VERSION ?? '开发版';
 
-/** In January and February the volume due is last year's (handed in each January); later, this year's. */
-export const defaultDossierYear = closingYear;
-
 export type PeriodMode = 'year' | 'range';
 
 export interface PeriodChoice {
@@ -81,7 +78,8 @@ function focusIfLost(target: HTMLElement | null) {
 export function DossierPage() {
   const branch = useCurrentBranch();
   const today = chinaToday();
-  const [year, setYear] = useState(() => defaultDossierYear(today));
+  // In January and February the volume due is last year's (handed in each January); later, this year's.
+  const [year, setYear] = useState(() => closingYear(today));
   const [volume, setVolume] = useState(1);
   const [mode, setMode] = useState<PeriodMode>('year');
   const [from, setFrom] = useState<string | undefined>();
