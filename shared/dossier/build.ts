@@ -1,4 +1,5 @@
 // The 迎检卷宗 document definition of one branch-volume, ordered by the four standards, with its manifest.
+import { forYearNote } from '../domain/recordYear';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
   MEETING_KINDS,
@@ -1306,7 +1307,8 @@ function competitions(sel: DossierSelection): Content[] {
 function appendix(sel: DossierSelection, manifest: DossierManifest, fingerprint: string): Content {
   const rows: TableCell[][] = sel.meetings.map((m, i) => [
     { text: String(i + 1), alignment: 'center' },
-    cnDate(m.date),
+    // Held after its year for it: the 所属年度 under the date.
+    forYearNote(m) ? `${cnDate(m.date)}\n${forYearNote(m)}` : cnDate(m.date),
     // A 党小组会 is numbered within its group: the group goes under the kind.
     [m.kind, seqBook(m, sel.branch.partyGroups)].filter(Boolean).join('\n'),
     { text: `第${m.seq}次`, alignment: 'center' },

@@ -1,4 +1,5 @@
 // The plain input of the dossier builder: one branch's rows as loaded from Dexie (or a backup), plus photo bytes.
+import { countsWithin } from '../domain/recordYear';
 import type {
   Assessment,
   AttachmentMeta,
@@ -169,8 +170,9 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
   const venueChecks = mine(data.venueChecks)
     .filter((c) => inPeriod(c.date, period))
     .sort(by((c) => c.date));
+  // By the day each counts on: last year's 组织生活会 held this January is in last year's volume (recordYear.ts).
   const meetings = mine(data.meetings)
-    .filter((m) => inPeriod(m.date, period))
+    .filter((m) => countsWithin(m, period.from, period.to))
     .sort(byDateThenSeq);
   const meetingIds = new Set(meetings.map((m) => m.id));
   // As the 领导责任 page lists them: 第一责任人 first (a volume of several years, year by year).

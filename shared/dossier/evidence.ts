@@ -1,5 +1,6 @@
 // How the 迎检卷宗 names a record cited as evidence (a 考评 item's 佐证, a leader's task): printed in this volume (with
 // the node its page reference points at), a record of another period, or one deleted since — as the 操作日志 says.
+import { forYearNote } from '../domain/recordYear';
 import { seqBook } from '../domain/vocab';
 import { formatChinaTime } from '../schemas/common';
 import type { AuditEntry, Meeting } from '../schemas/entities';
@@ -28,10 +29,10 @@ const UNKNOWN_RECORD_TEXT = '（不在本卷期间内的记录）';
 
 /** A meeting as the 佐证 lists (and the drafts' warning) name it: 「2025年3月4日 支委会第3次」, a 党小组会 with its group. */
 export function meetingText(
-  m: Pick<Meeting, 'date' | 'kind' | 'seq' | 'partyGroupId'>,
+  m: Pick<Meeting, 'date' | 'kind' | 'seq' | 'partyGroupId' | 'forYear'>,
   partyGroups: readonly { id: string; name: string }[],
 ): string {
-  return `${cnDate(m.date)} ${m.kind}${seqBook(m, partyGroups)}第${m.seq}次`;
+  return `${cnDate(m.date)}${forYearNote(m)} ${m.kind}${seqBook(m, partyGroups)}第${m.seq}次`;
 }
 
 /**

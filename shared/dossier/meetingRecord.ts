@@ -1,4 +1,5 @@
 // The 会议记录单 of one meeting: reusable section builders (shared with the dossier) and a one-record document.
+import { forYearNote, recordYearOf } from '../domain/recordYear';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BACKFILL_DAYS, seqBook } from '../domain/vocab';
 import { trimLongText } from '../schemas/common';
@@ -61,7 +62,9 @@ function timeRange(m: Meeting): string {
  * record or moves every form's columns.
  */
 function timeCell(m: Meeting): Content {
-  return { text: timeRange(m), noWrap: true };
+  // Held after its year for it: said where the date is read (「2026年1月20日 …（2025年度）」).
+  const note = forYearNote(m);
+  return note ? { text: [{ text: timeRange(m), noWrap: true }, note] } : { text: timeRange(m), noWrap: true };
 }
 
 /** 应到/实到/请假/缺席/列席: 应到 counts the members expected (everyone listed but those only 列席). */
@@ -230,7 +233,13 @@ function titleBlock(m: Meeting, ctx: RecordContext, anchorId?: string): Content[
   return [
     { text: recordTitle(m, ctx.branch), style: 'recordTitle', ...(anchorId ? { id: anchorId } : {}) },
     {
-      text: [{ text: `（${m.date.slice(0, 4)}年${seqBook(m, ctx.branch.partyGroups)}第 ${m.seq} 次）` }, ...marks],
+      // A record held after its year for it (所属年度) is numbered in that year: 「（2025年度第 1 次）」.
+      text: [
+        {
+          text: `（${recordYearOf(m)}${forYearNote(m) ? '年度' : '年'}${seqBook(m, ctx.branch.partyGroups)}第 ${m.seq} 次）`,
+        },
+        ...marks,
+      ],
       alignment: 'center',
       font: HEADING_FONT,
       margin: [0, 2, 0, 8],
@@ -425,12 +434,12 @@ export function recordSection(m: Meeting, ctx: RecordContext, options: { anchor?
  * 「2025年3月10日 支委会 第3次 · 会议记录单」 (a 党小组会 with its group, as it is numbered).
  */
 export function recordRunningHeader(
-  m: Pick<Meeting, 'date' | 'kind' | 'seq' | 'partyGroupId'>,
+  m: Pick<Meeting, 'date' | 'kind' | 'seq' | 'partyGroupId' | 'forYear'>,
   branch: Pick<Branch, 'partyGroups'>,
 ): string {
   const book = seqBook(m, branch.partyGroups);
   const sheet = m.kind === '谈心谈话' ? '谈心谈话记录' : '会议记录单';
-  return `${cnDate(m.date)} ${m.kind} ${book}第${m.seq}次 · ${sheet}`;
+  return `${cnDate(m.date)}${forYearNote(m)} ${m.kind} ${book}第${m.seq}次 · ${sheet}`;
 }
 
 /** A stand-alone 会议记录单 of one meeting (printing or sharing a single record). */

@@ -34,6 +34,7 @@ import {
   timestampSchema,
 } from './common';
 import { COMPETITION_KINDS, phaseIssues } from '../learning/campaign';
+import { mayBeForPreviousYear, YEAR_END_KINDS } from '../domain/recordYear';
 
 const pick = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.enum(values, { error: `请选择${label}` });
@@ -248,6 +249,11 @@ export const meetingFields = z.object({
   speeches: optionalLongText('发言摘要', 20000),
   resolutions: optionalLongText('决议及表决结果', 5000),
   attachmentIds: z.array(idSchema).default([]),
+  /**
+   * 所属年度, only when it is not the year of the date: a 组织生活会 or 民主评议党员 held from January to March for the
+   * year before (shared/domain/recordYear.ts). Absent on every other record.
+   */
+  forYear: z.number().int().min(1900).max(2100).optional(),
 });
 
 const timeOrder = <T extends { startTime: string; endTime: string }>(v: T, ctx: z.RefinementCtx) => {
@@ -271,7 +277,35 @@ const absenceReasons = <T extends { attendance: { status: string; reason: string
     }
   });
 };
-export const meetingInputSchema = meetingFields.superRefine(timeOrder).superRefine(absenceReasons);
+// 所属年度 can only be the year before the date, for the kinds held after their year ends, until 31 March.
+const forYearRule = <T extends { kind: string; date: string; forYear?: number | undefined }>(
+  v: T,
+  ctx: z.RefinementCtx,
+) => {
+  if (v.forYear === undefined || !v.date) return;
+  const own = Number(v.date.slice(0, 4));
+  if (v.forYear === own) return;
+  if (!mayBeForPreviousYear(v.kind, v.date) || v.forYear !== own - 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['forYear'],
+      message: `所属年度只能是会议日期所在年度，或在次年1月至3月召开的${YEAR_END_KINDS.join('、')}的上一年度`,
+    });
+  }
+};
+// The year of the date itself is stored as no 所属年度: one way to say it, so lists and counts need not ask twice.
+const ownYearAsNone = <T extends { date: string; forYear?: number | undefined }>(v: T): T => {
+  if (!('forYear' in v)) return v;
+  if (v.forYear !== undefined && v.date && v.forYear !== Number(v.date.slice(0, 4))) return v;
+  const { forYear: _own, ...rest } = v;
+  return rest as T;
+};
+
+export const meetingInputSchema = meetingFields
+  .superRefine(timeOrder)
+  .superRefine(absenceReasons)
+  .superRefine(forYearRule)
+  .transform(ownYearAsNone);
 export const meetingSchema = meetingFields
   .extend({
     ...branchRowBase,
@@ -289,7 +323,8 @@ export const meetingSchema = meetingFields
      */
     terms: z.array(z.string()).optional(),
   })
-  .superRefine(timeOrder);
+  .superRefine(timeOrder)
+  .superRefine(forYearRule);
 export type MeetingInput = z.input<typeof meetingInputSchema>;
 export type Meeting = z.output<typeof meetingSchema>;
 export type Attendance = z.output<typeof attendanceSchema>;

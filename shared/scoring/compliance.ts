@@ -1,6 +1,7 @@
 // The compliance engine: for a branch and a date range, each frequency rule's required and actual periods, the
 // records that count, the periods missed, and quorum failures. Pure and synchronous; dates are China-local strings.
 import { committeeOn } from '../branch/committee';
+import { countsWithin } from '../domain/recordYear';
 import { sameName } from '../names';
 import type { Branch, Meeting, Member } from '../schemas/entities';
 import { DEFAULT_RULE_PACK_ID, getRulePack, type FrequencyRule, type RuleScope, type RulePack } from '../rules/packs';
@@ -10,7 +11,7 @@ import { onRosterDuring } from '../rules/roster';
 
 export type ComplianceMeeting = Pick<
   Meeting,
-  'id' | 'kind' | 'date' | 'topic' | 'attendance' | 'lecturer' | 'partyGroupId' | 'talkParties'
+  'id' | 'kind' | 'date' | 'topic' | 'attendance' | 'lecturer' | 'partyGroupId' | 'talkParties' | 'forYear'
 > &
   // A 草稿 counts as held (the meeting took place); the 工作台 says how many of them are not yet finalized.
   Partial<Pick<Meeting, 'status'>>;
@@ -94,7 +95,7 @@ export interface SubjectRoster {
 
 /** What of a record decides whom it counts for; records that lack a field count for nobody by it. */
 export type ScopedMeeting = Pick<ComplianceMeeting, 'id' | 'date'> &
-  Partial<Pick<ComplianceMeeting, 'partyGroupId' | 'attendance' | 'talkParties'>>;
+  Partial<Pick<ComplianceMeeting, 'partyGroupId' | 'attendance' | 'talkParties' | 'forYear'>>;
 
 /** One period for one subject: the records that count and whether they reach the minimum. */
 export interface SubjectPeriod<P extends Pick<Period, 'start' | 'end'> = Period> {
@@ -144,7 +145,8 @@ export function subjectPeriods<P extends Pick<Period, 'start' | 'end'>>(
 ): SubjectPeriod<P>[] {
   const out: SubjectPeriod<P>[] = [];
   for (const period of periods) {
-    const inPeriod = meetings.filter((m) => m.date >= period.start && m.date <= period.end);
+    // By the day each counts on: a 2025 组织生活会 held in January 2026 is in 2025 (shared/domain/recordYear.ts).
+    const inPeriod = meetings.filter((m) => countsWithin(m, period.start, period.end));
     for (const subject of subjectsOf(scope, roster, period)) {
       const matching = inPeriod.filter((m) => countsFor(scope, m, subject?.id));
       out.push({
@@ -168,7 +170,7 @@ function evaluateRule(
   byKind: Map<string, ComplianceMeeting[]>,
   input: ComplianceInput,
 ): RuleResult {
-  const candidates = (byKind.get(rule.meetingKind) ?? []).filter((m) => m.date >= input.from && m.date <= input.to);
+  const candidates = (byKind.get(rule.meetingKind) ?? []).filter((m) => countsWithin(m, input.from, input.to));
   const counting = rule.bySecretary ? candidates.filter(byLecturingSecretary(input.branch)) : candidates;
   // A period reaching past the range (the year of a 1–6月 volume) cannot be judged from the range's records.
   const whole = periodsBetween(rule.per, input.from, input.to).filter(

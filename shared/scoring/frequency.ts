@@ -1,6 +1,7 @@
 // Scores a frequency-tier standard item (e.g. 支委会 每月1次 2分 / 每季度 1分 / 偶尔 0.5分 / 不开 0分) from the records,
 // returning the evidence: exactly the meetings that earned the tier. A kind the rule packs check per 党小组 or per
 // member (党小组会, 谈心谈话) reaches a tier only when every group or member does, as the 工作台 counts it.
+import { countsWithin } from '../domain/recordYear';
 import type { MeetingKind } from '../domain/vocab';
 import type { RuleScope } from '../rules/packs';
 import { periodsBetween } from '../rules/periods';
@@ -91,7 +92,7 @@ export function scoreFrequencyItem(
   roster?: SubjectRoster,
 ): FrequencyScore {
   const relevant = meetings
-    .filter((m) => m.kind === rule.meetingKind && m.date >= from && m.date <= to)
+    .filter((m) => m.kind === rule.meetingKind && countsWithin(m, from, to))
     .sort((a, b) => (a.date < b.date ? -1 : 1));
   const scope = roster ? (rule.scope ?? scopeOfKind(rule.meetingKind)) : 'branch';
   const subjects = roster ?? { partyGroups: [], members: [] };

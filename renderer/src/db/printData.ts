@@ -9,6 +9,7 @@ import { listCompetitions } from './repositories/competitions';
 import { getRulePackId } from './repositories/compliance';
 import { NotFoundError } from './repositories/errors';
 import { listLearning } from './repositories/learning';
+import { countingBetween } from './repositories/meetings';
 
 const PRINTABLE = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
@@ -71,7 +72,8 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
     db.members.where('branchId').equals(branchId).toArray(),
     db.venues.where('branchId').equals(branchId).toArray(),
     db.venueChecks.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
-    db.meetings.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
+    // With last year's 组织生活会 or 民主评议 held in January–March after the period (shared/domain/recordYear.ts).
+    countingBetween(branchId, from, to),
     // The period's years and the later ones: a task carried on unfinished says which year's list took it.
     db.responsibilities.where('[branchId+year]').between([branchId, years[0]!], [branchId, Dexie.maxKey]).toArray(),
     db.assessments.where('[branchId+date]').between([branchId, from], [branchId, '9999-12-31'], true, true).toArray(),

@@ -22,6 +22,8 @@ export interface DatasetOptions {
   /** Mixed into every free-text field, to exercise Chinese, emoji, quotes and control characters. */
   text?: (i: number) => string;
   thumbnails?: boolean;
+  /** Adds last year's 组织生活会 held in January for that year (所属年度, schema 7). */
+  yearEndMeeting?: boolean;
 }
 
 const T0 = '2025-03-18T02:00:00.000Z';
@@ -190,6 +192,23 @@ export function makeDataset(options: DatasetOptions = {}): Dataset {
       backfilled: false,
       attendeeIds: attendance.filter((a) => a.status === '出席').map((a) => a.memberId),
       terms: ['学习', '贯彻'],
+    });
+  }
+  if (options.yearEndMeeting) {
+    add('meetings', {
+      id: 'mt-year-end',
+      ...stamps,
+      branchId,
+      kind: '组织生活会',
+      topic: '2024年度组织生活会',
+      date: '2025-01-15',
+      forYear: 2024,
+      attendance: [],
+      seq: 1,
+      status: '已定稿',
+      finalizedAt: T0,
+      backfilled: true,
+      attendeeIds: [],
     });
   }
   add('responsibilities', {

@@ -5,6 +5,7 @@ import { migration003 } from './003-search-postings';
 import { migration004 } from './004-packed-logs';
 import { migration005 } from './005-meeting-lists';
 import { migration006 } from './006-party-group-seq';
+import { migration007 } from './007-record-year';
 import { type Migration } from './types';
 
 export type { Migration } from './types';
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 // A mis-ordered or duplicated version would silently corrupt the upgrade path, so refuse to load at all.

@@ -31,7 +31,7 @@ import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { writeAudit } from './audit';
 import { parseInput } from './common';
-import { ofBranchBetween } from './meetings';
+import { countingBetween } from './meetings';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
 import { listResponsibilities } from './responsibilities';
 import { standardFieldsOf } from './standards';
@@ -51,8 +51,8 @@ async function meetingsForStandard(branchId: string, standard: StandardFields, f
   const kinds = new Set<MeetingKind>();
   for (const item of standard.items) if (item.rule.kind === 'frequency') kinds.add(item.rule.meetingKind);
   if (kinds.size === 0) return [];
-  // The period's records by [branchId+date], filtered by kind in memory (a branch-year is tens of records).
-  return (await ofBranchBetween(branchId, from, to)).filter((m) => kinds.has(m.kind));
+  // The records counting in the period, filtered by kind in memory (a branch-year is tens of records).
+  return (await countingBetween(branchId, from, to)).filter((m) => kinds.has(m.kind));
 }
 
 /** The automatic scores of a standard's frequency and checklist items for a branch and period, with evidence. */
@@ -597,7 +597,7 @@ export async function listItemEvidenceChoices(
   from: string,
   to: string,
 ): Promise<ItemEvidenceChoice[]> {
-  const meetings = (await ofBranchBetween(branchId, from, to)).sort(
+  const meetings = (await countingBetween(branchId, from, to)).sort(
     (a, b) => a.date.localeCompare(b.date) || a.seq - b.seq,
   );
   const venues = (await db.venues.where('branchId').equals(branchId).toArray()).sort(

@@ -4,13 +4,14 @@ import type { ComplianceInput, ComplianceMeeting, ComplianceMember } from '../..
 import { db } from '../db';
 import { SETTING_RULE_PACK } from '../settingKeys';
 import { NotFoundError } from './errors';
+import { countingBetween } from './meetings';
 import { getSetting, setSetting } from './settings';
 
 /** The records-side inputs of computeCompliance for one year: everything but the pack and today's date. */
 export type ComplianceSources = Pick<ComplianceInput, 'branch' | 'members' | 'meetings' | 'from' | 'to'>;
 
 /**
- * Reads a branch's roster (branchId index) and its records of `year` ([branchId+date] range), keeping only the fields
+ * Reads a branch's roster (branchId index) and its records that count in `year` (countingBetween), keeping only the fields
  * the engine reads: a year of big branches' minutes would otherwise sit in the dashboard's memory.
  */
 export async function loadComplianceSources(branchId: string, year: number): Promise<ComplianceSources> {
@@ -19,10 +20,7 @@ export async function loadComplianceSources(branchId: string, year: number): Pro
   const branch = await db.branches.get(branchId);
   if (!branch) throw new NotFoundError('支部', branchId);
   const memberRows = await db.members.where('branchId').equals(branchId).toArray();
-  const meetingRows = await db.meetings
-    .where('[branchId+date]')
-    .between([branchId, from], [branchId, to], true, true)
-    .toArray();
+  const meetingRows = await countingBetween(branchId, from, to);
   const members: ComplianceMember[] = memberRows.map((m) => ({
     id: m.id,
     name: m.name,
@@ -42,6 +40,7 @@ export async function loadComplianceSources(branchId: string, year: number): Pro
     partyGroupId: m.partyGroupId,
     talkParties: m.talkParties,
     status: m.status,
+    ...(m.forYear !== undefined ? { forYear: m.forYear } : {}),
   }));
   return {
     branch: { committee: branch.committee, partyGroups: branch.partyGroups },

@@ -1,5 +1,7 @@
 // Meeting (会议/活动记录) repository: 第N次 numbering, 补录 marking, draft → 定稿 → 更正 with audit, indexed lists and search.
 import { BACKFILL_DAYS, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
+import { countsWithin, lateRecordsEnd, recordYearOf, YEAR_END_KINDS } from '../../../../shared/domain/recordYear';
+import { nextDay } from '../../../../shared/rules/periods';
 import { chinaToday, daysBetween } from '../../../../shared/schemas/common';
 import { offRollIssues } from '../../../../shared/rules/roster';
 import {
@@ -71,6 +73,7 @@ const MEETING_LABELS: Readonly<Record<keyof MeetingFields, string>> = {
   speeches: '发言摘要',
   resolutions: '决议及表决结果',
   attachmentIds: '附件',
+  forYear: '所属年度',
 };
 
 const FIELD_OF_LABEL = new Map(
@@ -127,11 +130,6 @@ function attendeeIdsOf(fields: MeetingFields): string[] {
 /** First entered more than BACKFILL_DAYS (China dates) after the meeting: 补录. */
 export function isBackfilled(meetingDate: string, enteredOn: string): boolean {
   return daysBetween(meetingDate, enteredOn) > BACKFILL_DAYS;
-}
-
-function yearRange(date: string): [string, string] {
-  const year = date.slice(0, 4);
-  return [`${year}-01-01`, `${year}-12-31`];
 }
 
 /** Chronological order of a 第N次 sequence's records: date, then the order they were entered, then id. */
@@ -210,7 +208,7 @@ async function checkAgainstBranch(
 // ── 第N次 numbering ────────────────────────────────────────────────────────────
 
 /** What places a record in a 第N次 sequence (docs/data-model.md). */
-type SeqPlace = Pick<Meeting, 'kind' | 'date' | 'partyGroupId'>;
+type SeqPlace = Pick<Meeting, 'kind' | 'date' | 'partyGroupId' | 'forYear'>;
 
 /** The 党小组 whose 会议记录本 a record is numbered in: a 党小组会's own group; '' for every other kind. */
 function sequenceGroup(m: Pick<Meeting, 'kind' | 'partyGroupId'>): string {
@@ -218,18 +216,26 @@ function sequenceGroup(m: Pick<Meeting, 'kind' | 'partyGroupId'>): string {
 }
 
 /**
- * The records numbered together with `place`: the same kind in the same calendar year (the caller reads the year's
- * range) and, for a 党小组会, the same 党小组 — each group keeps its own 记录本, so its meetings read 第1次, 第2次, ….
+ * The records numbered together with `place`: the same kind of the same 所属年度 (the caller reads the year's range) and,
+ * for a 党小组会, the same 党小组 — each group keeps its own 记录本, so its meetings read 第1次, 第2次, ….
  */
 function inSequenceOf(place: Pick<Meeting, 'kind' | 'partyGroupId'>): (m: Meeting) => boolean {
   const group = sequenceGroup(place);
   return (m) => m.kind === place.kind && sequenceGroup(m) === group;
 }
 
-/** The records numbered together with `place` in its year (docs/data-model.md), in no particular order. */
+/**
+ * The records numbered together with `place` in its 所属年度 (docs/data-model.md), in no particular order: a 2025
+ * 组织生活会 held on 2026-01-20 for 2025 is 2025's last, and no number of 2026's.
+ */
 async function sequenceOf(branchId: string, place: SeqPlace): Promise<Meeting[]> {
-  const [from, to] = yearRange(place.date);
-  return (await ofBranchBetween(branchId, from, to)).filter(inSequenceOf(place));
+  const year = recordYearOf(place);
+  const to = `${year}-12-31`;
+  const late = YEAR_END_KINDS.includes(place.kind) ? lateRecordsEnd(to) : to;
+  const inSequence = inSequenceOf(place);
+  return (await ofBranchBetween(branchId, `${year}-01-01`, late)).filter(
+    (m) => inSequence(m) && recordYearOf(m) === year,
+  );
 }
 
 /**
@@ -308,15 +314,14 @@ export async function nextSeq(
   date: string,
   excludeId?: string,
   partyGroupId?: string,
+  forYear?: number,
 ): Promise<number | undefined> {
-  const [from] = yearRange(date);
   const editing = excludeId ? await db.meetings.get(excludeId) : undefined;
-  const place = { kind, partyGroupId: partyGroupId ?? editing?.partyGroupId ?? '' };
+  const place = { kind, date, forYear, partyGroupId: partyGroupId ?? editing?.partyGroupId ?? '' };
   if (kind === '党小组会' && !place.partyGroupId) return undefined;
   const finalOnly = editing?.status === '已定稿';
-  const inSequence = inSequenceOf(place);
-  const earlier = (await ofBranchBetween(branchId, from, date)).filter(
-    (m) => inSequence(m) && m.id !== excludeId && (!finalOnly || m.status === '已定稿'),
+  const earlier = (await sequenceOf(branchId, place)).filter(
+    (m) => m.date <= date && m.id !== excludeId && (!finalOnly || m.status === '已定稿'),
   );
   return earlier.length + 1;
 }
@@ -328,6 +333,19 @@ export async function nextSeq(
  */
 export function ofBranchBetween(branchId: string, from: string, to: string): Promise<Meeting[]> {
   return db.meetings.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray();
+}
+
+/**
+ * A branch's records that count in `from`…`to` (their countingDate, shared/domain/recordYear.ts): those dated in it
+ * that are not for an earlier year, and a 组织生活会 or 民主评议党员 held up to 31 March after it for a year in it.
+ * What compliance, 考评, 卷宗 and evidence pickers read; lists and the calendar go by date.
+ */
+export async function countingBetween(branchId: string, from: string, to: string): Promise<Meeting[]> {
+  const [dated, after] = await Promise.all([
+    ofBranchBetween(branchId, from, to),
+    ofBranchBetween(branchId, nextDay(to), lateRecordsEnd(to)),
+  ]);
+  return [...dated, ...after].filter((m) => countsWithin(m, from, to));
 }
 
 // ── reads ──────────────────────────────────────────────────────────────────────
@@ -667,7 +685,8 @@ async function applyChange(
   if (changed.length === 0) return before;
   const changes = audit.action === 'amend' ? await describeChanges(before, fields, changed) : undefined;
   // A legacy row's stored bigrams (schema ≤ 2) are dropped on its first edit: postings replaced them.
-  const { terms: _legacyTerms, ...rest } = before;
+  // So is a 所属年度 the fields no longer have (the record was moved into its own year, or to another kind).
+  const { terms: _legacyTerms, forYear: _forYear, ...rest } = before;
   const after: Meeting = {
     ...rest,
     ...fields,
@@ -692,11 +711,16 @@ async function applyChange(
     ...(changes ? { changes } : {}),
   };
   await writeAudit(entry);
-  const regrouped = sequenceGroup(before) !== sequenceGroup(after);
+  const regrouped = sequenceGroup(before) !== sequenceGroup(after) || recordYearOf(before) !== recordYearOf(after);
   if (before.kind !== after.kind || before.date !== after.date || regrouped) {
     // A draft's move changes provisional numbers only; a finalised record's move renumbers the archive, audited:
     // its old and its new sequence (another year, kind or 党小组).
-    const what = before.kind === after.kind && before.date === after.date ? '党小组' : '日期或类型';
+    const what =
+      before.kind !== after.kind || before.date !== after.date
+        ? '日期或类型'
+        : sequenceGroup(before) !== sequenceGroup(after)
+          ? '党小组'
+          : '所属年度';
     const change =
       before.status === '已定稿'
         ? { finalized: true as const, trigger: `${after.kind}记录「${after.topic}」的${what}有更正` }

@@ -17,6 +17,8 @@ import { writeAudit } from './audit';
 import { changedFieldLabels, compareZh, parseInput } from './common';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
 import { tasksCarriedOn as carriedOnOf } from '../../../../shared/domain/carriedTasks';
+import { forYearNote } from '../../../../shared/domain/recordYear';
+import { countingBetween } from './meetings';
 
 type ResponsibilityFields = Omit<Responsibility, 'id' | 'createdAt' | 'updatedAt' | 'branchId'>;
 
@@ -131,13 +133,12 @@ export interface EvidenceChoice {
   label: string;
 }
 
-/** The branch's records of a year as evidence choices, in date order (read through [branchId+date]). */
+/** The branch's records of a year (所属年度 included) as evidence choices, in date order. */
 export async function listEvidenceChoices(branchId: string, year: number): Promise<EvidenceChoice[]> {
-  const rows: Meeting[] = await db.meetings
-    .where('[branchId+date]')
-    .between([branchId, `${year}-01-01`], [branchId, `${year}-12-31`], true, true)
-    .toArray();
-  return rows.map((m) => ({ id: m.id, label: `${m.date} ${m.kind} ${m.topic}` }));
+  const rows: Meeting[] = (await countingBetween(branchId, `${year}-01-01`, `${year}-12-31`)).sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
+  return rows.map((m) => ({ id: m.id, label: `${m.date}${forYearNote(m)} ${m.kind} ${m.topic}` }));
 }
 
 // ── writes ──────────────────────────────────────────────────────────────────────

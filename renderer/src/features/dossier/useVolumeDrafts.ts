@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { DossierPeriod } from '../../../../shared/dossier/data';
 import { meetingText } from '../../../../shared/dossier/evidence';
 import type { Branch } from '../../../../shared/schemas/entities';
-import { ofBranchBetween } from '../../db/repositories/meetings';
+import { countingBetween } from '../../db/repositories/meetings';
 
 export interface VolumeDraft {
   id: string;
@@ -25,7 +25,7 @@ export function useVolumeDrafts(
   const found = useLiveQuery(async () => {
     if (!key) return { key, drafts: [] };
     const [branchId, from, to] = key.split('\n') as [string, string, string];
-    const meetings = await ofBranchBetween(branchId, from, to);
+    const meetings = await countingBetween(branchId, from, to);
     const drafts = meetings
       .filter((m) => m.status === '草稿')
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.seq - b.seq))

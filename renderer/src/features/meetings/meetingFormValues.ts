@@ -7,12 +7,26 @@ import { committeePeopleOn } from '../../../../shared/rules/quorum';
 import { isOnRosterOn } from '../../../../shared/rules/roster';
 import type { Branch, Meeting, MeetingInput, Member, meetingInputSchema } from '../../../../shared/schemas';
 import { chinaToday } from '../../../../shared/schemas/common';
+import { defaultForYear, mayBeForPreviousYear, recordYearOf } from '../../../../shared/domain/recordYear';
 
-/** Like MeetingInput with every field present; the date stays undefined while empty so zod says 「请填写日期」. */
-export type MeetingFormValues = Required<Omit<MeetingInput, 'date' | 'plannedDate'>> & {
+/**
+ * Like MeetingInput with every field present; the date stays undefined while empty so zod says 「请填写日期」. The
+ * 所属年度 is a year whenever the form offers the choice (mayBeForPreviousYear) — the date's own year is stored as
+ * none — and undefined otherwise.
+ */
+export type MeetingFormValues = Required<Omit<MeetingInput, 'date' | 'plannedDate' | 'forYear'>> & {
   date?: string;
   plannedDate?: string;
+  forYear?: number;
 };
+
+/** The 所属年度 the form holds for a record of `kind` on `date`: `chosen` if it still fits, else the default. */
+export function forYearValue(kind: string, date: string | undefined, chosen?: number): number | undefined {
+  if (!date || !mayBeForPreviousYear(kind, date)) return undefined;
+  const own = Number(date.slice(0, 4));
+  if (chosen === own || chosen === own - 1) return chosen;
+  return defaultForYear(kind, date) ?? own;
+}
 export type MeetingFormOutput = z.output<typeof meetingInputSchema>;
 
 /** What decides who is expected: the kind and, for a 党小组会 or 谈心谈话, the group or the two parties chosen. */
@@ -177,6 +191,7 @@ export function emptyMeetingValues(
     speeches: '',
     resolutions: '',
     attachmentIds: [],
+    forYear: forYearValue(kind, date),
   };
 }
 
@@ -235,6 +250,7 @@ export function meetingToValues(m: Meeting): MeetingFormValues {
     speeches: m.speeches,
     resolutions: m.resolutions,
     attachmentIds: [...m.attachmentIds],
+    forYear: forYearValue(m.kind, m.date, recordYearOf(m)),
   };
 }
 

@@ -1,0 +1,74 @@
+// 所属年度 in the volumes: 2025's 组织生活会 held on 2026-01-20 for 2025 is in the 2025 volume — its record, its
+// compliance line, its index row with the 所属年度 — and in no row of the 2026 volume.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDossier } from '../../../shared/dossier/build';
+import type { DossierData } from '../../../shared/dossier/data';
+import { FONT_FILES } from '../../../shared/dossier/layout';
+import { renderPdf } from '../../../shared/dossier/render';
+import { makeDossierData } from './factory';
+import { hasPoppler } from './poppler';
+
+const STAMP = { generatedAt: '2026-02-10T01:00:00.000Z', appVersion: '0.1.0', schemaVersion: 7 };
+const dir = mkdtempSync(join(tmpdir(), 'dossier-record-year-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** 2025's data with its 组织生活会 held on 2026-01-20, for 2025 (or, without `forYear`, for 2026). */
+function lateData(forYear: number | undefined): DossierData {
+  const data = makeDossierData({ year: 2025 });
+  const meetings = data.meetings.map((m) => {
+    if (m.kind !== '组织生活会') return m;
+    const { forYear: _none, ...rest } = m;
+    return { ...rest, date: '2026-01-20', ...(forYear !== undefined ? { forYear } : {}) };
+  });
+  return { ...data, meetings };
+}
+
+const lifeMeetingId = (data: DossierData) => data.meetings.find((m) => m.kind === '组织生活会')!.id;
+const recordIds = (data: DossierData, year: number) =>
+  buildDossier(data, { ...STAMP, year })
+    .manifest.records.filter((r) => r.table === 'meetings')
+    .map((r) => r.id);
+
+describe('which volume holds a record for last year', () => {
+  it('the 2025 volume, not the 2026 one', () => {
+    const data = lateData(2025);
+    expect(recordIds(data, 2025)).toContain(lifeMeetingId(data));
+    expect(recordIds(data, 2026)).not.toContain(lifeMeetingId(data));
+  });
+
+  it('without 所属年度, the year of its date, as before', () => {
+    const data = lateData(undefined);
+    expect(recordIds(data, 2025)).not.toContain(lifeMeetingId(data));
+    expect(recordIds(data, 2026)).toContain(lifeMeetingId(data));
+  });
+
+  it('a volume of 2025-01-01 to 2025-12-31 given as dates is the same as the year', () => {
+    const data = lateData(2025);
+    const ids = buildDossier(data, { ...STAMP, from: '2025-01-01', to: '2025-12-31' })
+      .manifest.records.filter((r) => r.table === 'meetings')
+      .map((r) => r.id);
+    expect(ids).toEqual(recordIds(data, 2025));
+  });
+});
+
+describe.skipIf(!hasPoppler)('the printed 2025 volume', () => {
+  it('numbers it in 2025, says its 所属年度, and counts 组织生活会 as held', async () => {
+    const fonts = Object.fromEntries(
+      FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join('resources/fonts', f)))]),
+    );
+    const pdf = join(dir, '2025.pdf');
+    writeFileSync(pdf, await renderPdf(buildDossier(lateData(2025), { ...STAMP, year: 2025 }).docDefinition, fonts));
+    const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).replace(
+      /\s+/g,
+      '',
+    );
+    expect(text).toContain('（2025年度第1次）');
+    expect(text).toContain('2026年1月20日（2025年度）');
+    // The compliance line of 组织生活会: 1 / 1, nothing missed.
+    expect(text).toMatch(/组织生活会一般每年召开1次（通常在第四季度）1\/1—/);
+  }, 60_000);
+});
