@@ -26,6 +26,7 @@ import {
   type Member,
 } from '../../../../shared/schemas';
 import { chinaToday } from '../../../../shared/schemas/common';
+import { mayBeForPreviousYear } from '../../../../shared/domain/recordYear';
 import { amendMeeting, createMeeting, updateMeeting, type VenueChoice } from '../../db/repositories/meetings';
 import { possibleDuplicates } from '../../db/repositories/meetingNeighbours';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
@@ -34,6 +35,7 @@ import { DateInput } from '../../ui/DateInput';
 import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import {
   attendanceLabels,
   carriedValues,
@@ -41,6 +43,7 @@ import {
   defaultChairs,
   emptyMeetingValues,
   expectedAttendance,
+  forYearValue,
   isChairedKind,
   isMeetingFieldPath,
   memberChoices,
@@ -167,11 +170,32 @@ export function MeetingForm({
     }, 0);
   };
   const guests = useFieldArray({ control, name: 'guests' });
-  const [kind, date, attendanceNow, partyGroupId, talkParties] = useWatch({
+  const [kind, date, attendanceNow, partyGroupId, talkParties, forYear] = useWatch({
     control,
-    name: ['kind', 'date', 'attendance', 'partyGroupId', 'talkParties'],
+    name: ['kind', 'date', 'attendance', 'partyGroupId', 'talkParties', 'forYear'],
   });
-  const seq = useNextSeq(branch.id, kind, date, meeting?.id, partyGroupId);
+  const seq = useNextSeq(branch.id, kind, date, meeting?.id, partyGroupId, forYear);
+
+  // 所属年度 is offered for a 组织生活会 or 民主评议党员 held from January to March. A new record's follows the kind and
+  // date while it is the form's own default (January–February: last year); a choice made by hand stays while it
+  // still fits the date; offered no longer, it is cleared.
+  const forYearDefault = useRef(defaultValues.forYear);
+  useEffect(() => {
+    const held = getValues('forYear');
+    const fallback = forYearValue(kind, date);
+    const kept = !meeting && held === forYearDefault.current ? undefined : held;
+    forYearDefault.current = fallback;
+    const next = forYearValue(kind, date, kept);
+    if (next !== held) setValue('forYear', next);
+  }, [meeting, kind, date, getValues, setValue]);
+  const ownYear = date ? Number(date.slice(0, 4)) : undefined;
+  const forYearOptions =
+    ownYear !== undefined && mayBeForPreviousYear(kind, date)
+      ? [
+          { value: ownYear - 1, label: `${ownYear - 1}年度（上一年度）` },
+          { value: ownYear, label: `${ownYear}年度` },
+        ]
+      : undefined;
 
   // A new record's list follows the kind, date, group and parties until the secretary changes it by hand; a stored
   // record's list is never replaced on its own.
@@ -431,8 +455,36 @@ export function MeetingForm({
                 )}
               </FormField>
             </Col>
+            {forYearOptions && (
+              <Col xs={24} md={8}>
+                <FormField control={control} name="forYear" label="所属年度" required idPrefix={idPrefix}>
+                  {(f) => {
+                    const hintId = `${f.id}-hint`;
+                    const own = f.a11y['aria-describedby'];
+                    return (
+                      <>
+                        <Select
+                          id={f.id}
+                          {...f.a11y}
+                          aria-describedby={describedByChosen(f.id, f.value, [own, hintId].filter(Boolean).join(' '))}
+                          labelRender={chosenLabelRender(f.id, f.value)}
+                          value={f.value}
+                          onChange={(v: number) => f.onChange(v)}
+                          onBlur={f.onBlur}
+                          options={forYearOptions}
+                          status={f.invalid ? 'error' : undefined}
+                        />
+                        <Typography.Text id={hintId} type="secondary" style={{ display: 'block', marginTop: 4 }}>
+                          上一年度的组织生活会、民主评议在次年年初召开的，选上一年度：计入该年度的落实情况、序号和卷宗
+                        </Typography.Text>
+                      </>
+                    );
+                  }}
+                </FormField>
+              </Col>
+            )}
             <Col xs={24} md={8}>
-              <Form.Item label="本年度序号">
+              <Form.Item label={forYear !== undefined && forYear !== ownYear ? `${forYear}年度序号` : '本年度序号'}>
                 <Typography.Text strong aria-label="本年度序号">
                   {seq === undefined ? '—' : `第${seq}次${kind}`}
                 </Typography.Text>

@@ -1,5 +1,6 @@
 // One record, read-only: 定稿, 编辑 (drafts), 更正 with a reason (finalised), 复制为新记录, the amendment history and
 // attachments.
+import { forYearNote } from '../../../../shared/domain/recordYear';
 import {
   CheckOutlined,
   CopyOutlined,
@@ -177,6 +178,8 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
   const groupName = branch.partyGroups.find((g) => g.id === meeting.partyGroupId)?.name ?? '';
   // A 党小组会 counts within its group: 「第一党小组本年度第3次」.
   const book = seqBook(meeting, branch.partyGroups);
+  // A record held after its year for it is numbered in that year (shared/domain/recordYear.ts).
+  const yearWord = forYearNote(meeting) ? `${meeting.forYear}年度` : '本年度';
   const nameOf = (memberId: string) => members.find((m) => m.id === memberId)?.name ?? '（已删除）';
   const quorum = checkQuorum(meeting, branch, members);
   const time = [meeting.startTime, meeting.endTime].filter(Boolean).join(' — ');
@@ -326,9 +329,12 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label="会议类型">
             {final
-              ? `${meeting.kind}（${book}本年度第${meeting.seq}次）`
-              : `${meeting.kind}（${book}本年度第${meeting.seq}次，暂定：定稿时按日期排定）`}
+              ? `${meeting.kind}（${book}${yearWord}第${meeting.seq}次）`
+              : `${meeting.kind}（${book}${yearWord}第${meeting.seq}次，暂定：定稿时按日期排定）`}
           </Descriptions.Item>
+          {forYearNote(meeting) && (
+            <Descriptions.Item label="所属年度">{`${meeting.forYear}年度（次年年初召开，计入${meeting.forYear}年度）`}</Descriptions.Item>
+          )}
           <Descriptions.Item label="日期">{`${meeting.date}${time ? ` ${time}` : ''}`}</Descriptions.Item>
           <Descriptions.Item label="地点（阵地）">{venueName || '—'}</Descriptions.Item>
           <Descriptions.Item label="主持人">{meeting.host || '—'}</Descriptions.Item>
