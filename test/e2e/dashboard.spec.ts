@@ -210,3 +210,30 @@ test('a year with every month missed shows 8 补录 buttons and 「全部 12 项
   await expect(buttons).toHaveCount(12);
   await expect(themeDay.getByRole('button', { name: '补录 12月：主题党日' })).toBeVisible();
 });
+
+test('last year’s 组织生活会 held on 1 January is recorded for last year and counts there, not this year', async ({
+  page,
+}) => {
+  const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+  const lastYear = thisYear - 1;
+  await createBranchWithSecretary(page);
+  await seedRosterAndCommittee(page, ['张三', '李四'], []);
+
+  await page.goto(`/#/records?new=${encodeURIComponent('组织生活会')}&date=${thisYear}-01-01`);
+  await expect(page.getByRole('heading', { level: 3, name: '新建工作记录' })).toBeVisible();
+  // Offered, and last year by default in January–February.
+  const forYear = page.getByLabel('所属年度', { exact: true });
+  await expect(forYear).toBeVisible();
+  await expect(page.locator('.ant-form-item').filter({ has: forYear })).toContainText(`${lastYear}年度（上一年度）`);
+  await expect(page.getByText(`${lastYear}年度序号`)).toBeVisible();
+  await page.getByLabel('主题', { exact: true }).fill(`${lastYear}年度组织生活会`);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expectSaved(page);
+  await expect(page.getByText(`${lastYear}年度（次年年初召开，计入${lastYear}年度）`)).toBeVisible();
+
+  await openSection(page, '工作台');
+  await chooseOption(page, '年度', `${lastYear}年`);
+  const life = page.getByRole('group', { name: '组织生活会', exact: true });
+  await expect(life).toBeVisible();
+  await expect(life.getByText(/未开展/)).toHaveCount(0);
+});

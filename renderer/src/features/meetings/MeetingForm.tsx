@@ -475,7 +475,7 @@ export function MeetingForm({
                           status={f.invalid ? 'error' : undefined}
                         />
                         <Typography.Text id={hintId} type="secondary" style={{ display: 'block', marginTop: 4 }}>
-                          上一年度的组织生活会、民主评议在次年年初召开的，选上一年度：计入该年度的落实情况、序号和卷宗
+                          为上一年度召开的选上一年度，计入该年度的落实情况、序号和卷宗
                         </Typography.Text>
                       </>
                     );
