@@ -1,7 +1,7 @@
 // The records list of a branch: filters kept in the hash (a link or the back button reopens them), search, 加载更多,
 // 按日期顺序定稿 of a year's drafts, or the month calendar.
 import { CheckOutlined, PlusOutlined } from '../../ui/icons';
-import { App, Button, Flex, Input, Row, Segmented, Space, Table, Typography } from 'antd';
+import { App, Button, Flex, Grid, Input, Row, Segmented, Space, Table, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { MEETING_KINDS, RECORD_STATUSES, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
 import { personLabels } from '../../../../shared/names';
@@ -46,6 +46,9 @@ interface RecordListProps {
 export function RecordList({ heading, branch, members, venues, filter }: Readonly<RecordListProps>) {
   const thisYear = Number(chinaToday().slice(0, 4));
   const [layout, setLayout] = useState<'列表' | '日历'>('列表');
+  // Below 992 px (a 1366×768 screen at 200 %) four columns left 主题 a few characters wide: date and kind share a
+  // column, the marks go under the topic.
+  const compact = Grid.useBreakpoint().lg === false;
   const [query, setQuery] = useState('');
   // A query too short for the index searches nothing: the filtered list stays, with a word about the query.
   const typed = query.trim();
@@ -179,19 +182,47 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
                 pagination={false}
                 dataSource={list.items}
                 locale={{ emptyText: searching ? '没有找到包含该内容的记录' : '没有符合条件的记录' }}
-                columns={[
-                  { title: '日期', dataIndex: 'date', width: 120 },
-                  { title: '类型', dataIndex: 'kind', width: 130 },
-                  {
-                    title: '主题',
-                    dataIndex: 'topic',
-                    // The record's address carries the filter: 返回列表 reopens this list, not every record.
-                    render: (topic: string, m) => (
-                      <a href={recordsHref({ view: 'show', id: m.id, list: filter })}>{topic}</a>
-                    ),
-                  },
-                  { title: '标记', key: 'tags', width: 220, render: (_, m) => <MeetingTags meeting={m} /> },
-                ]}
+                columns={
+                  compact
+                    ? [
+                        {
+                          title: '日期、类型',
+                          key: 'when',
+                          width: 118,
+                          render: (_, m) => (
+                            <>
+                              <div>{m.date}</div>
+                              <Typography.Text type="secondary">{m.kind}</Typography.Text>
+                            </>
+                          ),
+                        },
+                        {
+                          title: '主题',
+                          key: 'topic',
+                          render: (_, m) => (
+                            <Flex vertical gap={4} align="start">
+                              <a href={recordsHref({ view: 'show', id: m.id, list: filter })}>{m.topic}</a>
+                              <span>
+                                <MeetingTags meeting={m} />
+                              </span>
+                            </Flex>
+                          ),
+                        },
+                      ]
+                    : [
+                        { title: '日期', dataIndex: 'date', width: 120 },
+                        { title: '类型', dataIndex: 'kind', width: 130 },
+                        {
+                          title: '主题',
+                          dataIndex: 'topic',
+                          // The record's address carries the filter: 返回列表 reopens this list, not every record.
+                          render: (topic: string, m) => (
+                            <a href={recordsHref({ view: 'show', id: m.id, list: filter })}>{topic}</a>
+                          ),
+                        },
+                        { title: '标记', key: 'tags', width: 220, render: (_, m) => <MeetingTags meeting={m} /> },
+                      ]
+                }
               />
               {list.hasMore && (
                 <Flex justify="center" style={{ marginTop: 12 }}>
