@@ -209,6 +209,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   gender: '性别',
   birthDate: '出生日期',
   joinedDate: '入党日期',
+  joinedBranchDate: '转入本支部日期',
   fullMemberDate: '转正日期',
   status: '状态',
   post: '职务',

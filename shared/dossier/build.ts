@@ -24,7 +24,7 @@ import {
   type MemberEvaluation,
   type Responsibility,
 } from '../schemas/entities';
-import { isOnRosterOn } from '../rules/roster';
+import { isOnRosterOn, rollStartOf, transferredIn } from '../rules/roster';
 import { countedAssessments, countedGroupOf, countedYearOf } from '../standards/counted';
 import { formatScore, roundScore } from '../standards/score';
 import { manifestLabeler } from './describeChange';
@@ -269,10 +269,10 @@ function statusOn(m: Member, date: string): string {
   return m.status;
 }
 
-/** A member's 入党, 转正 or leaving inside a volume's period. */
+/** A member's 入党 or 转入, 转正 or leaving inside a volume's period. */
 interface Movement {
   date: string;
-  kind: '入党' | '转正' | '转出' | '离开支部';
+  kind: '入党' | '转入' | '转正' | '转出' | '离开支部';
   /** 「2025年7月15日转出」 */
   text: string;
   /** The 离开原因 of one who left. */
@@ -280,33 +280,40 @@ interface Movement {
 }
 
 /**
- * A member's movements inside the period, in date order: 「2025年3月11日入党」, 「2025年9月1日转正」,
- * 「2025年7月15日转出」 (with the 离开原因). Empty for a member on the roll throughout as they are now.
+ * A member's movements on this branch's roll inside the period, in date order: 「2025年3月11日入党」 or
+ * 「2025年6月1日转入」, 「2025年9月1日转正」, 「2025年7月15日转出」 (with the 离开原因). Empty for a member on the roll
+ * throughout as they are now. One who transferred in joined the Party elsewhere: her 入党, and a 转正 before she
+ * came, are the other branch's, so the column says only when she came.
  */
 function movementsOf(m: Member, period: DossierPeriod): Movement[] {
   const inside = (d: string | undefined): d is string => !!d && d >= period.from && d <= period.to;
   const out: Movement[] = [];
   const add = (date: string, kind: Movement['kind'], reason?: string) =>
     out.push({ date, kind, text: `${cnDate(date)}${kind}`, ...(reason ? { reason } : {}) });
-  if (inside(m.joinedDate)) add(m.joinedDate, '入党');
-  if (inside(m.fullMemberDate)) add(m.fullMemberDate, '转正');
+  if (transferredIn(m)) {
+    if (inside(m.joinedBranchDate)) add(m.joinedBranchDate, '转入');
+  } else if (inside(m.joinedDate)) add(m.joinedDate, '入党');
+  if (inside(m.fullMemberDate) && m.fullMemberDate >= rollStartOf(m)) add(m.fullMemberDate, '转正');
   if (inside(m.leftDate)) add(m.leftDate, leaveWord(m), m.leftReason?.trim());
   return out;
 }
 
 /**
  * 党员人数 at the end of the period, with the period's movements: 「期末 24 人（正式 22 人，预备 2 人）；期内新入党 2 人，
- * 转出 1 人」. Without movements, just 「25 人（正式 23 人，预备 2 人）」.
+ * 转入 1 人，转出 1 人」. Without movements, just 「25 人（正式 23 人，预备 2 人）」. 新入党 are those who joined the
+ * Party here; one who joined elsewhere and transferred in during the period is 转入, whenever she joined.
  */
 function memberCountCell(members: readonly Member[], period: DossierPeriod): Content {
   const onRoll = members.filter((m) => isOnRosterOn(m, period.to));
   const full = onRoll.filter((m) => statusOn(m, period.to) === '正式').length;
   const inside = (d: string | undefined) => !!d && d >= period.from && d <= period.to;
-  const joined = members.filter((m) => inside(m.joinedDate)).length;
+  const joined = members.filter((m) => !transferredIn(m) && inside(m.joinedDate)).length;
+  const came = members.filter((m) => transferredIn(m) && inside(m.joinedBranchDate)).length;
   const left = members.filter((m) => inside(m.leftDate));
   const transferred = left.filter((m) => leaveWord(m) === '转出').length;
   const moves = [
     joined ? `新入党 ${joined} 人` : '',
+    came ? `转入 ${came} 人` : '',
     transferred ? `转出 ${transferred} 人` : '',
     left.length - transferred ? `离开支部 ${left.length - transferred} 人` : '',
   ].filter(Boolean);
@@ -333,7 +340,7 @@ function profile(sel: DossierSelection, period: DossierPeriod): Content {
             ...(k ? [{ text: '\n' }] : []),
             // 「2025年7月15日」 and 「转出」 wrap between them, never inside the date; a departure in red.
             ...unbroken(cnDate(x.date), x.kind).text.map((run) =>
-              x.kind === '入党' || x.kind === '转正' ? run : { ...run, color: WARNING_COLOR },
+              x.kind === '入党' || x.kind === '转入' || x.kind === '转正' ? run : { ...run, color: WARNING_COLOR },
             ),
             ...(x.reason ? [{ text: `\n${x.reason}`, style: 'small' }] : []),
           ]),

@@ -157,6 +157,7 @@ export function selectForPeriod(data: DossierData, period: DossierPeriod): Dossi
   const branchId = data.branch.id;
   const mine = <T extends { branchId: string }>(rows: readonly T[]) => rows.filter((r) => r.branchId === branchId);
   const years = yearsOf(period);
+  // On the roll at some time in the period: from the 入党日期, or the 转入本支部日期 of one who transferred in.
   const members = mine(data.members)
     .filter((m) => onRosterDuring(m, period.from, period.to))
     .sort((a, b) => (a.joinedDate < b.joinedDate ? -1 : a.joinedDate > b.joinedDate ? 1 : a.id < b.id ? -1 : 1));

@@ -1,5 +1,6 @@
 // How 校验卷宗 and `dossier:verify` name a difference: per-category counts, then each record as a person knows it.
 import { formatChinaTime } from '../schemas/common';
+import { rollStartOf, transferredIn } from '../rules/roster';
 import type { DossierData, DossierPeriod } from './data';
 import {
   MANIFEST_TABLES,
@@ -86,7 +87,11 @@ function makeDescriber(data: DossierData, period: DossierPeriod) {
         // Why a member still on the roster is no longer in the volume: the dates that put them outside it.
         if (kind === 'outOfPeriod' && m.leftDate && m.leftDate < period.from)
           return `${m.name}（离开日期 ${m.leftDate}）`;
-        if (kind === 'outOfPeriod' && m.joinedDate > period.to) return `${m.name}（入党日期 ${m.joinedDate}）`;
+        if (kind === 'outOfPeriod' && rollStartOf(m) > period.to) {
+          return transferredIn(m)
+            ? `${m.name}（转入本支部日期 ${m.joinedBranchDate}）`
+            : `${m.name}（入党日期 ${m.joinedDate}）`;
+        }
         return m.name;
       }
       case 'venues':

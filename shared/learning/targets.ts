@@ -1,6 +1,7 @@
 // 一抓好四深化's learning targets (日阅一文、月写一篇、季读一本、半年一讲) as data, and the member × period completion matrix.
 import { LEARNING_KINDS, type LearningKind } from '../domain/vocab';
 import { periodsBetween, type Period, type PeriodUnit } from '../rules/periods';
+import { rollStartOf } from '../rules/roster';
 
 /**
  * One target, derived from its name: the period in the name fixes how often; 日阅一文 is judged per month (a daily
@@ -60,6 +61,8 @@ export interface MatrixMember {
   id: string;
   name: string;
   joinedDate?: string;
+  /** 转入本支部日期: one who transferred in owes nothing of the periods before (rollStartOf). */
+  joinedBranchDate?: string;
   leftDate?: string;
 }
 
@@ -107,7 +110,8 @@ function countIn(target: LearningTarget, dates: readonly string[]): number {
 
 function statusOf(target: LearningTarget, period: Period, count: number, member: MatrixMember, today: string) {
   if (period.start > today) return 'none';
-  if (member.joinedDate && period.end < member.joinedDate) return 'none';
+  const rollStart = rollStartOf(member);
+  if (rollStart && period.end < rollStart) return 'none';
   if (member.leftDate && period.start > member.leftDate) return 'none';
   if (count >= target.minCount) return 'done';
   // A member who left mid-period is not held to the part of it after leaving: the period is over for them.

@@ -1,6 +1,7 @@
 // Quorum rules: 支委会 needs more than half of the committee present; 支部党员大会 more than half of the 正式党员.
 import { committeeOn } from '../branch/committee';
 import { personNameKey } from '../names';
+import { rollStartOf } from './roster';
 import type { Branch, CommitteeMember, Meeting, Member } from '../schemas/entities';
 
 export interface QuorumResult {
@@ -15,11 +16,11 @@ export interface QuorumResult {
 }
 
 type MeetingLike = Pick<Meeting, 'kind' | 'date' | 'attendance'>;
-type MemberLike = Pick<Member, 'id' | 'status' | 'joinedDate' | 'fullMemberDate' | 'leftDate'>;
+type MemberLike = Pick<Member, 'id' | 'status' | 'joinedDate' | 'joinedBranchDate' | 'fullMemberDate' | 'leftDate'>;
 
-/** A member with voting rights on `date`: in the branch, and a 正式党员 by then. */
+/** A member with voting rights on `date`: in the branch (joined or transferred in by then), and a 正式党员 by then. */
 export function isFullMemberOn(member: MemberLike, date: string): boolean {
-  if (member.joinedDate > date) return false;
+  if (rollStartOf(member) > date) return false;
   if (member.leftDate && member.leftDate <= date) return false;
   if (member.fullMemberDate) return member.fullMemberDate <= date;
   return member.status === '正式';

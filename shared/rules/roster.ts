@@ -1,19 +1,43 @@
 // Who is on a branch's roll on a day, and the attendance rows that name someone who is not: the record form shows and
 // refuses them, and the meetings repository refuses them too (a record saved other than through the form, a 定稿 of a
-// draft whose member's 入党 or 离开 date was corrected since).
+// draft whose member's 入党, 转入 or 离开 date was corrected since).
 import type { Member } from '../schemas/entities';
 
-type RollDates = Pick<Member, 'joinedDate' | 'leftDate'>;
+/** What decides when a member's time on this branch's roll starts. */
+type RollStartDates = { joinedDate?: string; joinedBranchDate?: string };
+type RollDates = Pick<Member, 'joinedDate' | 'joinedBranchDate' | 'leftDate'>;
 
-/** On the roster on `date`: joined by then and not yet left. */
-export function isOnRosterOn(member: RollDates, date: string | undefined): boolean {
-  if (!date) return !member.leftDate;
-  return member.joinedDate <= date && !(member.leftDate && member.leftDate <= date);
+/**
+ * Whether the member came from another 党组织 (组织关系转入): a 转入本支部日期 after the 入党日期. One who joined the
+ * Party here has none, or the same day.
+ */
+export function transferredIn(member: RollStartDates): boolean {
+  return !!member.joinedBranchDate && member.joinedBranchDate > (member.joinedDate ?? '');
 }
 
-/** On the roster at some point from `from` to `to` (inclusive): joined by the end, not gone before the start. */
+/**
+ * The first day on this branch's roll: the 入党日期, or the 转入本支部日期 of one who transferred in — 王芳, who joined
+ * the Party in 2010 and came here on 2025-06-01, is not this branch's member in 2024. '' when neither is known.
+ * Every "who is on the roll" of the app goes through this; 党龄, 预备期 and 新入党 still read the 入党日期.
+ */
+export function rollStartOf(member: RollStartDates): string {
+  return transferredIn(member) ? member.joinedBranchDate! : (member.joinedDate ?? '');
+}
+
+/** Why a member is not yet on the roll before rollStartOf: 「2025-06-01 转入本支部」 or 「2025-06-15 入党」. */
+export function rollStartNote(member: RollStartDates): string {
+  return transferredIn(member) ? `${member.joinedBranchDate} 转入本支部` : `${member.joinedDate} 入党`;
+}
+
+/** On the roster on `date`: on this branch's roll by then (rollStartOf) and not yet left. */
+export function isOnRosterOn(member: RollDates, date: string | undefined): boolean {
+  if (!date) return !member.leftDate;
+  return rollStartOf(member) <= date && !(member.leftDate && member.leftDate <= date);
+}
+
+/** On the roster at some point from `from` to `to` (inclusive): on the roll by the end, not gone before the start. */
 export function onRosterDuring(member: RollDates, from: string, to: string): boolean {
-  return member.joinedDate <= to && !(member.leftDate && member.leftDate < from);
+  return rollStartOf(member) <= to && !(member.leftDate && member.leftDate < from);
 }
 
 export interface OffRollRow {
@@ -25,7 +49,8 @@ export interface OffRollRow {
 
 /**
  * The attendance rows of members not on the roster on `date` by the rule the list is filled with (isOnRosterOn): joined
- * after it, or left by then. A row whose member is not on this roster at all is refused on its own (checkAgainstBranch).
+ * or transferred in after it, or left by then. A row whose member is not on this roster at all is refused on its own
+ * (checkAgainstBranch).
  */
 export function offRollRows(
   attendance: readonly { memberId: string; name: string }[],
@@ -37,12 +62,12 @@ export function offRollRows(
   return attendance.flatMap((row, index) => {
     const member = byId.get(row.memberId);
     if (!member || isOnRosterOn(member, date)) return [];
-    const note = member.joinedDate > date ? `${member.joinedDate} 入党` : `${member.leftDate} 离开支部`;
+    const note = rollStartOf(member) > date ? rollStartNote(member) : `${member.leftDate} 离开支部`;
     return [{ index, memberId: row.memberId, name: row.name, note }];
   });
 }
 
-/** 「许晨（2025-06-15 入党）、王五（2025-03-01 离开支部）」 */
+/** 「许晨（2025-06-15 入党）、王芳（2025-06-01 转入本支部）、王五（2025-03-01 离开支部）」 */
 export function offRollText(rows: readonly OffRollRow[]): string {
   return rows.map((r) => `${r.name}（${r.note}）`).join('、');
 }
@@ -50,8 +75,8 @@ export function offRollText(rows: readonly OffRollRow[]): string {
 /**
  * What 保存 says on each such row. Refused rather than asked: the list is of the branch's 党员 on that day (出席,
  * 请假 and 缺席 count towards 应到/实到 and the 党员大会's quorum), so there is no case where keeping the row makes a
- * correct record — one who took part without being a member yet is a 列席人员（非本支部党员）, and a wrong 入党 or
- * 离开 date is corrected in the 党员名册.
+ * correct record — one who took part without being a member yet is a 列席人员（非本支部党员）, and a wrong 入党, 转入
+ * or 离开 date is corrected in the 党员名册.
  */
 export function offRollIssues(
   attendance: readonly { memberId: string; name: string }[],

@@ -103,6 +103,12 @@ export const memberFields = z.object({
   gender: pick(GENDERS, '性别'),
   birthDate: dateSchema,
   joinedDate: dateSchema,
+  /**
+   * 转入本支部日期: the day the 组织关系 of a member who joined the Party elsewhere came to this branch; absent (or '')
+   * for one who joined here. The roll of this branch starts on the later of it and joinedDate (shared/rules/roster).
+   * Optional: rows and backups from before it load unchanged.
+   */
+  joinedBranchDate: optionalDateSchema,
   fullMemberDate: optionalDateSchema,
   status: pick(MEMBER_STATUSES, '党员类别'),
   partyGroupId: z.string().default(''),
@@ -117,7 +123,13 @@ export const memberFields = z.object({
   leftReason: optionalText('离开原因', 200),
 });
 const memberDateOrder = <
-  T extends { birthDate: string; joinedDate: string; fullMemberDate?: string; leftDate?: string },
+  T extends {
+    birthDate: string;
+    joinedDate: string;
+    joinedBranchDate?: string;
+    fullMemberDate?: string;
+    leftDate?: string;
+  },
 >(
   v: T,
   ctx: z.RefinementCtx,
@@ -130,6 +142,12 @@ const memberDateOrder = <
   }
   if (v.leftDate && v.joinedDate && v.leftDate < v.joinedDate) {
     ctx.addIssue({ code: 'custom', path: ['leftDate'], message: '离开支部日期不能早于入党日期' });
+  }
+  if (v.joinedBranchDate && v.joinedDate && v.joinedBranchDate < v.joinedDate) {
+    ctx.addIssue({ code: 'custom', path: ['joinedBranchDate'], message: '转入本支部日期不能早于入党日期' });
+  }
+  if (v.joinedBranchDate && v.leftDate && v.joinedBranchDate > v.leftDate) {
+    ctx.addIssue({ code: 'custom', path: ['joinedBranchDate'], message: '转入本支部日期不能晚于离开支部日期' });
   }
 };
 export const memberInputSchema = memberFields.superRefine(memberDateOrder);

@@ -17,7 +17,7 @@ export type ComplianceMeeting = Pick<
   Partial<Pick<Meeting, 'status'>>;
 export type ComplianceMember = Pick<
   Member,
-  'id' | 'name' | 'status' | 'joinedDate' | 'fullMemberDate' | 'leftDate' | 'partyGroupId'
+  'id' | 'name' | 'status' | 'joinedDate' | 'joinedBranchDate' | 'fullMemberDate' | 'leftDate' | 'partyGroupId'
 >;
 
 export interface ComplianceInput {
@@ -90,7 +90,7 @@ function byLecturingSecretary(branch: ComplianceInput['branch']) {
 /** Whom scoped rules are about: the branch's 党小组, and its members with their dates on the roll. */
 export interface SubjectRoster {
   partyGroups: readonly { id: string; name: string }[];
-  members: readonly Pick<ComplianceMember, 'id' | 'name' | 'joinedDate' | 'leftDate'>[];
+  members: readonly Pick<ComplianceMember, 'id' | 'name' | 'joinedDate' | 'joinedBranchDate' | 'leftDate'>[];
 }
 
 /** What of a record decides whom it counts for; records that lack a field count for nobody by it. */

@@ -36,6 +36,8 @@ export interface LabelledFieldProps<T extends FieldValues, N extends FieldPath<T
    * still carries it as its accessible name.
    */
   hiddenLabel?: boolean;
+  /** A short line under the field saying when or how to fill it, read with the input. */
+  hint?: string;
 }
 
 interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues> extends LabelledFieldProps<
@@ -56,6 +58,7 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>, C, TT e
   required,
   idPrefix,
   hiddenLabel,
+  hint,
   children,
   warning,
 }: Readonly<Props<T, N, C, TT>>) {
@@ -68,7 +71,8 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>, C, TT e
   const errorId = `${id}-error`;
   const note = warning?.(held);
   const noteId = `${id}-note`;
-  const describedBy = [message ? errorId : '', note ? noteId : ''].filter(Boolean).join(' ');
+  const hintId = `${id}-hint`;
+  const describedBy = [message ? errorId : '', note ? noteId : '', hint ? hintId : ''].filter(Boolean).join(' ');
   const a11y: FieldA11y = {
     'aria-invalid': message ? true : undefined,
     'aria-describedby': describedBy || undefined,
@@ -83,7 +87,15 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>, C, TT e
       required={required}
       validateStatus={message ? 'error' : note ? 'warning' : undefined}
       help={message ? <span id={errorId}>{message}</span> : undefined}
-      extra={note ? <span id={noteId}>{note}</span> : undefined}
+      extra={
+        note || hint ? (
+          <>
+            {note && <span id={noteId}>{note}</span>}
+            {note && hint && <br />}
+            {hint && <span id={hintId}>{hint}</span>}
+          </>
+        ) : undefined
+      }
     >
       {children({ ...field, value: held, id, invalid: Boolean(message), a11y })}
     </Form.Item>

@@ -91,6 +91,13 @@ describe('campaign steps', { timeout: 20_000 }, () => {
     ]);
     // No date yet: the current roster.
     expect(memberOptionsOn(members, '').map((o) => o.label)).toEqual(['张三', '赵六']);
+    // One who transferred in is offered from that day, and marked with it before.
+    const wangFang = { ...base, id: 'd', name: '王芳', joinedDate: '2010-07-01', joinedBranchDate: '2024-07-01' };
+    expect(memberOptionsOn([wangFang], '2024-06-01', 'd')).toEqual([
+      { value: 'd', label: '王芳（2024-07-01 转入本支部）' },
+    ]);
+    expect(memberOptionsOn([wangFang], '2024-06-01')).toEqual([]);
+    expect(memberOptionsOn([wangFang], '2024-07-01')).toEqual([{ value: 'd', label: '王芳' }]);
   });
 
   it.each([

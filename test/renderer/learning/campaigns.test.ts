@@ -142,6 +142,20 @@ describe('campaigns repository', () => {
       ),
     ).toEqual(['“赵六”于 2024-07-01 入党，不能登记此前的记录']);
     await addCommitment(campaign.id, { memberId: late.id, text: '承诺', date: '2024-07-01' });
+    // One who joined the Party elsewhere is this branch's from the day she transferred in.
+    const transferred = await createMember(branch.id, {
+      name: '王芳',
+      gender: '女',
+      birthDate: '1985-05-01',
+      joinedDate: '2010-07-01',
+      joinedBranchDate: '2024-07-01',
+      status: '正式',
+    });
+    expect(
+      await unchanged(campaign.id, () =>
+        addCommitment(campaign.id, { memberId: transferred.id, text: '承诺', date: '2024-06-30' }),
+      ),
+    ).toEqual(['“王芳”于 2024-07-01 转入本支部，不能登记此前的记录']);
   });
 
   it('removes a review and an award by their place in the list', async () => {

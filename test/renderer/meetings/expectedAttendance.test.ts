@@ -62,6 +62,14 @@ describe('expectedAttendance', () => {
       '王五:出席',
     ]);
   });
+
+  it('lists a member who transferred in (组织关系转入) only from the day she came, whatever her 入党日期', () => {
+    const wangFang = member('m5', '王芳', { joinedDate: '2010-07-01', joinedBranchDate: '2025-06-01' });
+    const assembly = (date: string) =>
+      names(expectedAttendance([zhang, wangFang], branch, { kind: '支部党员大会', date }));
+    expect(assembly('2025-03-10')).toEqual(['张三:出席']);
+    expect(assembly('2025-06-01')).toEqual(['张三:出席', '王芳:出席']);
+  });
 });
 
 describe('a 支委会 whose 委员 are typed by hand in 支部概况', () => {

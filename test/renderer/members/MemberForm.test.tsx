@@ -1,4 +1,5 @@
-// MemberForm in a DOM: empty input shows field-level Chinese messages; a duplicate person is refused under 姓名.
+// MemberForm in a DOM: empty input shows field-level Chinese messages; a duplicate person is refused under 姓名; the
+// 转入本支部日期 of a member who transferred in is asked with a hint, checked against 入党, and shown in the roster.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../renderer/src/app/providers';
@@ -6,8 +7,24 @@ import { db } from '../../../renderer/src/db/db';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { createMember } from '../../../renderer/src/db/repositories/members';
 import { MemberForm } from '../../../renderer/src/features/members/MemberForm';
+import { MembersPanel } from '../../../renderer/src/features/members/MembersPanel';
 
 afterEach(cleanup);
+
+function typeDate(label: string, value: string) {
+  const input = screen.getByLabelText(label);
+  fireEvent.mouseDown(input);
+  fireEvent.change(input, { target: { value } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+}
+
+async function fillWangFang() {
+  fireEvent.change(await screen.findByLabelText('姓名'), { target: { value: '王芳' } });
+  fireEvent.mouseDown(screen.getByLabelText('性别'));
+  fireEvent.click(await screen.findByTitle('女'));
+  typeDate('出生日期', '1985-05-01');
+  typeDate('入党日期', '2010-07-01');
+}
 
 async function renderForm() {
   const branch = await createBranch({ name: '甲支部', termStart: '2023-03-01', termEnd: '2026-02-28' });
@@ -63,5 +80,39 @@ describe('MemberForm', { timeout: 20_000 }, () => {
     expect(message.closest('.ant-form-item')?.contains(name)).toBe(true);
     expect(onSaved).not.toHaveBeenCalled();
     expect(await db.members.count()).toBe(1);
+  });
+
+  it('asks for the 转入本支部日期 with a hint, refuses one before 入党 under it, and saves it', async () => {
+    const { branch, onSaved } = await renderForm();
+    await fillWangFang();
+    const transfer = screen.getByLabelText('转入本支部日期');
+    const hint = '从其他党组织转入的，填写组织关系转入本支部的日期；在本支部入党的不填';
+    expect(screen.getByText(hint).id).toBe(transfer.getAttribute('aria-describedby'));
+    typeDate('转入本支部日期', '2009-06-01');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    const message = await screen.findByText('转入本支部日期不能早于入党日期', undefined, { timeout: 5000 });
+    expect(message.closest('.ant-form-item')?.contains(transfer)).toBe(true);
+    expect(await db.members.count()).toBe(0);
+
+    typeDate('转入本支部日期', '2025-06-01');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled(), { timeout: 5000 });
+    const [saved] = await db.members.where('branchId').equals(branch.id).toArray();
+    expect(saved).toMatchObject({ joinedDate: '2010-07-01', joinedBranchDate: '2025-06-01' });
+  });
+
+  it('shows in the roster when a member who joined elsewhere came to the branch', async () => {
+    const branch = await createBranch({ name: '甲支部', termStart: '2023-03-01', termEnd: '2026-02-28' });
+    const input = { gender: '女', birthDate: '1985-05-01', joinedDate: '2010-07-01', status: '正式' } as const;
+    await createMember(branch.id, { ...input, name: '王芳', joinedBranchDate: '2025-06-01' });
+    await createMember(branch.id, { ...input, name: '李娜', birthDate: '1990-03-02' });
+    render(
+      <AppProviders>
+        <MembersPanel branch={branch} />
+      </AppProviders>,
+    );
+    const row = (await screen.findByText('王芳')).closest('tr')!;
+    expect(row.textContent).toContain('2010-07-012025-06-01 转入');
+    expect(screen.getByText('李娜').closest('tr')!.textContent).not.toContain('转入');
   });
 });

@@ -58,6 +58,30 @@ describe('党员 form keys', { timeout: 30_000 }, () => {
     expect(await db.members.count()).toBe(0);
   });
 
+  it('Ctrl+Enter that does not save says how many problems there are and focuses the first, as 保存 does', async () => {
+    const branch = await createBranch(branchInput);
+    const scrolled: Element[] = [];
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      scrolled.push(this);
+    });
+    try {
+      render(
+        <AppProviders>
+          <MemberForm branch={branch} onSaved={() => undefined} onCancel={() => undefined} />
+        </AppProviders>,
+      );
+      // 姓名 filled; 性别, 出生日期 and 入党日期 missing, the first of them is 性别.
+      fireEvent.change(await screen.findByLabelText('姓名'), { target: { value: '王芳' } });
+      enter(screen.getByLabelText('电话'), { ctrlKey: true });
+      expect(await screen.findByText('有 3 处需要修改，请查看标红的项目')).toBeTruthy();
+      const gender = screen.getByLabelText('性别');
+      await waitFor(() => expect(document.activeElement).toBe(gender));
+      expect(scrolled[0]).toBe(gender.closest('.ant-form-item'));
+    } finally {
+      scroll.mockRestore();
+    }
+  });
+
   it('转出: Enter in the date box does not transfer the member out; Ctrl+Enter in 离开原因 does', async () => {
     const branch = await createBranch(branchInput);
     const member = await createMember(branch.id, wangFang);

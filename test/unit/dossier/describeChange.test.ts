@@ -163,6 +163,17 @@ describe('describeChanges', () => {
     ]);
   });
 
+  it('says a member left the volume because her 转入本支部日期 now falls after it', () => {
+    const data = exported();
+    const manifest = manifestOf(data);
+    const later = {
+      ...data,
+      members: data.members.map((m) => (m.id === 'm5' ? { ...m, joinedBranchDate: '2026-02-01' } : m)),
+    };
+    const described = describeChanges(verifyManifest(manifest, later), later, period);
+    expect(described.map(changeSentence)).toEqual(['不再属于本卷期间  陈志强（转入本支部日期 2026-02-01）']);
+  });
+
   it('leads with the counts of each category, in the order of the volume', () => {
     const data = exported();
     const manifest = manifestOf(data);

@@ -9,6 +9,7 @@ import {
   type DatedStep,
   type PhaseDates,
 } from '../../../../shared/learning/campaign';
+import { rollStartNote, rollStartOf } from '../../../../shared/rules/roster';
 import {
   awardSchema,
   campaignInputSchema,
@@ -188,7 +189,7 @@ function dateIssue(c: Campaign, step: DatedStep, date: string): ValidationIssue 
     : { path: 'date', message: outsideStepSpanMessage(c.phases, step) };
 }
 
-/** The member must be on this branch's roster on `date`: joined the Party by then and not yet left. */
+/** The member must be on this branch's roster on `date`: joined here or transferred in by then, not yet left. */
 async function memberIssue(branchId: string, memberId: string, date: string): Promise<ValidationIssue | undefined> {
   const member = await db.members.get(memberId);
   if (!member || member.branchId !== branchId) {
@@ -197,8 +198,9 @@ async function memberIssue(branchId: string, memberId: string, date: string): Pr
   if (member.leftDate && member.leftDate <= date) {
     return { path: 'memberId', message: `“${member.name}”已于 ${member.leftDate} 离开支部，不能登记` };
   }
-  if (member.joinedDate && member.joinedDate > date) {
-    return { path: 'memberId', message: `“${member.name}”于 ${member.joinedDate} 入党，不能登记此前的记录` };
+  if (rollStartOf(member) > date) {
+    // 「于 2025-06-15 入党」 or 「于 2025-06-01 转入本支部」.
+    return { path: 'memberId', message: `“${member.name}”于 ${rollStartNote(member)}，不能登记此前的记录` };
   }
   return undefined;
 }

@@ -26,6 +26,8 @@ export async function loadComplianceSources(branchId: string, year: number): Pro
     name: m.name,
     status: m.status,
     joinedDate: m.joinedDate,
+    // A member who transferred in is on the roll (谈心谈话's subjects, 应到) from that day, not from 入党.
+    joinedBranchDate: m.joinedBranchDate,
     fullMemberDate: m.fullMemberDate,
     leftDate: m.leftDate,
     partyGroupId: m.partyGroupId,

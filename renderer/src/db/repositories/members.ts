@@ -23,6 +23,7 @@ const MEMBER_LABELS: Readonly<Record<keyof MemberFields, string>> = {
   gender: '性别',
   birthDate: '出生日期',
   joinedDate: '入党日期',
+  joinedBranchDate: '转入本支部日期',
   fullMemberDate: '转正日期',
   status: '党员类别',
   partyGroupId: '党小组',
@@ -52,6 +53,7 @@ export function memberDateIssues(fields: MemberFields, today = chinaToday()): Va
   };
   future('birthDate', '出生日期');
   future('joinedDate', '入党日期');
+  future('joinedBranchDate', '转入本支部日期');
   future('fullMemberDate', '转正日期');
   future('leftDate', '离开日期');
   if (fields.birthDate && fields.joinedDate && fields.joinedDate < eighteenthBirthday(fields.birthDate)) {
@@ -80,6 +82,16 @@ function assertPartyGroupExists(branch: Branch, fields: MemberFields): void {
  */
 function withTidyName<T extends { name?: unknown }>(input: T): T {
   return typeof input.name === 'string' ? { ...input, name: tidyPersonName(input.name) } : input;
+}
+
+/**
+ * The fields as stored: 转入本支部日期 only when there is one. Every row stored before the field has none, so an
+ * empty one is left out rather than kept as '': editing such a member's 电话 then changes nothing else.
+ */
+function asStored(fields: MemberFields): MemberFields {
+  if (fields.joinedBranchDate) return fields;
+  const { joinedBranchDate: _none, ...rest } = fields;
+  return rest;
 }
 
 /**
@@ -119,7 +131,7 @@ export async function getMember(id: string): Promise<Member | undefined> {
 }
 
 export async function createMember(branchId: string, input: MemberInput): Promise<Member> {
-  const fields: MemberFields = parseInput(memberInputSchema, withTidyName(input));
+  const fields = asStored(parseInput(memberInputSchema, withTidyName(input)));
   assertDatesPlausible(fields);
   return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
     const branch = await db.branches.get(branchId);
@@ -142,7 +154,7 @@ export async function createMember(branchId: string, input: MemberInput): Promis
 
 /** Replaces a member's editable fields; the member stays in its branch. Unchanged values write nothing. */
 export async function updateMember(id: string, input: MemberInput): Promise<Member> {
-  const fields: MemberFields = parseInput(memberInputSchema, withTidyName(input));
+  const fields = asStored(parseInput(memberInputSchema, withTidyName(input)));
   assertDatesPlausible(fields);
   return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
     const before = await db.members.get(id);
@@ -190,7 +202,7 @@ export async function importMembers(branchId: string, inputs: readonly MemberInp
       issues.push(...result.error.issues.map((i) => ({ path: `${index}.${i.path.join('.')}`, message: i.message })));
       return;
     }
-    parsed.push(result.data);
+    parsed.push(asStored(result.data));
     issues.push(...memberDateIssues(result.data).map((i) => ({ ...i, path: `${index}.${i.path}` })));
   });
   if (issues.length > 0) throw new ValidationError(issues);
@@ -241,7 +253,7 @@ export async function markMemberLeft(id: string, input: MemberLeaveInput): Promi
     if (!before) throw new NotFoundError('党员', id);
     const { id: _id, branchId, createdAt, updatedAt: _updatedAt, ...rest } = before;
     // Re-validated as a whole so that the date-order rules (离开 not before 入党) hold for the stored record.
-    const fields: MemberFields = parseInput(memberInputSchema, { ...rest, ...leave });
+    const fields = asStored(parseInput(memberInputSchema, { ...rest, ...leave }));
     if (leave.leftDate > chinaToday()) {
       throw new ValidationError([{ path: 'leftDate', message: `离开日期不能晚于今天（${chinaToday()}）` }]);
     }

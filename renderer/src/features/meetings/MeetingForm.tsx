@@ -593,7 +593,7 @@ export function MeetingForm({
               showIcon
               role="alert"
               title={`以下人员在该日期不在册：${offRollText(offRoll)}`}
-              description="不在册的人员不能记入出席情况。如确以非本支部党员身份参加，请移出后在“列席人员”中登记；如入党或离开日期有误，请先在党员名册中更正。"
+              description="不在册的人员不能记入出席情况。如确以非本支部党员身份参加，请移出后在“列席人员”中登记；如入党、转入或离开日期有误，请先在党员名册中更正。"
               action={
                 <Button size="small" onClick={() => attendance.remove(offRoll.map((r) => r.index))}>
                   移出名单

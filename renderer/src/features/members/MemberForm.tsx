@@ -18,6 +18,7 @@ import {
 } from './memberFormValues';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
+import { useRevealFormErrors } from '../../ui/useRevealErrors';
 import { FORM_KEYS_HINT, submitKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 interface Props {
@@ -43,6 +44,8 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
     defaultValues: emptyMemberValues(),
     values,
     resetOptions: { keepDirtyValues: true },
+    // useRevealFormErrors focuses the first problem in page order, not react-hook-form in registration order.
+    shouldFocusError: false,
   });
   const groupOptions = branch.partyGroups.map((g) => ({ value: g.id, label: g.name }));
 
@@ -72,19 +75,28 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
     />
   );
 
-  const date = (name: 'birthDate' | 'joinedDate' | 'fullMemberDate', label: string, required = false) => (
+  const date = (
+    name: 'birthDate' | 'joinedDate' | 'joinedBranchDate' | 'fullMemberDate',
+    label: string,
+    required = false,
+    hint?: string,
+  ) => (
     <DateField
       control={control}
       name={name}
       label={label}
       required={required}
       idPrefix={idPrefix}
+      hint={hint}
       // An optional date cleared is '' (the schema's empty value); a required one stays undefined.
       emptyAs={required ? undefined : ''}
     />
   );
 
+  // After each 保存 (or Ctrl+Enter) that did not save, the first message is scrolled to and focused, with how many.
   const formRef = useRef<HTMLFormElement>(null);
+  useRevealFormErrors(formRef, formState);
+
   return (
     <form
       ref={formRef}
@@ -95,7 +107,12 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
       aria-label={member ? '编辑党员' : '新增党员'}
     >
       <Form layout="vertical" component={false}>
-        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        {rootError && (
+          // Focusable so that, scrolled to after 保存, it is also what the keyboard and a screen reader are on.
+          <div data-error-banner tabIndex={-1} style={{ marginBottom: 16 }}>
+            <Alert type="error" showIcon title={rootError} />
+          </div>
+        )}
         <Row gutter={16}>
           <Col xs={24} md={12}>
             {text('name', '姓名', true)}
@@ -129,6 +146,14 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
           </Col>
           <Col xs={24} md={12}>
             {date('fullMemberDate', '转正日期')}
+          </Col>
+          <Col xs={24} md={12}>
+            {date(
+              'joinedBranchDate',
+              '转入本支部日期',
+              false,
+              '从其他党组织转入的，填写组织关系转入本支部的日期；在本支部入党的不填',
+            )}
           </Col>
           <Col xs={24} md={12}>
             <SelectField

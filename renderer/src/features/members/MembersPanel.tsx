@@ -3,6 +3,7 @@ import { EditOutlined, ExportOutlined, LogoutOutlined, PlusOutlined, UndoOutline
 import { App, Button, Drawer, Empty, Flex, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { isCurrentMember, rosterCounts } from '../../../../shared/roster';
+import { transferredIn } from '../../../../shared/rules/roster';
 import { chinaToday, type Branch, type Member } from '../../../../shared/schemas';
 import { restoreMember } from '../../db/repositories/members';
 import { getHost } from '../../host/host';
@@ -110,7 +111,22 @@ export function MembersPanel({ branch }: Readonly<{ branch: Branch }>) {
           { key: 'name', title: '姓名', dataIndex: 'name', fixed: 'left' },
           { key: 'gender', title: '性别', dataIndex: 'gender' },
           { key: 'birthDate', title: '出生日期', dataIndex: 'birthDate' },
-          { key: 'joinedDate', title: '入党日期', dataIndex: 'joinedDate' },
+          {
+            key: 'joinedDate',
+            title: '入党日期',
+            dataIndex: 'joinedDate',
+            // One who joined elsewhere: on this branch's roll (谈心谈话, 应到, 卷宗) from the day she transferred in.
+            render: (v: string, m: Member) =>
+              transferredIn(m) ? (
+                <>
+                  {v}
+                  <br />
+                  <Typography.Text type="secondary">{m.joinedBranchDate} 转入</Typography.Text>
+                </>
+              ) : (
+                v
+              ),
+          },
           { key: 'fullMemberDate', title: '转正日期', dataIndex: 'fullMemberDate', render: (v?: string) => v || '—' },
           {
             key: 'status',

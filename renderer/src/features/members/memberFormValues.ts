@@ -19,6 +19,7 @@ export function emptyMemberValues(): MemberFormValues {
     gender: undefined,
     birthDate: undefined,
     joinedDate: undefined,
+    joinedBranchDate: '',
     fullMemberDate: '',
     status: '正式',
     partyGroupId: '',
@@ -34,6 +35,7 @@ export function memberToValues(member: Member): MemberFormValues {
     gender: member.gender,
     birthDate: member.birthDate,
     joinedDate: member.joinedDate,
+    joinedBranchDate: member.joinedBranchDate ?? '',
     fullMemberDate: member.fullMemberDate ?? '',
     status: member.status,
     partyGroupId: member.partyGroupId,
@@ -45,7 +47,8 @@ export function memberToValues(member: Member): MemberFormValues {
   };
 }
 
-const FIELD_PATH = /^(name|gender|birthDate|joinedDate|fullMemberDate|status|partyGroupId|post|phone|motto)$/;
+const FIELD_PATH =
+  /^(name|gender|birthDate|joinedDate|joinedBranchDate|fullMemberDate|status|partyGroupId|post|phone|motto)$/;
 
 /** Paths of MemberForm fields that show their own error; anything else goes to the form banner. */
 export function isMemberFieldPath(path: string): boolean {
