@@ -25,8 +25,9 @@ export const FORMAT_VERSION = 1;
 // v3 changed only derived search data (not in backups), so a v3 backup has the same tables as a v2 one; v4 packed the
 // audit log and learning entries in the database, while a backup keeps one line per entry: v4 files are v3 files; v5
 // changed only indexes and derived search lists, so v5 files are v4 files; v6 only renumbered stored 党小组会 per
-// 党小组 (same fields, same tables), so v6 files are v5 files; v7 added a meeting's optional 所属年度 (`forYear`), so a
-// v6 file is a v7 file without it — and a build before v7 refuses a v7 file rather than silently drop the field.
+// 党小组 (same fields, same tables), so v6 files are v5 files; v7 added a meeting's optional 所属年度 (`forYear`) and a
+// member's optional 转入本支部日期 (`joinedBranchDate`), so a v6 file is a v7 file without them — and a build before v7
+// refuses a v7 file rather than silently drop the fields.
 export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
 
 export const TABLE_NAMES = [

@@ -22,8 +22,11 @@ export interface DatasetOptions {
   /** Mixed into every free-text field, to exercise Chinese, emoji, quotes and control characters. */
   text?: (i: number) => string;
   thumbnails?: boolean;
-  /** Adds last year's 组织生活会 held in January for that year (所属年度, schema 7). */
-  yearEndMeeting?: boolean;
+  /**
+   * The optional fields schema 7 added: last year's 组织生活会 held in January for that year (所属年度, `forYear`),
+   * and a member who transferred in (`joinedBranchDate`).
+   */
+  schema7Fields?: boolean;
 }
 
 const T0 = '2025-03-18T02:00:00.000Z';
@@ -122,6 +125,7 @@ export function makeDataset(options: DatasetOptions = {}): Dataset {
       gender: i % 2 ? '女' : '男',
       birthDate: '1985-06-01',
       joinedDate: '2010-07-01',
+      ...(options.schema7Fields && i === memberCount - 1 ? { joinedBranchDate: '2015-03-01' } : {}),
       status: i % 3 === 2 ? '预备' : '正式',
       partyGroupId: 'g-1',
       motto: `格言：${text(i + 7)}`,
@@ -194,7 +198,7 @@ export function makeDataset(options: DatasetOptions = {}): Dataset {
       terms: ['学习', '贯彻'],
     });
   }
-  if (options.yearEndMeeting) {
+  if (options.schema7Fields) {
     add('meetings', {
       id: 'mt-year-end',
       ...stamps,
