@@ -537,8 +537,9 @@ function venues(sel: DossierSelection, data: DossierData): Content {
 
 /**
  * Missed periods, grouped by whom they concern, without repeating the year when the volume lies within one year (in
- * a volume of several, 「9月」 alone would read as every year's September). A member who joined or left within a
- * period they missed is named with it (「于勇（2025年7月15日转出）」): the rule still asked a 谈心谈话 of them.
+ * a volume of several, 「9月」 alone would read as every year's September). A member who joined or came within a
+ * period they missed is named with it (「王芳（2025年6月1日转入）」): the rule asks a 谈心谈话 of every member on the
+ * roll at the period's end, however recently they came (one who left is asked none, subjectPeriods).
  */
 function missedText(
   missed: readonly { period: { label: string; start: string; end: string }; subject?: { id: string; name: string } }[],

@@ -7,7 +7,7 @@ import type { Branch, Meeting, Member } from '../schemas/entities';
 import { DEFAULT_RULE_PACK_ID, getRulePack, type FrequencyRule, type RuleScope, type RulePack } from '../rules/packs';
 import { periodsBetween, type Period } from '../rules/periods';
 import { checkQuorum, type QuorumResult } from '../rules/quorum';
-import { onRosterDuring } from '../rules/roster';
+import { isOnRosterOn, onRosterDuring } from '../rules/roster';
 
 export type ComplianceMeeting = Pick<
   Meeting,
@@ -107,15 +107,16 @@ export interface SubjectPeriod<P extends Pick<Period, 'start' | 'end'> = Period>
 }
 
 /**
- * The subjects of a rule in a period: every 党小组; every member on the roll at some time in it; for a branch-wide rule
- * the branch itself (one undefined subject). A roster without groups or members gives none: the rule does not apply.
+ * The subjects of a rule in a period: every 党小组; every member on the roll at some time in it (subjectPeriods then
+ * drops those gone by its end with no record); for a branch-wide rule the branch itself (one undefined subject). A
+ * roster without groups or members gives none: the rule does not apply.
  */
 function subjectsOf(scope: RuleScope, roster: SubjectRoster, period: Pick<Period, 'start' | 'end'>) {
-  if (scope === 'partyGroup') return roster.partyGroups.map((g) => ({ id: g.id, name: g.name }));
+  if (scope === 'partyGroup') return roster.partyGroups.map((g) => ({ id: g.id, name: g.name, staysToEnd: true }));
   if (scope === 'member') {
     return roster.members
       .filter((m) => onRosterDuring(m, period.start, period.end))
-      .map((m) => ({ id: m.id, name: m.name }));
+      .map((m) => ({ id: m.id, name: m.name, staysToEnd: isOnRosterOn(m, period.end) }));
   }
   return [undefined];
 }
@@ -147,8 +148,12 @@ export function subjectPeriods<P extends Pick<Period, 'start' | 'end'>>(
   for (const period of periods) {
     // By the day each counts on: a 2025 组织生活会 held in January 2026 is in 2025 (shared/domain/recordYear.ts).
     const inPeriod = meetings.filter((m) => countsWithin(m, period.start, period.end));
-    for (const subject of subjectsOf(scope, roster, period)) {
-      const matching = inPeriod.filter((m) => countsFor(scope, m, subject?.id));
+    for (const who of subjectsOf(scope, roster, period)) {
+      const matching = inPeriod.filter((m) => countsFor(scope, m, who?.id));
+      // 每名党员每年 asks it of the branch's members of the period: one who transferred out (or left otherwise)
+      // before its end is no longer the branch's to talk with — counted when a record names them, else not asked.
+      if (who && !who.staysToEnd && matching.length === 0) continue;
+      const subject = who && { id: who.id, name: who.name };
       out.push({
         period,
         ...(subject ? { subject } : {}),

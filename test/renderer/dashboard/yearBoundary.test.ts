@@ -85,7 +85,6 @@ describe('scoped rules while their period is open', () => {
   it('names the members not yet talked with on the last day of the year, and does not call the line complete', async () => {
     setChinaNow('2029-12-31T23:50:00');
     const { branch, zhang, li, wang } = await seed();
-    await markMemberLeft(li.id, { leftDate: '2029-07-15', leftReason: '调出' });
     await createMeeting(
       branch.id,
       meetingInput({
@@ -96,13 +95,18 @@ describe('scoped rules while their period is open', () => {
         attendance: present(zhang, wang),
       }),
     );
-    const talks = (await loadDashboard(branch.id, 2029, '2029-12-31')).records.find((r) => r.ruleId === 'talks')!;
-    expect([talks.text, talks.percent, talks.misses]).toEqual(['谈心谈话 2/3 人，1 人待谈', 67, []]);
-    expect(talks.pendingText).toBe('尚未谈话：李四（本年度还剩 1 天）');
-    // 李四 left in July: a record naming him is dated before he left.
-    expect(talks.pending.map((p) => [p.label, recordsViewFromHash(p.href)])).toEqual([
-      ['李四', { view: 'new', kind: '谈心谈话', date: '2029-07-14', party: li.id }],
+    const talks = async () =>
+      (await loadDashboard(branch.id, 2029, '2029-12-31')).records.find((r) => r.ruleId === 'talks')!;
+    const open = await talks();
+    expect([open.text, open.percent, open.misses]).toEqual(['谈心谈话 2/3 人，1 人待谈', 67, []]);
+    expect(open.pendingText).toBe('尚未谈话：李四（本年度还剩 1 天）');
+    expect(open.pending.map((p) => [p.label, recordsViewFromHash(p.href)])).toEqual([
+      ['李四', { view: 'new', kind: '谈心谈话', date: '2029-12-31', party: li.id }],
     ]);
+    // Had 李四 transferred out in July, the year would ask nothing more of the branch for him.
+    await markMemberLeft(li.id, { leftDate: '2029-07-15', leftReason: '调出' });
+    const done = await talks();
+    expect([done.text, done.percent, done.pending]).toEqual(['谈心谈话 2/2 人', 100, []]);
   });
 
   it('names the 党小组 without a meeting this month and counts them in the line', async () => {

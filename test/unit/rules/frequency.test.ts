@@ -206,7 +206,7 @@ describe('scoreFrequencyItem per party group and per member', () => {
       talkParties: parties,
     });
 
-    it('every member on the roll at some time in the year must be a party to one; later joiners are not judged', () => {
+    it('every member on the roll at the year’s end must be a party to one; one who left is judged only with a record; later joiners are not judged', () => {
       const members = [
         person('m1', '王芳'),
         person('m2', '李强', '2025-07-01'),
@@ -215,9 +215,14 @@ describe('scoreFrequencyItem per party group and per member', () => {
       ];
       const talks = [talk('t1', '2025-04-02', ['m1']), talk('t2', '2025-09-02', ['m2', 'm4'])];
       const r = scoreFrequencyItem(talkRule, talks, ...YEAR, { partyGroups: [], members });
-      expect(r.score).toBe(0);
-      expect(r.explanation).toBe(
-        '期间共 2 次谈心谈话，3 名党员中 2 名达到「每年至少1次」（赵敏无记录），全体党员均达到「未开展」档',
+      // 赵敏 left in March without a talk: no longer the branch's to talk with, so not asked.
+      expect(r.score).toBe(3);
+      expect(r.explanation).toBe('期间共 2 次谈心谈话，2 名党员均达到「每年至少1次」档');
+      // 王芳 without hers holds the item down, as any member on the roll at the end would.
+      const without = scoreFrequencyItem(talkRule, talks.slice(1), ...YEAR, { partyGroups: [], members });
+      expect(without.score).toBe(0);
+      expect(without.explanation).toBe(
+        '期间共 1 次谈心谈话，2 名党员中 1 名达到「每年至少1次」（王芳无记录），全体党员均达到「未开展」档',
       );
       const withAttendance = [
         ...talks,

@@ -210,13 +210,11 @@ function pendingText(rule: RuleResult['rule'], open: RuleResult['periods'], asOf
   return `${rule.scope === 'member' ? '尚未谈话' : '尚未记录'}：${shown}（${span}还剩 ${daysLeft(asOf, period.end)} 天）`;
 }
 
-function recordLine(result: RuleResult, asOf: string, drafts: number, leftOn: ReadonlyMap<string, string>): RecordLine {
+function recordLine(result: RuleResult, asOf: string, drafts: number): RecordLine {
   const { rule } = result;
-  // A member who left during the period can only be named in a record dated before they left.
-  const lastDay = (p: RuleResult['periods'][number]) => {
-    const left = p.subject ? leftOn.get(p.subject.id) : undefined;
-    return left && left <= p.period.end ? addDays(left, -1) : p.period.end;
-  };
+  // No member who left during the period is missed or pending (compliance subjectPeriods): a period's last day is a
+  // day every subject was on the roll.
+  const lastDay = (p: RuleResult['periods'][number]) => p.period.end;
   const miss = (p: RuleResult['periods'][number], date: string): MissLine => ({
     key: `${p.period.key}:${p.subject?.id ?? ''}`,
     label: p.subject ? `${p.subject.name} ${shortLabel(p.period.label)}` : shortLabel(p.period.label),
@@ -233,8 +231,7 @@ function recordLine(result: RuleResult, asOf: string, drafts: number, leftOn: Re
   const misses = result.missed.map((p) => miss(p, lastDay(p)));
   const open = result.periods.filter((p) => p.status === 'pending' && p.period.start <= asOf && asOf <= p.period.end);
   const currentPeriod = open.find((p) => !p.subject);
-  // Whom a scoped rule's open period still lacks: today, or before the day they left (a record after it cannot name
-  // them).
+  // Whom a scoped rule's open period still lacks, recorded today.
   const pendingPeriods = open.filter((p) => p.subject);
   const pending = pendingPeriods.map((p) => ({
     ...miss(p, lastDay(p) < asOf ? lastDay(p) : asOf),
@@ -359,7 +356,6 @@ function standardsView(sources: DashboardSources, year: number): StandardsView {
 export function buildDashboard(sources: DashboardSources, year: number, asOf: string): DashboardView {
   const report = computeCompliance({ ...sources.compliance, asOf, pack: getRulePack(sources.packId) });
   const names = new Map(sources.venues.map((v) => [v.id, v.name]));
-  const leftOn = new Map(sources.compliance.members.flatMap((m) => (m.leftDate ? [[m.id, m.leftDate] as const] : [])));
   const closing = closingView(sources, asOf);
   return {
     year,
@@ -370,7 +366,6 @@ export function buildDashboard(sources: DashboardSources, year: number, asOf: st
         r,
         asOf,
         sources.compliance.meetings.filter((m) => m.kind === r.rule.meetingKind && m.status === '草稿').length,
-        leftOn,
       ),
     ),
     venues: sources.venues.map((v) => ({
