@@ -16,6 +16,7 @@ import {
   updateResponsibility,
   type EvidenceChoice,
 } from '../../db/repositories/responsibilities';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
@@ -211,6 +212,9 @@ export function ResponsibilityForm({
                   <Select
                     id={f.id}
                     {...f.a11y}
+                    // A screen reader hears the holder chosen with the field's name (chosenValue.tsx).
+                    aria-describedby={describedByChosen(f.id, holderMemberId || undefined, f.a11y['aria-describedby'])}
+                    labelRender={chosenLabelRender(f.id, holderMemberId || undefined)}
                     value={holderMemberId || undefined}
                     onChange={onHolder}
                     onBlur={f.onBlur}
@@ -327,6 +331,8 @@ export function ResponsibilityForm({
                       <Select
                         id={f.id}
                         {...f.a11y}
+                        aria-describedby={describedByChosen(f.id, f.value, f.a11y['aria-describedby'])}
+                        labelRender={chosenLabelRender(f.id, f.value)}
                         mode="multiple"
                         value={f.value as string[]}
                         onChange={f.onChange}

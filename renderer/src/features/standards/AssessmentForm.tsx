@@ -30,6 +30,7 @@ import {
 } from '../../db/repositories/assessments';
 import { ValidationError, type ValidationIssue } from '../../db/repositories/errors';
 import { lineageOf } from '../../db/repositories/standards';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { DateInput } from '../../ui/DateInput';
 import { Loading } from '../../ui/Loading';
@@ -382,6 +383,9 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
               <Select
                 id="assessment-standard"
                 showSearch={PICKER_SEARCH}
+                // A screen reader hears each choice with its field's name (chosenValue.tsx).
+                aria-describedby={describedByChosen('assessment-standard', chosenId)}
+                labelRender={chosenLabelRender('assessment-standard', chosenId)}
                 value={chosenId}
                 onChange={(id) => {
                   setStandardId(id);
@@ -399,6 +403,8 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
             <Select
               id="assessment-kind"
               showSearch={PICKER_SEARCH}
+              aria-describedby={describedByChosen('assessment-kind', kind)}
+              labelRender={chosenLabelRender('assessment-kind', kind)}
               value={kind}
               onChange={chooseKind}
               options={ASSESSMENT_KINDS.map((k) => ({ value: k, label: k }))}
@@ -408,6 +414,8 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
             <Select
               id="assessment-year"
               showSearch={PICKER_SEARCH}
+              aria-describedby={describedByChosen('assessment-year', year)}
+              labelRender={chosenLabelRender('assessment-year', year)}
               value={year}
               onChange={chooseYear}
               options={Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i).map((y) => ({
