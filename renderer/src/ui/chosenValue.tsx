@@ -7,10 +7,14 @@ import type { ReactNode } from 'react';
 /** The id of the drawn label of the `index`-th chosen value of `selectId`. */
 const chosenValueId = (selectId: string, index: number) => `${selectId}-chosen-${index}`;
 
-/** How many values are chosen in a select's `value` (one, none, or a multiple select's array). */
+/**
+ * How many values are chosen in a select's `value` (one, none, or a multiple select's array): as antd counts them, so
+ * each one it draws a label for is named. '' is one — an option of its own where a select offers it (「未评」,
+ * 「（支部或集体）」); a field that stores '' for nothing passes undefined instead (SelectField's `emptyAs`).
+ */
 export function chosenCount(value: unknown): number {
   if (Array.isArray(value)) return value.length;
-  return value === undefined || value === null || value === '' ? 0 : 1;
+  return value === undefined || value === null ? 0 : 1;
 }
 
 /**

@@ -5,6 +5,7 @@ import { Form, Input, Modal, Select, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { COMMITTEE_ROLES, type CommitteeRole } from '../../../../shared/domain/vocab';
 import { isRealDate } from '../../../../shared/schemas/common';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { DateInput } from '../../ui/DateInput';
 import type { CommitteeRow, Handover } from './branchFormValues';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
@@ -103,6 +104,9 @@ export function HandoverDialog({ former, successor: typedSuccessor = '', onConfi
             id={`${id}-former`}
             value={formerNewRole}
             onChange={setFormerNewRole}
+            // A screen reader hears the choice with the field's name (chosenValue.tsx).
+            aria-describedby={describedByChosen(`${id}-former`, formerNewRole)}
+            labelRender={chosenLabelRender(`${id}-former`, formerNewRole)}
             options={roleOptions}
             showSearch={PICKER_SEARCH}
           />

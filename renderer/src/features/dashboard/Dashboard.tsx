@@ -24,6 +24,7 @@ import { chinaToday, SEVEN_HAVES_NOT_APPLICABLE, sevenHavesApply, type Branch } 
 import { setRulePackId } from '../../db/repositories/compliance';
 import { venueKinds } from '../../db/repositories/venues';
 import { useBranchLabels } from '../branch/useBranchLabels';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { Loading } from '../../ui/Loading';
 import { recordsHref } from '../meetings/recordsRoute';
 import { responsibilityHref } from '../responsibility/responsibilityRoute';
@@ -74,6 +75,9 @@ export function Dashboard({ branch }: Readonly<{ branch: Branch }>) {
             id={packId}
             value={view?.packId}
             onChange={onPack}
+            // A screen reader hears the rule pack with the picker's name (chosenValue.tsx).
+            aria-describedby={describedByChosen(packId, view?.packId)}
+            labelRender={chosenLabelRender(packId, view?.packId)}
             options={packOptions}
             style={{ width: 220 }}
             loading={!view}

@@ -2,6 +2,7 @@
 // the records span — reachable even when the PC's clock is years off.
 import { Select, Space, Typography } from 'antd';
 import { useId } from 'react';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
 import { useYearsToOffer } from '../../app/useYearsToOffer';
 
@@ -31,6 +32,9 @@ export function YearSelect({ value, onChange, currentYear, ahead = 0 }: Readonly
         id={id}
         value={value}
         onChange={onChange}
+        // A screen reader hears the year with the picker's name (chosenValue.tsx).
+        aria-describedby={describedByChosen(id, value)}
+        labelRender={chosenLabelRender(id, value)}
         options={[...years].sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }))}
         showSearch={PICKER_SEARCH}
         style={{ width: 120 }}

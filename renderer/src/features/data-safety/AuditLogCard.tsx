@@ -7,6 +7,7 @@ import { chinaToday } from '../../../../shared/schemas/common';
 import { isRenumbering, type AuditEntry } from '../../../../shared/schemas/entities';
 import { db } from '../../db/db';
 import { findAudit, listRecentAudit, type AuditFilter } from '../../db/repositories/audit';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { SELECT_CLEAR } from '../../ui/controlLabels';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, formatChinaTime } from './format';
 
@@ -16,6 +17,11 @@ const MORE = 100;
 const YEARS_BACK = 12;
 /** 「只看更正/删除/替换」: the changes to records that an inspector asks about (restores that replaced the branch too). */
 const CORRECTIONS: AuditFilter['actions'] = ['amend', 'delete'];
+/**
+ * The 年份 filter's 「全部」: a choice of its own, as in the records' filters (FilterSelect), drawn in the text colour and
+ * read by a screen reader — as a placeholder it was pale grey and never read.
+ */
+const ALL_YEARS = 0;
 
 export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: string; branchName: string }>) {
   const [year, setYear] = useState<number | undefined>(undefined);
@@ -29,9 +35,13 @@ export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: stri
   const yearId = `audit-year-${useId().replace(/:/g, '')}`;
   const thisYear = Number(chinaToday().slice(0, 4));
   const yearOptions = useMemo(
-    () => Array.from({ length: YEARS_BACK }, (_, i) => ({ value: thisYear - i, label: `${thisYear - i}年` })),
+    () => [
+      { value: ALL_YEARS, label: '全部' },
+      ...Array.from({ length: YEARS_BACK }, (_, i) => ({ value: thisYear - i, label: `${thisYear - i}年` })),
+    ],
     [thisYear],
   );
+  const shownYear = year ?? ALL_YEARS;
 
   const read = useLiveQuery(async () => {
     let list: AuditEntry[];
@@ -72,11 +82,14 @@ export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: stri
           <label htmlFor={yearId}>年份</label>
           <Select
             id={yearId}
-            value={year}
+            value={shownYear}
             options={yearOptions}
-            allowClear={SELECT_CLEAR}
-            placeholder="全部"
-            onChange={(v: number | undefined) => setYear(v ?? undefined)}
+            // 清除 goes back to 全部; there is nothing to clear while 全部 is chosen.
+            allowClear={year !== undefined && SELECT_CLEAR}
+            onChange={(v: number | undefined) => setYear(v === ALL_YEARS ? undefined : (v ?? undefined))}
+            // A screen reader hears the year (or 全部) with the filter's name (chosenValue.tsx).
+            aria-describedby={describedByChosen(yearId, shownYear)}
+            labelRender={chosenLabelRender(yearId, shownYear)}
             style={{ width: 120 }}
           />
         </Flex>

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/dossier/data';
 import { cnDate } from '../../../../shared/dossier/layout';
 import { chinaToday } from '../../../../shared/schemas/common';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { DateInput } from '../../ui/DateInput';
 import { getHost } from '../../host/host';
 import { loadDossierJob } from '../../db/printData';
@@ -174,7 +175,11 @@ export function DossierPage() {
                   <label>
                     <div>年度</div>
                     <Select
+                      id="dossier-year"
                       aria-label="年度"
+                      // A screen reader hears the year with the picker's name (chosenValue.tsx).
+                      aria-describedby={describedByChosen('dossier-year', year)}
+                      labelRender={chosenLabelRender('dossier-year', year)}
                       value={year}
                       onChange={setYear}
                       showSearch={PICKER_SEARCH}

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import type { Assessment, Campaign } from '../../../../shared/schemas';
 import { setCampaignAssessment } from '../../db/repositories/campaigns';
 import { errorText } from '../../db/repositories/errors';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { SELECT_CLEAR } from '../../ui/controlLabels';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
@@ -40,6 +41,9 @@ export function AssessmentStep({
             showSearch={PICKER_SEARCH}
             allowClear={SELECT_CLEAR}
             value={linked?.id}
+            // A screen reader hears the 考评 linked with the picker's name (chosenValue.tsx).
+            aria-describedby={describedByChosen(id, linked?.id)}
+            labelRender={chosenLabelRender(id, linked?.id)}
             placeholder="选择本支部的考评"
             onChange={(v: string | undefined) => void onChange(v)}
             options={assessments.map((a) => ({ value: a.id, label: label(a) }))}

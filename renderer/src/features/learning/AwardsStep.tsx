@@ -7,6 +7,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { type z } from 'zod';
 import { awardSchema, chinaToday, type Branch, type Campaign, type Member } from '../../../../shared/schemas';
 import { addAward, removeAward } from '../../db/repositories/campaigns';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
@@ -56,6 +57,9 @@ export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
                   value={value ?? ''}
                   options={options}
                   {...a11y}
+                  // Read with the member chosen, or with 「（支部或集体）…」 (chosenValue.tsx).
+                  aria-describedby={describedByChosen(id, value ?? '', a11y['aria-describedby'])}
+                  labelRender={chosenLabelRender(id, value ?? '')}
                   onChange={(v: string) => {
                     onChange(v);
                     setValue('to', v ? (members.find((m) => m.id === v)?.name ?? '') : branch.name);

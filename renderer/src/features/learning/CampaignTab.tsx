@@ -3,6 +3,7 @@ import { PlusOutlined } from '../../ui/icons';
 import { Button, Empty, Flex, Select, Typography } from 'antd';
 import { useId, useState } from 'react';
 import type { Branch } from '../../../../shared/schemas';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { Loading } from '../../ui/Loading';
 import { CampaignForm } from './CampaignForm';
 import { CampaignView } from './CampaignView';
@@ -46,6 +47,9 @@ export function CampaignTab({ branch }: Readonly<{ branch: Branch }>) {
               id={selectId}
               value={campaign?.id}
               onChange={setSelected}
+              // A screen reader hears the campaign shown with the picker's name (chosenValue.tsx).
+              aria-describedby={describedByChosen(selectId, campaign?.id)}
+              labelRender={chosenLabelRender(selectId, campaign?.id)}
               style={{ minWidth: 240 }}
               options={data.campaigns.map((c) => ({ value: c.id, label: `${c.name}（${c.phases[0]?.start ?? ''}）` }))}
             />

@@ -12,6 +12,7 @@ import {
   type Member,
 } from '../../../../shared/schemas';
 import { addCommitment, removeCommitment } from '../../db/repositories/campaigns';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
@@ -94,6 +95,9 @@ export function CommitmentsStep({ campaign, members }: Readonly<Props>) {
                   status={invalid ? 'error' : undefined}
                   placeholder="请选择"
                   {...a11y}
+                  // A screen reader hears the member chosen with the field's name (chosenValue.tsx).
+                  aria-describedby={describedByChosen(id, value || undefined, a11y['aria-describedby'])}
+                  labelRender={chosenLabelRender(id, value || undefined)}
                 />
               )}
             </FormField>

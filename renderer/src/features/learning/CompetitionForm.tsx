@@ -8,6 +8,7 @@ import { type z } from 'zod';
 import { COMPETITION_KINDS } from '../../../../shared/learning';
 import { chinaToday, competitionInputSchema, type Competition, type Member } from '../../../../shared/schemas';
 import { createCompetition, updateCompetition } from '../../db/repositories/competitions';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { DateField } from '../../ui/DateField';
 import { FormField, type FieldA11y } from '../../ui/FormField';
 import { SelectField } from '../../ui/SelectField';
@@ -133,6 +134,9 @@ export function CompetitionForm({ branchId, members, competition, onDone }: Read
                     status={invalid ? 'error' : undefined}
                     placeholder="请选择"
                     {...a11y}
+                    // A screen reader hears the member chosen with the field's name (chosenValue.tsx).
+                    aria-describedby={describedByChosen(id, value || undefined, a11y['aria-describedby'])}
+                    labelRender={chosenLabelRender(id, value || undefined)}
                     onChange={(v: string) => {
                       onChange(v);
                       setValue(`participants.${index}.name`, members.find((m) => m.id === v)?.name ?? '');

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { Campaign, Meeting } from '../../../../shared/schemas';
 import { linkMeeting, unlinkMeeting } from '../../db/repositories/campaigns';
 import { errorText } from '../../db/repositories/errors';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
 
 export function LinkedRecordsStep({
@@ -38,6 +39,9 @@ export function LinkedRecordsStep({
               showSearch={PICKER_SEARCH}
               value={chosen}
               onChange={setChosen}
+              // A screen reader hears the record picked with the picker's name (chosenValue.tsx).
+              aria-describedby={describedByChosen(id, chosen)}
+              labelRender={chosenLabelRender(id, chosen)}
               placeholder="选择本支部的工作记录"
               options={meetings
                 .filter((m) => !campaign.linkedMeetingIds.includes(m.id))

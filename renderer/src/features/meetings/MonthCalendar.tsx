@@ -14,6 +14,7 @@ import {
   type MouseEvent,
 } from 'react';
 import { chinaToday } from '../../../../shared/schemas/common';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import type { Meeting } from '../../../../shared/schemas';
 import { recordsHref, recordsViewFromHash } from './recordsRoute';
 import { monthSummary, type MonthCount } from './meetingCounts';
@@ -80,6 +81,9 @@ function CalendarHeader({ month, mode, onMonth, onMode }: Readonly<HeaderProps>)
         className="ant-picker-calendar-year-select"
         value={month.year()}
         options={yearOptions(month.year())}
+        // A screen reader hears the year and month shown with their names (chosenValue.tsx).
+        aria-describedby={describedByChosen(`${id}-year`, month.year())}
+        labelRender={chosenLabelRender(`${id}-year`, month.year())}
         onChange={(year: number) => onMonth(month.year(year))}
       />
       {mode === 'month' && (
@@ -92,6 +96,8 @@ function CalendarHeader({ month, mode, onMonth, onMode }: Readonly<HeaderProps>)
             style={{ marginInlineStart: 0 }}
             value={month.month()}
             options={MONTH_OPTIONS}
+            aria-describedby={describedByChosen(`${id}-month`, month.month())}
+            labelRender={chosenLabelRender(`${id}-month`, month.month())}
             onChange={(m: number) => onMonth(month.month(m))}
           />
         </>

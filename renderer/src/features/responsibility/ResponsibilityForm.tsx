@@ -16,6 +16,7 @@ import {
   updateResponsibility,
   type EvidenceChoice,
 } from '../../db/repositories/responsibilities';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
@@ -28,6 +29,7 @@ import {
   type ResponsibilityFormValues,
 } from './responsibilityFormValues';
 import { showRepositoryError } from '../../ui/repositoryErrors';
+import { useRevealFormErrors } from '../../ui/useRevealErrors';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
 import { FORM_KEYS_HINT, submitKeyDown, saveKeysProps } from '../meetings/formKeys';
 
@@ -102,7 +104,13 @@ export function ResponsibilityForm({
     ResponsibilityFormValues,
     unknown,
     ResponsibilityFormOutput
-  >({ resolver: useMemo(() => resolverFor(lists, responsibility?.id), [lists, responsibility?.id]), defaultValues });
+  >({
+    resolver: useMemo(() => resolverFor(lists, responsibility?.id), [lists, responsibility?.id]),
+    defaultValues,
+    // The first message in page order is shown and focused below, with how many there are (useRevealFormErrors):
+    // react-hook-form's own focus follows registration order and cannot reach 责任人 (a select given no ref).
+    shouldFocusError: false,
+  });
   // keyName: tasks carry their own `id`, which useFieldArray would otherwise overwrite.
   const tasks = useFieldArray({ control, name: 'tasks', keyName: 'fieldKey' });
   const reports = useFieldArray({ control, name: 'reports' });
@@ -190,7 +198,9 @@ export function ResponsibilityForm({
     <DateField control={control} name={name} label={label} required={required} idPrefix={idPrefix} />
   );
 
+  // After each 保存 (or Ctrl+Enter) that did not save, the first message is scrolled to and focused.
   const formRef = useRef<HTMLFormElement>(null);
+  useRevealFormErrors(formRef, formState);
 
   return (
     <form
@@ -202,7 +212,12 @@ export function ResponsibilityForm({
       aria-label={responsibility ? '修改责任清单' : '新增责任清单'}
     >
       <Form layout="vertical" component={false}>
-        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        {rootError && (
+          // Focusable so that, scrolled to after 保存, it is also what the keyboard and a screen reader are on.
+          <div data-error-banner tabIndex={-1} style={{ marginBottom: 16 }}>
+            <Alert type="error" showIcon title={rootError} />
+          </div>
+        )}
         <Card title={`${getValues('year')}年度 责任人`} style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={12}>
@@ -211,6 +226,9 @@ export function ResponsibilityForm({
                   <Select
                     id={f.id}
                     {...f.a11y}
+                    // A screen reader hears the holder chosen with the field's name (chosenValue.tsx).
+                    aria-describedby={describedByChosen(f.id, holderMemberId || undefined, f.a11y['aria-describedby'])}
+                    labelRender={chosenLabelRender(f.id, holderMemberId || undefined)}
                     value={holderMemberId || undefined}
                     onChange={onHolder}
                     onBlur={f.onBlur}
@@ -327,6 +345,8 @@ export function ResponsibilityForm({
                       <Select
                         id={f.id}
                         {...f.a11y}
+                        aria-describedby={describedByChosen(f.id, f.value, f.a11y['aria-describedby'])}
+                        labelRender={chosenLabelRender(f.id, f.value)}
                         mode="multiple"
                         value={f.value as string[]}
                         onChange={f.onChange}

@@ -30,6 +30,7 @@ import {
 } from '../../db/repositories/assessments';
 import { ValidationError, type ValidationIssue } from '../../db/repositories/errors';
 import { lineageOf } from '../../db/repositories/standards';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { DateInput } from '../../ui/DateInput';
 import { Loading } from '../../ui/Loading';
@@ -43,6 +44,7 @@ import { useItemEvidenceChoices } from './useItemEvidenceChoices';
 import { useStandards } from './useStandards';
 import { assessmentYearOf, defaultAssessmentYear, openPeriodNotice, YEARS_BACK } from './assessmentYear';
 import { PICKER_SEARCH } from '../../ui/pickerSearch';
+import { FORM_KEYS_HINT, formKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 interface Props {
   branch: Branch;
@@ -375,13 +377,22 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
           description={`这是${original.assessor}作出的${yearOf(original)}年度上级评定（${original.date}，${formatScore(original.total)} 分${original.grade ? `，${original.grade}` : ''}）。修改会改变上级党组织评定的得分和等次，须填写修改理由；修改的内容和理由记入操作日志。`}
         />
       )}
-      <Form layout="vertical" onFinish={submit} component="div">
+      <Form
+        layout="vertical"
+        onFinish={submit}
+        component="div"
+        // Enter in 考评人 or a score box goes on to the next field, not to a half-scored 保存; Ctrl+Enter saves.
+        onKeyDown={formKeyDown(() => void submit(), saving)}
+      >
         <Flex gap={16} wrap>
           {!original && (
             <Form.Item label="采用的评价标准" htmlFor="assessment-standard" style={{ minWidth: 320 }}>
               <Select
                 id="assessment-standard"
                 showSearch={PICKER_SEARCH}
+                // A screen reader hears each choice with its field's name (chosenValue.tsx).
+                aria-describedby={describedByChosen('assessment-standard', chosenId)}
+                labelRender={chosenLabelRender('assessment-standard', chosenId)}
                 value={chosenId}
                 onChange={(id) => {
                   setStandardId(id);
@@ -399,6 +410,8 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
             <Select
               id="assessment-kind"
               showSearch={PICKER_SEARCH}
+              aria-describedby={describedByChosen('assessment-kind', kind)}
+              labelRender={chosenLabelRender('assessment-kind', kind)}
               value={kind}
               onChange={chooseKind}
               options={ASSESSMENT_KINDS.map((k) => ({ value: k, label: k }))}
@@ -408,6 +421,8 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
             <Select
               id="assessment-year"
               showSearch={PICKER_SEARCH}
+              aria-describedby={describedByChosen('assessment-year', year)}
+              labelRender={chosenLabelRender('assessment-year', year)}
               value={year}
               onChange={chooseYear}
               options={Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i).map((y) => ({
@@ -746,10 +761,13 @@ export function AssessmentForm({ branch, assessment, others, onSaved, onCancel }
           </div>
         )}
         <Space style={{ marginTop: 16 }}>
-          <Button type="primary" onClick={() => void submit()} loading={saving}>
+          <Button type="primary" onClick={() => void submit()} loading={saving} {...saveKeysProps('assessment-keys')}>
             保存
           </Button>
           <Button onClick={cancel(onCancel)}>取消</Button>
+          <Typography.Text type="secondary" id="assessment-keys">
+            {FORM_KEYS_HINT}
+          </Typography.Text>
         </Space>
       </Form>
       <EvidenceDrawer

@@ -4,6 +4,7 @@ import { Flex, Form, Input, Select, Typography } from 'antd';
 import { memo } from 'react';
 import type { Control } from 'react-hook-form';
 import { FIVE_EXEMPLARS, MEMBER_GRADES } from '../../../../shared/domain/vocab';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { FormField } from '../../ui/FormField';
 import {
   EVALUATION_FIELD_LABELS,
@@ -47,6 +48,9 @@ export const MemberEvaluationFields = memo(function MemberEvaluationFields({
                 ref={ref}
                 {...a11y}
                 aria-label={`${name} 等次`}
+                // Read with the grade chosen, 未评 too (chosenValue.tsx).
+                aria-describedby={describedByChosen(id, value ?? '', a11y['aria-describedby'])}
+                labelRender={chosenLabelRender(id, value ?? '')}
                 style={{ width: 120 }}
                 value={value ?? ''}
                 onChange={onChange}
@@ -64,6 +68,8 @@ export const MemberEvaluationFields = memo(function MemberEvaluationFields({
                   ref={ref}
                   {...a11y}
                   aria-label={`${name} 五带头五标兵`}
+                  aria-describedby={describedByChosen(id, value, a11y['aria-describedby'])}
+                  labelRender={chosenLabelRender(id, value)}
                   mode="multiple"
                   placeholder="可多选"
                   value={value}

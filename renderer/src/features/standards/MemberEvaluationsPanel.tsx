@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { chinaToday, type Branch } from '../../../../shared/schemas';
 import { maxExcellent, saveMemberEvaluations } from '../../db/repositories/memberEvaluations';
+import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { Loading } from '../../ui/Loading';
 import { MemberEvaluationFields } from './MemberEvaluationFields';
@@ -47,6 +48,9 @@ export function MemberEvaluationsPanel({ branch }: Readonly<{ branch: Branch }>)
           value={year}
           onChange={switchYear}
           options={Array.from({ length: 8 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))}
+          // A screen reader hears the year with the picker's name (chosenValue.tsx).
+          aria-describedby={describedByChosen('evaluation-year', year)}
+          labelRender={chosenLabelRender('evaluation-year', year)}
         />
       </Flex>
       {!shown ? null : data === undefined ? (

@@ -11,6 +11,7 @@ import { addVenueCheck, updateVenueCheck } from '../../db/repositories/venues';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
 import { useUnsavedChanges } from '../../ui/leaveGuard';
+import { useRevealFormErrors } from '../../ui/useRevealErrors';
 import { formKeysHint, submitKeyDown, saveKeysProps } from '../meetings/formKeys';
 
 type CheckFormValues = { date?: string; inspector: string; findings: string; nextDueDate: string };
@@ -61,6 +62,8 @@ export function VenueCheckForm({ venueId, check, onSaved, onCancel }: Readonly<P
   const { control, handleSubmit, setError, formState, reset } = useForm<CheckFormValues, unknown, CheckFormOutput>({
     resolver,
     defaultValues: check ? valuesOf(check) : emptyValues(),
+    // The first message in page order is shown and focused below, with how many there are (useRevealFormErrors).
+    shouldFocusError: false,
   });
 
   // Saved entries reset the form, which ends the guard.
@@ -93,7 +96,9 @@ export function VenueCheckForm({ venueId, check, onSaved, onCancel }: Readonly<P
   };
 
   const rootError = formState.errors.root?.repository?.message;
+  // After each 保存 (or Ctrl+Enter) that did not save, the first message is scrolled to and focused.
   const formRef = useRef<HTMLFormElement>(null);
+  useRevealFormErrors(formRef, formState);
   const save = check ? '保存修改' : '登记复查';
 
   return (
@@ -105,7 +110,12 @@ export function VenueCheckForm({ venueId, check, onSaved, onCancel }: Readonly<P
       aria-label={check ? '修改复查记录' : '登记复查'}
     >
       <Form layout="vertical" component={false}>
-        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        {rootError && (
+          // Focusable so that, scrolled to after 保存, it is also what the keyboard and a screen reader are on.
+          <div data-error-banner tabIndex={-1} style={{ marginBottom: 16 }}>
+            <Alert type="error" showIcon title={rootError} />
+          </div>
+        )}
         <Row gutter={16}>
           <Col xs={24} md={8}>
             {/* A 复查 that took place: later days are greyed out in the calendar (下次复查 is a plan and may lie ahead). */}

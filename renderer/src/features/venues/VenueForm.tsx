@@ -12,6 +12,7 @@ import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
 import { showRepositoryError } from '../../ui/repositoryErrors';
+import { useRevealFormErrors } from '../../ui/useRevealErrors';
 import { NumberInput } from '../../ui/NumberInput';
 import { FORM_KEYS_HINT, submitKeyDown, saveKeysProps } from '../meetings/formKeys';
 
@@ -73,6 +74,8 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
     defaultValues: emptyValues(),
     values,
     resetOptions: { keepDirtyValues: true },
+    // The first message in page order is shown and focused below, with how many there are (useRevealFormErrors).
+    shouldFocusError: false,
   });
 
   const { release, cancel } = useFormLeaveGuard(formState.isDirty, '活动阵地');
@@ -90,7 +93,9 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
   };
 
   const rootError = formState.errors.root?.repository?.message;
+  // After each 保存 (or Ctrl+Enter) that did not save, the first message is scrolled to and focused.
   const formRef = useRef<HTMLFormElement>(null);
+  useRevealFormErrors(formRef, formState);
 
   return (
     <form
@@ -102,7 +107,12 @@ export function VenueForm({ branchId, venue, onSaved, onCancel }: Readonly<Props
       aria-label={venue ? '编辑阵地' : '新增阵地'}
     >
       <Form layout="vertical" component={false}>
-        {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
+        {rootError && (
+          // Focusable so that, scrolled to after 保存, it is also what the keyboard and a screen reader are on.
+          <div data-error-banner tabIndex={-1} style={{ marginBottom: 16 }}>
+            <Alert type="error" showIcon title={rootError} />
+          </div>
+        )}
         <Card style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={12}>
