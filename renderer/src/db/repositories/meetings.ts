@@ -379,6 +379,25 @@ export function dateBounds(filter: MeetingFilter): [string, string] {
   return [`${y}-${m}-01`, `${y}-${m}-31`];
 }
 
+/**
+ * Where a filter's rows are read on [branchId+date], and whether a row read there is in the filter's period. A whole
+ * year is its 所属年度: the records that count in it (countsWithin) — those dated in it that are not for the year
+ * before, and last year's 组织生活会 or 民主评议党员 held up to 31 March after it for it, read from that far. A month, or no
+ * year, goes by the date. The 工作台's and 卷宗's counts of a year are then the list's.
+ */
+export function filterPeriod(filter: MeetingFilter): {
+  from: string;
+  to: string;
+  readTo: string;
+  holds: (m: Pick<Meeting, 'date' | 'forYear'>) => boolean;
+} {
+  const [from, to] = dateBounds(filter);
+  if (filter.year === undefined || filter.month !== undefined) {
+    return { from, to, readTo: to, holds: (m) => m.date >= from && m.date <= to };
+  }
+  return { from, to, readTo: lateRecordsEnd(to), holds: (m) => countsWithin(m, from, to) };
+}
+
 function isAfterCursor(m: Meeting, cursor: MeetingCursor | undefined): boolean {
   if (!cursor) return true;
   return m.date < cursor.date || (m.date === cursor.date && m.id < cursor.id);
@@ -402,11 +421,10 @@ export async function listMeetings(
   cursor?: MeetingCursor,
   size = PAGE_SIZE,
 ): Promise<MeetingPage> {
-  const [from, to] = dateBounds(filter);
+  const { from, readTo: to, holds } = filterPeriod(filter);
   const matches = (m: Meeting) =>
     m.branchId === branchId &&
-    m.date >= from &&
-    m.date <= to &&
+    holds(m) &&
     (!filter.kind || m.kind === filter.kind) &&
     (!filter.venueId || m.venueId === filter.venueId) &&
     (!filter.memberId || m.attendeeIds.includes(filter.memberId)) &&
@@ -664,6 +682,9 @@ async function describeChanges(before: Meeting, after: MeetingFields, labels: st
       case 'attachmentIds':
         pair = [await fileNames(before.attachmentIds), await fileNames(after.attachmentIds)];
         break;
+      case 'forYear':
+        pair = [`${recordYearOf(before)}年度`, `${recordYearOf(after)}年度`];
+        break;
       default:
         pair = [String(before[field] ?? ''), String(after[field] ?? '')];
     }
@@ -681,7 +702,12 @@ async function applyChange(
   fields: MeetingFields,
   audit: { action: 'update' | 'amend'; reason?: string },
 ): Promise<Meeting> {
-  const changed = changedFieldLabels<MeetingFields>(before, fields, MEETING_LABELS);
+  // 所属年度 compares as the year the record counts for: a date moved from 2025-12-16 to 2026-01-08 for 2025 keeps it.
+  const changed = changedFieldLabels<MeetingFields>(
+    { ...before, forYear: recordYearOf(before) },
+    { ...fields, forYear: recordYearOf(fields) },
+    MEETING_LABELS,
+  );
   if (changed.length === 0) return before;
   const changes = audit.action === 'amend' ? await describeChanges(before, fields, changed) : undefined;
   // A legacy row's stored bigrams (schema ≤ 2) are dropped on its first edit: postings replaced them.
@@ -847,13 +873,20 @@ export interface DraftsFinalization {
   renumbered: number;
 }
 
-/** A sequence's key: records with the same key are numbered together (inSequenceOf). */
+/**
+ * A sequence's key within one 所属年度: records with the same key are numbered together (inSequenceOf). The scope's
+ * drafts all count in its year, so kind and 党小组 tell their sequences apart.
+ */
 const sequenceKey = (m: Meeting) => `${m.kind}\n${sequenceGroup(m)}`;
 
-/** The scope's drafts in date order, split into those that can be finalised and those that cannot. */
+/**
+ * The scope's drafts in date order — those that count in its year (所属年度: last year's 组织生活会 held this January
+ * is finalised with last year's) — split into those that can be finalised and those that cannot, and each sequence
+ * they belong to with all its records (sequenceOf, so a sequence's late records are ranked too).
+ */
 async function draftsIn(branchId: string, scope: DraftScope, on: string) {
   const [from, to] = dateBounds({ year: scope.year });
-  const rows = await ofBranchBetween(branchId, from, to);
+  const rows = await countingBetween(branchId, from, to);
   const drafts = rows.filter((m) => m.status === '草稿' && (!scope.kind || m.kind === scope.kind)).sort(chronological);
   const ready: Meeting[] = [];
   const blocked: BlockedDraft[] = [];
@@ -862,13 +895,11 @@ async function draftsIn(branchId: string, scope: DraftScope, on: string) {
     if (problems.length === 0) ready.push(draft);
     else blocked.push({ meeting: draft, problems: problems.map((p) => p.message) });
   }
-  // Each sequence the ready drafts belong to, with all its records of the year.
   const sequences = new Map<string, Meeting[]>();
-  for (const key of new Set(ready.map(sequenceKey)))
-    sequences.set(
-      key,
-      rows.filter((m) => sequenceKey(m) === key),
-    );
+  for (const draft of ready) {
+    const key = sequenceKey(draft);
+    if (!sequences.has(key)) sequences.set(key, await sequenceOf(branchId, draft));
+  }
   return { ready, blocked, sequences };
 }
 

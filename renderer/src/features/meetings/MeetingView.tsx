@@ -332,7 +332,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
               ? `${meeting.kind}（${book}${yearWord}第${meeting.seq}次）`
               : `${meeting.kind}（${book}${yearWord}第${meeting.seq}次，暂定：定稿时按日期排定）`}
           </Descriptions.Item>
-          {forYearNote(meeting) && (
+          {forYearNote(meeting) !== '' && (
             <Descriptions.Item label="所属年度">{`${meeting.forYear}年度（次年年初召开，计入${meeting.forYear}年度）`}</Descriptions.Item>
           )}
           <Descriptions.Item label="日期">{`${meeting.date}${time ? ` ${time}` : ''}`}</Descriptions.Item>

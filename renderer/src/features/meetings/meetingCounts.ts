@@ -4,7 +4,9 @@
 import { MEETING_KINDS, type MeetingKind } from '../../../../shared/domain/vocab';
 import type { Meeting } from '../../../../shared/schemas/entities';
 import { db } from '../../db/db';
-import { dateBounds, type MeetingFilter } from '../../db/repositories/meetings';
+import { dateBounds, filterPeriod, type MeetingFilter } from '../../db/repositories/meetings';
+import { YEAR_END_WINDOW_LAST_DAY } from '../../../../shared/domain/recordYear';
+import { nextDay } from '../../../../shared/rules/periods';
 import { attendeeTerm, DIRECTORY_TERM, idOfEntry, intersectSlots, kindTerm, venueTerm } from '../../db/search/postings';
 import { readPostings } from '../../db/search/store';
 
@@ -17,19 +19,31 @@ const STATUS_BATCH = 200;
  * 状态 has no index (listMeetings tests it on the rows too), so only then are the candidate rows read.
  */
 export async function countMeetings(branchId: string, filter: MeetingFilter = {}): Promise<number> {
-  const [from, to] = dateBounds(filter);
+  const { from, to, readTo, holds } = filterPeriod(filter);
   const terms = [
     ...(filter.memberId ? [attendeeTerm(filter.memberId)] : []),
     ...(filter.kind ? [kindTerm(filter.kind)] : []),
     ...(filter.venueId ? [venueTerm(filter.venueId)] : []),
   ];
-  const inRange = () => db.meetings.where('[branchId+date]').between([branchId, from], [branchId, to], true, true);
+  const status = filter.status;
+  const statusHolds = (m: Meeting) => !status || m.status === status;
+  const range = (lower: string, upper: string) =>
+    db.meetings.where('[branchId+date]').between([branchId, lower], [branchId, upper], true, true);
+  // Records near a year's ends may count in another year than their date's (所属年度, filterPeriod): their rows are read.
+  const yearEnds = readTo !== to;
+  const earlyEnd = `${from.slice(0, 4)}-${YEAR_END_WINDOW_LAST_DAY}`;
+  const needsRow = (date: string) => Boolean(status) || (yearEnds && (date <= earlyEnd || date > to));
   if (terms.length === 0) {
-    if (!filter.status) return inRange().count();
-    const status = filter.status;
-    return inRange()
-      .filter((m) => m.status === status)
+    const base = status ? await range(from, to).filter(statusHolds).count() : await range(from, to).count();
+    if (!yearEnds) return base;
+    // Less this year's early records that are last year's, plus next year's early ones that are this year's.
+    const early = await range(from, earlyEnd)
+      .filter((m) => statusHolds(m) && !holds(m))
       .count();
+    const late = await range(nextDay(to), readTo)
+      .filter((m) => statusHolds(m) && holds(m))
+      .count();
+    return base - early + late;
   }
   return db.transaction('r', [db.searchBuckets, db.meetings], async () => {
     const [directory, ...lists] = await readPostings(branchId, [DIRECTORY_TERM, ...terms]);
@@ -39,13 +53,14 @@ export async function countMeetings(branchId: string, filter: MeetingFilter = {}
       .map((slot) => entries[slot] ?? '')
       .filter((e) => {
         const date = e.slice(0, e.indexOf(' '));
-        return e !== '' && date >= from && date <= to;
+        return e !== '' && date >= from && date <= readTo;
       });
-    if (!filter.status) return candidates.length;
-    let n = 0;
-    for (let i = 0; i < candidates.length; i += STATUS_BATCH) {
-      const rows = await db.meetings.bulkGet(candidates.slice(i, i + STATUS_BATCH).map(idOfEntry));
-      for (const m of rows) if (m && m.status === filter.status) n++;
+    const direct = candidates.filter((e) => !needsRow(e.slice(0, e.indexOf(' '))));
+    const toRead = candidates.filter((e) => needsRow(e.slice(0, e.indexOf(' '))));
+    let n = direct.filter((e) => e.slice(0, e.indexOf(' ')) <= to).length;
+    for (let i = 0; i < toRead.length; i += STATUS_BATCH) {
+      const rows = await db.meetings.bulkGet(toRead.slice(i, i + STATUS_BATCH).map(idOfEntry));
+      for (const m of rows) if (m && statusHolds(m) && holds(m)) n++;
     }
     return n;
   });
