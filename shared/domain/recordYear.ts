@@ -21,12 +21,13 @@ export function mayBeForPreviousYear(kind: string, date: string | undefined): bo
 
 /**
  * The 所属年度 a new record of `kind` on `date` starts with: in January and February the year just ended (that is when
- * last year's 组织生活会 and 民主评议 are held), from March its own (a March one is as often this year's). The form shows
- * the choice whenever there is one.
+ * last year's 组织生活会 and 民主评议 are held); in March too while that year has no record of the kind yet
+ * (`previousYearHeld` false: upper notices often give until the end of March), else its own. The form shows the
+ * choice whenever there is one. Undefined: the date's own year.
  */
-export function defaultForYear(kind: string, date: string | undefined): number | undefined {
+export function defaultForYear(kind: string, date: string | undefined, previousYearHeld = true): number | undefined {
   if (!date || !mayBeForPreviousYear(kind, date)) return undefined;
-  return date.slice(5, 7) <= '02' ? yearOfDate(date) - 1 : undefined;
+  return date.slice(5, 7) <= '02' || !previousYearHeld ? yearOfDate(date) - 1 : undefined;
 }
 
 /** The year whose work the record is: its `forYear` when it has one, else the year of its date. */

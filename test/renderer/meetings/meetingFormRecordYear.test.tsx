@@ -8,6 +8,7 @@ import type { Branch, Meeting, Member } from '../../../shared/schemas';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { createMember } from '../../../renderer/src/db/repositories/members';
+import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { MeetingForm } from '../../../renderer/src/features/meetings/MeetingForm';
 
 afterEach(cleanup);
@@ -85,15 +86,55 @@ describe('MeetingForm: 所属年度', { timeout: 30_000 }, () => {
     expect('forYear' in (onSaved.mock.calls[0]![0] as Meeting)).toBe(false);
   });
 
-  it('is not offered for other kinds, nor in March by default', async () => {
+  it('is not offered for other kinds; in March it is last year only while last year has none of the kind', async () => {
     const { branch, members } = await seed();
     renderForm(branch, members, '支委会', '2026-01-20');
     await screen.findByLabelText('主题', { exact: true });
     expect(screen.queryByLabelText('所属年度', { exact: true })).toBeNull();
     cleanup();
+    // No 2025 组织生活会 yet: a March one is most likely 2025's, and the hint says why.
     renderForm(branch, members, '组织生活会', '2026-03-05');
-    const field = await screen.findByLabelText('所属年度', { exact: true });
-    expect(described(field)).toContain('2026年度');
+    let field = await screen.findByLabelText('所属年度', { exact: true });
+    await waitFor(() => expect(described(field)).toContain('2025年度（上一年度）'));
+    expect(described(field)).toContain('2025年度还没有组织生活会记录');
+    cleanup();
+    await createMeeting(branch.id, {
+      kind: '组织生活会',
+      topic: '2025年度组织生活会',
+      date: '2025-12-16',
+      attendance: [{ memberId: members[0]!.id, name: '张三', status: '出席' }],
+    });
+    renderForm(branch, members, '组织生活会', '2026-03-05');
+    field = await screen.findByLabelText('所属年度', { exact: true });
+    await waitFor(() => expect(described(field)).toContain('2026年度'));
     expect(described(field)).not.toContain('上一年度）');
+    expect(described(field)).not.toContain('还没有');
+  });
+
+  it('keeps a year chosen by hand while the date moves through months whose default is another', async () => {
+    const { branch, members } = await seed();
+    await createMeeting(branch.id, {
+      kind: '组织生活会',
+      topic: '2025年度组织生活会',
+      date: '2025-12-16',
+      attendance: [{ memberId: members[0]!.id, name: '张三', status: '出席' }],
+    });
+    renderForm(branch, members, '组织生活会', '2026-03-10');
+    const field = () => screen.getByLabelText('所属年度', { exact: true });
+    await screen.findByLabelText('所属年度', { exact: true });
+    await waitFor(() => expect(described(field())).toContain('2026年度'));
+    // Choose 2025年度 by hand.
+    fireEvent.mouseDown(field());
+    fireEvent.click(await screen.findByTitle('2025年度（上一年度）'));
+    await waitFor(() => expect(described(field())).toContain('2025年度（上一年度）'));
+    typeDate('2026-01-10');
+    await waitFor(() => expect(described(field())).toContain('2025年度（上一年度）'));
+    typeDate('2026-03-12');
+    await waitFor(() => expect(described(field())).toContain('2025年度（上一年度）'));
+    // Out of the window and back: still the hand choice.
+    typeDate('2026-05-12');
+    await waitFor(() => expect(screen.queryByLabelText('所属年度', { exact: true })).toBeNull());
+    typeDate('2026-03-20');
+    await waitFor(() => expect(described(field())).toContain('2025年度（上一年度）'));
   });
 });

@@ -28,6 +28,9 @@ describe('which year a record is for', () => {
     expect(defaultForYear('组织生活会', '2026-02-28')).toBe(2025);
     expect(defaultForYear('民主评议党员', '2026-01-05')).toBe(2025);
     expect(defaultForYear('组织生活会', '2026-03-01')).toBeUndefined();
+    // In March, last year while it has no record of the kind yet.
+    expect(defaultForYear('组织生活会', '2026-03-01', false)).toBe(2025);
+    expect(defaultForYear('组织生活会', '2026-03-01', true)).toBeUndefined();
     expect(defaultForYear('主题党日', '2026-01-05')).toBeUndefined();
   });
 

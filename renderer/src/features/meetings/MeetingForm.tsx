@@ -26,7 +26,8 @@ import {
   type Member,
 } from '../../../../shared/schemas';
 import { chinaToday } from '../../../../shared/schemas/common';
-import { mayBeForPreviousYear } from '../../../../shared/domain/recordYear';
+import { mayBeForPreviousYear, recordYearOf } from '../../../../shared/domain/recordYear';
+import { usePreviousYearHeld } from './usePreviousYearHeld';
 import { amendMeeting, createMeeting, updateMeeting, type VenueChoice } from '../../db/repositories/meetings';
 import { possibleDuplicates } from '../../db/repositories/meetingNeighbours';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
@@ -176,18 +177,17 @@ export function MeetingForm({
   });
   const seq = useNextSeq(branch.id, kind, date, meeting?.id, partyGroupId, forYear);
 
-  // 所属年度 is offered for a 组织生活会 or 民主评议党员 held from January to March. A new record's follows the kind and
-  // date while it is the form's own default (January–February: last year); a choice made by hand stays while it
-  // still fits the date; offered no longer, it is cleared.
-  const forYearDefault = useRef(defaultValues.forYear);
+  // 所属年度 is offered for a 组织生活会 or 民主评议党员 held from January to March. The year chosen by hand (a stored
+  // record's own, when editing) is kept whenever it fits the date, however the date moved in between; without one,
+  // the default follows the kind, the date and whether last year already has such a record (defaultForYear).
+  // Offered no longer, the field is cleared.
+  const handYear = useRef<number | undefined>(meeting ? recordYearOf(meeting) : undefined);
+  const previousYearHeld = usePreviousYearHeld(branch.id, kind, date, meeting?.id);
   useEffect(() => {
     const held = getValues('forYear');
-    const fallback = forYearValue(kind, date);
-    const kept = !meeting && held === forYearDefault.current ? undefined : held;
-    forYearDefault.current = fallback;
-    const next = forYearValue(kind, date, kept);
+    const next = forYearValue(kind, date, handYear.current, previousYearHeld);
     if (next !== held) setValue('forYear', next);
-  }, [meeting, kind, date, getValues, setValue]);
+  }, [kind, date, previousYearHeld, getValues, setValue]);
   const ownYear = date ? Number(date.slice(0, 4)) : undefined;
   const forYearOptions =
     ownYear !== undefined && mayBeForPreviousYear(kind, date)
@@ -313,6 +313,7 @@ export function MeetingForm({
       // The same kind, place, people and times; the date is the user's to choose (the next one is rarely the same).
       const next = carriedValues(data, members, branch, { agenda: false });
       autoFilled.current = JSON.stringify(next.attendance);
+      handYear.current = undefined;
       chairsFilledFor.current = { kind: next.kind, date: next.date };
       reset(next);
       setLastSaved(saved);
@@ -469,12 +470,18 @@ export function MeetingForm({
                           aria-describedby={describedByChosen(f.id, f.value, [own, hintId].filter(Boolean).join(' '))}
                           labelRender={chosenLabelRender(f.id, f.value)}
                           value={f.value}
-                          onChange={(v: number) => f.onChange(v)}
+                          onChange={(v: number) => {
+                            handYear.current = v;
+                            f.onChange(v);
+                          }}
                           onBlur={f.onBlur}
                           options={forYearOptions}
                           status={f.invalid ? 'error' : undefined}
                         />
                         <Typography.Text id={hintId} type="secondary" style={{ display: 'block', marginTop: 4 }}>
+                          {previousYearHeld === false && ownYear !== undefined
+                            ? `${ownYear - 1}年度还没有${kind}记录。`
+                            : ''}
                           为上一年度召开的选上一年度，计入该年度的落实情况、序号和卷宗
                         </Typography.Text>
                       </>

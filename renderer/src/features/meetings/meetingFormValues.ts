@@ -20,12 +20,20 @@ export type MeetingFormValues = Required<Omit<MeetingInput, 'date' | 'plannedDat
   forYear?: number;
 };
 
-/** The 所属年度 the form holds for a record of `kind` on `date`: `chosen` if it still fits, else the default. */
-export function forYearValue(kind: string, date: string | undefined, chosen?: number): number | undefined {
+/**
+ * The 所属年度 the form holds for a record of `kind` on `date`: `chosen` (by hand, or the stored record's) if it still
+ * fits the date, else the default (defaultForYear, with whether last year already has a record of the kind).
+ */
+export function forYearValue(
+  kind: string,
+  date: string | undefined,
+  chosen?: number,
+  previousYearHeld?: boolean,
+): number | undefined {
   if (!date || !mayBeForPreviousYear(kind, date)) return undefined;
   const own = Number(date.slice(0, 4));
   if (chosen === own || chosen === own - 1) return chosen;
-  return defaultForYear(kind, date) ?? own;
+  return defaultForYear(kind, date, previousYearHeld) ?? own;
 }
 export type MeetingFormOutput = z.output<typeof meetingInputSchema>;
 
