@@ -215,3 +215,30 @@ describe('上一年度收尾 in January and February', () => {
     expect((await loadDashboard(branch.id, 2030, '2030-01-05', 2029)).closing).toBeUndefined();
   });
 });
+
+describe('last year’s 组织生活会 still to be held (所属年度)', () => {
+  it('opens its 补录 on today until 31 March, and on 31 December after', async () => {
+    setChinaNow('2030-02-20T10:00:00');
+    const { branch } = await seed();
+    const rules: Partial<Record<MeetingKind, string>> = {
+      组织生活会: 'lifeMeeting',
+      民主评议党员: 'review',
+      党课: 'lecture',
+    };
+    const missOf = async (asOf: string, kind: MeetingKind) => {
+      const line = (await loadDashboard(branch.id, 2029, asOf)).records.find((r) => r.ruleId === rules[kind])!;
+      return recordsViewFromHash(line.misses[0]!.href);
+    };
+    // In February: held now, for 2029 — the form proposes 2029 as its 所属年度.
+    expect(await missOf('2030-02-20', '组织生活会')).toMatchObject({
+      view: 'new',
+      kind: '组织生活会',
+      date: '2030-02-20',
+    });
+    expect(await missOf('2030-03-31', '民主评议党员')).toMatchObject({ date: '2030-03-31' });
+    // From April it can only be a late entry of a meeting held in 2029.
+    expect(await missOf('2030-04-01', '组织生活会')).toMatchObject({ date: '2029-12-31' });
+    // Other kinds keep the period's last day.
+    expect(await missOf('2030-02-20', '党课')).toMatchObject({ date: '2029-12-31' });
+  });
+});

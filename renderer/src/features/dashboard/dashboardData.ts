@@ -1,4 +1,5 @@
 // The 工作台's data: read once per change through indexes, then turned into readiness lines by pillar (pure).
+import { lateRecordsEnd, YEAR_END_KINDS } from '../../../../shared/domain/recordYear';
 import { getRulePack } from '../../../../shared/rules/packs';
 import type { PeriodUnit } from '../../../../shared/rules/periods';
 import { computeCompliance, type RuleResult } from '../../../../shared/scoring/compliance';
@@ -228,7 +229,14 @@ function recordLine(result: RuleResult, asOf: string, drafts: number): RecordLin
     }),
   });
   // A missed period is over, so its last day is a date the record form accepts; the current one is recorded today.
-  const misses = result.missed.map((p) => miss(p, lastDay(p)));
+  // Last year's 组织生活会 or 民主评议党员 may still be held until 31 March for it (所属年度): while it can, its 补录 opens
+  // on today, and the form then proposes last year as its 所属年度 — not a made-up 31 December.
+  const stillHeldFor = (p: RuleResult['periods'][number]) =>
+    rule.per === 'year' &&
+    YEAR_END_KINDS.includes(rule.meetingKind) &&
+    asOf > p.period.end &&
+    asOf <= lateRecordsEnd(p.period.end);
+  const misses = result.missed.map((p) => miss(p, stillHeldFor(p) ? asOf : lastDay(p)));
   const open = result.periods.filter((p) => p.status === 'pending' && p.period.start <= asOf && asOf <= p.period.end);
   const currentPeriod = open.find((p) => !p.subject);
   // Whom a scoped rule's open period still lacks, recorded today.
