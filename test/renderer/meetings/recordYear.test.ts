@@ -18,6 +18,8 @@ import {
 import { countMeetings } from '../../../renderer/src/features/meetings/meetingCounts';
 import { listEvidenceChoices } from '../../../renderer/src/db/repositories/responsibilities';
 import { db } from '../../../renderer/src/db/db';
+import { possibleDuplicates } from '../../../renderer/src/db/repositories/meetingNeighbours';
+import { duplicateQuestion } from '../../../renderer/src/features/meetings/DuplicateDialog';
 import { meetingInput, present, seed, setChinaNow } from './fixtures';
 
 beforeEach(() => setChinaNow('2031-02-20T10:00:00'));
@@ -166,5 +168,19 @@ describe('所属年度', () => {
     expect(amendments[1]!.changes).toEqual([
       { field: 'forYear', label: '所属年度', before: '2030年度', after: '2031年度' },
     ]);
+  });
+
+  it('asks about a second entry of the year’s 组织生活会 across New Year, naming its 所属年度', async () => {
+    const { branch, zhang } = await seed();
+    const people = { attendance: present(zhang) };
+    const december = await createMeeting(branch.id, { ...life('2030-12-16'), topic: '2030年度组织生活会', ...people });
+    const probe = { kind: '组织生活会' as const, date: '2031-01-16', topic: '2030年度组织生活会' };
+    expect((await possibleDuplicates(branch.id, { ...probe, forYear: 2030 })).map((m) => m.id)).toEqual([december.id]);
+    // Counted for 2031 it is another year's meeting: not asked about.
+    expect(await possibleDuplicates(branch.id, probe)).toEqual([]);
+    const late = await createMeeting(branch.id, { ...life('2031-01-16', 2030), ...people });
+    expect(duplicateQuestion(late, branch.partyGroups)).toBe(
+      '2031-01-16 已有一条组织生活会记录「组织生活会2031-01-16」（草稿，2030年度第2次），仍要保存吗？',
+    );
   });
 });

@@ -5,6 +5,8 @@ import type { MeetingKind } from '../../../../shared/domain/vocab';
 import type { Meeting } from '../../../../shared/schemas/entities';
 import { normalizeForSearch } from '../../../../shared/search/bigrams';
 import { db } from '../db';
+import { recordYearOf, YEAR_END_KINDS } from '../../../../shared/domain/recordYear';
+import { countingBetween } from './meetings';
 
 /** The record about to be saved, as far as telling a second entry of it goes. */
 export interface DuplicateProbe {
@@ -17,6 +19,8 @@ export interface DuplicateProbe {
   talkParties?: readonly string[];
   /** The record being edited, never its own duplicate. */
   excludeId?: string;
+  /** 所属年度, when the year before the date's (shared/domain/recordYear.ts). */
+  forYear?: number;
 }
 
 /** 主题 compared as the search reads them: 「研究部署2025年度党建工作要点。」 is 「研究部署 2025 年度党建工作要点」. */
@@ -35,15 +39,21 @@ function sameBook(m: Meeting, probe: DuplicateProbe): boolean {
 
 /**
  * The branch's records that look like the same meeting entered again: of the same kind (group, parties) on the same
- * day, or with the same 主题 in the same month. Same day first, then by date and entry. One month of one branch, read
- * by [branchId+date].
+ * day, or with the same 主题 in the same month — for a 组织生活会 or 民主评议党员, held once a year and often in the next
+ * year's first months, with the same 主题 in the same 所属年度 too (「2025年度组织生活会」 of 2025-12-16 and of
+ * 2026-01-16). Same day first, then by date and entry. One month of one branch (and that year), by [branchId+date].
  */
 export async function possibleDuplicates(branchId: string, probe: DuplicateProbe): Promise<Meeting[]> {
   const month = probe.date.slice(0, 7);
-  const rows = await db.meetings
+  const monthRows = await db.meetings
     .where('[branchId+date]')
     .between([branchId, `${month}-01`], [branchId, `${month}-31`], true, true)
     .toArray();
+  const year = recordYearOf(probe);
+  const yearRows = YEAR_END_KINDS.includes(probe.kind)
+    ? await countingBetween(branchId, `${year}-01-01`, `${year}-12-31`)
+    : [];
+  const rows = [...new Map([...monthRows, ...yearRows].map((m) => [m.id, m])).values()];
   const topic = topicKey(probe.topic);
   return rows
     .filter(

@@ -1,5 +1,6 @@
 // Asked on 保存 when the branch already has what looks like the same meeting: one entered twice in a long 补录 session
 // would be saved silently and renumber every later record of its kind.
+import { forYearNote } from '../../../../shared/domain/recordYear';
 import { Button, Modal, Typography } from 'antd';
 import { useCallback } from 'react';
 import { seqBook } from '../../../../shared/domain/vocab';
@@ -24,7 +25,9 @@ function shortTopic(topic: string): string {
 /** 「2025-01-14 已有一条支委会记录「研究部署…」（草稿，第1次），仍要保存吗？」 */
 export function duplicateQuestion(found: Meeting, partyGroups: Props['partyGroups']): string {
   const book = seqBook(found, partyGroups);
-  return `${found.date} 已有一条${book}${found.kind}记录「${shortTopic(found.topic)}」（${found.status}，第${found.seq}次），仍要保存吗？`;
+  // Held in January for the year before: its number is of that year (「2025年度第1次」).
+  const year = forYearNote(found) ? `${found.forYear}年度` : '';
+  return `${found.date} 已有一条${book}${found.kind}记录「${shortTopic(found.topic)}」（${found.status}，${year}第${found.seq}次），仍要保存吗？`;
 }
 
 /** Drawn while the question is open and gone once answered, so a later question never meets the last one's dialog. */
@@ -56,14 +59,14 @@ export function DuplicateDialog({ duplicates, partyGroups, onAnswer }: Readonly<
       <Typography.Paragraph>{duplicateQuestion(first, partyGroups)}</Typography.Paragraph>
       {duplicates.length > 1 && (
         <Typography.Paragraph type="secondary">
-          {`同月另有 ${duplicates.length - 1} 条同日或同主题的${first.kind}记录：${duplicates
+          {`另有 ${duplicates.length - 1} 条同日或同主题的${first.kind}记录：${duplicates
             .slice(1)
             .map((m) => `${m.date}「${shortTopic(m.topic)}」`)
             .join('、')}`}
         </Typography.Paragraph>
       )}
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-        同一次会议录入两次，本年度此后的同类记录都会多编一个序号。
+        同一次会议录入两次，该年度此后的同类记录都会多编一个序号。
       </Typography.Paragraph>
     </Modal>
   );

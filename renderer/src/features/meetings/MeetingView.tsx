@@ -196,9 +196,9 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
     const sequence = `${book}${meeting.kind}`;
     const notes = [
       impact.renumbered > 0 &&
-        `本年度已有 ${impact.renumbered} 份已定稿的${sequence}记录日期在本记录之后，其序号将按日期顺序顺延（调整记入操作日志，不算更正）。`,
+        `${yearWord}已有 ${impact.renumbered} 份已定稿的${sequence}记录日期在本记录之后，其序号将按日期顺序顺延（调整记入操作日志，不算更正）。`,
       impact.earlierDrafts > 0 &&
-        `本年度还有 ${impact.earlierDrafts} 份日期更早的${sequence}草稿，它们定稿时本记录的序号还会调整；可在列表中用「按日期顺序定稿」一次定稿。`,
+        `${yearWord}还有 ${impact.earlierDrafts} 份日期更早的${sequence}草稿，它们定稿时本记录的序号还会调整；可在列表中用「按日期顺序定稿」一次定稿。`,
     ].filter((note): note is string => !!note);
     modal.confirm({
       title: '定稿后不能直接修改，如需更正须填写理由并留下记录。确定定稿吗？',
@@ -291,7 +291,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
             onClick={() =>
               void pdf.run(
                 () => loadMeetingRecordJob(meeting.id),
-                `${meeting.date}-${meeting.kind}${groupName && meeting.kind === '党小组会' ? `-${groupName}` : ''}-第${meeting.seq}次-会议记录单.pdf`,
+                `${meeting.date}-${meeting.kind}${groupName && meeting.kind === '党小组会' ? `-${groupName}` : ''}-${yearWord === '本年度' ? '' : yearWord}第${meeting.seq}次-会议记录单.pdf`,
               )
             }
           >
