@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildDossier } from '../../../shared/dossier/build';
 import type { DossierData } from '../../../shared/dossier/data';
 import { FONT_FILES } from '../../../shared/dossier/layout';
+import { buildMeetingRecordDoc } from '../../../shared/dossier/meetingRecord';
 import { renderPdf } from '../../../shared/dossier/render';
 import { makeDossierData } from './factory';
 import { hasPoppler } from './poppler';
@@ -56,19 +57,46 @@ describe('which volume holds a record for last year', () => {
 });
 
 describe.skipIf(!hasPoppler)('the printed 2025 volume', () => {
+  const fonts = () =>
+    Object.fromEntries(FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join('resources/fonts', f)))]));
+  const pdfText = (pdf: string, mode: '-raw' | '-layout') =>
+    execFileSync('pdftotext', [mode, pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+
   it('numbers it in 2025, says its 所属年度, and counts 组织生活会 as held', async () => {
-    const fonts = Object.fromEntries(
-      FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join('resources/fonts', f)))]),
-    );
     const pdf = join(dir, '2025.pdf');
-    writeFileSync(pdf, await renderPdf(buildDossier(lateData(2025), { ...STAMP, year: 2025 }).docDefinition, fonts));
-    const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).replace(
-      /\s+/g,
-      '',
-    );
+    writeFileSync(pdf, await renderPdf(buildDossier(lateData(2025), { ...STAMP, year: 2025 }).docDefinition, fonts()));
+    const text = pdfText(pdf, '-raw').replace(/\s+/g, '');
     expect(text).toContain('（2025年度第1次）');
     expect(text).toContain('2026年1月20日（2025年度）');
     // The compliance line of 组织生活会: 1 / 1, nothing missed.
     expect(text).toMatch(/组织生活会一般每年召开1次（通常在第四季度）1\/1—/);
+    // One wording for the record book's number in the whole volume: the records of the year's own dates say
+    // 「（2025年度第 N 次）」 too, not 「（2025年第 N 次）」 beside the late one's 「（2025年度第 1 次）」.
+    expect(text).not.toMatch(/（2025年第\d+次）/);
+    expect(text).toContain(`${lateData(2025).branch.name}支委会记录（2025年度第1次）`);
+    expect(text).toContain('（2025年度第一党小组第1次）');
+    // The 时间 cell of the late record: the note is never split (it read 「…16:00（」 / 「2025年度）」).
+    expect(pdfText(pdf, '-layout')).toMatch(
+      /时间\s+2026年1月20日 14:30—16:00\s*(（2025年度）)?\s+地点[^\n]*\n\s*(（2025年度）)?/,
+    );
+    expect(pdfText(pdf, '-layout')).not.toMatch(/16:00（\s/);
+  }, 60_000);
+
+  it('the one-meeting 会议记录单 of a late record keeps 「（2025年度）」 whole in its 时间', async () => {
+    const data = lateData(2025);
+    const meeting = { ...data.meetings.find((m) => m.kind === '组织生活会')!, date: '2026-01-08' };
+    meeting.startTime = '09:00';
+    meeting.endTime = '12:00';
+    const ctx = { ...data, audit: data.audit };
+    const pdf = join(dir, 'sheet.pdf');
+    writeFileSync(pdf, await renderPdf(buildMeetingRecordDoc(meeting, ctx), fonts()));
+    const first = pdfText(pdf, '-layout').split('\f')[0]!;
+    const lines = first.split('\n');
+    const at = lines.findIndex((l) => /时间\s+2026年1月8日 09:00—12:00/.test(l));
+    expect(at).toBeGreaterThanOrEqual(0);
+    // It read 「2026年1月8日 09:00—12:00（」 with 「2025年度）」 on the next line.
+    expect(`${lines[at]}\n${lines[at + 1]}`).toContain('（2025年度）');
+    expect(lines[at]).not.toMatch(/（\s/);
+    expect(first.replace(/\s+/g, '')).toContain('（2025年度第1次）');
   }, 60_000);
 });
