@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDossier } from '../../../shared/dossier/build';
 import type { DossierData } from '../../../shared/dossier/data';
+import { describeChanges } from '../../../shared/dossier/describeChange';
 import { FONT_FILES } from '../../../shared/dossier/layout';
+import { verifyManifest } from '../../../shared/dossier/manifest';
 import { buildMeetingRecordDoc } from '../../../shared/dossier/meetingRecord';
 import { renderPdf } from '../../../shared/dossier/render';
 import { makeDossierData } from './factory';
@@ -53,6 +55,47 @@ describe('which volume holds a record for last year', () => {
       .manifest.records.filter((r) => r.table === 'meetings')
       .map((r) => r.id);
     expect(ids).toEqual(recordIds(data, 2025));
+  });
+});
+
+describe('校验卷宗 names a record for last year with its 所属年度', () => {
+  const period = { from: '2025-01-01', to: '2025-12-31' };
+  /** The 2025 volume exported with the factory's year, then a 民主评议党员 held on 2026-02-10 for 2025 entered. */
+  function later() {
+    const before = lateData(2025);
+    const manifest = buildDossier(before, { ...STAMP, year: 2025 }).manifest;
+    const review = before.meetings.find((m) => m.kind === '民主评议党员')!;
+    const added = {
+      ...review,
+      id: 'late-review',
+      date: '2026-02-10',
+      forYear: 2025,
+      seq: 2,
+      topic: '2025年度民主评议党员',
+    };
+    return { before, manifest, after: { ...before, meetings: [...before.meetings, added] } };
+  }
+
+  it('a record added since the export: 「2026-02-10（2025年度） 民主评议党员「…」」, as the 领导责任 picker says it', () => {
+    const { manifest, after } = later();
+    const rows = describeChanges(verifyManifest(manifest, after), after, period);
+    expect(rows.map((r) => [r.kind, r.record])).toEqual([
+      ['added', '2026-02-10（2025年度） 民主评议党员「2025年度民主评议党员」'],
+    ]);
+  });
+
+  it('the manifest labels it so too, and a record of its own year without a note; a deleted one is named by it', () => {
+    const { before, manifest } = later();
+    const label = (id: string) => manifest.records.find((r) => r.table === 'meetings' && r.id === id)?.label;
+    expect(label(lifeMeetingId(before))).toBe('2026-01-20（2025年度） 组织生活会「年度组织生活会」');
+    const review = before.meetings.find((m) => m.kind === '民主评议党员')!;
+    expect(label(review.id)).toBe(`${review.date} 民主评议党员「年度民主评议党员」`);
+    // Deleted after the export: named by the label the volume wrote.
+    const deleted = { ...before, meetings: before.meetings.filter((m) => m.id !== lifeMeetingId(before)) };
+    const rows = describeChanges(verifyManifest(manifest, deleted), deleted, period);
+    expect(rows.filter((r) => r.table === 'meetings').map((r) => [r.kind, r.record])).toEqual([
+      ['removed', '2026-01-20（2025年度） 组织生活会「年度组织生活会」'],
+    ]);
   });
 });
 
