@@ -1,4 +1,5 @@
 // How 校验卷宗 and `dossier:verify` name a difference: per-category counts, then each record as a person knows it.
+import { forYearNote } from '../domain/recordYear';
 import { formatChinaTime } from '../schemas/common';
 import { rollStartOf, transferredIn } from '../rules/roster';
 import type { DossierData, DossierPeriod } from './data';
@@ -71,9 +72,11 @@ function makeDescriber(data: DossierData, period: DossierPeriod) {
     attachments: index(data.attachments),
   };
   const memberName = (id: string) => members.get(id)?.name;
+  // One held after its year for it with its 所属年度, 「2026-01-20（2025年度） 组织生活会「…」」, as the pickers name it:
+  // in the 2025 volume's report a 2026 date alone reads as a record of the wrong year.
   const meetingText = (id: string) => {
     const m = meetings.get(id);
-    return m && `${m.date} ${m.kind}「${m.topic}」`;
+    return m && `${m.date}${forYearNote(m)} ${m.kind}「${m.topic}」`;
   };
   const join = (...parts: (string | undefined)[]) => parts.filter((p) => !!p).join(' ');
 

@@ -29,6 +29,7 @@ import {
   runningHeader,
   signatureLines,
   toBase64,
+  unbroken,
 } from './layout';
 import { KEEP_WITH_HEADING } from './prebreak';
 
@@ -62,9 +63,10 @@ function timeRange(m: Meeting): string {
  * record or moves every form's columns.
  */
 function timeCell(m: Meeting): Content {
-  // Held after its year for it: said where the date is read (「2026年1月20日 …（2025年度）」).
+  // Held after its year for it: said where the date is read (「2026年1月20日 …（2025年度）」). The note is a part of
+  // its own, on the next line when the time fills this one: pdfmake broke it after 「（」 as CJK text.
   const note = forYearNote(m);
-  return note ? { text: [{ text: timeRange(m), noWrap: true }, note] } : { text: timeRange(m), noWrap: true };
+  return note ? unbroken(timeRange(m), note) : { text: timeRange(m), noWrap: true };
 }
 
 /** 应到/实到/请假/缺席/列席: 应到 counts the members expected (everyone listed but those only 列席). */
@@ -233,13 +235,9 @@ function titleBlock(m: Meeting, ctx: RecordContext, anchorId?: string): Content[
   return [
     { text: recordTitle(m, ctx.branch), style: 'recordTitle', ...(anchorId ? { id: anchorId } : {}) },
     {
-      // A record held after its year for it (所属年度) is numbered in that year: 「（2025年度第 1 次）」.
-      text: [
-        {
-          text: `（${recordYearOf(m)}${forYearNote(m) ? '年度' : '年'}${seqBook(m, ctx.branch.partyGroups)}第 ${m.seq} 次）`,
-        },
-        ...marks,
-      ],
+      // The number in its 所属年度's record book, 「（2025年度第 1 次）」, as the app says 2025年度第N次: one held after
+      // its year for it is numbered in that year, beside the year's own records and in the same words.
+      text: [{ text: `（${recordYearOf(m)}年度${seqBook(m, ctx.branch.partyGroups)}第 ${m.seq} 次）` }, ...marks],
       alignment: 'center',
       font: HEADING_FONT,
       margin: [0, 2, 0, 8],

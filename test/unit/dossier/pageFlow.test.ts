@@ -136,7 +136,7 @@ describe.skipIf(!hasPoppler)('page flow of the typical branch-year (needs popple
     for (const start of starts) {
       // One record: from its title to the next record title (or the next part of the volume).
       const rest = text.slice(start + title.length);
-      const end = rest.search(/记录\n（\d{4}年第\d+次）|四、领导有责任/);
+      const end = rest.search(/记录\n（\d{4}年度第\d+次）|四、领导有责任/);
       const record = rest.slice(0, end < 0 ? undefined : end);
       expect(record).toMatch(/谈话人/);
       expect(record).toMatch(/谈话对象/);
@@ -200,7 +200,7 @@ describe.skipIf(!hasPoppler)('page flow of the typical branch-year (needs popple
 
   it("prints a 党小组会's number with its group, since each group counts its own", () => {
     const flat = layoutText.replace(/\s+/g, '');
-    for (const group of data.branch.partyGroups) expect(flat).toContain(`（2025年${group.name}第1次）`);
-    expect(flat).not.toMatch(/党小组会记录（2025年第\d+次）/);
+    for (const group of data.branch.partyGroups) expect(flat).toContain(`（2025年度${group.name}第1次）`);
+    expect(flat).not.toMatch(/党小组会记录（2025年度第\d+次）/);
   });
 });

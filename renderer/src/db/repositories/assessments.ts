@@ -3,6 +3,7 @@
 // standard's snapshot, evidence and grade. A saved 考评 keeps its scores: 修改 recomputes from the records only when
 // asked to, and its audit entry says what changed item by item.
 import { countedAssessments, countedYearOf } from '../../../../shared/standards/counted';
+import { forYearNote } from '../../../../shared/domain/recordYear';
 import { type MeetingKind } from '../../../../shared/domain/vocab';
 import type { SubjectRoster } from '../../../../shared/scoring/compliance';
 import { chinaToday } from '../../../../shared/schemas/common';
@@ -584,7 +585,10 @@ export async function evidenceRecords(
 export interface ItemEvidenceChoice {
   id: string;
   group: '工作记录' | '活动阵地' | '责任清单';
-  /** 「2025-03-10 支委会 研究…」, 「阵地：机关党员活动室」, 「责任清单：罗雪（第一责任人，2025年度）」. */
+  /**
+   * 「2025-03-10 支委会 研究…」, 「2026-01-08（2025年度） 组织生活会 …」, 「阵地：机关党员活动室」, 「责任清单：罗雪（第一责任人，
+   * 2025年度）」.
+   */
   label: string;
 }
 
@@ -606,7 +610,12 @@ export async function listItemEvidenceChoices(
   const lists: Responsibility[] = [];
   for (const year of yearsOf(from, to)) lists.push(...(await listResponsibilities(branchId, year)));
   return [
-    ...meetings.map((m) => ({ id: m.id, group: '工作记录' as const, label: `${m.date} ${m.kind} ${m.topic}` })),
+    // One held after its year for it says so (「2026-01-08（2025年度） 组织生活会 …」), as the 领导责任 picker does.
+    ...meetings.map((m) => ({
+      id: m.id,
+      group: '工作记录' as const,
+      label: `${m.date}${forYearNote(m)} ${m.kind} ${m.topic}`,
+    })),
     ...venues.map((v) => ({ id: v.id, group: '活动阵地' as const, label: `阵地：${v.name}` })),
     ...lists.map((r) => ({
       id: r.id,

@@ -1,6 +1,7 @@
 // The drill-down of one scored item: how the automatic score was reached and exactly the records that count, or the
 // 佐证 the assessor picked for a manual item, each linking to the record itself.
 import { Alert, Drawer, Empty, Typography } from 'antd';
+import { forYearNote } from '../../../../shared/domain/recordYear';
 import { formatScore } from '../../../../shared/standards';
 import { recordsHref } from '../meetings/recordsRoute';
 import { responsibilityHref } from '../responsibility/responsibilityRoute';
@@ -62,9 +63,12 @@ export function EvidenceDrawer({ open, onClose, title, auto, autoScore, explanat
           </Typography.Paragraph>
           {/* A real list, so assistive technology announces how many records count. */}
           <ol aria-label={listName} style={{ paddingInlineStart: 24, lineHeight: 2 }}>
+            {/* One held after its year for it: 「2026-01-08（2025年度） 第1次组织生活会：…」, numbered in that year. */}
             {evidence.meetings.map((m) => (
               <li key={m.id}>
-                <a href={recordsHref({ view: 'show', id: m.id })}>{`${m.date} 第${m.seq}次${m.kind}：${m.topic}`}</a>
+                <a href={recordsHref({ view: 'show', id: m.id })}>
+                  {`${m.date}${forYearNote(m)} 第${m.seq}次${m.kind}：${m.topic}`}
+                </a>
               </li>
             ))}
             {evidence.venues.map((v) => (
