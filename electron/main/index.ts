@@ -6,6 +6,7 @@ import { PRODUCT_NAME, USER_DATA_DIR_NAME } from './identity';
 import { registerAppHandlers } from './ipc/app';
 import { registerBackupHandlers } from './ipc/backups';
 import { registerFileHandlers } from './ipc/files';
+import { registerLogHandlers } from './ipc/log';
 import { wantsAppLockReset, withAppLockResetQuery } from '../../shared/lock/reset';
 import { APP_INDEX_URL, registerAppProtocol, registerAppScheme } from './protocol';
 import { devServerOrigin, hardenSession, hardenWebContents } from './security';
@@ -95,6 +96,7 @@ function startApp(): void {
       registerAppHandlers();
       registerFileHandlers();
       registerBackupHandlers();
+      registerLogHandlers();
       openMainWindow();
       app.on('activate', () => {
         if (!mainWindow) openMainWindow();

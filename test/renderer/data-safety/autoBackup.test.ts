@@ -1,6 +1,6 @@
 // The daily automatic backup keeps running in an app left open for days: hourly and when the window is shown again.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BackupStatus, BackupWriteRequest } from '../../../shared/ipc';
+import type { AppApi, BackupStatus, BackupWriteRequest } from '../../../shared/ipc';
 import { chinaToday } from '../../../shared/schemas/common';
 import { isRestoreRunning, restoreBackup } from '../../../renderer/src/db/backup/restore';
 import { db } from '../../../renderer/src/db/db';
@@ -47,6 +47,7 @@ afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
   Reflect.deleteProperty(document, 'visibilityState');
+  delete (window as { api?: Partial<AppApi> }).api;
 });
 
 describe('startAutoBackup', () => {
@@ -122,5 +123,19 @@ describe('startAutoBackup', () => {
 
     await vi.advanceTimersByTimeAsync(HOUR);
     await vi.waitFor(() => expect(api.writeBackup).toHaveBeenCalledTimes(2));
+  });
+
+  it('writes each failure to the error log, for the administrator', async () => {
+    const writeLog = vi.fn(async () => undefined);
+    (window as { api?: Partial<AppApi> }).api = { writeLog };
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const api = fakeBackups();
+    api.writeBackup.mockRejectedValue(new Error('自动备份写入失败：磁盘空间不足'));
+    stop = startAutoBackup(api);
+    await vi.waitFor(() => expect(writeLog).toHaveBeenCalledTimes(1));
+    expect(writeLog).toHaveBeenCalledWith({ source: 'auto-backup', message: '自动备份写入失败：磁盘空间不足' });
+    // The hourly retry fails again: logged again (the user is told once a day).
+    await vi.advanceTimersByTimeAsync(HOUR);
+    await vi.waitFor(() => expect(writeLog).toHaveBeenCalledTimes(2));
   });
 });

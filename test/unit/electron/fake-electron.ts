@@ -249,6 +249,7 @@ export function resetFakeElectron(): void {
     ['appData', '/fake/appData'],
     ['documents', '/fake/documents'],
     ['userData', '/fake/appData/支部标准化台账'],
+    ['logs', '/fake/appData/支部标准化台账/logs'],
   ]);
   state.singleInstanceLock = true;
   state.privilegedSchemes.length = 0;

@@ -81,6 +81,7 @@ describe('main entry', () => {
       'backup:write',
       'file:open',
       'file:save',
+      'log:write',
     ]);
     const window = state.windows[0];
     expect(window?.loadedUrl).toBe('app://ledger/index.html');

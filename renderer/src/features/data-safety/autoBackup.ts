@@ -5,6 +5,7 @@ import { exportBackupBlob } from '../../db/backup/export';
 import { isRestoreRunning } from '../../db/backup/restore';
 import { db } from '../../db/db';
 import { type BackupApi, getBackupApi } from '../../host/backupApi';
+import { reportError } from '../../host/errorLog';
 
 /** Writes today's daily backup unless one exists; 'skipped' when it does. Errors propagate to the caller. */
 export async function runAutoBackup(api: BackupApi, now: Date = new Date()): Promise<'skipped' | 'written'> {
@@ -34,6 +35,8 @@ function attempt(api: BackupApi): void {
   runAutoBackup(api)
     .catch((error: unknown) => {
       console.error('自动备份失败', error);
+      // Every failure, not only the one told to the user: the hourly retries show how long it has been failing.
+      reportError('auto-backup', error);
       const today = chinaToday();
       if (failureToldOn === today) return;
       failureToldOn = today;
