@@ -10,6 +10,8 @@ export interface AppInfo {
   platform: string;
   arch: string;
   userDataPath: string;
+  /** Where main's error log is (logs/errors.log): what an administrator is asked for when reporting a problem. */
+  logsPath: string;
 }
 
 export interface FileFilter {
@@ -96,6 +98,19 @@ export interface BackupStatus {
 /** Below this much free space the 数据安全 page warns. */
 export const LOW_DISK_BYTES = 500 * 1024 * 1024;
 
+// ── Error log (Electron only): failures the page met, appended by main to logs/errors.log ─────────────────────────
+
+/** What failed: the database at start-up (StartupError's cases) or a daily automatic backup. */
+export const LOG_SOURCES = ['startup', 'auto-backup'] as const;
+export type LogSource = (typeof LOG_SOURCES)[number];
+
+/** The error's own text only (no records): bounded, so a page cannot fill the disk faster than the log rotates. */
+export const logWriteRequestSchema = z.object({
+  source: z.enum(LOG_SOURCES),
+  message: z.string().min(1).max(8000),
+});
+export type LogWriteRequest = z.input<typeof logWriteRequestSchema>;
+
 /** Every invoke channel: `domain:verb` → (request) → Promise<response>. */
 export interface InvokeMap {
   'app:info': (request: undefined) => Promise<AppInfo>;
@@ -105,6 +120,7 @@ export interface InvokeMap {
   'backup:list': (request: undefined) => Promise<BackupFileInfo[]>;
   'backup:read': (request: string) => Promise<Uint8Array>;
   'backup:status': (request: undefined) => Promise<BackupStatus>;
+  'log:write': (request: LogWriteRequest) => Promise<void>;
 }
 export type Channel = keyof InvokeMap;
 export type RequestOf<K extends Channel> = Parameters<InvokeMap[K]>[0];
@@ -119,6 +135,7 @@ export const requestSchemas = {
   'backup:list': z.undefined(),
   'backup:read': backupNameSchema,
   'backup:status': z.undefined(),
+  'log:write': logWriteRequestSchema,
 } satisfies { [K in Channel]: z.ZodType<unknown> };
 
 /** What the preload exposes as `window.api`; the renderer's type of it is this, never written twice. */
@@ -130,6 +147,7 @@ export interface AppApi {
   listBackups(): Promise<BackupFileInfo[]>;
   readBackup(name: string): Promise<Uint8Array>;
   backupStatus(): Promise<BackupStatus>;
+  writeLog(request: LogWriteRequest): Promise<void>;
 }
 
 /** The custom scheme the UI is served from. Chosen once for the product's life: IndexedDB is keyed by this origin. */

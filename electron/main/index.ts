@@ -1,10 +1,12 @@
 // Main-process entry: the app's lifecycle only (paths, single instance, sandbox, protocol, window); the rest is delegated.
 import { join } from 'node:path';
-import { app, Menu, session, type BrowserWindow } from 'electron';
-import { USER_DATA_DIR_NAME } from './identity';
+import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { logError } from './errorLog';
+import { PRODUCT_NAME, USER_DATA_DIR_NAME } from './identity';
 import { registerAppHandlers } from './ipc/app';
 import { registerBackupHandlers } from './ipc/backups';
 import { registerFileHandlers } from './ipc/files';
+import { registerLogHandlers } from './ipc/log';
 import { wantsAppLockReset, withAppLockResetQuery } from '../../shared/lock/reset';
 import { APP_INDEX_URL, registerAppProtocol, registerAppScheme } from './protocol';
 import { devServerOrigin, hardenSession, hardenWebContents } from './security';
@@ -32,6 +34,33 @@ function focusMainWindow(): void {
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
+}
+
+/** What the start-up failure box says: what happened, that the data is untouched, what to do, where the log is. */
+function startupFailureText(error: unknown, logFolder: string | null): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  const lines = [
+    '本软件启动时出错，已退出。本机的台账数据没有因此改动。',
+    '',
+    `错误信息：${reason}`,
+    '',
+    '请重新打开本软件；如仍无法启动，请重新启动电脑后再试。仍不行时请联系管理员，并提供上面的错误信息。',
+  ];
+  if (logFolder) lines.push('', `错误已记录在日志文件夹：${logFolder}`);
+  return lines.join('\n');
+}
+
+/**
+ * A start-up that failed must not just vanish: to the user that looks like 「双击没有反应」, and an installed build has
+ * no console to read. Log it, say it in a Chinese box (usable before ready, too), then quit.
+ */
+function failStartup(error: unknown): void {
+  const folder = logError('启动失败', error);
+  try {
+    dialog.showErrorBox(`${PRODUCT_NAME}无法启动`, startupFailureText(error, folder));
+  } finally {
+    app.quit();
+  }
 }
 
 function startApp(): void {
@@ -67,6 +96,7 @@ function startApp(): void {
       registerAppHandlers();
       registerFileHandlers();
       registerBackupHandlers();
+      registerLogHandlers();
       openMainWindow();
       app.on('activate', () => {
         if (!mainWindow) openMainWindow();
@@ -74,8 +104,13 @@ function startApp(): void {
     })
     .catch((error: unknown) => {
       console.error('启动失败', error);
-      app.quit();
+      failStartup(error);
     });
 }
 
-startApp();
+try {
+  startApp();
+} catch (error) {
+  console.error('启动失败', error);
+  failStartup(error);
+}

@@ -1,5 +1,6 @@
 // The main window: the only BrowserWindow the app opens, with every renderer-side protection switched on.
 import { app, BrowserWindow, dialog, type Input, type WebContents } from 'electron';
+import { logError } from './errorLog';
 import { PRODUCT_NAME } from './identity';
 
 /** Steps and bounds of Chromium's zoom level (factor 1.2^level): the step Electron's own View menu used, 58 %–173 %. */
@@ -98,6 +99,35 @@ export function createMainWindow({ preloadPath, url }: MainWindowOptions): Brows
     });
     if (choice === 0) event.preventDefault();
   });
-  window.loadURL(url).catch((error: unknown) => console.error('主窗口页面加载失败', error));
+  // A renderer that dies (out of memory in a large restore, a GPU driver fault) leaves a blank window: log why.
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    logError('页面进程意外退出', `原因：${details.reason}，退出码：${details.exitCode}`);
+  });
+  window.loadURL(url).catch((error: unknown) => failedToLoad(error));
   return window;
+}
+
+/**
+ * The page did not load (a damaged installation, the dev server not running): the window was never shown
+ * (ready-to-show), so without a word the app would sit invisible in the background. Log it, say so, and quit.
+ * ERR_ABORTED is a load replaced by another one (or the window closed while loading), not a failure.
+ */
+function failedToLoad(error: unknown): void {
+  console.error('主窗口页面加载失败', error);
+  if ((error as { code?: unknown } | null)?.code === 'ERR_ABORTED') return;
+  const folder = logError('主窗口页面加载失败', error);
+  const reason = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox(
+    `${PRODUCT_NAME}无法显示界面`,
+    [
+      '本软件的界面没有加载成功，软件将退出。本机的台账数据没有因此改动。',
+      '',
+      `错误信息：${reason}`,
+      '',
+      '请重新打开本软件；如仍不行，请管理员重新安装本软件（台账数据不在安装目录中，重新安装不会影响数据）。',
+      ...(folder ? ['', `错误已记录在日志文件夹：${folder}`] : []),
+    ].join('\n'),
+  );
+  app.quit();
 }

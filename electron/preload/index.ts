@@ -15,6 +15,7 @@ const api = {
   listBackups: () => invoke('backup:list', undefined),
   readBackup: (name) => invoke('backup:read', name),
   backupStatus: () => invoke('backup:status', undefined),
+  writeLog: (request) => invoke('log:write', request),
 } satisfies AppApi;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -9,6 +9,7 @@ import { startAutoBackup } from './features/data-safety/autoBackup';
 import { App } from './app/App';
 import { AppProviders } from './app/providers';
 import { StartupError } from './app/StartupError';
+import { reportError } from './host/errorLog';
 import { installLeaveGuard } from './ui/leaveGuard';
 import { Loading } from './ui/Loading';
 
@@ -56,6 +57,8 @@ settleActiveDatabase()
     },
     (error: unknown) => {
       console.error('openDatabase failed', error);
+      // An installed build has no console: the administrator reads this in the log folder.
+      reportError('startup', error);
       root.render(
         <AppProviders>
           <StartupError error={error} />

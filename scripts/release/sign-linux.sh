@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Writes SHA256SUMS for every Linux artefact (*.deb, *.AppImage) in a folder and a detached ASCII-armoured GPG signature.
+# Writes SHA256SUMS for every artefact (*.deb, *.AppImage, and the Windows *.exe, so that a fully offline PC has a
+# publisher-signed hash to compare with) in a folder and a detached ASCII-armoured GPG signature.
 # Usage: GPG_KEY_ID=<key id or fingerprint> GPG_PASSPHRASE=<passphrase> scripts/release/sign-linux.sh <dir>
 # The key must already be in the keyring (the release workflow imports it from a secret). Nothing is prompted.
 set -euo pipefail
@@ -16,9 +17,9 @@ fi
 
 cd "$dir"
 shopt -s nullglob
-artefacts=(*.deb *.AppImage)
+artefacts=(*.deb *.AppImage *.exe)
 if [[ ${#artefacts[@]} -eq 0 ]]; then
-  echo "目录 $dir 中没有 .deb 或 .AppImage 文件" >&2
+  echo "目录 $dir 中没有 .deb、.AppImage 或 .exe 文件" >&2
   exit 1
 fi
 

@@ -14,5 +14,7 @@ export function registerAppHandlers(): void {
     arch: process.arch,
     // Shown in 关于 so an admin knows which folder to back up.
     userDataPath: app.getPath('userData'),
+    // Shown on the start-up error screen: the folder to send with a problem report.
+    logsPath: app.getPath('logs'),
   }));
 }

@@ -5,7 +5,10 @@ import { BACKUP_DIR_NAME, backupStatus, listBackupFiles, readBackupFile, writeBa
 import { fsErrorText } from '../fs-errors';
 import { handle } from './handle';
 
-/** userData/backups: beside the database, so copying the userData folder carries its backups too. */
+/**
+ * userData/backups: beside the database, so the whole data folder — copied with the app closed, or renamed after a
+ * failure (docs/admin.md §2, §6) — carries its backups.
+ */
 export function backupDir(): string {
   return join(app.getPath('userData'), BACKUP_DIR_NAME);
 }

@@ -2,6 +2,9 @@
 import { Button, Result, Typography } from 'antd';
 import { PreUpgradeBackupError } from '../db/backup/preUpgrade';
 import { NewerDatabaseError } from '../db/db';
+import { useHostInfo } from '../host/useHostInfo';
+import { HostFooter } from './HostFooter';
+import { StartupRecoverySteps } from './StartupRecoverySteps';
 
 export interface StartupAdvice {
   title: string;
@@ -10,6 +13,8 @@ export interface StartupAdvice {
   detail?: string;
   /** Whether 重新加载 can help (it cannot while only a newer build can read the data). */
   reload: boolean;
+  /** Whether the data may be damaged, so the desktop app shows how to restore its automatic backup. */
+  recovery?: boolean;
 }
 
 const NOT_UPGRADED = '为保护数据，本次没有升级，原有数据没有任何改动。';
@@ -38,45 +43,74 @@ function preUpgradeAdvice(error: PreUpgradeBackupError): StartupAdvice {
   };
 }
 
-/** What the start-up screen says for `error`: the cases with a known remedy name it, the rest ask for the admin. */
-export function startupAdvice(error: unknown): StartupAdvice {
+/**
+ * What the start-up screen says for `error`: the cases with a known remedy name it, the rest ask for the admin.
+ * `desktop`: the desktop app, where one window is all there is (a second start only brings it forward) and the
+ * automatic backups are on disk; in a browser another tab of the app can hold the database.
+ */
+export function startupAdvice(error: unknown, desktop = false): StartupAdvice {
   if (error instanceof NewerDatabaseError) {
-    return {
-      title: '本机数据来自较新版本的本软件',
-      subTitle: `${error.message}如不清楚应安装哪个版本，请联系管理员。`,
-      reload: false,
-    };
+    const ask = error.writerVersion ? '如有疑问，请联系管理员。' : '如不清楚应安装哪个版本，请联系管理员。';
+    return { title: '本机数据来自较新版本的本软件', subTitle: `${error.message}${ask}`, reload: false };
   }
   if (error instanceof PreUpgradeBackupError) return preUpgradeAdvice(error);
+  const base = { title: '无法打开数据库', detail: errorDetail(error), reload: true };
+  if (!desktop) {
+    return {
+      ...base,
+      subTitle:
+        '本机保存的台账数据暂时无法读取。请关闭其他已打开的本程序窗口后重新加载；如仍无法打开，请联系管理员，并提供下面的错误信息。',
+    };
+  }
   return {
-    title: '无法打开数据库',
+    ...base,
     subTitle:
-      '本机保存的台账数据暂时无法读取。请关闭其他已打开的本程序窗口后重新加载；如仍无法打开，请联系管理员，并提供下面的错误信息。',
-    detail: errorDetail(error),
-    reload: true,
+      '本机保存的台账数据暂时无法读取，数据没有被删除。请先点「重新加载」；仍打不开时，请检查磁盘是否已满，然后重新启动电脑再打开本软件。还不行，可按下面的步骤从自动备份恢复，或联系管理员，并提供下面的错误信息。',
+    recovery: true,
   };
 }
 
 export function StartupError({ error }: Readonly<{ error: unknown }>) {
-  const advice = startupAdvice(error);
+  const { kind, info } = useHostInfo();
+  const advice = startupAdvice(error, kind === 'electron');
   return (
-    <Result
-      status="error"
-      title={advice.title}
-      subTitle={advice.subTitle}
-      extra={
-        advice.reload && (
-          <Button type="primary" onClick={() => window.location.reload()}>
-            重新加载
-          </Button>
-        )
-      }
-    >
-      {advice.detail && (
-        <Typography.Paragraph copyable code>
-          {advice.detail}
-        </Typography.Paragraph>
-      )}
-    </Result>
+    <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <Result
+        status="error"
+        title={advice.title}
+        subTitle={advice.subTitle}
+        style={{ flex: 1, maxWidth: 880, width: '100%', margin: '0 auto' }}
+        extra={
+          advice.reload && (
+            <Button type="primary" onClick={() => window.location.reload()}>
+              重新加载
+            </Button>
+          )
+        }
+      >
+        {advice.detail && (
+          <>
+            <Typography.Paragraph style={{ marginBottom: 4 }}>错误信息（供管理员查看，可复制）：</Typography.Paragraph>
+            <Typography.Paragraph copyable={{ tooltips: ['复制错误信息', '已复制'] }} code>
+              {advice.detail}
+            </Typography.Paragraph>
+          </>
+        )}
+        {info?.logLocation && (
+          <Typography.Paragraph type="secondary">
+            错误已记录在日志文件夹：
+            <Typography.Text code copyable={{ text: info.logLocation, tooltips: ['复制路径', '已复制'] }}>
+              {info.logLocation}
+            </Typography.Text>
+          </Typography.Paragraph>
+        )}
+        {/* Once the host has answered (or failed to), so the paths do not change under the user's eyes. */}
+        {advice.recovery && info !== undefined && <StartupRecoverySteps dataFolder={info?.dataLocation} />}
+      </Result>
+      {/* The version, for the administrator: which version to install, and what to quote in a report. */}
+      <footer style={{ textAlign: 'center', padding: '12px 16px' }}>
+        <HostFooter />
+      </footer>
+    </div>
   );
 }

@@ -45,6 +45,10 @@ export function AppProviders({ children }: Readonly<{ children: ReactNode }>) {
           borderRadius: 4,
           fontFamily:
             "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', 'Branch Ledger Sans', sans-serif",
+          // Paths shown as code (数据文件夹, the start-up screen's recovery steps) hold Chinese: a 书记's account name,
+          // 「损坏」. antd's monospace stack has no Chinese font, so where none is installed they were empty boxes.
+          fontFamilyCode:
+            "'SFMono-Regular', Consolas, 'Liberation Mono', Menlo, Courier, 'Microsoft YaHei', 'Noto Sans CJK SC', 'Branch Ledger Sans', monospace",
           // Text in a status colour is read by older eyes: at least 4.5:1 on white and on the page grey. antd's
           // #faad14 (工作台's 复查即将到期, 尚未定稿) was 1.9:1, #52c41a 2.3:1, #ff4d4f 3.3:1, the grey of secondary
           // text and of 描述 labels 3.4:1. Icons, bars and borders keep antd's hues, error red aside (its messages

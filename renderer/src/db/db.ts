@@ -71,14 +71,57 @@ function requestPersistentStorage(): void {
 /** Dexie stores schema version n as IndexedDB version n × 10 (its own schema patches add 1, 2, … within the same n). */
 const NATIVE_VERSION_FACTOR = 10;
 
+/**
+ * localStorage key: which program version last opened the database, and at which data version, as
+ * `{"version":"0.3.0","schema":8}`. Only so that an older build refusing the data can name the version to install
+ * again; nothing else reads it. Beside the database in the same profile, never in a backup. Kept by every later build.
+ */
+export const DATA_WRITER_KEY = 'branch-ledger.dataWrittenBy';
+
+export interface DataWriter {
+  /** The program version (package.json, as in the footer). */
+  version: string;
+  /** The data version (Dexie schema version) it opened the database at. */
+  schema: number;
+}
+
+/** The recorded writer, or null when none is recorded or the record is not one this code wrote. */
+export function readDataWriter(): DataWriter | null {
+  try {
+    const value: unknown = JSON.parse(globalThis.localStorage?.getItem(DATA_WRITER_KEY) ?? 'null');
+    if (typeof value !== 'object' || value === null) return null;
+    const { version, schema } = value as Record<string, unknown>;
+    if (typeof version !== 'string' || !/^\d+\.\d+\.\d+[\w.+-]*$/.test(version)) return null;
+    if (typeof schema !== 'number' || !Number.isInteger(schema)) return null;
+    return { version, schema };
+  } catch {
+    return null;
+  }
+}
+
+/** Records this build as the last to open the database at `schema`; a build without a version (dev) records nothing. */
+function recordDataWriter(schema: number): void {
+  const version = import.meta.env.VITE_APP_VERSION;
+  if (!version) return;
+  try {
+    globalThis.localStorage?.setItem(DATA_WRITER_KEY, JSON.stringify({ version, schema } satisfies DataWriter));
+  } catch {
+    // Storage full or refused: only the hint to an older build is lost.
+  }
+}
+
 /** The database was written by a newer build of the app (e.g. an older installer was run again): not opened. */
 export class NewerDatabaseError extends Error {
   constructor(
     readonly installed: number,
     readonly supported: number,
+    /** The version that last opened the data, when recorded for this very data version; else unknown. */
+    readonly writerVersion?: string,
   ) {
+    const by = writerVersion ? ` ${writerVersion} 版的本软件` : '较新版本的本软件';
+    const install = writerVersion ? `请安装 ${writerVersion} 或更新的版本。` : '请安装写入这些数据的版本或更新的版本。';
     super(
-      `本机的数据由较新版本的本软件写入（数据版本 ${installed}），当前版本只支持到 ${supported}。为保护数据，本次没有打开。请安装较新版本的本软件。`,
+      `本机的数据由${by}写入（数据版本 ${installed}），当前版本只支持到数据版本 ${supported}。为保护数据，本次没有打开。${install}`,
     );
     this.name = 'NewerDatabaseError';
   }
@@ -131,7 +174,9 @@ async function refuseNewerDatabase(target: AppDB): Promise<void> {
   if (installed <= target.verno) return;
   // A stray query must not open (and patch) it either: Dexie opens on first use unless told not to.
   target.close({ disableAutoOpen: true });
-  throw new NewerDatabaseError(installed, target.verno);
+  // Only a record made at this very data version names the build: an older record says nothing about these data.
+  const writer = readDataWriter();
+  throw new NewerDatabaseError(installed, target.verno, writer?.schema === installed ? writer.version : undefined);
 }
 
 /** Opens `target` (the app's `db` unless a test passes its own): see `openDatabase`. */
@@ -161,6 +206,7 @@ export async function openAppDatabase(target: AppDB, options: OpenDatabaseOption
     throw new Error(`无法打开本地数据库：${reason}`, { cause: error });
   }
   requestPersistentStorage();
+  recordDataWriter(target.verno);
   const findings = await checkInvariants(target);
   options.onFindings?.(findings);
   return findings;

@@ -31,6 +31,7 @@ export function withPlainErrors(api: AppApi): AppApi {
     listBackups: () => plain(() => api.listBackups()),
     readBackup: (name) => plain(() => api.readBackup(name)),
     backupStatus: () => plain(() => api.backupStatus()),
+    writeLog: (request) => plain(() => api.writeLog(request)),
   };
 }
 
@@ -53,7 +54,12 @@ export function createElectronHost(api: AppApi): Host {
     kind: 'electron',
     async appInfo() {
       const info = await api.appInfo();
-      return { productName: info.productName, version: info.version, dataLocation: info.userDataPath };
+      return {
+        productName: info.productName,
+        version: info.version,
+        dataLocation: info.userDataPath,
+        logLocation: info.logsPath,
+      };
     },
     async saveFile(name: string, bytes: Uint8Array<ArrayBuffer>, filters: FileFilter[]) {
       // Names built from free text (支部 or 党小组 names with 「/」) would be refused by main as a path.

@@ -10,6 +10,8 @@ export interface HostInfo {
   version: string;
   /** Where the data lives, when the host can say (Electron's userData folder). */
   dataLocation?: string;
+  /** Where the host's error log is (Electron's logs folder), for a problem report. */
+  logLocation?: string;
 }
 
 export interface OpenedFile {

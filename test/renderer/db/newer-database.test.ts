@@ -2,12 +2,22 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION } from '../../../renderer/src/db/AppDB';
-import { DB_NAME, db, installedNativeVersion, NewerDatabaseError, openDatabase } from '../../../renderer/src/db/db';
+import {
+  DATA_WRITER_KEY,
+  DB_NAME,
+  db,
+  installedNativeVersion,
+  NewerDatabaseError,
+  openDatabase,
+  readDataWriter,
+} from '../../../renderer/src/db/db';
 import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.unstubAllEnvs();
   vi.restoreAllMocks();
+  localStorage.removeItem(DATA_WRITER_KEY);
 });
 
 const T = '2025-03-18T02:00:00.000Z';
@@ -37,7 +47,7 @@ async function snapshot() {
 }
 
 const REFUSAL = new RegExp(
-  `本机的数据由较新版本的本软件写入（数据版本 ${SCHEMA_VERSION + 1}），当前版本只支持到 ${SCHEMA_VERSION}。为保护数据，本次没有打开。`,
+  `本机的数据由较新版本的本软件写入（数据版本 ${SCHEMA_VERSION + 1}），当前版本只支持到数据版本 ${SCHEMA_VERSION}。为保护数据，本次没有打开。请安装写入这些数据的版本或更新的版本。`,
 );
 
 describe('opening a database written by a newer build', () => {
@@ -93,5 +103,36 @@ describe('opening a database written by a newer build', () => {
     });
     await expect(openDatabase()).resolves.toBeUndefined();
     expect(db.isOpen()).toBe(true);
+  });
+
+  it('names the version to install when the newer build recorded itself at that data version', async () => {
+    await writeAsNewerBuild({ futureTable: 'id' });
+    // What the newer build 0.3.0 left when it opened these data (recordDataWriter).
+    localStorage.setItem(DATA_WRITER_KEY, JSON.stringify({ version: '0.3.0', schema: SCHEMA_VERSION + 1 }));
+    const error = (await openDatabase().catch((e: unknown) => e)) as NewerDatabaseError;
+    expect(error).toBeInstanceOf(NewerDatabaseError);
+    expect(error.writerVersion).toBe('0.3.0');
+    expect(error.message).toBe(
+      `本机的数据由 0.3.0 版的本软件写入（数据版本 ${SCHEMA_VERSION + 1}），当前版本只支持到数据版本 ${SCHEMA_VERSION}。为保护数据，本次没有打开。请安装 0.3.0 或更新的版本。`,
+    );
+  });
+
+  it('does not trust a record made at another data version, or one it cannot read', async () => {
+    await writeAsNewerBuild({ futureTable: 'id' });
+    for (const record of [JSON.stringify({ version: '0.2.0', schema: SCHEMA_VERSION }), '{bad json', '"0.3.0"']) {
+      localStorage.setItem(DATA_WRITER_KEY, record);
+      const error = (await openDatabase().catch((e: unknown) => e)) as NewerDatabaseError;
+      expect(error.writerVersion).toBeUndefined();
+      expect(error.message).toMatch(REFUSAL);
+    }
+  });
+
+  it('each opening records the program version and the data version it opened at; a build without a version does not', async () => {
+    await openDatabase();
+    expect(readDataWriter()).toBeNull();
+    db.close();
+    vi.stubEnv('VITE_APP_VERSION', '0.2.0');
+    await openDatabase();
+    expect(readDataWriter()).toEqual({ version: '0.2.0', schema: SCHEMA_VERSION });
   });
 });

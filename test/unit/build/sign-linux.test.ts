@@ -1,4 +1,4 @@
-// scripts/release/sign-linux.sh on dummy artefacts with a throwaway GPG key: the sums and the signature verify.
+// scripts/release/sign-linux.sh on dummy artefacts with a throwaway GPG key: the sums (the .exe's too) and the signature verify.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,11 +57,13 @@ describe.skipIf(!hasGpg)('sign-linux.sh (skipped without gpg)', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('writes SHA256SUMS for every .deb and .AppImage and a signature that gpg --verify accepts', () => {
+  it('writes SHA256SUMS for every .deb, .AppImage and .exe and a signature that gpg --verify accepts', () => {
     const dir = join(root, 'release');
     mkdirSync(dir);
     writeFileSync(join(dir, 'branch-ledger-0.1.0-linux-amd64.deb'), 'deb bytes');
     writeFileSync(join(dir, 'branch-ledger-0.1.0-linux-x86_64.AppImage'), 'appimage bytes');
+    // The signed Windows installer: its hash is what an offline PC, which cannot check Authenticode, compares.
+    writeFileSync(join(dir, 'branch-ledger-0.1.0-win-x64.exe'), 'exe bytes');
     writeFileSync(join(dir, 'notes.txt'), 'not an artefact');
 
     const result = run(dir, { GPG_KEY_ID: keyId, GPG_PASSPHRASE: passphrase });
@@ -73,7 +75,11 @@ describe.skipIf(!hasGpg)('sign-linux.sh (skipped without gpg)', () => {
         .trim()
         .split('\n')
         .map((line) => line.split(/\s+/)[1]),
-    ).toEqual(['branch-ledger-0.1.0-linux-amd64.deb', 'branch-ledger-0.1.0-linux-x86_64.AppImage']);
+    ).toEqual([
+      'branch-ledger-0.1.0-linux-amd64.deb',
+      'branch-ledger-0.1.0-linux-x86_64.AppImage',
+      'branch-ledger-0.1.0-win-x64.exe',
+    ]);
     expect(readFileSync(join(dir, 'SHA256SUMS.asc'), 'utf8')).toMatch(/^-----BEGIN PGP SIGNATURE-----/);
     expect(spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir }).status).toBe(0);
     const env = { ...process.env, GNUPGHOME: gnupgHome };
@@ -91,7 +97,9 @@ describe.skipIf(!hasGpg)('sign-linux.sh (skipped without gpg)', () => {
   it('fails without a key id, with a wrong passphrase, and on a folder without artefacts', () => {
     const dir = join(root, 'other');
     mkdirSync(dir);
-    expect(run(dir, { GPG_KEY_ID: keyId, GPG_PASSPHRASE: passphrase }).stderr).toMatch(/没有 \.deb 或 \.AppImage/);
+    expect(run(dir, { GPG_KEY_ID: keyId, GPG_PASSPHRASE: passphrase }).stderr).toMatch(
+      /没有 \.deb、\.AppImage 或 \.exe/,
+    );
     writeFileSync(join(dir, 'a.deb'), 'x');
     const noKey = run(dir, {});
     expect(noKey.status).not.toBe(0);

@@ -17,6 +17,10 @@ export interface FakeState {
   exposed: { key: string; api: unknown }[];
   /** What Menu.setApplicationMenu was last given; undefined while the app never set one (Electron's default menu). */
   applicationMenu: unknown;
+  /** Every dialog.showErrorBox, in order. */
+  errorBoxes: { title: string; content: string }[];
+  /** Test knob: what the next windows' loadURL rejects with (null: it loads). */
+  loadError: Error | null;
 }
 
 export const state: FakeState = {
@@ -29,6 +33,8 @@ export const state: FakeState = {
   windows: [],
   exposed: [],
   applicationMenu: undefined,
+  errorBoxes: [],
+  loadError: null,
 };
 
 let nextRoutingId = 1;
@@ -74,6 +80,7 @@ export class FakeBrowserWindow extends EventEmitter {
     state.windows.push(this);
   }
   loadURL(url: string): Promise<void> {
+    if (state.loadError) return Promise.reject(state.loadError);
     this.loadedUrl = url;
     this.webContents.url = url;
     this.webContents.mainFrame.url = url;
@@ -200,6 +207,10 @@ export const dialog = {
   showSaveDialog: vi.fn(),
   showOpenDialog: vi.fn(),
   showMessageBoxSync: vi.fn(),
+  showErrorBox: vi.fn((title: string, content: string) => {
+    state.appCalls.push('dialog.showErrorBox');
+    state.errorBoxes.push({ title, content });
+  }),
 };
 
 export const contextBridge = {
@@ -238,6 +249,7 @@ export function resetFakeElectron(): void {
     ['appData', '/fake/appData'],
     ['documents', '/fake/documents'],
     ['userData', '/fake/appData/支部标准化台账'],
+    ['logs', '/fake/appData/支部标准化台账/logs'],
   ]);
   state.singleInstanceLock = true;
   state.privilegedSchemes.length = 0;
@@ -246,6 +258,8 @@ export function resetFakeElectron(): void {
   state.windows.length = 0;
   state.exposed.length = 0;
   state.applicationMenu = undefined;
+  state.errorBoxes.length = 0;
+  state.loadError = null;
   vi.clearAllMocks();
 }
 

@@ -1,4 +1,6 @@
 // The app lifecycle: fixed userData first, single instance, sandbox, and what happens on ready.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 // Importing the mocked module here runs the vi.mock factory now, so it shares this file's copy of the fake.
@@ -79,6 +81,7 @@ describe('main entry', () => {
       'backup:write',
       'file:open',
       'file:save',
+      'log:write',
     ]);
     const window = state.windows[0];
     expect(window?.loadedUrl).toBe('app://ledger/index.html');
@@ -142,5 +145,50 @@ describe('main entry', () => {
     const { app } = await bootReady();
     app.emit('window-all-closed');
     expect(app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+
+  it('a start-up failure is not silent: a Chinese error box, an entry in the log folder, then quit', async () => {
+    const logs = mkdtempSync(join(tmpdir(), 'ledger-start-'));
+    try {
+      const fake = await boot(true, true);
+      fake.state.paths.set('logs', logs);
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      fake.protocol.handle.mockImplementationOnce(() => {
+        throw new Error('无法注册 app:// 协议');
+      });
+      fake.app.becomeReady();
+      await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalledOnce());
+
+      expect(fake.state.windows).toHaveLength(0);
+      expect(fake.state.errorBoxes).toHaveLength(1);
+      const box = fake.state.errorBoxes[0]!;
+      expect(box.title).toBe('支部标准化台账无法启动');
+      expect(box.content).toContain('本机的台账数据没有因此改动');
+      expect(box.content).toContain('错误信息：无法注册 app:// 协议');
+      expect(box.content).toContain(`错误已记录在日志文件夹：${logs}`);
+      // The box comes before the quit: quitting first could end the process before the user sees it.
+      expect(fake.state.appCalls.indexOf('dialog.showErrorBox')).toBeLessThan(fake.state.appCalls.indexOf('quit'));
+      expect(readFileSync(join(logs, 'errors.log'), 'utf8')).toMatch(
+        /版本 0\.1\.0 {2}启动失败\n无法注册 app:\/\/ 协议/,
+      );
+    } finally {
+      rmSync(logs, { recursive: true, force: true });
+    }
+  });
+
+  it('a failure before ready is said too, without a log folder line when the log cannot be written', async () => {
+    fake.resetFakeElectron();
+    vi.resetModules();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    fake.app.requestSingleInstanceLock.mockImplementationOnce(() => {
+      throw new Error('单实例锁失败');
+    });
+    // No 'logs' path in the fake: the log cannot be written.
+    fake.state.paths.delete('logs');
+    await import('../../../electron/main/index');
+    expect(fake.state.errorBoxes).toHaveLength(1);
+    expect(fake.state.errorBoxes[0]!.content).toContain('错误信息：单实例锁失败');
+    expect(fake.state.errorBoxes[0]!.content).not.toContain('日志文件夹');
+    expect(fake.app.quit).toHaveBeenCalledOnce();
   });
 });

@@ -150,12 +150,14 @@ describe('file:open', () => {
 describe('app:info', () => {
   it('reports the fixed name and the userData folder', async () => {
     state.paths.set('userData', '/fake/appData/branch-ledger');
+    state.paths.set('logs', '/fake/appData/branch-ledger/logs');
     const info = (await call('app:info', undefined)) as Record<string, string>;
     expect(info).toMatchObject({
       name: 'branch-ledger',
       productName: '支部标准化台账',
       version: '0.1.0',
       userDataPath: '/fake/appData/branch-ledger',
+      logsPath: '/fake/appData/branch-ledger/logs',
       platform: process.platform,
     });
   });

@@ -25,6 +25,7 @@ describe('preload', () => {
       'readBackup',
       'saveFile',
       'writeBackup',
+      'writeLog',
     ]);
     // Nothing that would hand the page ipcRenderer or its send/on.
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
@@ -35,6 +36,15 @@ describe('preload', () => {
     ipcRenderer.invoke.mockClear();
     await api.appInfo();
     expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('app:info', undefined);
+  });
+
+  it('writeLog invokes log:write with the request unchanged', async () => {
+    ipcRenderer.invoke.mockClear();
+    await api.writeLog({ source: 'startup', message: '无法打开本地数据库：UnknownError' });
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('log:write', {
+      source: 'startup',
+      message: '无法打开本地数据库：UnknownError',
+    });
   });
 
   it('saveFile invokes file:save with the request unchanged', async () => {

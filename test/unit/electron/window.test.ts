@@ -1,4 +1,7 @@
 // The main window's options: every renderer protection on, the preload wired in, shown only when ready.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMainWindow } from '../../../electron/main/window';
 import { app, dialog, resetFakeElectron, state } from './fake-electron';
@@ -83,6 +86,47 @@ describe('createMainWindow', () => {
     const leave = { preventDefault: vi.fn() };
     window.webContents.emit('will-prevent-unload', leave);
     expect(leave.preventDefault).toHaveBeenCalled();
+  });
+
+  describe('failures are logged, not only printed to a console an installed build does not have', () => {
+    let logs = '';
+    beforeEach(() => {
+      logs = mkdtempSync(join(tmpdir(), 'ledger-window-'));
+      state.paths.set('logs', logs);
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      return () => rmSync(logs, { recursive: true, force: true });
+    });
+    const logText = () => readFileSync(join(logs, 'errors.log'), 'utf8');
+
+    it('a page that does not load: logged, said in a Chinese box, and the invisible app quits', async () => {
+      state.loadError = Object.assign(new Error("ERR_FILE_NOT_FOUND (-6) loading 'app://ledger/index.html'"), {
+        code: 'ERR_FILE_NOT_FOUND',
+      });
+      open();
+      await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
+      expect(state.errorBoxes).toHaveLength(1);
+      expect(state.errorBoxes[0]!.title).toBe('支部标准化台账无法显示界面');
+      expect(state.errorBoxes[0]!.content).toContain('错误信息：ERR_FILE_NOT_FOUND');
+      expect(state.errorBoxes[0]!.content).toContain('重新安装不会影响数据');
+      expect(state.errorBoxes[0]!.content).toContain(`错误已记录在日志文件夹：${logs}`);
+      expect(logText()).toContain('主窗口页面加载失败\nERR_FILE_NOT_FOUND (-6)');
+    });
+
+    it('a load replaced by another (ERR_ABORTED) is no failure', async () => {
+      state.loadError = Object.assign(new Error('ERR_ABORTED (-3)'), { code: 'ERR_ABORTED' });
+      open();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(state.errorBoxes).toHaveLength(0);
+      expect(app.quit).not.toHaveBeenCalled();
+    });
+
+    it('a page process that dies is logged with its reason; a clean exit is not', () => {
+      const window = open();
+      window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+      window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: -536870904 });
+      expect(logText()).toContain('页面进程意外退出\n原因：oom，退出码：-536870904');
+      expect(logText()).not.toContain('clean-exit');
+    });
   });
 
   describe('zoom (the menu that used to carry Ctrl+= / Ctrl+- / Ctrl+0 is gone in installed builds)', () => {

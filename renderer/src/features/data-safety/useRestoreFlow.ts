@@ -9,6 +9,7 @@ import {
   restoreBackup,
 } from '../../db/backup/restore';
 import { announceDatabaseSwitch } from '../../db/db';
+import { backUpAfterRestore } from './autoBackup';
 
 export type RestoreFlowState =
   | { step: 'idle' }
@@ -100,6 +101,8 @@ export function useRestoreFlow(): RestoreFlow {
       onProgress: (p) =>
         progress({ step: 'restoring', name, mode, percent: percentOf(p, mode), text: textOf(p, mode) }),
     });
+    // The restored data's first copy on this PC, when today has no automatic backup yet (autoBackup.ts).
+    if (result.ok) backUpAfterRestore();
     if (result.ok && result.mode === 'replace') {
       carried = { step: 'done', name, result };
       announceDatabaseSwitch();
