@@ -11,7 +11,8 @@ export type RosterColumnKey =
   | 'partyGroup'
   | 'post'
   | 'phone'
-  | 'motto';
+  | 'motto'
+  | 'joinedBranchDate';
 
 export interface RosterColumn {
   key: RosterColumnKey;
@@ -85,6 +86,15 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
     required: false,
     width: 30,
     hint: '选填，不超过 100 个字。',
+  },
+  // Last, so sheets filled in from an older template keep their columns where they were.
+  {
+    key: 'joinedBranchDate',
+    header: '转入本支部日期',
+    aliases: ['转入日期', '组织关系转入日期', '转入本支部时间'],
+    required: false,
+    width: 16,
+    hint: '选填，从其他党组织转入的，填组织关系转入本支部的日期（写法同出生日期，不能早于入党日期）；在本支部入党的不填。',
   },
 ];
 

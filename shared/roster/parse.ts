@@ -130,9 +130,9 @@ export function parseRosterRows(rows: readonly (readonly string[])[], context: R
     const reasons: string[] = [];
     const reported = new Set<string>();
 
-    const date = (key: 'birthDate' | 'joinedDate' | 'fullMemberDate'): string | undefined => {
+    const date = (key: 'birthDate' | 'joinedDate' | 'fullMemberDate' | 'joinedBranchDate'): string | undefined => {
       const text = cell(key);
-      if (text === '') return key === 'fullMemberDate' ? '' : undefined;
+      if (text === '') return key === 'fullMemberDate' || key === 'joinedBranchDate' ? '' : undefined;
       const repaired = repairDate(text);
       if (repaired) return repaired;
       reasons.push(`${LABELS[key]}“${text}”不是可识别的日期，请写成 2020-07-01 这样的格式`);
@@ -160,6 +160,8 @@ export function parseRosterRows(rows: readonly (readonly string[])[], context: R
       birthDate: date('birthDate'),
       joinedDate: date('joinedDate'),
       fullMemberDate: date('fullMemberDate'),
+      // Only a member who transferred in has one (stored only when given, as the form does).
+      ...(cell('joinedBranchDate') !== '' ? { joinedBranchDate: date('joinedBranchDate') } : {}),
       status: STATUS_SYNONYMS[status] ?? (status || undefined),
       partyGroupId,
       post: cell('post'),

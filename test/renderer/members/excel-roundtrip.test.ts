@@ -79,6 +79,7 @@ describe('roster Excel', () => {
         birthDate: '1985-05-01',
         joinedDate: '2008-07-01',
         fullMemberDate: '2009-07-01',
+        joinedBranchDate: '2016-03-01',
         status: '正式',
         partyGroupId: 'g1',
         motto: '为人民服务',
@@ -97,9 +98,9 @@ describe('roster Excel', () => {
     const rows = await readRosterSheet(await buildRosterExport(members, groups));
     const result = parseRosterRows(rows, context);
     expect(result.errors).toEqual([]);
-    expect(result.valid.map((m) => [m.name, m.partyGroupId, m.fullMemberDate, m.motto])).toEqual([
-      ['王芳', 'g1', '2009-07-01', '为人民服务'],
-      ['李明', '', '', ''],
+    expect(result.valid.map((m) => [m.name, m.partyGroupId, m.fullMemberDate, m.motto, m.joinedBranchDate])).toEqual([
+      ['王芳', 'g1', '2009-07-01', '为人民服务', '2016-03-01'],
+      ['李明', '', '', '', undefined],
     ]);
   });
 

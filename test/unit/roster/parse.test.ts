@@ -50,6 +50,21 @@ describe('parseRosterRows', () => {
     ]);
   });
 
+  it('reads 转入本支部日期 of a member who transferred in, and refuses one before 入党日期', () => {
+    const result = parseRosterRows(
+      [HEADER, row({ 转入本支部日期: '2016.3.1' }), row({ 姓名: '李强', 转入本支部日期: '2001-01-01' })],
+      context,
+    );
+    expect(result.valid.map((m) => [m.name, m.joinedBranchDate])).toEqual([['王芳', '2016-03-01']]);
+    expect(result.errors).toEqual([{ row: 3, name: '李强', reasons: ['转入本支部日期不能早于入党日期'] }]);
+  });
+
+  it('finds 转入本支部日期 under the other names people give it', () => {
+    const header = HEADER.map((h) => (h === '转入本支部日期' ? '组织关系转入日期' : h));
+    const result = parseRosterRows([header, row({ 转入本支部日期: '2016-03-01' })], context);
+    expect(result.valid[0]!.joinedBranchDate).toBe('2016-03-01');
+  });
+
   it.each([
     ['2020.7.1', '2020-07-01'],
     ['2020-07-01', '2020-07-01'],
