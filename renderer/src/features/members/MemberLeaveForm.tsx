@@ -1,4 +1,5 @@
 // 转出/离开支部: asks for the date and the reason; the member stays in the roster's history.
+import { showRepositoryError } from '../../ui/repositoryErrors';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Form, Space, Typography } from 'antd';
 import { useId, useRef } from 'react';
@@ -33,10 +34,14 @@ export function MemberLeaveForm({ member, onDone }: Readonly<Props>) {
       message.success(`「${member.name}」已转出，仍保留在名册的“已离开”中`);
       onDone();
     } catch (error) {
-      setError('root.repository', {
-        type: 'repository',
-        message: error instanceof Error ? error.message : String(error),
-      });
+      // A date the member's other dates refuse (「转入本支部日期不能晚于离开支部日期」) is said under 离开日期, the one date
+      // this form edits; anything else above the form.
+      showRepositoryError(
+        error,
+        setError,
+        (path) => path === 'leftDate' || path === 'leftReason',
+        (path) => (path === 'joinedBranchDate' || path === 'joinedDate' ? 'leftDate' : path),
+      );
     }
   };
 
