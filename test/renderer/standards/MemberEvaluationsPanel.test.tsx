@@ -119,6 +119,22 @@ describe('民主评议党员 panel', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('dialog', { name: '放弃修改？' })).toBeNull();
   });
 
+  it('Ctrl+Enter saves the year’s results; the button says so; Enter in a text box is a new line', async () => {
+    const { self, zeng } = await renderPanel();
+    fireEvent.change(self, { target: { value: '用快捷键保存的自评' } });
+    self.focus();
+    // A multi-line box keeps Enter for its new line (not prevented).
+    expect(fireEvent.keyDown(self, { key: 'Enter', code: 'Enter' })).toBe(true);
+    expect(screen.getByText('快捷键：Ctrl+Enter 保存本年度评议结果；在单行输入框中按回车跳到下一项')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '保存本年度评议结果' }).getAttribute('aria-keyshortcuts')).toBe(
+      'Control+Enter',
+    );
+    fireEvent.keyDown(self, { key: 'Enter', code: 'Enter', ctrlKey: true });
+    await screen.findByText(`${YEAR}年度民主评议结果已保存`, undefined, { timeout: 5000 });
+    const stored = await listMemberEvaluations(zeng.branchId, YEAR);
+    expect(stored.find((r) => r.memberId === zeng.id)?.selfResult).toBe('用快捷键保存的自评');
+  });
+
   it('放弃修改并离开 to another tab of 评价标准 drops the edits: back on the tab, what is stored shows', async () => {
     const { self } = await renderPanel();
     fireEvent.change(self, { target: { value: '未保存的自评' } });

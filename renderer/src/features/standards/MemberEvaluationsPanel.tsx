@@ -1,6 +1,7 @@
 // 民主评议党员: for a year, each member's self, peer and collective results, grade and 五带头五标兵 recognitions,
 // saved together so the rule 「优秀不超过三分之一」 is checked on the year's result. Unsaved edits are kept until the
 // user chooses to drop them: leaving the page and switching 评议年度 both ask first.
+import { formKeysHint, saveKeysProps, submitKeyDown } from '../meetings/formKeys';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, ConfigProvider, Empty, Flex, Form, Select, Typography, theme } from 'antd';
 import { useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
@@ -140,6 +141,8 @@ function YearForm({ branchId, year, data, onDirtyChange, onSaved }: Readonly<Yea
     <form
       noValidate
       onSubmit={(e) => void onSubmit(e)}
+      // Enter in a one-line box goes on to the next field; Ctrl+Enter saves the year's results (formKeys.ts).
+      onKeyDown={submitKeyDown(formState.isSubmitting)}
       onFocus={keepClearOfBars}
       aria-label={`${year}年度民主评议党员`}
     >
@@ -187,13 +190,21 @@ function YearForm({ branchId, year, data, onDirtyChange, onSaved }: Readonly<Yea
             />
           )}
           <Flex align="center" gap={16} wrap>
-            <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={formState.isSubmitting}
+              {...saveKeysProps(`evaluation-${year}-keys`)}
+            >
               保存本年度评议结果
             </Button>
             <Typography.Text>
               本年度参评 {graded} 人，优秀 {excellent} 人（按“优秀不超过三分之一”，最多 {maxExcellent(graded)} 人）
             </Typography.Text>
             {formState.isDirty && <Typography.Text type="warning">有尚未保存的修改</Typography.Text>}
+            <Typography.Text type="secondary" id={`evaluation-${year}-keys`}>
+              {formKeysHint('保存本年度评议结果')}
+            </Typography.Text>
           </Flex>
         </div>
       </Form>
