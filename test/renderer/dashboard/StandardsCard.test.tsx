@@ -60,7 +60,7 @@ describe('评价有标准 card', { timeout: 40_000 }, () => {
     expect(route).toMatchObject({ tab: 'assessments', view: 'show' });
     expect(card().textContent).toContain('本年度共 2 份自评，以考评日期最晚的一份为准');
     expect(card().textContent).toContain('2029 年度尚无上级评定');
-    expect(card().textContent).toContain('2029 年度尚无群众评议');
+    expect(card().textContent).toContain('2029 年度尚无群众评议考评');
     expect(card().textContent).toContain('民主评议：已评 2 人');
 
     // Saved elsewhere while the 工作台 is open: the card follows.

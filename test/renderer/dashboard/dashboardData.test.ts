@@ -178,7 +178,7 @@ describe('评价有标准', () => {
     expect(standards.assessments.map((l) => [l.text, l.count])).toEqual([
       ['自评 80 分 / 满分 100 · 良好（2030-01-10）', 2],
       ['上级评定 89.5 分 / 满分 100 · 良好（2030-02-01）', 1],
-      ['2029 年度尚无群众评议', 0],
+      ['2029 年度尚无群众评议考评', 0],
     ]);
     // The same totals as the 考评 page's year chart.
     const chart = yearlyTotals(await listAssessments(branch.id)).filter((t) => t.year === '2029');
@@ -190,7 +190,7 @@ describe('评价有标准', () => {
     expect(empty.assessments.map((l) => l.text)).toEqual([
       '2030 年度尚未自评',
       '2030 年度尚无上级评定',
-      '2030 年度尚无群众评议',
+      '2030 年度尚无群众评议考评',
     ]);
     expect(standardsRouteFromHash(empty.newHref)).toEqual({ tab: 'assessments', view: 'new' });
   });

@@ -1,5 +1,6 @@
 // 民主评议党员 in a DOM: unsaved edits are never dropped without 「放弃修改？」 (switching 评议年度, leaving the page), the
 // texts are whole in multi-line inputs, and a refused save names the member and the field and marks that input.
+import { standardsHref, standardsRouteFromHash } from '../../../renderer/src/features/standards/standardsRoute';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chinaToday } from '../../../shared/schemas';
@@ -68,6 +69,16 @@ const yearShown = () => screen.getByLabelText('评议年度').closest('.ant-sele
 
 // antd renders slowly in happy-dom on a busy machine: generous timeouts, no behaviour depends on them.
 describe('民主评议党员 panel', { timeout: 30_000 }, () => {
+  it('opens the year a link names (the 工作台 of last year), and the 工作台 names its own year', async () => {
+    window.history.replaceState(null, '', `#/standards?tab=evaluations&year=${YEAR - 1}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await renderPanel();
+    await waitFor(() => expect(yearShown()).toBe(`${YEAR - 1}年`));
+    expect(standardsHref({ tab: 'evaluations', year: 2025 })).toBe('#/standards?tab=evaluations&year=2025');
+    expect(standardsRouteFromHash('#/standards?tab=evaluations&year=2025')).toEqual({ tab: 'evaluations', year: 2025 });
+    expect(standardsRouteFromHash('#/standards?tab=evaluations&year=abc')).toEqual({ tab: 'evaluations' });
+  });
+
   it('shows each text whole in a multi-line input', async () => {
     const { self } = await renderPanel();
     expect(self.tagName).toBe('TEXTAREA');

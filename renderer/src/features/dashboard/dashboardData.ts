@@ -319,7 +319,8 @@ export async function loadDashboardSources(
 const MISSING: Record<AssessmentKind, string> = {
   自评: '尚未自评',
   上级评定: '尚无上级评定',
-  群众评议: '尚无群众评议',
+  // A 考评 of that kind, not the 争创 campaign's 群众评议 step (a 满意度测评, shown on 学习与争创).
+  群众评议: '尚无群众评议考评',
 };
 
 /** Each kind's 考评 in the year: the one that counts (countedAssessments, as 历年考评得分 and the 卷宗), or none. */
@@ -356,7 +357,7 @@ function standardsView(sources: DashboardSources, year: number): StandardsView {
     newHref: standardsHref({ tab: 'assessments', view: 'new' }),
     listHref: standardsHref({ tab: 'assessments', view: 'list' }),
     evaluations: evaluationsText(sources.memberEvaluations),
-    evaluationsHref: standardsHref({ tab: 'evaluations' }),
+    evaluationsHref: standardsHref({ tab: 'evaluations', year }),
   };
 }
 

@@ -1,6 +1,7 @@
 // 民主评议党员: for a year, each member's self, peer and collective results, grade and 五带头五标兵 recognitions,
 // saved together so the rule 「优秀不超过三分之一」 is checked on the year's result. Unsaved edits are kept until the
 // user chooses to drop them: leaving the page and switching 评议年度 both ask first.
+import { closingYear } from '../../../../shared/dates/closingYear';
 import { formKeysHint, saveKeysProps, submitKeyDown } from '../meetings/formKeys';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, ConfigProvider, Empty, Flex, Form, Select, Typography, theme } from 'antd';
@@ -26,19 +27,27 @@ import { useStandardsRoute } from './standardsRoute';
 import { useYearEvaluations, type YearEvaluations } from './useYearEvaluations';
 
 export function MemberEvaluationsPanel({ branch }: Readonly<{ branch: Branch }>) {
-  const thisYear = Number(chinaToday().slice(0, 4));
-  const [year, setYear] = useState(thisYear);
+  const today = chinaToday();
+  const thisYear = Number(today.slice(0, 4));
+  const route = useStandardsRoute();
+  // The year a link names (the 工作台 of 2025 opens 2025's), else the year whose 民主评议 is most likely being done:
+  // last year in January–February. A year picked here holds until a link names another.
+  const routeYear = route.tab === 'evaluations' ? route.year : undefined;
+  const [picked, setPicked] = useState<{ routeYear: number | undefined; year: number }>();
+  const year = picked && picked.routeYear === routeYear ? picked.year : (routeYear ?? closingYear(today));
   const [dirty, setDirty] = useState(false);
   const { release, cancel } = useFormLeaveGuard(dirty, `${year}年度民主评议`);
   const data = useYearEvaluations(branch.id, year);
   // The tabs keep this panel mounted while another tab shows; the form is not, so that leaving the tab — which the
   // leave guard lets happen only after 「放弃修改并离开」 — really drops the edits, as the other tabs' forms do.
-  const shown = useStandardsRoute().tab === 'evaluations';
+  const shown = route.tab === 'evaluations';
   const switchYear = (next: number) =>
     cancel(() => {
       setDirty(false);
-      setYear(next);
+      setPicked({ routeYear, year: next });
     })();
+  const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
+  if (!years.includes(year)) years.push(year);
   return (
     <Flex vertical gap={16}>
       <Flex align="center" gap={8}>
@@ -48,7 +57,7 @@ export function MemberEvaluationsPanel({ branch }: Readonly<{ branch: Branch }>)
           style={{ width: 120 }}
           value={year}
           onChange={switchYear}
-          options={Array.from({ length: 8 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))}
+          options={years.sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }))}
           // A screen reader hears the year with the picker's name (chosenValue.tsx).
           aria-describedby={describedByChosen('evaluation-year', year)}
           labelRender={chosenLabelRender('evaluation-year', year)}

@@ -8,7 +8,8 @@ export type StandardsRoute =
   | { tab: 'assessments'; view: 'new' }
   | { tab: 'assessments'; view: 'show' | 'edit'; id: string }
   | { tab: 'library'; standardId?: string; editing?: boolean }
-  | { tab: 'evaluations' };
+  /** 民主评议 of `year` (the 工作台 of a year links to its own); without it the panel's default year. */
+  | { tab: 'evaluations'; year?: number };
 
 export function standardsRouteFromHash(hash: string): StandardsRoute {
   const query = hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '';
@@ -18,7 +19,10 @@ export function standardsRouteFromHash(hash: string): StandardsRoute {
     const standardId = params.get('standard') ?? undefined;
     return { tab, standardId, editing: standardId !== undefined && params.get('edit') === '1' };
   }
-  if (tab === 'evaluations') return { tab };
+  if (tab === 'evaluations') {
+    const year = Number(params.get('year'));
+    return Number.isInteger(year) && year >= 1900 && year <= 2100 ? { tab, year } : { tab };
+  }
   const id = params.get('assessment');
   if (id) return { tab: 'assessments', view: params.get('edit') === '1' ? 'edit' : 'show', id };
   if (params.get('new') === '1') return { tab: 'assessments', view: 'new' };
@@ -31,7 +35,10 @@ export function standardsHref(route: StandardsRoute): string {
     params.set('tab', 'library');
     if (route.standardId) params.set('standard', route.standardId);
     if (route.standardId && route.editing) params.set('edit', '1');
-  } else if (route.tab === 'evaluations') params.set('tab', 'evaluations');
+  } else if (route.tab === 'evaluations') {
+    params.set('tab', 'evaluations');
+    if (route.year !== undefined) params.set('year', String(route.year));
+  }
   else if (route.view === 'new') params.set('new', '1');
   else if (route.view !== 'list') {
     params.set('assessment', route.id);
