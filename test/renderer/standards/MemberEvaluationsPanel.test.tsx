@@ -8,7 +8,7 @@ import { AppProviders } from '../../../renderer/src/app/providers';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { ValidationError } from '../../../renderer/src/db/repositories/errors';
 import { listMemberEvaluations, saveMemberEvaluations } from '../../../renderer/src/db/repositories/memberEvaluations';
-import { createMember } from '../../../renderer/src/db/repositories/members';
+import { createMember, markMemberLeft } from '../../../renderer/src/db/repositories/members';
 import { MemberEvaluationsPanel } from '../../../renderer/src/features/standards/MemberEvaluationsPanel';
 import { namedIssue, showEvaluationsError } from '../../../renderer/src/features/standards/memberEvaluationFormValues';
 import {
@@ -77,6 +77,27 @@ describe('民主评议党员 panel', { timeout: 30_000 }, () => {
     expect(standardsHref({ tab: 'evaluations', year: 2025 })).toBe('#/standards?tab=evaluations&year=2025');
     expect(standardsRouteFromHash('#/standards?tab=evaluations&year=2025')).toEqual({ tab: 'evaluations', year: 2025 });
     expect(standardsRouteFromHash('#/standards?tab=evaluations&year=abc')).toEqual({ tab: 'evaluations' });
+  });
+
+  it('says beside a member on the roll for part of the year why: joined this year, or left and need not be graded', async () => {
+    const branch = await createBranch({ name: '乙支部', termStart: '2024-01-01', termEnd: '2027-12-31' });
+    const member = (name: string, joinedDate: string) =>
+      createMember(branch.id, { name, gender: '男', birthDate: '1980-01-01', joinedDate, status: '正式' });
+    await member('老党员', '2005-07-01');
+    await member('新党员', `${YEAR}-01-01`);
+    const leaver = await member('调走的', '2005-07-01');
+    await markMemberLeft(leaver.id, { leftDate: chinaToday(), leftReason: '组织关系转出' });
+    render(
+      <AppProviders>
+        <MemberEvaluationsPanel branch={branch} />
+      </AppProviders>,
+    );
+    const group = (name: string) => screen.findByRole('group', { name: new RegExp(`^${name}`) });
+    expect((await group('老党员')).getAttribute('aria-labelledby')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '老党员' })).toBeTruthy();
+    const heading = (text: string) => screen.getByRole('heading', { name: (n) => n.replace(/\s/g, '') === text });
+    expect(heading(`新党员（${YEAR}-01-01入党）`)).toBeTruthy();
+    expect(heading(`调走的（${chinaToday()}离开支部，可不参评）`)).toBeTruthy();
   });
 
   it('shows each text whole in a multi-line input', async () => {

@@ -17,6 +17,8 @@ interface Props {
   control: Control<YearEvaluationsValues, unknown, YearEvaluationsOutput>;
   index: number;
   name: string;
+  /** Why the member was on the roll for part of the year only (「2025-07-15 离开支部，可不参评」), if so. */
+  note?: string;
   idPrefix: string;
 }
 
@@ -29,6 +31,7 @@ export const MemberEvaluationFields = memo(function MemberEvaluationFields({
   control,
   index,
   name,
+  note,
   idPrefix,
 }: Readonly<Props>) {
   const headingId = `${idPrefix}-${index}-name`;
@@ -40,6 +43,11 @@ export const MemberEvaluationFields = memo(function MemberEvaluationFields({
         <Flex wrap gap="0 16px" align="start">
           <Typography.Title level={3} id={headingId} style={{ fontSize: 16, margin: '4px 0 0', minWidth: 72 }}>
             {name}
+            {note && (
+              <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal', marginLeft: 4 }}>
+                （{note}）
+              </Typography.Text>
+            )}
           </Typography.Title>
           <FormField control={control} name={`${row}.grade`} label="等次" idPrefix={idPrefix}>
             {({ id, value, onChange, onBlur, ref, a11y, invalid }) => (

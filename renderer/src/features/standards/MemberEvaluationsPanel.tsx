@@ -1,6 +1,7 @@
 // 民主评议党员: for a year, each member's self, peer and collective results, grade and 五带头五标兵 recognitions,
 // saved together so the rule 「优秀不超过三分之一」 is checked on the year's result. Unsaved edits are kept until the
 // user chooses to drop them: leaving the page and switching 评议年度 both ask first.
+import { rollStartNote, rollStartOf } from '../../../../shared/rules/roster';
 import { closingYear } from '../../../../shared/dates/closingYear';
 import { formKeysHint, saveKeysProps, submitKeyDown } from '../meetings/formKeys';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -100,6 +101,15 @@ function YearForm({ branchId, year, data, onDirtyChange, onSaved }: Readonly<Yea
     YearEvaluationsOutput
   >({ resolver: zodResolver(yearEvaluationsSchema), defaultValues });
   const names = useMemo(() => data.members.map((m) => m.name), [data.members]);
+  // Members on the roll for part of the year only say so: one who left before the 评议 need not be graded.
+  const notes = useMemo(
+    () =>
+      data.members.map((m) => {
+        if (m.leftDate && m.leftDate <= `${year}-12-31`) return `${m.leftDate} 离开支部，可不参评`;
+        return rollStartOf(m) >= `${year}-01-01` ? rollStartNote(m) : undefined;
+      }),
+    [data.members, year],
+  );
   const grades = useWatch({ control, name: data.members.map((_, i) => `rows.${i}.grade` as const) });
   const graded = grades.filter(Boolean).length;
   const excellent = grades.filter((g) => g === '优秀').length;
@@ -167,6 +177,7 @@ function YearForm({ branchId, year, data, onDirtyChange, onSaved }: Readonly<Yea
               control={control}
               index={i}
               name={m.name}
+              note={notes[i]}
               idPrefix={`evaluation-${year}`}
             />
           ))}
