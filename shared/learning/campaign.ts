@@ -120,6 +120,17 @@ export function stepSpanLabel(phases: readonly PhaseDates[], step: DatedStep): s
   return `${names}阶段（${s.start || '未设定'}至${s.end || '未设定'}）`;
 }
 
+/**
+ * The date a new `step` record starts with: today while its span runs (or its dates are not set), else the span's
+ * nearest end — a 2025 campaign's 表彰 entered in 2026 starts on its last day, a date the step accepts, not today.
+ */
+export function defaultStepDate(phases: readonly PhaseDates[], step: DatedStep, today: string): string {
+  const s = stepDateSpan(phases, step);
+  if (s.end && today > s.end) return s.end;
+  if (s.start && today < s.start) return s.start;
+  return today;
+}
+
 export function isInStepSpan(phases: readonly PhaseDates[], step: DatedStep, date: string): boolean {
   const s = stepDateSpan(phases, step);
   return Boolean(s.start && s.end && date >= s.start && date <= s.end);

@@ -1,6 +1,7 @@
 // 争创活动 step dates: 公开承诺 inside 全面争创; 领导点评 and 评选表彰 from 全面争创 through 完善提升 (year-end awards).
 import { describe, expect, it } from 'vitest';
 import {
+  defaultStepDate,
   isInStepSpan,
   outsideStepSpanMessage,
   samePhases,
@@ -72,5 +73,20 @@ describe('samePhases', () => {
     ).toBe(false);
     expect(samePhases(SAMPLE, SAMPLE.slice(0, 3))).toBe(false);
     expect(samePhases([{ phase: '调查研究' }], [{ phase: '调查研究', start: '', end: '' }])).toBe(true);
+  });
+});
+
+describe('defaultStepDate', () => {
+  const phases = [
+    { phase: '全面争创' as const, start: '2025-03-16', end: '2025-10-31' },
+    { phase: '完善提升' as const, start: '2025-11-01', end: '2025-12-31' },
+  ];
+  it('is today while the step’s span runs, else its nearest end', () => {
+    expect(defaultStepDate(phases, '评选表彰', '2025-06-01')).toBe('2025-06-01');
+    // A 2025 campaign's 表彰 entered in 2026 starts on the campaign's last day, a date the step accepts.
+    expect(defaultStepDate(phases, '评选表彰', '2026-11-28')).toBe('2025-12-31');
+    expect(defaultStepDate(phases, '公开承诺', '2025-12-05')).toBe('2025-10-31');
+    expect(defaultStepDate(phases, '领导点评', '2025-01-10')).toBe('2025-03-16');
+    expect(defaultStepDate([], '领导点评', '2025-01-10')).toBe('2025-01-10');
   });
 });

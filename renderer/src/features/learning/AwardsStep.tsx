@@ -1,5 +1,6 @@
 // 评选表彰: awards to a member (picked from that day's roster) or to the branch or a group (typed), dated from 全面争创
 // through 完善提升, where year-end awards fall.
+import { defaultStepDate } from '../../../../shared/learning/campaign';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Col, Form, Input, Row, Select } from 'antd';
 import { useId } from 'react';
@@ -30,7 +31,12 @@ export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
   const idPrefix = `award-${useId().replace(/:/g, '')}`;
   const { control, handleSubmit, setError, reset, setValue, formState } = useForm<Values, unknown, Output>({
     resolver: zodResolver(awardSchema),
-    defaultValues: { to: branch.name, memberId: '', title: '', date: chinaToday() },
+    defaultValues: {
+      to: branch.name,
+      memberId: '',
+      title: '',
+      date: defaultStepDate(campaign.phases, '评选表彰', chinaToday()),
+    },
   });
   const onSubmit = handleSubmit(async (values) => {
     try {
@@ -47,8 +53,9 @@ export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
   return (
     <>
       <Form layout="vertical" component="div">
+        {/* Two a row below 1200 px: four left 「（支部或集体）」 and the branch's full name cut off at 1024. */}
         <Row gutter={16}>
-          <Col xs={24} md={6}>
+          <Col xs={24} md={12} xl={6}>
             <FormField control={control} name="memberId" label="表彰党员" idPrefix={idPrefix}>
               {({ id, value, onChange, a11y }) => (
                 <Select
@@ -68,10 +75,10 @@ export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
               )}
             </FormField>
           </Col>
-          <Col xs={24} md={6}>
+          <Col xs={24} md={12} xl={6}>
             <TextField control={control} name="to" label="表彰对象" required idPrefix={idPrefix} />
           </Col>
-          <Col xs={24} md={6}>
+          <Col xs={24} md={12} xl={6}>
             <FormField control={control} name="title" label="荣誉名称" required idPrefix={idPrefix}>
               {({ id, value, onChange, onBlur, a11y, invalid }) => (
                 <Input
@@ -86,7 +93,7 @@ export function AwardsStep({ campaign, branch, members }: Readonly<Props>) {
               )}
             </FormField>
           </Col>
-          <Col xs={24} md={6}>
+          <Col xs={24} md={12} xl={6}>
             <DateField control={control} name="date" label="表彰日期" required idPrefix={idPrefix} emptyAs="" />
           </Col>
         </Row>

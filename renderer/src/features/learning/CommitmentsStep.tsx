@@ -1,4 +1,5 @@
 // 公开承诺: one commitment per member, dated within 全面争创, and the print-friendly 承诺书 list (window.print()).
+import { defaultStepDate } from '../../../../shared/learning/campaign';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Col, Form, Popconfirm, Row, Select, Space, Table } from 'antd';
 import { useId } from 'react';
@@ -50,7 +51,7 @@ export function CommitmentsStep({ campaign, members }: Readonly<Props>) {
   const idPrefix = `commit-${useId().replace(/:/g, '')}`;
   const { control, handleSubmit, setError, reset, formState } = useForm<Values, unknown, Output>({
     resolver: zodResolver(commitmentSchema),
-    defaultValues: { memberId: '', text: '', date: chinaToday() },
+    defaultValues: { memberId: '', text: '', date: defaultStepDate(campaign.phases, '公开承诺', chinaToday()) },
   });
   const names = new Map(members.map((m) => [m.id, m.name]));
   const onSubmit = handleSubmit(async (values) => {

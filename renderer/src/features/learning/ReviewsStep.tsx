@@ -1,4 +1,5 @@
 // 领导点评: leader, date (from 全面争创 through 完善提升) and comment.
+import { defaultStepDate } from '../../../../shared/learning/campaign';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Col, Form, Input, Row } from 'antd';
 import { useId } from 'react';
@@ -20,7 +21,7 @@ export function ReviewsStep({ campaign }: Readonly<{ campaign: Campaign }>) {
   const idPrefix = `review-${useId().replace(/:/g, '')}`;
   const { control, handleSubmit, setError, reset, formState } = useForm<Values, unknown, Output>({
     resolver: zodResolver(reviewSchema),
-    defaultValues: { leader: '', date: chinaToday(), comment: '' },
+    defaultValues: { leader: '', date: defaultStepDate(campaign.phases, '领导点评', chinaToday()), comment: '' },
   });
   const onSubmit = handleSubmit(async (values) => {
     try {
