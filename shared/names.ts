@@ -105,3 +105,42 @@ export function personLabels(
   }
   return labels;
 }
+
+/**
+ * Surnames whose reading differs from the character's usual one, each mapped to a character read as the surname is, so
+ * a pinyin collation puts 曾子豪 under Z (zēng, not céng) and 单伟 under S (shàn, not dān) — where a 名册 reader looks.
+ */
+const SURNAME_READINGS: Readonly<Record<string, string>> = {
+  曾: '增', // zēng
+  单: '善', // shàn
+  解: '谢', // xiè
+  仇: '求', // qiú
+  区: '欧', // ōu
+  查: '渣', // zhā
+  朴: '瓢', // piáo
+  盖: '葛', // gě
+  尉: '玉', // yù
+  乐: '月', // yuè
+  覃: '秦', // qín
+  缪: '妙', // miào
+  翟: '宅', // zhái
+  种: '崇', // chóng
+  折: '舌', // shé
+  牟: '谋', // móu
+  召: '绍', // shào
+  长: '常', // cháng
+  员: '运', // yùn
+  繁: '婆', // pó
+};
+
+const nameCollator = new Intl.Collator('zh-CN', { numeric: true });
+
+/** People's names in 名册 order: pinyin, a surname read as a surname (曾 zēng, 单 shàn); then the names themselves. */
+export function comparePersonNames(a: string, b: string): number {
+  const key = (name: string) => {
+    const first = Array.from(name)[0] ?? '';
+    const reading = SURNAME_READINGS[first];
+    return reading ? reading + name.slice(first.length) : name;
+  };
+  return nameCollator.compare(key(a), key(b)) || nameCollator.compare(a, b);
+}

@@ -1,7 +1,6 @@
 // The order leaders' responsibility lists (领导责任) are shown and printed in: 第一责任人 first, then by role and name.
+import { comparePersonNames } from '../names';
 import { RESPONSIBILITY_ROLES } from './vocab';
-
-const zhCollator = new Intl.Collator('zh-CN', { numeric: true });
 
 /**
  * The order people expect: 第一责任人, 直接责任人, 一岗双责, 分管; within a role the holder who started earlier first
@@ -16,6 +15,6 @@ export function byRoleThenName(
   return (
     rank(a.role) - rank(b.role) ||
     (a.from ?? '').localeCompare(b.from ?? '') ||
-    zhCollator.compare(a.holderName, b.holderName)
+    comparePersonNames(a.holderName, b.holderName)
   );
 }

@@ -1,7 +1,7 @@
 // Names typed by hand: 「阿依古丽•买买提」 and 「阿依古丽·买买提」, 「王  芳」 and 「王芳」 name the same person; 「Li Na」 keeps
 // its space; two 李娜 in a picker are told apart.
 import { describe, expect, it } from 'vitest';
-import { personLabels, personNameKey, sameName, tidyPersonName } from '../../shared/names';
+import { comparePersonNames, personLabels, personNameKey, sameName, tidyPersonName } from '../../shared/names';
 
 describe('personNameKey', () => {
   it('reads every dot look-alike of a minority name as the 间隔号', () => {
@@ -102,5 +102,17 @@ describe('personLabels', () => {
       '阿依古丽·买买提（1988-08-08生，2010-07-01入党，同名第1位）',
       '阿依古丽·买买提（1988-08-08生，2010-07-01入党，同名第2位）',
     ]);
+  });
+});
+
+describe('comparePersonNames', () => {
+  it('puts a surname read otherwise where it is read as a surname: 曾 under Z, 单 under S, 解 under X', () => {
+    const names = ['曾子豪', '张三', '王五', '单伟', '邓一', '解放', '陈静'];
+    expect([...names].sort(comparePersonNames)).toEqual(['陈静', '邓一', '单伟', '王五', '解放', '曾子豪', '张三']);
+  });
+
+  it('tells apart names that read alike, and leaves ordinary names in pinyin order', () => {
+    expect(comparePersonNames('曾伟', '增伟')).not.toBe(0);
+    expect(['李娜', '王芳', '刘强'].sort(comparePersonNames)).toEqual(['李娜', '刘强', '王芳']);
   });
 });

@@ -1,4 +1,5 @@
 // Member (党员) repository: the roster of a branch, created and updated with validation and audit.
+import { comparePersonNames } from '../../../../shared/names';
 import {
   memberInputSchema,
   memberLeaveSchema,
@@ -13,7 +14,7 @@ import { chinaToday } from '../../../../shared/schemas/common';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
 import { writeAudit } from './audit';
-import { changedFieldLabels, compareZh, parseInput } from './common';
+import { changedFieldLabels, parseInput } from './common';
 import { NotFoundError, ValidationError, type ValidationIssue } from './errors';
 
 type MemberFields = Omit<Member, 'id' | 'createdAt' | 'updatedAt' | 'branchId'>;
@@ -113,7 +114,8 @@ async function assertNotDuplicate(branchId: string, fields: MemberFields, except
 /** Everyone on a branch's roster, including those who have left (the UI filters), in pinyin order of name. */
 export async function listMembers(branchId: string): Promise<Member[]> {
   const members = await db.members.where('branchId').equals(branchId).toArray();
-  return members.sort((a, b) => compareZh(a.name, b.name));
+  // 名册 order: 曾子豪 under Z, as a surname reads (comparePersonNames).
+  return members.sort((a, b) => comparePersonNames(a.name, b.name));
 }
 
 /** Members of a branch with this name as personNameKey reads it (「王芳」 finds a stored 「王  芳」). */
