@@ -79,7 +79,16 @@ import {
 } from './meetingRecord';
 import { areaText, capacityText } from '../domain/venueText';
 import { carriedFromNote } from '../domain/carriedTasks';
-import { formatRate, learningOverview, LEARNING_TARGETS, satisfactionRate, stepsDone, type Tally } from '../learning';
+import {
+  formatRate,
+  learningOverview,
+  LEARNING_TARGETS,
+  satisfactionRate,
+  stepsDone,
+  tally,
+  type MatrixRow,
+  type Tally,
+} from '../learning';
 
 export interface BuiltDossier {
   docDefinition: TDocumentDefinitions;
@@ -1227,7 +1236,10 @@ function learningCompletion(sel: DossierSelection, period: DossierPeriod, opts: 
   for (const y of years) {
     const members = sel.members.filter((m) => onRosterDuring(m, y.from, y.to));
     if (!members.length) continue;
-    const overview = learningOverview({ from: y.from, to: y.to, today, members, entries: sel.learning });
+    const overview = wholePeriodsOnly(
+      learningOverview({ from: y.from, to: y.to, today, members, entries: sel.learning }),
+      y,
+    );
     const b = overview.branch;
     const label = byYear ? `${y.from.slice(0, 4)}年度` : '';
     const moves = members.map((m) => movementsOf(m, y).filter((x) => x.kind !== '转正'));
@@ -1268,6 +1280,37 @@ function learningCompletion(sel: DossierSelection, period: DossierPeriod, opts: 
   return nodes;
 }
 
+/**
+ * The overview counting only the months, quarters and halves wholly inside the volume's period, as the compliance
+ * table does: a volume of March to June would otherwise judge the first quarter's 季读一本 on March alone. A whole
+ * year's is unchanged (the app's figures).
+ */
+function wholePeriodsOnly(
+  overview: ReturnType<typeof learningOverview>,
+  period: DossierPeriod,
+): ReturnType<typeof learningOverview> {
+  if (isCalendarYear(period)) return overview;
+  const counted = (row: MatrixRow) => {
+    const cells = row.cells.filter((c) => c.period.start >= period.from && c.period.end <= period.to);
+    const done = cells.filter((c) => c.status === 'done').length;
+    return { done, due: done + cells.filter((c) => c.status === 'missed').length };
+  };
+  const sum = (ts: readonly { done: number; due: number }[]) =>
+    tally(
+      ts.reduce((n, t) => n + t.done, 0),
+      ts.reduce((n, t) => n + t.due, 0),
+    );
+  const matrices = overview.matrices.map((mx) => {
+    const rows = mx.rows.map((r) => ({ ...r, ...sum([counted(r)]) }));
+    return { ...mx, rows, branch: sum(rows) };
+  });
+  return {
+    matrices,
+    members: overview.members.map((m, i) => ({ ...m, ...sum(matrices.map((mx) => mx.rows[i]!)) })),
+    branch: sum(matrices.map((mx) => mx.branch)),
+  };
+}
+
 /** 姓名 as wide as a movement's date (「2025年12月31日」), the five tallies share the rest. */
 const LEARNING_TABLE_WIDTHS = fullWidthColumns([DATE_WIDTH, '*', '*', '*', '*', '*']);
 
@@ -1286,7 +1329,8 @@ function learning(sel: DossierSelection, data: DossierData, cite: Cite, period: 
         {
           text:
             `学习目标由名称而来：${LEARNING_TARGETS.map((t) => `${t.kind}${t.rule}`).join('；')}。` +
-            '每格为已完成/应完成的期数（月、季度或半年）及完成率；党员不在册的期间不计，尚未结束的期间不计入。',
+            '每格为已完成/应完成的期数（月、季度或半年）及完成率；党员不在册的期间不计，尚未结束的期间不计入' +
+            (isCalendarYear(period) ? '。' : '，跨出本卷期间的季度、半年不在本卷统计。'),
           style: 'small',
         },
       ]),

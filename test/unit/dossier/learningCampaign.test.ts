@@ -100,6 +100,19 @@ describe('六、学习与争创 in the definition', () => {
   });
 });
 
+describe('a volume of part of a year', () => {
+  it('counts only the months, quarters and halves wholly inside it, as the compliance table does', () => {
+    const text = JSON.stringify(
+      buildDossier(data(), { ...STAMP, from: '2025-03-01', to: '2025-06-30' }).docDefinition.content,
+    );
+    // 11 members on the roll (许晨 from 13 June): each owes March to June twice over (日阅一文, 月写一篇) and the second
+    // quarter, no half-year — 10 × 9; 许晨 June twice and the second quarter — 3. 吴静怡's March 月写一篇 and 张卫东's May
+    // one are met. Before, the first quarter and the first half were judged on the part inside the volume too.
+    expect(text).toContain('全支部学习完成率 2.2%（已完成 2 / 应完成 93）');
+    expect(text).toContain('跨出本卷期间的季度、半年不在本卷统计');
+  });
+});
+
 describe.skipIf(!hasPoppler)('六、学习与争创 read back from the PDF', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-learning-'));
   const pdf = join(dir, 'vol.pdf');
