@@ -1,14 +1,7 @@
 // The 迎检卷宗 document definition of one branch-volume, ordered by the four standards, with its manifest.
 import { forYearNote } from '../domain/recordYear';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import {
-  MEETING_KINDS,
-  MEMBER_GRADES,
-  SEVEN_HAVES,
-  LEARNING_KIND_NAMES,
-  CAMPAIGN_PHASES,
-  seqBook,
-} from '../domain/vocab';
+import { MEETING_KINDS, MEMBER_GRADES, SEVEN_HAVES, CAMPAIGN_PHASES, CAMPAIGN_STEPS, seqBook } from '../domain/vocab';
 import { committeeDuring, secretariesLine, tenureNote } from '../branch/committee';
 import { getRulePack } from '../rules/packs';
 import { computeCompliance } from '../scoring/compliance';
@@ -24,11 +17,18 @@ import {
   type MemberEvaluation,
   type Responsibility,
 } from '../schemas/entities';
-import { isOnRosterOn, rollStartOf, transferredIn } from '../rules/roster';
+import { isOnRosterOn, onRosterDuring, rollStartOf, transferredIn } from '../rules/roster';
 import { countedAssessments, countedGroupOf, countedYearOf } from '../standards/counted';
 import { formatScore, roundScore } from '../standards/score';
 import { manifestLabeler } from './describeChange';
-import { citedRecords, learningAnchor, responsibilityAnchor, venueAnchor, type CitedRecord } from './evidence';
+import {
+  assessmentAnchor,
+  citedRecords,
+  learningAnchor,
+  responsibilityAnchor,
+  venueAnchor,
+  type CitedRecord,
+} from './evidence';
 import {
   isCalendarYear,
   periodOfOptions,
@@ -79,6 +79,16 @@ import {
 } from './meetingRecord';
 import { areaText, capacityText } from '../domain/venueText';
 import { carriedFromNote } from '../domain/carriedTasks';
+import {
+  formatRate,
+  learningOverview,
+  LEARNING_TARGETS,
+  satisfactionRate,
+  stepsDone,
+  tally,
+  type MatrixRow,
+  type Tally,
+} from '../learning';
 
 export interface BuiltDossier {
   docDefinition: TDocumentDefinitions;
@@ -1175,7 +1185,12 @@ function standards(sel: DossierSelection, data: DossierData, cite: Cite, period:
     nodes.push(
       // The heading, the summary under it, the grade bands and which one counts stay on one page.
       together([
-        { text: `${withYear ? `${countedYearOf(a)}年度` : ''}${s.name}（${a.kind}）`, style: 'h2' },
+        // Anchored: 六、学习与争创's 量化考评 names the page of the 考评 a campaign links.
+        {
+          text: `${withYear ? `${countedYearOf(a)}年度` : ''}${s.name}（${a.kind}）`,
+          style: 'h2',
+          id: assessmentAnchor(a.id),
+        },
         formTable([
           ['考评期间', cnDateRange(a.periodStart, a.periodEnd)],
           ['考评人', a.assessor],
@@ -1194,47 +1209,159 @@ function standards(sel: DossierSelection, data: DossierData, cite: Cite, period:
 
 // ── 六、学习与争创 ──────────────────────────────────────────────────────────
 
-function learning(sel: DossierSelection, period: DossierPeriod): Content {
+/** The column a target is counted by, as its header says it: 「日阅一文」 over 「（按月）」. */
+const UNIT_WORD = { month: '按月', quarter: '按季度', half: '按半年' } as const;
+
+/** 「11/12 91.7%」: periods met of those due, and the rate, as 学习记录's 完成情况 computes them; 「—」 when none is due. */
+function tallyCell(t: Tally): TableCell {
+  return { text: t.due ? `${t.done}/${t.due} ${formatRate(t.rate)}` : '—', alignment: 'center', noWrap: true };
+}
+
+/**
+ * 党员学习: for each year of the period (a volume of several years, year by year), the members on the roll during it
+ * with each target's periods met of those due and the rate (learningOverview, the function 学习记录's 完成情况 uses:
+ * the two cannot disagree), the branch's rate over all four, then the entries. A member who joined, came or left
+ * during the year says so under the name, in the 名册's 期内变动 words: their targets cover only the months on the roll.
+ */
+function learningCompletion(sel: DossierSelection, period: DossierPeriod, opts: DossierOptions): Content[] {
+  const today = chinaToday(new Date(opts.generatedAt));
+  const years: DossierPeriod[] = [];
+  for (let y = Number(period.from.slice(0, 4)); y <= Number(period.to.slice(0, 4)); y++) {
+    const from = `${y}-01-01` < period.from ? period.from : `${y}-01-01`;
+    const to = `${y}-12-31` > period.to ? period.to : `${y}-12-31`;
+    years.push({ from, to });
+  }
+  const byYear = years.length > 1;
+  const nodes: Content[] = [];
+  for (const y of years) {
+    const members = sel.members.filter((m) => onRosterDuring(m, y.from, y.to));
+    if (!members.length) continue;
+    const overview = wholePeriodsOnly(
+      learningOverview({ from: y.from, to: y.to, today, members, entries: sel.learning }),
+      y,
+    );
+    const b = overview.branch;
+    const label = byYear ? `${y.from.slice(0, 4)}年度` : '';
+    const moves = members.map((m) => movementsOf(m, y).filter((x) => x.kind !== '转正'));
+    const nameCell = (i: number): TableCell =>
+      moves[i]!.length
+        ? {
+            stack: [
+              members[i]!.name,
+              ...moves[i]!.map((x) => ({
+                ...unbroken(cnDate(x.date), x.kind),
+                style: 'small',
+                ...(x.kind === '入党' || x.kind === '转入' ? {} : { color: WARNING_COLOR }),
+              })),
+            ],
+          }
+        : members[i]!.name;
+    nodes.push(
+      // A heading right before its table: it keeps the table's first rows (prebreak.ts, keptWithTable).
+      { text: `${label}全支部学习完成率 ${formatRate(b.rate)}（已完成 ${b.done} / 应完成 ${b.due}）`, style: 'h3' },
+      dataTable(
+        [
+          '姓名',
+          ...overview.matrices.map(
+            (mx) => `${mx.target.kind}
+（${UNIT_WORD[mx.target.unit]}）`,
+          ),
+          '综合',
+        ],
+        members.map((_, i) => [
+          nameCell(i),
+          ...overview.matrices.map((mx) => tallyCell(mx.rows[i]!)),
+          tallyCell(overview.members[i]!),
+        ]),
+        LEARNING_TABLE_WIDTHS,
+      ),
+    );
+  }
+  return nodes;
+}
+
+/**
+ * The overview counting only the months, quarters and halves wholly inside the volume's period, as the compliance
+ * table does: a volume of March to June would otherwise judge the first quarter's 季读一本 on March alone. A whole
+ * year's is unchanged (the app's figures).
+ */
+function wholePeriodsOnly(
+  overview: ReturnType<typeof learningOverview>,
+  period: DossierPeriod,
+): ReturnType<typeof learningOverview> {
+  if (isCalendarYear(period)) return overview;
+  const counted = (row: MatrixRow) => {
+    const cells = row.cells.filter((c) => c.period.start >= period.from && c.period.end <= period.to);
+    const done = cells.filter((c) => c.status === 'done').length;
+    return { done, due: done + cells.filter((c) => c.status === 'missed').length };
+  };
+  const sum = (ts: readonly { done: number; due: number }[]) =>
+    tally(
+      ts.reduce((n, t) => n + t.done, 0),
+      ts.reduce((n, t) => n + t.due, 0),
+    );
+  const matrices = overview.matrices.map((mx) => {
+    const rows = mx.rows.map((r) => ({ ...r, ...sum([counted(r)]) }));
+    return { ...mx, rows, branch: sum(rows) };
+  });
+  return {
+    matrices,
+    members: overview.members.map((m, i) => ({ ...m, ...sum(matrices.map((mx) => mx.rows[i]!)) })),
+    branch: sum(matrices.map((mx) => mx.branch)),
+  };
+}
+
+/** 姓名 as wide as a movement's date (「2025年12月31日」), the five tallies share the rest. */
+const LEARNING_TABLE_WIDTHS = fullWidthColumns([DATE_WIDTH, '*', '*', '*', '*', '*']);
+
+function learning(sel: DossierSelection, data: DossierData, cite: Cite, period: DossierPeriod, opts: DossierOptions) {
   // A campaign spans its phases; a volume of part of a year prints only the steps dated inside it.
   const inside = (date: string) => date >= period.from && date <= period.to;
-  const nodes: Content[] = [sectionHeading('learning'), { text: '党员学习（一抓好四深化）', style: 'h2' }];
+  const heading: Content = { text: '党员学习（一抓好四深化）', style: 'h2' };
+  const nodes: Content[] = [sectionHeading('learning')];
   const name = (id: string) => sel.members.find((m) => m.id === id)?.name ?? id;
-  if (!sel.learning.length) nodes.push(emptyNote());
+  if (!sel.learning.length && !sel.members.length) nodes.push(heading, emptyNote());
   else {
-    // In roster order, as in 一、支部概况; anyone no longer on the roster after them.
-    const withEntries = new Set(sel.learning.map((l) => l.memberId));
-    const learners = [
-      ...sel.members.filter((m) => withEntries.has(m.id)).map((m) => m.id),
-      ...[...withEntries].filter((id) => !sel.members.some((m) => m.id === id)),
-    ];
     nodes.push(
-      dataTable(
-        ['姓名', ...LEARNING_KIND_NAMES],
-        learners.map((id) => [
-          name(id),
-          ...LEARNING_KIND_NAMES.map((k) => ({
-            text: `${sel.learning.filter((l) => l.memberId === id && l.kind === k).length}`,
-            alignment: 'center' as const,
-          })),
-        ]),
-        [70, '*', '*', '*', '*'],
-      ),
-      dataTable(
-        ['日期', '姓名', '类型', '标题'],
-        // Each entry anchored: a 考评 item citing it names its page.
-        sel.learning.map((l) => [
-          { text: cnDate(l.date), id: learningAnchor(l.id) },
-          name(l.memberId),
-          l.kind,
-          l.title,
-        ]),
-        [DATE_WIDTH, 50, 60, '*'],
-      ),
+      // The targets once, under the heading: every cell below is counted against them.
+      together([
+        heading,
+        {
+          text:
+            `学习目标由名称而来：${LEARNING_TARGETS.map((t) => `${t.kind}${t.rule}`).join('；')}。` +
+            '每格为已完成/应完成的期数（月、季度或半年）及完成率；党员不在册的期间不计，尚未结束的期间不计入' +
+            (isCalendarYear(period) ? '。' : '，跨出本卷期间的季度、半年不在本卷统计。'),
+          style: 'small',
+        },
+      ]),
+      ...learningCompletion(sel, period, opts),
+      { text: '学习记录', style: 'h3' },
+    );
+    nodes.push(
+      sel.learning.length
+        ? dataTable(
+            ['日期', '姓名', '类型', '标题'],
+            // Each entry anchored: a 考评 item citing it names its page.
+            sel.learning.map((l) => [
+              { text: cnDate(l.date), id: learningAnchor(l.id) },
+              name(l.memberId),
+              l.kind,
+              l.title,
+            ]),
+            [DATE_WIDTH, 50, 60, '*'],
+          )
+        : emptyNote(),
     );
   }
   nodes.push({ text: '争创活动', style: 'h2' });
   if (!sel.campaigns.length) nodes.push(emptyNote());
+  const assessments = new Map(data.assessments.filter((a) => a.branchId === sel.branch.id).map((a) => [a.id, a]));
+  const printedAssessments = new Set(sel.assessments.map((a) => a.id));
+  const stepHeading = (text: string): Content => ({ text, bold: true, margin: [0, 6, 0, 0] });
   for (const c of sel.campaigns) {
+    // As the campaign's page counts them (stepsDone): the whole campaign, whatever part of it this volume prints.
+    const steps = stepsDone(c);
+    const open = steps.filter((s) => !s.done).map((s) => s.step);
     nodes.push(
       { text: c.name, style: 'h3' },
       formTable([['主题', para(c.theme)]], 1),
@@ -1246,6 +1373,13 @@ function learning(sel: DossierSelection, period: DossierPeriod): Content {
         }),
         ['*', 100, 100],
       ),
+      {
+        text: [
+          { text: `全面争创六个环节：已完成 ${steps.length - open.length}/${CAMPAIGN_STEPS.length}`, bold: true },
+          open.length ? { text: `（未完成：${open.join('、')}）`, color: WARNING_COLOR } : '',
+        ],
+        margin: [0, 0, 0, 2],
+      },
     );
     const commitments = c.commitments.filter((x) => inside(x.date));
     const reviews = c.reviews.filter((x) => inside(x.date));
@@ -1258,6 +1392,18 @@ function learning(sel: DossierSelection, period: DossierPeriod): Content {
           [50, '*', DATE_WIDTH],
         ),
       );
+    // 积极争创: the 工作记录 linked to the campaign, each with its page, as a 考评 item's 佐证.
+    if (c.linkedMeetingIds.length)
+      nodes.push(
+        together([
+          stepHeading(`积极争创：关联工作记录 ${c.linkedMeetingIds.length} 条`),
+          ...evidenceTable(c.linkedMeetingIds.map(cite), {
+            width: CONTENT_WIDTH,
+            pageWidth: CAMPAIGN_PAGE_WIDTH,
+            header: '关联记录',
+          }),
+        ]),
+      );
     if (reviews.length)
       nodes.push(
         dataTable(
@@ -1267,7 +1413,34 @@ function learning(sel: DossierSelection, period: DossierPeriod): Content {
         ),
       );
     if (c.satisfaction.length)
-      nodes.push({ text: `群众评议：${c.satisfaction.map((s) => `${s.level} ${s.count} 人`).join('，')}` });
+      nodes.push({
+        text: [
+          { text: '群众评议：', bold: true },
+          `${c.satisfaction.map((s) => `${s.level} ${s.count} 人`).join('，')}；`,
+          { text: satisfactionRate(c.satisfaction).label, bold: true },
+        ],
+        margin: [0, 4, 0, 0],
+      });
+    // 量化考评: the 考评 linked to the campaign, its total and the page of 五、评价有标准 it is printed on.
+    if (c.assessmentId) {
+      const a = assessments.get(c.assessmentId);
+      const cited: CitedRecord = !a
+        ? { status: 'unknown', text: '（关联的考评已不在台账中）' }
+        : {
+            status: printedAssessments.has(a.id) ? 'inVolume' : 'outOfPeriod',
+            text:
+              `${cnDate(a.date)} ${a.standardSnapshot.name}（${a.kind}），总分 ${a.total} / ` +
+              `${a.standardSnapshot.totalScore} 分，${a.grade || '—'}` +
+              (printedAssessments.has(a.id) ? '' : '（不在本卷期间内）'),
+            ...(printedAssessments.has(a.id) ? { anchor: assessmentAnchor(a.id) } : {}),
+          };
+      nodes.push(
+        together([
+          stepHeading('量化考评'),
+          ...evidenceTable([cited], { width: CONTENT_WIDTH, pageWidth: CAMPAIGN_PAGE_WIDTH, header: '关联考评' }),
+        ]),
+      );
+    }
     if (awards.length)
       nodes.push(
         dataTable(
@@ -1280,6 +1453,9 @@ function learning(sel: DossierSelection, period: DossierPeriod): Content {
   nodes.push(...competitions(sel));
   return part(...nodes);
 }
+
+/** The page column of a campaign's 积极争创 and 量化考评 lists. */
+const CAMPAIGN_PAGE_WIDTH = 30;
 
 /** 技能比武 (练硬功、打擂台): each event's name, kind and date with its participants, in date order. */
 function competitions(sel: DossierSelection): Content[] {
@@ -1485,7 +1661,7 @@ export function buildDossier(data: DossierData, options: DossierOptions): BuiltD
         ...records(sel, ctx, period, options),
         responsibility(sel, cite),
         standards(sel, data, cite, period),
-        learning(sel, period),
+        learning(sel, data, cite, period, options),
         appendix(sel, manifest, fingerprint),
         closing(sel, label, options),
       ],

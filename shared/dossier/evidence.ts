@@ -13,6 +13,8 @@ import { recordAnchor } from './meetingRecord';
 export const venueAnchor = (venueId: string) => `venue-${venueId}`;
 export const responsibilityAnchor = (responsibilityId: string) => `resp-${responsibilityId}`;
 export const learningAnchor = (learningId: string) => `learn-${learningId}`;
+/** The heading of a 考评 in 五、评价有标准: a campaign's 量化考评 names its page. */
+export const assessmentAnchor = (assessmentId: string) => `assess-${assessmentId}`;
 
 export type CitedRecord =
   /** Printed in this volume; `anchor` is where (absent: printed, but not at a node of its own). */
