@@ -183,4 +183,14 @@ describe('所属年度', () => {
       '2031-01-16 已有一条组织生活会记录「组织生活会2031-01-16」（草稿，2030年度第2次），仍要保存吗？',
     );
   });
+
+  it('a range ending on 31 December takes last year’s late records; one ending mid-year takes none of them', async () => {
+    const { branch, zhang } = await seed();
+    const late = await createMeeting(branch.id, { ...life('2031-01-15', 2030), attendance: present(zhang) });
+    const ids = async (from: string, to: string) => (await countingBetween(branch.id, from, to)).map((m) => m.id);
+    expect(await ids('2030-07-01', '2030-12-31')).toEqual([late.id]);
+    expect(await ids('2030-01-01', '2030-06-30')).toEqual([]);
+    expect(await ids('2031-01-01', '2031-06-30')).toEqual([]);
+    expect(await ids('2021-01-01', '2030-12-31')).toEqual([late.id]);
+  });
 });

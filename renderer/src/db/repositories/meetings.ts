@@ -341,9 +341,11 @@ export function ofBranchBetween(branchId: string, from: string, to: string): Pro
  * What compliance, 考评, 卷宗 and evidence pickers read; lists and the calendar go by date.
  */
 export async function countingBetween(branchId: string, from: string, to: string): Promise<Meeting[]> {
+  // A record dated after `to` counts on or before it only as last year's held early: `to` must be a 31 December.
+  const lateOnes = to.endsWith('-12-31');
   const [dated, after] = await Promise.all([
     ofBranchBetween(branchId, from, to),
-    ofBranchBetween(branchId, nextDay(to), lateRecordsEnd(to)),
+    lateOnes ? ofBranchBetween(branchId, nextDay(to), lateRecordsEnd(to)) : [],
   ]);
   return [...dated, ...after].filter((m) => countsWithin(m, from, to));
 }
