@@ -12,7 +12,7 @@ interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends Fie
   C,
   TT
 > {
-  options: { value: string; label: string }[];
+  options: { value: string | number; label: string }[];
   placeholder?: string;
   /** Stored as '' when nothing is chosen (the schemas' optional ids), shown as empty. */
   emptyAs?: '';
@@ -21,6 +21,8 @@ interface Props<T extends FieldValues, N extends FieldPath<T>, C, TT extends Fie
   /** Several choices (an array of values), at most `maxCount`. */
   multiple?: boolean;
   maxCount?: number;
+  /** Told of each choice the user makes (not of changes the form makes itself). */
+  onChosen?: (value: unknown) => void;
 }
 
 export function SelectField<T extends FieldValues, N extends FieldPath<T>, C, TT extends FieldValues>({
@@ -30,6 +32,7 @@ export function SelectField<T extends FieldValues, N extends FieldPath<T>, C, TT
   allowClear,
   multiple,
   maxCount,
+  onChosen,
   ...field
 }: Readonly<Props<T, N, C, TT>>) {
   return (
@@ -45,7 +48,10 @@ export function SelectField<T extends FieldValues, N extends FieldPath<T>, C, TT
             labelRender={chosenLabelRender(f.id, value)}
             {...(multiple ? { mode: 'multiple' as const, maxCount } : {})}
             value={value}
-            onChange={(v: unknown) => f.onChange(emptyAs === '' ? (v ?? '') : v)}
+            onChange={(v: unknown) => {
+              f.onChange(emptyAs === '' ? (v ?? '') : v);
+              onChosen?.(v);
+            }}
             onBlur={f.onBlur}
             options={options}
             allowClear={allowClear && SELECT_CLEAR}

@@ -36,7 +36,6 @@ import { DateInput } from '../../ui/DateInput';
 import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
-import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import {
   attendanceLabels,
   carriedValues,
@@ -458,36 +457,20 @@ export function MeetingForm({
             </Col>
             {forYearOptions && (
               <Col xs={24} md={8}>
-                <FormField control={control} name="forYear" label="所属年度" required idPrefix={idPrefix}>
-                  {(f) => {
-                    const hintId = `${f.id}-hint`;
-                    const own = f.a11y['aria-describedby'];
-                    return (
-                      <>
-                        <Select
-                          id={f.id}
-                          {...f.a11y}
-                          aria-describedby={describedByChosen(f.id, f.value, [own, hintId].filter(Boolean).join(' '))}
-                          labelRender={chosenLabelRender(f.id, f.value)}
-                          value={f.value}
-                          onChange={(v: number) => {
-                            handYear.current = v;
-                            f.onChange(v);
-                          }}
-                          onBlur={f.onBlur}
-                          options={forYearOptions}
-                          status={f.invalid ? 'error' : undefined}
-                        />
-                        <Typography.Text id={hintId} type="secondary" style={{ display: 'block', marginTop: 4 }}>
-                          {previousYearHeld === false && ownYear !== undefined
-                            ? `${ownYear - 1}年度还没有${kind}记录。`
-                            : ''}
-                          为上一年度召开的选上一年度，计入该年度的落实情况、序号和卷宗
-                        </Typography.Text>
-                      </>
-                    );
+                <SelectField
+                  control={control}
+                  name="forYear"
+                  label="所属年度"
+                  required
+                  idPrefix={idPrefix}
+                  options={forYearOptions}
+                  onChosen={(v) => {
+                    handYear.current = v as number;
                   }}
-                </FormField>
+                  hint={`${
+                    previousYearHeld === false && ownYear !== undefined ? `${ownYear - 1}年度还没有${kind}记录。` : ''
+                  }为上一年度召开的选上一年度，计入该年度的落实情况、序号和卷宗`}
+                />
               </Col>
             )}
             <Col xs={24} md={8}>
