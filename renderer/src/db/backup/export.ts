@@ -6,7 +6,13 @@ import {
   type BackupSink,
   writeBackup,
 } from '../../../../shared/backup';
-import { BACKUP_TABLES, type BackupTableName, TABLE_BY_NAME } from '../../../../shared/backup/tables';
+import {
+  BACKUP_TABLES,
+  BRANCH_DATA_TABLES,
+  type BackupTableName,
+  TABLE_BY_NAME,
+} from '../../../../shared/backup/tables';
+import { safeFileName } from '../../../../shared/fileName';
 import { SCHEMA_VERSION } from '../AppDB';
 import { withHashWorker } from '../../workers/hashClient';
 import { db } from '../db';
@@ -24,6 +30,12 @@ export interface ExportOptions {
   onProgress?: (progress: ExportProgress) => void;
   /** ISO instant written as the backup's creation time (defaults to now). */
   createdAt?: string;
+  /**
+   * Only this branch (moving one 支部 off a shared computer): its branch row and every record naming it, with the
+   * shared standards its 考评 refer to; no settings (this computer's lock and current branch) and no audit entries of
+   * shared data. An ordinary backup that happens to hold one branch: restore reads it as any other.
+   */
+  branchId?: string;
 }
 
 /** What a backup is written from: the app's database, or (before an upgrade) an older connection opened without a schema. */
@@ -34,8 +46,18 @@ export interface ExportSource {
 
 const appVersion = (): string => import.meta.env.VITE_APP_VERSION ?? '开发版';
 
-/** Every row of a table in primary-key order, one page per request, resuming after the last key seen. */
-async function* pagedRows(dexie: Dexie, table: string, onPage?: (n: number) => void): AsyncGenerator<object> {
+type Keep = (row: Record<string, unknown>) => boolean;
+
+/**
+ * Every row of a table in primary-key order, one page per request, resuming after the last key seen; with `keep`,
+ * only the rows it keeps (every page is still read: progress counts what was read).
+ */
+async function* pagedRows(
+  dexie: Dexie,
+  table: string,
+  onPage?: (n: number) => void,
+  keep?: Keep,
+): AsyncGenerator<object> {
   if (!dexie.tables.some((t) => t.name === table)) return;
   const t = dexie.table(table);
   let last: unknown = undefined;
@@ -45,7 +67,7 @@ async function* pagedRows(dexie: Dexie, table: string, onPage?: (n: number) => v
     const page = (await query.limit(PAGE_SIZE).toArray()) as Record<string, unknown>[];
     if (page.length === 0) return;
     onPage?.(page.length);
-    for (const row of page) yield row;
+    for (const row of page) if (!keep || keep(row)) yield row;
     if (page.length < PAGE_SIZE) return;
     last = page[page.length - 1]![t.schema.primKey.keyPath as string];
   }
@@ -67,16 +89,24 @@ function storageOf(dexie: Dexie, table: BackupTableName): { name: string; packed
   return names.has(table) ? { name: table, packed: false } : undefined;
 }
 
-/** The entries of a packed table, record by record in primary-key order (a branch's entries in stored order). */
-async function* packedRows(dexie: Dexie, table: string, onPage?: (n: number) => void): AsyncGenerator<object> {
+/**
+ * The entries of a packed table, record by record in primary-key order (a branch's entries in stored order); with
+ * `keep`, only those of the records it keeps (a packed record holds one branch's entries).
+ */
+async function* packedRows(
+  dexie: Dexie,
+  table: string,
+  onPage?: (n: number) => void,
+  keep?: Keep,
+): AsyncGenerator<object> {
   const t = dexie.table(table);
   let last: unknown = undefined;
   for (;;) {
     const query = last === undefined ? t.orderBy(':id') : t.where(':id').above(last);
-    const page = (await query.limit(PACKED_PAGE_SIZE).toArray()) as { entries: object[] }[];
+    const page = (await query.limit(PACKED_PAGE_SIZE).toArray()) as { branchId: string; entries: object[] }[];
     if (page.length === 0) return;
     onPage?.(page.length);
-    for (const record of page) yield* record.entries;
+    for (const record of page) if (!keep || keep(record)) yield* record.entries;
     if (page.length < PACKED_PAGE_SIZE) return;
     const keyPath = t.schema.primKey.keyPath as string[];
     const lastRecord = page[page.length - 1] as unknown as Record<string, unknown>;
@@ -128,15 +158,26 @@ export async function exportBackup(
   const onPage = (n: number) => {
     rowsDone += n;
   };
+  const { branchId } = options;
+  const ofBranch: Keep | undefined = branchId === undefined ? undefined : (row) => row.branchId === branchId;
   for (const { name } of BACKUP_TABLES) {
     const storage = storageOf(dexie, name);
     if (!storage) continue;
-    tables[name] = storage.packed ? packedRows(dexie, storage.name, onPage) : pagedRows(dexie, name, onPage);
+    // One branch: its own row, its records, all shared standards (its 考评 name them), none of this computer's settings.
+    let keep: Keep | undefined;
+    if (branchId !== undefined) {
+      if (name === 'settings') continue;
+      if (name === 'branches') keep = (row) => row.id === branchId;
+      else if (BRANCH_DATA_TABLES.includes(name)) keep = ofBranch;
+    }
+    tables[name] = storage.packed
+      ? packedRows(dexie, storage.name, onPage, keep)
+      : pagedRows(dexie, name, onPage, keep);
   }
 
   async function* attachments(): AsyncGenerator<BackupAttachmentSource> {
     const seen = new Set<string>();
-    for await (const row of pagedRows(dexie, 'attachments')) {
+    for await (const row of pagedRows(dexie, 'attachments', undefined, ofBranch)) {
       const a = row as StoredAttachment;
       // Rows sharing content share one file: read its bytes once.
       if (seen.has(a.sha256)) continue;
@@ -153,7 +194,9 @@ export async function exportBackup(
   if (options.onProgress && present.has('attachments')) {
     // Total attachment bytes for the progress bar: sizes are in the rows, no bytes are read for this.
     const sizes = new Map<string, number>();
-    await dexie.table('attachments').each((row: StoredAttachment) => sizes.set(row.sha256, row.size));
+    await dexie.table('attachments').each((row: StoredAttachment & { branchId?: string }) => {
+      if (branchId === undefined || row.branchId === branchId) sizes.set(row.sha256, row.size);
+    });
     bytesTotal = [...sizes.values()].reduce((a, b) => a + b, 0);
   }
 
@@ -206,10 +249,14 @@ export function createBlobSink(): { sink: BackupSink; toBlob: () => Blob } {
   };
 }
 
-/** The file name offered for a manual backup: 支部台账备份-20250318-1000.zip (China time). */
-export function backupDownloadName(at: Date = new Date()): string {
+/**
+ * The file name offered for a manual backup: 支部台账备份-20250318-1000.zip (China time), or with one branch's name for a
+ * backup of that branch only (支部台账备份-机关第一党支部-20250318-1000.zip).
+ */
+export function backupDownloadName(at: Date = new Date(), branchName?: string): string {
   const iso = new Date(at.getTime() + 8 * 3600_000).toISOString();
-  return `支部台账备份-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 16).replace(':', '')}.zip`;
+  const stamp = `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 16).replace(':', '')}`;
+  return branchName ? `支部台账备份-${safeFileName(branchName)}-${stamp}.zip` : `支部台账备份-${stamp}.zip`;
 }
 
 /** Exports the app's database into one Blob (a .zip file). */

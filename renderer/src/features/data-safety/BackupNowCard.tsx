@@ -1,7 +1,10 @@
-// 「立即备份」: exports everything into one .zip and saves it (a download in a browser, a save dialog in Electron).
+// 「立即备份」: exports everything into one .zip and saves it (a download in a browser, a save dialog in Electron); on a
+// computer keeping several branches, optionally the current branch only (to hand one 支部 to its own computer).
 import { CloudDownloadOutlined } from '../../ui/icons';
-import { App, Button, Card, Progress, Typography } from 'antd';
+import { App, Button, Card, Progress, Radio, Typography } from 'antd';
 import { useState } from 'react';
+import { useBranches } from '../branch/useBranches';
+import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { backupDownloadName, type ExportProgress, exportBackupBlob } from '../../db/backup/export';
 import { getHost } from '../../host/host';
 import { formatBytes } from './format';
@@ -21,18 +24,28 @@ function describe(progress: ExportProgress): { percent: number; text: string } {
 export function BackupNowCard({ onDone }: Readonly<{ onDone?: () => void }>) {
   const { message } = App.useApp();
   const [progress, setProgress] = useState<{ percent: number; text: string } | null>(null);
+  const branches = useBranches();
+  const current = useCurrentBranch();
+  const [scope, setScope] = useState<'all' | 'current'>('all');
+  const several = (branches?.length ?? 0) > 1;
+  // The choice only exists with several branches; with one, 「全部」 is that branch (and keeps the settings).
+  const only = several && scope === 'current' && current ? current : undefined;
 
   const run = async () => {
     setProgress({ percent: 0, text: '正在准备…' });
     try {
-      const { blob, manifest } = await exportBackupBlob({ onProgress: (p) => setProgress(describe(p)) });
+      const { blob, manifest } = await exportBackupBlob({
+        onProgress: (p) => setProgress(describe(p)),
+        ...(only ? { branchId: only.id } : {}),
+      });
       setProgress({ percent: 100, text: '正在保存文件…' });
       const bytes = new Uint8Array(await blob.arrayBuffer());
-      const saved = await getHost().saveFile(backupDownloadName(), bytes, [{ name: '台账备份', extensions: ['zip'] }]);
+      const name = backupDownloadName(new Date(), only?.name);
+      const saved = await getHost().saveFile(name, bytes, [{ name: '台账备份', extensions: ['zip'] }]);
       if (saved === 'saved') {
         const rows = Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0);
         void message.success(
-          `备份已保存：${rows} 条记录，${manifest.attachments.count} 个附件，${formatBytes(blob.size)}`,
+          `备份已保存${only ? `（仅${only.name}）` : ''}：${rows} 条记录，${manifest.attachments.count} 个附件，${formatBytes(blob.size)}`,
         );
         onDone?.();
       }
@@ -46,8 +59,29 @@ export function BackupNowCard({ onDone }: Readonly<{ onDone?: () => void }>) {
   return (
     <Card title="立即备份" style={{ marginBottom: 16 }}>
       <Typography.Paragraph>
-        把本机全部支部的数据和附件保存为一个备份文件（.zip）。请定期备份，并把备份文件另存到U盘或其他电脑。
+        把台账数据和附件保存为一个备份文件（.zip）。请定期备份，并把备份文件另存到U盘或其他电脑。
       </Typography.Paragraph>
+      {several && current && (
+        <div style={{ marginBottom: 12 }}>
+          <Radio.Group
+            aria-label="备份范围"
+            value={scope}
+            disabled={progress !== null}
+            onChange={(e) => setScope(e.target.value as 'all' | 'current')}
+            options={[
+              { value: 'all', label: `本机全部支部（${branches!.length} 个）` },
+              { value: 'current', label: `仅当前支部：${current.name}` },
+            ]}
+          />
+          {scope === 'current' && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+              只含本支部的记录、附件和操作日志（及各支部共用的考评标准），不含本机设置（应用锁）。用于把这个支部交给另一台电脑：
+              在那台电脑上「从备份恢复」，选「作为新支部导入」（已有该支部时选「替换本机的同一支部」）。
+              这不是本机的完整备份。
+            </Typography.Paragraph>
+          )}
+        </div>
+      )}
       {progress && (
         <div role="status" aria-live="polite" style={{ marginBottom: 12 }}>
           <Progress percent={progress.percent} />
