@@ -115,6 +115,47 @@ test('fields read as required with their chosen value, without the 「*」 in th
   expect(filters.find((f) => f.name === '状态')).toMatchObject({ description: '全部' });
 });
 
+test('choosing a person is heard as the name, never as the stored id', async ({ page }) => {
+  await newBranch(page);
+  const [id] = await seedRoster(page, ['罗雪']);
+  await openSection(page, '工作记录');
+  // The records' 人员 filter: its options' values are member ids.
+  const person = page.getByRole('combobox', { name: '人员', exact: true });
+  await person.click();
+  await person.fill('罗雪');
+  await page.keyboard.press('Enter');
+  await expect(person).toBeFocused();
+  // The chosen name describes the combobox …
+  const fields = await axNodes(page, ['combobox']);
+  expect(fields.find((f) => f.name === '人员')).toMatchObject({ description: '罗雪' });
+  // … and no live region the reader is given (the select's own 「polite」 one spoke the option's value) holds the id.
+  const spoken = await page.evaluate(() =>
+    [...document.querySelectorAll('[aria-live]')]
+      .filter((el) => getComputedStyle(el).display !== 'none')
+      .map((el) => el.textContent ?? ''),
+  );
+  expect(spoken.join('|')).not.toContain(id!);
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: {
+      ignored: boolean;
+      nodeId: string;
+      parentId?: string;
+      role?: { value: string };
+      name?: { value: string };
+    }[];
+  };
+  await cdp.detach();
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  // rc-select's own list for readers has each option named by its label, the value as its (unread) text: fine.
+  const unnamedText = (n: (typeof nodes)[number]) => {
+    const parent = n.parentId ? byId.get(n.parentId) : undefined;
+    return !(n.role?.value === 'StaticText' && parent?.role?.value === 'option' && !parent.name?.value.includes(id!));
+  };
+  const heard = nodes.filter((n) => !n.ignored && (n.name?.value ?? '').includes(id!) && unnamedText(n));
+  expect(heard.map((n) => n.role?.value)).toEqual([]);
+});
+
 test('a focused field has a dark ring, unlike the red border of a field in error', async ({ page }) => {
   await newBranch(page);
   await openNewRecord(page);
