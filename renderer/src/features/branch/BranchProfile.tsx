@@ -23,7 +23,9 @@ export function BranchProfile({ branch }: Readonly<{ branch: Branch }>) {
         </Typography.Title>
         <Descriptions
           bordered
-          column={{ xs: 1, md: 2 }}
+          // Two pairs a row only where both fit: in a half-screen window (683 px) labels and dates broke mid-word.
+          column={{ xs: 1, sm: 1, md: 1, lg: 2 }}
+          styles={{ label: { whiteSpace: 'nowrap' } }}
           items={[
             { key: 'parentOrg', label: '上级党组织', children: branch.parentOrg || NOT_FILLED },
             { key: 'establishedDate', label: '成立日期', children: branch.establishedDate || NOT_FILLED },
@@ -42,11 +44,14 @@ export function BranchProfile({ branch }: Readonly<{ branch: Branch }>) {
           size="small"
           locale={{ emptyText: <Empty description="尚未填写支委会成员" /> }}
           columns={[
-            { key: 'role', title: '职务', dataIndex: 'role', width: 160 },
+            // No fixed widths: 160 + 240 px left 姓名 one character wide (「姓/名」) in a 683-px window.
+            { key: 'role', title: '职务', dataIndex: 'role' },
             {
               key: 'name',
               title: '姓名',
               dataIndex: 'name',
+              onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+              onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
               render: (name: string, row) =>
                 row.former ? (
                   <Space size={4}>
@@ -60,7 +65,7 @@ export function BranchProfile({ branch }: Readonly<{ branch: Branch }>) {
             {
               key: 'tenure',
               title: '任职起止',
-              width: 240,
+              onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
               render: (_: unknown, row) => tenureText(row) || <Typography.Text type="secondary">—</Typography.Text>,
             },
           ]}

@@ -1,6 +1,6 @@
 // 操作日志: the current branch's audited changes (including restores), newest first, more on request; narrowed to a
 // year, or to 更正, 删除 and branch replacements only, an inspector finds a back-filled or corrected record without paging through years.
-import { Button, Card, Checkbox, Flex, Select, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Grid, Select, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { chinaToday } from '../../../../shared/schemas/common';
@@ -24,6 +24,7 @@ const CORRECTIONS: AuditFilter['actions'] = ['amend', 'delete'];
 const ALL_YEARS = 0;
 
 export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: string; branchName: string }>) {
+  const compact = Grid.useBreakpoint().lg === false;
   const [year, setYear] = useState<number | undefined>(undefined);
   const [correctionsOnly, setCorrectionsOnly] = useState(false);
   const filtered = year !== undefined || correctionsOnly;
@@ -75,8 +76,10 @@ export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: stri
     : found.total !== undefined
       ? `操作日志（${branchName}，${scope}共 ${found.total} 条）`
       : `操作日志（${branchName}，最近 ${entries?.length ?? 0} 条）`;
+  const actionLabel = (e: AuditEntry) => (isRenumbering(e) ? '调整序号' : AUDIT_ACTION_LABELS[e.action]);
   return (
-    <Card title={title}>
+    // The title names a long branch and the count: it wraps rather than cut the count off.
+    <Card title={title} styles={{ title: { whiteSpace: 'normal' } }}>
       <Flex wrap gap={16} align="center" style={{ marginBottom: 12 }}>
         <Flex gap={8} align="center">
           <label htmlFor={yearId}>年份</label>
@@ -110,15 +113,39 @@ export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: stri
         pagination={false}
         locale={{ emptyText: filtered ? '没有符合条件的操作记录' : '暂无操作记录' }}
         columns={[
-          { key: 'at', title: '时间', width: 150, render: (_, e) => formatChinaTime(e.at) },
-          {
-            key: 'action',
-            title: '操作',
-            width: 80,
-            // Older builds logged a 序号 moved by another record's 定稿 as 更正: it is none, whatever it was logged as.
-            render: (_, e) => (isRenumbering(e) ? '调整序号' : AUDIT_ACTION_LABELS[e.action]),
-          },
-          { key: 'entity', title: '对象', width: 100, render: (_, e) => entityLabel(e.entity) },
+          ...(compact
+            ? [
+                {
+                  // Below 992 px one column says when, what and on what: four left 说明 ≈ 110 px (4–6 lines a row).
+                  key: 'when',
+                  title: '时间与操作',
+                  width: 140,
+                  render: (_: unknown, e: AuditEntry) => (
+                    <>
+                      <div>{formatChinaTime(e.at)}</div>
+                      <Typography.Text type="secondary">
+                        {actionLabel(e)} · {entityLabel(e.entity)}
+                      </Typography.Text>
+                    </>
+                  ),
+                },
+              ]
+            : [
+                { key: 'at', title: '时间', width: 150, render: (_: unknown, e: AuditEntry) => formatChinaTime(e.at) },
+                {
+                  key: 'action',
+                  title: '操作',
+                  width: 80,
+                  // Older builds logged a 序号 moved by another record's 定稿 as 更正: it is none, whatever it was logged as.
+                  render: (_: unknown, e: AuditEntry) => actionLabel(e),
+                },
+                {
+                  key: 'entity',
+                  title: '对象',
+                  width: 100,
+                  render: (_: unknown, e: AuditEntry) => entityLabel(e.entity),
+                },
+              ]),
           {
             key: 'summary',
             title: '说明',
