@@ -73,3 +73,13 @@ describe('AuditLogCard', () => {
     expect(await screen.findByText('2025-05-07 支委会「研究年中党课安排」：序号由第4次调整为第5次')).toBeTruthy();
   });
 });
+
+describe('auditEntityLabel', () => {
+  it('reads a table name as its record and anything unknown as 其他记录, never as English', async () => {
+    const { auditEntityLabel } = await import('../../../renderer/src/features/data-safety/format');
+    expect(auditEntityLabel('meeting')).toBe('会议记录');
+    expect(auditEntityLabel('meetings')).toBe('会议记录');
+    expect(auditEntityLabel('memberEvaluations')).toBe('民主评议');
+    expect(auditEntityLabel('somethingElse')).toBe('其他记录');
+  });
+});

@@ -9,7 +9,7 @@ import { db } from '../../db/db';
 import { findAudit, listRecentAudit, type AuditFilter } from '../../db/repositories/audit';
 import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { SELECT_CLEAR } from '../../ui/controlLabels';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, formatChinaTime } from './format';
+import { AUDIT_ACTION_LABELS, auditEntityLabel, formatChinaTime } from './format';
 
 const FIRST = 30;
 const MORE = 100;
@@ -67,7 +67,6 @@ export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: stri
   const found = read?.readKey === readKey ? read : undefined;
   const entries = found?.list.slice(0, limit);
   const more = found?.total !== undefined ? found.total > limit : (found?.list.length ?? 0) > limit;
-  const entityLabel = (entity: string) => (AUDIT_ENTITY_LABELS as Record<string, string>)[entity] ?? entity;
   const scope = [year !== undefined ? `${year}年` : '', correctionsOnly ? '更正、删除和替换' : '']
     .filter(Boolean)
     .join('的');
@@ -124,7 +123,7 @@ export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: stri
                     <>
                       <div>{formatChinaTime(e.at)}</div>
                       <Typography.Text type="secondary">
-                        {actionLabel(e)} · {entityLabel(e.entity)}
+                        {actionLabel(e)} · {auditEntityLabel(e.entity)}
                       </Typography.Text>
                     </>
                   ),
@@ -143,7 +142,7 @@ export function AuditLogCard({ branchId, branchName }: Readonly<{ branchId: stri
                   key: 'entity',
                   title: '对象',
                   width: 100,
-                  render: (_: unknown, e: AuditEntry) => entityLabel(e.entity),
+                  render: (_: unknown, e: AuditEntry) => auditEntityLabel(e.entity),
                 },
               ]),
           {

@@ -39,3 +39,12 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   competition: '技能比武',
   attachment: '附件',
 };
+
+/**
+ * The Chinese name of an audit entry's entity as it was logged: the table name (「meetings」, written by some older
+ * files) reads as its record, anything else unknown as 「其他记录」 — never an English word in the 操作日志.
+ */
+export function auditEntityLabel(entity: string): string {
+  const labels = AUDIT_ENTITY_LABELS as Record<string, string>;
+  return labels[entity] ?? labels[entity.replace(/s$/, '')] ?? '其他记录';
+}

@@ -339,7 +339,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
           <Descriptions.Item label="地点（阵地）">{venueName || '—'}</Descriptions.Item>
           <Descriptions.Item label="主持人">{meeting.host || '—'}</Descriptions.Item>
           <Descriptions.Item label="记录人">{meeting.recorder || '—'}</Descriptions.Item>
-          {meeting.kind === '党课' && <Descriptions.Item label="授课人">{meeting.lecturer}</Descriptions.Item>}
+          {meeting.kind === '党课' && <Descriptions.Item label="授课人">{meeting.lecturer || '—'}</Descriptions.Item>}
           {meeting.kind === '党小组会' && <Descriptions.Item label="党小组">{groupName}</Descriptions.Item>}
           {meeting.kind === '谈心谈话' && (
             <Descriptions.Item label="谈话双方">{meeting.talkParties.map(nameOf).join('、')}</Descriptions.Item>
