@@ -32,6 +32,7 @@ import { LOOKAHEAD_DAYS, type ClosingView, type DashboardView, type RecordLine }
 import { useDashboard } from './useDashboard';
 import { showYear, useHashYear } from './yearRoute';
 import { YearSelect } from './YearSelect';
+import { LateYearEndHint } from './LateYearEndHint';
 import { carriedFromNote } from '../../../../shared/domain/carriedTasks';
 
 const packOptions = RULE_PACKS.map((p) => ({ value: p.id, label: p.name, title: p.description }));
@@ -84,12 +85,12 @@ export function Dashboard({ branch }: Readonly<{ branch: Branch }>) {
           />
         </Space>
       </Flex>
-      {view === undefined ? <Loading /> : <Pillars view={view} />}
+      {view === undefined ? <Loading /> : <Pillars view={view} branchId={branch.id} />}
     </>
   );
 }
 
-function Pillars({ view }: Readonly<{ view: DashboardView }>) {
+function Pillars({ view, branchId }: Readonly<{ view: DashboardView; branchId: string }>) {
   // The line says which rule, the rule which kind: its drafts of the year are what 「尚未定稿」 links to.
   const kindOf = new Map(getRulePack(view.packId).rules.map((r) => [r.id, r.meetingKind]));
   const draftsHref = (line: RecordLine) =>
@@ -116,6 +117,7 @@ function Pillars({ view }: Readonly<{ view: DashboardView }>) {
             </Space>
           }
         >
+          <LateYearEndHint branchId={branchId} year={view.year} />
           <List
             dataSource={view.records}
             renderItem={(line) => <RecordItem line={line} draftsHref={draftsHref(line)} />}
