@@ -121,6 +121,8 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   await page.getByRole('button', { name: '返回列表' }).click();
   const lateRow = page.getByRole('row').filter({ hasText: '参观红色教育基地' });
   const firstRow = page.getByRole('row').filter({ hasText: '研究部署第一季度党建工作' });
+  // The list opens at the record come back from: its link has the focus, for the keyboard to go on from.
+  await expect(lateRow.getByRole('link', { name: '参观红色教育基地' })).toBeFocused();
   await expect(lateRow.getByText('补录', { exact: true })).toBeVisible();
   await expect(firstRow.getByText('补录', { exact: true })).toHaveCount(0);
   await expect(firstRow.getByText('第1次')).toBeVisible();
@@ -134,6 +136,7 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   await page.goBack();
   await expect(lateRow).toBeVisible();
   await expect(firstRow).toHaveCount(0);
+  await expect(lateRow.getByRole('link', { name: '参观红色教育基地' })).toBeFocused();
   await chooseOption(main, '状态', '已定稿');
   await expect(firstRow).toBeVisible();
   await expect(lateRow).toHaveCount(0);
@@ -155,11 +158,28 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
   await expect(main.getByRole('link', { name: '支委会：研究部署第一季度党建工作' })).toBeVisible();
   await page.getByText('列表', { exact: true }).click();
 
-  // Search by a word of the minutes: found; a word that is nowhere: nothing.
+  // Search by a word of the minutes: found, and counted; a word that is nowhere: nothing.
   await search.fill('乡村振兴');
   await search.press('Enter');
   await expect(firstRow).toBeVisible();
   await expect(lateRow).toHaveCount(0);
+  await expect(main.getByText('共找到 1 条', { exact: true })).toBeVisible();
+  // A record opened from the search, then 返回列表 or back: the same search, at that record.
+  await firstRow.getByRole('link', { name: '研究部署第一季度党建工作' }).click();
+  await page.getByRole('button', { name: '返回列表' }).click();
+  await expect(search).toHaveValue('乡村振兴');
+  await expect(firstRow.getByRole('link', { name: '研究部署第一季度党建工作' })).toBeFocused();
+  await expect(lateRow).toHaveCount(0);
+  await firstRow.getByRole('link', { name: '研究部署第一季度党建工作' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: '研究部署第一季度党建工作' })).toBeVisible();
+  await page.goBack();
+  await expect(search).toHaveValue('乡村振兴');
+  await expect(firstRow.getByRole('link', { name: '研究部署第一季度党建工作' })).toBeFocused();
+  // The search is narrowed by the filters: no 主题党日 has the words.
+  await chooseOption(main, '类型', '主题党日');
+  await expect(page.getByText('没有找到包含该内容的记录')).toBeVisible();
+  await expect(search).toHaveValue('乡村振兴');
+  await chooseOption(main, '类型', '全部');
   await search.fill('防汛抗旱');
   await search.press('Enter');
   await expect(page.getByText('没有找到包含该内容的记录')).toBeVisible();

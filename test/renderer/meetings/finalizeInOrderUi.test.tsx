@@ -161,16 +161,20 @@ describe('返回列表', { timeout: 60_000 }, () => {
 
     await follow(link.getAttribute('href')!);
     fireEvent.click(await screen.findByRole('button', { name: '返回列表' }, SLOW));
-    expect(recordsViewFromHash(window.location.hash)).toEqual({ view: 'list', filter });
+    expect(recordsViewFromHash(window.location.hash)).toEqual({
+      view: 'list',
+      filter,
+      at: (target as { id: string }).id,
+    });
     await waitFor(() => expect(screen.getByLabelText('年份').closest('.ant-select')!.textContent).toContain('2030年'));
   });
 
-  it('opens the whole list from a record opened from elsewhere', async () => {
+  it('opens the whole list, at the record, from a record opened from elsewhere', async () => {
     const { branch } = await seed();
     await setCurrentBranchId(branch.id);
     const m = await createMeeting(branch.id, meetingInput({ topic: '三月支委会', date: '2030-03-11' }));
     page(recordsHref({ view: 'show', id: m.id }));
     fireEvent.click(await screen.findByRole('button', { name: '返回列表' }, SLOW));
-    expect(window.location.hash).toBe('#/records');
+    expect(recordsViewFromHash(window.location.hash)).toEqual({ view: 'list', at: m.id });
   });
 });

@@ -90,6 +90,30 @@ describe('countMeetings', () => {
     expect(counted.every((n) => n >= 0)).toBe(true);
     expect(counted.filter((n) => n > 0).length).toBeGreaterThan(8);
   });
+
+  it('counts a search, narrowed by the filters, as the list finds it', async () => {
+    const { branch, li, venue } = await records();
+    const cases: [MeetingFilter, number][] = [
+      // Topics 第1项 … 第25项 (第4项 deleted): 「第1」 is one bigram, its list is its matches.
+      [{ query: '第1' }, 11],
+      // 第11项 has both bigrams of 「第1项」 but not the words: confirmed on the record, not counted.
+      [{ query: '第1项' }, 1],
+      [{ query: '第1', year: 2030 }, 5],
+      [{ query: '第1', kind: '支委会' }, 5],
+      [{ query: '第1', status: '草稿' }, 5],
+      [{ query: '第1', memberId: li.id, year: 2029 }, 3],
+      [{ query: '第2', venueId: venue.id }, 1],
+      [{ query: '文件精神' }, 24],
+      [{ query: '文件精神', year: 2029, month: 3 }, 2],
+      [{ query: '乡村振兴' }, 0],
+      // Too short for the index: nothing, as the list finds nothing.
+      [{ query: '第' }, 0],
+    ];
+    for (const [filter, expected] of cases) {
+      expect(await countMeetings(branch.id, filter), JSON.stringify(filter)).toBe(expected);
+      expect(await listedAll(branch.id, filter), JSON.stringify(filter)).toBe(expected);
+    }
+  });
 });
 
 describe('records list and calendar', { timeout: 40_000 }, () => {

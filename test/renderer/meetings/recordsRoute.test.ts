@@ -84,6 +84,55 @@ describe('records route', () => {
     }
   });
 
+  it('keeps the search and the pages loaded in the list, the record opened from it, and back on 返回列表', () => {
+    const filter = { year: 2019, kind: '支委会', query: '宪法' } as const;
+    const list = recordsHref({ view: 'list', filter, pages: 4 });
+    expect(recordsViewFromHash(list)).toEqual({ view: 'list', filter, pages: 4 });
+    expect(new URLSearchParams(list.slice(list.indexOf('?') + 1)).get('q')).toBe('宪法');
+
+    // The record carries the list as it is; 返回列表 reopens it at that record.
+    const record = recordsHref({ view: 'show', id: 'r 66', list: filter, pages: 4 });
+    expect(recordsViewFromHash(record)).toEqual({ view: 'show', id: 'r 66', list: filter, pages: 4 });
+    window.history.replaceState(null, '', record);
+    goToRecords({ view: 'list', at: 'r 66' });
+    expect(recordsViewFromHash(window.location.hash)).toEqual({ view: 'list', filter, pages: 4, at: 'r 66' });
+    // After 删除草稿 (no row to come back to): the same list.
+    window.history.replaceState(null, '', record);
+    goToRecords({ view: 'list' });
+    expect(recordsViewFromHash(window.location.hash)).toEqual({ view: 'list', filter, pages: 4 });
+
+    // A search only, from the list of every record: the same.
+    window.history.replaceState(null, '', recordsHref({ view: 'show', id: 'x', list: { query: '宪法' }, pages: 3 }));
+    goToRecords({ view: 'list', at: 'x' });
+    expect(recordsViewFromHash(window.location.hash)).toEqual({
+      view: 'list',
+      filter: { query: '宪法' },
+      pages: 3,
+      at: 'x',
+    });
+
+    // 新建记录 from a searched, paged list: 取消 goes back to it.
+    window.history.replaceState(null, '', recordsHref({ view: 'new', kind: '党课', list: filter, pages: 2 }));
+    goToRecords({ view: 'list' });
+    expect(recordsViewFromHash(window.location.hash)).toEqual({ view: 'list', filter, pages: 2 });
+  });
+
+  it('writes no empty search, no first page and no bad page count', () => {
+    expect(recordsHref({ view: 'list', filter: { query: '' }, pages: 1 })).toBe('#/records');
+    expect(recordsHref({ view: 'list', filter: { query: '   ' } })).toBe('#/records');
+    expect(recordsHref({ view: 'show', id: 'abc', list: { query: '' }, pages: 1 })).toBe('#/records?id=abc');
+    expect(recordsViewFromHash('#/records?q=&pages=1')).toEqual({ view: 'list' });
+    expect(recordsViewFromHash('#/records?q=%20%20&pages=x')).toEqual({ view: 'list' });
+    expect(recordsViewFromHash('#/records?pages=-3')).toEqual({ view: 'list' });
+    expect(recordsViewFromHash('#/records?pages=2.5')).toEqual({ view: 'list' });
+    expect(recordsViewFromHash('#/records?pages=100000')).toEqual({ view: 'list' });
+    expect(recordsViewFromHash('#/records?q=%20宪法%20&pages=7')).toEqual({
+      view: 'list',
+      filter: { query: '宪法' },
+      pages: 7,
+    });
+  });
+
   it('drops filter values the list cannot show: unknown kind or status, a bad year, a month without a year', () => {
     expect(recordsViewFromHash('#/records?kind=茶话会&status=作废&year=20x5&month=3')).toEqual({ view: 'list' });
     expect(recordsViewFromHash('#/records?year=2025&month=13&status=已定稿')).toEqual({

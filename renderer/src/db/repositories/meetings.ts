@@ -114,6 +114,35 @@ export interface MeetingFilter {
   memberId?: string;
   /** 草稿 or 已定稿: no index of its own, tested on the rows the date range or the postings yield. */
   status?: RecordStatus;
+  /**
+   * Words the topic, agenda, minutes, speeches or resolutions contain (the list's search), narrowed by the other
+   * fields like any filter. Fewer than MIN_QUERY_LENGTH searchable characters match nothing: no bigram to look up.
+   */
+  query?: string;
+}
+
+/** The filter's search words, or undefined when there are none. */
+export function filterQuery(filter: MeetingFilter): string | undefined {
+  return filter.query?.trim() ? filter.query : undefined;
+}
+
+/** Words too short for the index (one character, or punctuation only): they match nothing. */
+export function isTooShortQuery(query: string): boolean {
+  return query.trim() !== '' && Array.from(normalizeForSearch(query)).length < MIN_QUERY_LENGTH;
+}
+
+/**
+ * The posting lists a filter's records are the intersection of (postings.ts): the search's bigrams, the person's,
+ * the kind's and the venue's lists. Empty: the [branchId+date] index serves the filter.
+ */
+export function filterTerms(filter: MeetingFilter): string[] {
+  const query = filterQuery(filter);
+  return [
+    ...(query ? queryTerms(query) : []),
+    ...(filter.memberId ? [attendeeTerm(filter.memberId)] : []),
+    ...(filter.kind ? [kindTerm(filter.kind)] : []),
+    ...(filter.venueId ? [venueTerm(filter.venueId)] : []),
+  ];
 }
 
 // ── derived fields ─────────────────────────────────────────────────────────────
@@ -412,10 +441,27 @@ function toPage(rows: Meeting[], size: number): MeetingPage {
 }
 
 /**
- * One page of a branch's records, newest first, with keyset paging (cursor = last [date, id]). A person, kind or venue
- * filter reads their lists in the search postings; otherwise [branchId+date] serves the range. Every row returned is
- * checked against the whole filter; 状态 is only checked so (a branch-year is tens of records, and a status index
- * would be one more to write on every restore).
+ * Whether a record matches the whole filter, the search's substring test included (the postings only narrow the
+ * candidates: a record with each bigram of 「人民代表」 somewhere need not contain the words).
+ */
+export function meetingMatcher(branchId: string, filter: MeetingFilter): (m: Meeting) => boolean {
+  const { holds } = filterPeriod(filter);
+  const query = filterQuery(filter);
+  return (m) =>
+    m.branchId === branchId &&
+    holds(m) &&
+    (!filter.kind || m.kind === filter.kind) &&
+    (!filter.venueId || m.venueId === filter.venueId) &&
+    (!filter.memberId || m.attendeeIds.includes(filter.memberId)) &&
+    (!filter.status || m.status === filter.status) &&
+    (!query || matchesQuery(searchableTexts(m), query));
+}
+
+/**
+ * One page of a branch's records, newest first, with keyset paging (cursor = last [date, id]). A search, person, kind
+ * or venue filter reads their lists in the search postings; otherwise [branchId+date] serves the range. Every row
+ * returned is checked against the whole filter; 状态 is only checked so (a branch-year is tens of records, and a
+ * status index would be one more to write on every restore).
  */
 export async function listMeetings(
   branchId: string,
@@ -423,26 +469,18 @@ export async function listMeetings(
   cursor?: MeetingCursor,
   size = PAGE_SIZE,
 ): Promise<MeetingPage> {
-  const { from, readTo: to, holds } = filterPeriod(filter);
-  const matches = (m: Meeting) =>
-    m.branchId === branchId &&
-    holds(m) &&
-    (!filter.kind || m.kind === filter.kind) &&
-    (!filter.venueId || m.venueId === filter.venueId) &&
-    (!filter.memberId || m.attendeeIds.includes(filter.memberId)) &&
-    (!filter.status || m.status === filter.status);
+  if (filter.query !== undefined && isTooShortQuery(filter.query)) return { items: [] };
+  const { from, readTo: to } = filterPeriod(filter);
+  const matches = meetingMatcher(branchId, filter);
 
   // The cursor's date becomes the range's upper end; rows on that same date with id ≥ cursor.id were shown already.
   const upper = cursor && cursor.date < to ? cursor.date : to;
 
-  // A person's, a kind's or a venue's meetings are the slots of their lists in the branch's search postings
-  // (postings.ts), intersected when several filters are set: the directory gives each slot's date and id, so the
-  // candidates are ordered and paged before any meeting row is read.
-  const terms = [
-    ...(filter.memberId ? [attendeeTerm(filter.memberId)] : []),
-    ...(filter.kind ? [kindTerm(filter.kind)] : []),
-    ...(filter.venueId ? [venueTerm(filter.venueId)] : []),
-  ];
+  // A search's, a person's, a kind's or a venue's meetings are the slots of their lists in the branch's search
+  // postings (postings.ts), intersected shortest first when several are set: the directory gives each slot's date
+  // and id, so the candidates are ordered and paged before any meeting row is read, and only the page's rows are read
+  // and confirmed. A list that is missing (a bigram no record has) ends the search at once.
+  const terms = filterTerms(filter);
   if (terms.length > 0) {
     return db.transaction('r', [db.searchBuckets, db.meetings], async () => {
       const [directory, ...lists] = await readPostings(branchId, [DIRECTORY_TERM, ...terms]);
@@ -485,11 +523,8 @@ export const MIN_QUERY_LENGTH = 2;
 const SEARCH_BATCH = PAGE_SIZE + 1;
 
 /**
- * Chinese substring search over topic, agenda, minutes, speeches and resolutions, newest first, paged like
- * listMeetings. THIS branch's directory and the posting lists of the query's bigrams are read in one bulkGet and the
- * slot lists intersected shortest first; the directory gives each candidate's date, so they are ordered and paged
- * before any meeting row is read, and only the page's rows are read, each confirmed with a real substring test. A
- * bigram without a list ends the search at once.
+ * Chinese substring search over topic, agenda, minutes, speeches and resolutions, newest first, paged: listMeetings
+ * with nothing but the query (the list narrows a search by its filters the same way).
  */
 export async function searchMeetings(
   branchId: string,
@@ -498,27 +533,7 @@ export async function searchMeetings(
   size = PAGE_SIZE,
 ): Promise<MeetingPage> {
   if (Array.from(normalizeForSearch(query)).length < MIN_QUERY_LENGTH) return { items: [] };
-  const terms = queryTerms(query);
-  return db.transaction('r', [db.searchBuckets, db.meetings], async () => {
-    const [directory, ...lists] = await readPostings(branchId, [DIRECTORY_TERM, ...terms]);
-    if (!directory || lists.some((p) => p === undefined)) return { items: [] };
-    const entries = directory.entries ?? [];
-    let candidates = sortEntriesDesc(
-      intersectSlots(lists.map((p) => p!.slots ?? []))
-        .map((slot) => entries[slot] ?? '')
-        .filter((e) => e !== ''),
-    );
-    if (cursor) {
-      const after = entryOf(cursor);
-      candidates = candidates.filter((e) => e < after);
-    }
-    const found = await confirmed(
-      candidates,
-      (m) => m.branchId === branchId && matchesQuery(searchableTexts(m), query),
-      size,
-    );
-    return toPage(found, size);
-  });
+  return listMeetings(branchId, { query }, cursor, size);
 }
 
 /**

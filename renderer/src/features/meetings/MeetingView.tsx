@@ -255,7 +255,8 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
     <section aria-labelledby="meeting-title">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Button icon={<LeftOutlined />} onClick={() => goToRecords({ view: 'list' })}>
+          {/* Back to the list it was opened from, as it was, with this record's row in view and focused. */}
+          <Button icon={<LeftOutlined />} onClick={() => goToRecords({ view: 'list', at: meeting.id })}>
             返回列表
           </Button>
           <Typography.Title level={3} id="meeting-title" tabIndex={-1} ref={focusIfLost} style={{ margin: 0 }}>

@@ -61,7 +61,8 @@ function BranchRecords({ branch }: Readonly<{ branch: Branch }>) {
     listFilter && members && venues
       ? ownFilter(listFilter, new Set(members.map((m) => m.id)), new Set(venues.map((v) => v.id)))
       : undefined;
-  const droppedHref = filter && filter !== listFilter ? recordsHref({ view: 'list', filter }) : undefined;
+  const listPlace = route.view === 'list' ? { pages: route.pages, at: route.at } : {};
+  const droppedHref = filter && filter !== listFilter ? recordsHref({ view: 'list', filter, ...listPlace }) : undefined;
   useEffect(() => {
     // Replaced, as RecordList writes the filter: back leaves the list.
     if (droppedHref) window.location.replace(droppedHref);
@@ -84,7 +85,7 @@ function BranchRecords({ branch }: Readonly<{ branch: Branch }>) {
           initialKind={route.kind}
           initialDate={route.date ?? newRecordDate(route.list)}
           initialScope={{ partyGroupId: route.group, talkParty: route.party }}
-          onSaved={(m) => goToRecords({ view: 'show', id: m.id, ...(route.list ? { list: route.list } : {}) })}
+          onSaved={(m) => goToRecords({ view: 'show', id: m.id, list: route.list, pages: route.pages })}
           onCancel={() => goToRecords({ view: 'list' })}
         />
       </section>
@@ -98,5 +99,15 @@ function BranchRecords({ branch }: Readonly<{ branch: Branch }>) {
       </section>
     );
   }
-  return <RecordList heading={heading} branch={branch} members={members} venues={venues} filter={filter ?? {}} />;
+  return (
+    <RecordList
+      heading={heading}
+      branch={branch}
+      members={members}
+      venues={venues}
+      filter={filter ?? {}}
+      pages={route.pages ?? 1}
+      at={route.at}
+    />
+  );
 }

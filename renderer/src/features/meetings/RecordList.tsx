@@ -1,8 +1,8 @@
-// The records list of a branch: filters kept in the hash (a link or the back button reopens them), search, 加载更多,
-// 按日期顺序定稿 of a year's drafts, or the month calendar.
+// The records list of a branch: filters, search and the pages loaded kept in the hash (a link, 返回列表 or the back
+// button reopens them, at the record the user opened), 加载更多, 按日期顺序定稿 of a year's drafts, or the month calendar.
 import { CheckOutlined, PlusOutlined } from '../../ui/icons';
 import { App, Button, Flex, Grid, Input, Row, Segmented, Space, Table, Typography } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { MEETING_KINDS, RECORD_STATUSES, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
 import { personLabels } from '../../../../shared/names';
 import { chinaToday } from '../../../../shared/schemas/common';
@@ -10,6 +10,7 @@ import type { Branch, Meeting, Member } from '../../../../shared/schemas';
 import { errorText } from '../../db/repositories/errors';
 import {
   finalizeDrafts,
+  isTooShortQuery,
   MIN_QUERY_LENGTH,
   planFinalizeDrafts,
   type BlockedDraft,
@@ -39,43 +40,75 @@ interface RecordListProps {
   branch: Branch;
   members: readonly Member[];
   venues: readonly VenueChoice[];
-  /** From the hash; empty: every record of every year, newest first. */
+  /** From the hash, its search (`query`) included; empty: every record of every year, newest first. */
   filter: MeetingFilter;
+  /** Pages loaded by 加载更多, from the hash (at least 1). */
+  pages: number;
+  /** The record the user came back from (返回列表, the back button): its row is brought into view and focused. */
+  at?: string;
 }
 
-export function RecordList({ heading, branch, members, venues, filter }: Readonly<RecordListProps>) {
+export function RecordList({ heading, branch, members, venues, filter, pages, at }: Readonly<RecordListProps>) {
   const thisYear = Number(chinaToday().slice(0, 4));
   const [layout, setLayout] = useState<'列表' | '日历'>('列表');
   // Below 992 px (a 1366×768 screen at 200 %) four columns left 主题 a few characters wide: date and kind share a
   // column, the marks go under the topic.
   const compact = Grid.useBreakpoint().lg === false;
-  const [query, setQuery] = useState('');
+  const query = filter.query ?? '';
   // A query too short for the index searches nothing: the filtered list stays, with a word about the query.
-  const typed = query.trim();
-  const tooShort = typed.length > 0 && Array.from(typed).length < MIN_QUERY_LENGTH;
-  const activeQuery = tooShort ? '' : typed;
-  const searching = activeQuery.length > 0;
+  const tooShort = isTooShortQuery(query);
+  const searching = query !== '' && !tooShort;
+  const { query: _tooShort, ...withoutQuery } = filter;
+  const listed = tooShort ? withoutQuery : filter;
+  // The words in the search box: the search of the address until the user types, and again when the address's search
+  // changes (搜索 pressed, or 工作记录 chosen in the menu) — so the box never shows words the list is not searching for.
+  const [typing, setTyping] = useState({ query, text: query });
+  const boxText = typing.query === query ? typing.text : query;
   // Two 李娜 are told apart by birth year and 党小组, as in the record form's pickers.
   const personOptions = useMemo(() => {
     const labels = personLabels(members, branch.partyGroups);
     return members.map((m) => ({ value: m.id, label: labels.get(m.id)! }));
   }, [members, branch.partyGroups]);
-  // Pages loaded belong to one filter and query; another starts again from the first page.
-  const listKey = `${recordsHref({ view: 'list', filter })}\n${activeQuery}`;
-  const [paging, setPaging] = useState({ key: listKey, pages: 1 });
-  const pages = paging.key === listKey ? paging.pages : 1;
-  const list = useMeetings(branch.id, filter, activeQuery, pages);
+  const list = useMeetings(branch.id, listed, pages);
   // Counted apart from the pages (an index count), so the first page does not wait for it.
-  const count = useMeetingCount(branch.id, filter);
+  const count = useMeetingCount(branch.id, listed);
   // 按日期顺序定稿 works on the chosen year's drafts (of the chosen type): the year's whole 第N次 order, whatever the
   // month, 状态, 阵地 or 人员 shown.
   const scope: DraftScope | undefined =
     filter.year === undefined ? undefined : { year: filter.year, ...(filter.kind ? { kind: filter.kind } : {}) };
 
-  // The filter lives in the hash, replaced rather than pushed: back leaves the list instead of undoing a filter.
+  // The filter, search and pages live in the hash, replaced rather than pushed: back leaves the list instead of
+  // undoing a filter. Another filter or search starts again from the first page.
   const update = (patch: Partial<MeetingFilter>) => {
     window.location.replace(recordsHref({ view: 'list', filter: { ...filter, ...patch } }));
   };
+  const search = (text: string) => {
+    const words = text.trim();
+    setTyping({ query: words, text: words });
+    if (words !== query) update({ query: words || undefined });
+  };
+  const loadMore = () => window.location.replace(recordsHref({ view: 'list', filter, pages: pages + 1 }));
+  // The record's address carries the list's filter, search and pages (返回列表 reopens this list as it is), and the
+  // list's own address, left behind for the back button, the record to come back to.
+  const recordHref = (m: Meeting) => recordsHref({ view: 'show', id: m.id, list: filter, pages });
+  const leaveMark = (m: Meeting) => {
+    window.history.replaceState(window.history.state, '', recordsHref({ view: 'list', filter, pages, at: m.id }));
+  };
+
+  // Back from a record, its row is shown and takes the focus once the rows are read (a keyboard user goes on from
+  // there with Tab; the view's title would otherwise take it, focusRecovery.ts). Once per record come back from: rows
+  // re-read after a change elsewhere do not pull the focus back.
+  const sectionRef = useRef<HTMLElement>(null);
+  const returnedTo = useRef<string | undefined>(undefined);
+  const loaded = list !== undefined;
+  useEffect(() => {
+    if (!at || !loaded || returnedTo.current === at) return;
+    returnedTo.current = at;
+    const link = sectionRef.current?.querySelector<HTMLElement>(`a[data-record-id="${CSS.escape(at)}"]`);
+    if (!link) return;
+    link.focus({ preventScroll: true });
+    link.closest('tr')?.scrollIntoView({ block: 'center' });
+  }, [at, loaded]);
   // The last 12 years and every year the branch's records span (even with the PC's clock years off).
   const recentYears = useMemo(() => Array.from({ length: 12 }, (_, i) => thisYear - i), [thisYear]);
   const years = useYearsToOffer(recentYears, branch.id);
@@ -86,7 +119,7 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
   }, [years, filter.year]);
 
   return (
-    <section aria-labelledby="page-title">
+    <section aria-labelledby="page-title" ref={sectionRef}>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
         {heading}
         <Space>
@@ -96,7 +129,7 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
             value={layout}
             onChange={(v) => setLayout(v as '列表' | '日历')}
           />
-          <Button type="primary" icon={<PlusOutlined />} href={recordsHref({ view: 'new', list: filter })}>
+          <Button type="primary" icon={<PlusOutlined />} href={recordsHref({ view: 'new', list: filter, pages })}>
             新建记录
           </Button>
         </Space>
@@ -111,7 +144,9 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
             placeholder="搜索主题、内容、纪要"
             allowClear={INPUT_CLEAR}
             enterButton="搜索"
-            onSearch={(v) => setQuery(v)}
+            value={boxText}
+            onChange={(e) => setTyping({ query, text: e.target.value })}
+            onSearch={search}
             style={{ marginBottom: 12, maxWidth: 480 }}
           />
           {tooShort && (
@@ -119,57 +154,56 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
               请至少输入 {MIN_QUERY_LENGTH} 个字再搜索；下方仍按筛选条件列出记录。
             </Typography.Paragraph>
           )}
-          {searching ? (
+          {searching && (
             <Typography.Paragraph type="secondary">
-              搜索结果不受下方筛选条件限制；清空搜索框可回到筛选。
+              搜索范围受下方筛选条件限制；清空搜索框可回到筛选结果。
             </Typography.Paragraph>
-          ) : (
-            <Row gutter={12} style={{ marginBottom: 12 }}>
-              <FilterSelect
-                id="filter-kind"
-                label="类型"
-                value={filter.kind}
-                options={kindOptions}
-                onChange={(v) => update({ kind: v as MeetingKind | undefined })}
-              />
-              <FilterSelect
-                id="filter-year"
-                label="年份"
-                value={filter.year}
-                options={yearOptions}
-                onChange={(v) => update({ year: v as number | undefined, month: v ? filter.month : undefined })}
-              />
-              <FilterSelect
-                id="filter-month"
-                label="月份"
-                value={filter.month}
-                options={monthOptions}
-                disabled={!filter.year}
-                onChange={(v) => update({ month: v as number | undefined })}
-              />
-              <FilterSelect
-                id="filter-status"
-                label="状态"
-                value={filter.status}
-                options={statusOptions}
-                onChange={(v) => update({ status: v as RecordStatus | undefined })}
-              />
-              <FilterSelect
-                id="filter-venue"
-                label="阵地"
-                value={filter.venueId}
-                options={venues.map((v) => ({ value: v.id, label: v.name }))}
-                onChange={(v) => update({ venueId: v as string | undefined })}
-              />
-              <FilterSelect
-                id="filter-person"
-                label="人员"
-                value={filter.memberId}
-                options={personOptions}
-                onChange={(v) => update({ memberId: v as string | undefined })}
-              />
-            </Row>
           )}
+          <Row gutter={12} style={{ marginBottom: 12 }}>
+            <FilterSelect
+              id="filter-kind"
+              label="类型"
+              value={filter.kind}
+              options={kindOptions}
+              onChange={(v) => update({ kind: v as MeetingKind | undefined })}
+            />
+            <FilterSelect
+              id="filter-year"
+              label="年份"
+              value={filter.year}
+              options={yearOptions}
+              onChange={(v) => update({ year: v as number | undefined, month: v ? filter.month : undefined })}
+            />
+            <FilterSelect
+              id="filter-month"
+              label="月份"
+              value={filter.month}
+              options={monthOptions}
+              disabled={!filter.year}
+              onChange={(v) => update({ month: v as number | undefined })}
+            />
+            <FilterSelect
+              id="filter-status"
+              label="状态"
+              value={filter.status}
+              options={statusOptions}
+              onChange={(v) => update({ status: v as RecordStatus | undefined })}
+            />
+            <FilterSelect
+              id="filter-venue"
+              label="阵地"
+              value={filter.venueId}
+              options={venues.map((v) => ({ value: v.id, label: v.name }))}
+              onChange={(v) => update({ venueId: v as string | undefined })}
+            />
+            <FilterSelect
+              id="filter-person"
+              label="人员"
+              value={filter.memberId}
+              options={personOptions}
+              onChange={(v) => update({ memberId: v as string | undefined })}
+            />
+          </Row>
           {!searching && scope && <FinalizeInOrder branchId={branch.id} scope={scope} />}
           {list === undefined ? (
             <Loading />
@@ -178,6 +212,7 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
               <ListCount searching={searching} count={count} shown={list.items.length} hasMore={list.hasMore} />
               <Table<Meeting>
                 rowKey="id"
+                rowClassName={(m) => (m.id === at ? 'records-row-returned' : '')}
                 size="middle"
                 pagination={false}
                 dataSource={list.items}
@@ -201,7 +236,9 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
                           key: 'topic',
                           render: (_, m) => (
                             <Flex vertical gap={4} align="start">
-                              <a href={recordsHref({ view: 'show', id: m.id, list: filter })}>{m.topic}</a>
+                              <a href={recordHref(m)} data-record-id={m.id} onClick={() => leaveMark(m)}>
+                                {m.topic}
+                              </a>
                               <span>
                                 <MeetingTags meeting={m} />
                               </span>
@@ -215,9 +252,10 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
                         {
                           title: '主题',
                           dataIndex: 'topic',
-                          // The record's address carries the filter: 返回列表 reopens this list, not every record.
                           render: (topic: string, m) => (
-                            <a href={recordsHref({ view: 'show', id: m.id, list: filter })}>{topic}</a>
+                            <a href={recordHref(m)} data-record-id={m.id} onClick={() => leaveMark(m)}>
+                              {topic}
+                            </a>
                           ),
                         },
                         { title: '标记', key: 'tags', width: 220, render: (_, m) => <MeetingTags meeting={m} /> },
@@ -226,7 +264,7 @@ export function RecordList({ heading, branch, members, venues, filter }: Readonl
               />
               {list.hasMore && (
                 <Flex justify="center" style={{ marginTop: 12 }}>
-                  <Button onClick={() => setPaging({ key: listKey, pages: pages + 1 })}>加载更多</Button>
+                  <Button onClick={loadMore}>加载更多</Button>
                 </Flex>
               )}
             </>
@@ -350,11 +388,13 @@ interface ListCountProps {
   hasMore: boolean;
 }
 
-/** 「共 N 条」 for the filters; a search is counted only once all its results are listed (each must be confirmed). */
+/** 「共 N 条」 for the filters, 「共找到 N 条」 for a search (narrowed by them), with how many are listed so far. */
 function ListCount({ searching, count, shown, hasMore }: Readonly<ListCountProps>) {
   let text: string | undefined;
-  if (searching) text = hasMore ? `已列出 ${shown} 条，还有更多` : `共找到 ${shown} 条`;
-  else if (count !== undefined) text = hasMore ? `共 ${count} 条，已列出 ${shown} 条` : `共 ${count} 条`;
+  const total = searching ? '共找到' : '共';
+  if (count !== undefined) text = hasMore ? `${total} ${count} 条，已列出 ${shown} 条` : `${total} ${count} 条`;
+  // A search's count reads and confirms its candidates: until it is there, what is listed.
+  else if (searching) text = hasMore ? `已列出 ${shown} 条，还有更多` : `共找到 ${shown} 条`;
   return (
     <Typography.Paragraph type="secondary" role="status" style={{ marginBottom: 8, minHeight: 22 }}>
       {text}

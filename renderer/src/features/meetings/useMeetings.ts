@@ -1,7 +1,7 @@
-// A branch's records for the list, live: keyset pages loaded so far (加载更多 adds one), filtered or searched.
+// A branch's records for the list, live: keyset pages loaded so far (加载更多 adds one), filtered and searched.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Meeting } from '../../../../shared/schemas';
-import { listMeetings, searchMeetings, type MeetingCursor, type MeetingFilter } from '../../db/repositories/meetings';
+import { listMeetings, type MeetingCursor, type MeetingFilter } from '../../db/repositories/meetings';
 
 export interface MeetingListState {
   items: Meeting[];
@@ -10,26 +10,20 @@ export interface MeetingListState {
 
 /**
  * Re-reads the first `pages` pages whenever the records change, each page from the previous page's cursor, so a
- * record saved elsewhere appears in place without a refresh. `query` (search) takes precedence over `filter`.
+ * record saved elsewhere appears in place without a refresh. The filter's `query` (search) is narrowed by its other
+ * fields.
  */
-export function useMeetings(
-  branchId: string,
-  filter: MeetingFilter,
-  query: string,
-  pages: number,
-): MeetingListState | undefined {
+export function useMeetings(branchId: string, filter: MeetingFilter, pages: number): MeetingListState | undefined {
   const filterKey = JSON.stringify(filter);
   return useLiveQuery(async () => {
     const items: Meeting[] = [];
     let cursor: MeetingCursor | undefined;
     for (let i = 0; i < pages; i++) {
-      const page = query.trim()
-        ? await searchMeetings(branchId, query, cursor)
-        : await listMeetings(branchId, JSON.parse(filterKey) as MeetingFilter, cursor);
+      const page = await listMeetings(branchId, JSON.parse(filterKey) as MeetingFilter, cursor);
       items.push(...page.items);
       cursor = page.next;
       if (!cursor) break;
     }
     return { items, hasMore: cursor !== undefined };
-  }, [branchId, filterKey, query, pages]);
+  }, [branchId, filterKey, pages]);
 }
