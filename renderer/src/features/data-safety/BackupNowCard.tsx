@@ -5,19 +5,20 @@ import { App, Button, Card, Progress, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useBranches } from '../branch/useBranches';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
+import { countRecords } from '../../../../shared/backup/tables';
 import { backupDownloadName, type ExportProgress, exportBackupBlob } from '../../db/backup/export';
 import { getHost } from '../../host/host';
-import { formatBytes } from './format';
+import { formatBytes, formatCount } from './format';
 
 function describe(progress: ExportProgress): { percent: number; text: string } {
   if (progress.phase === 'tables') {
     const share = progress.rowsTotal ? progress.rowsDone / progress.rowsTotal : 1;
-    return { percent: Math.round(share * 50), text: `正在写入：${progress.label}（${progress.rows} 条）` };
+    return { percent: Math.round(share * 50), text: `正在写入：${progress.label}（${formatCount(progress.rows)} 条）` };
   }
   const share = progress.bytesTotal ? progress.bytes / progress.bytesTotal : 1;
   return {
     percent: 50 + Math.round(share * 50),
-    text: `正在写入附件：${progress.files} 个，${formatBytes(progress.bytes)}`,
+    text: `正在写入附件：${formatCount(progress.files)} 个，${formatBytes(progress.bytes)}`,
   };
 }
 
@@ -43,9 +44,13 @@ export function BackupNowCard({ onDone }: Readonly<{ onDone?: () => void }>) {
       const name = backupDownloadName(new Date(), only?.name);
       const saved = await getHost().saveFile(name, bytes, [{ name: '台账备份', extensions: ['zip'] }]);
       if (saved === 'saved') {
-        const rows = Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0);
+        // As the preview and 恢复完成 count: 条记录 by countRecords, 附件 by the records' attachments (the file holds a
+        // photo attached twice once: manifest.attachments counts files).
+        const records = countRecords((table) => manifest.tables[table]?.rows ?? 0);
+        const attachments = manifest.tables.attachments?.rows ?? 0;
         void message.success(
-          `备份已保存${only ? `（仅${only.name}）` : ''}：${rows} 条记录，${manifest.attachments.count} 个附件，${formatBytes(blob.size)}`,
+          `备份已保存${only ? `（仅${only.name}）` : ''}：${formatCount(records)} 条记录（不含操作日志），` +
+            `${formatCount(attachments)} 个附件，${formatBytes(blob.size)}`,
         );
         onDone?.();
       }
