@@ -1,13 +1,16 @@
 // What 数据安全 says a backup holds reads the same everywhere: 立即备份's message, the restore preview and 恢复完成 count
 // the same 条记录 (not the attachments, the 操作日志 or the settings), with thousands separators; and the preview of a
 // 30-branch backup stays readable (labels on one line, the branches summed up with the list one click away).
+import { File as NodeFile } from 'node:buffer';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RECORD_TABLES } from '../../../shared/backup/tables';
+import type { AppApi, BackupStatus, SaveFileRequest } from '../../../shared/ipc';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { type BackupPreview, restoreBackup, type RestoreResult } from '../../../renderer/src/db/backup/restore';
 import { __resetDatabaseForTests } from '../../../renderer/src/db/db';
 import { BackupPreviewCard } from '../../../renderer/src/features/data-safety/BackupPreviewCard';
+import { DataSafetyPage } from '../../../renderer/src/features/data-safety/DataSafetyPage';
 import { RestoreCard } from '../../../renderer/src/features/data-safety/RestoreCard';
 import type { RestoreFlow } from '../../../renderer/src/features/data-safety/useRestoreFlow';
 import { blobOf, installCloneableBlob, seedFromFixture, snapshot } from '../backup/helpers';
@@ -16,7 +19,30 @@ installCloneableBlob();
 
 afterEach(() => {
   cleanup();
+  delete (window as { api?: AppApi }).api;
 });
+
+function installDesktopApi(): SaveFileRequest[] {
+  const saved: SaveFileRequest[] = [];
+  const api: Partial<AppApi> = {
+    saveFile: vi.fn(async (request: SaveFileRequest) => {
+      saved.push(request);
+      return { ok: true as const, path: `D:\\${request.suggestedName}` };
+    }),
+    appInfo: vi.fn(
+      async () => ({ productName: '支部标准化台账', version: '1.2.0', userDataPath: 'C:\\data' }) as never,
+    ),
+    listBackups: vi.fn(async () => []),
+    backupStatus: vi.fn(async (): Promise<BackupStatus> => ({
+      lastDailyDate: null,
+      freeBytes: null,
+      lowDisk: false,
+      dir: 'C:\\b',
+    })),
+  };
+  (window as { api?: Partial<AppApi> }).api = api;
+  return saved;
+}
 
 /** The ledger's records as stored here, counted independently of the code under test. */
 async function recordsHere(): Promise<{ records: number; attachments: number }> {
@@ -28,6 +54,45 @@ async function recordsHere(): Promise<{ records: number; attachments: number }> 
 }
 
 describe('counts', () => {
+  it('立即备份, the preview and 恢复完成 give the same 条记录, with thousands separators', async () => {
+    // Enough members for a number over a thousand.
+    await seedFromFixture(1200);
+    const { records, attachments } = await recordsHere();
+    expect(records).toBeGreaterThan(1000);
+    const shown = records.toLocaleString('zh-CN');
+    expect(shown).toContain(',');
+    const saved = installDesktopApi();
+    render(
+      <AppProviders>
+        <DataSafetyPage />
+      </AppProviders>,
+    );
+
+    fireEvent.click(await screen.findByRole('button', { name: /立即备份/ }));
+    expect(
+      await screen.findByText(
+        new RegExp(`^备份已保存：${shown} 条记录（不含操作日志），${attachments} 个附件，`),
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeTruthy();
+
+    const file = new NodeFile([saved[0]!.data as Uint8Array<ArrayBuffer>], saved[0]!.suggestedName, {
+      type: 'application/zip',
+    });
+    fireEvent.change(document.querySelector('input[type=file]')!, { target: { files: [file] } });
+    const card = await screen.findByText('备份内容（已通过校验）', {}, { timeout: 10_000 });
+    expect(card).toBeTruthy();
+    expect(screen.getByText(`${shown} 条（不含操作日志）`)).toBeTruthy();
+    expect(screen.getByText(new RegExp(`^${attachments} 个，`))).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '覆盖全部' }));
+    const confirm = await screen.findByRole('dialog', { name: '覆盖全部数据？' });
+    fireEvent.click(within(confirm).getByRole('button', { name: '覆盖全部' }));
+    expect(await screen.findByText('恢复完成', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(document.body.textContent).toContain(`共 ${shown} 条记录（不含操作日志）、${attachments} 个附件。`);
+  });
+
   it('作为新支部导入 counts as 覆盖全部 does', async () => {
     await seedFromFixture(10);
     const here = await recordsHere();

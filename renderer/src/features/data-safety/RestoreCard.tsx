@@ -200,6 +200,7 @@ function ModesText({ preview }: Readonly<{ preview: BackupPreview }>) {
 function ModeButtons({
   preview,
   counting,
+  disabled,
   onReplaceBranches,
   onAdd,
   onReplaceAll,
@@ -207,6 +208,8 @@ function ModeButtons({
 }: Readonly<{
   preview: BackupPreview;
   counting: boolean;
+  /** 立即备份 is running: a restore now would replace the data being saved. */
+  disabled: boolean;
   onReplaceBranches: () => void;
   onAdd: () => void;
   onReplaceAll: () => void;
@@ -217,17 +220,22 @@ function ModeButtons({
   return (
     <Space wrap>
       {canAdd && (
-        <Button type="primary" onClick={onAdd}>
+        <Button type="primary" disabled={disabled} onClick={onAdd}>
           {RESTORE_MODE_LABELS.addAsNewBranches}
         </Button>
       )}
       {same && (
-        <Button type={canAdd ? 'default' : 'primary'} loading={counting} onClick={onReplaceBranches}>
+        <Button
+          type={canAdd ? 'default' : 'primary'}
+          loading={counting}
+          disabled={disabled}
+          onClick={onReplaceBranches}
+        >
           {RESTORE_MODE_LABELS.replaceBranches}
         </Button>
       )}
       {!canAdd && <Button disabled>{RESTORE_MODE_LABELS.addAsNewBranches}</Button>}
-      <Button danger onClick={onReplaceAll}>
+      <Button danger disabled={disabled} onClick={onReplaceAll}>
         {RESTORE_MODE_LABELS.replace}
       </Button>
       <Button onClick={onCancel}>取消</Button>
@@ -301,6 +309,9 @@ export function RestoreCard({ flow }: Readonly<{ flow: RestoreFlow }>) {
       block: state.step === 'preview' ? 'start' : 'nearest',
       behavior: 'smooth',
     });
+    // A restore blocked the window with the focus on its mask (RestoreBlocker), gone now: the outcome takes it.
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if ((state.step === 'done' || state.step === 'failed') && lost) statusRef.current?.focus({ preventScroll: true });
   }, [state.step]);
 
   const confirmReplaceBranches = async (preview: BackupPreview) => {
@@ -343,7 +354,7 @@ export function RestoreCard({ flow }: Readonly<{ flow: RestoreFlow }>) {
         </Button>
       </Upload>
 
-      <div ref={statusRef} style={{ marginTop: 16, scrollMarginTop: 80 }}>
+      <div ref={statusRef} tabIndex={-1} style={{ marginTop: 16, scrollMarginTop: 80, outline: 'none' }}>
         {state.step === 'checking' && (
           <div role="status" aria-live="polite">
             <Progress percent={state.percent} />
@@ -371,6 +382,7 @@ export function RestoreCard({ flow }: Readonly<{ flow: RestoreFlow }>) {
             <ModeButtons
               preview={state.preview}
               counting={counting}
+              disabled={flow.busy}
               onReplaceBranches={() => void confirmReplaceBranches(state.preview)}
               onAdd={() => void flow.restore('addAsNewBranches')}
               onReplaceAll={() => setReplaceAllOpen(true)}
