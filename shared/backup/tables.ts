@@ -50,6 +50,21 @@ export const TABLE_NAMES = [
 export type BackupTableName = (typeof TABLE_NAMES)[number];
 
 /**
+ * The tables counted as 「条记录」 wherever a backup or a restore says how much it holds (立即备份's message, the restore
+ * preview, 恢复完成): the ledger's records, not the attachments (said apart, as 个附件), nor the 操作日志 (the history of
+ * those records, as many entries again in a ledger in use) or this computer's settings. The preview's table lists
+ * these same tables, so the numbers can be checked against each other.
+ */
+export const RECORD_TABLES: readonly BackupTableName[] = TABLE_NAMES.filter(
+  (t) => t !== 'attachments' && t !== 'audit' && t !== 'settings',
+);
+
+/** How many 条记录 (RECORD_TABLES) a backup or a restore holds, given each table's row count. */
+export function countRecords(rowsOf: (table: BackupTableName) => number): number {
+  return RECORD_TABLES.reduce((n, table) => n + rowsOf(table), 0);
+}
+
+/**
  * The tables whose rows belong to one branch, named by their `branchId`, in file order: all but the branches
  * themselves, the standards (templates every branch shares) and the settings (this computer's). An audit entry without
  * a branch describes shared data.

@@ -76,7 +76,9 @@ test('a branch’s backup replaces only that branch; 覆盖全部 first says whi
   const done = page.getByText('恢复完成');
   await expect(done).toBeInViewport();
   await expect(
-    page.getByText(/已替换本机的同一支部：第一党支部，共 \d+ 条记录、0 个附件。本机其他支部没有改动。/),
+    page.getByText(
+      /已替换本机的同一支部：第一党支部，共 [\d,]+ 条记录（不含操作日志）、0 个附件。本机其他支部没有改动。/,
+    ),
   ).toBeVisible();
 
   // The second branch is untouched and still current; the first is as in the backup.

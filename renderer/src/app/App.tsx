@@ -1,7 +1,9 @@
-// Root component once the database is open: providers, the shell, and the notice when another window upgrades the db.
+// Root component once the database is open: providers, the shell (blocked while a restore writes), and the notice when
+// another window upgrades the db.
 import { useEffect, useState } from 'react';
 import { onDatabaseSwitched } from '../db/db';
 import { AppLockGate } from '../features/app-lock/AppLockGate';
+import { RestoreBlocker } from '../features/data-safety/RestoreBlocker';
 import { AppShell } from './AppShell';
 import { AppProviders } from './providers';
 import { VersionChangedNotice } from './VersionChangedNotice';
@@ -12,9 +14,12 @@ export function App({ versionChanged }: Readonly<{ versionChanged: boolean }>) {
   useEffect(() => onDatabaseSwitched(() => setGeneration((g) => g + 1)), []);
   return (
     <AppProviders>
-      <AppLockGate key={generation}>
-        <AppShell />
-      </AppLockGate>
+      {/* Outside the lock gate, which the switch to a restored database remounts. */}
+      <RestoreBlocker>
+        <AppLockGate key={generation}>
+          <AppShell />
+        </AppLockGate>
+      </RestoreBlocker>
       <VersionChangedNotice open={versionChanged} />
     </AppProviders>
   );

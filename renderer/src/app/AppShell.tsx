@@ -1,9 +1,10 @@
-// The window's frame: header with the app name and branch switcher, the section menu on the left, the page (under any
-// warning about the PC's clock or time zone), a footer. The focus goes to a new view's heading when the view it was
-// in is replaced (focusRecovery.ts).
-import { Grid, Layout, Menu, Typography } from 'antd';
+// The window's frame: header with the app name, a running backup or check (DataJobStatus) and the branch switcher;
+// the section menu on the left, the page (under any warning about the PC's clock or time zone), a footer. The focus
+// goes to a new view's heading when the view it was in is replaced (focusRecovery.ts).
+import { Flex, Grid, Layout, Menu, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useBranches } from '../features/branch/useBranches';
+import { DataJobStatus } from '../features/data-safety/DataJobStatus';
 import { LeaveConfirm } from '../ui/LeaveConfirm';
 import { BranchSwitcher } from './BranchSwitcher';
 import { ClockNotices } from './ClockNotices';
@@ -58,7 +59,10 @@ export function AppShell() {
         <Typography.Title level={1} style={{ color: '#fff', fontSize: 20, margin: 0, whiteSpace: 'nowrap' }}>
           支部标准化台账
         </Typography.Title>
-        <BranchSwitcher />
+        <Flex align="center" gap={16}>
+          <DataJobStatus />
+          <BranchSwitcher />
+        </Flex>
       </Layout.Header>
       <Layout>
         {/* Always with its labels: at 131 % zoom and more (a window under 992 CSS px) it used to fold into nine bare

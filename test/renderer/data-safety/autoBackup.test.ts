@@ -12,6 +12,7 @@ import {
   startAutoBackup,
 } from '../../../renderer/src/features/data-safety/autoBackup';
 import { useRestoreFlow } from '../../../renderer/src/features/data-safety/useRestoreFlow';
+import { AppProviders } from '../../../renderer/src/app/providers';
 import type { BackupApi } from '../../../renderer/src/host/backupApi';
 import { blobOf, installCloneableBlob, readFixture } from '../backup/helpers';
 
@@ -179,7 +180,7 @@ describe('an empty ledger and a restore (a new PC: the app opens empty, then the
     await vi.waitFor(() => expect(api.backupStatus).toHaveBeenCalledTimes(1));
     await Promise.resolve();
 
-    const { result } = renderHook(() => useRestoreFlow());
+    const { result } = renderHook(() => useRestoreFlow(), { wrapper: AppProviders });
     await result.current.inspect('旧电脑.zip', blobOf(await readFixture()));
     await vi.waitFor(() => expect(result.current.state.step).toBe('preview'));
     await result.current.restore('replace');
@@ -192,7 +193,7 @@ describe('an empty ledger and a restore (a new PC: the app opens empty, then the
   it('a restore on a day that has its backup keeps that one: it holds the data from before the restore', async () => {
     const api = fakeBackups(chinaToday());
     stop = startAutoBackup(api);
-    const { result } = renderHook(() => useRestoreFlow());
+    const { result } = renderHook(() => useRestoreFlow(), { wrapper: AppProviders });
     await result.current.inspect('旧电脑.zip', blobOf(await readFixture()));
     await vi.waitFor(() => expect(result.current.state.step).toBe('preview'));
     const checksBefore = api.backupStatus.mock.calls.length;

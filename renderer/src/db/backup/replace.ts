@@ -2,7 +2,7 @@
 // out does that database become the app's (db.ts switchDatabase) and the old one get deleted.
 import Dexie from 'dexie';
 import { readBackup } from '../../../../shared/backup';
-import { type BackupTableName, TABLE_BY_NAME } from '../../../../shared/backup/tables';
+import { type BackupTableName, countRecords, TABLE_BY_NAME } from '../../../../shared/backup/tables';
 import { formatChinaTime } from '../../../../shared/schemas/common';
 import {
   type Attachment,
@@ -136,6 +136,7 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
   let lastBytes: Uint8Array | undefined;
   let lastBlobs: { blob: Blob; thumbnail?: Blob } | undefined;
   let rows = 0;
+  const rowsOf: Partial<Record<BackupTableName, number>> = {};
   let attachmentRows = 0;
 
   const mergeLearning = async (batch: Map<string, Learning[]>) => {
@@ -182,6 +183,7 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
 
   const onRows = async (table: BackupTableName, batch: Record<string, unknown>[]) => {
     rows += batch.length;
+    rowsOf[table] = (rowsOf[table] ?? 0) + batch.length;
     if (table === 'audit') {
       for (const row of batch) await addAudit(row as unknown as AuditEntry);
       return;
@@ -325,5 +327,6 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
       errors: [`备份的数据已完整写入，但打开时出错：${reason}。请重新启动软件，启动时会打开恢复的数据。`],
     };
   }
-  return { ok: true, mode: 'replace', branches, rows, attachments: attachmentRows };
+  const records = countRecords((table) => rowsOf[table] ?? 0);
+  return { ok: true, mode: 'replace', branches, rows, records, attachments: attachmentRows };
 }

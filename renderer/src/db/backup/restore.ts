@@ -1,7 +1,13 @@
 // Restores a backup file: validate everything first, stage it outside IndexedDB, then write it in ONE transaction.
 import type { Table } from 'dexie';
 import { type BackupManifest, readBackup } from '../../../../shared/backup';
-import { BACKUP_TABLES, type BackupTableName, TABLE_BY_NAME, TABLE_NAMES } from '../../../../shared/backup/tables';
+import {
+  BACKUP_TABLES,
+  type BackupTableName,
+  countRecords,
+  TABLE_BY_NAME,
+  TABLE_NAMES,
+} from '../../../../shared/backup/tables';
 import { nextTurn } from '../../../../shared/backup/timeSlice';
 import { formatChinaTime } from '../../../../shared/schemas/common';
 import type { Attachment, AttachmentMeta, AuditEntry, Learning, Meeting } from '../../../../shared/schemas/entities';
@@ -96,7 +102,10 @@ export type RestoreResult =
       ok: true;
       mode: RestoreMode;
       branches: { id: string; name: string }[];
+      /** Every row written, attachments, 操作日志 and settings included (the bench's measure). */
       rows: number;
+      /** The 条记录 the user is told of, counted as 立即备份 and the preview count them (countRecords). */
+      records: number;
       attachments: number;
       /** 替换本机的同一支部: the branches that were here and were replaced (the others of the file were added). */
       replaced?: { id: string; name: string }[];
@@ -506,6 +515,7 @@ async function restoreBranches(
     mode,
     branches,
     rows,
+    records: countRecords((table) => tables[table]?.length ?? 0),
     attachments: attachments.length,
     unchanged,
     ...(mode === 'replaceBranches' ? { replaced: replaced.map(({ id, name }) => ({ id, name })) } : {}),

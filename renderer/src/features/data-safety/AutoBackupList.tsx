@@ -9,8 +9,10 @@ interface Props {
   api: BackupApi;
   /** Bumped after a backup is written, to reload the list. */
   refreshKey: number;
+  /** A 数据安全 job is running (dataJobs.ts): no restore may start. */
   disabled: boolean;
-  onRestore: (name: string, file: Blob) => void;
+  /** Checks the file `read` gives, as a chosen file is checked: the restore that follows blocks the window alike. */
+  onRestore: (name: string, read: () => Promise<Blob>) => void;
   /** The desktop app's data folder (userData): what an administrator copies or backs up. */
   dataFolder?: string;
 }
@@ -37,14 +39,13 @@ export function AutoBackupList({ api, refreshKey, disabled, onRestore, dataFolde
     };
   }, [api, refreshKey, message]);
 
-  const restore = async (name: string) => {
-    try {
+  // The read is part of the check (a large file takes a while): the buttons are disabled from the first click, and a
+  // file that cannot be read is refused with the reason, as a file that fails the check is.
+  const restore = (name: string) =>
+    onRestore(name, async () => {
       const bytes = await api.readBackup(name);
-      onRestore(name, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    }
-  };
+      return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+    });
 
   return (
     <Card title="自动备份" style={{ marginBottom: 16 }}>
@@ -86,7 +87,7 @@ export function AutoBackupList({ api, refreshKey, disabled, onRestore, dataFolde
             key: 'action',
             title: '操作',
             render: (_, f) => (
-              <Button size="small" disabled={disabled} onClick={() => void restore(f.name)}>
+              <Button size="small" disabled={disabled} onClick={() => restore(f.name)}>
                 恢复
               </Button>
             ),

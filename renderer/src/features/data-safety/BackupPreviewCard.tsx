@@ -1,12 +1,21 @@
-// What a validated backup holds, shown before anything is restored: time, version, branches, rows, attachments, and
+// What a validated backup holds, shown before anything is restored: time, version, branches, records, attachments, and
 // the disk room a restore needs (with a warning when there is not enough).
 import { Alert, Descriptions, Table } from 'antd';
+import { countRecords, RECORD_TABLES } from '../../../../shared/backup/tables';
 import type { BackupPreview } from '../../db/backup/restore';
 import { shortageOf } from '../../db/backup/room';
-import { formatBytes, formatChinaTime } from './format';
+import { BranchNames } from './BranchNames';
+import { formatBytes, formatChinaTime, formatCount } from './format';
 
 export function BackupPreviewCard({ preview, fileName }: Readonly<{ preview: BackupPreview; fileName: string }>) {
-  const rows = preview.tables.filter((t) => t.table !== 'audit' && t.table !== 'settings');
+  // The tables whose rows are 条记录 (RECORD_TABLES), and the attachments, counted apart: the table adds up to what
+  // 恢复完成 and 立即备份 say.
+  const rows = preview.tables.filter((t) => RECORD_TABLES.includes(t.table) || t.table === 'attachments');
+  const rowsOf = (table: string) => preview.tables.find((t) => t.table === table)?.rows ?? 0;
+  const records = countRecords(rowsOf);
+  // The records' attachments, as 恢复完成 and 立即备份 count them; the bytes are the files' (one per content).
+  const attachments = rowsOf('attachments');
+  const here = new Set(preview.here.same.map((b) => b.id));
   // Both modes write the whole backup (覆盖全部 beside the current data until it ends): the replace wording says why.
   const shortage = shortageOf(preview.room, 'replace');
   return (
@@ -15,6 +24,9 @@ export function BackupPreviewCard({ preview, fileName }: Readonly<{ preview: Bac
         bordered
         size="small"
         column={1}
+        // The label column keeps its words on one line: the table's auto layout gave a long 支部 cell all the room and
+        // squeezed 「备份时间」 to one character a line.
+        styles={{ label: { whiteSpace: 'nowrap', width: 96 } }}
         items={[
           { key: 'file', label: '文件', children: `${fileName}（${formatBytes(preview.fileBytes)}）` },
           { key: 'createdAt', label: '备份时间', children: formatChinaTime(preview.createdAt) },
@@ -27,16 +39,13 @@ export function BackupPreviewCard({ preview, fileName }: Readonly<{ preview: Bac
             key: 'branches',
             label: '支部',
             // Marked where this computer has the same branch (same id): the mode choice below depends on it.
-            children: preview.branches.length
-              ? preview.branches
-                  .map((b) => (preview.here.same.some((s) => s.id === b.id) ? `${b.name}（本机已有）` : b.name))
-                  .join('、')
-              : '（无）',
+            children: <BranchNames branches={preview.branches} here={here} />,
           },
+          { key: 'records', label: '记录', children: `${formatCount(records)} 条（不含操作日志）` },
           {
             key: 'attachments',
             label: '附件',
-            children: `${preview.attachments.count} 个，${formatBytes(preview.attachments.bytes)}`,
+            children: `${formatCount(attachments)} 个，${formatBytes(preview.attachments.bytes)}`,
           },
           ...(preview.room
             ? [
@@ -65,7 +74,14 @@ export function BackupPreviewCard({ preview, fileName }: Readonly<{ preview: Bac
         dataSource={rows}
         columns={[
           { key: 'label', title: '记录类别', dataIndex: 'label' },
-          { key: 'rows', title: '条数', dataIndex: 'rows', width: 120, align: 'right' },
+          {
+            key: 'rows',
+            title: '条数',
+            dataIndex: 'rows',
+            width: 120,
+            align: 'right',
+            render: (n: number) => formatCount(n),
+          },
         ]}
       />
     </>

@@ -11,7 +11,7 @@ import { getBackupApi } from '../../host/backupApi';
 import { getHost } from '../../host/host';
 import { BackupNowCard } from './BackupNowCard';
 import { RestoreCard } from './RestoreCard';
-import { useRestoreFlow } from './useRestoreFlow';
+import { refreshPreview, useRestoreFlow } from './useRestoreFlow';
 
 /** Where the desktop app keeps its data (Electron's userData), so an administrator knows what to back up. */
 function useDataFolder(): string | undefined {
@@ -39,6 +39,10 @@ export function DataSafetyPage() {
   const dataFolder = useDataFolder();
   // Entries of no branch: deleted branches (their own log went with them) and the shared 评价标准.
   const hasSharedLog = useLiveQuery(async () => (await listRecentAudit('', 1)).length > 0, []);
+  // A preview checked before the user left the page: this computer's branches may have changed since.
+  useEffect(() => {
+    void refreshPreview();
+  }, []);
 
   return (
     <section aria-labelledby="page-title">
@@ -52,7 +56,7 @@ export function DataSafetyPage() {
           api={api}
           refreshKey={refreshKey + (flow.state.step === 'done' ? 1 : 0)}
           disabled={flow.busy}
-          onRestore={(name, file) => void flow.inspect(name, file)}
+          onRestore={(name, read) => void flow.inspect(name, read)}
           dataFolder={dataFolder}
         />
       ) : (

@@ -1,11 +1,12 @@
 // 「从备份恢复」: the file picker, the validation result (preview or refused with reasons), the mode choice and progress.
 import { UploadOutlined } from '../../ui/icons';
 import { Alert, Button, Card, Checkbox, Flex, Modal, Progress, Space, Typography, Upload } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { type BackupPreview, NOTHING_CHANGED, RESTORE_MODE_LABELS, type RestoreResult } from '../../db/backup/restore';
 import { countBranchRows } from '../../db/repositories/branches';
 import { BackupPreviewCard } from './BackupPreviewCard';
-import { formatChinaTime } from './format';
+import { BranchNames } from './BranchNames';
+import { formatChinaTime, formatCount } from './format';
 import {
   BackupFirst,
   type BranchCompare,
@@ -199,6 +200,7 @@ function ModesText({ preview }: Readonly<{ preview: BackupPreview }>) {
 function ModeButtons({
   preview,
   counting,
+  disabled,
   onReplaceBranches,
   onAdd,
   onReplaceAll,
@@ -206,6 +208,8 @@ function ModeButtons({
 }: Readonly<{
   preview: BackupPreview;
   counting: boolean;
+  /** 立即备份 is running: a restore now would replace the data being saved. */
+  disabled: boolean;
   onReplaceBranches: () => void;
   onAdd: () => void;
   onReplaceAll: () => void;
@@ -216,17 +220,22 @@ function ModeButtons({
   return (
     <Space wrap>
       {canAdd && (
-        <Button type="primary" onClick={onAdd}>
+        <Button type="primary" disabled={disabled} onClick={onAdd}>
           {RESTORE_MODE_LABELS.addAsNewBranches}
         </Button>
       )}
       {same && (
-        <Button type={canAdd ? 'default' : 'primary'} loading={counting} onClick={onReplaceBranches}>
+        <Button
+          type={canAdd ? 'default' : 'primary'}
+          loading={counting}
+          disabled={disabled}
+          onClick={onReplaceBranches}
+        >
           {RESTORE_MODE_LABELS.replaceBranches}
         </Button>
       )}
       {!canAdd && <Button disabled>{RESTORE_MODE_LABELS.addAsNewBranches}</Button>}
-      <Button danger onClick={onReplaceAll}>
+      <Button danger disabled={disabled} onClick={onReplaceAll}>
         {RESTORE_MODE_LABELS.replace}
       </Button>
       <Button onClick={onCancel}>取消</Button>
@@ -235,31 +244,47 @@ function ModeButtons({
 }
 
 function DoneText({ result }: Readonly<{ result: Extract<RestoreResult, { ok: true }> }>) {
-  const list = (l: readonly { name: string }[]) => l.map((b) => b.name).join('、');
-  const totals = `共 ${result.rows} 条记录、${result.attachments} 个附件`;
+  // Counted as 立即备份 and the preview count (countRecords): the numbers can be checked against each other.
+  const totals = `共 ${formatCount(result.records)} 条记录（不含操作日志）、${formatCount(result.attachments)} 个附件`;
   const skipped = result.skipped ?? [];
   // Said only when there are such branches: after replacing the only one, there is no other.
   const others = (result.unchanged ?? 0) - skipped.length;
-  let text: string;
+  let text: ReactNode;
   if (result.mode === 'replaceBranches') {
     const replaced = result.replaced ?? [];
     const added = result.branches.filter((b) => !replaced.some((r) => r.id === b.id));
-    text =
-      `已${RESTORE_MODE_LABELS.replaceBranches}：${list(replaced) || '（无）'}` +
-      (added.length ? `；新增支部：${list(added)}` : '') +
-      `，${totals}。` +
-      (others > 0 ? '本机其他支部没有改动。' : '');
+    text = (
+      <>
+        已{RESTORE_MODE_LABELS.replaceBranches}：<BranchNames branches={replaced} />
+        {added.length > 0 && (
+          <>
+            ；新增支部：
+            <BranchNames branches={added} />
+          </>
+        )}
+        ，{totals}。{others > 0 && '本机其他支部没有改动。'}
+      </>
+    );
   } else {
-    text =
-      `已${RESTORE_MODE_LABELS[result.mode]}：${list(result.branches) || '（无支部）'}，${totals}。` +
-      (skipped.length ? `已跳过本机已有的支部：${list(skipped)}（没有改动）。` : '');
+    text = (
+      <>
+        已{RESTORE_MODE_LABELS[result.mode]}：<BranchNames branches={result.branches} empty="（无支部）" />，{totals}。
+        {skipped.length > 0 && (
+          <>
+            已跳过本机已有的支部：
+            <BranchNames branches={skipped} />
+            （没有改动）。
+          </>
+        )}
+      </>
+    );
   }
   return (
     <>
       <span>{text}</span>
       {result.renumbered !== undefined && (
         <span>
-          备份中有 {result.renumbered}{' '}
+          备份中有 {formatCount(result.renumbered)}{' '}
           条记录与本机其他支部的记录冲突，已作为新记录导入（用这份备份生成的卷宗校验时，这些记录会显示为变动）。
         </span>
       )}
@@ -284,6 +309,9 @@ export function RestoreCard({ flow }: Readonly<{ flow: RestoreFlow }>) {
       block: state.step === 'preview' ? 'start' : 'nearest',
       behavior: 'smooth',
     });
+    // A restore blocked the window with the focus on its mask (RestoreBlocker), gone now: the outcome takes it.
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if ((state.step === 'done' || state.step === 'failed') && lost) statusRef.current?.focus({ preventScroll: true });
   }, [state.step]);
 
   const confirmReplaceBranches = async (preview: BackupPreview) => {
@@ -326,7 +354,7 @@ export function RestoreCard({ flow }: Readonly<{ flow: RestoreFlow }>) {
         </Button>
       </Upload>
 
-      <div ref={statusRef} style={{ marginTop: 16, scrollMarginTop: 80 }}>
+      <div ref={statusRef} tabIndex={-1} style={{ marginTop: 16, scrollMarginTop: 80, outline: 'none' }}>
         {state.step === 'checking' && (
           <div role="status" aria-live="polite">
             <Progress percent={state.percent} />
@@ -354,6 +382,7 @@ export function RestoreCard({ flow }: Readonly<{ flow: RestoreFlow }>) {
             <ModeButtons
               preview={state.preview}
               counting={counting}
+              disabled={flow.busy}
               onReplaceBranches={() => void confirmReplaceBranches(state.preview)}
               onAdd={() => void flow.restore('addAsNewBranches')}
               onReplaceAll={() => setReplaceAllOpen(true)}

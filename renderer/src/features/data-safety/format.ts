@@ -8,6 +8,11 @@ export { formatBytes } from '../../../../shared/backup/size';
 
 export { formatChinaTime } from '../../../../shared/schemas/common';
 
+/** A count with thousands separators: 「498,826 条记录」 rather than 「498826」. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('zh-CN');
+}
+
 export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   daily: '每日自动备份',
   'pre-upgrade': '升级前备份',

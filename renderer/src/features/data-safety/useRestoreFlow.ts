@@ -1,8 +1,11 @@
-// The steps of 「从备份恢复」: choose a file → validate → preview → choose a mode → write → result (or the reasons).
-import { useEffect, useState } from 'react';
+// The steps of 「从备份恢复」: choose a file → validate → preview → choose a mode → write → result (or the reasons). The
+// state is the app's, not the page's (dataJobs.ts): a check or a restore goes on when the user leaves 数据安全.
+import { App } from 'antd';
 import {
   type BackupPreview,
+  compareBranches,
   inspectBackupFile,
+  NOTHING_CHANGED,
   type RestoreMode,
   type RestoreProgress,
   type RestoreResult,
@@ -10,6 +13,7 @@ import {
 } from '../../db/backup/restore';
 import { announceDatabaseSwitch } from '../../db/db';
 import { backUpAfterRestore } from './autoBackup';
+import { getDataJobs, isJobRunning, type JobNotices, onDataSafetyPage, updateDataJobs, useDataJobs } from './dataJobs';
 
 export type RestoreFlowState =
   | { step: 'idle' }
@@ -61,61 +65,101 @@ function changesOnly(set: (state: RestoreFlowState) => void): (state: RestoreFlo
 
 export interface RestoreFlow {
   state: RestoreFlowState;
+  /** A job is running (this one, or 立即备份): nothing else may be started. */
   busy: boolean;
-  inspect(name: string, file: Blob): Promise<void>;
+  /** `file` may be a read still to make (an automatic backup, read through the desktop app): it is part of the check. */
+  inspect(name: string, file: Blob | (() => Promise<Blob>)): Promise<void>;
   restore(mode: RestoreMode): Promise<void>;
   reset(): void;
 }
 
-/** The result of a 覆盖全部, kept across the remount that follows it (the app switched to the restored database). */
-let carried: RestoreFlowState | undefined;
+const setState = (restore: RestoreFlowState) => updateDataJobs({ restore });
 
-export function useRestoreFlow(): RestoreFlow {
-  // Read in the initializer (pure: StrictMode may call it twice), forgotten once mounted.
-  const [state, setState] = useState<RestoreFlowState>(() => carried ?? { step: 'idle' });
-  useEffect(() => {
-    carried = undefined;
-  }, []);
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-  const inspect = async (name: string, file: Blob) => {
-    const progress = changesOnly(setState);
-    progress({ step: 'checking', name, percent: 0 });
+/**
+ * Checks a chosen file and keeps the preview (or the reasons) for 数据安全, also when the user left the page meanwhile:
+ * then a toast says how it ended. Whatever happens, the check ends: a failure to read the file is a refusal.
+ */
+export async function inspectBackup(
+  name: string,
+  source: Blob | (() => Promise<Blob>),
+  notices?: JobNotices,
+): Promise<void> {
+  if (isJobRunning()) return;
+  const progress = changesOnly(setState);
+  progress({ step: 'checking', name, percent: 0 });
+  let ended: RestoreFlowState = { step: 'refused', name, errors: ['校验没有完成'] };
+  try {
+    const file = typeof source === 'function' ? await source() : source;
     const result = await inspectBackupFile(file, {
       onProgress: (p) => progress({ step: 'checking', name, percent: percentOf(p) }),
     });
-    setState(
-      result.ok
-        ? { step: 'preview', name, file, preview: result.preview }
-        : { step: 'refused', name, errors: result.errors },
-    );
-  };
+    ended = result.ok
+      ? { step: 'preview', name, file, preview: result.preview }
+      : { step: 'refused', name, errors: result.errors };
+  } catch (error) {
+    ended = { step: 'refused', name, errors: [`无法读取该文件：${reasonOf(error)}`] };
+  } finally {
+    setState(ended);
+  }
+  if (notices && !onDataSafetyPage()) {
+    if (ended.step === 'preview') notices.success(`「${name}」已通过校验，请到「数据安全」选择恢复方式`);
+    else notices.error(`「${name}」不能用于恢复，原因见「数据安全」。${NOTHING_CHANGED}`);
+  }
+}
 
-  const restore = async (mode: RestoreMode) => {
-    if (state.step !== 'preview') return;
-    const { name, file, preview } = state;
-    const progress = changesOnly(setState);
-    progress({ step: 'restoring', name, mode, percent: 0, text: '正在读取并校验备份数据…' });
+/**
+ * Restores the previewed file in `mode`. From here until it ends the window is blocked (RestoreBlocker): the state
+ * leaves 'restoring' however the restore ends, an unexpected error included, so the block is always released.
+ */
+export async function restorePreviewed(mode: RestoreMode): Promise<void> {
+  const state = getDataJobs().restore;
+  if (state.step !== 'preview' || isJobRunning()) return;
+  const { name, file, preview } = state;
+  const progress = changesOnly(setState);
+  progress({ step: 'restoring', name, mode, percent: 0, text: '正在读取并校验备份数据…' });
+  let ended: RestoreFlowState = { step: 'failed', name, errors: ['恢复没有完成'] };
+  try {
     const result = await restoreBackup(file, mode, {
       // The preview's branch list lets a doomed 作为新支部导入 be refused before the file is read again.
       expectedBranches: preview.branches,
       onProgress: (p) =>
         progress({ step: 'restoring', name, mode, percent: percentOf(p, mode), text: textOf(p, mode) }),
     });
+    ended = result.ok ? { step: 'done', name, result } : { step: 'failed', name, errors: result.errors };
     // The restored data's first copy on this PC, when today has no automatic backup yet (autoBackup.ts).
     if (result.ok) backUpAfterRestore();
-    if (result.ok && result.mode === 'replace') {
-      carried = { step: 'done', name, result };
-      announceDatabaseSwitch();
-      return;
-    }
-    setState(result.ok ? { step: 'done', name, result } : { step: 'failed', name, errors: result.errors });
-  };
+  } catch (error) {
+    ended = { step: 'failed', name, errors: [`恢复时出错：${reasonOf(error)}`] };
+  } finally {
+    setState(ended);
+  }
+  // 覆盖全部 switched the app to the restored database: the app remounts, the result stays here.
+  if (ended.step === 'done' && ended.result.mode === 'replace') announceDatabaseSwitch();
+}
 
+/**
+ * Back on 数据安全 with a preview made earlier: what this computer has may have changed since (a branch added or
+ * edited), and the preview's warnings and the 覆盖全部 confirmation are read from it.
+ */
+export async function refreshPreview(): Promise<void> {
+  const state = getDataJobs().restore;
+  if (state.step !== 'preview') return;
+  const here = await compareBranches(state.preview.branches);
+  if (getDataJobs().restore === state) setState({ ...state, preview: { ...state.preview, here } });
+}
+
+export function useRestoreFlow(): RestoreFlow {
+  const jobs = useDataJobs();
+  const { message } = App.useApp();
   return {
-    state,
-    busy: state.step === 'checking' || state.step === 'restoring',
-    inspect,
-    restore,
-    reset: () => setState({ step: 'idle' }),
+    state: jobs.restore,
+    busy: isJobRunning(jobs),
+    inspect: (name, file) => inspectBackup(name, file, message),
+    restore: restorePreviewed,
+    reset: () => {
+      if (!isJobRunning()) setState({ step: 'idle' });
+    },
   };
 }
