@@ -6,6 +6,7 @@ import { restoreBackup } from '../../../renderer/src/db/backup/restore';
 import { __resetDatabaseForTests, db } from '../../../renderer/src/db/db';
 import { AUDIT_PAGE_ENTRIES } from '../../../renderer/src/db/packed';
 import { listLearning } from '../../../renderer/src/db/repositories/learning';
+import { listRecentAudit } from '../../../renderer/src/db/repositories/audit';
 import { blobOf, bytesOf, fixtureRows, installCloneableBlob, type TableRows } from './helpers';
 
 installCloneableBlob();
@@ -113,14 +114,19 @@ describe('覆盖全部 streaming into a new database', () => {
     const seqs = async (ids: (id: string) => string) =>
       Promise.all(groupMeetings.map(async (m) => (await db.meetings.get(ids(m.id as string)))?.seq));
 
-    expect((await restoreBackup(blobOf(bytes), 'replace')).ok).toBe(true);
+    // Three move (2 → 1, 3 → 2, 4 → 2) and the restore says how many, in its result and its log entry.
+    expect(await restoreBackup(blobOf(bytes), 'replace')).toMatchObject({ ok: true, regrouped: 3 });
     expect(await seqs((id) => id)).toEqual([1, 1, 2, 2]);
+    const [logged] = await listRecentAudit(String(branch.id), 1);
+    expect(logged!.summary).toContain('备份为数据版本 5，党小组会已改为按党小组分别编号');
 
     // 作为新支部导入 into a ledger without that branch (ids kept), then 替换本机的同一支部: the same numbering.
     await __resetDatabaseForTests();
     const imported = await restoreBackup(blobOf(bytes), 'addAsNewBranches');
     if (!imported.ok) throw new Error(imported.errors.join('；'));
+    expect(imported.regrouped).toBe(3);
     expect(await seqs((id) => id)).toEqual([1, 1, 2, 2]);
+    expect((await listRecentAudit(String(branch.id), 1))[0]!.summary).toContain('党小组会已改为按党小组分别编号');
     await db.meetings.update('pg-2', { seq: 7 });
     const replaced = await restoreBackup(blobOf(bytes), 'replaceBranches');
     if (!replaced.ok) throw new Error(replaced.errors.join('；'));

@@ -18,6 +18,7 @@ import { DB_NAME, switchDatabase } from '../db';
 import { AUDIT_PAGE_ENTRIES, type AuditPage, compareLearning, type LearningMonth, monthOf, packAudit } from '../packed';
 import { startPostingsBuilder } from '../../workers/postingsClient';
 import { renumberPartyGroupMeetings } from '../migrations/006-party-group-seq';
+import { regroupedNote } from './olderVersion';
 import { blobChunks } from './blobChunks';
 import type { RestoreOptions, RestoreResult } from './restore';
 import { describeWriteError } from './room';
@@ -136,6 +137,8 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
   let lastBytes: Uint8Array | undefined;
   let lastBlobs: { blob: Blob; thumbnail?: Blob } | undefined;
   let rows = 0;
+  // 党小组会 renumbered per 党小组 (a backup before v6).
+  let regrouped = 0;
   const rowsOf: Partial<Record<BackupTableName, number>> = {};
   let attachmentRows = 0;
 
@@ -274,7 +277,7 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
           entityId: branch.id,
           branchId: branch.id,
           action: 'restore',
-          summary: `从备份恢复（覆盖全部，备份时间 ${when}，软件版本 ${result.manifest.appVersion}）`,
+          summary: `从备份恢复（覆盖全部，备份时间 ${when}，软件版本 ${result.manifest.appVersion}${regroupedNote(result.manifest.schemaVersion)}）`,
         }),
       );
     }
@@ -283,7 +286,7 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
     if (queue.error !== undefined) throw writeFailure(queue.error);
     // A backup before v6 numbered 党小组会 across the branch's groups: renumber them per 党小组, as migration 006 did.
     if (result.manifest.schemaVersion < 6) {
-      await target.transaction('rw', target.meetings, (tx) => renumberPartyGroupMeetings(tx));
+      regrouped = await target.transaction('rw', target.meetings, (tx) => renumberPartyGroupMeetings(tx));
     }
     // Each branch's last, partial page; a log that arrived out of time order (a backup before v4 lists it by id) is
     // re-paged whole, in time order, one branch at a time.
@@ -328,5 +331,13 @@ export async function restoreIntoNewDatabase(file: Blob, options: RestoreOptions
     };
   }
   const records = countRecords((table) => rowsOf[table] ?? 0);
-  return { ok: true, mode: 'replace', branches, rows, records, attachments: attachmentRows };
+  return {
+    ok: true,
+    mode: 'replace',
+    branches,
+    rows,
+    records,
+    attachments: attachmentRows,
+    ...(regrouped > 0 ? { regrouped } : {}),
+  };
 }

@@ -16,6 +16,7 @@ import { startPostingsBuilder } from '../../workers/postingsClient';
 import { newId } from '../clock';
 import { db } from '../db';
 import { partyGroupSeqs } from '../migrations/006-party-group-seq';
+import { regroupedNote } from './olderVersion';
 import { PACKED_STORAGE, packAudit, packLearning } from '../packed';
 import { listRecentAudit, writeAudit } from '../repositories/audit';
 import {
@@ -115,6 +116,8 @@ export type RestoreResult =
       unchanged?: number;
       /** Rows of the file given new ids because another branch here used theirs (remap.ts). */
       renumbered?: number;
+      /** 党小组会 of a backup before v6 given their number per 党小组 (migration 006's rule). */
+      regrouped?: number;
     }
   | { ok: false; errors: string[] };
 
@@ -431,8 +434,10 @@ async function restoreBranches(
   const prepared = prepareImport(source, clashes, newId);
   const tables: Partial<StagedTables> = prepared.tables;
   // A backup before v6 numbered 党小组会 across the branch's groups: renumber them per 党小组, as migration 006 did.
+  let regrouped = 0;
   if (staged.manifest.schemaVersion < 6 && tables.meetings) {
     const seqs = partyGroupSeqs(tables.meetings as unknown as Meeting[]);
+    regrouped = seqs.size;
     tables.meetings = tables.meetings.map((m) => (seqs.has(String(m.id)) ? { ...m, seq: seqs.get(String(m.id)) } : m));
   }
   const attachments = (prepared.tables.attachments ?? []) as unknown as Attachment[];
@@ -502,8 +507,8 @@ async function restoreBranches(
           branchId: branch.id,
           action: 'restore',
           summary: before
-            ? `用备份替换本支部数据（备份时间 ${when}，软件版本 ${version}；替换前本机：${describeBranchRows(before.counts)}）`
-            : `从备份恢复（${RESTORE_MODE_LABELS.addAsNewBranches}，备份时间 ${when}，软件版本 ${version}）`,
+            ? `用备份替换本支部数据（备份时间 ${when}，软件版本 ${version}；替换前本机：${describeBranchRows(before.counts)}${regroupedNote(staged.manifest.schemaVersion)}）`
+            : `从备份恢复（${RESTORE_MODE_LABELS.addAsNewBranches}，备份时间 ${when}，软件版本 ${version}${regroupedNote(staged.manifest.schemaVersion)}）`,
         });
       }
     });
@@ -521,5 +526,6 @@ async function restoreBranches(
     ...(mode === 'replaceBranches' ? { replaced: replaced.map(({ id, name }) => ({ id, name })) } : {}),
     ...(skipped.length > 0 ? { skipped } : {}),
     ...(prepared.idMap.size > 0 ? { renumbered: prepared.idMap.size } : {}),
+    ...(regrouped > 0 ? { regrouped } : {}),
   };
 }

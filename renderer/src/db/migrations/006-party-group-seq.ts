@@ -54,20 +54,26 @@ export function partyGroupSeqs(rows: readonly Numbered[]): Map<string, number> {
 /**
  * Renumbers every branch's 党小组会, one branch's meetings in memory at a time, writing only the rows whose number
  * changes. Idempotent: the numbers follow from the rows alone, so a re-run after an interrupted upgrade writes nothing
- * it has written already. Works in any read-write transaction over `meetings`, not only the upgrade's.
+ * it has written already. Works in any read-write transaction over `meetings`, not only the upgrade's. Returns how many
+ * records got a new number (a restore of an older backup says so).
  */
-export async function renumberPartyGroupMeetings(tx: Transaction): Promise<void> {
+export async function renumberPartyGroupMeetings(tx: Transaction): Promise<number> {
   const meetings = tx.table('meetings');
+  let renumbered = 0;
   for await (const rows of meetingsByBranch(tx, '[branchId+date]')) {
     const changed = partyGroupSeqs(rows);
     if (changed.size === 0) continue;
     await meetings.bulkPut(rows.filter((m) => changed.has(m.id)).map((m) => ({ ...m, seq: changed.get(m.id)! })));
+    renumbered += changed.size;
   }
+  return renumbered;
 }
 
 export const migration006: Migration = {
   version: 6,
   // No store changes: the same tables and indexes as v5.
   stores: {},
-  upgrade: renumberPartyGroupMeetings,
+  upgrade: async (tx) => {
+    await renumberPartyGroupMeetings(tx);
+  },
 };

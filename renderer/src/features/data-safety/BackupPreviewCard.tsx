@@ -1,7 +1,8 @@
 // What a validated backup holds, shown before anything is restored: time, version, branches, records, attachments, and
 // the disk room a restore needs (with a warning when there is not enough).
 import { Alert, Descriptions, Table } from 'antd';
-import { countRecords, RECORD_TABLES } from '../../../../shared/backup/tables';
+import { type BackupTableName, countRecords, RECORD_TABLES, TABLE_BY_NAME } from '../../../../shared/backup/tables';
+import { olderVersionNote } from '../../db/backup/olderVersion';
 import type { BackupPreview } from '../../db/backup/restore';
 import { shortageOf } from '../../db/backup/room';
 import { BranchNames } from './BranchNames';
@@ -18,6 +19,7 @@ export function BackupPreviewCard({ preview, fileName }: Readonly<{ preview: Bac
   const here = new Set(preview.here.same.map((b) => b.id));
   // Both modes write the whole backup (覆盖全部 beside the current data until it ends): the replace wording says why.
   const shortage = shortageOf(preview.room, 'replace');
+  const older = olderVersionNote(preview.schemaVersion);
   return (
     <>
       <Descriptions
@@ -62,6 +64,7 @@ export function BackupPreviewCard({ preview, fileName }: Readonly<{ preview: Bac
             : []),
         ]}
       />
+      {older && <Alert style={{ marginTop: 12 }} type="info" showIcon title="旧版本的备份" description={older} />}
       {shortage && (
         <Alert style={{ marginTop: 12 }} type="warning" showIcon title="磁盘空间不足" description={shortage} />
       )}
@@ -80,7 +83,9 @@ export function BackupPreviewCard({ preview, fileName }: Readonly<{ preview: Bac
             dataIndex: 'rows',
             width: 120,
             align: 'right',
-            render: (n: number) => formatCount(n),
+            // A kind of record added after the file's version: 0 would read as 「had none」.
+            render: (n: number, row: { table: BackupTableName }) =>
+              (TABLE_BY_NAME.get(row.table)?.since ?? 1) > preview.schemaVersion ? '旧版本无此项' : formatCount(n),
           },
         ]}
       />

@@ -282,6 +282,12 @@ function DoneText({ result }: Readonly<{ result: Extract<RestoreResult, { ok: tr
   return (
     <>
       <span>{text}</span>
+      {result.regrouped !== undefined && (
+        <span>
+          备份来自旧版本：其中 {formatCount(result.regrouped)}{' '}
+          条党小组会已改为按党小组分别编号（第N次），与旧版本打印的序号不同（操作日志中已记明）。
+        </span>
+      )}
       {result.renumbered !== undefined && (
         <span>
           备份中有 {formatCount(result.renumbered)}{' '}
