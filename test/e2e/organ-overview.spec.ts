@@ -1,6 +1,6 @@
 // 各支部概览 end to end, as a 机关党委 organiser: offered in the menu once a second branch exists, one row per branch
 // in Chinese name order, and a branch's name makes it current and opens its 工作台 at the year shown; back returns to
-// the overview at that year.
+// the overview at that year; a red cell tells its missed months to the keyboard and opens that 工作台 too.
 import { expect, test } from '@playwright/test';
 import { expectSaved, fillBranchBasics, save } from './helpers';
 
@@ -41,11 +41,17 @@ test('the overview lists every branch and opens the one clicked as the current b
   await page.getByTitle('2025年').click();
   await expect(page.getByText(/^共 2 个支部；2 个支部有未达标项/)).toBeVisible();
   await expect(page.getByText(/；2025年草稿 0 份；阵地复查逾期（截至今天）0 处。$/)).toBeVisible();
-  await expect(rows.nth(1)).toContainText('0/12');
+  await expect(rows.nth(1)).toContainText('0/12 缺12');
   await expect(page).toHaveURL(/#\/overview\?year=2025$/);
+  // The months missed are shown to the keyboard too, not only in a title on hover.
+  const committee = page.getByRole('button', { name: new RegExp(`^${RESEARCH}支委会 0/12 缺12，`) });
+  await committee.focus();
+  await expect(page.getByRole('tooltip')).toHaveText(
+    '支委会未开展：1月、2月、3月、4月、5月、6月、7月、8月、9月、10月、11月、12月',
+  );
 
   // The branch opens at 2025, the year the overview showed, not at this year.
-  await page.getByRole('button', { name: RESEARCH }).click();
+  await page.getByRole('button', { name: RESEARCH, exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: '工作台' })).toBeVisible();
   await expect(page.getByText(`当前支部：${RESEARCH}`)).toBeVisible();
   await expect(page.locator('header')).toContainText(RESEARCH);
@@ -61,4 +67,9 @@ test('the overview lists every branch and opens the one clicked as the current b
   await expect(page.getByText(/；2025年草稿 0 份；/)).toBeVisible();
   await expect(rows.nth(1)).toContainText('0/12');
   await expect(rows.nth(1)).toContainText('当前支部');
+
+  // A red cell opens its branch's 工作台 as the name does.
+  await page.getByRole('button', { name: new RegExp(`^${PETITIONS}支委会 0/12 缺12，`) }).click();
+  await expect(page).toHaveURL(/#\/home\?year=2025$/);
+  await expect(page.getByText(`当前支部：${PETITIONS}`)).toBeVisible();
 });

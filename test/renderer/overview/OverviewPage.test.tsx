@@ -1,6 +1,6 @@
 // 各支部概览 in a DOM: it follows the records as they change, and a branch's name makes it current and opens its 工作台
 // at the year shown; the year is kept in the address; same-named branches say what tells them apart.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { db } from '../../../renderer/src/db/db';
@@ -17,6 +17,21 @@ afterEach(() => {
   window.history.replaceState(null, '', '#/');
 });
 
+/** A branch's 支委会 cell, red and a link while a month is missed. */
+const committeeCell = (branch: string) => screen.getByLabelText(new RegExp(`^${branch}支委会 `));
+
+/** A branch's 党小组会 cell. */
+const groupCell = (branch: string) => screen.getByLabelText(new RegExp(`^${branch}党小组会 `));
+
+/** What a red cell's tooltip says once the cell has the keyboard's focus. */
+async function missedMonths(cell: HTMLElement): Promise<string | null> {
+  act(() => cell.focus());
+  const tip = await screen.findByRole('tooltip');
+  // Read with the cell, not only on hover.
+  expect(cell.getAttribute('aria-describedby')).toBe(tip.id);
+  return tip.textContent;
+}
+
 // antd renders slowly in happy-dom on a busy machine: generous timeouts, no behaviour depends on them.
 describe('OverviewPage', { timeout: 40_000 }, () => {
   it('updates a branch’s row when a record is added, and opens the 工作台 of the branch clicked', async () => {
@@ -28,12 +43,13 @@ describe('OverviewPage', { timeout: 40_000 }, () => {
       </AppProviders>,
     );
     // 2030 until June: five months of 支委会 are due, neither branch held one.
-    expect(await screen.findAllByTitle('支委会未开展：1月、2月、3月、4月、5月')).toHaveLength(2);
+    expect(await screen.findAllByLabelText(/^.支部支委会 0\/5 缺5，/)).toHaveLength(2);
     expect(await screen.findByText('当前支部')).toBeTruthy();
 
     await createMeeting(branch.id, meetingInput({ date: '2030-02-10', attendance: present(zhang, li) }));
-    await waitFor(() => expect(screen.getByTitle('支委会未开展：1月、3月、4月、5月')).toBeTruthy());
-    expect(screen.getAllByTitle('支委会未开展：1月、2月、3月、4月、5月')).toHaveLength(1);
+    await waitFor(() => expect(committeeCell('甲支部').textContent).toBe('1/5 缺4'));
+    expect(committeeCell('乙支部').textContent).toBe('0/5 缺5');
+    expect(await missedMonths(committeeCell('甲支部'))).toBe('支委会未开展：1月、3月、4月、5月');
 
     fireEvent.click(screen.getByRole('button', { name: other.name }));
     await waitFor(() => expect(window.location.hash).toBe('#/home?year=2030'));
@@ -51,7 +67,7 @@ describe('OverviewPage', { timeout: 40_000 }, () => {
       </AppProviders>,
     );
     // 2029 in full: 甲支部 held February's 支委会, 乙支部 none.
-    expect(await screen.findByTitle(/^支委会未开展：1月、3月、4月/)).toBeTruthy();
+    await waitFor(() => expect(committeeCell('甲支部').textContent).toBe('1/12 缺11'));
     expect(screen.getByLabelText('年度').closest('.ant-select')?.textContent).toContain('2029年');
     const summary = screen.getByText(/个支部有未达标项/).closest('div')!.textContent;
     expect(summary).toContain('2029年草稿 1 份');
@@ -62,12 +78,12 @@ describe('OverviewPage', { timeout: 40_000 }, () => {
     fireEvent.mouseDown(screen.getByLabelText('年度'));
     fireEvent.click(await screen.findByTitle('2030年'));
     await waitFor(() => expect(window.location.hash).toBe('#/overview?year=2030'));
-    await waitFor(() => expect(screen.getAllByTitle('支委会未开展：1月、2月、3月、4月、5月')).toHaveLength(2));
+    await waitFor(() => expect(screen.getAllByLabelText(/^.支部支委会 0\/5 缺5，/)).toHaveLength(2));
 
     window.history.replaceState(null, '', '#/overview?year=2029');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await waitFor(() => expect(screen.getByLabelText('年度').closest('.ant-select')?.textContent).toContain('2029年'));
-    await screen.findByTitle(/^支委会未开展：1月、3月、4月/);
+    await waitFor(() => expect(committeeCell('甲支部').textContent).toBe('1/12 缺11'));
     fireEvent.click(screen.getByRole('button', { name: other.name }));
     await waitFor(() => expect(window.location.hash).toBe('#/home?year=2029'));
     expect(await getCurrentBranchId()).toBe(other.id);
@@ -105,6 +121,83 @@ describe('OverviewPage', { timeout: 40_000 }, () => {
     await waitFor(() => expect(names()).toEqual(['安监局党支部', '甲支部', '乙支部']));
     fireEvent.click(screen.getAllByText('未达标')[0]!);
     await waitFor(() => expect(names()).toEqual(['甲支部', '乙支部', '安监局党支部']));
+  });
+
+  it('shows the month still running as due but no gap, as the 工作台 does, and a red cell opens that 工作台', async () => {
+    const { branch, other } = await seed();
+    await setCurrentBranchId(other.id);
+    render(
+      <AppProviders>
+        <OverviewPage />
+      </AppProviders>,
+    );
+    // 15 June 2030: 第一党小组 missed January to May; June is running — the 工作台's 「0/6 项（党小组），1 个党小组待记录」.
+    await waitFor(() => expect(groupCell('甲支部').textContent).toBe('0/6 缺5待1'));
+    const tip = await missedMonths(groupCell('甲支部'));
+    expect(tip).toBe('党小组会未开展：第一党小组 1月、2月、3月、4月、5月尚未记录：第一党小组（6月还剩 16 天）');
+
+    // The gap is a link to where it is made good: the branch's 工作台 of the year, made current.
+    fireEvent.click(groupCell('甲支部'));
+    await waitFor(() => expect(window.location.hash).toBe('#/home?year=2030'));
+    expect(await getCurrentBranchId()).toBe(branch.id);
+  });
+
+  it('sorts by a rule’s gaps, by the gaps of all rules together and by the 考评 score', async () => {
+    const { branch, other, zhang, li } = await seed();
+    await setCurrentBranchId(branch.id);
+    // No 党小组: its 党小组会 does not apply.
+    const third = await createBranch({ name: '安监局党支部', termStart: '2029-01-01', termEnd: '2031-12-31' });
+    // 甲支部 held January's and February's 支委会: 缺3 where the others have 缺5.
+    for (const date of ['2030-01-10', '2030-02-10']) {
+      await createMeeting(branch.id, meetingInput({ date, attendance: present(zhang, li) }));
+    }
+    const at = new Date().toISOString();
+    const assessment = (id: string, branchId: string, total: number) => ({
+      id,
+      branchId,
+      standardId: 's1',
+      standardSnapshot: { totalScore: 100 },
+      periodStart: '2030-01-01',
+      periodEnd: '2030-12-31',
+      kind: '自评',
+      scores: [],
+      total,
+      grade: '',
+      assessor: '',
+      date: '2030-06-01',
+      createdAt: at,
+      updatedAt: at,
+    });
+    await db.assessments.bulkAdd([assessment('a1', branch.id, 90), assessment('a2', other.id, 75)] as never);
+    render(
+      <AppProviders>
+        <OverviewPage />
+      </AppProviders>,
+    );
+    const names = () =>
+      [...document.querySelectorAll('.ant-table-tbody tr.ant-table-row')].map(
+        (tr) => tr.querySelector('td button')?.textContent,
+      );
+    await waitFor(() => expect(names()).toEqual([third.name, '甲支部', '乙支部']));
+    await screen.findAllByLabelText(/^乙支部支委会 0\/5 缺5/);
+
+    // 支委会, most missed first: 缺5 and 缺5 in name order, then 甲支部's 缺3.
+    fireEvent.click(screen.getAllByText('支委会')[0]!);
+    await waitFor(() => expect(names()).toEqual([third.name, '乙支部', '甲支部']));
+
+    // 未达标 counts rules: 甲支部 and 乙支部 miss four each. 缺项合计 counts what each misses: 乙支部's 支委会 缺5
+    // outweighs 甲支部's 缺3 (1 支部党员大会 + 5 支委会 + 5 党小组会 + 5 主题党日 = 16 against 14; 安监局 11).
+    fireEvent.click(screen.getAllByText('未达标')[0]!);
+    await waitFor(() => expect(names()).toEqual(['甲支部', '乙支部', third.name]));
+    fireEvent.click(screen.getAllByText('缺项合计')[0]!);
+    await waitFor(() => expect(names()).toEqual(['乙支部', '甲支部', third.name]));
+    expect(document.querySelector('.ant-table-tbody tr.ant-table-row td:nth-child(3)')?.textContent).toBe('缺16');
+
+    // 考评, lowest first, a branch not yet assessed before any score; then highest first.
+    fireEvent.click(screen.getAllByText('2030年考评')[0]!);
+    await waitFor(() => expect(names()).toEqual([third.name, '乙支部', '甲支部']));
+    fireEvent.click(screen.getAllByText('2030年考评')[0]!);
+    await waitFor(() => expect(names()).toEqual(['甲支部', '乙支部', third.name]));
   });
 
   it('says there is nothing to compare with a single branch', async () => {

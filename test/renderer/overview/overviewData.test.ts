@@ -56,7 +56,7 @@ describe('loadOverview', () => {
       return row.cells[view.rules.findIndex((r) => r.id === 'committee')]!;
     };
     expect(committee('甲支部')).toMatchObject({ met: 12, required: 12, missed: 0 });
-    expect(committee('乙支部')).toMatchObject({ met: 11, required: 12, missed: 1, missedLabels: ['4月'] });
+    expect(committee('乙支部')).toMatchObject({ met: 11, required: 12, missed: 1, missedLines: ['4月'] });
 
     const [jia, yi] = view.rows;
     // Everything else is missing alike in both: the 支委会 is the one more requirement 乙支部 missed.

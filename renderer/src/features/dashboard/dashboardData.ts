@@ -3,6 +3,7 @@ import { lateRecordsEnd, YEAR_END_KINDS } from '../../../../shared/domain/record
 import { getRulePack } from '../../../../shared/rules/packs';
 import type { PeriodUnit } from '../../../../shared/rules/periods';
 import { computeCompliance, type RuleResult } from '../../../../shared/scoring/compliance';
+import { ruleTally } from '../../../../shared/scoring/tally';
 import { daysBetween } from '../../../../shared/schemas/common';
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../../../../shared/domain/vocab';
 import type {
@@ -200,7 +201,7 @@ const daysLeft = (asOf: string, end: string) => daysBetween(asOf, end) + 1;
 const PENDING_NAMES = 10;
 
 /** 「尚未谈话：王文静、于勇（本年度还剩 1 天）」, 「尚未记录：第一党小组（6月还剩 16 天）」. */
-function pendingText(rule: RuleResult['rule'], open: RuleResult['periods'], asOf: string): string {
+export function pendingText(rule: RuleResult['rule'], open: RuleResult['periods'], asOf: string): string {
   const names = open.map((p) => p.subject!.name);
   const shown =
     names.length > PENDING_NAMES
@@ -236,29 +237,28 @@ function recordLine(result: RuleResult, asOf: string, drafts: number): RecordLin
     YEAR_END_KINDS.includes(rule.meetingKind) &&
     asOf > p.period.end &&
     asOf <= lateRecordsEnd(p.period.end);
-  const misses = result.missed.map((p) => miss(p, stillHeldFor(p) ? asOf : lastDay(p)));
-  const open = result.periods.filter((p) => p.status === 'pending' && p.period.start <= asOf && asOf <= p.period.end);
-  const currentPeriod = open.find((p) => !p.subject);
+  // The count 各支部概览 shows of the branch too (shared/scoring/tally.ts).
+  const tally = ruleTally(result, asOf);
+  const misses = tally.missed.map((p) => miss(p, stillHeldFor(p) ? asOf : lastDay(p)));
+  const currentPeriod = tally.current;
   // Whom a scoped rule's open period still lacks, recorded today.
-  const pendingPeriods = open.filter((p) => p.subject);
+  const pendingPeriods = tally.pending;
   const pending = pendingPeriods.map((p) => ({
     ...miss(p, lastDay(p) < asOf ? lastDay(p) : asOf),
     label: p.subject!.name,
   }));
-  // Once anything counts, so do those pending: 「23/25 人，2 人待谈」, never 23/23 while two are left. Before that (a
-  // new year, a new month's groups), the line is not due yet, as for a branch-wide rule, and the list says who is left.
-  const due = result.required === 0 ? 0 : result.required + pending.length;
-  const count = `${rule.label} ${result.met}/${due} ${unitText(rule)}`;
+  const due = tally.due;
+  const count = `${rule.label} ${tally.met}/${due} ${unitText(rule)}`;
   return {
     ruleId: rule.id,
     label: rule.label,
     requirement: rule.requirement,
-    met: result.met,
+    met: tally.met,
     required: due,
     text: due === 0 ? rule.label : pending.length > 0 ? `${count}，${pendingCount(rule, pending.length)}` : count,
     ...(due === 0
       ? { notDue: result.periods.length === 0 ? notApplicable(rule) : '本年度尚未到期' }
-      : { percent: Math.round((result.met / due) * 100) }),
+      : { percent: Math.round((tally.met / due) * 100) }),
     misses,
     ...(currentPeriod ? { current: miss(currentPeriod, asOf) } : {}),
     pending,

@@ -2,7 +2,8 @@
 // the 工作台 counts them (red where missed), drafts, overdue 阵地复查 and the latest 考评; a branch opens its 工作台 at
 // the year shown. The year is in the address (#/overview?year=2024), so back from that 工作台 returns to it.
 import { ApartmentOutlined, WarningOutlined } from '../../ui/icons';
-import { App, Button, Flex, Result, Table, Tag, theme, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Result, Table, Tag, theme, Tooltip, Typography, type TableColumnsType } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
 import { getRulePack } from '../../../../shared/rules/packs';
 import { chinaToday } from '../../../../shared/schemas/common';
 import { errorText } from '../../db/repositories/errors';
@@ -49,7 +50,7 @@ export function OverviewPage() {
           <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
             <Typography.Text>
               按频次规则「{getRulePack(view.packId).name}」核对各支部 {view.year}{' '}
-              年的组织生活，与各支部工作台的计算一致。 点击支部名称进入该支部这一年的工作台。
+              年的组织生活，与各支部工作台的计算一致（「缺」为期已过而未开展，「待」为本期尚未记录）。点击支部名称或红色的缺项，进入该支部这一年的工作台。
             </Typography.Text>
             <YearSelect value={year} onChange={(y) => showYear('overview', y)} currentYear={currentYear} />
           </Flex>
@@ -100,29 +101,127 @@ function useTones(): Tones {
   };
 }
 
-function RuleCell({ cell, label, tones }: Readonly<{ cell: OverviewCell; label: string; tones: Tones }>) {
+/** One line a cell: 30 rows of two-line cells took three screens to compare. */
+const ONE_LINE: CSSProperties = { whiteSpace: 'nowrap' };
+
+/** What a red cell's tooltip says: the periods missed, whom the open one still lacks, records without the quorum. */
+function MissedDetail({ cell, label }: Readonly<{ cell: OverviewCell; label: string }>) {
+  return (
+    <>
+      <div>{label}未开展：</div>
+      {cell.missedLines.map((line) => (
+        <div key={line}>{line}</div>
+      ))}
+      {cell.pendingText && <div>{cell.pendingText}</div>}
+      {cell.quorumFailures > 0 && <div>{cell.quorumFailures} 次到会人数不足</div>}
+    </>
+  );
+}
+
+interface RuleCellProps {
+  cell: OverviewCell;
+  label: string;
+  branch: string;
+  year: number;
+  tones: Tones;
+  /** Opens the branch's 工作台 at the year, where each missed period has its 补录 button. */
+  onOpen: () => void;
+}
+
+function RuleCell({ cell, label, branch, year, tones, onOpen }: Readonly<RuleCellProps>) {
+  // Due, not a gap: the open period's groups or members still have time (the 工作台's 「2 人待谈」).
+  const pending = cell.pending > 0 && (
+    <span style={{ color: tones.secondary, marginInlineStart: 4 }}>待{cell.pending}</span>
+  );
+  const quorum = cell.quorumFailures > 0 && <WarningOutlined style={{ marginInlineStart: 4 }} />;
   if (cell.required === 0) {
     return (
-      <span style={{ color: tones.secondary }} title={cell.notDue}>
+      <span
+        style={{ ...ONE_LINE, color: tones.secondary }}
+        title={[cell.notDue, cell.pendingText].filter(Boolean).join('；')}
+      >
         {shortNotDue(cell.notDue ?? '')}
+        {pending}
       </span>
     );
   }
-  const quorum = cell.quorumFailures > 0 ? `；${cell.quorumFailures} 次到会人数不足` : '';
   if (cell.missed > 0) {
     return (
-      <span style={{ color: tones.danger }} title={`${label}未开展：${cell.missedLabels.join('、')}${quorum}`}>
-        {cell.met}/{cell.required}
-        <br />缺{cell.missed}
-        {quorum && <WarningOutlined style={{ marginInlineStart: 4 }} />}
-      </span>
+      // Focus shows it too: the months missed are not for mouse users only.
+      <Tooltip
+        title={<MissedDetail cell={cell} label={label} />}
+        trigger={['hover', 'focus']}
+        // A line a 党小组: wide enough for 「第一党小组 1月、2月、…、12月」 on one.
+        styles={{ root: { maxWidth: 520 } }}
+      >
+        <Button
+          type="link"
+          danger
+          size="small"
+          style={{
+            ...ONE_LINE,
+            padding: 0,
+            border: 0,
+            height: 'auto',
+          }}
+          aria-label={`${branch}${label} ${cell.met}/${cell.required} 缺${cell.missed}${cell.pending > 0 ? ` 待${cell.pending}` : ''}，打开该支部${year}年的工作台`}
+          onClick={onOpen}
+        >
+          {/* Underlined as a link, the 待 beside it not: the months still running are no gap. */}
+          <span style={{ textDecoration: 'underline', textUnderlineOffset: 3 }}>
+            {cell.met}/{cell.required} 缺{cell.missed}
+          </span>
+          {pending}
+          {quorum}
+        </Button>
+      </Tooltip>
     );
   }
+  const title = [
+    cell.pendingText ?? `${label}已达标`,
+    cell.quorumFailures > 0 ? `${cell.quorumFailures} 次到会人数不足` : undefined,
+  ]
+    .filter(Boolean)
+    .join('；');
   return (
-    <span style={quorum ? { color: tones.warning } : undefined} title={`${label}已达标${quorum}`}>
+    <span style={{ ...ONE_LINE, ...(quorum ? { color: tones.warning } : {}) }} title={title}>
       {cell.met}/{cell.required}
-      {quorum && <WarningOutlined style={{ marginInlineStart: 4 }} />}
+      {pending}
+      {quorum}
     </span>
+  );
+}
+
+/** A 考评's score as a share of its standard's full score: standards of different totals compare. 未考评 sorts lowest. */
+function assessmentShare(row: OverviewRow): number {
+  return row.assessment ? row.assessment.total / (row.assessment.totalScore || 1) : -1;
+}
+
+/** Column titles never break mid-word (「党课（书/记讲）」, 「未达/标」 did): one line, or two where a word ends. */
+const headerCell = () => ({ style: ONE_LINE });
+
+/**
+ * Where a long title breaks, between words: on one line the titles and their sort buttons pushed the table far past
+ * 1366 px, and the columns need no more room than their counts.
+ */
+const TITLE_BREAKS: Record<string, readonly [string, string]> = {
+  支部党员大会: ['支部党员', '大会'],
+  '党课（书记讲）': ['党课', '（书记讲）'],
+  组织生活会: ['组织', '生活会'],
+  民主评议党员: ['民主评议', '党员'],
+  缺项合计: ['缺项', '合计'],
+};
+
+/** A column title in at most two lines broken where TITLE_BREAKS says; any other title on one line. */
+function twoLineTitle(label: string): ReactNode {
+  const lines = TITLE_BREAKS[label];
+  if (!lines) return label;
+  return (
+    <>
+      {lines[0]}
+      <br />
+      {lines[1]}
+    </>
   );
 }
 
@@ -134,19 +233,23 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
   const go = (row: OverviewRow, href: string) => {
     openBranch(row.branchId, href).catch((error: unknown) => message.error(errorText(error)));
   };
+  const home = yearHref('home', view.year);
   const columns: TableColumnsType<OverviewRow> = [
     {
       key: 'name',
       title: '支部',
       fixed: 'left',
-      width: 180,
+      // A name of 13 characters on one line, the few longer ones wrapped: at 683 px it still leaves 未达标 and 缺项合计 in
+      // view, and narrower made every other name two lines.
+      width: 200,
+      onHeaderCell: headerCell,
       render: (_, row) => (
-        <Flex vertical align="start" gap={2}>
+        <Flex wrap align="center" gap="2px 6px">
           {/* Not in the theme's red: red on this page means a missed requirement. */}
           <Button
             type="link"
             style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start', color: 'inherit' }}
-            onClick={() => go(row, yearHref('home', view.year))}
+            onClick={() => go(row, home)}
           >
             <span style={{ textDecoration: 'underline', textUnderlineOffset: 3 }}>{row.label}</span>
           </Button>
@@ -154,37 +257,72 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
         </Flex>
       ),
     },
-    ...view.rules.map((rule, i) => ({
-      key: rule.id,
-      title: <span title={rule.requirement}>{rule.label}</span>,
-      width: 68,
-      render: (_: unknown, row: OverviewRow) => <RuleCell cell={row.cells[i]!} label={rule.label} tones={tones} />,
-    })),
+    // Next to the names: at 1024 and 683 px the rule columns scroll, the two counts to sort by stay in view.
     {
       key: 'missed',
       title: '未达标',
-      width: 72,
+      onHeaderCell: headerCell,
       // Ties compare equal, so they keep the rows' name order in both directions (the sort is stable).
       sorter: (a, b) => a.missedRules - b.missedRules,
       sortDirections: ['descend', 'ascend'],
+      showSorterTooltip: { title: '按未达标的规定项数排序' },
       render: (_, row) =>
         row.missedRules > 0 ? (
-          <strong style={{ color: tones.danger }}>{row.missedRules} 项</strong>
+          <strong style={{ ...ONE_LINE, color: tones.danger }}>{row.missedRules} 项</strong>
         ) : (
           <span style={{ color: tones.success }}>无</span>
         ),
     },
     {
+      key: 'missedItems',
+      title: <span title="各项规定缺少的月份、季度、党小组次数和党员人数之和">{twoLineTitle('缺项合计')}</span>,
+      onHeaderCell: headerCell,
+      sorter: (a, b) => a.missedItems - b.missedItems,
+      sortDirections: ['descend', 'ascend'],
+      showSorterTooltip: { title: '按缺项合计排序' },
+      render: (_, row) =>
+        row.missedItems > 0 ? (
+          <span style={{ color: tones.danger }}>缺{row.missedItems}</span>
+        ) : (
+          <span style={{ color: tones.secondary }}>0</span>
+        ),
+    },
+    ...view.rules.map((rule, i): TableColumnsType<OverviewRow>[number] => ({
+      key: rule.id,
+      title: <span title={rule.requirement}>{twoLineTitle(rule.label)}</span>,
+      onHeaderCell: headerCell,
+      sorter: (a, b) => a.cells[i]!.missed - b.cells[i]!.missed,
+      sortDirections: ['descend', 'ascend'],
+      showSorterTooltip: { title: `按${rule.label}缺项数排序` },
+      render: (_, row) => (
+        <RuleCell
+          cell={row.cells[i]!}
+          label={rule.label}
+          branch={row.label}
+          year={view.year}
+          tones={tones}
+          onOpen={() => go(row, home)}
+        />
+      ),
+    })),
+    {
       key: 'drafts',
       title: '草稿',
-      width: 60,
+      onHeaderCell: headerCell,
       render: (_, row) =>
         row.drafts > 0 ? (
           <Button
             type="link"
             size="small"
             // Drafts are work to finish, not a missed requirement: the 工作台's warning colour, not red.
-            style={{ padding: 0, color: tones.warning, textDecoration: 'underline', textUnderlineOffset: 3 }}
+            style={{
+              padding: 0,
+              border: 0,
+              height: 'auto',
+              color: tones.warning,
+              textDecoration: 'underline',
+              textUnderlineOffset: 3,
+            }}
             aria-label={`查看${row.label}${view.year}年的 ${row.drafts} 份草稿`}
             onClick={() => go(row, recordsHref({ view: 'list', filter: { year: view.year, status: '草稿' } }))}
           >
@@ -197,10 +335,10 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
     {
       key: 'checks',
       title: <span title="截至今天，下次复查日期已过的阵地">复查逾期</span>,
-      width: 64,
+      onHeaderCell: headerCell,
       render: (_, row) =>
         row.overdueChecks > 0 ? (
-          <span style={{ color: tones.danger }}>{row.overdueChecks} 处</span>
+          <span style={{ ...ONE_LINE, color: tones.danger }}>{row.overdueChecks} 处</span>
         ) : (
           <span style={{ color: tones.secondary }}>0</span>
         ),
@@ -208,19 +346,22 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
     {
       key: 'assessment',
       title: `${view.year}年考评`,
-      width: 108,
+      onHeaderCell: headerCell,
+      sorter: (a, b) => assessmentShare(a) - assessmentShare(b),
+      // Lowest first: the branches to look at; 未考评 before any score.
+      sortDirections: ['ascend', 'descend'],
+      showSorterTooltip: { title: '按考评得分率排序（未考评最低）' },
       render: (_, row) =>
         row.assessment ? (
-          <span title={`${row.assessment.kind}，${row.assessment.date}`}>
-            {row.assessment.total} / {row.assessment.totalScore} 分
-            <br />
-            <span style={{ color: tones.secondary }}>
+          <span style={ONE_LINE} title={`${row.assessment.kind}，${row.assessment.date}`}>
+            {row.assessment.total}/{row.assessment.totalScore} 分
+            <span style={{ color: tones.secondary, marginInlineStart: 6 }}>
               {row.assessment.kind}
               {row.assessment.grade ? `·${row.assessment.grade}` : ''}
             </span>
           </span>
         ) : (
-          <span style={{ color: tones.secondary }}>未考评</span>
+          <span style={{ ...ONE_LINE, color: tones.secondary }}>未考评</span>
         ),
     },
   ];
@@ -236,7 +377,6 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
       scroll={{ x: 'max-content' }}
       // The app's header is sticky (64 px): the column titles stay in view below it through 30 rows.
       sticky={{ offsetHeader: 64 }}
-      showSorterTooltip={{ title: '按未达标项数排序' }}
     />
   );
 }

@@ -2,12 +2,14 @@
 // 阵地复查 and the year's latest 考评 — read once per change through indexes, then summarised (pure).
 import { countsOver } from '../../../../shared/standards/counted';
 import { getRulePack } from '../../../../shared/rules/packs';
-import { computeCompliance, type RuleResult } from '../../../../shared/scoring/compliance';
+import { computeCompliance, type PeriodResult, type RuleResult } from '../../../../shared/scoring/compliance';
+import { ruleTally } from '../../../../shared/scoring/tally';
 import type { Assessment } from '../../../../shared/schemas/entities';
 import { db } from '../../db/db';
 import { listBranches } from '../../db/repositories/branches';
 import { getRulePackId, loadComplianceSources, type ComplianceSources } from '../../db/repositories/compliance';
 import { dueVenueChecks } from '../../db/repositories/venues';
+import { pendingText } from '../dashboard/dashboardData';
 import { branchLabels, type LabelledBranch } from './branchLabels';
 
 /** The year's latest 考评 of a branch: what the row shows of it. */
@@ -33,15 +35,23 @@ export interface OverviewSources {
   branches: OverviewBranchSources[];
 }
 
-/** One rule in one branch's row: the 工作台's 「支委会 10/11 个月」 in short. */
+/** One rule in one branch's row: the 工作台's 「支委会 10/11 个月」 in short, counted by the same ruleTally. */
 export interface OverviewCell {
   ruleId: string;
   met: number;
+  /** Due so far, as on the 工作台: the open period's 党小组 or members not yet recorded included, once any is due. */
   required: number;
   /** Periods (or groups, members) over and without a record: the cell is red when there is any. */
   missed: number;
-  /** 「4月、9月」: the missed periods as the 工作台 names them. */
-  missedLabels: string[];
+  /**
+   * The missed periods as the 工作台 names them, a line each: 「4月、9月」 of a branch-wide rule; 「第一党小组 1月、2月」 a
+   * line per 党小组; 「王文静、于勇」 of 谈心谈话 (a year each). Thirty gaps of three groups read as three lines.
+   */
+  missedLines: string[];
+  /** 党小组 or members the open period has no record for yet: due, but not a gap (the 工作台's 「2 人待谈」). */
+  pending: number;
+  /** 「尚未记录：第二党小组、第三党小组（6月还剩 16 天）」, as on the 工作台, when some are pending. */
+  pendingText?: string;
   /** Why nothing is due yet, when required is 0. */
   notDue?: string;
   /** Records held without the quorum (支委会, 支部党员大会). */
@@ -56,6 +66,8 @@ export interface OverviewRow {
   cells: OverviewCell[];
   /** How many of the pack's requirements have a missed period: the 未达标 column. */
   missedRules: number;
+  /** Missed periods (groups, members) over every requirement: the 缺项合计 column, where 缺2 outweighs 缺1. */
+  missedItems: number;
   /** Records of the year still 草稿. */
   drafts: number;
   overdueChecks: number;
@@ -139,16 +151,39 @@ export async function loadOverviewSources(year: number, asOf: string): Promise<O
   });
 }
 
-function cellOf(result: RuleResult): OverviewCell {
+/** The missed periods, a line per 党小组 or member (one line of names where each has one period, the year). */
+function missedLines(missed: readonly PeriodResult[], yearly: boolean): string[] {
+  const bySubject = new Map<string, { name: string; periods: string[] }>();
+  const branchWide: string[] = [];
+  for (const p of missed) {
+    if (!p.subject) {
+      branchWide.push(shortLabel(p.period.label));
+      continue;
+    }
+    const line = bySubject.get(p.subject.id) ?? { name: p.subject.name, periods: [] };
+    line.periods.push(shortLabel(p.period.label));
+    bySubject.set(p.subject.id, line);
+  }
+  const subjects = [...bySubject.values()];
+  if (yearly && subjects.length > 0) return [subjects.map((s) => s.name).join('、')];
+  return [
+    ...(branchWide.length > 0 ? [branchWide.join('、')] : []),
+    ...subjects.map((s) => `${s.name} ${s.periods.join('、')}`),
+  ];
+}
+
+function cellOf(result: RuleResult, asOf: string): OverviewCell {
+  // The 工作台's count (shared/scoring/tally.ts): the page says it agrees with it.
+  const tally = ruleTally(result, asOf);
   return {
     ruleId: result.rule.id,
-    met: result.met,
-    required: result.required,
-    missed: result.missed.length,
-    missedLabels: result.missed.map((p) =>
-      p.subject ? `${p.subject.name} ${shortLabel(p.period.label)}` : shortLabel(p.period.label),
-    ),
-    ...(result.required === 0 ? { notDue: notDueText(result) } : {}),
+    met: tally.met,
+    required: tally.due,
+    missed: tally.missed.length,
+    missedLines: missedLines(tally.missed, result.rule.per === 'year'),
+    pending: tally.pending.length,
+    ...(tally.pending.length > 0 ? { pendingText: pendingText(result.rule, tally.pending, asOf) } : {}),
+    ...(tally.due === 0 ? { notDue: notDueText(result) } : {}),
     quorumFailures: result.quorumFailures.length,
   };
 }
@@ -159,13 +194,14 @@ export function buildOverview(sources: OverviewSources, year: number, asOf: stri
   const labels = branchLabels(sources.branches.map((b) => b.branch));
   const rows = sources.branches.map((b): OverviewRow => {
     const report = computeCompliance({ ...b.compliance, asOf, pack });
-    const cells = report.rules.map(cellOf);
+    const cells = report.rules.map((r) => cellOf(r, asOf));
     return {
       branchId: b.branch.id,
       name: b.branch.name,
       label: labels.get(b.branch.id) ?? b.branch.name,
       cells,
       missedRules: cells.filter((c) => c.missed > 0).length,
+      missedItems: cells.reduce((n, c) => n + c.missed, 0),
       drafts: b.compliance.meetings.filter((m) => m.status === '草稿').length,
       overdueChecks: b.overdueChecks,
       ...(b.assessment ? { assessment: b.assessment } : {}),
