@@ -132,6 +132,19 @@ describe('民主评议党员 panel', { timeout: 30_000 }, () => {
     );
   });
 
+  it('says it is reading while the chosen year loads, and never shows the year before’s texts under it', async () => {
+    const { self } = await renderPanel();
+    expect((self as HTMLTextAreaElement).value).toBe(STORED_SELF);
+    await pickYear(YEAR - 1);
+    // The click has been drawn; the other year's rows are still being read from the database.
+    expect(screen.getByRole('status').textContent).toContain('正在读取');
+    expect(screen.queryByRole('form', { name: `${YEAR - 1}年度民主评议党员` })).toBeNull();
+    expect(screen.queryByDisplayValue(STORED_SELF)).toBeNull();
+    const form = await screen.findByRole('form', { name: `${YEAR - 1}年度民主评议党员` }, { timeout: 5000 });
+    expect((within(form).getByLabelText('曾子豪 自评') as HTMLTextAreaElement).value).toBe('');
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
   it('keeps the page while edits are unsaved; after 保存 nothing asks', async () => {
     const { self, zeng } = await renderPanel();
     fireEvent.change(self, { target: { value: '修改后的自评' } });
