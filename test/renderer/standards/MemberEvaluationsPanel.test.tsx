@@ -302,6 +302,30 @@ describe('民主评议党员 panel', { timeout: 30_000 }, () => {
     expect((screen.getByLabelText('党员12 自评') as HTMLTextAreaElement).value).toBe('最后一位的自评');
   });
 
+  it('on a narrow window the 快捷键 line is above the list, not in the bar that stays at the bottom', async () => {
+    const setWidth = (width: number) =>
+      (
+        window as unknown as { happyDOM: { setViewport(v: { width: number; height: number }): void } }
+      ).happyDOM.setViewport({ width, height: 768 });
+    const keys = '快捷键：Ctrl+Enter 保存本年度评议结果；在单行输入框中按回车跳到下一项';
+    const save = () => screen.getByRole('button', { name: '保存本年度评议结果' });
+    try {
+      setWidth(683);
+      const { self } = await renderPanel();
+      const hint = screen.getByText(keys);
+      expect(save().parentElement?.contains(hint)).toBe(false);
+      // Before the first member's fields, and still what the button is described by.
+      expect(hint.compareDocumentPosition(self) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(save().getAttribute('aria-describedby')).toBe(hint.id);
+      cleanup();
+      setWidth(1366);
+      await renderPanel();
+      expect(save().parentElement?.contains(screen.getByText(keys))).toBe(true);
+    } finally {
+      setWidth(1024);
+    }
+  });
+
   it('Ctrl+Enter saves the year’s results; the button says so; Enter in a text box is a new line', async () => {
     const { self, zeng } = await renderPanel();
     fireEvent.change(self, { target: { value: '用快捷键保存的自评' } });

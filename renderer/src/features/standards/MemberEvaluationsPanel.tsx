@@ -5,7 +5,7 @@ import { rollStartNote, rollStartOf } from '../../../../shared/rules/roster';
 import { closingYear } from '../../../../shared/dates/closingYear';
 import { formKeysHint, saveKeysProps, submitKeyDown } from '../meetings/formKeys';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Empty, Flex, Select, Typography, theme } from 'antd';
+import { Alert, App, Button, Empty, Flex, Grid, Select, Typography, theme } from 'antd';
 import { startTransition, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { chinaToday, type Branch } from '../../../../shared/schemas';
@@ -146,6 +146,16 @@ function YearForm({ branchId, year, data, onDirtyChange, onSaved }: Readonly<Yea
   const rootError = formState.errors.root?.repository?.message;
   if (rootError) problems.push(rootError);
 
+  // The keys are said beside 保存 where there is room. Below 1200 px they took a line of their own in the bar that stays
+  // at the bottom (three lines, 140 px of a 683×768 window): above the list instead, still what 保存 is described by.
+  const roomy = Grid.useBreakpoint().xl !== false;
+  const keysId = `evaluation-${year}-keys`;
+  const keysHint = (
+    <Typography.Text type="secondary" id={keysId}>
+      {formKeysHint('保存本年度评议结果')}
+    </Typography.Text>
+  );
+
   // A field reached with Tab (or focused after a refusal) may sit under the sticky 保存 bar or the app's header, which
   // the browser counts as visible: bring the field, its label and its message clear of both. One taller than the room
   // stays where the browser put it, at the caret.
@@ -175,6 +185,7 @@ function YearForm({ branchId, year, data, onDirtyChange, onSaved }: Readonly<Yea
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         逐人填写自评、互评和组织评定，评定等次，可选“五带头、五标兵”；填好后点页面底部的「保存本年度评议结果」。
       </Typography.Paragraph>
+      {!roomy && <div>{keysHint}</div>}
       <MemberEvaluationList control={control} members={data.members} notes={notes} idPrefix={`evaluation-${year}`} />
       {/* Stays in view while the list of members scrolls: the count, any refusal and 保存 are always at hand. */}
       <div
@@ -203,22 +214,22 @@ function YearForm({ branchId, year, data, onDirtyChange, onSaved }: Readonly<Yea
             }
           />
         )}
-        <Flex align="center" gap={16} wrap>
-          <Button
-            type="primary"
-            htmlType="submit"
-            loading={formState.isSubmitting}
-            {...saveKeysProps(`evaluation-${year}-keys`)}
-          >
+        <Flex align="center" gap="4px 16px" wrap>
+          <Button type="primary" htmlType="submit" loading={formState.isSubmitting} {...saveKeysProps(keysId)}>
             保存本年度评议结果
           </Button>
-          <Typography.Text>
-            本年度参评 {graded} 人，优秀 {excellent} 人（按“优秀不超过三分之一”，最多 {maxExcellent(graded)} 人）
-          </Typography.Text>
-          {formState.isDirty && <Typography.Text type="warning">有尚未保存的修改</Typography.Text>}
-          <Typography.Text type="secondary" id={`evaluation-${year}-keys`}>
-            {formKeysHint('保存本年度评议结果')}
-          </Typography.Text>
+          {/* Beside the button, on two lines if it must, rather than a line of its own under it. */}
+          <span style={{ flex: '1 1 16em' }}>
+            <Typography.Text>
+              本年度参评 {graded} 人，优秀 {excellent} 人（按“优秀不超过三分之一”，最多 {maxExcellent(graded)} 人）
+            </Typography.Text>
+            {formState.isDirty && (
+              <Typography.Text type="warning" style={{ marginInlineStart: 16, whiteSpace: 'nowrap' }}>
+                有尚未保存的修改
+              </Typography.Text>
+            )}
+          </span>
+          {roomy && keysHint}
         </Flex>
       </div>
     </form>
