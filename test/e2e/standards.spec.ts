@@ -156,6 +156,25 @@ test('a 支部标准化规范化 自评 scores 支委会 from the records, drill
   await page.goto('/#/standards');
   await expect(page.getByRole('img', { name: new RegExp(`历年考评得分：${YEAR}年自评 67 分`) })).toBeVisible();
 
+  // At 1024 px the list's short columns keep to one line (they broke as 「2025-12-/26」, 「类/型」, 「查/看」); at 683 px
+  // (half a 1366 screen) the page does not scroll sideways.
+  const lines = (text: string) =>
+    page
+      .getByRole('table')
+      .getByText(text, { exact: true })
+      .first()
+      .evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  for (const text of ['考评日期', '类型', '自评', '67 分', '查看']) expect(await lines(text), text).toBe(1);
+  expect(await lines(`${YEAR}-01-01`)).toBe(1);
+  await page.setViewportSize({ width: 683, height: 768 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(683);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // Deleted after confirming (say it was made by mistake): the list and the chart no longer have it.
   await page.getByRole('button', { name: /删除\d{4}-\d{2}-\d{2}自评/ }).click();
   await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();

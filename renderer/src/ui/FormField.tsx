@@ -1,6 +1,6 @@
 // One labelled react-hook-form field inside an antd Form.Item: visible label bound to the input, error shown under it.
 import { Form } from 'antd';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   get,
   useController,
@@ -73,31 +73,51 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>, C, TT e
   const noteId = `${id}-note`;
   const hintId = `${id}-hint`;
   const describedBy = [message ? errorId : '', note ? noteId : '', hint ? hintId : ''].filter(Boolean).join(' ');
-  const a11y: FieldA11y = {
-    'aria-invalid': message ? true : undefined,
-    'aria-describedby': describedBy || undefined,
-    ...(required ? { 'aria-required': true as const } : {}),
-    ...(hiddenLabel ? { 'aria-label': label } : {}),
-  };
-  return (
-    <Form.Item
-      label={hiddenLabel ? undefined : label}
-      htmlFor={hiddenLabel ? undefined : id}
-      style={hiddenLabel ? { marginBottom: message || note ? 8 : 0 } : undefined}
-      required={required}
-      validateStatus={message ? 'error' : note ? 'warning' : undefined}
-      help={message ? <span id={errorId}>{message}</span> : undefined}
-      extra={
-        note || hint ? (
-          <>
-            {note && <span id={noteId}>{note}</span>}
-            {note && hint && <br />}
-            {hint && <span id={hintId}>{hint}</span>}
-          </>
-        ) : undefined
-      }
-    >
-      {children({ ...field, value: held, id, invalid: Boolean(message), a11y })}
-    </Form.Item>
-  );
+  // Drawn again only when something it shows changes. The hooks above redraw this component at any change of the
+  // form's state (a 保存 tells every field its errors, whether or not it has any): drawing its label, its input and
+  // antd's Form.Item around them each time held a large form (the 275 fields of a 55-member 民主评议) at each 保存.
+  return useMemo(() => {
+    const a11y: FieldA11y = {
+      'aria-invalid': message ? true : undefined,
+      'aria-describedby': describedBy || undefined,
+      ...(required ? { 'aria-required': true as const } : {}),
+      ...(hiddenLabel ? { 'aria-label': label } : {}),
+    };
+    return (
+      <Form.Item
+        label={hiddenLabel ? undefined : label}
+        htmlFor={hiddenLabel ? undefined : id}
+        style={hiddenLabel ? { marginBottom: message || note ? 8 : 0 } : undefined}
+        required={required}
+        validateStatus={message ? 'error' : note ? 'warning' : undefined}
+        help={message ? <span id={errorId}>{message}</span> : undefined}
+        extra={
+          note || hint ? (
+            <>
+              {note && <span id={noteId}>{note}</span>}
+              {note && hint && <br />}
+              {hint && <span id={hintId}>{hint}</span>}
+            </>
+          ) : undefined
+        }
+      >
+        {children({ ...field, value: held, id, invalid: Boolean(message), a11y })}
+      </Form.Item>
+    );
+  }, [
+    children,
+    field,
+    held,
+    id,
+    label,
+    required,
+    hiddenLabel,
+    hint,
+    message,
+    note,
+    describedBy,
+    errorId,
+    noteId,
+    hintId,
+  ]);
 }

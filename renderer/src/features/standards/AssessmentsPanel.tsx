@@ -16,6 +16,11 @@ import { YearChart } from './YearChart';
 
 type Props = Readonly<{ branch: Branch; route: Extract<StandardsRoute, { tab: 'assessments' }> }>;
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+// Short columns keep their text on one line, title too: at 1024 px they broke as 「2025-12-/26」, 「类/型」, 「44.5/分」,
+// 「查/看」, and 评价标准 takes what is left.
+const ONE_LINE = { onCell: () => ({ style: NOWRAP }), onHeaderCell: () => ({ style: NOWRAP }) };
+
 export function AssessmentsPanel({ branch, route }: Props) {
   const assessments = useAssessments(branch.id);
   if (assessments === undefined) return <Loading />;
@@ -72,18 +77,30 @@ export function AssessmentsPanel({ branch, route }: Props) {
             size="small"
             pagination={false}
             dataSource={assessments}
+            // Narrower than this (a half-screen window), the table scrolls in its place rather than squeeze 评价标准
+            // to a few characters or push the page sideways.
+            scroll={{ x: 720 }}
             columns={[
-              { title: '考评日期', dataIndex: 'date' },
-              { title: '期间', render: (_, a) => `${a.periodStart} 至 ${a.periodEnd}` },
-              { title: '类型', dataIndex: 'kind' },
+              { title: '考评日期', dataIndex: 'date', ...ONE_LINE },
+              {
+                title: '期间',
+                // Breaks at 「至」 if it must, never inside a date (「2025-/12-31」).
+                render: (_, a) => (
+                  <>
+                    <span style={NOWRAP}>{a.periodStart}</span> 至 <span style={NOWRAP}>{a.periodEnd}</span>
+                  </>
+                ),
+              },
+              { title: '类型', dataIndex: 'kind', ...ONE_LINE },
               {
                 title: '评价标准',
                 render: (_, a) => `${a.standardSnapshot.name}（第${a.standardSnapshot.version}版）`,
               },
-              { title: '总分', render: (_, a) => `${formatScore(a.total)} 分` },
-              { title: '等次', render: (_, a) => (a.grade ? <Tag color="red">{a.grade}</Tag> : '—') },
+              { title: '总分', render: (_, a) => `${formatScore(a.total)} 分`, ...ONE_LINE },
+              { title: '等次', render: (_, a) => (a.grade ? <Tag color="red">{a.grade}</Tag> : '—'), ...ONE_LINE },
               {
                 title: '操作',
+                ...ONE_LINE,
                 render: (_, a) => (
                   <Space size="middle">
                     <a

@@ -26,6 +26,10 @@ interface Props {
 const gradeOptions = [{ value: '', label: '未评' }, ...MEMBER_GRADES.map((g) => ({ value: g, label: g }))];
 const exemplarOptions = FIVE_EXEMPLARS.map((e) => ({ value: e, label: e }));
 
+// The texts grow with what they hold, at least two lines, by CSS (Chromium 123+): antd's autoSize measures each one
+// in a hidden copy as it is drawn, and a 55-member branch's 165 of them held the page at each 评议年度.
+const GROWS_WITH_TEXT = { fieldSizing: 'content', minHeight: 'calc(2lh + 10px)', resize: 'none' } as const;
+
 // Memoised: typing in one member's text re-renders that field only, not the other members of a large branch.
 export const MemberEvaluationFields = memo(function MemberEvaluationFields({
   control,
@@ -106,7 +110,8 @@ export const MemberEvaluationFields = memo(function MemberEvaluationFields({
                 ref={ref}
                 {...a11y}
                 aria-label={`${name} ${EVALUATION_FIELD_LABELS[field]}`}
-                autoSize={{ minRows: 2 }}
+                rows={2}
+                style={GROWS_WITH_TEXT}
                 value={value ?? ''}
                 onChange={(e) => onChange(e.target.value)}
                 onBlur={onBlur}

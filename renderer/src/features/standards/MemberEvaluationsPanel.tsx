@@ -5,15 +5,15 @@ import { rollStartNote, rollStartOf } from '../../../../shared/rules/roster';
 import { closingYear } from '../../../../shared/dates/closingYear';
 import { formKeysHint, saveKeysProps, submitKeyDown } from '../meetings/formKeys';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, ConfigProvider, Empty, Flex, Form, Select, Typography, theme } from 'antd';
-import { useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { Alert, App, Button, Empty, Flex, Grid, Select, Typography, theme } from 'antd';
+import { startTransition, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { chinaToday, type Branch } from '../../../../shared/schemas';
 import { maxExcellent, saveMemberEvaluations } from '../../db/repositories/memberEvaluations';
 import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { Loading } from '../../ui/Loading';
-import { MemberEvaluationFields } from './MemberEvaluationFields';
+import { MemberEvaluationList } from './MemberEvaluationList';
 import {
   EVALUATION_FIELD_LABELS,
   namedIssue,
@@ -69,15 +69,8 @@ export function MemberEvaluationsPanel({ branch }: Readonly<{ branch: Branch }>)
       ) : data.members.length === 0 ? (
         <Empty description="该年度党员名册为空，请先在支部概况中登记党员" />
       ) : (
-        // A fresh form per year and per stored state, so what is shown always starts from what is saved.
-        <YearForm
-          key={`${year}-${data.rows.map((r) => r.updatedAt).join()}`}
-          branchId={branch.id}
-          year={year}
-          data={data}
-          onDirtyChange={setDirty}
-          onSaved={release}
-        />
+        // A fresh form per year; within a year the form follows what is stored.
+        <YearForm key={year} branchId={branch.id} year={year} data={data} onDirtyChange={setDirty} onSaved={release} />
       )}
     </Flex>
   );
@@ -94,12 +87,23 @@ interface YearFormProps {
 function YearForm({ branchId, year, data, onDirtyChange, onSaved }: Readonly<YearFormProps>) {
   const { message } = App.useApp();
   const { token } = theme.useToken();
-  const [defaultValues] = useState(() => yearEvaluationsValues(data));
+  const stored = useMemo(() => yearEvaluationsValues(data), [data]);
   const { control, handleSubmit, setError, formState, reset, getValues } = useForm<
     YearEvaluationsValues,
     unknown,
     YearEvaluationsOutput
-  >({ resolver: zodResolver(yearEvaluationsSchema), defaultValues });
+  >({ resolver: zodResolver(yearEvaluationsSchema), defaultValues: stored });
+  // What is stored is read live. A change made elsewhere (a restore) replaces what the form shows, as a new form
+  // would; after a save it is what the form shows already, and nothing is redrawn. Not by drawing a new form (the
+  // list is drawn a few members at a time, from the top: the page would jump), nor by useForm's `values` (it sets
+  // the fields one by one, and each one tells every field of the form). A reset redraws every field: as a transition,
+  // so that a large branch's page keeps answering meanwhile.
+  const shown = useRef<string>(undefined);
+  useEffect(() => {
+    const next = JSON.stringify(stored);
+    if (shown.current !== undefined && next !== shown.current) startTransition(() => reset(stored));
+    shown.current = next;
+  }, [stored, reset]);
   const names = useMemo(() => data.members.map((m) => m.name), [data.members]);
   // Members on the roll for part of the year only say so: one who left before the 评议 need not be graded.
   const notes = useMemo(
@@ -117,17 +121,20 @@ function YearForm({ branchId, year, data, onDirtyChange, onSaved }: Readonly<Yea
   useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
   useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
 
-  const onSubmit = handleSubmit(async (values) => {
+  const save = async (values: YearEvaluationsOutput) => {
     try {
       await saveMemberEvaluations(branchId, year, values.rows);
       onSaved();
-      // What is shown is now what is stored (texts saved unchanged are not rewritten, so nothing reloads the form).
-      reset(getValues());
+      // What is shown is now what is stored (and the rows read again match it): the form's starting point, its
+      // fields as they are.
+      const saved = getValues();
+      shown.current = JSON.stringify(saved);
+      reset(saved, { keepValues: true });
       message.success(`${year}年度民主评议结果已保存`);
     } catch (error) {
       showEvaluationsError(error, setError, names);
     }
-  });
+  };
 
   // Every problem in one list, each with the member's name: the fields themselves are marked under each member.
   const problems = names.flatMap((name, i) =>
@@ -138,6 +145,16 @@ function YearForm({ branchId, year, data, onDirtyChange, onSaved }: Readonly<Yea
   );
   const rootError = formState.errors.root?.repository?.message;
   if (rootError) problems.push(rootError);
+
+  // The keys are said beside 保存 where there is room. Below 1200 px they took a line of their own in the bar that stays
+  // at the bottom (three lines, 140 px of a 683×768 window): above the list instead, still what 保存 is described by.
+  const roomy = Grid.useBreakpoint().xl !== false;
+  const keysId = `evaluation-${year}-keys`;
+  const keysHint = (
+    <Typography.Text type="secondary" id={keysId}>
+      {formKeysHint('保存本年度评议结果')}
+    </Typography.Text>
+  );
 
   // A field reached with Tab (or focused after a refusal) may sit under the sticky 保存 bar or the app's header, which
   // the browser counts as visible: bring the field, its label and its message clear of both. One taller than the room
@@ -159,75 +176,62 @@ function YearForm({ branchId, year, data, onDirtyChange, onSaved }: Readonly<Yea
   return (
     <form
       noValidate
-      onSubmit={(e) => void onSubmit(e)}
+      onSubmit={(e) => void handleSubmit(save)(e)}
       // Enter in a one-line box goes on to the next field; Ctrl+Enter saves the year's results (formKeys.ts).
       onKeyDown={submitKeyDown(formState.isSubmitting)}
       onFocus={keepClearOfBars}
       aria-label={`${year}年度民主评议党员`}
     >
-      <Form layout="vertical" component={false}>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          逐人填写自评、互评和组织评定，评定等次，可选“五带头、五标兵”；填好后点页面底部的「保存本年度评议结果」。
-        </Typography.Paragraph>
-        {/* Tighter than a form's usual spacing: a branch of 25 or more members is one long list. */}
-        <ConfigProvider theme={{ components: { Form: { itemMarginBottom: 8, verticalLabelPadding: '0 0 2px' } } }}>
-          {data.members.map((m, i) => (
-            <MemberEvaluationFields
-              key={m.id}
-              control={control}
-              index={i}
-              name={m.name}
-              note={notes[i]}
-              idPrefix={`evaluation-${year}`}
-            />
-          ))}
-        </ConfigProvider>
-        {/* Stays in view while the list of members scrolls: the count, any refusal and 保存 are always at hand. */}
-        <div
-          ref={bar}
-          style={{
-            position: 'sticky',
-            bottom: 0,
-            zIndex: 2,
-            background: token.colorBgLayout,
-            paddingBlock: 12,
-            borderTop: `1px solid ${token.colorBorderSecondary}`,
-          }}
-        >
-          {problems.length > 0 && (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginBottom: 12, maxHeight: '30vh', overflow: 'auto' }}
-              title="未能保存，请修改以下内容"
-              description={
-                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                  {problems.map((p) => (
-                    <li key={p}>{p}</li>
-                  ))}
-                </ul>
-              }
-            />
-          )}
-          <Flex align="center" gap={16} wrap>
-            <Button
-              type="primary"
-              htmlType="submit"
-              loading={formState.isSubmitting}
-              {...saveKeysProps(`evaluation-${year}-keys`)}
-            >
-              保存本年度评议结果
-            </Button>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        逐人填写自评、互评和组织评定，评定等次，可选“五带头、五标兵”；填好后点页面底部的「保存本年度评议结果」。
+      </Typography.Paragraph>
+      {!roomy && <div>{keysHint}</div>}
+      <MemberEvaluationList control={control} members={data.members} notes={notes} idPrefix={`evaluation-${year}`} />
+      {/* Stays in view while the list of members scrolls: the count, any refusal and 保存 are always at hand. */}
+      <div
+        ref={bar}
+        style={{
+          position: 'sticky',
+          bottom: 0,
+          zIndex: 2,
+          background: token.colorBgLayout,
+          paddingBlock: 12,
+          borderTop: `1px solid ${token.colorBorderSecondary}`,
+        }}
+      >
+        {problems.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12, maxHeight: '30vh', overflow: 'auto' }}
+            title="未能保存，请修改以下内容"
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+        <Flex align="center" gap="4px 16px" wrap>
+          <Button type="primary" htmlType="submit" loading={formState.isSubmitting} {...saveKeysProps(keysId)}>
+            保存本年度评议结果
+          </Button>
+          {/* Beside the button, on two lines if it must, rather than a line of its own under it. */}
+          <span style={{ flex: '1 1 16em' }}>
             <Typography.Text>
               本年度参评 {graded} 人，优秀 {excellent} 人（按“优秀不超过三分之一”，最多 {maxExcellent(graded)} 人）
             </Typography.Text>
-            {formState.isDirty && <Typography.Text type="warning">有尚未保存的修改</Typography.Text>}
-            <Typography.Text type="secondary" id={`evaluation-${year}-keys`}>
-              {formKeysHint('保存本年度评议结果')}
-            </Typography.Text>
-          </Flex>
-        </div>
-      </Form>
+            {formState.isDirty && (
+              <Typography.Text type="warning" style={{ marginInlineStart: 16, whiteSpace: 'nowrap' }}>
+                有尚未保存的修改
+              </Typography.Text>
+            )}
+          </span>
+          {roomy && keysHint}
+        </Flex>
+      </div>
     </form>
   );
 }
