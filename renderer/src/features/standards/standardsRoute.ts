@@ -38,8 +38,7 @@ export function standardsHref(route: StandardsRoute): string {
   } else if (route.tab === 'evaluations') {
     params.set('tab', 'evaluations');
     if (route.year !== undefined) params.set('year', String(route.year));
-  }
-  else if (route.view === 'new') params.set('new', '1');
+  } else if (route.view === 'new') params.set('new', '1');
   else if (route.view !== 'list') {
     params.set('assessment', route.id);
     if (route.view === 'edit') params.set('edit', '1');
