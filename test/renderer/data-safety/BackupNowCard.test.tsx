@@ -1,33 +1,20 @@
 // 立即备份 on a computer keeping several branches: the user may save the current branch only, in a file named after it.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readBackup } from '../../../shared/backup';
-import type { AppApi, SaveFileRequest } from '../../../shared/ipc';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { setCurrentBranchId } from '../../../renderer/src/db/repositories/settings';
 import { BackupNowCard } from '../../../renderer/src/features/data-safety/BackupNowCard';
 import { branchOneRows, copyOfBranch, storeBranches } from '../backup/branchFixtures';
 import { chunksOf, installCloneableBlob } from '../backup/helpers';
+import { installDesktopApi, removeDesktopApi } from './desktopApi';
 
 installCloneableBlob();
 
 afterEach(() => {
   cleanup();
-  delete (window as { api?: AppApi }).api;
+  removeDesktopApi();
 });
-
-/** A desktop host whose save dialog accepts; returns the requests it got. */
-function installSaveDialog(): SaveFileRequest[] {
-  const saved: SaveFileRequest[] = [];
-  const api: Partial<AppApi> = {
-    saveFile: vi.fn(async (request: SaveFileRequest) => {
-      saved.push(request);
-      return { ok: true as const, path: `D:\\${request.suggestedName}` };
-    }),
-  };
-  (window as { api?: Partial<AppApi> }).api = api;
-  return saved;
-}
 
 async function branchesIn(data: Uint8Array): Promise<string[]> {
   const names: string[] = [];
@@ -47,7 +34,7 @@ describe('BackupNowCard', () => {
     const two = copyOfBranch(rows, 'two', '机关第二党支部');
     await storeBranches(rows, two);
     await setCurrentBranchId(String(two.branches![0]!.id));
-    const saved = installSaveDialog();
+    const saved = installDesktopApi();
     render(
       <AppProviders>
         <BackupNowCard />
@@ -72,7 +59,7 @@ describe('BackupNowCard', () => {
 
   it('has no choice to make with one branch', async () => {
     await storeBranches(await branchOneRows());
-    installSaveDialog();
+    installDesktopApi();
     render(
       <AppProviders>
         <BackupNowCard />

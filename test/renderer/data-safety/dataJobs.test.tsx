@@ -3,8 +3,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupManifest } from '../../../shared/backup';
-import type { AppApi, BackupFileInfo, BackupStatus, SaveFileRequest } from '../../../shared/ipc';
+import type { BackupFileInfo } from '../../../shared/ipc';
 import { App } from '../../../renderer/src/app/App';
+import { installDesktopApi, removeDesktopApi } from './desktopApi';
 import { navigate } from '../../../renderer/src/app/useHashRoute';
 import type { ExportProgress } from '../../../renderer/src/db/backup/export';
 import { exportBackupBlob } from '../../../renderer/src/db/backup/export';
@@ -45,29 +46,8 @@ const AUTO_BACKUP: BackupFileInfo = {
   bytes: 2048,
 };
 
-/** The desktop app: a save dialog that accepts, one automatic backup. */
-function installDesktopApi(): SaveFileRequest[] {
-  const saved: SaveFileRequest[] = [];
-  const api: Partial<AppApi> = {
-    saveFile: vi.fn(async (request: SaveFileRequest) => {
-      saved.push(request);
-      return { ok: true as const, path: `D:\\${request.suggestedName}` };
-    }),
-    appInfo: vi.fn(
-      async () => ({ productName: '支部标准化台账', version: '1.2.0', userDataPath: 'C:\\data' }) as never,
-    ),
-    listBackups: vi.fn(async () => [AUTO_BACKUP]),
-    backupStatus: vi.fn(async (): Promise<BackupStatus> => ({
-      lastDailyDate: null,
-      freeBytes: null,
-      lowDisk: false,
-      dir: 'C:\\b',
-    })),
-    readBackup: vi.fn(async () => new Uint8Array([1, 2, 3])),
-  };
-  (window as { api?: Partial<AppApi> }).api = api;
-  return saved;
-}
+/** The desktop app: a save dialog that accepts, one automatic backup (its bytes not a backup). */
+const desktop = () => installDesktopApi([AUTO_BACKUP], { readBackup: vi.fn(async () => new Uint8Array([1, 2, 3])) });
 
 function preview(): BackupPreview {
   return {
@@ -118,12 +98,12 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
-  delete (window as { api?: AppApi }).api;
+  removeDesktopApi();
 });
 
 describe('立即备份 and the check of a file outlive the page', () => {
   it('a backup goes on when the user leaves 数据安全, is shown on return and cannot be started twice', async () => {
-    const saved = installDesktopApi();
+    const saved = desktop();
     const exported = gate<{ blob: Blob; manifest: BackupManifest }>();
     vi.mocked(exportBackupBlob).mockImplementation(async (options) => {
       const progress: ExportProgress = {
@@ -168,7 +148,7 @@ describe('立即备份 and the check of a file outlive the page', () => {
   });
 
   it('a check goes on when the user leaves, blocks nothing, and its result waits on 数据安全', async () => {
-    installDesktopApi();
+    desktop();
     const checked = gate<InspectFileResult>();
     vi.mocked(inspectBackupFile).mockImplementation(async (_file, options?: RestoreOptions) => {
       options?.onProgress?.({ phase: 'checking', bytesRead: 40, bytesTotal: 100 });
@@ -202,7 +182,7 @@ describe('立即备份 and the check of a file outlive the page', () => {
   });
 
   it('an automatic backup that cannot be read is refused with the reason, and releases the buttons', async () => {
-    installDesktopApi();
+    desktop();
     vi.mocked(window.api!.readBackup).mockRejectedValue(new Error('备份文件不存在'));
     render(<App versionChanged={false} />);
     await openDataSafety();
@@ -231,7 +211,7 @@ describe('while a restore writes, the window is blocked', () => {
   }
 
   it('from the chosen mode until the restore ends: a mask with the progress, nothing under it reachable', async () => {
-    installDesktopApi();
+    desktop();
     const restored = gate<RestoreResult>();
     const options: RestoreOptions = {};
     (await startRestore(restored.promise))(options);
@@ -263,7 +243,7 @@ describe('while a restore writes, the window is blocked', () => {
   });
 
   it('an unexpected error ends the block too, and says so', async () => {
-    installDesktopApi();
+    desktop();
     const restored = gate<RestoreResult>();
     await startRestore(restored.promise);
     restored.fail(new Error('数据库已被关闭'));
@@ -274,7 +254,7 @@ describe('while a restore writes, the window is blocked', () => {
   });
 
   it('a restore that ends well unblocks and shows its result', async () => {
-    installDesktopApi();
+    desktop();
     const restored = gate<RestoreResult>();
     await startRestore(restored.promise);
     restored.settle({

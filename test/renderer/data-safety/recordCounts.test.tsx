@@ -5,7 +5,6 @@ import { File as NodeFile } from 'node:buffer';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RECORD_TABLES } from '../../../shared/backup/tables';
-import type { AppApi, BackupStatus, SaveFileRequest } from '../../../shared/ipc';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { type BackupPreview, restoreBackup, type RestoreResult } from '../../../renderer/src/db/backup/restore';
 import { __resetDatabaseForTests } from '../../../renderer/src/db/db';
@@ -14,35 +13,14 @@ import { DataSafetyPage } from '../../../renderer/src/features/data-safety/DataS
 import { RestoreCard } from '../../../renderer/src/features/data-safety/RestoreCard';
 import type { RestoreFlow } from '../../../renderer/src/features/data-safety/useRestoreFlow';
 import { blobOf, installCloneableBlob, seedFromFixture, snapshot } from '../backup/helpers';
+import { installDesktopApi, removeDesktopApi } from './desktopApi';
 
 installCloneableBlob();
 
 afterEach(() => {
   cleanup();
-  delete (window as { api?: AppApi }).api;
+  removeDesktopApi();
 });
-
-function installDesktopApi(): SaveFileRequest[] {
-  const saved: SaveFileRequest[] = [];
-  const api: Partial<AppApi> = {
-    saveFile: vi.fn(async (request: SaveFileRequest) => {
-      saved.push(request);
-      return { ok: true as const, path: `D:\\${request.suggestedName}` };
-    }),
-    appInfo: vi.fn(
-      async () => ({ productName: '支部标准化台账', version: '1.2.0', userDataPath: 'C:\\data' }) as never,
-    ),
-    listBackups: vi.fn(async () => []),
-    backupStatus: vi.fn(async (): Promise<BackupStatus> => ({
-      lastDailyDate: null,
-      freeBytes: null,
-      lowDisk: false,
-      dir: 'C:\\b',
-    })),
-  };
-  (window as { api?: Partial<AppApi> }).api = api;
-  return saved;
-}
 
 /** The ledger's records as stored here, counted independently of the code under test. */
 async function recordsHere(): Promise<{ records: number; attachments: number }> {
