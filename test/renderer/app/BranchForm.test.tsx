@@ -61,7 +61,8 @@ describe('BranchForm', () => {
 
     const nameInput = await screen.findByLabelText('支部名称');
     await waitFor(() => expect(nameInput.getAttribute('aria-invalid')).toBe('true'));
-    const error = screen.getByText('请填写支部名称');
+    // antd's Form.Item shows its message a moment after the field is marked (its error list is debounced).
+    const error = await screen.findByText('请填写支部名称', {}, { timeout: 5000 });
     // The message belongs to the name field: it sits inside the same form item.
     expect(error.closest('.ant-form-item')?.contains(nameInput)).toBe(true);
     expect(screen.getAllByText('请填写日期')).toHaveLength(2);

@@ -44,7 +44,9 @@ describe('MemberForm', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     const name = await screen.findByLabelText('姓名');
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'), { timeout: 5000 });
-    expect(screen.getByText('请填写姓名').closest('.ant-form-item')?.contains(name)).toBe(true);
+    // The field is marked first; its Form.Item draws the message in a render of its own (FormField), maybe a moment later.
+    const message = await screen.findByText('请填写姓名', {}, { timeout: 5000 });
+    expect(message.closest('.ant-form-item')?.contains(name)).toBe(true);
     expect(screen.getByText('请选择性别')).toBeTruthy();
     expect(screen.getAllByText('请填写日期')).toHaveLength(2);
     expect(onSaved).not.toHaveBeenCalled();

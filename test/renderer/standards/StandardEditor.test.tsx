@@ -148,7 +148,10 @@ describe('修改评价标准', { timeout: 60_000 }, () => {
     // Each on its field, too.
     const a8 = screen.getByLabelText('第 8 项满分');
     expect(a8.getAttribute('aria-invalid')).toBe('true');
-    expect(within(a8.closest('td') as HTMLElement).getByText('满分必须大于 0')).toBeTruthy();
+    // antd's Form.Item shows its message a moment after the field is marked (its error list is debounced).
+    expect(
+      await within(a8.closest('td') as HTMLElement).findByText('满分必须大于 0', {}, { timeout: 5000 }),
+    ).toBeTruthy();
     expect(screen.getByLabelText('第 2 项编号').getAttribute('aria-invalid')).toBe('true');
     expect(await db.standards.count()).toBe(BUILT_IN_STANDARDS.length);
 
