@@ -24,6 +24,12 @@ const committeeCell = (branch: string) => screen.getByLabelText(new RegExp(`^${b
 const groupCell = (branch: string) => screen.getByLabelText(new RegExp(`^${branch}党小组会 `));
 
 /** What a red cell's tooltip says once the cell has the keyboard's focus. */
+/** The branches in the order the table lists them. */
+const rowNames = () =>
+  [...document.querySelectorAll('.ant-table-tbody tr.ant-table-row')].map(
+    (tr) => tr.querySelector('td button')?.textContent,
+  );
+
 async function missedMonths(cell: HTMLElement): Promise<string | null> {
   act(() => cell.focus());
   const tip = await screen.findByRole('tooltip');
@@ -114,13 +120,9 @@ describe('OverviewPage', { timeout: 40_000 }, () => {
         <OverviewPage />
       </AppProviders>,
     );
-    const names = () =>
-      [...document.querySelectorAll('.ant-table-tbody tr.ant-table-row')].map(
-        (tr) => tr.querySelector('td button')?.textContent,
-      );
-    await waitFor(() => expect(names()).toEqual(['安监局党支部', '甲支部', '乙支部']));
+    await waitFor(() => expect(rowNames()).toEqual(['安监局党支部', '甲支部', '乙支部']));
     fireEvent.click(screen.getAllByText('未达标')[0]!);
-    await waitFor(() => expect(names()).toEqual(['甲支部', '乙支部', '安监局党支部']));
+    await waitFor(() => expect(rowNames()).toEqual(['甲支部', '乙支部', '安监局党支部']));
   });
 
   it('shows the month still running as due but no gap, as the 工作台 does, and a red cell opens that 工作台', async () => {
@@ -174,30 +176,26 @@ describe('OverviewPage', { timeout: 40_000 }, () => {
         <OverviewPage />
       </AppProviders>,
     );
-    const names = () =>
-      [...document.querySelectorAll('.ant-table-tbody tr.ant-table-row')].map(
-        (tr) => tr.querySelector('td button')?.textContent,
-      );
-    await waitFor(() => expect(names()).toEqual([third.name, '甲支部', '乙支部']));
+    await waitFor(() => expect(rowNames()).toEqual([third.name, '甲支部', '乙支部']));
     await screen.findAllByLabelText(/^乙支部支委会 0\/5 缺5/);
 
     // 支委会, most missed first: 缺5 and 缺5 in name order, then 甲支部's 缺3.
     fireEvent.click(screen.getAllByText('支委会')[0]!);
-    await waitFor(() => expect(names()).toEqual([third.name, '乙支部', '甲支部']));
+    await waitFor(() => expect(rowNames()).toEqual([third.name, '乙支部', '甲支部']));
 
     // 未达标 counts rules: 甲支部 and 乙支部 miss four each. 缺项合计 counts what each misses: 乙支部's 支委会 缺5
     // outweighs 甲支部's 缺3 (1 支部党员大会 + 5 支委会 + 5 党小组会 + 5 主题党日 = 16 against 14; 安监局 11).
     fireEvent.click(screen.getAllByText('未达标')[0]!);
-    await waitFor(() => expect(names()).toEqual(['甲支部', '乙支部', third.name]));
+    await waitFor(() => expect(rowNames()).toEqual(['甲支部', '乙支部', third.name]));
     fireEvent.click(screen.getAllByText('缺项合计')[0]!);
-    await waitFor(() => expect(names()).toEqual(['乙支部', '甲支部', third.name]));
+    await waitFor(() => expect(rowNames()).toEqual(['乙支部', '甲支部', third.name]));
     expect(document.querySelector('.ant-table-tbody tr.ant-table-row td:nth-child(3)')?.textContent).toBe('缺16');
 
     // 考评, lowest first, a branch not yet assessed before any score; then highest first.
     fireEvent.click(screen.getAllByText('2030年考评')[0]!);
-    await waitFor(() => expect(names()).toEqual([third.name, '乙支部', '甲支部']));
+    await waitFor(() => expect(rowNames()).toEqual([third.name, '乙支部', '甲支部']));
     fireEvent.click(screen.getAllByText('2030年考评')[0]!);
-    await waitFor(() => expect(names()).toEqual(['甲支部', '乙支部', third.name]));
+    await waitFor(() => expect(rowNames()).toEqual(['甲支部', '乙支部', third.name]));
   });
 
   it('says there is nothing to compare with a single branch', async () => {

@@ -2,13 +2,11 @@
 // 2025-01-20 counts in 2025 by its date, and 2024 shows none. Nothing in the record says which year it was for, so the
 // app does not guess: the 工作台 of a year lacking the kind names the candidates held 1 January – 31 March after it,
 // and one click counts such a record for that year (a 已定稿 one through 更正, with the reason logged and printed).
-import { YEAR_END_KINDS, YEAR_END_WINDOW_LAST_DAY } from '../../../../shared/domain/recordYear';
+import { mayBeForPreviousYear, YEAR_END_WINDOW_LAST_DAY } from '../../../../shared/domain/recordYear';
 import type { Meeting } from '../../../../shared/schemas/entities';
 import { db } from '../db';
 import { NotFoundError, ValidationError } from './errors';
 import { amendMeeting, countingBetween, ofBranchBetween, updateMeeting } from './meetings';
-
-const isYearEndKind = (kind: string) => (YEAR_END_KINDS as readonly string[]).includes(kind);
 
 /**
  * Records of a year-end kind held 1 January – 31 March of `year + 1` and counting for that year (no 所属年度), of a kind
@@ -17,7 +15,7 @@ const isYearEndKind = (kind: string) => (YEAR_END_KINDS as readonly string[]).in
 export async function previousYearCandidates(branchId: string, year: number): Promise<Meeting[]> {
   const next = year + 1;
   const early = await ofBranchBetween(branchId, `${next}-01-01`, `${next}-${YEAR_END_WINDOW_LAST_DAY}`);
-  const late = early.filter((m) => isYearEndKind(m.kind) && m.forYear === undefined);
+  const late = early.filter((m) => mayBeForPreviousYear(m.kind, m.date) && m.forYear === undefined);
   if (late.length === 0) return [];
   const held = new Set((await countingBetween(branchId, `${year}-01-01`, `${year}-12-31`)).map((m) => m.kind));
   return late.filter((m) => !held.has(m.kind)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -35,7 +33,7 @@ export async function countForPreviousYear(id: string): Promise<Meeting> {
   const m = await db.meetings.get(id);
   if (!m) throw new NotFoundError('会议记录', id);
   const year = Number(m.date.slice(0, 4)) - 1;
-  if (!isYearEndKind(m.kind) || m.date.slice(5) > YEAR_END_WINDOW_LAST_DAY) {
+  if (!mayBeForPreviousYear(m.kind, m.date)) {
     throw new ValidationError([
       { path: '', message: `只有1月1日至3月31日召开的组织生活会、民主评议党员可以计入上一年度` },
     ]);

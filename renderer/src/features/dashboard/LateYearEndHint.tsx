@@ -3,12 +3,10 @@
 import { Alert, App, Button, Flex, Modal, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { cnDate } from '../../../../shared/dossier/layout';
 import type { Meeting } from '../../../../shared/schemas/entities';
 import { countForPreviousYear, previousYearCandidates, previousYearReason } from '../../db/repositories/yearEnd';
 import { recordsHref } from '../meetings/recordsRoute';
-
-const chineseDate = (date: string) =>
-  `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`;
 
 export function LateYearEndHint({ branchId, year }: Readonly<{ branchId: string; year: number }>) {
   const candidates = useLiveQuery(() => previousYearCandidates(branchId, year), [branchId, year]);
@@ -46,7 +44,7 @@ export function LateYearEndHint({ branchId, year }: Readonly<{ branchId: string;
             {candidates.map((m) => (
               <Flex key={m.id} wrap gap={8} align="center">
                 <a href={recordsHref({ view: 'show', id: m.id })}>
-                  {chineseDate(m.date)} {m.kind}「{m.topic}」{m.status === '草稿' ? '（草稿）' : ''}
+                  {cnDate(m.date)} {m.kind}「{m.topic}」{m.status === '草稿' ? '（草稿）' : ''}
                 </a>
                 <Button size="small" onClick={() => setAsking(m)} aria-label={`计入${year}年度：${m.topic}`}>
                   计入{year}年度
@@ -69,7 +67,7 @@ export function LateYearEndHint({ branchId, year }: Readonly<{ branchId: string;
         {asking && (
           <Flex vertical gap={8}>
             <Typography.Text>
-              {chineseDate(asking.date)}的{asking.kind}「{asking.topic}」将计入{year}年度：{year}
+              {cnDate(asking.date)}的{asking.kind}「{asking.topic}」将计入{year}年度：{year}
               年的工作台、考评和卷宗都按它计算，{year + 1}年度不再计入，两年的序号随之调整。
             </Typography.Text>
             {asking.status === '已定稿' && (
