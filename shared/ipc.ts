@@ -111,6 +111,17 @@ export const logWriteRequestSchema = z.object({
 });
 export type LogWriteRequest = z.input<typeof logWriteRequestSchema>;
 
+// ── The window (Electron only): what main must know to ask before the window closes ─────────────────────────────
+
+/**
+ * A job whose interruption the user should be asked about before the window closes or reloads: a restore that is
+ * writing (it would stop half-way through the user's wait, and the data would be the old or, at its last step, the
+ * new), 立即备份 (the file would not be written). The page says when one starts and ends; null when none runs.
+ */
+export const BUSY_JOBS = ['restore', 'backup'] as const;
+export type BusyJob = (typeof BUSY_JOBS)[number];
+export const busyJobSchema = z.enum(BUSY_JOBS).nullable();
+
 /** Every invoke channel: `domain:verb` → (request) → Promise<response>. */
 export interface InvokeMap {
   'app:info': (request: undefined) => Promise<AppInfo>;
@@ -121,6 +132,7 @@ export interface InvokeMap {
   'backup:read': (request: string) => Promise<Uint8Array>;
   'backup:status': (request: undefined) => Promise<BackupStatus>;
   'log:write': (request: LogWriteRequest) => Promise<void>;
+  'window:busy': (request: BusyJob | null) => Promise<void>;
 }
 export type Channel = keyof InvokeMap;
 export type RequestOf<K extends Channel> = Parameters<InvokeMap[K]>[0];
@@ -136,6 +148,7 @@ export const requestSchemas = {
   'backup:read': backupNameSchema,
   'backup:status': z.undefined(),
   'log:write': logWriteRequestSchema,
+  'window:busy': busyJobSchema,
 } satisfies { [K in Channel]: z.ZodType<unknown> };
 
 /** What the preload exposes as `window.api`; the renderer's type of it is this, never written twice. */
@@ -148,6 +161,8 @@ export interface AppApi {
   readBackup(name: string): Promise<Uint8Array>;
   backupStatus(): Promise<BackupStatus>;
   writeLog(request: LogWriteRequest): Promise<void>;
+  /** Says which job runs (null: none), so closing the window asks about that job. */
+  setBusyJob(job: BusyJob | null): Promise<void>;
 }
 
 /** The custom scheme the UI is served from. Chosen once for the product's life: IndexedDB is keyed by this origin. */

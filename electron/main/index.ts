@@ -7,6 +7,7 @@ import { registerAppHandlers } from './ipc/app';
 import { registerBackupHandlers } from './ipc/backups';
 import { registerFileHandlers } from './ipc/files';
 import { registerLogHandlers } from './ipc/log';
+import { registerWindowHandlers } from './ipc/window';
 import { wantsAppLockReset, withAppLockResetQuery } from '../../shared/lock/reset';
 import { APP_INDEX_URL, registerAppProtocol, registerAppScheme } from './protocol';
 import { devServerOrigin, hardenSession, hardenWebContents } from './security';
@@ -97,6 +98,7 @@ function startApp(): void {
       registerFileHandlers();
       registerBackupHandlers();
       registerLogHandlers();
+      registerWindowHandlers();
       openMainWindow();
       app.on('activate', () => {
         if (!mainWindow) openMainWindow();

@@ -1,5 +1,6 @@
 // The main window: the only BrowserWindow the app opens, with every renderer-side protection switched on.
-import { app, BrowserWindow, dialog, type Input, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, type Input, type MessageBoxSyncOptions, type WebContents } from 'electron';
+import type { BusyJob } from '../../shared/ipc';
 import { logError } from './errorLog';
 import { PRODUCT_NAME } from './identity';
 
@@ -84,19 +85,10 @@ export function createMainWindow({ preloadPath, url }: MainWindowOptions): Brows
   window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
   enableZoom(window.webContents);
-  // A form with unsaved edits refuses to unload (renderer/src/ui/leaveGuard.ts); Electron shows nothing by itself,
-  // so the window would just not close (or reload). Ask, and unload only on 「放弃修改」.
+  // A form with unsaved edits, or a restore or backup under way, refuses to unload (renderer/src/ui/leaveGuard.ts);
+  // Electron shows nothing by itself, so the window would just not close (or reload). Ask, and unload only when told.
   window.webContents.on('will-prevent-unload', (event) => {
-    const choice = dialog.showMessageBoxSync(window, {
-      type: 'warning',
-      title: PRODUCT_NAME,
-      message: '有尚未保存的修改',
-      detail: '关闭或重新载入窗口后，这些修改将丢失。',
-      buttons: ['放弃修改', '继续编辑'],
-      defaultId: 1,
-      cancelId: 1,
-      noLink: true,
-    });
+    const choice = dialog.showMessageBoxSync(window, unloadQuestion(busyJobs.get(window.webContents)));
     if (choice === 0) event.preventDefault();
   });
   // A renderer that dies (out of memory in a large restore, a GPU driver fault) leaves a blank window: log why.
@@ -106,6 +98,43 @@ export function createMainWindow({ preloadPath, url }: MainWindowOptions): Brows
   });
   window.loadURL(url).catch((error: unknown) => failedToLoad(error));
   return window;
+}
+
+/** The job each window's page says is running (`window:busy`); none means a refused unload is about unsaved edits. */
+const busyJobs = new WeakMap<WebContents, BusyJob>();
+
+export function setBusyJob(contents: WebContents, job: BusyJob | null): void {
+  if (job === null) busyJobs.delete(contents);
+  else busyJobs.set(contents, job);
+}
+
+/** Closing or reloading: button 0 lets the window go, button 1 (the default, and Esc) keeps it. */
+function unloadQuestion(job: BusyJob | undefined): MessageBoxSyncOptions {
+  const common = { type: 'warning', title: PRODUCT_NAME, defaultId: 1, cancelId: 1, noLink: true } as const;
+  if (job === 'restore') {
+    return {
+      ...common,
+      message: '正在从备份恢复，尚未完成',
+      // Both restore paths write in one transaction or into a new database switched to at the end (docs/backup-format.md).
+      detail:
+        '现在关闭或重新载入窗口，恢复会中止，需要时请重新恢复。本机数据不会只恢复一半：仍是恢复前的数据；若恢复已到最后一步，则为恢复后的数据。',
+      buttons: ['仍然关闭', '等待恢复完成'],
+    };
+  }
+  if (job === 'backup') {
+    return {
+      ...common,
+      message: '正在备份，尚未完成',
+      detail: '现在关闭或重新载入窗口，这次备份不会保存。本机的台账数据不受影响。',
+      buttons: ['仍然关闭', '等待备份完成'],
+    };
+  }
+  return {
+    ...common,
+    message: '有尚未保存的修改',
+    detail: '关闭或重新载入窗口后，这些修改将丢失。',
+    buttons: ['放弃修改', '继续编辑'],
+  };
 }
 
 /**

@@ -16,6 +16,7 @@ const api = {
   readBackup: (name) => invoke('backup:read', name),
   backupStatus: () => invoke('backup:status', undefined),
   writeLog: (request) => invoke('log:write', request),
+  setBusyJob: (job) => invoke('window:busy', job),
 } satisfies AppApi;
 
 contextBridge.exposeInMainWorld('api', api);

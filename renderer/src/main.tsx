@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { backupBeforeUpgrade } from './db/backup/preUpgrade';
 import { openDatabase, settleActiveDatabase } from './db/db';
 import { startAutoBackup } from './features/data-safety/autoBackup';
+import { installJobCloseGuard } from './features/data-safety/jobCloseGuard';
 import { App } from './app/App';
 import { AppProviders } from './app/providers';
 import { StartupError } from './app/StartupError';
@@ -15,6 +16,8 @@ import { Loading } from './ui/Loading';
 
 // Before React subscribes to the address: the guard must see every hash change first (ui/leaveGuard.ts).
 installLeaveGuard();
+// Closing the window mid-restore or mid-backup asks too (features/data-safety/jobCloseGuard.ts).
+installJobCloseGuard();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

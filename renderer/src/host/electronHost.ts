@@ -32,6 +32,7 @@ export function withPlainErrors(api: AppApi): AppApi {
     readBackup: (name) => plain(() => api.readBackup(name)),
     backupStatus: () => plain(() => api.backupStatus()),
     writeLog: (request) => plain(() => api.writeLog(request)),
+    setBusyJob: (job) => plain(() => api.setBusyJob(job)),
   };
 }
 

@@ -6,6 +6,7 @@
 // back with `history.replaceState` (browsers fire no event for it) before anyone reads the new one, and remembers
 // where the user wanted to go; `LeaveConfirm` asks, and only 「放弃修改并离开」 goes there. Closing or reloading the
 // window is refused through `beforeunload`: a browser then asks itself; Electron asks in main (`will-prevent-unload`).
+// The same refusal covers a restore or backup under way (`setUnloadBlocker`, from data-safety/jobCloseGuard.ts).
 // A move that is not a navigation — switching the current branch, which drops the forms of the branch left — goes
 // through `guardedMove`: it asks the same question and runs only after 「放弃修改并离开」.
 import { useEffect, useRef } from 'react';
@@ -55,8 +56,16 @@ function onHashChange(event: HashChangeEvent): void {
   notify();
 }
 
+/** A job the window must not be closed in the middle of without asking (a restore writing, 立即备份). */
+let busyJob: string | undefined;
+
+/** Names the running job that closing or reloading the window should ask about; undefined when none runs. */
+export function setUnloadBlocker(job: string | undefined): void {
+  busyJob = job;
+}
+
 function onBeforeUnload(event: BeforeUnloadEvent): void {
-  if (dirty.size === 0) return;
+  if (dirty.size === 0 && busyJob === undefined) return;
   event.preventDefault();
   // Older Chromium (and Electron's will-prevent-unload) look at returnValue.
   event.returnValue = '';
@@ -79,6 +88,7 @@ export function uninstallLeaveGuard(): void {
   window.removeEventListener('beforeunload', onBeforeUnload);
   installed = false;
   dirty.clear();
+  busyJob = undefined;
   pending = undefined;
   notify();
 }

@@ -82,6 +82,7 @@ describe('main entry', () => {
       'file:open',
       'file:save',
       'log:write',
+      'window:busy',
     ]);
     const window = state.windows[0];
     expect(window?.loadedUrl).toBe('app://ledger/index.html');

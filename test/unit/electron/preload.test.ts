@@ -24,6 +24,7 @@ describe('preload', () => {
       'openFile',
       'readBackup',
       'saveFile',
+      'setBusyJob',
       'writeBackup',
       'writeLog',
     ]);
@@ -45,6 +46,16 @@ describe('preload', () => {
       source: 'startup',
       message: '无法打开本地数据库：UnknownError',
     });
+  });
+
+  it('setBusyJob invokes window:busy with the job, or null when it ended', async () => {
+    ipcRenderer.invoke.mockClear();
+    await api.setBusyJob('restore');
+    await api.setBusyJob(null);
+    expect(ipcRenderer.invoke.mock.calls).toEqual([
+      ['window:busy', 'restore'],
+      ['window:busy', null],
+    ]);
   });
 
   it('saveFile invokes file:save with the request unchanged', async () => {

@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { registerWindowHandlers } from '../../../electron/main/ipc/window';
 import { createMainWindow } from '../../../electron/main/window';
-import { app, dialog, resetFakeElectron, state } from './fake-electron';
+import { app, dialog, FakeWebFrame, invokeEventFrom, resetFakeElectron, state } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
 
@@ -86,6 +87,69 @@ describe('createMainWindow', () => {
     const leave = { preventDefault: vi.fn() };
     window.webContents.emit('will-prevent-unload', leave);
     expect(leave.preventDefault).toHaveBeenCalled();
+  });
+
+  describe('closing during a job the page said is running (window:busy) asks about that job', () => {
+    function registeredBusy(window: ReturnType<typeof open>) {
+      registerWindowHandlers();
+      const handler = state.ipcHandlers.get('window:busy');
+      if (!handler) throw new Error('no handler for window:busy');
+      return (job: unknown) => handler(invokeEventFrom(window), job);
+    }
+
+    it('a restore that is writing: 仍然关闭 or 等待恢复完成, and waiting is the default', async () => {
+      const window = open();
+      await registeredBusy(window)('restore');
+      dialog.showMessageBoxSync.mockReturnValueOnce(1);
+      const wait = { preventDefault: vi.fn() };
+      window.webContents.emit('will-prevent-unload', wait);
+      expect(dialog.showMessageBoxSync).toHaveBeenLastCalledWith(
+        window,
+        expect.objectContaining({
+          message: '正在从备份恢复，尚未完成',
+          buttons: ['仍然关闭', '等待恢复完成'],
+          defaultId: 1,
+          cancelId: 1,
+        }),
+      );
+      expect(wait.preventDefault).not.toHaveBeenCalled();
+      dialog.showMessageBoxSync.mockReturnValueOnce(0);
+      const close = { preventDefault: vi.fn() };
+      window.webContents.emit('will-prevent-unload', close);
+      expect(close.preventDefault).toHaveBeenCalled();
+    });
+
+    it('a backup asks about the backup; once the page says the job ended, the question is about edits again', async () => {
+      const window = open();
+      const busy = registeredBusy(window);
+      await busy('backup');
+      window.webContents.emit('will-prevent-unload', { preventDefault: vi.fn() });
+      expect(dialog.showMessageBoxSync).toHaveBeenLastCalledWith(
+        window,
+        expect.objectContaining({ message: '正在备份，尚未完成', buttons: ['仍然关闭', '等待备份完成'] }),
+      );
+      await busy(null);
+      window.webContents.emit('will-prevent-unload', { preventDefault: vi.fn() });
+      expect(dialog.showMessageBoxSync).toHaveBeenLastCalledWith(
+        window,
+        expect.objectContaining({ message: '有尚未保存的修改' }),
+      );
+    });
+
+    it('refuses a job it does not know and a foreign page, changing nothing', async () => {
+      const window = open();
+      const busy = registeredBusy(window);
+      await expect(busy('format-disk')).rejects.toThrow(/参数无效/);
+      const handler = state.ipcHandlers.get('window:busy')!;
+      await expect(
+        handler(invokeEventFrom(window, new FakeWebFrame('https://example.com/')), 'restore'),
+      ).rejects.toThrow(/来源不受信任/);
+      window.webContents.emit('will-prevent-unload', { preventDefault: vi.fn() });
+      expect(dialog.showMessageBoxSync).toHaveBeenLastCalledWith(
+        window,
+        expect.objectContaining({ message: '有尚未保存的修改' }),
+      );
+    });
   });
 
   describe('failures are logged, not only printed to a console an installed build does not have', () => {
