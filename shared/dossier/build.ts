@@ -5,6 +5,7 @@ import { MEETING_KINDS, MEMBER_GRADES, SEVEN_HAVES, CAMPAIGN_PHASES, CAMPAIGN_ST
 import { committeeDuring, secretariesLine, tenureNote } from '../branch/committee';
 import { getRulePack } from '../rules/packs';
 import { computeCompliance } from '../scoring/compliance';
+import { ruleTally, type RuleTally } from '../scoring/tally';
 import { chinaToday } from '../schemas/common';
 import {
   SEVEN_HAVES_NOT_APPLICABLE,
@@ -120,6 +121,14 @@ const kindAnchor = (kind: string) => `kind-${MEETING_KINDS.indexOf(kind as (type
 const CN_NUMS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /** What an inspector must not miss: 补录, 草稿, a member who left, a deleted 佐证. */
 const WARNING_COLOR = '#b00000';
+/** What is not yet due to be judged (a period still running, 待): grey, as 「见下」, so it does not read as a gap. */
+const WAITING_COLOR = '#666666';
+
+/**
+ * The China-local day of the export, every count's 「today」: from the instant stamped on the cover, so the app's worker,
+ * the CLI (both pass the moment of export) and 校验卷宗 (the manifest's exportedAt) count alike, whatever the PC's zone.
+ */
+const exportDay = (opts: Pick<DossierOptions, 'generatedAt'>) => chinaToday(new Date(opts.generatedAt));
 
 function sectionHeading(key: SectionKey): Content {
   return { text: SECTION_TITLES[key], style: 'h1', id: anchorOf(key) };
@@ -546,18 +555,25 @@ function venues(sel: DossierSelection, data: DossierData): Content {
 // ── 三、工作有记录 ──────────────────────────────────────────────────────────
 
 /**
- * Missed periods, grouped by whom they concern, without repeating the year when the volume lies within one year (in
- * a volume of several, 「9月」 alone would read as every year's September). A member who joined or came within a
- * period they missed is named with it (「王芳（2025年6月1日转入）」): the rule asks a 谈心谈话 of every member on the
- * roll at the period's end, however recently they came (one who left is asked none, subjectPeriods).
+ * A period's label as the compliance table prints it: without the year when the volume lies within one year (in a
+ * volume of several, 「9月」 alone would read as every year's September); a year stays 「2025年」.
+ */
+function periodText(label: string, period: DossierPeriod): string {
+  const year = `${period.from.slice(0, 4)}年`;
+  const oneYear = period.from.slice(0, 4) === period.to.slice(0, 4);
+  return oneYear && label.startsWith(year) && label !== year ? label.slice(year.length) : label;
+}
+
+/**
+ * Missed periods, grouped by whom they concern, labelled by periodText. A member who joined or came within a period
+ * they missed is named with it (「王芳（2025年6月1日转入）」): the rule asks a 谈心谈话 of every member on the roll at the
+ * period's end, however recently they came (one who left is asked none, subjectPeriods).
  */
 function missedText(
   missed: readonly { period: { label: string; start: string; end: string }; subject?: { id: string; name: string } }[],
   period: DossierPeriod,
   moves: ReadonlyMap<string, readonly { date: string; text: string }[]>,
 ): string {
-  const oneYear = period.from.slice(0, 4) === period.to.slice(0, 4);
-  const year = `${period.from.slice(0, 4)}年`;
   const groups = new Map<string, { name: string; labels: string[]; notes: Set<string> }>();
   for (const p of missed) {
     const key = p.subject?.id ?? '';
@@ -566,11 +582,7 @@ function missedText(
     for (const m of p.subject ? (moves.get(p.subject.id) ?? []) : []) {
       if (m.date >= p.period.start && m.date <= p.period.end) group.notes.add(m.text);
     }
-    group.labels.push(
-      oneYear && p.period.label.startsWith(year) && p.period.label !== year
-        ? p.period.label.slice(year.length)
-        : p.period.label,
-    );
+    group.labels.push(periodText(p.period.label, period));
   }
   return [...groups.values()]
     .map(({ name, labels, notes }) => {
@@ -578,6 +590,29 @@ function missedText(
       return who ? `${who}：${labels.join('、')}` : labels.join('、');
     })
     .join('；');
+}
+
+/**
+ * What of a rule is 待 on the export day: its period still running and not yet met — 「待 6月」 of a branch-wide rule,
+ * 「待 6月：第二党小组、第三党小组」 of one per 党小组 or member (a rule's periods do not overlap: one period is open).
+ * Undefined when nothing is. The 工作台 shows the same as 「6月尚未记录」 and 「2 个党小组待记录」.
+ */
+function waitingText(tally: RuleTally, period: DossierPeriod): string | undefined {
+  const open = tally.current ?? tally.pending[0];
+  if (!open) return undefined;
+  const label = `待 ${periodText(open.period.label, period)}`;
+  return tally.pending.length ? `${label}：${tally.pending.map((p) => p.subject!.name).join('、')}` : label;
+}
+
+/** Periods of a rule that are 待 (see waitingText): the current one of a branch-wide rule, or whom it still lacks. */
+const waitingCount = (tally: RuleTally) => tally.pending.length + (tally.current ? 1 : 0);
+
+/** The 未达标期间 cell: the gaps in red, then what is 待 (not a gap: its period is not over) in grey; 「—」 if neither. */
+function shortfallCell(missed: string | undefined, waiting: string | undefined): TableCell {
+  const gaps = missed ? { text: missed, color: WARNING_COLOR } : undefined;
+  const open = waiting ? { text: waiting, color: WAITING_COLOR } : undefined;
+  if (gaps && open) return { stack: [gaps, open] };
+  return gaps ?? open ?? '—';
 }
 
 function complianceTable(sel: DossierSelection, period: DossierPeriod, opts: DossierOptions): Content {
@@ -589,22 +624,34 @@ function complianceTable(sel: DossierSelection, period: DossierPeriod, opts: Dos
     meetings: sel.meetings,
     from,
     to,
-    asOf: chinaToday(new Date(opts.generatedAt)),
+    asOf: exportDay(opts),
     pack,
   });
+  // The 工作台's count of each rule (shared/scoring/tally.ts), on the day the volume is exported: a period still
+  // running is due once met (or, for a 党小组 or member, once anything is due), and never a gap.
+  const tallies = report.rules.map((r) => ruleTally(r, report.asOf));
   // Who joined or left during the period, by id: why a per-member rule names them.
   const moves = new Map(
     sel.members.map((m) => [m.id, movementsOf(m, period).filter((x) => x.kind !== '转正')] as const),
   );
-  const rows: TableCell[][] = report.rules.map((r) => [
-    r.rule.label,
-    r.rule.requirement,
-    { text: `${r.met} / ${r.required}`, alignment: 'center' },
-    r.missed.length ? { text: missedText(r.missed, period, moves), color: '#b00000' } : '—',
-    r.quorumFailures.length
-      ? { text: r.quorumFailures.map((q) => `${cnDate(q.date)} ${q.quorum.message}`).join('；'), color: '#b00000' }
-      : '—',
-  ]);
+  const rows: TableCell[][] = report.rules.map((r, i) => {
+    const t = tallies[i]!;
+    return [
+      r.rule.label,
+      r.rule.requirement,
+      { text: `${t.met} / ${t.due}`, alignment: 'center' },
+      shortfallCell(t.missed.length ? missedText(t.missed, period, moves) : undefined, waitingText(t, period)),
+      r.quorumFailures.length
+        ? {
+            text: r.quorumFailures.map((q) => `${cnDate(q.date)} ${q.quorum.message}`).join('；'),
+            color: WARNING_COLOR,
+          }
+        : '—',
+    ];
+  });
+  const met = tallies.reduce((n, t) => n + t.met, 0);
+  const due = tallies.reduce((n, t) => n + t.due, 0);
+  const waiting = tallies.reduce((n, t) => n + waitingCount(t), 0);
   const counted = new Set(pack.rules.map((r) => r.meetingKind));
   const drafts = sel.meetings.filter((m) => m.status === '草稿' && counted.has(m.kind)).length;
   return {
@@ -612,10 +659,11 @@ function complianceTable(sel: DossierSelection, period: DossierPeriod, opts: Dos
       { text: '组织生活落实情况（按规定频次核算）', style: 'h2' },
       dataTable(['项目', '规定', '达标期数', '未达标期间', '人数未过半'], rows, [62, 110, 44, '*', 70]),
       {
-        // A past year's volume is counted to its last day, not to the day it was printed; the pack is named with
-        // what it is based on, since 「条例默认」 alone is the 工作台's shorthand.
+        // A past year's volume is counted to its last day, not to the day it was printed (and has nothing 待); the
+        // pack is named with what it is based on, since 「条例默认」 alone is the 工作台's shorthand.
         text:
-          `合计达标 ${report.met} / ${report.required} 期，统计截至 ${cnDate(report.asOf < to ? report.asOf : to)}。` +
+          `合计达标 ${met} / ${due} 期，统计截至 ${cnDate(report.asOf < to ? report.asOf : to)}。` +
+          (waiting ? `待 ${waiting} 期：本期尚未结束，尚无记录，不计为未达标。` : '') +
           (isCalendarYear({ from, to }) ? '' : '跨出本卷期间的月、季度、年度要求不在本卷统计。') +
           // A 草稿 counts as held (the meeting took place), as on the 工作台.
           (drafts ? `其中 ${drafts} 条记录尚未定稿（草稿），按已召开计入。` : '') +
@@ -1224,7 +1272,7 @@ function tallyCell(t: Tally): TableCell {
  * during the year says so under the name, in the 名册's 期内变动 words: their targets cover only the months on the roll.
  */
 function learningCompletion(sel: DossierSelection, period: DossierPeriod, opts: DossierOptions): Content[] {
-  const today = chinaToday(new Date(opts.generatedAt));
+  const today = exportDay(opts);
   const years: DossierPeriod[] = [];
   for (let y = Number(period.from.slice(0, 4)); y <= Number(period.to.slice(0, 4)); y++) {
     const from = `${y}-01-01` < period.from ? period.from : `${y}-01-01`;

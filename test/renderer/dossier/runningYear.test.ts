@@ -1,0 +1,182 @@
+// The 卷宗 of a year still running, exported on 15 June: its 组织生活落实情况 counts each rule as the 工作台 does (one
+// ruleTally), prints June — not over yet, with no 支委会 and no 党小组会 — as 待, never as 未达标, and says what 待 means.
+// The branch is read from fake-indexeddb by the app's own loaders: the 工作台's (loadDashboard) and the 卷宗's
+// (loadDossierJob, then buildDossier as the worker calls it), so each figure is compared with the screen's.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Content } from 'pdfmake/interfaces';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildDossier } from '../../../shared/dossier/build';
+import { FONT_FILES } from '../../../shared/dossier/layout';
+import { renderPdf } from '../../../shared/dossier/render';
+import { chinaToday } from '../../../shared/schemas/common';
+import { loadDossierJob } from '../../../renderer/src/db/printData';
+import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
+import { loadDashboard } from '../../../renderer/src/features/dashboard/dashboardData';
+import { hasPoppler } from '../../unit/dossier/poppler';
+import { meetingInput, present, seed, setChinaNow } from '../meetings/fixtures';
+
+beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'dossier-running-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Json = Record<string, unknown>;
+
+/** Every string of a node, in order. */
+function textOf(node: unknown): string {
+  if (typeof node === 'string') return node;
+  if (Array.isArray(node)) return node.map(textOf).join('');
+  if (node && typeof node === 'object') {
+    const o = node as Json;
+    if (o.text !== undefined) return textOf(o.text);
+    if (o.stack !== undefined) return textOf(o.stack);
+  }
+  return '';
+}
+
+/** The red (未达标) and the other text of a cell. */
+function colouredParts(cell: unknown): { red: string; other: string } {
+  const out = { red: '', other: '' };
+  const walk = (node: unknown, colour?: unknown) => {
+    if (typeof node === 'string') {
+      if (colour === '#b00000') out.red += node;
+      else out.other += node;
+    } else if (Array.isArray(node)) node.forEach((n) => walk(n, colour));
+    else if (node && typeof node === 'object') {
+      const o = node as Json;
+      const c = o.color ?? colour;
+      if (o.text !== undefined) walk(o.text, c);
+      if (o.stack !== undefined) walk(o.stack, c);
+    }
+  };
+  walk(cell);
+  return out;
+}
+
+/** The 组织生活落实情况 table's rows (the header left out) and the sentence under it. */
+function complianceOf(content: Content): { rows: unknown[][]; note: string } {
+  let rows: unknown[][] | undefined;
+  let note: string | undefined;
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Json;
+    const body = (o.table as Json | undefined)?.body as unknown[][] | undefined;
+    if (body && textOf(body[0]).includes('达标期数')) rows ??= body.slice(1);
+    if (typeof o.text === 'string' && o.text.startsWith('合计达标')) note ??= o.text;
+    for (const v of Object.values(o)) if (v && typeof v === 'object') walk(v);
+  };
+  walk(content);
+  if (!rows || note === undefined) throw new Error('no 组织生活落实情况 in the volume');
+  return { rows, note };
+}
+
+/**
+ * 甲支部 (one 党小组, three members) in 2030, seen on 15 June: a 支委会 every month from January to May and none yet in
+ * June; the 党小组会 of January to April, none in May (a gap) nor yet in June; one 谈心谈话, between 张三 and 李四.
+ */
+async function runningYear() {
+  const { branch, zhang, li, wang } = await seed();
+  const everyone = present(zhang, li, wang);
+  for (const month of ['01', '02', '03', '04', '05']) {
+    await createMeeting(branch.id, meetingInput({ date: `2030-${month}-10`, attendance: everyone }));
+  }
+  for (const month of ['01', '02', '03', '04']) {
+    await createMeeting(
+      branch.id,
+      meetingInput({ kind: '党小组会', partyGroupId: 'g1', date: `2030-${month}-12`, attendance: everyone }),
+    );
+  }
+  await createMeeting(
+    branch.id,
+    meetingInput({
+      kind: '谈心谈话',
+      date: '2030-03-20',
+      talkParties: [zhang.id, li.id],
+      attendance: present(zhang, li),
+    }),
+  );
+  return branch;
+}
+
+const STAMP = { volume: 1, appVersion: '0.1.0', schemaVersion: 5 };
+
+describe('the 卷宗 of a year still running', () => {
+  it('counts every rule as the 工作台 does and prints the month not yet over as 待, not as 未达标', async () => {
+    const branch = await runningYear();
+    const today = chinaToday();
+    const board = await loadDashboard(branch.id, 2030, today);
+    const job = await loadDossierJob(branch.id, { ...STAMP, year: 2030, generatedAt: new Date().toISOString() });
+    if (job.kind !== 'dossier') throw new Error('no dossier job');
+    const { rows, note } = complianceOf(buildDossier(job.data, job.options).docDefinition.content);
+
+    // Row by row, the 工作台's 「党小组会 4/6」 is the volume's 达标期数.
+    expect(rows.map((r) => [textOf(r[0]), textOf(r[2])])).toEqual(
+      board.records.map((line) => [line.label, `${line.met} / ${line.required}`]),
+    );
+    const row = (label: string) => rows.find((r) => textOf(r[0]) === label)!;
+
+    // 支委会: January to May met, June running — due on neither screen, 待 in the volume.
+    const committee = board.records.find((l) => l.label === '支委会')!;
+    expect(committee.current?.label).toBe('6月');
+    expect(colouredParts(row('支委会')[3])).toEqual({ red: '', other: '待 6月' });
+
+    // 党小组会: May is a gap (red), June is 待 for the group, and only May is named as 未达标.
+    const groups = board.records.find((l) => l.label === '党小组会')!;
+    expect(groups.misses.map((m) => m.label)).toEqual(['第一党小组 5月']);
+    expect(groups.pending.map((p) => p.label)).toEqual(['第一党小组']);
+    const groupCell = colouredParts(row('党小组会')[3]);
+    expect(groupCell.red).toBe('第一党小组：5月');
+    expect(groupCell.other).toBe('待 6月：第一党小组');
+
+    // 谈心谈话: 王五 not yet talked with this year, due as on the 工作台 (「2/3 人，1 人待谈」) and not missed.
+    const talks = board.records.find((l) => l.label === '谈心谈话')!;
+    expect(talks.text).toBe('谈心谈话 2/3 人，1 人待谈');
+    expect(colouredParts(row('谈心谈话')[3])).toEqual({ red: '', other: '待 2030年：王五' });
+
+    // The sum of the 工作台's lines, what is 待 (the 工作台's pending members and groups, and its current periods
+    // not yet recorded) said with what it means, and the day counted to.
+    const met = board.records.reduce((n, l) => n + l.met, 0);
+    const due = board.records.reduce((n, l) => n + l.required, 0);
+    const waiting = board.records.reduce((n, l) => n + l.pending.length + (l.current ? 1 : 0), 0);
+    expect(waiting).toBeGreaterThan(0);
+    expect(note).toMatch(
+      new RegExp(`^合计达标 ${met} / ${due} 期，统计截至 2030年6月15日。待 ${waiting} 期：本期尚未结束，`),
+    );
+    expect(note).toContain('不计为未达标');
+  });
+
+  it('prints last year, with nothing running, without 待', async () => {
+    const branch = await runningYear();
+    await createMeeting(branch.id, meetingInput({ date: '2029-12-10' }));
+    const job = await loadDossierJob(branch.id, { ...STAMP, year: 2029, generatedAt: new Date().toISOString() });
+    if (job.kind !== 'dossier') throw new Error('no dossier job');
+    const { rows, note } = complianceOf(buildDossier(job.data, job.options).docDefinition.content);
+    expect(rows.map((r) => textOf(r[3])).join('')).not.toContain('待');
+    expect(note).toMatch(/^合计达标 1 \/ \d+ 期，统计截至 2029年12月31日。/);
+    expect(note).not.toContain('待');
+  });
+
+  it.skipIf(!hasPoppler)('prints the 待 and its meaning in the PDF', async () => {
+    const branch = await runningYear();
+    const job = await loadDossierJob(branch.id, { ...STAMP, year: 2030, generatedAt: new Date().toISOString() });
+    if (job.kind !== 'dossier') throw new Error('no dossier job');
+    const fonts = Object.fromEntries(
+      FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join('resources/fonts', f)))]),
+    );
+    const pdf = join(dir, 'running.pdf');
+    writeFileSync(pdf, await renderPdf(buildDossier(job.data, job.options).docDefinition, fonts));
+    const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const table = text.slice(text.indexOf('组织生活落实情况'), text.indexOf('频次规则'));
+    expect(table).toContain('支委会');
+    expect(table).toContain('待6月');
+    expect(table).toContain('待6月：第一党小组');
+    expect(table).toMatch(/待\d+期：本期尚未结束/);
+  });
+});
