@@ -222,7 +222,7 @@ const headerCell = () => ({ style: ONE_LINE });
  * Short titles in two lines, broken between words: the full titles and their sort buttons made the table 1314 px wide
  * on the 30 branches of a 机关党委, past the 1100 px that a 1366-px screen leaves it (less the menu, the page's margins
  * and Windows' scrollbar), though the counts below them need far less room. The full name is in the column's
- * tooltip and is what a screen reader reads. Titles not listed are short already (支委会, 党小组会, 未达标, 草稿).
+ * tooltip and is what a screen reader reads. Titles not listed are short already (支委会, 未达标, 草稿).
  */
 const SHORT_TITLES: Record<string, readonly [string, string]> = {
   支部党员大会: ['党员', '大会'],
@@ -230,6 +230,7 @@ const SHORT_TITLES: Record<string, readonly [string, string]> = {
   主题党日: ['主题', '党日'],
   组织生活会: ['组织', '生活会'],
   民主评议党员: ['民主', '评议'],
+  党小组会: ['党小组', '会'],
   谈心谈话: ['谈心', '谈话'],
   缺项合计: ['缺项', '合计'],
   复查逾期: ['复查', '逾期'],
@@ -276,6 +277,7 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
   const current = useCurrentBranch();
   const { message } = App.useApp();
   const tones = useTones();
+  const { token } = theme.useToken();
   const go = (row: OverviewRow, href: string) => {
     openBranch(row.branchId, href).catch((error: unknown) => message.error(errorText(error)));
   };
@@ -341,7 +343,7 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
       sorter: (a, b) => a.cells[i]!.missed - b.cells[i]!.missed,
       sortDirections: ['descend', 'ascend'],
       // The rule's full name (the title may be short) and what it requires.
-      showSorterTooltip: { title: `${rule.label}：${rule.requirement}。点击按${rule.label}缺项数排序` },
+      showSorterTooltip: { title: `${rule.label}：${rule.requirement}。点击按缺项数排序` },
       render: (_, row) => (
         <RuleCell
           cell={row.cells[i]!}
@@ -407,9 +409,11 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
             title={`${row.assessment.kind}，${row.assessment.total} 分（满分 ${row.assessment.totalScore} 分），${row.assessment.date}`}
           >
             {row.assessment.total}/{row.assessment.totalScore}
-            <span style={{ color: tones.secondary, marginInlineStart: 6 }}>
+            {/* In antd's small text, as the 当前支部 tag beside a name, and a space where a 「·」 took a character's
+                width: 「上级评定 优秀」 is the widest text of a row. */}
+            <span style={{ color: tones.secondary, fontSize: token.fontSizeSM, marginInlineStart: 6 }}>
               {row.assessment.kind}
-              {row.assessment.grade ? `·${row.assessment.grade}` : ''}
+              {row.assessment.grade ? ` ${row.assessment.grade}` : ''}
             </span>
           </span>
         ) : (
