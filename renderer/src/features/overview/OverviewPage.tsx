@@ -2,7 +2,19 @@
 // the 工作台 counts them (red where missed), drafts, overdue 阵地复查 and the latest 考评; a branch opens its 工作台 at
 // the year shown. The year is in the address (#/overview?year=2024), so back from that 工作台 returns to it.
 import { ApartmentOutlined, WarningOutlined } from '../../ui/icons';
-import { App, Button, Flex, Result, Table, Tag, theme, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  ConfigProvider,
+  Flex,
+  Result,
+  Table,
+  Tag,
+  theme,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { getRulePack } from '../../../../shared/rules/packs';
 import { chinaToday } from '../../../../shared/schemas/common';
@@ -104,6 +116,9 @@ function useTones(): Tones {
 /** One line a cell: 30 rows of two-line cells took three screens to compare. */
 const ONE_LINE: CSSProperties = { whiteSpace: 'nowrap' };
 
+/** The names' column: 12 characters of 14 px, the link's 1-px borders, the cell's padding (COMPACT_TABLE) and border. */
+const NAME_WIDTH = 168 + 2 + 12 + 1;
+
 /** What a red cell's tooltip says: the periods missed, whom the open one still lacks, records without the quorum. */
 function MissedDetail({ cell, label }: Readonly<{ cell: OverviewCell; label: string }>) {
   return (
@@ -163,6 +178,9 @@ function RuleCell({ cell, label, branch, year, tones, onOpen }: Readonly<RuleCel
             padding: 0,
             border: 0,
             height: 'auto',
+            // The 待 and the warning sign 4 px from the count (their own margin), not the button's 8-px gap: as in the
+            // cells that are no link, and the 党小组会 column 8 px narrower.
+            gap: 0,
           }}
           aria-label={`${branch}${label} ${cell.met}/${cell.required} 缺${cell.missed}${cell.pending > 0 ? ` 待${cell.pending}` : ''}，打开该支部${year}年的工作台`}
           onClick={onOpen}
@@ -201,35 +219,65 @@ function assessmentShare(row: OverviewRow): number {
 const headerCell = () => ({ style: ONE_LINE });
 
 /**
- * Where a long title breaks, between words: on one line the titles and their sort buttons pushed the table far past
- * 1366 px, and the columns need no more room than their counts.
+ * Short titles in two lines, broken between words: the full titles and their sort buttons made the table 1314 px wide
+ * on the 30 branches of a 机关党委, past the 1100 px that a 1366-px screen leaves it (less the menu, the page's margins
+ * and Windows' scrollbar), though the counts below them need far less room. The full name is in the column's
+ * tooltip and is what a screen reader reads. Titles not listed are short already (支委会, 未达标, 草稿).
  */
-const TITLE_BREAKS: Record<string, readonly [string, string]> = {
-  支部党员大会: ['支部党员', '大会'],
-  '党课（书记讲）': ['党课', '（书记讲）'],
+const SHORT_TITLES: Record<string, readonly [string, string]> = {
+  支部党员大会: ['党员', '大会'],
+  '党课（书记讲）': ['书记', '党课'],
+  主题党日: ['主题', '党日'],
   组织生活会: ['组织', '生活会'],
-  民主评议党员: ['民主评议', '党员'],
+  民主评议党员: ['民主', '评议'],
+  党小组会: ['党小组', '会'],
+  谈心谈话: ['谈心', '谈话'],
   缺项合计: ['缺项', '合计'],
+  复查逾期: ['复查', '逾期'],
 };
 
-/** A column title in at most two lines broken where TITLE_BREAKS says; any other title on one line. */
-function twoLineTitle(label: string): ReactNode {
-  const lines = TITLE_BREAKS[label];
-  if (!lines) return label;
+// Hidden from sight, not from a screen reader.
+const VISUALLY_HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
+
+/** A title in two lines for the eye, read out whole: a screen reader made 「党员 大会」 of the lines, two words. */
+function twoLines(label: string, [first, second]: readonly [string, string]): ReactNode {
   return (
     <>
-      {lines[0]}
-      <br />
-      {lines[1]}
+      <span aria-hidden="true">
+        {first}
+        <br />
+        {second}
+      </span>
+      <span style={VISUALLY_HIDDEN}>{label}</span>
     </>
   );
 }
+
+/** A column title, short where SHORT_TITLES says. */
+function shortTitle(label: string): ReactNode {
+  const short = SHORT_TITLES[label];
+  return short ? twoLines(label, short) : label;
+}
+
+/** 6 px a side, not antd's 8: 56 px over 14 columns that the 1366-px screen needs; the borders keep them apart. */
+const COMPACT_TABLE = { components: { Table: { cellPaddingInlineSM: 6 } } };
 
 /** `loading`: another year is being read; the rows shown are still `view.year`'s, as every label says. */
 function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading: boolean }>) {
   const current = useCurrentBranch();
   const { message } = App.useApp();
   const tones = useTones();
+  const { token } = theme.useToken();
   const go = (row: OverviewRow, href: string) => {
     openBranch(row.branchId, href).catch((error: unknown) => message.error(errorText(error)));
   };
@@ -239,9 +287,9 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
       key: 'name',
       title: '支部',
       fixed: 'left',
-      // A name of 13 characters on one line, the few longer ones wrapped: at 683 px it still leaves 未达标 and 缺项合计 in
-      // view, and narrower made every other name two lines.
-      width: 200,
+      // A name of 12 characters on one line (most of a 机关党委's), the few longer ones wrapped: narrower made every
+      // other name two lines; at 683 px it leaves 未达标 and 缺项合计 in view.
+      width: NAME_WIDTH,
       onHeaderCell: headerCell,
       render: (_, row) => (
         <Flex wrap align="center" gap="2px 6px">
@@ -275,11 +323,12 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
     },
     {
       key: 'missedItems',
-      title: <span title="各项规定缺少的月份、季度、党小组次数和党员人数之和">{twoLineTitle('缺项合计')}</span>,
+      title: shortTitle('缺项合计'),
       onHeaderCell: headerCell,
       sorter: (a, b) => a.missedItems - b.missedItems,
       sortDirections: ['descend', 'ascend'],
-      showSorterTooltip: { title: '按缺项合计排序' },
+      // What the title stands for, in the one tooltip the title shows (a title attribute beside it showed a second).
+      showSorterTooltip: { title: '缺项合计：各项规定缺少的月份、季度、党小组次数和党员人数之和。点击按缺项合计排序' },
       render: (_, row) =>
         row.missedItems > 0 ? (
           <span style={{ color: tones.danger }}>缺{row.missedItems}</span>
@@ -289,11 +338,12 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
     },
     ...view.rules.map((rule, i): TableColumnsType<OverviewRow>[number] => ({
       key: rule.id,
-      title: <span title={rule.requirement}>{twoLineTitle(rule.label)}</span>,
+      title: shortTitle(rule.label),
       onHeaderCell: headerCell,
       sorter: (a, b) => a.cells[i]!.missed - b.cells[i]!.missed,
       sortDirections: ['descend', 'ascend'],
-      showSorterTooltip: { title: `按${rule.label}缺项数排序` },
+      // The rule's full name (the title may be short) and what it requires.
+      showSorterTooltip: { title: `${rule.label}：${rule.requirement}。点击按缺项数排序` },
       render: (_, row) => (
         <RuleCell
           cell={row.cells[i]!}
@@ -334,7 +384,7 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
     },
     {
       key: 'checks',
-      title: <span title="截至今天，下次复查日期已过的阵地">复查逾期</span>,
+      title: <span title="阵地复查逾期：截至今天，下次复查日期已过的阵地">{shortTitle('复查逾期')}</span>,
       onHeaderCell: headerCell,
       render: (_, row) =>
         row.overdueChecks > 0 ? (
@@ -345,19 +395,25 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
     },
     {
       key: 'assessment',
-      title: `${view.year}年考评`,
+      title: twoLines(`${view.year}年考评`, [`${view.year}年`, '考评']),
       onHeaderCell: headerCell,
       sorter: (a, b) => assessmentShare(a) - assessmentShare(b),
       // Lowest first: the branches to look at; 未考评 before any score.
       sortDirections: ['ascend', 'descend'],
-      showSorterTooltip: { title: '按考评得分率排序（未考评最低）' },
+      showSorterTooltip: { title: `${view.year}年度最近一次考评。点击按考评得分率排序（未考评最低）` },
       render: (_, row) =>
         row.assessment ? (
-          <span style={ONE_LINE} title={`${row.assessment.kind}，${row.assessment.date}`}>
-            {row.assessment.total}/{row.assessment.totalScore} 分
-            <span style={{ color: tones.secondary, marginInlineStart: 6 }}>
+          // 「44.5/47」 without 「分」 under the title 考评: the widest column, and the 1366-px screen had no room for it.
+          <span
+            style={ONE_LINE}
+            title={`${row.assessment.kind}，${row.assessment.total} 分（满分 ${row.assessment.totalScore} 分），${row.assessment.date}`}
+          >
+            {row.assessment.total}/{row.assessment.totalScore}
+            {/* In antd's small text, as the 当前支部 tag beside a name, and a space where a 「·」 took a character's
+                width: 「上级评定 优秀」 is the widest text of a row. */}
+            <span style={{ color: tones.secondary, fontSize: token.fontSizeSM, marginInlineStart: 6 }}>
               {row.assessment.kind}
-              {row.assessment.grade ? `·${row.assessment.grade}` : ''}
+              {row.assessment.grade ? ` ${row.assessment.grade}` : ''}
             </span>
           </span>
         ) : (
@@ -366,17 +422,19 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
     },
   ];
   return (
-    <Table<OverviewRow>
-      rowKey="branchId"
-      size="small"
-      bordered
-      pagination={false}
-      dataSource={view.rows}
-      columns={columns}
-      loading={loading}
-      scroll={{ x: 'max-content' }}
-      // The app's header is sticky (64 px): the column titles stay in view below it through 30 rows.
-      sticky={{ offsetHeader: 64 }}
-    />
+    <ConfigProvider theme={COMPACT_TABLE}>
+      <Table<OverviewRow>
+        rowKey="branchId"
+        size="small"
+        bordered
+        pagination={false}
+        dataSource={view.rows}
+        columns={columns}
+        loading={loading}
+        scroll={{ x: 'max-content' }}
+        // The app's header is sticky (64 px): the column titles stay in view below it through 30 rows.
+        sticky={{ offsetHeader: 64 }}
+      />
+    </ConfigProvider>
   );
 }
