@@ -1,5 +1,14 @@
 // The main window: the only BrowserWindow the app opens, with every renderer-side protection switched on.
-import { app, BrowserWindow, dialog, type Input, type MessageBoxSyncOptions, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  type Input,
+  type MessageBoxSyncOptions,
+  screen,
+  type Size,
+  type WebContents,
+} from 'electron';
 import type { BusyJob } from '../../shared/ipc';
 import { logError } from './errorLog';
 import { PRODUCT_NAME } from './identity';
@@ -49,14 +58,33 @@ export interface MainWindowOptions {
   url: string;
 }
 
+/** The window's first size where the screen has room for it. */
+const DEFAULT_SIZE: Size = { width: 1280, height: 820 };
+/** Below this the ledger tables and the form side by side no longer fit. */
+const MIN_SIZE: Size = { width: 1024, height: 680 };
+
+/**
+ * Room the screen leaves for the window: the commonest office laptop (1366×768, a work area of about 1366×728) and a
+ * 1920×1080 screen at 150 % (1280×680 logical) are smaller than the default window, which would run off the bottom of
+ * the screen (Windows does not shrink it). There the window fits the work area and opens maximised: the ledger's wide
+ * tables (各支部概览 fits 1366 px) need every pixel, and a window a few pixels narrower than the screen helps no one.
+ */
+export function initialLayout(area: Size): { size: Size; minSize: Size; maximise: boolean } {
+  const fit = (size: Size): Size => ({
+    width: Math.min(size.width, area.width),
+    height: Math.min(size.height, area.height),
+  });
+  const maximise = area.width < DEFAULT_SIZE.width + 100 || area.height < DEFAULT_SIZE.height + 40;
+  return { size: fit(DEFAULT_SIZE), minSize: fit(MIN_SIZE), maximise };
+}
+
 export function createMainWindow({ preloadPath, url }: MainWindowOptions): BrowserWindow {
+  const layout = initialLayout(screen.getPrimaryDisplay().workAreaSize);
   const window = new BrowserWindow({
     title: PRODUCT_NAME,
-    width: 1280,
-    height: 820,
-    // Below this the ledger tables and the form side by side no longer fit.
-    minWidth: 1024,
-    minHeight: 680,
+    ...layout.size,
+    minWidth: layout.minSize.width,
+    minHeight: layout.minSize.height,
     // Shown on ready-to-show, so users never see an empty white frame.
     show: false,
     backgroundColor: '#ffffff',
@@ -83,7 +111,10 @@ export function createMainWindow({ preloadPath, url }: MainWindowOptions): Brows
   });
   // Keep the product name in the title bar whatever <title> the page sets.
   window.on('page-title-updated', (event) => event.preventDefault());
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (layout.maximise) window.maximize();
+    window.show();
+  });
   enableZoom(window.webContents);
   // A form with unsaved edits, or a restore or backup under way, refuses to unload (renderer/src/ui/leaveGuard.ts);
   // Electron shows nothing by itself, so the window would just not close (or reload). Ask, and unload only when told.

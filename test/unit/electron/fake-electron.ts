@@ -21,6 +21,8 @@ export interface FakeState {
   errorBoxes: { title: string; content: string }[];
   /** Test knob: what the next windows' loadURL rejects with (null: it loads). */
   loadError: Error | null;
+  /** Test knob: the primary display's work area. */
+  workArea: { width: number; height: number };
 }
 
 export const state: FakeState = {
@@ -35,6 +37,12 @@ export const state: FakeState = {
   applicationMenu: undefined,
   errorBoxes: [],
   loadError: null,
+  workArea: { width: 1920, height: 1040 },
+};
+
+/** The primary display's work area (the screen less the taskbar), in logical pixels. */
+const screen = {
+  getPrimaryDisplay: () => ({ workAreaSize: { ...state.workArea } }),
 };
 
 let nextRoutingId = 1;
@@ -70,6 +78,7 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   destroyed = false;
   minimized = false;
+  maximized = false;
   visible = false;
   focused = false;
   loadedUrl: string | null = null;
@@ -97,6 +106,9 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   show(): void {
     this.visible = true;
+  }
+  maximize(): void {
+    this.maximized = true;
   }
   focus(): void {
     this.focused = true;
@@ -234,6 +246,7 @@ export const fakeElectron = {
   contextBridge,
   ipcRenderer,
   session: { defaultSession },
+  screen,
 };
 
 /** Forget everything recorded; call in beforeEach. */
@@ -260,6 +273,7 @@ export function resetFakeElectron(): void {
   state.applicationMenu = undefined;
   state.errorBoxes.length = 0;
   state.loadError = null;
+  state.workArea = { width: 1920, height: 1040 };
   vi.clearAllMocks();
 }
 

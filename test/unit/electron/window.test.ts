@@ -58,6 +58,27 @@ describe('createMainWindow', () => {
     expect(window.loadedUrl).toBe('app://ledger/index.html');
   });
 
+  it('fits a small screen and opens maximised there, so its bottom is never below the taskbar', () => {
+    // A 1366×768 laptop: a work area of 1366×728, smaller than the 1280×820 window.
+    state.workArea = { width: 1366, height: 728 };
+    const small = open();
+    expect(small.options).toMatchObject({ width: 1280, height: 728, minWidth: 1024, minHeight: 680 });
+    small.emit('ready-to-show');
+    expect(small.maximized).toBe(true);
+    expect(small.visible).toBe(true);
+    // 1920×1080 at 150 %: 1280×680 logical, a window that may not be smaller than that.
+    resetFakeElectron();
+    state.workArea = { width: 1280, height: 680 };
+    expect(open().options).toMatchObject({ width: 1280, height: 680, minWidth: 1024, minHeight: 680 });
+  });
+
+  it('keeps its size on a large screen, not maximised', () => {
+    const window = open();
+    expect(window.options).toMatchObject({ width: 1280, height: 820 });
+    window.emit('ready-to-show');
+    expect(window.maximized).toBe(false);
+  });
+
   it('shows itself only once ready-to-show fires', () => {
     const window = open();
     expect(window.visible).toBe(false);
