@@ -25,13 +25,14 @@ export type VenueKind = (typeof VENUE_KINDS)[number];
 
 /** The 七有 checklist of a standard activity venue, in the order inspectors read it. */
 export const SEVEN_HAVES = [
-  { key: 'place', label: '有固定场所（面积不少于20㎡）' },
-  { key: 'signs', label: '有党旗、入党誓词、党员权利义务标牌' },
-  { key: 'materials', label: '有学习资料' },
-  { key: 'books', label: '有工作记录本、党费登记本、党员名册' },
-  { key: 'honors', label: '有荣誉栏' },
-  { key: 'management', label: '有管理人员与管理制度' },
-  { key: 'equipment', label: '有电教设备' },
+  // `example`: what the 说明 of this item typically says (the box's placeholder), so no item shows another's example.
+  { key: 'place', label: '有固定场所（面积不少于20㎡）', example: '面积约45㎡，位于办公楼三层301室' },
+  { key: 'signs', label: '有党旗、入党誓词、党员权利义务标牌', example: '党旗、入党誓词悬挂于正面墙' },
+  { key: 'materials', label: '有学习资料', example: '书架一组，党章、党内法规汇编、理论读物等' },
+  { key: 'books', label: '有工作记录本、党费登记本、党员名册', example: '三本均存放于资料柜，由组织委员保管' },
+  { key: 'honors', label: '有荣誉栏', example: '西墙荣誉栏，张贴支部和党员所获表彰' },
+  { key: 'management', label: '有管理人员与管理制度', example: '管理人张某，活动室管理制度上墙' },
+  { key: 'equipment', label: '有电教设备', example: '投影仪、电脑各一台，可收看远程教育' },
 ] as const;
 export type SevenHaveKey = (typeof SEVEN_HAVES)[number]['key'];
 export const SEVEN_HAVE_KEYS = SEVEN_HAVES.map((s) => s.key) as [SevenHaveKey, ...SevenHaveKey[]];

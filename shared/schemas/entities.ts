@@ -206,7 +206,12 @@ export const SEVEN_HAVES_NOT_APPLICABLE = '七有标准适用于党员活动室'
 export type ChecklistEntry = z.output<typeof checklistEntrySchema>;
 
 /** What the 阵地 form edits: the 七有 checklist is ticked item by item on the venue's page, not in this form. */
-export const venueInputSchema = venueFields.omit({ checklist: true });
+export const venueInputSchema = venueFields.omit({ checklist: true }).refine(
+  // Entered as 0 it was accepted and then shown as 「—」, as if never filled. Only what is typed is held to it: a row
+  // stored so by an older version still restores (venueSchema), and its next edit asks for the number.
+  (venue) => venue.kind !== SEVEN_HAVES_VENUE_KIND || venue.capacity > 0,
+  { path: ['capacity'], message: '党员活动室的容纳人数应大于 0' },
+);
 export type VenueInput = z.input<typeof venueInputSchema>;
 
 /** One 七有 item as the venue page edits it. */

@@ -4,6 +4,7 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SEVEN_HAVES } from '../../../shared/domain/vocab';
 import { type Meeting, type VenueInput } from '../../../shared/schemas/entities';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { db } from '../../../renderer/src/db/db';
@@ -84,6 +85,19 @@ describe('VenueView', () => {
     // Still the box being typed in, with what was typed (the trailing space too).
     expect(document.activeElement).toBe(note);
     expect((note as HTMLTextAreaElement).value).toBe('党旗、入党誓词悬挂于正面墙 ');
+  });
+
+  it('each 七有 item’s note shows an example of its own, not the 党旗 example under every item', async () => {
+    const { venue } = await setUp();
+    inApp(<VenueView venueId={venue.id} />);
+    const placeholder = async (item: string) =>
+      within(await screen.findByRole('group', { name: item }))
+        .getByLabelText('说明')
+        .getAttribute('placeholder');
+    expect(await placeholder('有党旗、入党誓词、党员权利义务标牌')).toContain('党旗');
+    const examples = await Promise.all(SEVEN_HAVES.map((item) => placeholder(item.label)));
+    expect(new Set(examples).size).toBe(SEVEN_HAVES.length);
+    expect(await placeholder('有电教设备')).not.toContain('党旗');
   });
 
   it('saves a note typed just before leaving the page', async () => {

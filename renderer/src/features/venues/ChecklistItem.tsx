@@ -2,6 +2,7 @@
 // is typed, after a short pause), and removing a photo asks first.
 import { Alert, App, Checkbox, Flex, Input, Tag, Typography } from 'antd';
 import { useEffect, useId, useRef, useState } from 'react';
+import { SEVEN_HAVES } from '../../../../shared/domain/vocab';
 import type { ChecklistEntry, ChecklistItemInput } from '../../../../shared/schemas';
 import { setChecklistItem, sevenHaveLabel } from '../../db/repositories/venues';
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
@@ -32,6 +33,7 @@ export function ChecklistItem({ branchId, venueId, entry, warning }: Readonly<Pr
   const { message, modal } = App.useApp();
   const id = `seven-${entry.key}-${useId().replace(/:/g, '')}`;
   const label = sevenHaveLabel(entry.key);
+  const example = SEVEN_HAVES.find((item) => item.key === entry.key)?.example;
   const [draft, setDraft] = useState(entry.note);
   const [status, setStatus] = useState<NoteStatus>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -134,7 +136,7 @@ export function ChecklistItem({ branchId, venueId, entry, warning }: Readonly<Pr
             value={draft}
             maxLength={200}
             autoSize={{ minRows: 1, maxRows: 4 }}
-            placeholder="如：党旗、入党誓词悬挂于正面墙（输入后自动保存）"
+            placeholder={example ? `如：${example}（输入后自动保存）` : '输入后自动保存'}
             aria-describedby={`${id}-note-status`}
             onChange={(e) => {
               setDraft(e.target.value);
