@@ -315,3 +315,41 @@ describe('BranchForm 换届/调整', { timeout: 30_000 }, () => {
     expect(await db.branches.get(stored.id)).toEqual(stored);
   });
 });
+
+describe('新建支部 under a name the computer already has', () => {
+  /** A new branch's form filled with `name` and a term; 保存 pressed. */
+  async function createNamed(name: string) {
+    const { onSaved } = renderForm();
+    fireEvent.change(await screen.findByLabelText('支部名称'), { target: { value: name } });
+    typeDate(document.body, '本届开始日期', '2024-01-15');
+    typeDate(document.body, '本届结束日期', '2027-01-14');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    return onSaved;
+  }
+
+  it('asks first, with 返回修改 focused; 返回修改 creates nothing', async () => {
+    await createBranch({ name: '第一党支部', termStart: '2024-01-15', termEnd: '2027-01-14' });
+    const onSaved = await createNamed(' 第一党支部 ');
+    const dialog = await screen.findByRole('dialog', { name: '本机已有同名支部' }, SLOW);
+    const back = within(dialog).getByRole('button', { name: '返回修改' });
+    await waitFor(() => expect(document.activeElement).toBe(back));
+    fireEvent.click(back);
+    // The save waited for the answer: it has one now, and nothing follows from it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(await db.branches.count()).toBe(1);
+  });
+
+  it('仍然新建 creates the second one; another name is not asked about', async () => {
+    await createBranch({ name: '第一党支部', termStart: '2024-01-15', termEnd: '2027-01-14' });
+    const onSaved = await createNamed('第一党支部');
+    fireEvent.click(await screen.findByRole('button', { name: '仍然新建' }, SLOW));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled(), SLOW);
+    expect((await db.branches.toArray()).map((b) => b.name)).toEqual(['第一党支部', '第一党支部']);
+    cleanup();
+    const other = await createNamed('第二党支部');
+    await waitFor(() => expect(other).toHaveBeenCalled(), SLOW);
+    expect(screen.queryByRole('dialog', { name: '本机已有同名支部' })).toBeNull();
+    expect(await db.branches.count()).toBe(3);
+  });
+});

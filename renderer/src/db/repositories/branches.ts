@@ -121,6 +121,11 @@ export async function listBranches(): Promise<Branch[]> {
   return branches.sort((a, b) => compareZh(a.name, b.name));
 }
 
+/** Branches stored under this name (trimmed): creating another one asks first. */
+export async function branchesNamed(name: string): Promise<Branch[]> {
+  return db.branches.where('name').equals(name.trim()).toArray();
+}
+
 export async function getBranch(id: string): Promise<Branch | undefined> {
   return db.branches.get(id);
 }

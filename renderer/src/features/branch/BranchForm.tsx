@@ -6,7 +6,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { get, set, useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { COMMITTEE_ROLES } from '../../../../shared/domain/vocab';
 import { branchInputSchema, type Branch } from '../../../../shared/schemas';
-import { branchRuleIssues, createBranch, updateBranch } from '../../db/repositories/branches';
+import { branchesNamed, branchRuleIssues, createBranch, updateBranch } from '../../db/repositories/branches';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
@@ -58,7 +58,7 @@ const resolver: Resolver<BranchFormValues, unknown, BranchFormOutput> = async (v
 };
 
 export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const idPrefix = `branch-${useId().replace(/:/g, '')}`;
   const values = useMemo(() => (branch ? branchToValues(branch) : undefined), [branch]);
   const { control, handleSubmit, setError, formState, getValues, trigger } = useForm<
@@ -103,7 +103,24 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
 
   const { release, cancel } = useFormLeaveGuard(formState.isDirty, '支部概况');
 
+  /**
+   * 「新建支部」 sits beside 「编辑」: clicked by mistake and saved with the same name, it made a second, empty branch the
+   * current one, and the roster and records seemed gone. A second branch of the same name is asked about (a 机关 may
+   * really have two, told apart by when they were set up).
+   */
+  const confirmSameName = async (name: string): Promise<boolean> => {
+    if ((await branchesNamed(name)).length === 0) return true;
+    return modal.confirm({
+      title: '本机已有同名支部',
+      content: `本机已有支部“${name.trim()}”。要修改它的信息，请返回后在“支部概况”中点“编辑”；确实要再建一个同名支部吗？`,
+      okText: '仍然新建',
+      cancelText: '返回修改',
+      focusable: { autoFocusButton: 'cancel' },
+    });
+  };
+
   const onValid = async (data: BranchFormOutput) => {
+    if (!branch && !(await confirmSameName(data.name))) return;
     try {
       const saved = branch ? await updateBranch(branch.id, data) : await createBranch(data);
       message.success('已保存');

@@ -79,7 +79,12 @@ export function BranchPage() {
             style={{ marginBottom: 16 }}
           />
         ) : (
-          <Typography.Title level={3}>新建支部</Typography.Title>
+          <>
+            <Typography.Title level={3}>新建支部</Typography.Title>
+            <Typography.Paragraph type="secondary">
+              将在本机另建一个支部，之后可在页面顶部切换。要修改“{current.name}”的信息，请点“取消”后再点“编辑”。
+            </Typography.Paragraph>
+          </>
         )}
         <BranchForm onSaved={onCreated} onCancel={first ? undefined : () => setMode('view')} />
       </section>
