@@ -3,9 +3,10 @@ import { forYearNote } from '../domain/recordYear';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { MEETING_KINDS, MEMBER_GRADES, SEVEN_HAVES, CAMPAIGN_PHASES, CAMPAIGN_STEPS, seqBook } from '../domain/vocab';
 import { committeeDuring, secretariesLine, tenureNote } from '../branch/committee';
-import { getRulePack } from '../rules/packs';
+import { getRulePack, type RulePack } from '../rules/packs';
 import { computeCompliance } from '../scoring/compliance';
 import { ruleTally, type RuleTally } from '../scoring/tally';
+import { periodOf, wholePeriodsBetween, type Period, type PeriodUnit } from '../rules/periods';
 import { chinaToday } from '../schemas/common';
 import {
   SEVEN_HAVES_NOT_APPLICABLE,
@@ -615,6 +616,90 @@ function shortfallCell(missed: string | undefined, waiting: string | undefined):
   return gaps ?? open ?? '—';
 }
 
+/** The units rules are counted by, finest first. */
+const UNITS: readonly PeriodUnit[] = ['month', 'quarter', 'half', 'year'];
+/** 「5 个完整月」「1 个完整季度」「1 个完整年度」. */
+const UNIT_COUNTED: Record<PeriodUnit, string> = { month: '月', quarter: '季度', half: '半年', year: '年度' };
+/** 「本卷未含完整月份」「未含完整季度、年度」. */
+const UNIT_MISSING: Record<PeriodUnit, string> = { month: '月份', quarter: '季度', half: '半年', year: '年度' };
+
+/** What of a volume the rules of one unit are counted on (computeCompliance judges only whole periods). */
+interface Coverage {
+  /** The periods wholly inside the volume, consecutive; none when the volume holds no whole one. */
+  whole: Period[];
+  /** The days of the volume outside them: the cut period at either end, or the whole volume when `whole` is empty. */
+  left: { start: string; end: string }[];
+}
+
+function coverageOf(unit: PeriodUnit, { from, to }: DossierPeriod): Coverage {
+  const whole = wholePeriodsBetween(unit, from, to);
+  const first = whole[0];
+  const last = whole.at(-1);
+  if (!first || !last) return { whole, left: [{ start: from, end: to }] };
+  const left: Coverage['left'] = [];
+  if (from < first.start) left.push({ start: from, end: periodOf(unit, from).end });
+  if (to > last.end) left.push({ start: periodOf(unit, to).start, end: to });
+  return { whole, left };
+}
+
+/** Consecutive periods as their first and last: 「2025年4月—8月」「2025年第三季度—2026年第二季度」「2025年第二季度」. */
+function periodsSpanText(whole: readonly Period[]): string {
+  const first = whole[0]!;
+  const last = whole.at(-1)!;
+  if (first === last) return first.label;
+  const year = `${first.start.slice(0, 4)}年`;
+  const end = last.unit !== 'year' && last.label.startsWith(year) ? last.label.slice(year.length) : last.label;
+  return `${first.label}—${end}`;
+}
+
+/** Days as 「3月15日—31日」「7月1日—9月14日」, the year first when the volume spans several (「2025年7月1日—15日」). */
+function daysText(start: string, end: string, period: DossierPeriod): string {
+  const year = (d: string) => `${Number(d.slice(0, 4))}年`;
+  const month = (d: string) => `${Number(d.slice(5, 7))}月`;
+  const day = (d: string) => `${Number(d.slice(8, 10))}日`;
+  const head = `${period.from.slice(0, 4) === period.to.slice(0, 4) ? '' : year(start)}${month(start)}${day(start)}`;
+  if (start === end) return head;
+  if (start.slice(0, 4) !== end.slice(0, 4)) return `${head}—${year(end)}${month(end)}${day(end)}`;
+  return `${head}—${start.slice(0, 7) === end.slice(0, 7) ? '' : month(end)}${day(end)}`;
+}
+
+/**
+ * What the table counts of a volume that is not whole months, quarters and years throughout: 「本卷按 2025年4月—8月 5
+ * 个完整月、2025年第二季度 1 个完整季度统计，未含完整年度。3月15日—31日、9月1日—14日的支委会、…，以及本卷期间的党课、…，
+ * 记录已收入本卷，但不计入上表。」 — the records of those days are printed in the volume, and an inspector counting them
+ * against the table must see why they are not in it. '' when every rule's periods fill the volume (a calendar year, a
+ * run of whole years): nothing is left out.
+ */
+function coverageNote(pack: RulePack, cover: ReadonlyMap<PeriodUnit, Coverage>, period: DossierPeriod): string {
+  const units = [...cover.keys()];
+  if (units.every((u) => !cover.get(u)!.left.length)) return '';
+  const counted = units.filter((u) => cover.get(u)!.whole.length);
+  const missing = units.filter((u) => !cover.get(u)!.whole.length).map((u) => UNIT_MISSING[u]);
+  const head = counted.length
+    ? `本卷按 ${counted
+        .map((u) => {
+          const { whole } = cover.get(u)!;
+          return `${periodsSpanText(whole)} ${whole.length} 个完整${UNIT_COUNTED[u]}`;
+        })
+        .join('、')}统计${missing.length ? `，未含完整${missing.join('、')}` : ''}。`
+    : `本卷未含完整的${missing.join('、')}，上表各项均不统计。`;
+  // Units that leave out the same days share a clause (the kinds in the pack's order); finest unit first.
+  const byDays = new Map<string, Set<PeriodUnit>>();
+  for (const u of units) {
+    const { whole, left } = cover.get(u)!;
+    if (!left.length) continue;
+    const where = whole.length ? left.map((d) => daysText(d.start, d.end, period)).join('、') : '本卷期间';
+    byDays.set(where, (byDays.get(where) ?? new Set()).add(u));
+  }
+  const clauses = [...byDays].map(([where, of]) => {
+    const kinds = [...new Set(pack.rules.filter((r) => of.has(r.per)).map((r) => r.meetingKind))];
+    return `${where}的${kinds.join('、')}`;
+  });
+  const last = clauses.pop()!;
+  const all = clauses.length ? `${clauses.join('，')}，以及${last}` : last;
+  return `${head}${all}，记录已收入本卷，但不计入上表。`;
+}
+
 function complianceTable(sel: DossierSelection, period: DossierPeriod, opts: DossierOptions): Content {
   const { from, to } = period;
   const pack = getRulePack(opts.rulePackId);
@@ -634,13 +719,23 @@ function complianceTable(sel: DossierSelection, period: DossierPeriod, opts: Dos
   const moves = new Map(
     sel.members.map((m) => [m.id, movementsOf(m, period).filter((x) => x.kind !== '转正')] as const),
   );
+  // A rule whose unit has no whole period in the volume (the year of a July–June volume) is not counted here, and
+  // says so: a 「0 / 0 —」 beside a 组织生活会 printed in the same volume reads as none held.
+  const cover = new Map(
+    UNITS.filter((u) => pack.rules.some((r) => r.per === u)).map((u) => [u, coverageOf(u, period)] as const),
+  );
   const rows: TableCell[][] = report.rules.map((r, i) => {
     const t = tallies[i]!;
+    const counted = cover.get(r.rule.per)!.whole.length > 0;
     return [
       r.rule.label,
       r.rule.requirement,
-      { text: `${t.met} / ${t.due}`, alignment: 'center' },
-      shortfallCell(t.missed.length ? missedText(t.missed, period, moves) : undefined, waitingText(t, period)),
+      counted
+        ? { text: `${t.met} / ${t.due}`, alignment: 'center' }
+        : { text: '不统计', alignment: 'center', color: WAITING_COLOR },
+      counted
+        ? shortfallCell(t.missed.length ? missedText(t.missed, period, moves) : undefined, waitingText(t, period))
+        : { text: `本卷未含完整${UNIT_MISSING[r.rule.per]}`, color: WAITING_COLOR },
       r.quorumFailures.length
         ? {
             text: r.quorumFailures.map((q) => `${cnDate(q.date)} ${q.quorum.message}`).join('；'),
@@ -662,9 +757,12 @@ function complianceTable(sel: DossierSelection, period: DossierPeriod, opts: Dos
         // A past year's volume is counted to its last day, not to the day it was printed (and has nothing 待); the
         // pack is named with what it is based on, since 「条例默认」 alone is the 工作台's shorthand.
         text:
-          `合计达标 ${met} / ${due} 期，统计截至 ${cnDate(report.asOf < to ? report.asOf : to)}。` +
+          // Nothing counted (a volume without one whole month): no 「合计达标 0 / 0」, the coverage says why.
+          ([...cover.values()].some((c) => c.whole.length)
+            ? `合计达标 ${met} / ${due} 期，统计截至 ${cnDate(report.asOf < to ? report.asOf : to)}。`
+            : '') +
           (waiting ? `待 ${waiting} 期：本期尚未结束，尚无记录，不计为未达标。` : '') +
-          (isCalendarYear({ from, to }) ? '' : '跨出本卷期间的月、季度、年度要求不在本卷统计。') +
+          coverageNote(pack, cover, period) +
           // A 草稿 counts as held (the meeting took place), as on the 工作台.
           (drafts ? `其中 ${drafts} 条记录尚未定稿（草稿），按已召开计入。` : '') +
           `频次规则：${pack.name}——${pack.description}。`,

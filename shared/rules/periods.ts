@@ -77,5 +77,13 @@ export function periodsBetween(unit: PeriodUnit, from: string, to: string): Peri
   }
 }
 
+/**
+ * The periods of `unit` wholly inside [from, to], in order (consecutive, so one span, or none): what a range can be
+ * judged on. A period the range cuts (the year of a 1–6月 volume, the March of one from 15 March) cannot.
+ */
+export function wholePeriodsBetween(unit: PeriodUnit, from: string, to: string): Period[] {
+  return periodsBetween(unit, from, to).filter((p) => p.start >= from && p.end <= to);
+}
+
 /** Whether a date lies in [start, end]. */
 export const within = (date: string, start: string, end: string) => date >= start && date <= end;

@@ -5,7 +5,7 @@ import { countsWithin } from '../domain/recordYear';
 import { sameName } from '../names';
 import type { Branch, Meeting, Member } from '../schemas/entities';
 import { DEFAULT_RULE_PACK_ID, getRulePack, type FrequencyRule, type RuleScope, type RulePack } from '../rules/packs';
-import { periodsBetween, type Period } from '../rules/periods';
+import { wholePeriodsBetween, type Period } from '../rules/periods';
 import { checkQuorum, type QuorumResult } from '../rules/quorum';
 import { isOnRosterOn, onRosterDuring } from '../rules/roster';
 
@@ -178,9 +178,7 @@ function evaluateRule(
   const candidates = (byKind.get(rule.meetingKind) ?? []).filter((m) => countsWithin(m, input.from, input.to));
   const counting = rule.bySecretary ? candidates.filter(byLecturingSecretary(input.branch)) : candidates;
   // A period reaching past the range (the year of a 1–6月 volume) cannot be judged from the range's records.
-  const whole = periodsBetween(rule.per, input.from, input.to).filter(
-    (p) => p.start >= input.from && p.end <= input.to,
-  );
+  const whole = wholePeriodsBetween(rule.per, input.from, input.to);
   const roster = { partyGroups: input.branch.partyGroups, members: input.members };
   const periods: PeriodResult[] = subjectPeriods(rule.scope, rule.min, counting, roster, whole).map((line) => ({
     period: line.period,

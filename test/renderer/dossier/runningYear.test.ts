@@ -15,8 +15,17 @@ import { chinaToday } from '../../../shared/schemas/common';
 import { loadDossierJob } from '../../../renderer/src/db/printData';
 import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { loadDashboard } from '../../../renderer/src/features/dashboard/dashboardData';
-import { hasPoppler } from '../../unit/dossier/poppler';
 import { meetingInput, present, seed, setChinaNow } from '../meetings/fixtures';
+
+// Whether pdftotext is installed (as test/unit/dossier/poppler.ts, which the renderer project cannot import).
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
 afterEach(() => {

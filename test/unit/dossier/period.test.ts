@@ -56,10 +56,15 @@ describe('a volume of 2025-01-01 to 2025-06-30', () => {
     expect(half).not.toContain('年终表彰');
   });
 
-  it('says that requirements reaching past the period are not counted in it', () => {
+  it('says which whole periods are counted and that the annual requirements are not', () => {
     const note = (texts: string[]) => texts.find((t) => t.startsWith('合计达标'))!;
-    expect(note(half)).toContain('跨出本卷期间的月、季度、年度要求不在本卷统计');
-    expect(note(year)).not.toContain('跨出本卷期间');
+    expect(note(half)).toContain(
+      '本卷按 2025年1月—6月 6 个完整月、2025年第一季度—第二季度 2 个完整季度统计，未含完整年度。' +
+        '本卷期间的党课、组织生活会、民主评议党员、谈心谈话，记录已收入本卷，但不计入上表。',
+    );
+    expect(half).toContain('本卷未含完整年度');
+    expect(note(year)).not.toContain('本卷按');
+    expect(year).not.toContain('本卷未含完整年度');
   });
 });
 
