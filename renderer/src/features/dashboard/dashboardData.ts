@@ -242,7 +242,7 @@ function notApplicable(rule: RuleResult['rule'], context: LineContext): Pick<Rec
   if (rule.scope === 'member' && context.rosterEmpty) {
     return { notDue: '党员名册还没有党员，录入后逐人统计', notDueLink: { href: ROSTER_HREF, text: '去录入党员' } };
   }
-  if (rule.scope === 'member') return { notDue: '本年度无在册党员，不适用' };
+  if (rule.scope === 'member') return { notDue: '无在册党员，不适用' };
   return { notDue: '本年度不适用' };
 }
 
@@ -250,7 +250,7 @@ function notApplicable(rule: RuleResult['rule'], context: LineContext): Pick<Rec
  * A year's requirement (组织生活会, 民主评议党员, 党课, 谈心谈话) late in the year: from its last quarter, or with this
  * many days left, the line counts them as 谈心谈话's does rather than saying it is not due.
  */
-export const YEAR_END_DAYS = 60;
+const YEAR_END_DAYS = 60;
 
 /** 「2 人待谈」, 「1 个党小组待记录」. */
 function pendingCount(rule: RuleResult['rule'], n: number): string {
