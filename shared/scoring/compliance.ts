@@ -1,6 +1,7 @@
 // The compliance engine: for a branch and a date range, each frequency rule's required and actual periods, the
 // records that count, the periods missed, and quorum failures. Pure and synchronous; dates are China-local strings.
 import { committeeOn } from '../branch/committee';
+import { establishedOf } from '../branch/established';
 import { countsWithin } from '../domain/recordYear';
 import { sameName } from '../names';
 import type { Branch, Meeting, Member } from '../schemas/entities';
@@ -21,7 +22,8 @@ export type ComplianceMember = Pick<
 >;
 
 export interface ComplianceInput {
-  branch: Pick<Branch, 'committee' | 'partyGroups'>;
+  /** With its 成立日期, when one is recorded: the periods that end before it are not due (docs/data-model.md). */
+  branch: Pick<Branch, 'committee' | 'partyGroups' | 'establishedDate'>;
   members: readonly ComplianceMember[];
   meetings: readonly ComplianceMeeting[];
   from: string;
@@ -177,8 +179,11 @@ function evaluateRule(
 ): RuleResult {
   const candidates = (byKind.get(rule.meetingKind) ?? []).filter((m) => countsWithin(m, input.from, input.to));
   const counting = rule.bySecretary ? candidates.filter(byLecturingSecretary(input.branch)) : candidates;
-  // A period reaching past the range (the year of a 1–6月 volume) cannot be judged from the range's records.
-  const whole = wholePeriodsBetween(rule.per, input.from, input.to);
+  // A period reaching past the range (the year of a 1–6月 volume) cannot be judged from the range's records. One that
+  // ended before the branch was founded asks nothing of it, and counts nothing (a record dated then is refused since);
+  // the period it was founded in is due.
+  const established = establishedOf(input.branch);
+  const whole = wholePeriodsBetween(rule.per, input.from, input.to).filter((p) => !established || p.end >= established);
   const roster = { partyGroups: input.branch.partyGroups, members: input.members };
   const periods: PeriodResult[] = subjectPeriods(rule.scope, rule.min, counting, roster, whole).map((line) => ({
     period: line.period,

@@ -20,11 +20,13 @@ const lastDay = (year: number, month: number) =>
 
 /**
  * Test-only: puts roster rows and 支委会 records straight into the app's IndexedDB (the row shapes the repositories
- * write), as test/e2e/meetings.spec.ts does, so the spec stays short. Reloads so live queries see them.
+ * write), as test/e2e/meetings.spec.ts does, so the spec stays short. Reloads so live queries see them. `setUpOn`
+ * dates the branch's creation back to that day: a branch set up in the app this year folds the gaps of the months
+ * before that day (test/renderer/dashboard/firstDay*.test.ts*), and these tests are about a ledger kept all year.
  */
-async function seedRosterAndCommittee(page: Page, names: string[], dates: string[]): Promise<void> {
+async function seedRosterAndCommittee(page: Page, names: string[], dates: string[], setUpOn?: string): Promise<void> {
   await page.evaluate(
-    async ({ names, dates }) => {
+    async ({ names, dates, setUpOn }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('branch-ledger');
         request.onsuccess = () => resolve(request.result);
@@ -36,8 +38,13 @@ async function seedRosterAndCommittee(page: Page, names: string[], dates: string
         request.onerror = () => reject(request.error);
       });
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['members', 'meetings'], 'readwrite');
+        const tx = db.transaction(['branches', 'members', 'meetings'], 'readwrite');
         const at = new Date().toISOString();
+        if (setUpOn) {
+          const branches = tx.objectStore('branches');
+          const read = branches.get(branchId);
+          read.onsuccess = () => branches.put({ ...read.result, createdAt: `${setUpOn}T00:00:00.000Z` });
+        }
         const attendance = names.map((name) => ({ memberId: crypto.randomUUID(), name, status: '出席', reason: '' }));
         for (const a of attendance) {
           tx.objectStore('members').put({
@@ -97,7 +104,7 @@ async function seedRosterAndCommittee(page: Page, names: string[], dates: string
       });
       db.close();
     },
-    { names, dates },
+    { names, dates, setUpOn },
   );
   await page.reload();
 }
@@ -128,7 +135,7 @@ test('the 工作台 lists a missed 支委会 month, links its drafts, and 补录
   for (let month = 1; month <= lastFullMonth; month++) if (month !== skip) dates.push(`${year}-${pad(month)}-10`);
 
   await createBranchWithSecretary(page);
-  await seedRosterAndCommittee(page, ['张三', '李四'], dates);
+  await seedRosterAndCommittee(page, ['张三', '李四'], dates, `${year}-01-01`);
   await openSection(page, '工作台');
   await expect(page.getByText('当前支部：第一党支部')).toBeVisible();
   if (!isCurrent) await chooseOption(page, '年度', `${year}年`);

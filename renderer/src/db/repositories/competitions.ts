@@ -1,5 +1,6 @@
 // 技能比武 repository (练硬功、打擂台、强技能、出人才): events with participants, scores, ranks and awards.
 import Dexie from 'dexie';
+import { beforeEstablishedMessage, establishedOf } from '../../../../shared/branch/established';
 import { competitionInputSchema, type Competition, type CompetitionInput } from '../../../../shared/schemas';
 import { newId, nowIso } from '../clock';
 import { db } from '../db';
@@ -29,12 +30,23 @@ export async function listCompetitions(branchId: string): Promise<Competition[]>
   return list.reverse();
 }
 
-/** Every participant must be on this branch's roster and still in the branch on the day of the event. */
-async function participantIssues(branchId: string, fields: CompetitionFields): Promise<ValidationIssue[]> {
+/**
+ * Every participant must be on this branch's roster and still in the branch on the day of the event. The date is not
+ * after today, and a new one not before the branch's 成立日期 (`keptDate`, the event's own, stays: docs/data-model.md).
+ */
+async function participantIssues(
+  branchId: string,
+  fields: CompetitionFields,
+  keptDate?: string,
+): Promise<ValidationIssue[]> {
   const members = await db.members.bulkGet(fields.participants.map((p) => p.memberId));
   // An event is recorded after it took place, as meetings and learning are.
   const today = chinaToday();
   const dateIssues = fields.date > today ? [{ path: 'date', message: `比武日期不能晚于今天（${today}）` }] : [];
+  const branch = await db.branches.get(branchId);
+  const beforeFounded =
+    fields.date !== keptDate && branch && beforeEstablishedMessage('比武日期', fields.date, establishedOf(branch));
+  if (beforeFounded) dateIssues.push({ path: 'date', message: beforeFounded });
   return dateIssues.concat(
     fields.participants.flatMap((p, index) => {
       const member = members[index];
@@ -76,13 +88,13 @@ export async function createCompetition(branchId: string, input: CompetitionInpu
 
 export async function updateCompetition(id: string, input: CompetitionInput): Promise<Competition> {
   const fields: CompetitionFields = parseInput(competitionInputSchema, input);
-  return db.transaction('rw', [db.members, db.competitions, db.auditPages], async () => {
+  return db.transaction('rw', [db.branches, db.members, db.competitions, db.auditPages], async () => {
     const before = await db.competitions.get(id);
     if (!before) throw new NotFoundError('技能比武', id);
     // 保存 without a change writes nothing, so the log lists only real corrections.
     const changed = changedFieldLabels<CompetitionFields>(before, fields, COMPETITION_LABELS);
     if (changed.length === 0) return before;
-    const issues = await participantIssues(before.branchId, fields);
+    const issues = await participantIssues(before.branchId, fields, before.date);
     if (issues.length > 0) throw new ValidationError(issues);
     const after: Competition = { ...before, ...fields, updatedAt: nowIso() };
     await db.competitions.put(after);

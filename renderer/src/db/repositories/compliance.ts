@@ -1,4 +1,5 @@
 // Loads what the compliance engine needs for a branch-year through the indexes, and the chosen frequency rule pack.
+import { comparePersonNames } from '../../../../shared/names';
 import { RULE_PACKS, rulePackIdOf } from '../../../../shared/rules/packs';
 import type { ComplianceInput, ComplianceMeeting, ComplianceMember } from '../../../../shared/scoring/compliance';
 import { db } from '../db';
@@ -12,14 +13,17 @@ export type ComplianceSources = Pick<ComplianceInput, 'branch' | 'members' | 'me
 
 /**
  * Reads a branch's roster (branchId index) and its records that count in `year` (countingBetween), keeping only the fields
- * the engine reads: a year of big branches' minutes would otherwise sit in the dashboard's memory.
+ * the engine reads: a year of big branches' minutes would otherwise sit in the dashboard's memory. The roster comes in
+ * 名册 order (listMembers), so whom a line names — 「尚未谈话：…」 — reads as the 党员名册 lists them, not by id.
  */
 export async function loadComplianceSources(branchId: string, year: number): Promise<ComplianceSources> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const branch = await db.branches.get(branchId);
   if (!branch) throw new NotFoundError('支部', branchId);
-  const memberRows = await db.members.where('branchId').equals(branchId).toArray();
+  const memberRows = (await db.members.where('branchId').equals(branchId).toArray()).sort(
+    (a, b) => comparePersonNames(a.name, b.name) || a.id.localeCompare(b.id),
+  );
   const meetingRows = await countingBetween(branchId, from, to);
   const members: ComplianceMember[] = memberRows.map((m) => ({
     id: m.id,
@@ -45,7 +49,11 @@ export async function loadComplianceSources(branchId: string, year: number): Pro
     ...(m.forYear !== undefined ? { forYear: m.forYear } : {}),
   }));
   return {
-    branch: { committee: branch.committee, partyGroups: branch.partyGroups },
+    branch: {
+      committee: branch.committee,
+      partyGroups: branch.partyGroups,
+      ...(branch.establishedDate ? { establishedDate: branch.establishedDate } : {}),
+    },
     members,
     meetings,
     from,

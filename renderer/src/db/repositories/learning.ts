@@ -1,4 +1,5 @@
 // 学习 repository: per-member entries of 日阅一文、月写一篇、季读一本、半年一讲, validated against the roster and today.
+import { beforeEstablishedMessage, establishedOf } from '../../../../shared/branch/established';
 import {
   chinaToday,
   learningInputSchema,
@@ -51,16 +52,22 @@ export function memberDateIssues(
 /**
  * The member and the date, and the files added now (`kept`: those the entry already had): each must still be stored
  * and be the branch's own — one taken off another record since the form took it is deleted, and a reference to it
- * would break every later backup.
+ * would break every later backup. A new date is not before the branch's 成立日期; `keptDate`, the entry's own, stays
+ * (docs/data-model.md).
  */
 async function checked(
   branchId: string,
   fields: LearningFields,
   today: string,
   kept: readonly string[] = [],
+  keptDate?: string,
 ): Promise<void> {
   const member = await db.members.get(fields.memberId);
   const issues = memberDateIssues(member, branchId, fields.date, today);
+  const branch = await db.branches.get(branchId);
+  const beforeFounded =
+    fields.date !== keptDate && branch && beforeEstablishedMessage('日期', fields.date, establishedOf(branch));
+  if (beforeFounded) issues.push({ path: 'date', message: beforeFounded });
   const added = fields.attachmentIds.filter((id) => !kept.includes(id));
   if ((await db.attachments.bulkGet(added)).some((a) => a?.branchId !== branchId)) {
     issues.push({ path: 'attachmentIds', message: '附件中有文件不存在或不属于本支部，请重新上传' });
@@ -134,12 +141,12 @@ export async function updateLearning(
   today: string = chinaToday(),
 ): Promise<Learning> {
   const fields: LearningFields = parseInput(learningInputSchema, input);
-  return db.transaction('rw', [db.members, db.auditPages, ...ATTACHMENT_REFERENCE_TABLES()], async () => {
+  return db.transaction('rw', [db.branches, db.members, db.auditPages, ...ATTACHMENT_REFERENCE_TABLES()], async () => {
     const before = await getLearning(key);
     if (!before) throw new NotFoundError('学习记录', key.id);
     const changed = changedFieldLabels<LearningFields>(before, fields, LEARNING_LABELS);
     if (changed.length === 0) return before;
-    await checked(before.branchId, fields, today, before.attachmentIds);
+    await checked(before.branchId, fields, today, before.attachmentIds, before.date);
     const after: Learning = { ...before, ...fields, updatedAt: nowIso() };
     await takeEntry(before);
     await putEntry(after);

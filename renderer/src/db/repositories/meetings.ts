@@ -1,4 +1,5 @@
 // Meeting (会议/活动记录) repository: 第N次 numbering, 补录 marking, draft → 定稿 → 更正 with audit, indexed lists and search.
+import { beforeEstablishedMessage, establishedOf } from '../../../../shared/branch/established';
 import { BACKFILL_DAYS, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
 import { countsWithin, lateRecordsEnd, recordYearOf, YEAR_END_KINDS } from '../../../../shared/domain/recordYear';
 import { nextDay } from '../../../../shared/rules/periods';
@@ -176,18 +177,25 @@ function parseMeetingInput(input: MeetingInput): MeetingFields {
  * Checks that need the database and today's date; throws one ValidationError listing every problem. `kept` are the
  * files the record already had: only files added now must still be stored and be the branch's own (one removed from
  * another record since the form took it is deleted, and a reference to it would break every later backup).
+ * `keptDate` is the date the record already had: a record stored before the branch's 成立日期 (entered before the
+ * rule, restored from a backup, or dated before a 成立日期 set later) keeps it through edits and 定稿; only a new
+ * record, or a new date, is held to it (docs/data-model.md).
  */
 async function checkAgainstBranch(
   branchId: string,
   fields: MeetingFields,
   today: string,
   kept: readonly string[] = [],
+  keptDate?: string,
 ): Promise<void> {
   const issues: ValidationIssue[] = [];
   const branch = await db.branches.get(branchId);
   if (!branch) throw new NotFoundError('支部', branchId);
 
   if (fields.date > today) issues.push({ path: 'date', message: `会议日期不能晚于今天（${today}）` });
+  const beforeFounded =
+    fields.date !== keptDate && beforeEstablishedMessage('会议日期', fields.date, establishedOf(branch));
+  if (beforeFounded) issues.push({ path: 'date', message: beforeFounded });
 
   const seen = new Set<string>();
   fields.attendance.forEach((row, index) => {
@@ -784,7 +792,7 @@ export async function updateMeeting(id: string, input: MeetingInput): Promise<Me
     if (before.status === '已定稿') {
       throw new ValidationError([{ path: '', message: '记录已定稿，不能直接修改；如需更正请使用“更正”并填写理由' }]);
     }
-    await checkAgainstBranch(before.branchId, fields, enteredOn, before.attachmentIds);
+    await checkAgainstBranch(before.branchId, fields, enteredOn, before.attachmentIds, before.date);
     return applyChange(before, fields, { action: 'update' });
   });
 }
@@ -799,7 +807,7 @@ const FINALIZE_TABLES = () => [db.branches, db.members, db.venues, db.meetings, 
  */
 async function finalizeProblems(draft: Meeting, on: string): Promise<ValidationIssue[]> {
   try {
-    await checkAgainstBranch(draft.branchId, parseMeetingInput(draft), on, draft.attachmentIds);
+    await checkAgainstBranch(draft.branchId, parseMeetingInput(draft), on, draft.attachmentIds, draft.date);
     return [];
   } catch (error) {
     if (error instanceof ValidationError) return error.issues;
@@ -981,7 +989,7 @@ export async function amendMeeting(id: string, input: MeetingInput, reason: stri
     if (before.status !== '已定稿') {
       throw new ValidationError([{ path: '', message: '草稿可以直接修改，不需要更正' }]);
     }
-    await checkAgainstBranch(before.branchId, fields, enteredOn, before.attachmentIds);
+    await checkAgainstBranch(before.branchId, fields, enteredOn, before.attachmentIds, before.date);
     const after = await applyChange(before, fields, { action: 'amend', reason: why });
     if (after === before) throw new ValidationError([{ path: '', message: '没有修改任何内容，无需更正' }]);
     return after;

@@ -1,10 +1,12 @@
 // 工作台 of a branch: readiness for one year by the four pillars, with what is missing and a way to fix each gap.
 import { PlusOutlined, WarningOutlined } from '../../ui/icons';
 import {
+  Alert,
   App,
   Button,
   Card,
   Col,
+  Collapse,
   Divider,
   Empty,
   Flex,
@@ -28,7 +30,14 @@ import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { Loading } from '../../ui/Loading';
 import { recordsHref } from '../meetings/recordsRoute';
 import { responsibilityHref } from '../responsibility/responsibilityRoute';
-import { LOOKAHEAD_DAYS, type ClosingView, type DashboardView, type RecordLine } from './dashboardData';
+import {
+  LOOKAHEAD_DAYS,
+  type ClosingView,
+  type DashboardView,
+  type LedgerStartView,
+  type MissLine,
+  type RecordLine,
+} from './dashboardData';
 import { useDashboard } from './useDashboard';
 import { showYear, useHashYear } from './yearRoute';
 import { YearSelect } from './YearSelect';
@@ -117,11 +126,13 @@ function Pillars({ view, branchId }: Readonly<{ view: DashboardView; branchId: s
             </Space>
           }
         >
+          {view.ledger && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={view.ledger.note} />}
           <LateYearEndHint branchId={branchId} year={view.year} />
           <List
             dataSource={view.records}
             renderItem={(line) => <RecordItem line={line} draftsHref={draftsHref(line)} />}
           />
+          {view.ledger && <EarlierGaps ledger={view.ledger} records={view.records} />}
         </Card>
       </Col>
       <Col xs={24} xl={10}>
@@ -211,7 +222,52 @@ function ClosingCard({ closing }: Readonly<{ closing: ClosingView }>) {
   );
 }
 
+/** 补录 of one gap: named from its visible words on (voice control says 「补录 第一季度」). */
+function MissButton({ miss, line }: Readonly<{ miss: MissLine; line: RecordLine }>) {
+  return (
+    <Button size="small" onClick={() => go(miss.href)} aria-label={`补录 ${miss.label}：${line.label}`}>
+      补录 {miss.label}
+    </Button>
+  );
+}
+
+/**
+ * The gaps of periods over before the branch was set up in the app: one folded, neutral group below what is still
+ * due, each rule's 补录 inside. They count in the lines above all the same (the inspection counts them).
+ */
+function EarlierGaps({ ledger, records }: Readonly<{ ledger: LedgerStartView; records: readonly RecordLine[] }>) {
+  const lines = records
+    .map((line) => ({ line, misses: line.misses.filter((m) => m.beforeLedger) }))
+    .filter((l) => l.misses.length > 0);
+  return (
+    <Collapse
+      size="small"
+      style={{ marginTop: 8 }}
+      items={[
+        {
+          key: 'earlier',
+          label: ledger.summary,
+          children: (
+            <Flex vertical gap={8}>
+              {lines.map(({ line, misses }) => (
+                <Flex key={line.ruleId} wrap gap={8} align="center" role="group" aria-label={`${line.label}：补录`}>
+                  <Typography.Text type="secondary">{line.label}：</Typography.Text>
+                  {misses.map((m) => (
+                    <MissButton key={m.key} miss={m} line={line} />
+                  ))}
+                </Flex>
+              ))}
+            </Flex>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
 function RecordItem({ line, draftsHref }: Readonly<{ line: RecordLine; draftsHref: string }>) {
+  // Gaps from before the branch was set up in the app are in the folded group below (EarlierGaps), not in red here.
+  const misses = line.misses.filter((m) => !m.beforeLedger);
   // A line with someone still pending in the open period is not complete, however many are done.
   const complete = line.required > 0 && line.misses.length === 0 && line.pending.length === 0;
   const [allMisses, setAllMisses] = useState(false);
@@ -234,31 +290,23 @@ function RecordItem({ line, draftsHref }: Readonly<{ line: RecordLine; draftsHre
           <Typography.Text type="secondary">{line.requirement}</Typography.Text>
         </Flex>
         {line.percent === undefined ? (
-          <Typography.Text type="secondary">{line.notDue}</Typography.Text>
+          line.notDue && <NotDue line={line} />
         ) : (
           <Progress
             percent={line.percent}
-            status={line.misses.length > 0 ? 'exception' : complete ? 'success' : 'normal'}
+            status={misses.length > 0 ? 'exception' : complete ? 'success' : 'normal'}
             aria-label={`${line.label}完成率`}
           />
         )}
-        {line.misses.length > 0 && (
+        {misses.length > 0 && (
           <Flex wrap gap={8} align="center">
-            <Typography.Text type="danger">未开展：{line.misses.map((m) => m.label).join('、')}</Typography.Text>
-            {(allMisses ? line.misses : line.misses.slice(0, MISS_BUTTONS)).map((m) => (
-              <Button
-                key={m.key}
-                size="small"
-                onClick={() => go(m.href)}
-                // Named from its visible words on (voice control says 「补录 第一季度」): 「补录 第一季度：支部党员大会」.
-                aria-label={`补录 ${m.label}：${line.label}`}
-              >
-                补录 {m.label}
-              </Button>
+            <Typography.Text type="danger">未开展：{misses.map((m) => m.label).join('、')}</Typography.Text>
+            {(allMisses ? misses : misses.slice(0, MISS_BUTTONS)).map((m) => (
+              <MissButton key={m.key} miss={m} line={line} />
             ))}
-            {!allMisses && line.misses.length > MISS_BUTTONS && (
+            {!allMisses && misses.length > MISS_BUTTONS && (
               <Button size="small" type="link" onClick={() => setAllMisses(true)}>
-                全部 {line.misses.length} 项补录
+                全部 {misses.length} 项补录
               </Button>
             )}
           </Flex>
@@ -284,6 +332,21 @@ function RecordItem({ line, draftsHref }: Readonly<{ line: RecordLine; draftsHre
         ))}
       </Flex>
     </List.Item>
+  );
+}
+
+/** Why a line has no figure yet: grey while nothing is due, the year's days left late in it, the way to an empty roster. */
+function NotDue({ line }: Readonly<{ line: RecordLine }>) {
+  const left = line.notDueDaysLeft;
+  return (
+    <Typography.Text type={left === undefined ? 'secondary' : left <= PENDING_SOON_DAYS ? 'warning' : undefined}>
+      {line.notDue}
+      {line.notDueLink && (
+        <a href={line.notDueLink.href} style={{ marginLeft: 8 }}>
+          {line.notDueLink.text}
+        </a>
+      )}
+    </Typography.Text>
   );
 }
 

@@ -1,10 +1,12 @@
 // The 工作台's data: read once per change through indexes, then turned into readiness lines by pillar (pure).
+import { establishedOf } from '../../../../shared/branch/established';
 import { lateRecordsEnd, YEAR_END_KINDS } from '../../../../shared/domain/recordYear';
+import { cnDate } from '../../../../shared/dossier/layout';
 import { getRulePack } from '../../../../shared/rules/packs';
 import type { PeriodUnit } from '../../../../shared/rules/periods';
 import { computeCompliance, type RuleResult } from '../../../../shared/scoring/compliance';
 import { ruleTally } from '../../../../shared/scoring/tally';
-import { daysBetween } from '../../../../shared/schemas/common';
+import { chinaToday, daysBetween } from '../../../../shared/schemas/common';
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../../../../shared/domain/vocab';
 import type {
   Assessment,
@@ -16,6 +18,7 @@ import type {
 import { formatScore } from '../../../../shared/standards';
 import { countedAssessments, countedGroupOf } from '../../../../shared/standards/counted';
 import { listAssessments } from '../../db/repositories/assessments';
+import { getBranch } from '../../db/repositories/branches';
 import { loadComplianceSources, getRulePackId, type ComplianceSources } from '../../db/repositories/compliance';
 import { listMemberEvaluations } from '../../db/repositories/memberEvaluations';
 import {
@@ -36,6 +39,8 @@ export const LOOKAHEAD_DAYS = 30;
 
 export interface DashboardSources {
   compliance: ComplianceSources;
+  /** The day the branch was set up in this app (its row's creation, China date; a restore keeps the original one). */
+  ledgerStart?: string;
   packId: string;
   venues: Pick<Venue, 'id' | 'name' | 'checklist'>[];
   /** Latest re-checks due within the lookahead or already overdue. */
@@ -56,6 +61,11 @@ export interface MissLine {
   label: string;
   /** #/records?new=<kind>&date=<the period's last day> */
   href: string;
+  /**
+   * The period was over before the branch was set up in the app, in the year it was: still a gap (the inspection
+   * counts it), shown folded with the others of that time rather than in red (LedgerStartView).
+   */
+  beforeLedger?: true;
 }
 
 export interface QuorumLine {
@@ -76,8 +86,16 @@ export interface RecordLine {
   text: string;
   /** Share of the due periods that are met; undefined when none is due (a 0/0 is not a 100 %). */
   percent?: number;
-  /** Why nothing is due: every period is still running (「未到期」), or the rule has nobody to apply to. */
+  /**
+   * Why nothing is due: every period is still running (「本年度尚未到期」; late in the year 「本年度还剩 34 天」), the
+   * rule has nobody to apply to, or the branch was not founded yet. None when the pending line says it (谈心谈话 in
+   * December: 「尚未谈话：…（本年度还剩 34 天）」).
+   */
   notDue?: string;
+  /** Days left of the year, when notDue counts them. */
+  notDueDaysLeft?: number;
+  /** Where to remedy what notDue says (an empty 党员名册: the roster). */
+  notDueLink?: { href: string; text: string };
   misses: MissLine[];
   /** The current period, not yet recorded: a link to record it today. */
   current?: MissLine;
@@ -152,6 +170,21 @@ export interface ClosingView {
   newAssessmentHref: string;
 }
 
+/**
+ * A branch set up in the app during the year shown: what it says of the periods over before that day. They stay gaps
+ * in every figure; the 工作台 names them once, folded, below what is still due.
+ */
+export interface LedgerStartView {
+  /** The day the branch was set up in the app. */
+  start: string;
+  /** 「本支部于2026年11月28日开始使用台账：此前月份如已开展，请逐项补录；未补录的仍按未开展统计」 */
+  note: string;
+  /** Gaps (periods, per 党小组 or member where the rule is so) over before that day, over every rule. */
+  gaps: number;
+  /** The folded group's heading: 「开始使用台账前未补录 43 项：支委会 10 个月、党小组会 20 项、…」. */
+  summary: string;
+}
+
 export interface DashboardView {
   year: number;
   asOf: string;
@@ -163,6 +196,8 @@ export interface DashboardView {
   standards: StandardsView;
   /** In January and February, when last year still has something to close. */
   closing?: ClosingView;
+  /** When the branch was set up in the app this year and periods before that day are gaps. */
+  ledger?: LedgerStartView;
 }
 
 function addDays(date: string, days: number): string {
@@ -182,12 +217,40 @@ function shortLabel(label: string): string {
   return label.replace(/^\d{4}年/, '') || '全年';
 }
 
-/** A rule without periods in the year: a per-group rule in a branch without 党小组, a per-member one without members. */
-function notApplicable(rule: RuleResult['rule']): string {
-  if (rule.scope === 'partyGroup') return '未设党小组，不适用';
-  if (rule.scope === 'member') return '无在册党员，不适用';
-  return '本年度不适用';
+/** Where the 支部概况 page opens on its 党员名册 tab (BranchPage). */
+export const ROSTER_HREF = '#/branch?tab=members';
+
+/** What the line of a rule knows of the branch beyond the rule's result. */
+interface LineContext {
+  year: number;
+  /** The day the branch was set up in the app, when it falls in the year shown (LedgerStartView). */
+  ledgerStart?: string;
+  established?: string;
+  /** Nobody on the 党员名册 at all (not merely nobody on the roll in the year). */
+  rosterEmpty: boolean;
 }
+
+/**
+ * A rule without periods in the year: a branch founded after it, a per-group rule in a branch without 党小组, a
+ * per-member one without members — an empty 党员名册 said as such, with the way to it.
+ */
+function notApplicable(rule: RuleResult['rule'], context: LineContext): Pick<RecordLine, 'notDue' | 'notDueLink'> {
+  if (context.established && context.established > `${context.year}-12-31`) {
+    return { notDue: `本支部成立于${cnDate(context.established)}，本年度不适用` };
+  }
+  if (rule.scope === 'partyGroup') return { notDue: '未设党小组，不适用' };
+  if (rule.scope === 'member' && context.rosterEmpty) {
+    return { notDue: '党员名册还没有党员，录入后逐人统计', notDueLink: { href: ROSTER_HREF, text: '去录入党员' } };
+  }
+  if (rule.scope === 'member') return { notDue: '无在册党员，不适用' };
+  return { notDue: '本年度不适用' };
+}
+
+/**
+ * A year's requirement (组织生活会, 民主评议党员, 党课, 谈心谈话) late in the year: from its last quarter, or with this
+ * many days left, the line counts them as 谈心谈话's does rather than saying it is not due.
+ */
+const YEAR_END_DAYS = 60;
 
 /** 「2 人待谈」, 「1 个党小组待记录」. */
 function pendingCount(rule: RuleResult['rule'], n: number): string {
@@ -212,12 +275,29 @@ export function pendingText(rule: RuleResult['rule'], open: RuleResult['periods'
   return `${rule.scope === 'member' ? '尚未谈话' : '尚未记录'}：${shown}（${span}还剩 ${daysLeft(asOf, period.end)} 天）`;
 }
 
-function recordLine(result: RuleResult, asOf: string, drafts: number): RecordLine {
+/** Why nothing of the rule is due yet: the days left of a year late in it, else 「本年度尚未到期」. */
+function notDueYet(
+  result: RuleResult,
+  open: RuleResult['periods'][number] | undefined,
+  asOf: string,
+  pendingShown: boolean,
+): Pick<RecordLine, 'notDue' | 'notDueDaysLeft'> {
+  const end = open?.period.end;
+  const left = end === undefined ? undefined : daysLeft(asOf, end);
+  const late =
+    result.rule.per === 'year' && left !== undefined && (asOf >= `${end!.slice(0, 4)}-10-01` || left <= YEAR_END_DAYS);
+  if (!late) return { notDue: '本年度尚未到期' };
+  // The pending line already says 「（本年度还剩 34 天）」 after the names.
+  return pendingShown ? {} : { notDue: `本年度还剩 ${left} 天`, notDueDaysLeft: left };
+}
+
+function recordLine(result: RuleResult, asOf: string, drafts: number, context: LineContext): RecordLine {
   const { rule } = result;
   // No member who left during the period is missed or pending (compliance subjectPeriods): a period's last day is a
   // day every subject was on the roll.
   const lastDay = (p: RuleResult['periods'][number]) => p.period.end;
   const miss = (p: RuleResult['periods'][number], date: string): MissLine => ({
+    ...(context.ledgerStart && p.period.end < context.ledgerStart ? { beforeLedger: true as const } : {}),
     key: `${p.period.key}:${p.subject?.id ?? ''}`,
     label: p.subject ? `${p.subject.name} ${shortLabel(p.period.label)}` : shortLabel(p.period.label),
     href: recordsHref({
@@ -257,7 +337,9 @@ function recordLine(result: RuleResult, asOf: string, drafts: number): RecordLin
     required: due,
     text: due === 0 ? rule.label : pending.length > 0 ? `${count}，${pendingCount(rule, pending.length)}` : count,
     ...(due === 0
-      ? { notDue: result.periods.length === 0 ? notApplicable(rule) : '本年度尚未到期' }
+      ? result.periods.length === 0
+        ? notApplicable(rule, context)
+        : notDueYet(result, currentPeriod ?? pendingPeriods[0], asOf, pendingPeriods.length > 0)
       : { percent: Math.round((tally.met / due) * 100) }),
     misses,
     ...(currentPeriod ? { current: miss(currentPeriod, asOf) } : {}),
@@ -292,7 +374,7 @@ export async function loadDashboardSources(
   // Sequential awaits keep every read inside a live query's tracking. The 考评 and 民主评议 are read beside the records,
   // in the first await: in the renderer tests (fake-indexeddb) only that await's reads were tracked, and a 考评 saved
   // while the 工作台 was open did not reach it there. Last year's records and the lists are read there too.
-  const [compliance, assessments, memberEvaluations, responsibilities, closing] = await Promise.all([
+  const [compliance, assessments, memberEvaluations, responsibilities, closing, branch] = await Promise.all([
     loadComplianceSources(branchId, year),
     // Every year's 考评: the one a year counts may be dated in a later year; a branch has a handful a year.
     listAssessments(branchId),
@@ -300,6 +382,8 @@ export async function loadDashboardSources(
     // Every year's lists (a handful a year): a task of an earlier year is due until done, or followed where carried.
     listAllResponsibilities(branchId),
     closingYear === undefined ? undefined : loadComplianceSources(branchId, closingYear),
+    // Its creation: the day the ledger was started here (kept by a restore), for LedgerStartView.
+    getBranch(branchId),
   ]);
   const packId = await getRulePackId();
   const venues = await listVenues(branchId);
@@ -307,6 +391,7 @@ export async function loadDashboardSources(
   return {
     ...(closing && closingYear !== undefined ? { closing: { year: closingYear, compliance: closing } } : {}),
     compliance,
+    ...(branch ? { ledgerStart: chinaToday(new Date(branch.createdAt)) } : {}),
     packId,
     venues: venues.map((v) => ({ id: v.id, name: v.name, checklist: v.checklist })),
     venueChecks,
@@ -361,22 +446,57 @@ function standardsView(sources: DashboardSources, year: number): StandardsView {
   };
 }
 
+/**
+ * The day the branch was set up in the app, when that was during `year` (after its first day): the periods over
+ * before it are what she may have held but not yet entered.
+ */
+function ledgerStartIn(sources: DashboardSources, year: number): string | undefined {
+  const start = sources.ledgerStart;
+  return start && start.startsWith(`${year}-`) && start > `${year}-01-01` ? start : undefined;
+}
+
 /** The readiness lines by pillar; runs the compliance engine once. */
 export function buildDashboard(sources: DashboardSources, year: number, asOf: string): DashboardView {
   const report = computeCompliance({ ...sources.compliance, asOf, pack: getRulePack(sources.packId) });
   const names = new Map(sources.venues.map((v) => [v.id, v.name]));
   const closing = closingView(sources, asOf);
+  const ledgerStart = ledgerStartIn(sources, year);
+  const established = establishedOf(sources.compliance.branch);
+  const context: LineContext = {
+    year,
+    ...(ledgerStart ? { ledgerStart } : {}),
+    ...(established ? { established } : {}),
+    rosterEmpty: sources.compliance.members.length === 0,
+  };
+  const records = report.rules.map((r) =>
+    recordLine(
+      r,
+      asOf,
+      sources.compliance.meetings.filter((m) => m.kind === r.rule.meetingKind && m.status === '草稿').length,
+      context,
+    ),
+  );
+  const earlier = report.rules
+    .map((r, i) => ({ rule: r.rule, gaps: records[i]!.misses.filter((m) => m.beforeLedger).length }))
+    .filter((r) => r.gaps > 0);
+  const earlierGaps = earlier.reduce((n, r) => n + r.gaps, 0);
   return {
     year,
     asOf,
     packId: report.packId,
-    records: report.rules.map((r) =>
-      recordLine(
-        r,
-        asOf,
-        sources.compliance.meetings.filter((m) => m.kind === r.rule.meetingKind && m.status === '草稿').length,
-      ),
-    ),
+    records,
+    ...(ledgerStart && earlierGaps > 0
+      ? {
+          ledger: {
+            start: ledgerStart,
+            note: `本支部于${cnDate(ledgerStart)}开始使用台账：此前月份如已开展，请逐项补录；未补录的仍按未开展统计`,
+            gaps: earlierGaps,
+            summary: `开始使用台账前未补录 ${earlierGaps} 项：${earlier
+              .map((r) => `${r.rule.label} ${r.gaps} ${missedUnit(r.rule)}`)
+              .join('、')}`,
+          },
+        }
+      : {}),
     venues: sources.venues.map((v) => ({
       id: v.id,
       name: v.name,
