@@ -125,6 +125,20 @@ describe('records list', { timeout: 40_000 }, () => {
     expect(document.activeElement?.closest('tr')?.classList.contains('records-row-returned')).toBe(true);
   });
 
+  it('加载更多 focuses the first record it adds (the button, now below them, no longer has the focus)', async () => {
+    await manyRecords();
+    await open(recordsHref({ view: 'list', filter: { year: 2030 } }));
+    expect(await screen.findByText('共 33 条，已列出 20 条')).toBeTruthy();
+    const more = screen.getByRole('button', { name: '加载更多' });
+    more.focus();
+    fireEvent.click(more);
+    expect(await screen.findByText('共 33 条')).toBeTruthy();
+    await vi.waitFor(() => expect(topics(screen.getByRole('table'))).toHaveLength(33), slow);
+    const first = topics(screen.getByRole('table'))[20]!;
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(first), slow);
+    expect(document.activeElement?.tagName).toBe('A');
+  });
+
   it('the back button comes back to the filtered list with its pages loaded, at the record opened', async () => {
     await manyRecords();
     await open(recordsHref({ view: 'list', filter: { year: 2030 } }));
