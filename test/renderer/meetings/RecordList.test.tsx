@@ -139,6 +139,15 @@ describe('records list', { timeout: 40_000 }, () => {
     expect(document.activeElement?.tagName).toBe('A');
   });
 
+  it('新建记录 on a list filtered to one 类型 opens a form of that type', async () => {
+    await records();
+    await open(recordsHref({ view: 'list', filter: { kind: '主题党日', year: 2030 } }));
+    fireEvent.click(screen.getByRole('link', { name: /新建记录/ }));
+    await screen.findByRole('heading', { level: 3, name: '新建工作记录' });
+    const kind = screen.getByLabelText('会议类型');
+    expect(kind.closest('.ant-select')!.textContent).toContain('主题党日');
+  });
+
   it('the back button comes back to the filtered list with its pages loaded, at the record opened', async () => {
     await manyRecords();
     await open(recordsHref({ view: 'list', filter: { year: 2030 } }));

@@ -147,7 +147,12 @@ export function RecordList({ heading, branch, members, venues, filter, pages, at
             value={layout}
             onChange={(v) => setLayout(v as '列表' | '日历')}
           />
-          <Button type="primary" icon={<PlusOutlined />} href={recordsHref({ view: 'new', list: filter, pages })}>
+          {/* On a list of one 类型 (the month's 党小组会 being filed), the new record is of that type. */}
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            href={recordsHref({ view: 'new', kind: filter.kind, list: filter, pages })}
+          >
             新建记录
           </Button>
         </Space>
