@@ -11,6 +11,7 @@ import { App } from './app/App';
 import { AppProviders } from './app/providers';
 import { StartupError } from './app/StartupError';
 import { reportError } from './host/errorLog';
+import { installDialogTabCycle } from './ui/dialogTabCycle';
 import { installLeaveGuard } from './ui/leaveGuard';
 import { Loading } from './ui/Loading';
 
@@ -18,6 +19,8 @@ import { Loading } from './ui/Loading';
 installLeaveGuard();
 // Closing the window mid-restore or mid-backup asks too (features/data-safety/jobCloseGuard.ts).
 installJobCloseGuard();
+// Tab goes round inside an open dialog, never out to the page behind it (ui/dialogTabCycle.ts).
+installDialogTabCycle();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

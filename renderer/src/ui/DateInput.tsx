@@ -70,7 +70,8 @@ interface Props {
 }
 
 /**
- * What the box shows is what the form holds. On leaving the box (Tab or mouse) or Enter, the typed text is read as
+ * What the box shows is what the form holds. On leaving the box (Tab or mouse), Enter or Esc (which also closes the
+ * calendar), the typed text is read as
  * people write dates (2025.3.5, 2025/3/5, 20250305, 2025年3月5日, full-width digits; a year-less 3月5日 in the year of
  * the date held) and the form gets that date, after `max` too, for the form to say why it is refused. Empty text
  * clears the value. Text that is not a date (明天, 2025-02-30, 3月5日 in an empty box) becomes the value as typed and
@@ -114,11 +115,18 @@ export function DateInput({ id, value, onChange, onBlur, invalid, a11y, max, ref
           onBlur?.();
         }}
         onKeyDown={(event) => {
-          // Enter that picks a character in the IME (年, 月) is not the end of the date.
-          if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-          // Enter confirms a typed date; without this the browser would also submit the surrounding form.
-          event.preventDefault();
-          if (isOwnInput(event.target)) commitText(event.target.value);
+          // Enter that picks a character in the IME (年, 月), or Esc that cancels it, is not the end of the date.
+          if (event.nativeEvent.isComposing) return;
+          if (event.key === 'Enter') {
+            // Enter confirms a typed date; without this the browser would also submit the surrounding form.
+            event.preventDefault();
+            if (isOwnInput(event.target)) commitText(event.target.value);
+          } else if (event.key === 'Escape') {
+            // Esc closes the calendar that covers the next fields. The picker has already put its held date back
+            // (its 'esc' reset), but the box still holds the typed text: read it as Tab would, or the date typed
+            // would be lost without a word and the record saved with the old one (often today).
+            if (isOwnInput(event.target)) commitText(event.target.value);
+          }
         }}
         // The calendar cannot be worked from the keyboard: the box says how to type a date instead (typed + Enter).
         placeholder={DATE_PLACEHOLDER}

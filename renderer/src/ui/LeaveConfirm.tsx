@@ -1,7 +1,7 @@
 // The question the leave guard asks before unsaved edits are dropped (see leaveGuard.ts): leaving the page, or a
 // move that drops the page's forms (切换支部).
-import { App, Modal, Typography } from 'antd';
-import { useSyncExternalStore } from 'react';
+import { App, Button, Modal, Typography } from 'antd';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import {
   cancelLeave,
   confirmLeave,
@@ -11,6 +11,23 @@ import {
   useUnsavedChanges,
 } from './leaveGuard';
 
+/**
+ * 继续编辑, focused once the dialog is there, as antd's confirm focuses its `autoFocusButton` (a tick later: the
+ * dialog first notes what had the focus, to give it back on closing). Enter after Enter keeps the edits.
+ */
+function KeepEditingButton() {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => ref.current?.focus());
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <Button ref={ref} onClick={cancelLeave}>
+      继续编辑
+    </Button>
+  );
+}
+
 export function LeaveConfirm() {
   const request = useSyncExternalStore(subscribeLeave, pendingLeave);
   return (
@@ -18,8 +35,13 @@ export function LeaveConfirm() {
       open={request !== undefined}
       title="离开此页？"
       okText="放弃修改并离开"
-      cancelText="继续编辑"
       okButtonProps={{ danger: true }}
+      footer={(_, { OkBtn }) => (
+        <>
+          <KeepEditingButton />
+          <OkBtn />
+        </>
+      )}
       onOk={confirmLeave}
       onCancel={cancelLeave}
       destroyOnHidden
@@ -33,7 +55,7 @@ export function LeaveConfirm() {
   );
 }
 
-/** 「放弃修改？」 asked before `discard` runs; nothing happens on 继续编辑. */
+/** 「放弃修改？」 asked before `discard` runs; nothing happens on 继续编辑, which has the focus. */
 function useConfirmDiscard() {
   const { modal } = App.useApp();
   return (content: string, discard: () => void) =>
@@ -43,6 +65,7 @@ function useConfirmDiscard() {
       okText: '放弃修改',
       cancelText: '继续编辑',
       okButtonProps: { danger: true },
+      focusable: { autoFocusButton: 'cancel' },
       onOk: discard,
     });
 }

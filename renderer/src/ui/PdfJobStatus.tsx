@@ -1,6 +1,25 @@
 // Shows a PDF job's progress (with the step being rendered and a cancel button), and its outcome in Chinese.
 import { Alert, Button, Progress, Space, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import type { PdfJobState } from './usePdfJob';
+
+/**
+ * 取消生成, focused as it appears when the focus has nowhere to be: the button that started the job is disabled while
+ * it runs (Chromium drops the focus to the page a moment later), and the next Tab would start again at the top.
+ * Focus the user has put elsewhere is left there.
+ */
+function CancelButton({ onCancel }: Readonly<{ onCancel: () => void }>) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body || focused.matches(':disabled')) ref.current?.focus();
+  }, []);
+  return (
+    <Button ref={ref} onClick={onCancel}>
+      取消生成
+    </Button>
+  );
+}
 
 interface Props {
   state: PdfJobState;
@@ -16,7 +35,7 @@ export function PdfJobStatus({ state, onCancel }: Readonly<Props>) {
         <Space direction="vertical" style={{ width: '100%' }} aria-live="polite">
           <Typography.Text>{state.progress.label}</Typography.Text>
           <Progress percent={Math.round(state.progress.fraction * 100)} status="active" aria-label="生成进度" />
-          <Button onClick={onCancel}>取消生成</Button>
+          <CancelButton onCancel={onCancel} />
         </Space>
       );
     case 'saved':

@@ -125,6 +125,29 @@ describe('records list', { timeout: 40_000 }, () => {
     expect(document.activeElement?.closest('tr')?.classList.contains('records-row-returned')).toBe(true);
   });
 
+  it('加载更多 focuses the first record it adds (the button, now below them, no longer has the focus)', async () => {
+    await manyRecords();
+    await open(recordsHref({ view: 'list', filter: { year: 2030 } }));
+    expect(await screen.findByText('共 33 条，已列出 20 条')).toBeTruthy();
+    const more = screen.getByRole('button', { name: '加载更多' });
+    more.focus();
+    fireEvent.click(more);
+    expect(await screen.findByText('共 33 条')).toBeTruthy();
+    await vi.waitFor(() => expect(topics(screen.getByRole('table'))).toHaveLength(33), slow);
+    const first = topics(screen.getByRole('table'))[20]!;
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(first), slow);
+    expect(document.activeElement?.tagName).toBe('A');
+  });
+
+  it('新建记录 on a list filtered to one 类型 opens a form of that type', async () => {
+    await records();
+    await open(recordsHref({ view: 'list', filter: { kind: '主题党日', year: 2030 } }));
+    fireEvent.click(screen.getByRole('link', { name: /新建记录/ }));
+    await screen.findByRole('heading', { level: 3, name: '新建工作记录' });
+    const kind = screen.getByLabelText('会议类型');
+    expect(kind.closest('.ant-select')!.textContent).toContain('主题党日');
+  });
+
   it('the back button comes back to the filtered list with its pages loaded, at the record opened', async () => {
     await manyRecords();
     await open(recordsHref({ view: 'list', filter: { year: 2030 } }));

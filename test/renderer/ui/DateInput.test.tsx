@@ -110,6 +110,33 @@ describe('DateInput', () => {
     expect(input.value).toBe('2025-03-05');
   });
 
+  it('Esc (which closes the calendar) keeps the date just typed, not the date held before', () => {
+    render(<Harness initial="2026-11-28" />);
+    const input = screen.getByLabelText('日期') as HTMLInputElement;
+    typeInto(input, '2025-11-20');
+    expect(document.querySelector('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')).not.toBeNull();
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(screen.getByRole('status').textContent).toBe('2025-11-20');
+    expect(input.value).toBe('2025-11-20');
+    fireEvent.blur(input);
+    expect(screen.getByRole('status').textContent).toBe('2025-11-20');
+    expect(input.value).toBe('2025-11-20');
+  });
+
+  it.each([
+    ['2025.3.5', undefined, '2025-03-05'],
+    ['2025年3月5日', '2026-11-28', '2025-03-05'],
+    ['明天', '2026-11-28', '明天'],
+    ['', '2026-11-28', '（空）'],
+  ])('Esc reads %j (held %s) as Tab and Enter do: %s', (typed, initial, expected) => {
+    render(<Harness initial={initial} />);
+    const input = screen.getByLabelText('日期') as HTMLInputElement;
+    typeInto(input, typed);
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(screen.getByRole('status').textContent).toBe(expected);
+    expect(input.value).toBe(expected === '（空）' ? '' : expected);
+  });
+
   it('reads a year-less 3月5日 in the year of the date held (a 补录 form opened on 2025-01-31)', () => {
     render(<Harness initial="2025-01-31" />);
     const input = screen.getByLabelText('日期') as HTMLInputElement;

@@ -1,7 +1,7 @@
 // 活动阵地 from the keyboard and a screen reader: in the 阵地 and 复查 forms Enter in a one-line box goes on to the next
 // field instead of saving half-filled (and lighting up 「请填写面积」 for fields not reached yet), Ctrl+Enter saves, and
 // the keys are said by 保存; the 七有 bars are named; the links to records are underlined within their line of text.
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../renderer/src/app/providers';
@@ -91,6 +91,29 @@ describe('活动阵地 keys and names', { timeout: 30_000 }, () => {
     const link = await screen.findByRole('link', { name: '研究年度工作' });
     // antd draws an underlined link's text in <u>.
     expect(link.querySelector('u')?.textContent).toBe('研究年度工作');
+  });
+
+  it('前往登记复查 at the top takes the keyboard past the 七有 checklist to 复查日期, and shows the form', async () => {
+    const { venue } = await setUp();
+    const scrolled: Element[] = [];
+    const spy = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      scrolled.push(this);
+    });
+    try {
+      inApp(<VenueView venueId={venue.id} />);
+      const go = await screen.findByRole('button', { name: '前往登记复查' });
+      // Before the checklist in Tab order: the first of the page's actions.
+      const form = screen.getByRole('form', { name: '登记复查' });
+      const checklistBox = screen.getAllByRole('checkbox')[0]!;
+      expect(go.compareDocumentPosition(checklistBox) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      fireEvent.click(go);
+      const date = within(form).getByLabelText(/^复查日期/);
+      expect(document.activeElement).toBe(date);
+      expect(scrolled.at(-1)?.contains(form)).toBe(true);
+      expect(within(scrolled.at(-1) as HTMLElement).getByRole('heading', { name: '登记复查' })).toBeTruthy();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('names each venue’s 七有 bar in the list', async () => {

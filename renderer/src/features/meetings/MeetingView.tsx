@@ -327,7 +327,17 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
       )}
 
       <Card style={{ marginBottom: 16 }}>
-        <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+        {/*
+         * Two columns from 992 px only: below it the menu leaves about 470 px (683 px, a 1366×768 screen at 200 %), and
+         * 「主持人」 broke into 「主持/人」. antd has no `sm` here by default (2 columns from 576 px), hence both. The
+         * labels never break.
+         */}
+        <Descriptions
+          column={{ xs: 1, sm: 1, lg: 2 }}
+          bordered
+          size="small"
+          styles={{ label: { whiteSpace: 'nowrap' } }}
+        >
           <Descriptions.Item label="会议类型">
             {final
               ? `${meeting.kind}（${book}${yearWord}第${meeting.seq}次）`

@@ -87,7 +87,13 @@ export function RecordList({ heading, branch, members, venues, filter, pages, at
     setTyping({ query: words, text: words });
     if (words !== query) update({ query: words || undefined });
   };
-  const loadMore = () => window.location.replace(recordsHref({ view: 'list', filter, pages: pages + 1 }));
+  // 加载更多 puts the new rows above the button: the first of them takes the focus once read, or a keyboard user
+  // is left on the button, now far below the rows they wanted to read.
+  const moreFrom = useRef<{ pages: number; index: number } | undefined>(undefined);
+  const loadMore = () => {
+    moreFrom.current = { pages: pages + 1, index: list?.items.length ?? 0 };
+    window.location.replace(recordsHref({ view: 'list', filter, pages: pages + 1 }));
+  };
   // The record's address carries the list's filter, search and pages (返回列表 reopens this list as it is), and the
   // list's own address, left behind for the back button, the record to come back to.
   const recordHref = (m: Meeting) => recordsHref({ view: 'show', id: m.id, list: filter, pages });
@@ -109,6 +115,18 @@ export function RecordList({ heading, branch, members, venues, filter, pages, at
     link.focus({ preventScroll: true });
     link.closest('tr')?.scrollIntoView({ block: 'center' });
   }, [at, loaded]);
+  useEffect(() => {
+    const target = moreFrom.current;
+    if (!target || list?.pages !== target.pages) return;
+    moreFrom.current = undefined;
+    const first = list.items[target.index];
+    if (!first) return;
+    const link = sectionRef.current?.querySelector<HTMLElement>(`a[data-record-id="${CSS.escape(first.id)}"]`);
+    if (!link) return;
+    // At the top of the window, the rows after it below, under the sticky header (html's scroll-padding-top).
+    link.focus({ preventScroll: true });
+    link.closest('tr')?.scrollIntoView({ block: 'start' });
+  }, [list]);
   // The last 12 years and every year the branch's records span (even with the PC's clock years off).
   const recentYears = useMemo(() => Array.from({ length: 12 }, (_, i) => thisYear - i), [thisYear]);
   const years = useYearsToOffer(recentYears, branch.id);
@@ -129,7 +147,12 @@ export function RecordList({ heading, branch, members, venues, filter, pages, at
             value={layout}
             onChange={(v) => setLayout(v as '列表' | '日历')}
           />
-          <Button type="primary" icon={<PlusOutlined />} href={recordsHref({ view: 'new', list: filter, pages })}>
+          {/* On a list of one 类型 (the month's 党小组会 being filed), the new record is of that type. */}
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            href={recordsHref({ view: 'new', kind: filter.kind, list: filter, pages })}
+          >
             新建记录
           </Button>
         </Space>

@@ -6,6 +6,8 @@ import { listMeetings, type MeetingCursor, type MeetingFilter } from '../../db/r
 export interface MeetingListState {
   items: Meeting[];
   hasMore: boolean;
+  /** The pages these items are (the list shown while the next page loads is the one before). */
+  pages: number;
 }
 
 /**
@@ -24,6 +26,6 @@ export function useMeetings(branchId: string, filter: MeetingFilter, pages: numb
       cursor = page.next;
       if (!cursor) break;
     }
-    return { items, hasMore: cursor !== undefined };
+    return { items, hasMore: cursor !== undefined, pages };
   }, [branchId, filterKey, pages]);
 }

@@ -9,6 +9,7 @@ import {
   Descriptions,
   Empty,
   Flex,
+  Grid,
   Modal,
   Popconfirm,
   Progress,
@@ -17,7 +18,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   chinaToday,
   SEVEN_HAVES_NOT_APPLICABLE,
@@ -52,6 +53,17 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
   const today = chinaToday();
   const [editingCheck, setEditingCheck] = useState<VenueCheck | null>(null);
   const confirmClose = useConfirmClose();
+  // Below 992 px, as the records list (RecordList.tsx).
+  const compact = Grid.useBreakpoint().lg === false;
+  // 登记复查 sits below the 七有 checklist, 35 controls that change data and the history's 修改/删除: 64 Tab presses
+  // from the heading at 683 px. 前往登记复查 at the top brings the form up and puts the keyboard in its first field.
+  const checkSectionRef = useRef<HTMLDivElement>(null);
+  const goToCheckForm = () => {
+    const section = checkSectionRef.current;
+    if (!section) return;
+    section.scrollIntoView({ block: 'start' });
+    section.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
+  };
 
   if (details === undefined || current === undefined) return <Loading />;
   if (details === null) {
@@ -114,7 +126,8 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {venue.name}
         </Typography.Title>
-        <Space>
+        <Space wrap>
+          <Button onClick={goToCheckForm}>前往登记复查</Button>
           <Button icon={<ArrowLeftOutlined />} onClick={() => goToVenues({ view: 'list' })}>
             返回阵地列表
           </Button>
@@ -191,19 +204,37 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
           locale={{ emptyText: '尚无复查记录' }}
           style={{ marginBottom: 16 }}
           columns={[
-            { title: '复查日期', dataIndex: 'date', width: 120 },
-            { title: '检查人', dataIndex: 'inspector', width: 100 },
+            // Narrow (683 px: about 440 px for the table), the date and the inspector share a column and the
+            // actions stand one above the other: 检查情况, the only free text, kept 44 px, two characters a line.
+            ...(compact
+              ? [
+                  {
+                    title: '复查日期、检查人',
+                    key: 'when',
+                    width: 104,
+                    render: (_value: unknown, check: VenueCheck) => (
+                      <>
+                        <div>{check.date}</div>
+                        <Typography.Text type="secondary">{check.inspector}</Typography.Text>
+                      </>
+                    ),
+                  },
+                ]
+              : [
+                  { title: '复查日期', dataIndex: 'date', width: 120 },
+                  { title: '检查人', dataIndex: 'inspector', width: 100 },
+                ]),
             { title: '检查情况', dataIndex: 'findings', render: (text: string) => text || '—' },
             {
               title: '下次复查日期',
               dataIndex: 'nextDueDate',
-              width: 200,
+              width: compact ? 104 : 200,
               render: (date: string, _row, index) => {
                 if (!date) return '未安排';
                 // Only the latest check's date is still pending; older ones were settled by the checks after them.
                 const overdue = index === 0 && dueState(date, today)?.overdue;
                 return (
-                  <Space>
+                  <Space orientation={compact ? 'vertical' : 'horizontal'} size={compact ? 2 : undefined}>
                     {date}
                     {overdue && <Tag color="red">{overdueLabel(date, today)}</Tag>}
                   </Space>
@@ -213,9 +244,9 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
             {
               title: '操作',
               key: 'actions',
-              width: 140,
+              width: compact ? 64 : 140,
               render: (_value, check) => (
-                <Space size={0}>
+                <Space size={0} orientation={compact ? 'vertical' : 'horizontal'}>
                   <Button
                     type="link"
                     size="small"
@@ -241,8 +272,10 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
             },
           ]}
         />
-        <Typography.Title level={4}>登记复查</Typography.Title>
-        <VenueCheckForm venueId={venue.id} />
+        <div ref={checkSectionRef}>
+          <Typography.Title level={4}>登记复查</Typography.Title>
+          <VenueCheckForm venueId={venue.id} />
+        </div>
       </Card>
 
       <Modal
