@@ -353,3 +353,23 @@ describe('新建支部 under a name the computer already has', () => {
     expect(await db.branches.count()).toBe(3);
   });
 });
+
+describe('成立日期', () => {
+  it('refuses a 成立日期 after today, and a 本届 starting before the branch was founded, on their fields', async () => {
+    const { onSaved } = renderForm();
+    fireEvent.change(await screen.findByLabelText('支部名称'), { target: { value: '第三党支部' } });
+    typeDate(document.body, '成立日期', '2999-07-01');
+    typeDate(document.body, '本届开始日期', '2024-01-15');
+    typeDate(document.body, '本届结束日期', '2027-01-14');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    const future = await screen.findByText(/^成立日期不能晚于今天（\d{4}-\d{2}-\d{2}）$/, {}, SLOW);
+    expect(future.closest('.ant-form-item')?.contains(screen.getByLabelText('成立日期'))).toBe(true);
+
+    typeDate(document.body, '成立日期', '2024-03-01');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    const early = await screen.findByText('本届开始日期不能早于成立日期（2024-03-01）', {}, SLOW);
+    expect(early.closest('.ant-form-item')?.contains(screen.getByLabelText('本届开始日期'))).toBe(true);
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(await db.branches.count()).toBe(0);
+  });
+});

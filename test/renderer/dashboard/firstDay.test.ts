@@ -30,7 +30,8 @@ async function firstDay(establishedDate = '2012-07-01') {
   const branch = await createBranch({
     name: '城关镇机关第一党支部',
     establishedDate,
-    termStart: '2024-01-15',
+    // A 本届 cannot start before the branch was founded.
+    termStart: establishedDate > '2024-01-15' ? establishedDate : '2024-01-15',
     termEnd: '2027-01-14',
     committee: [{ name: '王秀兰', role: '书记' }],
     partyGroups: [
@@ -177,7 +178,7 @@ describe('成立日期', () => {
       branch.id,
       meetingInput({ date: '2026-08-10', attendance: present(...members) }),
     );
-    await updateBranch(branch.id, { ...branch, establishedDate: '2026-09-01' });
+    await updateBranch(branch.id, { ...branch, establishedDate: '2026-09-01', termStart: '2026-09-01' });
 
     const refused = await createMeeting(
       branch.id,

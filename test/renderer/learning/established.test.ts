@@ -14,7 +14,7 @@ describe('the 成立日期', () => {
     const { branch, zhang } = await branchWithMembers();
     const input = { memberId: zhang.id, kind: '日阅一文' as const, title: '评论', date: '2024-03-01' };
     const stored = await createLearning(branch.id, input, TODAY);
-    await updateBranch(branch.id, { ...branch, establishedDate: '2024-05-01' });
+    await updateBranch(branch.id, { ...branch, establishedDate: '2024-05-01', termStart: '2024-05-01' });
 
     expect(await messagesOf(() => createLearning(branch.id, input, TODAY))).toEqual([`日期不能早于${FOUNDED}`]);
     expect(await messagesOf(() => updateLearning(stored, { ...input, date: '2024-03-02' }, TODAY))).toEqual([
@@ -34,7 +34,7 @@ describe('the 成立日期', () => {
       participants: [{ memberId: zhang.id, name: '张三' }],
     });
     const stored = await createCompetition(branch.id, event('2024-03-01'));
-    await updateBranch(branch.id, { ...branch, establishedDate: '2024-05-01' });
+    await updateBranch(branch.id, { ...branch, establishedDate: '2024-05-01', termStart: '2024-05-01' });
 
     expect(await messagesOf(() => createCompetition(branch.id, event('2024-04-30')))).toEqual([
       `比武日期不能早于${FOUNDED}`,

@@ -2,7 +2,7 @@
 import Dexie, { type Collection, type Table } from 'dexie';
 import { tenuresClash, tenureText } from '../../../../shared/branch/committee';
 import { TABLE_LABELS } from '../../../../shared/domain/vocab';
-import { isRealDate } from '../../../../shared/schemas/common';
+import { chinaToday, isRealDate } from '../../../../shared/schemas/common';
 import {
   branchInputSchema,
   type Branch,
@@ -46,6 +46,8 @@ function withPartyGroupIds(input: unknown): unknown {
 
 type RuleMember = { name?: string; role?: string; from?: string; to?: string };
 type BranchRuleInput = {
+  establishedDate?: string;
+  termStart?: string;
   committee?: readonly (RuleMember | undefined)[];
   partyGroups?: readonly ({ name?: string } | undefined)[];
 };
@@ -84,6 +86,15 @@ function postClash(role: string, earlier: RuleMember, member: RuleMember, index:
  */
 export function branchRuleIssues(input: BranchRuleInput): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  // 成立日期 decides which periods are due (shared/branch/established.ts) and prints on the 卷宗: a typo into the
+  // future (2030 for 2020) was saved without a word, and a 本届 cannot start before the branch existed.
+  const established = input.establishedDate && isRealDate(input.establishedDate) ? input.establishedDate : undefined;
+  const today = chinaToday();
+  if (established && established > today) {
+    issues.push({ path: 'establishedDate', message: `成立日期不能晚于今天（${today}）` });
+  } else if (established && input.termStart && isRealDate(input.termStart) && input.termStart < established) {
+    issues.push({ path: 'termStart', message: `本届开始日期不能早于成立日期（${established}）` });
+  }
   const held: { role: string; member: RuleMember }[] = [];
   (input.committee ?? []).forEach((member, index) => {
     const role = member?.role;
