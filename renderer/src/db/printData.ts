@@ -76,7 +76,9 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
     countingBetween(branchId, from, to),
     // The period's years and the later ones: a task carried on unfinished says which year's list took it.
     db.responsibilities.where('[branchId+year]').between([branchId, years[0]!], [branchId, Dexie.maxKey]).toArray(),
-    db.assessments.where('[branchId+date]').between([branchId, from], [branchId, '9999-12-31'], true, true).toArray(),
+    // Every 考评 of the branch (a few a year), as the CLI reads a backup: one dated before the period may still cover
+    // part of it, a campaign may link one of another period, and which one counts for a year needs all of that year's.
+    db.assessments.where('[branchId+date]').between([branchId, Dexie.minKey], [branchId, Dexie.maxKey]).toArray(),
     db.memberEvaluations.where('[branchId+year]').anyOf(yearKeys).toArray(),
     listLearning(branchId, from, to),
     db.campaigns.where('branchId').equals(branchId).toArray(),
@@ -89,14 +91,19 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
     (s) => s !== undefined,
   );
   const files = await attachmentsFor(attachmentIdsOf({ meetings, venues, learning }));
-  // A 考评 item or a leader's task may cite a meeting of another period: loaded too, so the volume names it
-  // (「不在本卷期间内的记录：2024年12月30日 支委会第12次」) instead of an anonymous line. buildDossier prints only the period's.
+  // A 考评 item, a leader's task or a campaign's 积极争创 may cite a meeting of another period: loaded too, so the
+  // volume names it (「不在本卷期间内的记录：2024年12月30日 支委会第12次」) as the CLI does, instead of an anonymous line.
+  // buildDossier prints only the period's.
   const loaded = new Set(meetings.map((m) => m.id));
   const cited = [
-    ...assessments.flatMap((a) => a.scores.flatMap((s) => s.evidenceIds)),
+    // The 考评 the volume prints: those whose 考评期间 overlaps the period (selectForPeriod).
+    ...assessments
+      .filter((a) => a.periodStart <= to && a.periodEnd >= from)
+      .flatMap((a) => a.scores.flatMap((s) => s.evidenceIds)),
     ...responsibilities
       .filter((r) => years.includes(r.year))
       .flatMap((r) => r.tasks.flatMap((t) => t.evidenceMeetingIds)),
+    ...campaigns.flatMap((c) => c.linkedMeetingIds),
   ].filter((id) => !loaded.has(id));
   const otherPeriods = (await db.meetings.bulkGet([...new Set(cited)])).filter(
     (m): m is Meeting => m !== undefined && m.branchId === branchId,
