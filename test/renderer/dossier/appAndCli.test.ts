@@ -121,7 +121,7 @@ function assessment(
 }
 
 describe('a range volume from the app and from a backup', () => {
-  it('names a campaign’s linked record of another period, and prints a 考评 dated before the period, as the CLI does', async () => {
+  it('names a campaign’s linked record of another period, prints a 考评 dated before the period and says when the year’s 评议 was held, as the CLI does', async () => {
     const { branch, zhang, li, wang } = await seed();
     const inRange = await createMeeting(branch.id, meetingInput({ kind: '主题党日', date: '2029-06-20' }));
     const after = await createMeeting(
@@ -129,6 +129,11 @@ describe('a range volume from the app and from a backup', () => {
       meetingInput({ kind: '主题党日', date: '2029-09-22', topic: '参观红色教育基地' }),
     );
     await createMeeting(branch.id, meetingInput({ kind: '支委会', date: '2029-04-10' }));
+    // The year's 民主评议, held after the period: the volume prints its results and says when they were given.
+    await createMeeting(
+      branch.id,
+      meetingInput({ kind: '民主评议党员', date: '2029-12-24', topic: '年度民主评议党员' }),
+    );
     const campaign = await createCampaign(branch.id, {
       name: '2029年“争做先锋”活动',
       theme: '履职尽责',
@@ -180,6 +185,8 @@ describe('a range volume from the app and from a backup', () => {
     expect(texts).not.toContain('（不在本卷期间内的记录）');
     expect(texts).toContain('支部标准化考评标准（自评），总分 9 / 10 分，优秀（不在本卷期间内）');
     expect(texts).toContain('2029年度支部标准化考评标准（自评）');
+    expect(texts).toContain('2029年度民主评议党员（评议于 2029年12月24日，在本卷期间之后）');
+    expect(texts).toContain('2029年12月26日\n在本卷期间之后');
     expect(JSON.stringify(app)).toEqual(JSON.stringify(cli));
   });
 });

@@ -8,6 +8,9 @@ import { makeDossierData } from './factory';
 
 const BASE = { generatedAt: '2026-01-05T01:00:00.000Z', appVersion: '0.1.0', schemaVersion: 7 };
 
+/** The h2 headings of a definition's texts: textsOf lists a node's text right before its style. */
+const headingsOf = (texts: string[]) => texts.filter((_, i) => texts[i + 1] === 'h2');
+
 function textsOf(node: unknown, out: string[] = []): string[] {
   if (typeof node === 'string') out.push(node);
   else if (Array.isArray(node)) for (const child of node) textsOf(child, out);
@@ -48,5 +51,71 @@ describe('same-day records with equal time and 第N次', () => {
     const a = buildDossier(volumeOf([...others, first, second]), options);
     const b = buildDossier(volumeOf([second, ...others, first]), options);
     expect(JSON.stringify(b.docDefinition.content)).toEqual(JSON.stringify(a.docDefinition.content));
+  });
+});
+
+describe('year-level material in a volume of part of a year', () => {
+  // The factory's 2025: 述职 on 12-20, the 自评 of the year on 12-25, the 民主评议党员 record on 12-03.
+  const data = makeDossierData();
+  const texts = (options: { from: string; to: string } | { year: number }, d: DossierData = data) =>
+    textsOf(buildDossier(d, { ...BASE, ...options }).docDefinition.content);
+  const spring = texts({ from: '2025-03-15', to: '2025-09-14' });
+  // What the sections print, without the 卷宗说明 (whose note names both marks).
+  const marks = (t: string[]) => t.filter((x) => !x.startsWith('本卷宗为') && /在本卷期间之[前后]/.test(x));
+  const year = texts({ year: 2025 });
+
+  it('marks a 述职 and a 考评 dated after the period under their dates', () => {
+    expect(spring).toContain('2025年12月20日\n在本卷期间之后');
+    expect(spring).toContain('（在本卷期间之后）');
+    const dated = buildDossier(data, { ...BASE, from: '2025-03-15', to: '2025-09-14' });
+    expect(JSON.stringify(dated.docDefinition.content)).toContain(
+      '"text":[{"text":"2025年12月25日","noWrap":true},{"text":"（在本卷期间之后）","noWrap":true}]',
+    );
+  });
+
+  it('names the year of the 民主评议 and when it was held, on its heading and in its figures', () => {
+    expect(headingsOf(spring)).toContain('2025年度民主评议党员（评议于 2025年12月3日，在本卷期间之后）');
+    expect(spring.some((t) => t.startsWith('2025年度参评 1 人'))).toBe(true);
+    expect(headingsOf(spring)).not.toContain('民主评议党员');
+  });
+
+  it('says in 卷宗说明 how year-level material is chosen', () => {
+    const note = spring.find((t) => t.startsWith('本卷宗为'))!;
+    expect(note).toContain('领导责任（职责、任务清单和述职）和民主评议党员按本卷期间涉及的年度整年收入');
+    expect(note).toContain('“在本卷期间之后”');
+  });
+
+  it('marks nothing dated inside the period, and says 之前 of what came before it', () => {
+    const autumn = texts({ from: '2025-07-01', to: '2025-12-31' });
+    expect(autumn).toContain('2025年度民主评议党员');
+    expect(autumn.some((t) => t.startsWith('2025年度参评'))).toBe(true);
+    expect(marks(autumn)).toEqual([]);
+    const lastWeek = texts({ from: '2025-12-24', to: '2025-12-31' });
+    expect(lastWeek).toContain('2025年12月20日\n在本卷期间之前');
+    expect(lastWeek).toContain('2025年度民主评议党员（评议于 2025年12月3日，在本卷期间之前）');
+    expect(marks(lastWeek)).toEqual([
+      '2025年12月20日\n在本卷期间之前',
+      '2025年度民主评议党员（评议于 2025年12月3日，在本卷期间之前）',
+    ]);
+  });
+
+  it('places a 民主评议 held after its year for it on 31 December, as 三、工作有记录 does', () => {
+    const late: DossierData = {
+      ...data,
+      meetings: data.meetings.map((m) =>
+        m.kind === '民主评议党员' ? { ...m, date: '2026-01-20', forYear: 2025, status: '已定稿' as const } : m,
+      ),
+    };
+    expect(texts({ from: '2025-03-15', to: '2025-09-14' }, late)).toContain(
+      '2025年度民主评议党员（评议于 2026年1月20日，在本卷期间之后）',
+    );
+    expect(texts({ from: '2025-07-01', to: '2025-12-31' }, late)).toContain('2025年度民主评议党员');
+  });
+
+  it('leaves a calendar-year volume as it was: no year on 民主评议, nothing marked, no range note', () => {
+    expect(year).toContain('民主评议党员');
+    expect(year.some((t) => t.startsWith('参评 1 人'))).toBe(true);
+    expect(year).toContain('2025年12月20日');
+    expect(year.join('\n')).not.toMatch(/在本卷期间|本卷按起止日期编订|2025年度民主评议党员/);
   });
 });
