@@ -1,5 +1,5 @@
 // The 迎检卷宗 document definition of one branch-volume, ordered by the four standards, with its manifest.
-import { forYearNote } from '../domain/recordYear';
+import { countingDate, forYearNote, recordYearOf } from '../domain/recordYear';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { MEETING_KINDS, MEMBER_GRADES, SEVEN_HAVES, CAMPAIGN_PHASES, CAMPAIGN_STEPS, seqBook } from '../domain/vocab';
 import { committeeDuring, secretariesLine, tenureNote } from '../branch/committee';
@@ -1011,7 +1011,18 @@ function taskTable(
   };
 }
 
-function responsibility(sel: DossierSelection, cite: Cite): Content {
+/**
+ * Where year-level material of `year` (a 述职, a 考评, the year's 民主评议) dated `date` lies against a range volume:
+ * 「之后」 for the 2025 述职 of 2025-12-26 in a 3月–9月 volume, '' inside it. Placed as records are (countingDate): one
+ * held after its year for it counts on 31 December. Always '' in a calendar-year volume, the year's own.
+ */
+function sideOfPeriod(date: string, year: number, period: DossierPeriod): '' | '之前' | '之后' {
+  if (isCalendarYear(period)) return '';
+  const day = countingDate({ date, forYear: year });
+  return day < period.from ? '之前' : day > period.to ? '之后' : '';
+}
+
+function responsibility(sel: DossierSelection, cite: Cite, period: DossierPeriod): Content {
   const nodes: Content[] = [sectionHeading('responsibility')];
   if (!sel.responsibilities.length) nodes.push(emptyNote());
   for (const r of sel.responsibilities) {
@@ -1031,7 +1042,11 @@ function responsibility(sel: DossierSelection, cite: Cite): Content {
       r.reports.length
         ? dataTable(
             ['日期', '述职内容', '评议结果'],
-            r.reports.map((p) => [cnDate(p.date), p.summary, p.rating]),
+            // A 述职 dated outside a range volume says so under its date (the year-end one in a 3月–9月 volume).
+            r.reports.map((p) => {
+              const side = sideOfPeriod(p.date, r.year, period);
+              return [side ? `${cnDate(p.date)}\n在本卷期间${side}` : cnDate(p.date), p.summary, p.rating];
+            }),
             REPORT_WIDTHS,
           )
         : emptyNote(EMPTY_TEXT),
@@ -1235,21 +1250,40 @@ function evaluationTable(rows: readonly MemberEvaluation[], name: (id: string) =
 }
 
 /**
- * 民主评议党员: in a volume of several years, each year under its own heading (「2023年度民主评议党员」) with its table
- * and figures, for a member is evaluated every year and a row without its year cannot be placed.
+ * When a year's 民主评议 was held, if not inside a range volume: 「（评议于 2025年12月24日，在本卷期间之后）」 after the
+ * heading of a 3月–9月 volume, which prints the year's results whole. The day is the year's last 民主评议党员 record
+ * (its 所属年度, as 三、工作有记录 places it); '' when that record is in the volume or the ledger has none.
+ */
+function evaluationHeldNote(year: number, sel: DossierSelection, data: DossierData, period: DossierPeriod): string {
+  const held = data.meetings
+    .filter((m) => m.branchId === sel.branch.id && m.kind === '民主评议党员' && recordYearOf(m) === year)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .at(-1);
+  if (!held || sel.meetings.some((m) => m.id === held.id)) return '';
+  const side = sideOfPeriod(held.date, year, period);
+  return side ? `（评议于 ${cnDate(held.date)}，在本卷期间${side}）` : '';
+}
+
+/**
+ * 民主评议党员: each year under its own heading (「2023年度民主评议党员」) with its table and figures whenever the volume
+ * is not that calendar year — a volume of several years, for a member is evaluated every year and a row without its
+ * year cannot be placed; a 3月–9月 volume, whose results are the whole year's and were given after it (said so).
  */
 function evaluations(sel: DossierSelection, data: DossierData, period: DossierPeriod): Content[] {
   if (!sel.memberEvaluations.length) return [{ text: '民主评议党员', style: 'h2' }, emptyNote()];
   const name = (id: string) =>
     sel.members.find((m) => m.id === id)?.name ?? data.members.find((m) => m.id === id)?.name ?? '（已删除的党员）';
-  const severalYears = period.from.slice(0, 4) !== period.to.slice(0, 4);
+  const withYear = !isCalendarYear(period);
   const years = [...new Set(sel.memberEvaluations.map((e) => e.year))];
   return years.flatMap((year) => {
     const rows = sel.memberEvaluations.filter((e) => e.year === year);
     return [
-      { text: severalYears ? `${year}年度民主评议党员` : '民主评议党员', style: 'h2' },
+      {
+        text: withYear ? `${year}年度民主评议党员${evaluationHeldNote(year, sel, data, period)}` : '民主评议党员',
+        style: 'h2',
+      },
       evaluationTable(rows, name),
-      evaluationSummary(rows, severalYears ? year : undefined),
+      evaluationSummary(rows, withYear ? year : undefined),
     ];
   });
 }
@@ -1319,6 +1353,12 @@ function itemTable(a: Assessment, cite: Cite): Content {
   return dataTable(['编号', '评价内容', '满分', '得分', '评语与佐证'], body, ITEM_WIDTHS);
 }
 
+/** A date and, in a range volume that it lies outside, 「（在本卷期间之后）」, wrapping before the note. */
+function outsideDate(date: string, year: number, period: DossierPeriod): Content {
+  const side = sideOfPeriod(date, year, period);
+  return side ? unbroken(cnDate(date), `（在本卷期间${side}）`) : cnDate(date);
+}
+
 function standards(sel: DossierSelection, data: DossierData, cite: Cite, period: DossierPeriod): Content {
   const nodes: Content[] = [sectionHeading('standards')];
   if (!sel.assessments.length) nodes.push(emptyNote());
@@ -1340,7 +1380,8 @@ function standards(sel: DossierSelection, data: DossierData, cite: Cite, period:
         formTable([
           ['考评期间', cnDateRange(a.periodStart, a.periodEnd)],
           ['考评人', a.assessor],
-          ['考评日期', cnDate(a.date)],
+          // A 考评 dated outside a range volume (the year's 自评 of 12月26日 in a 3月–9月 volume) says so.
+          ['考评日期', outsideDate(a.date, Number(countedYearOf(a)), period)],
           ['总分/等次', `${a.total} / ${s.totalScore} 分，${a.grade || '—'}`],
         ]),
         { text: gradeBandsText(s.grades), style: 'small', margin: [0, 0, 0, note ? 2 : 4] },
@@ -1682,7 +1723,16 @@ function appendix(sel: DossierSelection, manifest: DossierManifest, fingerprint:
   );
 }
 
-function closing(sel: DossierSelection, label: string, opts: DossierOptions): Content {
+/**
+ * How a range volume chooses the year-level material its period touches (a calendar-year volume is the year's own and
+ * says nothing): the lists and the 民主评议 whole, by year; a 考评 by its 考评期间; dates outside the period marked.
+ */
+const RANGE_MATERIAL_NOTE =
+  '本卷按起止日期编订：领导责任（职责、任务清单和述职）和民主评议党员按本卷期间涉及的年度整年收入，考评期间与本卷期间有' +
+  '重叠的考评均收入，任务状态为生成本卷时的状态；其中日期在本卷期间以外的述职、考评和民主评议，均注明“在本卷期间之前”或' +
+  '“在本卷期间之后”。';
+
+function closing(sel: DossierSelection, label: string, opts: DossierOptions, period: DossierPeriod): Content {
   const drafts = sel.meetings.filter((m) => m.status === '草稿').length;
   return part(
     { text: '卷宗说明', style: 'h1', id: 'sec-closing' },
@@ -1691,6 +1741,7 @@ function closing(sel: DossierSelection, label: string, opts: DossierOptions): Co
         `本卷宗为${sel.branch.name}${label}党建工作台账，按“活动有阵地、工作有记录、领导有责任、评价有标准”顺序编排，` +
         `由支部标准化台账 ${opts.appVersion} 于 ${cnDateTime(opts.generatedAt)} 自台账数据生成。` +
         '标注“补录”的记录系会后超过规定期限录入；已定稿记录的修改均注明修改时间和原因。' +
+        (isCalendarYear(period) ? '' : RANGE_MATERIAL_NOTE) +
         // A 草稿 may still change: the index and its own page say so, and so does this note.
         (drafts
           ? `本卷有 ${drafts} 条记录尚未定稿，在记录索引中标注“草稿”，其记录页标有【草稿】，内容以定稿后的记录为准。`
@@ -1805,11 +1856,11 @@ export function buildDossier(data: DossierData, options: DossierOptions): BuiltD
         profile(sel, period),
         venues(sel, data),
         ...records(sel, ctx, period, options),
-        responsibility(sel, cite),
+        responsibility(sel, cite, period),
         standards(sel, data, cite, period),
         learning(sel, data, cite, period, options),
         appendix(sel, manifest, fingerprint),
-        closing(sel, label, options),
+        closing(sel, label, options, period),
       ],
       emptyText,
     ),

@@ -85,16 +85,6 @@ const yearsOf = (p: DossierPeriod) => {
   for (let y = Number(p.from.slice(0, 4)); y <= Number(p.to.slice(0, 4)); y++) years.push(y);
   return years;
 };
-const byDateThenSeq = (a: Meeting, b: Meeting) =>
-  a.date < b.date
-    ? -1
-    : a.date > b.date
-      ? 1
-      : a.startTime < b.startTime
-        ? -1
-        : a.startTime > b.startTime
-          ? 1
-          : a.seq - b.seq;
 
 /** The rows of one volume: what is printed and what the manifest hashes. Deterministic order. */
 export interface DossierSelection {
@@ -135,6 +125,16 @@ function by<T extends { id: string }>(...keys: ((row: T) => SortKey)[]): (a: T, 
     return 0;
   };
 }
+
+/**
+ * Meetings by day, start time and 第N次, then id: two 党小组会 of one day at one time are each their group's 第3次, and
+ * without the id they printed in the order the rows came (the app's index and a backup file differ).
+ */
+const byDateThenSeq = by<Meeting>(
+  (m) => m.date,
+  (m) => m.startTime,
+  (m) => m.seq,
+);
 
 /**
  * The attachments that records name, which a volume lists and prints: a meeting's files, a venue's 七有 photos and a

@@ -1,6 +1,7 @@
 // Gathers, through indexes, what a 会议记录单 or a year's 迎检卷宗 prints: rows as plain data plus the photos' Blobs.
 import Dexie from 'dexie';
 import { attachmentIdsOf, type DossierOptions } from '../../../shared/dossier/data';
+import { lateRecordsEnd, recordYearOf } from '../../../shared/domain/recordYear';
 import type { AttachmentMeta, Meeting } from '../../../shared/schemas/entities';
 import type { PdfJob, PrintPhoto } from '../workers/pdfProtocol';
 import { db } from './db';
@@ -47,6 +48,24 @@ export async function loadMeetingRecordJob(meetingId: string): Promise<PdfJob> {
   };
 }
 
+/**
+ * The 民主评议党员 records of the period's years held outside it: a 3月–9月 volume prints the year's 评议 results and
+ * says when they were given (「评议于 2025年12月24日，在本卷期间之后」), as the CLI finds that day in the backup. Read
+ * from the years' first day to the period, and from the period to 31 March after the last year (one held then for it).
+ */
+async function evaluationsHeldOutside(branchId: string, years: readonly number[], from: string, to: string) {
+  const first = `${years[0]}-01-01`;
+  const last = lateRecordsEnd(`${years.at(-1)}-12-31`);
+  const between = (lower: string, upper: string, withLower: boolean, withUpper: boolean) =>
+    db.meetings.where('[branchId+date]').between([branchId, lower], [branchId, upper], withLower, withUpper).toArray();
+  const [before, after] = await Promise.all([
+    from > first ? between(first, from, true, false) : [],
+    // A period ending on 31 December: countingBetween has read these already, and those for the year are in it.
+    to.endsWith('-12-31') ? [] : between(to, last, false, true),
+  ]);
+  return [...before, ...after].filter((m) => m.kind === '民主评议党员' && years.includes(recordYearOf(m)));
+}
+
 /** Everything of one branch that a volume for `options`' period can print; buildDossier selects the period. */
 export async function loadDossierJob(branchId: string, options: DossierOptions): Promise<PdfJob> {
   const from = options.from ?? `${options.year}-01-01`;
@@ -61,6 +80,7 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
     venues,
     venueChecks,
     meetings,
+    yearEvaluations,
     responsibilities,
     assessments,
     memberEvaluations,
@@ -74,9 +94,12 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
     db.venueChecks.where('[branchId+date]').between([branchId, from], [branchId, to], true, true).toArray(),
     // With last year's 组织生活会 or 民主评议 held in January–March after the period (shared/domain/recordYear.ts).
     countingBetween(branchId, from, to),
+    evaluationsHeldOutside(branchId, years, from, to),
     // The period's years and the later ones: a task carried on unfinished says which year's list took it.
     db.responsibilities.where('[branchId+year]').between([branchId, years[0]!], [branchId, Dexie.maxKey]).toArray(),
-    db.assessments.where('[branchId+date]').between([branchId, from], [branchId, '9999-12-31'], true, true).toArray(),
+    // Every 考评 of the branch (a few a year), as the CLI reads a backup: one dated before the period may still cover
+    // part of it, a campaign may link one of another period, and which one counts for a year needs all of that year's.
+    db.assessments.where('[branchId+date]').between([branchId, Dexie.minKey], [branchId, Dexie.maxKey]).toArray(),
     db.memberEvaluations.where('[branchId+year]').anyOf(yearKeys).toArray(),
     listLearning(branchId, from, to),
     db.campaigns.where('branchId').equals(branchId).toArray(),
@@ -89,14 +112,19 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
     (s) => s !== undefined,
   );
   const files = await attachmentsFor(attachmentIdsOf({ meetings, venues, learning }));
-  // A 考评 item or a leader's task may cite a meeting of another period: loaded too, so the volume names it
-  // (「不在本卷期间内的记录：2024年12月30日 支委会第12次」) instead of an anonymous line. buildDossier prints only the period's.
-  const loaded = new Set(meetings.map((m) => m.id));
+  // A 考评 item, a leader's task or a campaign's 积极争创 may cite a meeting of another period: loaded too, so the
+  // volume names it (「不在本卷期间内的记录：2024年12月30日 支委会第12次」) as the CLI does, instead of an anonymous line.
+  // buildDossier prints only the period's.
+  const loaded = new Set([...meetings, ...yearEvaluations].map((m) => m.id));
   const cited = [
-    ...assessments.flatMap((a) => a.scores.flatMap((s) => s.evidenceIds)),
+    // The 考评 the volume prints: those whose 考评期间 overlaps the period (selectForPeriod).
+    ...assessments
+      .filter((a) => a.periodStart <= to && a.periodEnd >= from)
+      .flatMap((a) => a.scores.flatMap((s) => s.evidenceIds)),
     ...responsibilities
       .filter((r) => years.includes(r.year))
       .flatMap((r) => r.tasks.flatMap((t) => t.evidenceMeetingIds)),
+    ...campaigns.flatMap((c) => c.linkedMeetingIds),
   ].filter((id) => !loaded.has(id));
   const otherPeriods = (await db.meetings.bulkGet([...new Set(cited)])).filter(
     (m): m is Meeting => m !== undefined && m.branchId === branchId,
@@ -108,7 +136,7 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
       members,
       venues,
       venueChecks,
-      meetings: [...meetings, ...otherPeriods],
+      meetings: [...meetings, ...yearEvaluations, ...otherPeriods],
       responsibilities,
       standards,
       assessments,
