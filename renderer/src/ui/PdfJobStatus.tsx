@@ -51,5 +51,7 @@ export function PdfJobStatus({ state, onCancel }: Readonly<Props>) {
       return <Alert type="info" showIcon message="已取消，没有生成文件" />;
     case 'failed':
       return <Alert type="error" showIcon message="生成失败，没有生成文件" description={state.message} />;
+    case 'nothing':
+      return <Alert type="info" showIcon message="还没有可以生成的内容" description={state.message} />;
   }
 }

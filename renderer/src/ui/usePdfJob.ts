@@ -9,7 +9,16 @@ export type PdfJobState =
   | { status: 'running'; progress: PdfProgress }
   | { status: 'saved'; fileName: string; fingerprint?: string }
   | { status: 'cancelled' }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string }
+  | { status: 'nothing'; message: string };
+
+/**
+ * Thrown by a job's loader when there is nothing to print yet (a new branch's year without a record): an expected
+ * state, said as a notice with what to do, not as a red 「生成失败」.
+ */
+export class NothingToPrintError extends Error {
+  override name = 'NothingToPrintError';
+}
 
 export function usePdfJob() {
   const [state, setState] = useState<PdfJobState>({ status: 'idle' });
@@ -39,6 +48,7 @@ export function usePdfJob() {
       );
     } catch (error) {
       if (error instanceof PdfCancelledError || abort.signal.aborted) setState({ status: 'cancelled' });
+      else if (error instanceof NothingToPrintError) setState({ status: 'nothing', message: error.message });
       else setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
     } finally {
       if (controller.current === abort) controller.current = null;

@@ -133,10 +133,14 @@ describe('卷宗导出, the focus after 生成卷宗', () => {
     await screen.findByRole('heading', { name: '卷宗导出' });
     // The button is disabled while the volume is made: the focus is on the page, nowhere to continue from.
     fireEvent.click(screen.getByRole('button', { name: '生成卷宗' }));
-    const refused = await screen.findByText('生成失败，没有生成文件');
+    // A year without a record is an expected state (a new branch): a notice saying what to do, not a red failure.
+    const refused = await screen.findByText('还没有可以生成的内容');
+    expect(screen.queryByText('生成失败，没有生成文件')).toBeNull();
+    expect(refused.closest('.ant-alert')?.classList.contains('ant-alert-info')).toBe(true);
     expect(document.activeElement).not.toBe(document.body);
     expect(document.activeElement?.contains(refused)).toBe(true);
     expect(document.activeElement?.textContent).toContain('2045 年度没有任何记录');
+    expect(document.activeElement?.textContent).toContain('录入记录后即可生成');
   });
 
   it('leaves the focus where the user put it meanwhile', async () => {
@@ -151,7 +155,7 @@ describe('卷宗导出, the focus after 生成卷宗', () => {
     fireEvent.click(screen.getByRole('button', { name: '生成卷宗' }));
     const volume = screen.getByLabelText('卷号');
     act(() => volume.focus());
-    expect(await screen.findByText('生成失败，没有生成文件')).toBeTruthy();
+    expect(await screen.findByText('还没有可以生成的内容')).toBeTruthy();
     expect(document.activeElement).toBe(volume);
   });
 });

@@ -77,6 +77,19 @@ const topics = (table: HTMLElement) =>
     .map((a) => a.textContent);
 
 describe('records list', { timeout: 40_000 }, () => {
+  it('a branch with no record yet says what to do first; a filter that finds nothing says so', async () => {
+    const { branch } = await seed();
+    await setCurrentBranchId(branch.id);
+    const table = await open('#/records');
+    expect(
+      await within(table).findByText('还没有工作记录。点“新建记录”录入第一次会议（三会一课、主题党日等）'),
+    ).toBeTruthy();
+    expect(within(table).queryByText('没有符合条件的记录')).toBeNull();
+    cleanup();
+    const filtered = await open(recordsHref({ view: 'list', filter: { kind: '党课' } }));
+    expect(await within(filtered).findByText('没有符合条件的记录')).toBeTruthy();
+  });
+
   it('opens filtered by kind, year and 草稿 from a link, with the 状态 filter showing 草稿', async () => {
     await records();
     const table = await open(recordsHref({ view: 'list', filter: { kind: '支委会', year: 2030, status: '草稿' } }));

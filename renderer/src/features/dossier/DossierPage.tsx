@@ -20,7 +20,7 @@ import { getHost } from '../../host/host';
 import { loadDossierJob } from '../../db/printData';
 import { SCHEMA_VERSION } from '../../db/AppDB';
 import { PdfJobStatus } from '../../ui/PdfJobStatus';
-import { usePdfJob } from '../../ui/usePdfJob';
+import { NothingToPrintError, usePdfJob } from '../../ui/usePdfJob';
 import { NumberInput } from '../../ui/NumberInput';
 import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { verifyDossierPdf, type VerifyOutcome } from './verifyDossier';
@@ -124,7 +124,10 @@ export function DossierPage() {
           schemaVersion: SCHEMA_VERSION,
         });
         // As the CLI: a period without a single record would give a volume of empty sections, not a 台账.
-        if (job.kind === 'dossier' && !periodHasRecords(job.data, period)) throw new Error(emptyPeriodReason(period));
+        // Said as a notice: a new branch's first visit here is not a failure.
+        if (job.kind === 'dossier' && !periodHasRecords(job.data, period)) {
+          throw new NothingToPrintError(`${emptyPeriodReason(period)}。录入记录后即可生成。`);
+        }
         return job;
       },
       dossierFileName(branch.name, period, volume),

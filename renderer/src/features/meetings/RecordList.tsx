@@ -48,6 +48,16 @@ interface RecordListProps {
   at?: string;
 }
 
+/**
+ * What an empty list says. A new branch's list has no filter: 「没有符合条件的记录」 read as if something were wrong,
+ * where the one thing to do is to enter the first record.
+ */
+export function emptyListText(searching: boolean, filter: MeetingFilter): string {
+  if (searching) return '没有找到包含该内容的记录';
+  const filtered = Object.values(filter).some((value) => value !== undefined && value !== '');
+  return filtered ? '没有符合条件的记录' : '还没有工作记录。点“新建记录”录入第一次会议（三会一课、主题党日等）';
+}
+
 export function RecordList({ heading, branch, members, venues, filter, pages, at }: Readonly<RecordListProps>) {
   const thisYear = Number(chinaToday().slice(0, 4));
   const [layout, setLayout] = useState<'列表' | '日历'>('列表');
@@ -239,7 +249,7 @@ export function RecordList({ heading, branch, members, venues, filter, pages, at
                 size="middle"
                 pagination={false}
                 dataSource={list.items}
-                locale={{ emptyText: searching ? '没有找到包含该内容的记录' : '没有符合条件的记录' }}
+                locale={{ emptyText: emptyListText(searching, listed) }}
                 columns={
                   compact
                     ? [
