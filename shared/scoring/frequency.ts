@@ -90,7 +90,10 @@ export function scoreFrequencyItem(
   to: string,
   /** The branch's 党小组 and members; without it every kind is counted branch-wide. */
   roster?: SubjectRoster,
+  /** The branch's 成立日期: a period that ended before it asks nothing (the one it was founded in does), as on the 工作台. */
+  established?: string,
 ): FrequencyScore {
+  const due = (spans: readonly Span[]) => (established ? spans.filter((span) => span.end >= established) : spans);
   const relevant = meetings
     .filter((m) => m.kind === rule.meetingKind && countsWithin(m, from, to))
     .sort((a, b) => (a.date < b.date ? -1 : 1));
@@ -111,7 +114,7 @@ export function scoreFrequencyItem(
       explanation: `${SUBJECT_WORDS[scope].none}，本项不适用，按满分计`,
     };
   }
-  const reached = tiers.find((tier) => linesOf(tier.minCount, tierSpans(tier, from, to)).every((l) => l.met));
+  const reached = tiers.find((tier) => linesOf(tier.minCount, due(tierSpans(tier, from, to))).every((l) => l.met));
   const result = (explanation: string): FrequencyScore =>
     reached
       ? { score: reached.score, tier: reached, evidenceIds, explanation }
@@ -119,11 +122,11 @@ export function scoreFrequencyItem(
   const head = `期间共 ${evidenceIds.length} 次${rule.meetingKind}`;
   if (!top) return result(`${head}，未设档次`);
   if (scope === 'branch') {
-    const months = linesOf(1, periodsBetween('month', from, to));
+    const months = linesOf(1, due(periodsBetween('month', from, to)));
     const base = `${head}，${months.length} 个月中 ${months.filter((l) => l.met).length} 个月有记录`;
     return result(reached ? `${base}，达到「${reached.label}」档` : `${base}，未达到任何档次`);
   }
-  const base = `${head}，${shortfallText(scope, top, linesOf(top.minCount, tierSpans(top, from, to)), wholeLines, from, to)}`;
+  const base = `${head}，${shortfallText(scope, top, linesOf(top.minCount, due(tierSpans(top, from, to))), wholeLines, from, to)}`;
   if (reached === top) return result(`${base}档`);
   const each = SUBJECT_WORDS[scope].each;
   return result(

@@ -41,6 +41,8 @@ export interface AutoContext {
   venue?: ScoringVenue;
   /** The branch's 党小组 and members: 党小组会 and 谈心谈话 items are judged per group and per member. */
   roster?: SubjectRoster;
+  /** The branch's 成立日期, if recorded: periods that ended before it are not judged. */
+  established?: string;
   from: string;
   to: string;
 }
@@ -62,7 +64,14 @@ export function autoScoreItem(item: StandardItem, context: AutoContext): AutoIte
   const { rule } = item;
   if (rule.kind === 'manual') return undefined;
   if (rule.kind === 'checklist') return checklistItemScore(item.maxScore, context.venue);
-  const result = scoreFrequencyItem(rule, context.meetings, context.from, context.to, context.roster);
+  const result = scoreFrequencyItem(
+    rule,
+    context.meetings,
+    context.from,
+    context.to,
+    context.roster,
+    context.established,
+  );
   // A tier can never give more than the item is worth, even if a hand-edited standard slipped past validation.
   const score = roundScore(Math.min(result.score, item.maxScore));
   return { score, evidenceIds: result.evidenceIds, explanation: `${result.explanation}，得 ${formatScore(score)} 分` };

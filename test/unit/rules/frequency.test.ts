@@ -45,6 +45,29 @@ describe('scoreFrequencyItem', () => {
     expect(r.explanation).toContain('12 个月中 2 个月有记录');
   });
 
+  it('asks nothing of the months before the 成立日期 (the month it was founded in counts), as the 工作台', () => {
+    // Founded 2025-09-15: every month from September held; January–August could not have been.
+    const held = months([9, 10, 11, 12]);
+    const rule = { meetingKind: '支委会' as const, tiers: committeeTiers };
+    const founded = scoreFrequencyItem(rule, held, '2025-01-01', '2025-12-31', undefined, '2025-09-15');
+    expect(founded.tier?.label).toBe('每月1次');
+    expect(founded.score).toBe(2);
+    expect(founded.explanation).toContain('4 个月中 4 个月有记录');
+    // September itself is due, and with it the third quarter: without it neither 每月 nor 每季度 is reached.
+    const missedFirst = scoreFrequencyItem(
+      rule,
+      months([10, 11, 12]),
+      '2025-01-01',
+      '2025-12-31',
+      undefined,
+      '2025-09-15',
+    );
+    expect(missedFirst.tier?.label).toBe('偶尔');
+    expect(missedFirst.explanation).toContain('4 个月中 3 个月有记录');
+    // Without a 成立日期 the year is judged whole.
+    expect(scoreFrequencyItem(rule, held, '2025-01-01', '2025-12-31').tier?.label).toBe('偶尔');
+  });
+
   it('gives 0 without a tier when no tier is reachable', () => {
     const r = scoreFrequencyItem(
       { meetingKind: '支委会', tiers: [committeeTiers[0]!] },

@@ -2,6 +2,7 @@
 // computed from the records, overrides only with a reason, manual items with their 佐证 and 扣分说明 — and keeps the
 // standard's snapshot, evidence and grade. A saved 考评 keeps its scores: 修改 recomputes from the records only when
 // asked to, and its audit entry says what changed item by item.
+import { establishedOf } from '../../../../shared/branch/established';
 import { countedAssessments, countedYearOf } from '../../../../shared/standards/counted';
 import { forYearNote } from '../../../../shared/domain/recordYear';
 import { type MeetingKind } from '../../../../shared/domain/vocab';
@@ -56,17 +57,21 @@ async function meetingsForStandard(branchId: string, standard: StandardFields, f
   return (await countingBetween(branchId, from, to)).filter((m) => kinds.has(m.kind));
 }
 
-/** The automatic scores of a standard's frequency and checklist items for a branch and period, with evidence. */
-/** The branch's 党小组 and members, whom 党小组会 and 谈心谈话 items are judged per, as the 工作台 does. */
-async function rosterOf(branchId: string): Promise<SubjectRoster> {
+/**
+ * The branch's 党小组 and members, whom 党小组会 and 谈心谈话 items are judged per, as the 工作台 does, and its 成立日期,
+ * before which no period is judged.
+ */
+async function rosterOf(branchId: string): Promise<{ roster: SubjectRoster; established?: string }> {
   const [branch, members] = await Promise.all([
     db.branches.get(branchId),
     db.members.where('branchId').equals(branchId).toArray(),
   ]);
   if (!branch) throw new NotFoundError('支部', branchId);
-  return { partyGroups: branch.partyGroups, members };
+  const established = establishedOf(branch);
+  return { roster: { partyGroups: branch.partyGroups, members }, ...(established ? { established } : {}) };
 }
 
+/** The automatic scores of a standard's frequency and checklist items for a branch and period, with evidence. */
 export async function computeAutoScores(
   branchId: string,
   standard: StandardFields,
@@ -74,7 +79,7 @@ export async function computeAutoScores(
   to: string,
 ): Promise<Map<string, AutoItemResult>> {
   // Read together: the 考评 form shows what this returns, and a slower read lets a quick 保存 see no automatic scores.
-  const [meetings, venues, roster] = await Promise.all([
+  const [meetings, venues, { roster, established }] = await Promise.all([
     meetingsForStandard(branchId, standard, from, to),
     db.venues.where('branchId').equals(branchId).toArray() as Promise<Venue[]>,
     rosterOf(branchId),
@@ -82,7 +87,7 @@ export async function computeAutoScores(
   const venue = mainVenueOf(venues);
   const out = new Map<string, AutoItemResult>();
   for (const item of standard.items) {
-    const result = autoScoreItem(item, { meetings, venue, roster, from, to });
+    const result = autoScoreItem(item, { meetings, venue, roster, established, from, to });
     if (result) out.set(item.code, { code: item.code, ...result });
   }
   return out;
