@@ -381,41 +381,42 @@ function profile(sel: DossierSelection, period: DossierPeriod): Content {
       [['本届任期', cnDateRange(b.termStart, b.termEnd)]],
       [['党员人数', memberCountCell(sel.members, period)]],
     ]),
-    { text: '支委会组成与分工', style: 'h2' },
-    ...committeeTable(b.committee, period),
-    { text: '党小组', style: 'h2' },
-    b.partyGroups.length
-      ? dataTable(
-          ['党小组', '组长', '人数'],
-          b.partyGroups.map((g) => [
-            g.name,
-            g.leaderName || '—',
-            `${onRoll.filter((m) => m.partyGroupId === g.id).length} 人`,
-          ]),
-          ['*', 100, 60],
-        )
-      : emptyNote('未设党小组'),
-    { text: '党员名册（摘要）', style: 'h2' },
-    sel.members.length
-      ? dataTable(
-          ['序号', '姓名', '性别', '类别', '入党时间', '党小组', '职务', ...(moved ? ['期内变动'] : [])],
-          sel.members.map((m, i) => [
-            { text: String(i + 1), alignment: 'center' },
-            m.name,
-            { text: m.gender, alignment: 'center' },
-            // 正式 or 预备 as on the period's last day (or the day the member left), not as today.
-            {
-              text: statusOn(m, m.leftDate && m.leftDate <= period.to ? m.leftDate : period.to),
-              alignment: 'center',
-            },
-            cnDate(m.joinedDate),
-            groupName(m.partyGroupId),
-            m.post,
-            ...(moved ? [movementCell(i)] : []),
-          ]),
-          [26, 48, 26, 30, DATE_WIDTH, '*', '*', ...(moved ? [DATE_WIDTH] : [])],
-        )
-      : emptyNote(EMPTY_TEXT),
+    ...headed({ text: '支委会组成与分工', style: 'h2' }, committeeTable(b.committee, period)),
+    ...headed({ text: '党小组', style: 'h2' }, [
+      b.partyGroups.length
+        ? dataTable(
+            ['党小组', '组长', '人数'],
+            b.partyGroups.map((g) => [
+              g.name,
+              g.leaderName || '—',
+              `${onRoll.filter((m) => m.partyGroupId === g.id).length} 人`,
+            ]),
+            ['*', 100, 60],
+          )
+        : emptyNote('未设党小组'),
+    ]),
+    ...headed({ text: '党员名册（摘要）', style: 'h2' }, [
+      sel.members.length
+        ? dataTable(
+            ['序号', '姓名', '性别', '类别', '入党时间', '党小组', '职务', ...(moved ? ['期内变动'] : [])],
+            sel.members.map((m, i) => [
+              { text: String(i + 1), alignment: 'center' },
+              m.name,
+              { text: m.gender, alignment: 'center' },
+              // 正式 or 预备 as on the period's last day (or the day the member left), not as today.
+              {
+                text: statusOn(m, m.leftDate && m.leftDate <= period.to ? m.leftDate : period.to),
+                alignment: 'center',
+              },
+              cnDate(m.joinedDate),
+              groupName(m.partyGroupId),
+              m.post,
+              ...(moved ? [movementCell(i)] : []),
+            ]),
+            [26, 48, 26, 30, DATE_WIDTH, '*', '*', ...(moved ? [DATE_WIDTH] : [])],
+          )
+        : emptyNote(EMPTY_TEXT),
+    ]),
     {
       // Two short rows: the heading stays with them rather than end a page alone.
       stack: [
@@ -430,18 +431,20 @@ function profile(sel: DossierSelection, period: DossierPeriod): Content {
       ],
       unbreakable: true,
     },
-    { text: '人人有格言', style: 'h3' },
   ];
   // The members of the branch at the period's end: one who left during it no longer speaks for it.
   const mottos = onRoll.filter((m) => m.motto);
   nodes.push(
-    mottos.length
-      ? dataTable(
-          ['姓名', '格言'],
-          mottos.map((m) => [m.name, m.motto]),
-          [60, '*'],
-        )
-      : emptyNote(EMPTY_TEXT),
+    ...headed({ text: '人人有格言', style: 'h3' }, [
+      mottos.length
+        ? dataTable(
+            ['姓名', '格言'],
+            mottos.map((m) => [m.name, m.motto]),
+            [60, '*'],
+          )
+        : // A 格言 is the member's own, not a record of the year: 「本年度无记录」 misread as a year with none.
+          emptyNote('党员尚未填写格言'),
+    ]),
   );
   return part(...nodes);
 }
@@ -457,6 +460,11 @@ function photoGrid(ids: readonly string[], data: DossierData, sel: DossierSelect
     for (const id of c.attachmentIds) item.set(id, k);
   }
   const rank = (id: string) => item.get(id) ?? SEVEN_HAVES.length;
+  const itemCaption = (id: string) => {
+    const k = item.get(id) ?? -1;
+    // 「（1）有固定场所」: the label without its parenthesised standard, which the table states.
+    return k >= 0 ? `（${k + 1}）${SEVEN_HAVES[k]!.label.replace(/（[^）]*）$/, '')}` : undefined;
+  };
   const photos = inIdOrder(
     [...ids].sort((x, y) => rank(x) - rank(y)),
     sel.attachments,
@@ -466,13 +474,24 @@ function photoGrid(ids: readonly string[], data: DossierData, sel: DossierSelect
   const out: Content[] = [];
   for (let i = 0; i < photos.length; i += 3) {
     out.push({
-      columns: photos.slice(i, i + 3).map(({ a, bytes }) => ({
-        stack: [
-          { image: imageDataUrl(bytes), fit: [130, 100], alignment: 'center' },
-          { text: photoCaption(a.name), style: 'small', alignment: 'center' },
-        ],
-        width: '*',
-      })),
+      columns: photos.slice(i, i + 3).map(({ a, bytes }) => {
+        // Captioned with the item it proves, numbered as in the table above: a phone's file name
+        // (「IMG_20261120_153045」) told an inspector nothing. The name follows, smaller, to find the file in the ledger.
+        const proves = itemCaption(a.id);
+        return {
+          stack: [
+            { image: imageDataUrl(bytes), fit: [130, 100], alignment: 'center' },
+            ...(proves ? [{ text: proves, style: 'small', alignment: 'center' } as const] : []),
+            {
+              text: photoCaption(a.name),
+              style: 'small',
+              ...(proves ? { fontSize: 7, color: '#888888' } : {}),
+              alignment: 'center',
+            },
+          ],
+          width: '*',
+        };
+      }),
       columnGap: 8,
       margin: [0, 4, 0, 4],
     });
@@ -804,6 +823,16 @@ const SHORT_BLOCK_LINES = 20;
 /** Nodes that move to the next page together rather than leave a heading at the foot of a page. */
 function together(nodes: Content[]): Content {
   return { stack: nodes, unbreakable: true };
+}
+
+/**
+ * A heading and what it introduces: with only an empty note under it (「本年度无记录」, 「未设党小组」), the two as one
+ * block — the note is two lines, and the heading alone at the foot of a page with its note starting the next looked
+ * sloppy in a bound volume. A table under a heading keeps its first rows anyway (prebreak.ts, keptWithTable).
+ */
+function headed(heading: Content, body: Content[]): Content[] {
+  const first = body[0] as { style?: unknown } | undefined;
+  return first?.style === 'empty' ? [together([heading, ...body])] : [heading, ...body];
 }
 
 /** A heading with its block, kept together when the block is short; a long block may break as before. */
@@ -1270,7 +1299,7 @@ function evaluationHeldNote(year: number, sel: DossierSelection, data: DossierDa
  * year cannot be placed; a 3月–9月 volume, whose results are the whole year's and were given after it (said so).
  */
 function evaluations(sel: DossierSelection, data: DossierData, period: DossierPeriod): Content[] {
-  if (!sel.memberEvaluations.length) return [{ text: '民主评议党员', style: 'h2' }, emptyNote()];
+  if (!sel.memberEvaluations.length) return headed({ text: '民主评议党员', style: 'h2' }, [emptyNote()]);
   const name = (id: string) =>
     sel.members.find((m) => m.id === id)?.name ?? data.members.find((m) => m.id === id)?.name ?? '（已删除的党员）';
   const withYear = !isCalendarYear(period);
@@ -1423,12 +1452,18 @@ function learningCompletion(sel: DossierSelection, period: DossierPeriod, opts: 
   for (const y of years) {
     const members = sel.members.filter((m) => onRosterDuring(m, y.from, y.to));
     if (!members.length) continue;
+    const label = byYear ? `${y.from.slice(0, 4)}年度` : '';
+    // A year without one entry: a matrix of 「0/10 0.0%」 rows would only measure that nothing was entered (a ledger
+    // started this year, or learning kept elsewhere), so it says so in a line.
+    if (!sel.learning.some((l) => l.date >= y.from && l.date <= y.to)) {
+      nodes.push({ text: `${label}未登记党员学习`, bold: true, margin: [0, 8, 0, 4] });
+      continue;
+    }
     const overview = wholePeriodsOnly(
       learningOverview({ from: y.from, to: y.to, today, members, entries: sel.learning }),
       y,
     );
     const b = overview.branch;
-    const label = byYear ? `${y.from.slice(0, 4)}年度` : '';
     const moves = members.map((m) => movementsOf(m, y).filter((x) => x.kind !== '转正'));
     const nameCell = (i: number): TableCell =>
       moves[i]!.length
@@ -1507,8 +1542,22 @@ function learning(sel: DossierSelection, data: DossierData, cite: Cite, period: 
   const heading: Content = { text: '党员学习（一抓好四深化）', style: 'h2' };
   const nodes: Content[] = [sectionHeading('learning')];
   const name = (id: string) => sel.members.find((m) => m.id === id)?.name ?? id;
-  if (!sel.learning.length && !sel.members.length) nodes.push(heading, emptyNote());
-  else {
+  if (!sel.learning.length) {
+    // Nothing entered in the period: one statement with the targets, no completion rate built only from zeros (the
+    // first volume of a branch that has just started its ledger had 12 rows of 「0/10 0.0%」 under 「0.0%」).
+    nodes.push(
+      together([
+        heading,
+        {
+          text: [
+            { text: `${isCalendarYear(period) ? '本年度' : '本卷期间'}未登记党员学习。`, bold: true },
+            `学习目标：${LEARNING_TARGETS.map((t) => `${t.kind}${t.rule}`).join('；')}。`,
+          ],
+          margin: [0, 4, 0, 8],
+        },
+      ]),
+    );
+  } else {
     nodes.push(
       // The targets once, under the heading: every cell below is counted against them.
       together([
@@ -1522,26 +1571,22 @@ function learning(sel: DossierSelection, data: DossierData, cite: Cite, period: 
         },
       ]),
       ...learningCompletion(sel, period, opts),
+      // A heading right before its table: it keeps the table's first rows (prebreak.ts, keptWithTable).
       { text: '学习记录', style: 'h3' },
-    );
-    nodes.push(
-      sel.learning.length
-        ? dataTable(
-            ['日期', '姓名', '类型', '标题'],
-            // Each entry anchored: a 考评 item citing it names its page.
-            sel.learning.map((l) => [
-              { text: cnDate(l.date), id: learningAnchor(l.id) },
-              name(l.memberId),
-              l.kind,
-              l.title,
-            ]),
-            [DATE_WIDTH, 50, 60, '*'],
-          )
-        : emptyNote(),
+      dataTable(
+        ['日期', '姓名', '类型', '标题'],
+        // Each entry anchored: a 考评 item citing it names its page.
+        sel.learning.map((l) => [
+          { text: cnDate(l.date), id: learningAnchor(l.id) },
+          name(l.memberId),
+          l.kind,
+          l.title,
+        ]),
+        [DATE_WIDTH, 50, 60, '*'],
+      ),
     );
   }
-  nodes.push({ text: '争创活动', style: 'h2' });
-  if (!sel.campaigns.length) nodes.push(emptyNote());
+  nodes.push(...headed({ text: '争创活动', style: 'h2' }, sel.campaigns.length ? [] : [emptyNote()]));
   const assessments = new Map(data.assessments.filter((a) => a.branchId === sel.branch.id).map((a) => [a.id, a]));
   const printedAssessments = new Set(sel.assessments.map((a) => a.id));
   const stepHeading = (text: string): Content => ({ text, bold: true, margin: [0, 6, 0, 0] });
@@ -1698,10 +1743,11 @@ function appendix(sel: DossierSelection, manifest: DossierManifest, fingerprint:
   const tally = (label: string, n: number): TableCell[] => [label, { text: String(n), alignment: 'center' }];
   return part(
     sectionHeading('appendix'),
-    { text: '记录索引', style: 'h2' },
-    rows.length
-      ? dataTable(['序号', '日期', '类型', '次序', '主题', '页码'], rows, [26, DATE_WIDTH, 62, 34, '*', 30])
-      : emptyNote(),
+    ...headed({ text: '记录索引', style: 'h2' }, [
+      rows.length
+        ? dataTable(['序号', '日期', '类型', '次序', '主题', '页码'], rows, [26, DATE_WIDTH, 62, 34, '*', 30])
+        : emptyNote(),
+    ]),
     // Under half a page (fourteen short rows): kept whole rather than leave its heading at the foot of a page.
     together([
       { text: '数据指纹', style: 'h2' },

@@ -177,11 +177,16 @@ describe.skipIf(!hasPoppler)('page flow of the typical branch-year (needs popple
     );
     expect(several.length).toBeGreaterThan(0);
     for (const m of several) inOrder(m.attachmentIds.map(nameOf).filter((n) => png.test(n)));
-    // 七有 photos: in the order of the numbered 七有 table above them.
+    // 七有 photos: in the order of the numbered 七有 table above them, each captioned with its item 「（1）有固定场所」
+    // (the file name follows in smaller type, wrapped under it: the item is what orders them).
     const room = data.venues.find((v) => v.kind === '党员活动室')!;
-    const byItem = SEVEN_HAVES.flatMap((s) => room.checklist.find((c) => c.key === s.key)?.attachmentIds ?? []);
-    expect(byItem.length).toBeGreaterThan(1);
-    inOrder(byItem.map(nameOf));
+    const items = SEVEN_HAVES.flatMap((s, k) =>
+      room.checklist.find((c) => c.key === s.key)?.attachmentIds.length ? [`（${k + 1}）${s.label.slice(0, 4)}`] : [],
+    );
+    expect(items.length).toBeGreaterThan(1);
+    const at = items.map((c) => flat.indexOf(c));
+    expect(at.every((x) => x >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((x, y) => x - y));
   });
 
   it('never splits a table row over two pages: each 民主评议 page starts with a member, not the tail of a text', () => {
