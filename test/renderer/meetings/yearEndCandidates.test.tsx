@@ -28,7 +28,12 @@ const held = (kind: '组织生活会' | '民主评议党员' | '支委会', date
   meetingInput({ kind, topic, date });
 
 /** As an older build stored it: no 所属年度, so it counts in the year of its date. */
-async function olderRecord(branchId: string, kind: '组织生活会' | '民主评议党员' | '支委会', date: string, people: object) {
+async function olderRecord(
+  branchId: string,
+  kind: '组织生活会' | '民主评议党员' | '支委会',
+  date: string,
+  people: object,
+) {
   const m = await createMeeting(branchId, { ...held(kind, date), ...people });
   expect(m.forYear).toBeUndefined();
   return m;

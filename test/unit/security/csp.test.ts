@@ -55,7 +55,7 @@ describe('Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/ws:/);
   });
 
-  it("lets scripts come only from the app: WebAssembly may compile, JavaScript may not be evaluated", () => {
+  it('lets scripts come only from the app: WebAssembly may compile, JavaScript may not be evaluated', () => {
     expect(header.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   });
 
