@@ -1,4 +1,5 @@
 // The 迎检卷宗 document definition of one branch-volume, ordered by the four standards, with its manifest.
+import { establishedOf } from '../branch/established';
 import { countingDate, forYearNote, recordYearOf } from '../domain/recordYear';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { MEETING_KINDS, MEMBER_GRADES, SEVEN_HAVES, CAMPAIGN_PHASES, CAMPAIGN_STEPS, seqBook } from '../domain/vocab';
@@ -1441,6 +1442,7 @@ function tallyCell(t: Tally): TableCell {
  */
 function learningCompletion(sel: DossierSelection, period: DossierPeriod, opts: DossierOptions): Content[] {
   const today = exportDay(opts);
+  const established = establishedOf(sel.branch);
   const years: DossierPeriod[] = [];
   for (let y = Number(period.from.slice(0, 4)); y <= Number(period.to.slice(0, 4)); y++) {
     const from = `${y}-01-01` < period.from ? period.from : `${y}-01-01`;
@@ -1460,7 +1462,14 @@ function learningCompletion(sel: DossierSelection, period: DossierPeriod, opts: 
       continue;
     }
     const overview = wholePeriodsOnly(
-      learningOverview({ from: y.from, to: y.to, today, members, entries: sel.learning }),
+      learningOverview({
+        from: y.from,
+        to: y.to,
+        today,
+        members,
+        entries: sel.learning,
+        ...(established ? { established } : {}),
+      }),
       y,
     );
     const b = overview.branch;

@@ -108,8 +108,17 @@ function countIn(target: LearningTarget, dates: readonly string[]): number {
   return target.countBy === 'days' ? new Set(dates).size : dates.length;
 }
 
-function statusOf(target: LearningTarget, period: Period, count: number, member: MatrixMember, today: string) {
+function statusOf(
+  target: LearningTarget,
+  period: Period,
+  count: number,
+  member: MatrixMember,
+  today: string,
+  established: string | undefined,
+) {
   if (period.start > today) return 'none';
+  // Before the branch was founded nobody owed it anything (the period it was founded in is due), as on the 工作台.
+  if (established && period.end < established) return 'none';
   const rollStart = rollStartOf(member);
   if (rollStart && period.end < rollStart) return 'none';
   if (member.leftDate && period.start > member.leftDate) return 'none';
@@ -127,6 +136,8 @@ export function learningMatrix(input: {
   today: string;
   members: readonly MatrixMember[];
   entries: readonly MatrixEntry[];
+  /** The branch's 成立日期, if recorded. */
+  established?: string;
 }): LearningMatrix {
   const target = targetOf(input.kind);
   const periods = periodsBetween(target.unit, input.from, input.to);
@@ -146,7 +157,8 @@ export function learningMatrix(input: {
         target,
         dates.filter((d) => d >= period.start && d <= period.end),
       );
-      return { period, count, status: statusOf(target, period, count, member, input.today) as CellStatus };
+      const status = statusOf(target, period, count, member, input.today, input.established);
+      return { period, count, status: status as CellStatus };
     });
     const done = cells.filter((c) => c.status === 'done').length;
     const due = done + cells.filter((c) => c.status === 'missed').length;

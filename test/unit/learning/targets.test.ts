@@ -114,6 +114,17 @@ describe('completion matrix and rates', () => {
     expect(m.rows[0]).toMatchObject({ done: 2, due: 2, rate: 1 });
   });
 
+  it('periods that ended before the branch’s 成立日期 are not due; the one it was founded in is', () => {
+    const input = { ...YEAR, kind: '月写一篇' as const, members: [zhang], entries: monthly('m1', '月写一篇', [9, 10]) };
+    // Founded 2024-09-15: September to December are due, two of them met.
+    const founded = learningMatrix({ ...input, established: '2024-09-15' });
+    expect(founded.rows[0]).toMatchObject({ done: 2, due: 4 });
+    expect(founded.rows[0]!.cells.slice(0, 8).every((c) => c.status === 'none')).toBe(true);
+    expect(founded.rows[0]!.cells[8]!.status).toBe('done');
+    // Without it, the whole year is owed.
+    expect(learningMatrix(input).rows[0]).toMatchObject({ done: 2, due: 12 });
+  });
+
   it('overview: each member over all four targets, and the branch rate', () => {
     const entries = [
       ...monthly('m1', '月写一篇', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),

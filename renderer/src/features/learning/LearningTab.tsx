@@ -47,6 +47,7 @@ export function LearningTab({ branchId }: Readonly<{ branchId: string }>) {
         today,
         members: data.members,
         entries: data.entries,
+        ...(data.established ? { established: data.established } : {}),
       }),
     [data, year, today],
   );
