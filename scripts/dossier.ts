@@ -6,8 +6,9 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inspectBackup, readBackup, type BackupManifest, type OpenBackup } from '../shared/backup';
-import { BRANCH_DATA_TABLES, SUPPORTED_SCHEMA_VERSIONS, type BackupTableName } from '../shared/backup/tables';
+import { SUPPORTED_SCHEMA_VERSIONS } from '../shared/backup/tables';
 import { buildDossier } from '../shared/dossier/build';
+import { branchVolumeCollector } from '../shared/dossier/fromBackup';
 import {
   emptyPeriodReason,
   isCalendarYear,
@@ -17,12 +18,10 @@ import {
   type DossierData,
   type DossierPeriod,
 } from '../shared/dossier/data';
-import { FONT_FILES, imageMime } from '../shared/dossier/layout';
+import { FONT_FILES } from '../shared/dossier/layout';
 import { renderPdf } from '../shared/dossier/render';
-import { RULE_PACK_SETTING, rulePackIdOf } from '../shared/rules/packs';
 import { chinaToday, isRealDate } from '../shared/schemas/common';
 import { fileErrorReason, wantsHelp } from './cliText';
-import type { AttachmentMeta, Branch } from '../shared/schemas/entities';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE =
@@ -91,11 +90,6 @@ export function pickBranch(
   );
 }
 
-const PRINTABLE_MIME = new Set(['image/jpeg', 'image/png']);
-
-/** Tables whose rows belong to one branch by `branchId` (attachment rows come through onAttachment instead). */
-const BRANCH_TABLES: ReadonlySet<string> = new Set(BRANCH_DATA_TABLES);
-
 /**
  * The second pass of the file: one branch's rows (plus the shared standards) as DossierData, and the original bytes
  * of its PNG/JPEG attachments — the app downscales photos with OffscreenCanvas, which Node does not have.
@@ -109,54 +103,12 @@ export async function readBranchVolume(
   file: string,
   branchId: string,
 ): Promise<{ data: DossierData; rulePackId: string }> {
-  const rows: Partial<Record<BackupTableName, Record<string, unknown>[]>> = {};
-  let rulePack: unknown;
-  const attachments: AttachmentMeta[] = [];
-  const images = new Map<string, Uint8Array>();
-  const result = await readBackup(openBackupFile(file), {
-    onRows: (table, batch) => {
-      if (table === 'settings') rulePack = batch.find((row) => row.key === RULE_PACK_SETTING)?.value ?? rulePack;
-      const list = (rows[table] ??= []);
-      for (const row of batch) {
-        if (
-          table === 'branches'
-            ? row.id === branchId
-            : table === 'standards' || (BRANCH_TABLES.has(table) && row.branchId === branchId)
-        ) {
-          list.push(row);
-        }
-      }
-    },
-    onAttachment: (meta, bytes) => {
-      if (meta.branchId !== branchId) return;
-      attachments.push(meta);
-      if (PRINTABLE_MIME.has(meta.mime) && imageMime(bytes) && !images.has(meta.sha256)) images.set(meta.sha256, bytes);
-    },
-  });
+  const collector = branchVolumeCollector(branchId);
+  const result = await readBackup(openBackupFile(file), collector.handlers);
   if (!result.ok) throw new CliError(`备份文件无效：${oneLine(result.errors[0] ?? '无法读取')}`);
-  const branch = rows.branches?.[0] as Branch | undefined;
-  if (!branch) throw new CliError(`备份中没有编号为 ${branchId} 的支部`);
-  // The reader validated every row with its table's schema; a list of DossierData is named as its backup table.
-  const table = <K extends Exclude<keyof DossierData, 'branch' | 'attachments' | 'images'>>(name: K) =>
-    (rows[name] ?? []) as unknown as DossierData[K];
-  const data: DossierData = {
-    branch,
-    members: table('members'),
-    venues: table('venues'),
-    venueChecks: table('venueChecks'),
-    meetings: table('meetings'),
-    responsibilities: table('responsibilities'),
-    standards: table('standards'),
-    assessments: table('assessments'),
-    memberEvaluations: table('memberEvaluations'),
-    learning: table('learning'),
-    campaigns: table('campaigns'),
-    competitions: table('competitions'),
-    audit: table('audit'),
-    attachments,
-    images,
-  };
-  return { data, rulePackId: rulePackIdOf(rulePack) };
+  const volume = collector.result();
+  if (!volume) throw new CliError(`备份中没有编号为 ${branchId} 的支部`);
+  return volume;
 }
 
 /** The four Noto fonts from resources/fonts, prepared first if a fresh checkout does not have them yet. */

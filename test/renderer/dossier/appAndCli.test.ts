@@ -2,10 +2,10 @@
 // the CLI (`npm run dossier`: every row of the branch, read from a backup of the same database) is the same document.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readBackup } from '../../../shared/backup';
-import { BRANCH_DATA_TABLES, type BackupTableName } from '../../../shared/backup/tables';
 import { buildDossier } from '../../../shared/dossier/build';
+import { branchVolumeCollector } from '../../../shared/dossier/fromBackup';
 import type { DossierData, DossierOptions } from '../../../shared/dossier/data';
-import type { AttachmentMeta, Assessment, Branch } from '../../../shared/schemas/entities';
+import type { Assessment } from '../../../shared/schemas/entities';
 import { exportBackupBlob } from '../../../renderer/src/db/backup/export';
 import { db } from '../../../renderer/src/db/db';
 import { loadDossierJob } from '../../../renderer/src/db/printData';
@@ -32,45 +32,15 @@ const OPTIONS: DossierOptions = {
   rulePackId: 'regulation-2018',
 };
 
-/** As `npm run dossier` reads a backup (scripts/dossier.ts readBranchVolume): the branch's rows of every table. */
+/** As `npm run dossier` reads a backup (scripts/dossier.ts readBranchVolume, through the same collector). */
 async function backupData(branchId: string): Promise<DossierData> {
   const { blob } = await exportBackupBlob({ createdAt: '2030-06-15T02:00:00.000Z' });
-  const rows: Partial<Record<BackupTableName, Record<string, unknown>[]>> = {};
-  const attachments: AttachmentMeta[] = [];
-  const result = await readBackup(chunksOf(await bytesOf(blob)), {
-    onRows: (table, batch) => {
-      const list = (rows[table] ??= []);
-      for (const row of batch) {
-        const mine =
-          table === 'branches'
-            ? row.id === branchId
-            : table === 'standards' || ((BRANCH_DATA_TABLES as string[]).includes(table) && row.branchId === branchId);
-        if (mine) list.push(row);
-      }
-    },
-    onAttachment: (meta) => {
-      if (meta.branchId === branchId) attachments.push(meta);
-    },
-  });
+  const collector = branchVolumeCollector(branchId);
+  const result = await readBackup(chunksOf(await bytesOf(blob)), collector.handlers);
   if (!result.ok) throw new Error(result.errors.join('\n'));
-  const table = <K extends Exclude<keyof DossierData, 'branch' | 'attachments' | 'images'>>(name: K) =>
-    (rows[name] ?? []) as unknown as DossierData[K];
-  return {
-    branch: rows.branches![0] as unknown as Branch,
-    members: table('members'),
-    venues: table('venues'),
-    venueChecks: table('venueChecks'),
-    meetings: table('meetings'),
-    responsibilities: table('responsibilities'),
-    standards: table('standards'),
-    assessments: table('assessments'),
-    memberEvaluations: table('memberEvaluations'),
-    learning: table('learning'),
-    campaigns: table('campaigns'),
-    competitions: table('competitions'),
-    audit: table('audit'),
-    attachments,
-  };
+  const volume = collector.result();
+  if (!volume) throw new Error('the backup has no such branch');
+  return volume.data;
 }
 
 function textsOf(node: unknown, out: string[] = []): string[] {
