@@ -140,6 +140,18 @@ describe('meetingRuleIssues', () => {
     ]);
     expect(messages({ kind: '谈心谈话', talkParties: ['m1', 'm2'] })).toEqual([]);
   });
+
+  it('refuses a date before the 成立日期 in the same 保存, unless the record already had it', () => {
+    const before = { ...values, date: '2025-01-31' };
+    expect(meetingRuleIssues(before, '2025-06-30', { established: '2025-03-01' })).toEqual([
+      {
+        path: 'date',
+        message: '会议日期不能早于本支部成立日期（2025-03-01）；如成立日期有误，请先在“支部概况”中修改',
+      },
+    ]);
+    expect(meetingRuleIssues(before, '2025-06-30', { established: '2025-03-01', keptDate: '2025-01-31' })).toEqual([]);
+    expect(meetingRuleIssues(values, '2025-06-30', { established: '2025-03-01' })).toEqual([]);
+  });
 });
 
 describe('emptyMeetingValues for a 补录 link', () => {

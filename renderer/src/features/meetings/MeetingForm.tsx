@@ -1,5 +1,6 @@
 // The record form: every kind with its own fields, attendance prefilled with who is expected, live quorum and 第N次;
 // asks before saving what looks like a second entry of a meeting, and can start the next record of the kind.
+import { establishedOf } from '../../../../shared/branch/established';
 import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '../../ui/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
@@ -95,6 +96,9 @@ const ATTENDANCE_STATUS_WIDTH = 96;
 /** What validation reads besides the values: the roster, to refuse attendance rows of members not on it that day. */
 interface FormContext {
   members: readonly Member[];
+  /** The branch's 成立日期 and the record's stored date: a new date before the former is refused in the same 保存. */
+  established?: string;
+  keptDate?: string;
 }
 
 // The date is undefined while empty (see MeetingFormValues); zod rejects that with its own message.
@@ -108,7 +112,7 @@ const schemaResolver = zodResolver(meetingInputSchema) as unknown as Resolver<
 const resolver: Resolver<MeetingFormValues, FormContext, MeetingFormOutput> = async (values, context, options) => {
   const result = await schemaResolver(values, context, options);
   const issues = [
-    ...meetingRuleIssues(values, chinaToday()),
+    ...meetingRuleIssues(values, chinaToday(), { established: context?.established, keptDate: context?.keptDate }),
     ...offRollIssues(values.attendance, context?.members ?? [], values.date),
   ];
   if (issues.length === 0) return result;
@@ -151,7 +155,7 @@ export function MeetingForm({
     MeetingFormOutput
   >({
     resolver,
-    context: { members },
+    context: { members, established: establishedOf(branch), keptDate: meeting?.date },
     defaultValues,
     // The form is 2,400–3,700 px tall: the first message in page order is shown and focused below, together with
     // the repository's and the banner's; react-hook-form's own focus follows registration order, not the page.

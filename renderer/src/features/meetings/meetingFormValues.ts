@@ -1,4 +1,5 @@
 // The record form's value shape: a new record prefilled from the roster, or a stored record's editable fields.
+import { beforeEstablishedMessage } from '../../../../shared/branch/established';
 import type { z } from 'zod';
 import { committeeOn } from '../../../../shared/branch/committee';
 import type { CommitteeRole, MeetingKind } from '../../../../shared/domain/vocab';
@@ -317,9 +318,16 @@ export function attendanceLabels(
 export function meetingRuleIssues(
   values: Pick<MeetingFormValues, 'kind' | 'date' | 'lecturer' | 'partyGroupId' | 'talkParties'>,
   today: string,
+  /** The branch's 成立日期, and the date the record already had (kept through edits, as the repository allows). */
+  founding: { established?: string; keptDate?: string } = {},
 ): { path: 'date' | 'lecturer' | 'partyGroupId' | 'talkParties'; message: string }[] {
   const issues: ReturnType<typeof meetingRuleIssues> = [];
   if (values.date && values.date > today) issues.push({ path: 'date', message: `会议日期不能晚于今天（${today}）` });
+  const beforeFounded =
+    values.date && values.date !== founding.keptDate
+      ? beforeEstablishedMessage('会议日期', values.date, founding.established)
+      : undefined;
+  if (beforeFounded) issues.push({ path: 'date', message: beforeFounded });
   if (values.kind === '党课' && !values.lecturer.trim()) issues.push({ path: 'lecturer', message: '党课请填写授课人' });
   if (values.kind === '党小组会' && !values.partyGroupId) {
     issues.push({ path: 'partyGroupId', message: '党小组会请选择党小组' });
