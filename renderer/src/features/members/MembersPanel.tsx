@@ -26,9 +26,9 @@ const FILTER_OPTIONS: { value: Filter; label: string }[] = [
 ];
 
 export function MembersPanel({ branch }: Readonly<{ branch: Branch }>) {
-  // Below 992 px the fixed 操作 column shows its buttons' icons (named, with a tooltip): their words took ≈ 240 px,
-  // leaving four columns of the roster in a 683-px window.
-  const compact = Grid.useBreakpoint().lg === false;
+  // Below 1200 px the fixed 操作 column shows its buttons' icons (named, with a tooltip): their words took ≈ 240 px,
+  // leaving four columns of the roster in a 683-px window, and at 1024 px the fixed column covered 党小组.
+  const compact = Grid.useBreakpoint().xl === false;
   const { message } = App.useApp();
   const confirmClose = useConfirmClose();
   const members = useMembers(branch.id);
