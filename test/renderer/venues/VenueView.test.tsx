@@ -100,6 +100,21 @@ describe('VenueView', () => {
     expect(await placeholder('有电教设备')).not.toContain('党旗');
   });
 
+  it('a check just registered: the focus goes to its row at the top of the history, out of view above the form', async () => {
+    const { venue } = await setUp();
+    await addVenueCheck(venue.id, { date: '2025-05-20', inspector: '张三', findings: '', nextDueDate: '' });
+    inApp(<VenueView venueId={venue.id} />);
+    const form = await screen.findByRole('form', { name: '登记复查' });
+    const date = within(form).getByLabelText(/^复查日期/);
+    fireEvent.mouseDown(date);
+    fireEvent.change(date, { target: { value: '2025-11-20' } });
+    fireEvent.keyDown(date, { key: 'Enter' });
+    fireEvent.change(within(form).getByLabelText(/^检查人/), { target: { value: '李四' } });
+    fireEvent.click(within(form).getByRole('button', { name: '登记复查' }));
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('修改 2025-11-20 的复查记录'));
+    expect(await db.venueChecks.count()).toBe(2);
+  });
+
   it('saves a note typed just before leaving the page', async () => {
     const { venue } = await setUp();
     const view = inApp(<VenueView venueId={venue.id} />);

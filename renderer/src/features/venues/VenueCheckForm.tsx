@@ -53,10 +53,12 @@ interface Props {
   check?: VenueCheck;
   /** After a correction is saved (the dialog closes). */
   onSaved?: () => void;
+  /** After 登记复查 stored a new check. */
+  onAdded?: (check: VenueCheck) => void;
   onCancel?: () => void;
 }
 
-export function VenueCheckForm({ venueId, check, onSaved, onCancel }: Readonly<Props>) {
+export function VenueCheckForm({ venueId, check, onSaved, onAdded, onCancel }: Readonly<Props>) {
   const { message } = App.useApp();
   const idPrefix = `venue-check-${useId().replace(/:/g, '')}`;
   const { control, handleSubmit, setError, formState, reset } = useForm<CheckFormValues, unknown, CheckFormOutput>({
@@ -77,9 +79,10 @@ export function VenueCheckForm({ venueId, check, onSaved, onCancel }: Readonly<P
         onSaved?.();
         return;
       }
-      await addVenueCheck(venueId, data);
+      const added = await addVenueCheck(venueId, data);
       message.success('已登记复查');
       reset(emptyValues());
+      onAdded?.(added);
     } catch (error) {
       if (error instanceof ValidationError) {
         for (const issue of error.issues) {

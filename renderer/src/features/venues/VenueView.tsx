@@ -18,7 +18,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   chinaToday,
   SEVEN_HAVES_NOT_APPLICABLE,
@@ -64,6 +64,19 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
     section.scrollIntoView({ block: 'start' });
     section.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
   };
+
+  // A check just registered: its row, at the top of the history above the emptied form, is out of view; once the list
+  // shows it, its 修改 takes the focus (and so the row scrolls into view).
+  const historyRef = useRef<HTMLDivElement>(null);
+  const justAdded = useRef<string | null>(null);
+  const focusAdded = () => {
+    const id = justAdded.current;
+    const row = id ? historyRef.current?.querySelector(`[data-row-key="${CSS.escape(id)}"]`) : null;
+    if (!row) return;
+    justAdded.current = null;
+    row.querySelector<HTMLElement>('button')?.focus();
+  };
+  useEffect(focusAdded, [details]);
 
   if (details === undefined || current === undefined) return <Loading />;
   if (details === null) {
@@ -196,85 +209,93 @@ export function VenueView({ venueId }: Readonly<{ venueId: string }>) {
       )}
 
       <Card title="阵地复查" style={{ marginBottom: 16 }}>
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={checks}
-          locale={{ emptyText: '尚无复查记录' }}
-          style={{ marginBottom: 16 }}
-          columns={[
-            // Narrow (683 px: about 440 px for the table), the date and the inspector share a column and the
-            // actions stand one above the other: 检查情况, the only free text, kept 44 px, two characters a line.
-            ...(compact
-              ? [
-                  {
-                    title: '复查日期、检查人',
-                    key: 'when',
-                    width: 104,
-                    render: (_value: unknown, check: VenueCheck) => (
-                      <>
-                        <div>{check.date}</div>
-                        <Typography.Text type="secondary">{check.inspector}</Typography.Text>
-                      </>
-                    ),
-                  },
-                ]
-              : [
-                  { title: '复查日期', dataIndex: 'date', width: 120 },
-                  { title: '检查人', dataIndex: 'inspector', width: 100 },
-                ]),
-            { title: '检查情况', dataIndex: 'findings', render: (text: string) => text || '—' },
-            {
-              title: '下次复查日期',
-              dataIndex: 'nextDueDate',
-              width: compact ? 104 : 200,
-              render: (date: string, _row, index) => {
-                if (!date) return '未安排';
-                // Only the latest check's date is still pending; older ones were settled by the checks after them.
-                const overdue = index === 0 && dueState(date, today)?.overdue;
-                return (
-                  <Space orientation={compact ? 'vertical' : 'horizontal'} size={compact ? 2 : undefined}>
-                    {date}
-                    {overdue && <Tag color="red">{overdueLabel(date, today)}</Tag>}
-                  </Space>
-                );
+        <div ref={historyRef}>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={checks}
+            locale={{ emptyText: '尚无复查记录' }}
+            style={{ marginBottom: 16 }}
+            columns={[
+              // Narrow (683 px: about 440 px for the table), the date and the inspector share a column and the
+              // actions stand one above the other: 检查情况, the only free text, kept 44 px, two characters a line.
+              ...(compact
+                ? [
+                    {
+                      title: '复查日期、检查人',
+                      key: 'when',
+                      width: 104,
+                      render: (_value: unknown, check: VenueCheck) => (
+                        <>
+                          <div>{check.date}</div>
+                          <Typography.Text type="secondary">{check.inspector}</Typography.Text>
+                        </>
+                      ),
+                    },
+                  ]
+                : [
+                    { title: '复查日期', dataIndex: 'date', width: 120 },
+                    { title: '检查人', dataIndex: 'inspector', width: 100 },
+                  ]),
+              { title: '检查情况', dataIndex: 'findings', render: (text: string) => text || '—' },
+              {
+                title: '下次复查日期',
+                dataIndex: 'nextDueDate',
+                width: compact ? 104 : 200,
+                render: (date: string, _row, index) => {
+                  if (!date) return '未安排';
+                  // Only the latest check's date is still pending; older ones were settled by the checks after them.
+                  const overdue = index === 0 && dueState(date, today)?.overdue;
+                  return (
+                    <Space orientation={compact ? 'vertical' : 'horizontal'} size={compact ? 2 : undefined}>
+                      {date}
+                      {overdue && <Tag color="red">{overdueLabel(date, today)}</Tag>}
+                    </Space>
+                  );
+                },
               },
-            },
-            {
-              title: '操作',
-              key: 'actions',
-              width: compact ? 64 : 140,
-              render: (_value, check) => (
-                <Space size={0} orientation={compact ? 'vertical' : 'horizontal'}>
-                  <Button
-                    type="link"
-                    size="small"
-                    aria-label={`修改 ${check.date} 的复查记录`}
-                    onClick={() => setEditingCheck(check)}
-                  >
-                    修改
-                  </Button>
-                  <Popconfirm
-                    title="删除这条复查记录？"
-                    description={`${check.date} 检查人 ${check.inspector} 的复查记录将被删除（记入操作日志）。`}
-                    okText="删除"
-                    cancelText="取消"
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => removeCheck(check)}
-                  >
-                    <Button type="link" size="small" danger aria-label={`删除 ${check.date} 的复查记录`}>
-                      删除
+              {
+                title: '操作',
+                key: 'actions',
+                width: compact ? 64 : 140,
+                render: (_value, check) => (
+                  <Space size={0} orientation={compact ? 'vertical' : 'horizontal'}>
+                    <Button
+                      type="link"
+                      size="small"
+                      aria-label={`修改 ${check.date} 的复查记录`}
+                      onClick={() => setEditingCheck(check)}
+                    >
+                      修改
                     </Button>
-                  </Popconfirm>
-                </Space>
-              ),
-            },
-          ]}
-        />
+                    <Popconfirm
+                      title="删除这条复查记录？"
+                      description={`${check.date} 检查人 ${check.inspector} 的复查记录将被删除（记入操作日志）。`}
+                      okText="删除"
+                      cancelText="取消"
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() => removeCheck(check)}
+                    >
+                      <Button type="link" size="small" danger aria-label={`删除 ${check.date} 的复查记录`}>
+                        删除
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </div>
         <div ref={checkSectionRef}>
           <Typography.Title level={4}>登记复查</Typography.Title>
-          <VenueCheckForm venueId={venue.id} />
+          <VenueCheckForm
+            venueId={venue.id}
+            onAdded={(check) => {
+              justAdded.current = check.id;
+              focusAdded();
+            }}
+          />
         </div>
       </Card>
 
