@@ -767,6 +767,7 @@ function complianceTable(sel: DossierSelection, period: DossierPeriod, opts: Dos
   const met = tallies.reduce((n, t) => n + t.met, 0);
   const due = tallies.reduce((n, t) => n + t.due, 0);
   const waiting = tallies.reduce((n, t) => n + waitingCount(t), 0);
+  const waitingInDue = tallies.reduce((n, t) => n + (t.due > 0 ? t.pending.length : 0), 0);
   const counted = new Set(pack.rules.map((r) => r.meetingKind));
   const drafts = sel.meetings.filter((m) => m.status === '草稿' && counted.has(m.kind)).length;
   return {
@@ -781,7 +782,15 @@ function complianceTable(sel: DossierSelection, period: DossierPeriod, opts: Dos
           ([...cover.values()].some((c) => c.whole.length)
             ? `合计达标 ${met} / ${due} 期，统计截至 ${cnDate(report.asOf < to ? report.asOf : to)}。`
             : '') +
-          (waiting ? `待 ${waiting} 期：本期尚未结束，尚无记录，不计为未达标。` : '') +
+          // The open period's 党小组 and members are in Y (「23/25 人」, as on the 工作台); a branch-wide rule's open
+          // month is not, until it is met. Said apart, so that the sentence adds up (X / Y and 待 N counted the
+          // groups twice and the months not at all, in one number).
+          (waitingInDue
+            ? `其中 ${waitingInDue} 期为本期尚无记录的党小组或党员，标“待”：本期尚未结束，不计为未达标。`
+            : '') +
+          (waiting - waitingInDue
+            ? `另有 ${waiting - waitingInDue} 期本期尚未结束、尚无记录，标“待”，不计入合计。`
+            : '') +
           coverageNote(pack, cover, period) +
           // A 草稿 counts as held (the meeting took place), as on the 工作台.
           (drafts ? `其中 ${drafts} 条记录尚未定稿（草稿），按已召开计入。` : '') +
