@@ -109,4 +109,39 @@ describe('the 工作台 and 各支部概览 count a branch-year alike', () => {
     expect(row!.missedRules).toBe(board.records.filter((l) => l.misses.length > 0).length);
     expect(row!.missedItems).toBe(board.records.reduce((n, l) => n + l.misses.length, 0));
   });
+
+  it('late in the year both say the days left of a yearly item not yet held, not 未到期 on one of them', () => {
+    const late = '2030-11-28';
+    const board = buildDashboard(
+      {
+        compliance,
+        packId: DEFAULT_RULE_PACK_ID,
+        venues: [],
+        venueChecks: [],
+        responsibilities: [],
+        assessments: [],
+        memberEvaluations: [],
+      },
+      2030,
+      late,
+    );
+    const view = buildOverview(
+      {
+        packId: DEFAULT_RULE_PACK_ID,
+        branches: [
+          {
+            branch: { id: 'b1', name: '甲支部', parentOrg: '', createdAt: '2029-01-01T00:00:00.000Z' },
+            compliance,
+            overdueChecks: 0,
+          },
+        ],
+      },
+      2030,
+      late,
+    );
+    const lifeMeeting = board.records.find((l) => l.label === '组织生活会')!;
+    expect(lifeMeeting.notDue).toBe('本年度还剩 34 天');
+    const cell = view.rows[0]!.cells[view.rules.findIndex((r) => r.id === lifeMeeting.ruleId)]!;
+    expect(cell.notDue).toBe('本年度还剩 34 天');
+  });
 });

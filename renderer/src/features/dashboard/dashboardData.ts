@@ -275,8 +275,11 @@ export function pendingText(rule: RuleResult['rule'], open: RuleResult['periods'
   return `${rule.scope === 'member' ? '尚未谈话' : '尚未记录'}：${shown}（${span}还剩 ${daysLeft(asOf, period.end)} 天）`;
 }
 
-/** Why nothing of the rule is due yet: the days left of a year late in it, else 「本年度尚未到期」. */
-function notDueYet(
+/**
+ * Why nothing of the rule is due yet: the days left of a year late in it, else 「本年度尚未到期」. 各支部概览 says the
+ * same (overviewData.ts), so the two screens do not call one item 未到期 and the other 还剩 34 天.
+ */
+export function notDueYet(
   result: RuleResult,
   open: RuleResult['periods'][number] | undefined,
   asOf: string,

@@ -87,9 +87,14 @@ function Summary({ view }: Readonly<{ view: OverviewView }>) {
   );
 }
 
-/** 「本年度尚未到期」 → 「未到期」, 「未设党小组，不适用」 → 「不适用」: the cell is narrow, its title says it in full. */
+/**
+ * 「本年度尚未到期」 → 「未到期」, 「本年度还剩 34 天」 → 「剩34天」, 「未设党小组，不适用」 → 「不适用」: the cell is narrow, its
+ * title says it in full.
+ */
 function shortNotDue(text: string): string {
-  return text.includes('不适用') ? '不适用' : '未到期';
+  if (text.includes('不适用')) return '不适用';
+  const left = /还剩 (\d+) 天/.exec(text);
+  return left ? `剩${left[1]}天` : '未到期';
 }
 
 /**

@@ -9,7 +9,7 @@ import { db } from '../../db/db';
 import { listBranches } from '../../db/repositories/branches';
 import { getRulePackId, loadComplianceSources, type ComplianceSources } from '../../db/repositories/compliance';
 import { dueVenueChecks } from '../../db/repositories/venues';
-import { pendingText } from '../dashboard/dashboardData';
+import { notDueYet, pendingText } from '../dashboard/dashboardData';
 import { branchLabels, type LabelledBranch } from './branchLabels';
 
 /** The year's latest 考评 of a branch: what the row shows of it. */
@@ -89,8 +89,12 @@ function shortLabel(label: string): string {
   return label.replace(/^\d{4}年/, '') || '全年';
 }
 
-function notDueText(result: RuleResult): string {
-  if (result.periods.length > 0) return '本年度尚未到期';
+function notDueText(result: RuleResult, asOf: string): string {
+  if (result.periods.length > 0) {
+    const open = result.periods.find((p) => p.period.start <= asOf && asOf <= p.period.end);
+    // The cell has no list of names to put the days after: it says them itself.
+    return notDueYet(result, open, asOf, false).notDue ?? '本年度尚未到期';
+  }
   if (result.rule.scope === 'partyGroup') return '未设党小组，不适用';
   if (result.rule.scope === 'member') return '无在册党员，不适用';
   return '本年度不适用';
@@ -183,7 +187,7 @@ function cellOf(result: RuleResult, asOf: string): OverviewCell {
     missedLines: missedLines(tally.missed, result.rule.per === 'year'),
     pending: tally.pending.length,
     ...(tally.pending.length > 0 ? { pendingText: pendingText(result.rule, tally.pending, asOf) } : {}),
-    ...(tally.due === 0 ? { notDue: notDueText(result) } : {}),
+    ...(tally.due === 0 ? { notDue: notDueText(result, asOf) } : {}),
     quorumFailures: result.quorumFailures.length,
   };
 }
