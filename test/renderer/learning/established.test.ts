@@ -16,9 +16,9 @@ describe('the 成立日期', () => {
     const stored = await createLearning(branch.id, input, TODAY);
     await updateBranch(branch.id, { ...branch, establishedDate: '2024-05-01', termStart: '2024-05-01' });
 
-    expect(await messagesOf(() => createLearning(branch.id, input, TODAY))).toEqual([`日期不能早于${FOUNDED}`]);
+    expect(await messagesOf(() => createLearning(branch.id, input, TODAY))).toEqual([`学习日期不能早于${FOUNDED}`]);
     expect(await messagesOf(() => updateLearning(stored, { ...input, date: '2024-03-02' }, TODAY))).toEqual([
-      `日期不能早于${FOUNDED}`,
+      `学习日期不能早于${FOUNDED}`,
     ]);
     expect((await updateLearning(stored, { ...input, notes: '心得' }, TODAY)).notes).toBe('心得');
     expect((await createLearning(branch.id, { ...input, date: '2024-05-01' }, TODAY)).date).toBe('2024-05-01');

@@ -60,7 +60,7 @@ describe('learning repository', () => {
     {
       name: 'a date after today',
       input: (ids: Ids) => ({ memberId: ids.zhang, date: '2024-09-16' }),
-      message: '日期不能晚于今天（2024-09-15）',
+      message: '学习日期不能晚于今天（2024-09-15）',
     },
     {
       name: 'a member who left before that date',
@@ -95,7 +95,7 @@ describe('learning repository', () => {
     const input = { memberId: li.id, kind: '月写一篇' as const, title: '调研报告', date: '2024-06-30' };
     const entry = await createLearning(branch.id, input, TODAY);
     expect(await messagesOf(() => updateLearning(entry, { ...input, date: '2024-12-01' }, TODAY))).toContain(
-      '日期不能晚于今天（2024-09-15）',
+      '学习日期不能晚于今天（2024-09-15）',
     );
     expect((await getLearning(entry))!.date).toBe('2024-06-30');
   });

@@ -93,7 +93,7 @@ describe('学习日期 not after today', { timeout: 20_000 }, () => {
     setDate('学习日期', dayAfter(today));
     fireEvent.click(drawer.getByRole('button', { name: '保存' }));
 
-    expect(await drawer.findByText(`日期不能晚于今天（${today}）`)).toBeTruthy();
+    expect(await drawer.findByText(`学习日期不能晚于今天（${today}）`)).toBeTruthy();
     expect(drawer.getByText('请填写标题')).toBeTruthy();
     expect((await db.learningMonths.toArray()).flatMap((m) => m.entries)[0]?.title).toBe('学习党章');
   });
@@ -112,7 +112,7 @@ describe('学习日期 not after today', { timeout: 20_000 }, () => {
     setDate('学习日期', dayAfter(chinaToday()));
     fireEvent.click(screen.getByRole('button', { name: '登记' }));
 
-    expect(await screen.findByText(`日期不能晚于今天（${chinaToday()}）`)).toBeTruthy();
+    expect(await screen.findByText(`学习日期不能晚于今天（${chinaToday()}）`)).toBeTruthy();
     expect(screen.getByText(`“${li.name}”已于 ${li.leftDate} 离开支部，不能登记此后的记录`)).toBeTruthy();
     expect(screen.getByText('请填写标题')).toBeTruthy();
   });

@@ -21,7 +21,7 @@ const LEARNING_LABELS: Readonly<Record<keyof LearningFields, string>> = {
   memberId: '党员',
   kind: '学习类型',
   title: '标题',
-  date: '日期',
+  date: '学习日期',
   notes: '心得',
   attachmentIds: '附件',
 };
@@ -37,7 +37,7 @@ export function memberDateIssues(
   today: string,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (date > today) issues.push({ path: 'date', message: `日期不能晚于今天（${today}）` });
+  if (date > today) issues.push({ path: 'date', message: `学习日期不能晚于今天（${today}）` });
   if (!member || member.branchId !== branchId) {
     issues.push({ path: 'memberId', message: '所选党员不在本支部名册中，请重新选择' });
   } else if (member.leftDate && date > member.leftDate) {
@@ -66,7 +66,7 @@ async function checked(
   const issues = memberDateIssues(member, branchId, fields.date, today);
   const branch = await db.branches.get(branchId);
   const beforeFounded =
-    fields.date !== keptDate && branch && beforeEstablishedMessage('日期', fields.date, establishedOf(branch));
+    fields.date !== keptDate && branch && beforeEstablishedMessage('学习日期', fields.date, establishedOf(branch));
   if (beforeFounded) issues.push({ path: 'date', message: beforeFounded });
   const added = fields.attachmentIds.filter((id) => !kept.includes(id));
   if ((await db.attachments.bulkGet(added)).some((a) => a?.branchId !== branchId)) {
