@@ -48,35 +48,41 @@ const compliance: ComplianceSources = {
 };
 const asOf = '2030-06-15';
 
+/** The 工作台 and 各支部概览 of the branch on one day. */
+function bothScreens(day: string) {
+  const board = buildDashboard(
+    {
+      compliance,
+      packId: DEFAULT_RULE_PACK_ID,
+      venues: [],
+      venueChecks: [],
+      responsibilities: [],
+      assessments: [],
+      memberEvaluations: [],
+    },
+    2030,
+    day,
+  );
+  const view = buildOverview(
+    {
+      packId: DEFAULT_RULE_PACK_ID,
+      branches: [
+        {
+          branch: { id: 'b1', name: '甲支部', parentOrg: '', createdAt: '2029-01-01T00:00:00.000Z' },
+          compliance,
+          overdueChecks: 0,
+        },
+      ],
+    },
+    2030,
+    day,
+  );
+  return { board, view };
+}
+
 describe('the 工作台 and 各支部概览 count a branch-year alike', () => {
   it('shows the same met/due and gaps for every rule, the open period due on both and missed on neither', () => {
-    const board = buildDashboard(
-      {
-        compliance,
-        packId: DEFAULT_RULE_PACK_ID,
-        venues: [],
-        venueChecks: [],
-        responsibilities: [],
-        assessments: [],
-        memberEvaluations: [],
-      },
-      2030,
-      asOf,
-    );
-    const view = buildOverview(
-      {
-        packId: DEFAULT_RULE_PACK_ID,
-        branches: [
-          {
-            branch: { id: 'b1', name: '甲支部', parentOrg: '', createdAt: '2029-01-01T00:00:00.000Z' },
-            compliance,
-            overdueChecks: 0,
-          },
-        ],
-      },
-      2030,
-      asOf,
-    );
+    const { board, view } = bothScreens(asOf);
     const [row] = view.rows;
     const cellOf = (ruleId: string) => row!.cells[view.rules.findIndex((r) => r.id === ruleId)]!;
     for (const line of board.records) {
@@ -111,34 +117,7 @@ describe('the 工作台 and 各支部概览 count a branch-year alike', () => {
   });
 
   it('late in the year both say the days left of a yearly item not yet held, not 未到期 on one of them', () => {
-    const late = '2030-11-28';
-    const board = buildDashboard(
-      {
-        compliance,
-        packId: DEFAULT_RULE_PACK_ID,
-        venues: [],
-        venueChecks: [],
-        responsibilities: [],
-        assessments: [],
-        memberEvaluations: [],
-      },
-      2030,
-      late,
-    );
-    const view = buildOverview(
-      {
-        packId: DEFAULT_RULE_PACK_ID,
-        branches: [
-          {
-            branch: { id: 'b1', name: '甲支部', parentOrg: '', createdAt: '2029-01-01T00:00:00.000Z' },
-            compliance,
-            overdueChecks: 0,
-          },
-        ],
-      },
-      2030,
-      late,
-    );
+    const { board, view } = bothScreens('2030-11-28');
     const lifeMeeting = board.records.find((l) => l.label === '组织生活会')!;
     expect(lifeMeeting.notDue).toBe('本年度还剩 34 天');
     const cell = view.rows[0]!.cells[view.rules.findIndex((r) => r.id === lifeMeeting.ruleId)]!;

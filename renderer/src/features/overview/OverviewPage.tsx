@@ -1,6 +1,7 @@
 // 各支部概览: for the 机关党委 keeping several branches, one row per branch with the year's 三会一课 and other rules as
 // the 工作台 counts them (red where missed), drafts, overdue 阵地复查 and the latest 考评; a branch opens its 工作台 at
 // the year shown. The year is in the address (#/overview?year=2024), so back from that 工作台 returns to it.
+import { visuallyHidden } from '../../ui/visuallyHidden';
 import { ApartmentOutlined, WarningOutlined } from '../../ui/icons';
 import {
   App,
@@ -241,19 +242,6 @@ const SHORT_TITLES: Record<string, readonly [string, string]> = {
   复查逾期: ['复查', '逾期'],
 };
 
-// Hidden from sight, not from a screen reader.
-const VISUALLY_HIDDEN: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
-
 /** A title in two lines for the eye, read out whole: a screen reader made 「党员 大会」 of the lines, two words. */
 function twoLines(label: string, [first, second]: readonly [string, string]): ReactNode {
   return (
@@ -263,7 +251,7 @@ function twoLines(label: string, [first, second]: readonly [string, string]): Re
         <br />
         {second}
       </span>
-      <span style={VISUALLY_HIDDEN}>{label}</span>
+      <span style={visuallyHidden}>{label}</span>
     </>
   );
 }

@@ -1,7 +1,8 @@
 // Editable attachments of a record: a real file input with a visible label, per-file Chinese errors, tiles, viewer.
+import { visuallyHidden } from '../visuallyHidden';
 import { UploadOutlined } from '../icons';
 import { Alert, Button, Flex, Typography } from 'antd';
-import { useId, useRef, useState, type CSSProperties } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ATTACHMENT_MAX_BYTES } from '../../../../shared/domain/vocab';
 import { addAttachment, ATTACHMENT_ACCEPT } from '../../db/repositories/attachments';
 import { ValidationError } from '../../db/repositories/errors';
@@ -20,19 +21,6 @@ interface FileError {
   key: string;
   message: string;
 }
-
-// Hidden from sight but not from the page: the label, assistive technology and test drivers still reach the input.
-const visuallyHidden: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
 
 function reasonOf(file: File, error: unknown): string {
   if (error instanceof ValidationError) return error.issues.map((issue) => issue.message).join('；');
