@@ -49,10 +49,10 @@ const compliance: ComplianceSources = {
 const asOf = '2030-06-15';
 
 /** The 工作台 and 各支部概览 of the branch on one day. */
-function bothScreens(day: string) {
+function bothScreens(day: string, sources: ComplianceSources = compliance) {
   const board = buildDashboard(
     {
-      compliance,
+      compliance: sources,
       packId: DEFAULT_RULE_PACK_ID,
       venues: [],
       venueChecks: [],
@@ -69,7 +69,7 @@ function bothScreens(day: string) {
       branches: [
         {
           branch: { id: 'b1', name: '甲支部', parentOrg: '', createdAt: '2029-01-01T00:00:00.000Z' },
-          compliance,
+          compliance: sources,
           overdueChecks: 0,
         },
       ],
@@ -122,5 +122,14 @@ describe('the 工作台 and 各支部概览 count a branch-year alike', () => {
     expect(lifeMeeting.notDue).toBe('本年度还剩 34 天');
     const cell = view.rows[0]!.cells[view.rules.findIndex((r) => r.id === lifeMeeting.ruleId)]!;
     expect(cell.notDue).toBe('本年度还剩 34 天');
+  });
+
+  it('a year before the branch was founded reads as on the 工作台, not 「未设党小组」 for a branch that has them', () => {
+    const founded = { ...compliance, branch: { ...compliance.branch, establishedDate: '2031-03-01' } };
+    const { board, view } = bothScreens('2030-06-15', founded);
+    const groups = board.records.find((l) => l.ruleId === 'group')!;
+    expect(groups.notDue).toBe('本支部成立于2031年3月1日，本年度不适用');
+    const cell = view.rows[0]!.cells[view.rules.findIndex((r) => r.id === 'group')]!;
+    expect(cell.notDue).toBe(groups.notDue);
   });
 });

@@ -221,7 +221,7 @@ function shortLabel(label: string): string {
 export const ROSTER_HREF = '#/branch?tab=members';
 
 /** What the line of a rule knows of the branch beyond the rule's result. */
-interface LineContext {
+export interface LineContext {
   year: number;
   /** The day the branch was set up in the app, when it falls in the year shown (LedgerStartView). */
   ledgerStart?: string;
@@ -234,7 +234,10 @@ interface LineContext {
  * A rule without periods in the year: a branch founded after it, a per-group rule in a branch without 党小组, a
  * per-member one without members — an empty 党员名册 said as such, with the way to it.
  */
-function notApplicable(rule: RuleResult['rule'], context: LineContext): Pick<RecordLine, 'notDue' | 'notDueLink'> {
+export function notApplicable(
+  rule: RuleResult['rule'],
+  context: LineContext,
+): Pick<RecordLine, 'notDue' | 'notDueLink'> {
   if (context.established && context.established > `${context.year}-12-31`) {
     return { notDue: `本支部成立于${cnDate(context.established)}，本年度不适用` };
   }

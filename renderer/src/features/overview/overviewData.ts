@@ -1,5 +1,6 @@
 // 各支部概览: every branch's year side by side — 三会一课 and the other rules as the 工作台 counts them, drafts, overdue
 // 阵地复查 and the year's latest 考评 — read once per change through indexes, then summarised (pure).
+import { establishedOf } from '../../../../shared/branch/established';
 import { countsOver } from '../../../../shared/standards/counted';
 import { getRulePack } from '../../../../shared/rules/packs';
 import { computeCompliance, type PeriodResult, type RuleResult } from '../../../../shared/scoring/compliance';
@@ -9,7 +10,7 @@ import { db } from '../../db/db';
 import { listBranches } from '../../db/repositories/branches';
 import { getRulePackId, loadComplianceSources, type ComplianceSources } from '../../db/repositories/compliance';
 import { dueVenueChecks } from '../../db/repositories/venues';
-import { notDueYet, pendingText } from '../dashboard/dashboardData';
+import { notApplicable, notDueYet, pendingText } from '../dashboard/dashboardData';
 import { branchLabels, type LabelledBranch } from './branchLabels';
 
 /** The year's latest 考评 of a branch: what the row shows of it. */
@@ -89,15 +90,16 @@ function shortLabel(label: string): string {
   return label.replace(/^\d{4}年/, '') || '全年';
 }
 
-function notDueText(result: RuleResult, asOf: string): string {
+/** In the 工作台's words (a branch founded after the year, no 党小组, nobody on the roll); the cell shortens them. */
+function notDueText(result: RuleResult, asOf: string, year: number, established: string | undefined): string {
   if (result.periods.length > 0) {
     const open = result.periods.find((p) => p.period.start <= asOf && asOf <= p.period.end);
     // The cell has no list of names to put the days after: it says them itself.
     return notDueYet(result, open, asOf, false).notDue ?? '本年度尚未到期';
   }
-  if (result.rule.scope === 'partyGroup') return '未设党小组，不适用';
-  if (result.rule.scope === 'member') return '无在册党员，不适用';
-  return '本年度不适用';
+  // An empty 党员名册 reads 「无在册党员」 here: the cell is no place for the 工作台's way to the roster.
+  const context = { year, rosterEmpty: false, ...(established ? { established } : {}) };
+  return notApplicable(result.rule, context).notDue ?? '本年度不适用';
 }
 
 /**
@@ -176,7 +178,7 @@ function missedLines(missed: readonly PeriodResult[], yearly: boolean): string[]
   ];
 }
 
-function cellOf(result: RuleResult, asOf: string): OverviewCell {
+function cellOf(result: RuleResult, asOf: string, year: number, established: string | undefined): OverviewCell {
   // The 工作台's count (shared/scoring/tally.ts): the page says it agrees with it.
   const tally = ruleTally(result, asOf);
   return {
@@ -187,7 +189,7 @@ function cellOf(result: RuleResult, asOf: string): OverviewCell {
     missedLines: missedLines(tally.missed, result.rule.per === 'year'),
     pending: tally.pending.length,
     ...(tally.pending.length > 0 ? { pendingText: pendingText(result.rule, tally.pending, asOf) } : {}),
-    ...(tally.due === 0 ? { notDue: notDueText(result, asOf) } : {}),
+    ...(tally.due === 0 ? { notDue: notDueText(result, asOf, year, established) } : {}),
     quorumFailures: result.quorumFailures.length,
   };
 }
@@ -198,7 +200,8 @@ export function buildOverview(sources: OverviewSources, year: number, asOf: stri
   const labels = branchLabels(sources.branches.map((b) => b.branch));
   const rows = sources.branches.map((b): OverviewRow => {
     const report = computeCompliance({ ...b.compliance, asOf, pack });
-    const cells = report.rules.map((r) => cellOf(r, asOf));
+    const established = establishedOf(b.compliance.branch);
+    const cells = report.rules.map((r) => cellOf(r, asOf, year, established));
     return {
       branchId: b.branch.id,
       name: b.branch.name,
