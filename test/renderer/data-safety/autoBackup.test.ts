@@ -171,7 +171,8 @@ describe('an empty ledger and a restore (a new PC: the app opens empty, then the
     await createBranch({ name: '机关第一党支部', termStart: '2024-01-01', termEnd: '2026-12-31' });
     await vi.advanceTimersByTimeAsync(HOUR);
     await vi.waitFor(() => expect(api.writeBackup).toHaveBeenCalledTimes(1));
-    expect(api.branchesBackedUp).toEqual([1]);
+    // The fake counts the branches after an await of its own: wait for its count, not only for the call.
+    await vi.waitFor(() => expect(api.branchesBackedUp).toEqual([1]));
   });
 
   it('a restore onto the empty ledger is backed up at once, not an hour or a day later', async () => {
@@ -186,6 +187,7 @@ describe('an empty ledger and a restore (a new PC: the app opens empty, then the
     await result.current.restore('replace');
     // No timer advanced: the restore itself asked for the check.
     await vi.waitFor(() => expect(api.writeBackup).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    await vi.waitFor(() => expect(api.branchesBackedUp).toHaveLength(1), { timeout: 5000 });
     expect(api.branchesBackedUp[0]).toBeGreaterThan(0);
     expect(api.writeBackup.mock.calls[0]![0].kind).toBe('daily');
   });
