@@ -16,6 +16,7 @@ import { loadDashboard, ROSTER_HREF } from '../../../renderer/src/features/dashb
 import { recordsViewFromHash } from '../../../renderer/src/features/meetings/recordsRoute';
 import { loadOverview } from '../../../renderer/src/features/overview/overviewData';
 import { meetingInput, present, setChinaNow } from '../meetings/fixtures';
+import { complianceOf, textOf } from '../dossier/complianceTable';
 
 const TODAY = '2026-11-28';
 beforeEach(() => setChinaNow(`${TODAY}T10:00:00`));
@@ -68,18 +69,6 @@ async function firstDay(establishedDate = '2012-07-01') {
   return { branch, members };
 }
 
-type Json = Record<string, unknown>;
-const textOf = (node: unknown): string => {
-  if (typeof node === 'string') return node;
-  if (Array.isArray(node)) return node.map(textOf).join('');
-  if (node && typeof node === 'object') {
-    const o = node as Json;
-    if (o.text !== undefined) return textOf(o.text);
-    if (o.stack !== undefined) return textOf(o.stack);
-  }
-  return '';
-};
-
 /** The 卷宗's 组织生活落实情况: rule → 达标期数. */
 async function dossierCounts(branch: Branch): Promise<Map<string, string>> {
   const job = await loadDossierJob(branch.id, {
@@ -90,16 +79,8 @@ async function dossierCounts(branch: Branch): Promise<Map<string, string>> {
     generatedAt: new Date().toISOString(),
   });
   if (job.kind !== 'dossier') throw new Error('no dossier job');
-  let rows: unknown[][] | undefined;
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const body = ((node as Json).table as Json | undefined)?.body as unknown[][] | undefined;
-    if (body && textOf(body[0]).includes('达标期数')) rows ??= body.slice(1);
-    for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
-  };
-  walk(buildDossier(job.data, job.options).docDefinition.content as Content);
-  return new Map((rows ?? []).map((r) => [textOf(r[0]), textOf(r[2])]));
+  const { rows } = complianceOf(buildDossier(job.data, job.options).docDefinition.content as Content);
+  return new Map(rows.map((r) => [textOf(r[0]), textOf(r[2])]));
 }
 
 describe('a branch set up in the app today', () => {

@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Content } from 'pdfmake/interfaces';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildDossier } from '../../../shared/dossier/build';
 import { FONT_FILES } from '../../../shared/dossier/layout';
@@ -16,6 +15,7 @@ import { loadDossierJob } from '../../../renderer/src/db/printData';
 import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { loadDashboard } from '../../../renderer/src/features/dashboard/dashboardData';
 import { meetingInput, present, seed, setChinaNow } from '../meetings/fixtures';
+import { complianceOf, textOf } from './complianceTable';
 
 // Whether pdftotext is installed (as test/unit/dossier/poppler.ts, which the renderer project cannot import).
 const hasPoppler = (() => {
@@ -37,18 +37,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Json = Record<string, unknown>;
 
-/** Every string of a node, in order. */
-function textOf(node: unknown): string {
-  if (typeof node === 'string') return node;
-  if (Array.isArray(node)) return node.map(textOf).join('');
-  if (node && typeof node === 'object') {
-    const o = node as Json;
-    if (o.text !== undefined) return textOf(o.text);
-    if (o.stack !== undefined) return textOf(o.stack);
-  }
-  return '';
-}
-
 /** The red (未达标) and the other text of a cell. */
 function colouredParts(cell: unknown): { red: string; other: string } {
   const out = { red: '', other: '' };
@@ -66,24 +54,6 @@ function colouredParts(cell: unknown): { red: string; other: string } {
   };
   walk(cell);
   return out;
-}
-
-/** The 组织生活落实情况 table's rows (the header left out) and the sentence under it. */
-function complianceOf(content: Content): { rows: unknown[][]; note: string } {
-  let rows: unknown[][] | undefined;
-  let note: string | undefined;
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const o = node as Json;
-    const body = (o.table as Json | undefined)?.body as unknown[][] | undefined;
-    if (body && textOf(body[0]).includes('达标期数')) rows ??= body.slice(1);
-    if (typeof o.text === 'string' && o.text.startsWith('合计达标')) note ??= o.text;
-    for (const v of Object.values(o)) if (v && typeof v === 'object') walk(v);
-  };
-  walk(content);
-  if (!rows || note === undefined) throw new Error('no 组织生活落实情况 in the volume');
-  return { rows, note };
 }
 
 /**
