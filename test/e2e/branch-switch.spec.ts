@@ -37,7 +37,10 @@ test('switching branch asks over a half-typed record, and nothing of the branch 
   await switchTo(page, PETITIONS);
   const ask = page.getByRole('dialog', { name: '离开此页？' });
   await expect(ask.getByText(`「工作记录」有尚未保存的修改，切换到「${PETITIONS}」后这些修改将丢失。`)).toBeVisible();
-  await ask.getByRole('button', { name: '继续编辑' }).click();
+  // Clicked once the dialog has opened (继续编辑 focused): see the same step in meetings.spec.ts.
+  const keep = ask.getByRole('button', { name: '继续编辑' });
+  await expect(keep).toBeFocused();
+  await keep.click();
   await expect(ask).toBeHidden();
   await expect(topic).toHaveValue('半截录入的主题党日');
   await expect(header(page)).toContainText(RESEARCH);

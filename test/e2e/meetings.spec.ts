@@ -209,7 +209,12 @@ test('leaving a record with unsaved edits asks first; 继续编辑 keeps them, �
   await nav.getByRole('menuitem', { name: '工作台' }).click();
   const ask = page.getByRole('dialog', { name: '离开此页？' });
   await expect(ask.getByText('「工作记录」有尚未保存的修改，离开后这些修改将丢失。')).toBeVisible();
-  await ask.getByRole('button', { name: '继续编辑' }).click();
+  // The dialog has opened once 继续编辑 holds the focus (LeaveConfirm gives it a tick after mounting). One CI run
+  // clicked while the dialog was still zooming in and it stayed open (not reproduced in 20 runs under CPU load nor
+  // throttled 4–20×); the click now waits for the opened dialog, as a user's would.
+  const keep = ask.getByRole('button', { name: '继续编辑' });
+  await expect(keep).toBeFocused();
+  await keep.click();
   await expect(ask).toBeHidden();
   await expect(topic).toHaveValue('参观廉政教育基地');
   await expect(page).toHaveURL(/#\/records\?new=/);
