@@ -72,6 +72,32 @@ describe('loadOverview', () => {
     expect(yi!.missedRules).toBe(board.records.filter((l) => l.misses.length > 0).length);
   });
 
+  it('says which gaps are over before a branch began using the ledger, as its 工作台 folds them', async () => {
+    // Both branches are set up in the app on 15 June 2030; 甲支部 enters its March 支委会 afterwards (补录).
+    const { branch, zhang, li } = await seed();
+    await createMeeting(
+      branch.id,
+      meetingInput({ date: '2030-03-10', topic: '3月支委会', attendance: present(zhang, li) }),
+    );
+
+    const view = await loadOverview(2030, '2030-10-20');
+    const committee = view.rules.findIndex((r) => r.id === 'committee');
+    const jia = view.rows.find((r) => r.name === '甲支部')!;
+    expect(jia.ledgerStart).toBe('2030-06-15');
+    // January, February, April and May are over before 15 June; June to September after it.
+    expect(jia.cells[committee]).toMatchObject({ missed: 8, missedBeforeLedger: 4 });
+
+    // The 工作台 folds as many, over every rule.
+    const board = await loadDashboard(branch.id, 2030, '2030-10-20');
+    expect(board.ledger?.gaps).toBe(jia.cells.reduce((n, c) => n + c.missedBeforeLedger, 0));
+    expect(board.ledger?.gaps).toBeGreaterThan(4);
+
+    // A year the ledger was already in use from its first day has no such gaps.
+    const next = await loadOverview(2031, '2031-10-20');
+    expect(next.rows.every((r) => r.ledgerStart === undefined)).toBe(true);
+    expect(next.rows.flatMap((r) => r.cells).every((c) => c.missedBeforeLedger === 0)).toBe(true);
+  });
+
   it('sorts by Chinese name, counts overdue 阵地复查 and takes the year’s latest 考评', async () => {
     const { branch, other, venue } = await seed();
     const first = await createBranch({ name: '安监局党支部', termStart: '2029-01-01', termEnd: '2031-12-31' });

@@ -456,8 +456,7 @@ function standardsView(sources: DashboardSources, year: number): StandardsView {
  * The day the branch was set up in the app, when that was during `year` (after its first day): the periods over
  * before it are what she may have held but not yet entered.
  */
-function ledgerStartIn(sources: DashboardSources, year: number): string | undefined {
-  const start = sources.ledgerStart;
+export function ledgerStartIn(start: string | undefined, year: number): string | undefined {
   return start && start.startsWith(`${year}-`) && start > `${year}-01-01` ? start : undefined;
 }
 
@@ -466,7 +465,7 @@ export function buildDashboard(sources: DashboardSources, year: number, asOf: st
   const report = computeCompliance({ ...sources.compliance, asOf, pack: getRulePack(sources.packId) });
   const names = new Map(sources.venues.map((v) => [v.id, v.name]));
   const closing = closingView(sources, asOf);
-  const ledgerStart = ledgerStartIn(sources, year);
+  const ledgerStart = ledgerStartIn(sources.ledgerStart, year);
   const established = establishedOf(sources.compliance.branch);
   const context: LineContext = {
     year,

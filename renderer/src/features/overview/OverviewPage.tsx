@@ -17,6 +17,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
+import { cnDate } from '../../../../shared/dossier/layout';
 import { getRulePack } from '../../../../shared/rules/packs';
 import { chinaToday } from '../../../../shared/schemas/common';
 import { errorText } from '../../db/repositories/errors';
@@ -75,15 +76,28 @@ export function OverviewPage() {
   );
 }
 
+/** A branch's gaps over before it began using the ledger, over every rule. */
+const earlierGaps = (row: OverviewRow) => row.cells.reduce((n, c) => n + c.missedBeforeLedger, 0);
+
+/** Names a few branches, counts many: a summary line is no list of thirty. */
+function someBranches(rows: readonly OverviewRow[]): string {
+  return rows.length <= 3 ? rows.map((r) => `「${r.label}」`).join('') : `${rows.length} 个支部`;
+}
+
 function Summary({ view }: Readonly<{ view: OverviewView }>) {
   const missing = view.rows.filter((r) => r.missedRules > 0).length;
   const drafts = view.rows.reduce((n, r) => n + r.drafts, 0);
   const overdue = view.rows.reduce((n, r) => n + r.overdueChecks, 0);
+  // As the 工作台 of each says: a branch set up in the app this year owes the months before only on paper, maybe.
+  const started = view.rows.filter((r) => r.ledgerStart !== undefined && earlierGaps(r) > 0);
+  const gaps = started.reduce((n, r) => n + earlierGaps(r), 0);
   return (
     <Typography.Paragraph>
       共 {view.rows.length} 个支部；
       {missing > 0 ? <Typography.Text type="danger">{missing} 个支部有未达标项</Typography.Text> : '各支部均无未达标项'}
       ；{view.year}年草稿 {drafts} 份；阵地复查逾期（截至今天）{overdue} 处。
+      {started.length > 0 &&
+        `${someBranches(started)}于本年度开始使用台账，其中 ${gaps} 项缺项在开始使用之前：如已开展，请在该支部的工作台逐项补录；未补录的仍计为缺项。`}
     </Typography.Paragraph>
   );
 }
@@ -126,13 +140,22 @@ const ONE_LINE: CSSProperties = { whiteSpace: 'nowrap' };
 const NAME_WIDTH = 168 + 2 + 12 + 1;
 
 /** What a red cell's tooltip says: the periods missed, whom the open one still lacks, records without the quorum. */
-function MissedDetail({ cell, label }: Readonly<{ cell: OverviewCell; label: string }>) {
+function MissedDetail({
+  cell,
+  label,
+  ledgerStart,
+}: Readonly<{ cell: OverviewCell; label: string; ledgerStart?: string }>) {
   return (
     <>
       <div>{label}未开展：</div>
       {cell.missedLines.map((line) => (
         <div key={line}>{line}</div>
       ))}
+      {ledgerStart && cell.missedBeforeLedger > 0 && (
+        <div>
+          其中 {cell.missedBeforeLedger} 项在开始使用台账（{cnDate(ledgerStart)}）之前，如已开展请补录
+        </div>
+      )}
       {cell.pendingText && <div>{cell.pendingText}</div>}
       {cell.quorumFailures > 0 && <div>{cell.quorumFailures} 次到会人数不足</div>}
     </>
@@ -142,6 +165,8 @@ function MissedDetail({ cell, label }: Readonly<{ cell: OverviewCell; label: str
 interface RuleCellProps {
   cell: OverviewCell;
   label: string;
+  /** The row's: when the branch began using the ledger this year. */
+  ledgerStart?: string;
   branch: string;
   year: number;
   tones: Tones;
@@ -149,7 +174,7 @@ interface RuleCellProps {
   onOpen: () => void;
 }
 
-function RuleCell({ cell, label, branch, year, tones, onOpen }: Readonly<RuleCellProps>) {
+function RuleCell({ cell, label, ledgerStart, branch, year, tones, onOpen }: Readonly<RuleCellProps>) {
   // Due, not a gap: the open period's groups or members still have time (the 工作台's 「2 人待谈」).
   const pending = cell.pending > 0 && (
     <span style={{ color: tones.secondary, marginInlineStart: 4 }}>待{cell.pending}</span>
@@ -170,7 +195,7 @@ function RuleCell({ cell, label, branch, year, tones, onOpen }: Readonly<RuleCel
     return (
       // Focus shows it too: the months missed are not for mouse users only.
       <Tooltip
-        title={<MissedDetail cell={cell} label={label} />}
+        title={<MissedDetail cell={cell} label={label} {...(ledgerStart ? { ledgerStart } : {})} />}
         trigger={['hover', 'focus']}
         // A line a 党小组: wide enough for 「第一党小组 1月、2月、…、12月」 on one.
         styles={{ root: { maxWidth: 520 } }}
@@ -341,6 +366,7 @@ function OverviewTable({ view, loading }: Readonly<{ view: OverviewView; loading
         <RuleCell
           cell={row.cells[i]!}
           label={rule.label}
+          {...(row.ledgerStart ? { ledgerStart: row.ledgerStart } : {})}
           branch={row.label}
           year={view.year}
           tones={tones}

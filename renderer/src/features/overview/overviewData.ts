@@ -10,7 +10,8 @@ import { db } from '../../db/db';
 import { listBranches } from '../../db/repositories/branches';
 import { getRulePackId, loadComplianceSources, type ComplianceSources } from '../../db/repositories/compliance';
 import { dueVenueChecks } from '../../db/repositories/venues';
-import { notApplicable, notDueYet, pendingText } from '../dashboard/dashboardData';
+import { chinaToday } from '../../../../shared/schemas/common';
+import { ledgerStartIn, notApplicable, notDueYet, pendingText } from '../dashboard/dashboardData';
 import { branchLabels, type LabelledBranch } from './branchLabels';
 
 /** The year's latest 考评 of a branch: what the row shows of it. */
@@ -57,6 +58,11 @@ export interface OverviewCell {
   notDue?: string;
   /** Records held without the quorum (支委会, 支部党员大会). */
   quorumFailures: number;
+  /**
+   * Of `missed`, the periods over before the branch began using the ledger (its row's `ledgerStart`): counted as on the
+   * 工作台, which folds them apart as what may have been held but not yet entered.
+   */
+  missedBeforeLedger: number;
 }
 
 export interface OverviewRow {
@@ -73,6 +79,8 @@ export interface OverviewRow {
   drafts: number;
   overdueChecks: number;
   assessment?: OverviewAssessment;
+  /** The day the branch was set up in the app, when that was during the year (after 1 January), as on its 工作台. */
+  ledgerStart?: string;
 }
 
 export interface OverviewView {
@@ -178,7 +186,13 @@ function missedLines(missed: readonly PeriodResult[], yearly: boolean): string[]
   ];
 }
 
-function cellOf(result: RuleResult, asOf: string, year: number, established: string | undefined): OverviewCell {
+function cellOf(
+  result: RuleResult,
+  asOf: string,
+  year: number,
+  established: string | undefined,
+  ledgerStart: string | undefined,
+): OverviewCell {
   // The 工作台's count (shared/scoring/tally.ts): the page says it agrees with it.
   const tally = ruleTally(result, asOf);
   return {
@@ -191,6 +205,7 @@ function cellOf(result: RuleResult, asOf: string, year: number, established: str
     ...(tally.pending.length > 0 ? { pendingText: pendingText(result.rule, tally.pending, asOf) } : {}),
     ...(tally.due === 0 ? { notDue: notDueText(result, asOf, year, established) } : {}),
     quorumFailures: result.quorumFailures.length,
+    missedBeforeLedger: ledgerStart ? tally.missed.filter((p) => p.period.end < ledgerStart).length : 0,
   };
 }
 
@@ -201,7 +216,8 @@ export function buildOverview(sources: OverviewSources, year: number, asOf: stri
   const rows = sources.branches.map((b): OverviewRow => {
     const report = computeCompliance({ ...b.compliance, asOf, pack });
     const established = establishedOf(b.compliance.branch);
-    const cells = report.rules.map((r) => cellOf(r, asOf, year, established));
+    const ledgerStart = ledgerStartIn(chinaToday(new Date(b.branch.createdAt)), year);
+    const cells = report.rules.map((r) => cellOf(r, asOf, year, established, ledgerStart));
     return {
       branchId: b.branch.id,
       name: b.branch.name,
@@ -212,6 +228,7 @@ export function buildOverview(sources: OverviewSources, year: number, asOf: stri
       drafts: b.compliance.meetings.filter((m) => m.status === '草稿').length,
       overdueChecks: b.overdueChecks,
       ...(b.assessment ? { assessment: b.assessment } : {}),
+      ...(ledgerStart ? { ledgerStart } : {}),
     };
   });
   return {
