@@ -5,7 +5,7 @@ import { lateRecordsEnd, recordYearOf } from '../../../shared/domain/recordYear'
 import type { AttachmentMeta, Meeting } from '../../../shared/schemas/entities';
 import type { PdfJob, PrintPhoto } from '../workers/pdfProtocol';
 import { db } from './db';
-import { listAudit, listAuditSince } from './repositories/audit';
+import { listAudit, listAuditSince, listDeletionsBefore } from './repositories/audit';
 import { listCompetitions } from './repositories/competitions';
 import { getRulePackId } from './repositories/compliance';
 import { NotFoundError } from './repositories/errors';
@@ -126,9 +126,15 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
       .flatMap((r) => r.tasks.flatMap((t) => t.evidenceMeetingIds)),
     ...campaigns.flatMap((c) => c.linkedMeetingIds),
   ].filter((id) => !loaded.has(id));
-  const otherPeriods = (await db.meetings.bulkGet([...new Set(cited)])).filter(
+  const citedIds = [...new Set(cited)];
+  const otherPeriods = (await db.meetings.bulkGet(citedIds)).filter(
     (m): m is Meeting => m !== undefined && m.branchId === branchId,
   );
+  // A cited record deleted before the period: the log read from the period's start does not hold its deletion, and
+  // the volume printed an anonymous 「（不在本卷期间内的记录）」 where the CLI, reading the whole log, says when it was
+  // deleted and what it was.
+  const found = new Set(otherPeriods.map((m) => m.id));
+  const earlierDeletions = await listDeletionsBefore(branchId, new Set(citedIds.filter((id) => !found.has(id))), from);
   return {
     kind: 'dossier',
     data: {
@@ -144,7 +150,7 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
       learning,
       campaigns,
       competitions,
-      audit,
+      audit: [...earlierDeletions, ...audit],
       attachments: files.metas,
     },
     // The volume's 组织生活落实情况 uses the pack 工作台 shows, so the two never disagree.

@@ -10,7 +10,7 @@ import { exportBackupBlob } from '../../../renderer/src/db/backup/export';
 import { db } from '../../../renderer/src/db/db';
 import { loadDossierJob } from '../../../renderer/src/db/printData';
 import { createCampaign, linkMeeting, setCampaignAssessment } from '../../../renderer/src/db/repositories/campaigns';
-import { createMeeting } from '../../../renderer/src/db/repositories/meetings';
+import { createMeeting, deleteMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { saveMemberEvaluations } from '../../../renderer/src/db/repositories/memberEvaluations';
 import { createResponsibility } from '../../../renderer/src/db/repositories/responsibilities';
 import { bytesOf, chunksOf, installCloneableBlob } from '../backup/helpers';
@@ -157,6 +157,35 @@ describe('a range volume from the app and from a backup', () => {
     expect(texts).toContain('2029年度支部标准化考评标准（自评）');
     expect(texts).toContain('2029年度民主评议党员（评议于 2029年12月24日，在本卷期间之后）');
     expect(texts).toContain('2029年12月26日\n在本卷期间之后');
+    expect(JSON.stringify(app)).toEqual(JSON.stringify(cli));
+  });
+
+  it('says when a cited record deleted before the period was deleted, as the CLI does', async () => {
+    // A volume of 2030's second half. The audit clock only moves forward, so the story is told in date order.
+    const { branch, zhang } = await seed();
+    const june = await createMeeting(branch.id, meetingInput({ date: '2030-06-10', topic: '研究年度工作计划' }));
+    await createResponsibility(branch.id, {
+      year: 2030,
+      holderMemberId: zhang.id,
+      holderName: '张三',
+      role: '第一责任人',
+      tasks: [{ title: '制定年度计划', status: '已完成', note: '支委会研究通过', evidenceMeetingIds: [june.id] }],
+    });
+    // Deleted on 20 June, before the volume's 1 July: the log read from the period's start does not hold it.
+    setChinaNow('2030-06-20T10:00:00');
+    await deleteMeeting(june.id);
+    setChinaNow('2031-01-10T10:00:00');
+    const options: DossierOptions = { ...OPTIONS, from: '2030-07-01', to: '2030-12-31' };
+
+    const job = await loadDossierJob(branch.id, options);
+    if (job.kind !== 'dossier') throw new Error('not a dossier job');
+    const app = buildDossier(job.data, job.options).docDefinition.content;
+    const cli = buildDossier(await backupData(branch.id), options).docDefinition.content;
+
+    const texts = textsOf(app);
+    expect(texts).toContain('（该记录已于 2030年6月20日 删除）');
+    expect(texts).toContain('删除了支委会草稿「研究年度工作计划」（2030-06-10）');
+    expect(texts).not.toContain('（不在本卷期间内的记录）');
     expect(JSON.stringify(app)).toEqual(JSON.stringify(cli));
   });
 });

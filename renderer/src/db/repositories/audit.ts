@@ -96,6 +96,24 @@ export async function listAuditSince(branchId: string, since: string): Promise<A
   return found.sort(byAt);
 }
 
+/**
+ * A branch's deletions of `ids` before `before`, oldest first: what a 卷宗 that reads the log only from its period
+ * (listAuditSince) still needs to say when a record it cites was deleted and what it was. One pass over the branch's
+ * pages.
+ */
+export async function listDeletionsBefore(
+  branchId: string,
+  ids: ReadonlySet<string>,
+  before: string,
+): Promise<AuditEntry[]> {
+  if (ids.size === 0) return [];
+  const found: AuditEntry[] = [];
+  await pagesOf(branchId).each((page) => {
+    for (const e of page.entries) if (e.action === 'delete' && e.at < before && ids.has(e.entityId)) found.push(e);
+  });
+  return found.sort(byAt);
+}
+
 /** A branch's most recent changes, newest first: read from the last page backwards until `limit` are certain. */
 export async function listRecentAudit(branchId: string, limit = 50): Promise<AuditEntry[]> {
   const found: AuditEntry[] = [];
