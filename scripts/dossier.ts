@@ -20,6 +20,7 @@ import {
 } from '../shared/dossier/data';
 import { FONT_FILES } from '../shared/dossier/layout';
 import { renderPdf } from '../shared/dossier/render';
+import { prepareForPrint, unprintableNotice, type UnprintableText } from '../shared/print/printText';
 import { chinaToday, isRealDate } from '../shared/schemas/common';
 import { fileErrorReason, wantsHelp } from './cliText';
 
@@ -228,6 +229,8 @@ export interface DossierOutcome {
   branch: { id: string; name: string };
   /** The volume's records not yet 定稿, as the volume cites them: printed with 【草稿】. */
   drafts: { id: string; label: string }[];
+  /** What the print fonts could not draw: printed as empty boxes. */
+  unprintable?: UnprintableText;
 }
 
 /** Everything but argument parsing: validate, read, build, render, write atomically. Throws CliError. */
@@ -249,6 +252,7 @@ export async function makeDossier(args: DossierArgs): Promise<DossierOutcome> {
     appVersion: appVersion(),
     schemaVersion: Math.max(manifest.schemaVersion, ...SUPPORTED_SCHEMA_VERSIONS),
   });
+  const unprintable = prepareForPrint(built.docDefinition);
   let pages = 0;
   const bytes = await renderPdf(built.docDefinition, fonts, {
     onPages: (_ids, total) => {
@@ -256,7 +260,13 @@ export async function makeDossier(args: DossierArgs): Promise<DossierOutcome> {
     },
   });
   await writeFileAtomically(args.out, bytes);
-  return { pages, fingerprint: built.fingerprint, branch, drafts: built.drafts };
+  return {
+    pages,
+    fingerprint: built.fingerprint,
+    branch,
+    drafts: built.drafts,
+    ...(unprintable ? { unprintable } : {}),
+  };
 }
 
 /**
@@ -282,6 +292,7 @@ export async function main(args: readonly string[], out: Output = console): Prom
     );
     // Written all the same, as the ledger stands (each draft is marked in the volume), but never silently.
     if (result.drafts.length) out.error(draftsWarning(result.drafts));
+    if (result.unprintable) out.error(`注意：${unprintableNotice(result.unprintable)}`);
     return 0;
   } catch (error) {
     if (error instanceof CliError) {

@@ -1,6 +1,7 @@
 // Shows a PDF job's progress (with the step being rendered and a cancel button), and its outcome in Chinese.
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
+import { unprintableNotice } from '../../../shared/print/printText';
 import type { PdfJobState } from './usePdfJob';
 
 /**
@@ -40,12 +41,22 @@ export function PdfJobStatus({ state, onCancel }: Readonly<Props>) {
       );
     case 'saved':
       return (
-        <Alert
-          type="success"
-          showIcon
-          message={`已保存：${state.fileName}`}
-          description={state.fingerprint ? `数据指纹（SHA-256）：${state.fingerprint}` : undefined}
-        />
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Alert
+            type="success"
+            showIcon
+            message={`已保存：${state.fileName}`}
+            description={state.fingerprint ? `数据指纹（SHA-256）：${state.fingerprint}` : undefined}
+          />
+          {state.unprintable && (
+            <Alert
+              type="warning"
+              showIcon
+              message="有字符无法打印"
+              description={unprintableNotice(state.unprintable)}
+            />
+          )}
+        </Space>
       );
     case 'cancelled':
       return <Alert type="info" showIcon message="已取消，没有生成文件" />;

@@ -1,5 +1,6 @@
 // Runs one PDF job at a time in the worker and saves the result through the host, with progress and cancel.
 import { useCallback, useRef, useState } from 'react';
+import type { UnprintableText } from '../../../shared/print/printText';
 import { getHost } from '../host/host';
 import { PdfCancelledError, renderInWorker } from '../workers/pdfClient';
 import type { PdfJob, PdfProgress } from '../workers/pdfProtocol';
@@ -7,7 +8,13 @@ import type { PdfJob, PdfProgress } from '../workers/pdfProtocol';
 export type PdfJobState =
   | { status: 'idle' }
   | { status: 'running'; progress: PdfProgress }
-  | { status: 'saved'; fileName: string; fingerprint?: string }
+  | {
+      status: 'saved';
+      fileName: string;
+      fingerprint?: string;
+      /** What prints as empty boxes: said under the saved file, so it can be written another way and made again. */
+      unprintable?: UnprintableText;
+    }
   | { status: 'cancelled' }
   | { status: 'failed'; message: string }
   | { status: 'nothing'; message: string };
@@ -43,7 +50,12 @@ export function usePdfJob() {
       // Nothing is written until the worker has finished: a failed or cancelled job leaves no file behind.
       setState(
         outcome === 'saved'
-          ? { status: 'saved', fileName, ...(result.fingerprint ? { fingerprint: result.fingerprint } : {}) }
+          ? {
+              status: 'saved',
+              fileName,
+              ...(result.fingerprint ? { fingerprint: result.fingerprint } : {}),
+              ...(result.unprintable ? { unprintable: result.unprintable } : {}),
+            }
           : { status: 'cancelled' },
       );
     } catch (error) {

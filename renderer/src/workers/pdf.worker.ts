@@ -2,6 +2,7 @@
 import { buildDossier } from '../../../shared/dossier/build';
 import { buildMeetingRecordDoc } from '../../../shared/dossier/meetingRecord';
 import { renderPdf, type RenderProgress } from '../../../shared/dossier/render';
+import { prepareForPrint } from '../../../shared/print/printText';
 import type { FromWorker, PdfJob, PrintPhoto, ToWorker } from './pdfProtocol';
 
 const scope = self as unknown as {
@@ -87,6 +88,7 @@ async function run(id: number, job: PdfJob, fontUrls: Record<string, string>) {
   } else {
     doc = buildMeetingRecordDoc(job.meeting, { ...job.context, images });
   }
+  const unprintable = prepareForPrint(doc);
   const bytes = await renderPdf(doc, fontBytes, {
     onProgress: (p) => {
       const base =
@@ -100,7 +102,10 @@ async function run(id: number, job: PdfJob, fontUrls: Record<string, string>) {
       post(layoutLabel(p), base);
     },
   });
-  scope.postMessage({ type: 'done', id, bytes, ...(fingerprint ? { fingerprint } : {}) }, [bytes.buffer]);
+  scope.postMessage(
+    { type: 'done', id, bytes, ...(fingerprint ? { fingerprint } : {}), ...(unprintable ? { unprintable } : {}) },
+    [bytes.buffer],
+  );
 }
 
 // Cancelling is done by the UI terminating this worker (pdfClient.ts): pdfmake's layout cannot be interrupted.

@@ -3,6 +3,7 @@ import sansBold from '../../../resources/fonts/NotoSansSC-Bold.ttf?url';
 import sansRegular from '../../../resources/fonts/NotoSansSC-Regular.ttf?url';
 import serifBold from '../../../resources/fonts/NotoSerifSC-Bold.ttf?url';
 import serifRegular from '../../../resources/fonts/NotoSerifSC-Regular.ttf?url';
+import type { UnprintableText } from '../../../shared/print/printText';
 import type { FromWorker, PdfJob, PdfProgress, ToWorker } from './pdfProtocol';
 
 /** Font file names as shared/dossier/layout.ts FONT_FILES expects them → URLs of the bundled copies. */
@@ -16,6 +17,7 @@ const FONT_URLS: Record<string, string> = {
 export interface PdfResult {
   bytes: Uint8Array;
   fingerprint?: string;
+  unprintable?: UnprintableText;
 }
 
 export class PdfCancelledError extends Error {
@@ -45,7 +47,11 @@ function getWorker(): Worker {
     }
     pending.delete(message.id);
     if (message.type === 'done')
-      job.resolve({ bytes: message.bytes, ...(message.fingerprint ? { fingerprint: message.fingerprint } : {}) });
+      job.resolve({
+        bytes: message.bytes,
+        ...(message.fingerprint ? { fingerprint: message.fingerprint } : {}),
+        ...(message.unprintable ? { unprintable: message.unprintable } : {}),
+      });
     else job.reject(message.cancelled ? new PdfCancelledError() : new Error(message.message));
   };
   worker.onerror = (event) => {

@@ -2,6 +2,7 @@
 import type { DossierData, DossierOptions } from '../../../shared/dossier/data';
 import type { RecordContext } from '../../../shared/dossier/meetingRecord';
 import type { Meeting } from '../../../shared/schemas/entities';
+import type { UnprintableText } from '../../../shared/print/printText';
 
 /** A photo to print: the stored original; the worker downscales it off the UI thread. */
 export interface PrintPhoto {
@@ -24,5 +25,13 @@ export interface PdfProgress {
 
 export type FromWorker =
   | { type: 'progress'; id: number; progress: PdfProgress }
-  | { type: 'done'; id: number; bytes: Uint8Array; fingerprint?: string; pages?: number }
+  | {
+      type: 'done';
+      id: number;
+      bytes: Uint8Array;
+      fingerprint?: string;
+      pages?: number;
+      /** What the print fonts could not draw (shared/print/printText.ts). */
+      unprintable?: UnprintableText;
+    }
   | { type: 'error'; id: number; message: string; cancelled: boolean };

@@ -34,6 +34,7 @@ import { possibleDuplicates } from '../../db/repositories/meetingNeighbours';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
 import { DateInput } from '../../ui/DateInput';
+import { missingGlyphWarning } from '../../../../shared/print/missingGlyphs';
 import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
 import { SelectField } from '../../ui/SelectField';
@@ -361,7 +362,15 @@ export function MeetingForm({
   ) => {
     const { rows, placeholder, required, maxLength, normalize } = options;
     return (
-      <FormField control={control} name={name} label={label} required={required} idPrefix={idPrefix}>
+      <FormField
+        control={control}
+        name={name}
+        label={label}
+        required={required}
+        idPrefix={idPrefix}
+        // 生僻字 and emoji the printed 记录单 and 卷宗 cannot draw, said while there is time to write them otherwise.
+        warning={(held) => missingGlyphWarning(held as string | undefined)}
+      >
         {(f) => {
           // The ref lets react-hook-form focus the field (setFocus); an absent optional text shows as empty.
           const common = {

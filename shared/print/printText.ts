@@ -1,0 +1,110 @@
+// The text of a document definition made ready for the print fonts, just before it is laid out (the 迎检卷宗, a
+// 会议记录单): characters that only shape text on screen are dropped or made line breaks, and what the fonts cannot
+// draw (生僻字 of CJK Extension B and later, emoji) is collected, so that whoever exports is told before an inspector
+// finds an empty box where a secretary's surname was.
+import { missingPrintChars } from './missingGlyphs';
+
+/** A Word or Excel soft return (U+000B, Excel's `_x000B_`), a form feed, Unicode's line and paragraph separators. */
+const LINE_BREAKS = /[\u000b\u000c\u2028\u2029]/g;
+/**
+ * Invisible characters pdfkit would draw as a box: a soft hyphen, zero-width space, non-joiner and joiner, word
+ * joiner, byte-order mark, variation selectors. Text on screen shows nothing for them.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]/g;
+const NEEDS_CLEANING = /[\u000b\u000c\u2028\u2029\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]/;
+
+/** The text as printed: the invisible characters gone, the odd line breaks made plain ones. */
+export function printText(text: string): string {
+  return NEEDS_CLEANING.test(text) ? text.replace(LINE_BREAKS, '\n').replace(INVISIBLE, '') : text;
+}
+
+/** What of a document the print fonts cannot draw. */
+export interface UnprintableText {
+  /** The distinct characters, in the order first met. */
+  chars: string[];
+  /** Up to five of the texts holding them, shortened around the first such character: where to look. */
+  samples: string[];
+}
+
+/** Keys whose strings are no printed text (an image's data URL, a style's name, a node's id). */
+const NOT_TEXT = new Set([
+  'image',
+  'svg',
+  'style',
+  'id',
+  'widths',
+  'heights',
+  'pageReference',
+  'textReference',
+  'linkToDestination',
+]);
+const MAX_SAMPLES = 5;
+/** Characters of a sample on either side of the first undrawable one. */
+const SAMPLE_SIDE = 12;
+
+/** All of ASCII's printable range and the common CJK block print: most characters need no look-up. */
+const surelyPrintable = (text: string) => /^[\u0020-\u007e\u4e00-\u9fa5\u3000-\u303f\uff01-\uff5e\n]*$/.test(text);
+
+function sampleOf(text: string, first: string): string {
+  const at = text.indexOf(first);
+  const start = Math.max(0, at - SAMPLE_SIDE);
+  const end = Math.min(text.length, at + first.length + SAMPLE_SIDE);
+  const flat = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return `${start > 0 ? '…' : ''}${flat}${end < text.length ? '…' : ''}`;
+}
+
+/**
+ * Makes every printed string of `doc` ready for the fonts (printText), in place, and says what they cannot draw;
+ * undefined when they draw all of it. Strings are printed text under `text`, and as items of a stack, a table row or
+ * any other list of content.
+ */
+export function prepareForPrint(doc: { content: unknown }): UnprintableText | undefined {
+  const chars = new Set<string>();
+  const samples: string[] = [];
+  const seen = (text: string): string => {
+    const cleaned = printText(text);
+    if (surelyPrintable(cleaned)) return cleaned;
+    const missing = missingPrintChars(cleaned);
+    if (missing.length) {
+      for (const c of missing) chars.add(c);
+      const sample = sampleOf(cleaned, missing[0]!);
+      if (samples.length < MAX_SAMPLES && !samples.includes(sample)) samples.push(sample);
+    }
+    return cleaned;
+  };
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const item: unknown = node[i];
+        if (typeof item === 'string') node[i] = seen(item);
+        else if (item && typeof item === 'object') visit(item);
+      }
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    for (const key in o) {
+      if (NOT_TEXT.has(key)) continue;
+      const value = o[key];
+      if (typeof value === 'string') {
+        if (key === 'text') o[key] = seen(value);
+      } else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  if (typeof doc.content === 'string') doc.content = seen(doc.content);
+  else visit(doc.content);
+  return chars.size ? { chars: [...chars], samples } : undefined;
+}
+
+/** The notice under a saved PDF: which characters print as boxes, and where. */
+export function unprintableNotice({ chars, samples }: UnprintableText): string {
+  const shown = chars
+    .slice(0, 8)
+    .map((c) => `“${c}”`)
+    .join('');
+  const more = chars.length > 8 ? `等 ${chars.length} 个字符` : '';
+  return (
+    `${shown}${more}在打印字体中没有，PDF 中显示为方框，复制或搜索时也会缺少这些字。见于：${samples.join('；')}。` +
+    '生僻字可改用常用写法（如在姓名后注明），改后重新生成。'
+  );
+}
