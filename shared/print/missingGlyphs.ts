@@ -16,22 +16,19 @@ export function printable(codePoint: number): boolean {
   return false;
 }
 
-// Line breaks and tabs are not drawn as glyphs; the invisible characters that ride along with pasted text and emoji
-// (a Word soft return, zero-width spaces and joiners, variation selectors) are dropped or made line breaks before
-// printing (printText.ts), so a warning never quotes a character nobody can see.
-const notDrawn = (cp: number) =>
-  cp === 0x0a ||
-  cp === 0x0d ||
-  cp === 0x09 ||
-  cp === 0x0b ||
-  cp === 0x0c ||
-  cp === 0xad ||
-  (cp >= 0x200b && cp <= 0x200d) ||
-  cp === 0x2028 ||
-  cp === 0x2029 ||
-  cp === 0x2060 ||
-  cp === 0xfeff ||
-  (cp >= 0xfe00 && cp <= 0xfe0f);
+/** A Word or Excel soft return (U+000B, Excel's `_x000B_`), a form feed, Unicode's line and paragraph separators. */
+export const isSoftBreak = (cp: number) => cp === 0x0b || cp === 0x0c || cp === 0x2028 || cp === 0x2029;
+
+/**
+ * Invisible characters pdfkit would draw as a box, though a screen shows nothing: a soft hyphen, zero-width space,
+ * non-joiner and joiner, word joiner, byte-order mark, variation selectors.
+ */
+export const isInvisible = (cp: number) =>
+  cp === 0xad || (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f);
+
+// Line breaks and tabs are not drawn as glyphs; soft returns and invisible characters are made line breaks or dropped
+// before printing (printText.ts), so a warning never quotes a character nobody can see.
+const notDrawn = (cp: number) => cp === 0x0a || cp === 0x0d || cp === 0x09 || isSoftBreak(cp) || isInvisible(cp);
 
 /** The distinct characters of `text` the print fonts cannot draw, in the order they first appear. */
 export function missingPrintChars(text: string): string[] {

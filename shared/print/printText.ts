@@ -2,20 +2,22 @@
 // 会议记录单): characters that only shape text on screen are dropped or made line breaks, and what the fonts cannot
 // draw (生僻字 of CJK Extension B and later, emoji) is collected, so that whoever exports is told before an inspector
 // finds an empty box where a secretary's surname was.
-import { missingPrintChars } from './missingGlyphs';
+import { isInvisible, isSoftBreak, missingPrintChars } from './missingGlyphs';
 
-/** A Word or Excel soft return (U+000B, Excel's `_x000B_`), a form feed, Unicode's line and paragraph separators. */
-const LINE_BREAKS = /[\u000b\u000c\u2028\u2029]/g;
-/**
- * Invisible characters pdfkit would draw as a box: a soft hyphen, zero-width space, non-joiner and joiner, word
- * joiner, byte-order mark, variation selectors. Text on screen shows nothing for them.
- */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]/g;
-const NEEDS_CLEANING = /[\u000b\u000c\u2028\u2029\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]/;
-
-/** The text as printed: the invisible characters gone, the odd line breaks made plain ones. */
+/** The text as printed: the invisible characters gone, soft returns made plain line breaks (missingGlyphs.ts). */
 export function printText(text: string): string {
-  return NEEDS_CLEANING.test(text) ? text.replace(LINE_BREAKS, '\n').replace(INVISIBLE, '') : text;
+  // All of these are in the BMP and no surrogate: a UTF-16 unit is a character here.
+  const odd = (c: number) => isSoftBreak(c) || isInvisible(c);
+  let i = 0;
+  while (i < text.length && !odd(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSoftBreak(c)) out += '\n';
+    else if (!isInvisible(c)) out += text[i];
+  }
+  return out;
 }
 
 /** What of a document the print fonts cannot draw. */
