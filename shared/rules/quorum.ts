@@ -31,19 +31,32 @@ const moreThanHalf = (n: number) => Math.floor(n / 2) + 1;
 /**
  * The people on the committee on `date`, each once: a 委员 is their roster member when linked, else their name as
  * personNameKey reads it (「阿依古丽•买买提」 typed in 支部概况 is the roster's 「阿依古丽·买买提」). On a handover day a
- * member who changes post holds two rows, and is still one person.
+ * member who changes post holds two rows, and is still one person — also when one row is linked to the roster and
+ * the other only typed (the 换届/调整 dialog's successor). A 支委会 held on a handover day is the committee's after
+ * the handover: a post's holder whose last day it is does not count beside the one who takes it over.
  */
 export function committeePeopleOn(
   committee: readonly CommitteeMember[],
   date: string,
 ): { memberId?: string; name: string; key: string }[] {
+  const inOffice = committeeOn(committee, date);
+  const handover = inOffice.some((c) => c.from === date);
+  const serving = handover ? inOffice.filter((c) => c.to !== date) : inOffice;
   const people = new Map<string, { memberId?: string; name: string; key: string }>();
-  for (const c of committeeOn(committee, date)) {
+  const linkedKeys = new Set<string>();
+  // Linked rows first, so that a typed row of the same name is known as the same person.
+  for (const c of serving.filter((m) => m.memberId)) {
     const key = personNameKey(c.name);
-    const person = c.memberId ? `id:${c.memberId}` : `name:${key}`;
-    if (!people.has(person)) people.set(person, { ...(c.memberId ? { memberId: c.memberId } : {}), name: c.name, key });
+    linkedKeys.add(key);
+    if (!people.has(`id:${c.memberId}`)) people.set(`id:${c.memberId}`, { memberId: c.memberId!, name: c.name, key });
   }
-  return [...people.values()];
+  for (const c of serving.filter((m) => !m.memberId)) {
+    const key = personNameKey(c.name);
+    if (!linkedKeys.has(key) && !people.has(`name:${key}`)) people.set(`name:${key}`, { name: c.name, key });
+  }
+  // In the order 支部概况 lists them (书记 first), as the form's attendance expects.
+  const order = (p: { key: string }) => serving.findIndex((c) => personNameKey(c.name) === p.key);
+  return [...people.values()].sort((a, b) => order(a) - order(b));
 }
 
 export function checkQuorum(

@@ -56,6 +56,28 @@ describe('支委会 quorum over 任职起止', () => {
     expect([after.ok, after.present, after.eligible]).toEqual([true, 2, 3]);
   });
 
+  it('counts a successor typed in the 换届 dialog and linked on another row once', () => {
+    // 胡桂兰 was 副书记 (linked to the roster) and becomes 书记 (typed): four people, two present is no quorum.
+    const linked: CommitteeMember[] = [
+      { name: '罗雪', role: '书记', memberId: 'luo', from: '2022-07-15', to: '2025-07-15' },
+      { name: '胡桂兰', role: '书记', from: '2025-07-15' },
+      { name: '胡桂兰', role: '副书记', memberId: 'hu', from: '2022-07-15' },
+      { name: '袁明哲', role: '组织委员', memberId: 'yuan' },
+      { name: '蒋国栋', role: '宣传委员', memberId: 'jiang' },
+      { name: '许庆丰', role: '纪检委员', memberId: 'xu' },
+    ];
+    const q = quorum(linked, [attendee('hu', '胡桂兰'), attendee('xu', '许庆丰')], '2025-08-20');
+    expect([q.ok, q.present, q.eligible]).toEqual([false, 2, 4]);
+    expect(q.message).toBe('支委会应到 4 人，实到 2 人，未超过半数（至少需 3 人），会议决定无效');
+    // On the handover day the new committee meets: 罗雪, whose last day it is, is not expected beside 胡桂兰.
+    const day = quorum(
+      linked,
+      [attendee('hu', '胡桂兰'), attendee('yuan', '袁明哲'), attendee('xu', '许庆丰')],
+      '2025-07-15',
+    );
+    expect([q.eligible, day.eligible, day.present, day.ok]).toEqual([4, 4, 3, true]);
+  });
+
   it('says so when nobody was in office that day', () => {
     const q = quorum([{ name: '蒋国栋', role: '书记', to: '2024-06-30' }], [attendee('a', '蒋国栋')]);
     expect([q.ok, q.eligible]).toEqual([false, 0]);
