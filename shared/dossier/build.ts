@@ -1061,6 +1061,22 @@ function sideOfPeriod(date: string, year: number, period: DossierPeriod): '' | '
   return day < period.from ? '之前' : day > period.to ? '之后' : '';
 }
 
+/** 7月15日: a day of the list's own year, which its heading has said already. */
+const dayOfYear = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
+/**
+ * A holder's 任职起止 within the list's year, as the heading says it after a 年内换届: 「，至7月15日」「，7月15日起」
+ * 「，3月1日至7月15日」; '' for the whole year. Without it two 第一责任人 read as holding the post side by side.
+ */
+function holderTenure(r: Pick<Responsibility, 'year' | 'from' | 'to'>): string {
+  const starts = r.from && r.from > `${r.year}-01-01` ? r.from : undefined;
+  const ends = r.to && r.to < `${r.year}-12-31` ? r.to : undefined;
+  if (starts && ends) return `，${dayOfYear(starts)}至${dayOfYear(ends)}`;
+  if (starts) return `，${dayOfYear(starts)}起`;
+  if (ends) return `，至${dayOfYear(ends)}`;
+  return '';
+}
+
 function responsibility(sel: DossierSelection, cite: Cite, period: DossierPeriod): Content {
   const nodes: Content[] = [sectionHeading('responsibility')];
   if (!sel.responsibilities.length) nodes.push(emptyNote());
@@ -1091,7 +1107,7 @@ function responsibility(sel: DossierSelection, cite: Cite, period: DossierPeriod
         : emptyNote(EMPTY_TEXT),
     ];
     const heading: Content = {
-      text: `${r.holderName}（${r.role}，${r.year}年度）`,
+      text: `${r.holderName}（${r.role}，${r.year}年度${holderTenure(r)}）`,
       style: 'h2',
       id: responsibilityAnchor(r.id),
     };

@@ -368,6 +368,32 @@ describe('dossier 领导有责任 and 民主评议党员: order', () => {
     ]);
   });
 
+  it('says when each 第一责任人 held the post after a 年内换届, so that two do not read as side by side', () => {
+    const data = scenario();
+    const first = data.responsibilities.find((r) => r.role === '第一责任人')!;
+    const handedOver: DossierData = {
+      ...data,
+      responsibilities: [
+        ...data.responsibilities.map((r) => (r.id === first.id ? { ...r, to: '2025-07-15' } : r)),
+        {
+          ...first,
+          id: 'resp-new',
+          holderName: '胡桂兰',
+          holderMemberId: '',
+          from: '2025-07-15',
+          tasks: [],
+          reports: [],
+        },
+      ],
+    };
+    const part = sectionPart(buildDossier(handedOver, OPTS).docDefinition.content, SECTION_TITLES.responsibility);
+    const headings = nodesWhere(part, (o) => o.style === 'h2').map((o) => o.text);
+    expect(headings.slice(0, 2)).toEqual([
+      '王建国（第一责任人，2025年度，至7月15日）',
+      '胡桂兰（第一责任人，2025年度，7月15日起）',
+    ]);
+  });
+
   it('prints the 民主评议 rows in roster order, with the year’s figures per grade', () => {
     const texts = textsOf(sectionPart(content, SECTION_TITLES.standards));
     const table = nodesWhere(sectionPart(content, SECTION_TITLES.standards), (o) => {
