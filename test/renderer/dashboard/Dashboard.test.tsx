@@ -92,4 +92,33 @@ describe('Dashboard year', { timeout: 40_000 }, () => {
     expect(recordsViewFromHash(create.getAttribute('href')!)).toEqual({ view: 'new', list: { year: 2028 } });
     expect(newRecordDate({ year: 2028 })).toBeUndefined();
   });
+
+  it('says when the 本届 has ended (按期换届), and reminds in its last 90 days', async () => {
+    // Today is 2030-06-15 (fixtures): the seed's term ends 2031-12-31, too far off to mention.
+    const { branch } = await seed();
+    const view = render(
+      <AppProviders>
+        <Dashboard branch={{ ...branch, termEnd: '2030-06-14' }} />
+      </AppProviders>,
+    );
+    const over = await screen.findByText(/^本届支委会任期已于2030年6月14日届满，请按期换届/);
+    expect(over.closest('.ant-alert-warning')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '前往支部概况' }).getAttribute('href')).toBe('#/branch');
+
+    view.rerender(
+      <AppProviders>
+        <Dashboard branch={{ ...branch, termEnd: '2030-08-31' }} />
+      </AppProviders>,
+    );
+    expect(
+      await screen.findByText('本届支委会任期将于2030年8月31日届满（还有 77 天），请提前做好换届准备。'),
+    ).toBeTruthy();
+
+    view.rerender(
+      <AppProviders>
+        <Dashboard branch={branch} />
+      </AppProviders>,
+    );
+    await waitFor(() => expect(screen.queryByText(/本届支委会任期/)).toBeNull());
+  });
 });

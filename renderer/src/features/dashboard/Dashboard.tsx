@@ -37,6 +37,7 @@ import {
   type LedgerStartView,
   type MissLine,
   type RecordLine,
+  termNotice,
 } from './dashboardData';
 import { useDashboard } from './useDashboard';
 import { showYear, useHashYear } from './yearRoute';
@@ -94,8 +95,24 @@ export function Dashboard({ branch }: Readonly<{ branch: Branch }>) {
           />
         </Space>
       </Flex>
+      <TermNotice termEnd={branch.termEnd} today={today} />
       {view === undefined ? <Loading /> : <Pillars view={view} branchId={branch.id} />}
     </>
+  );
+}
+
+/** 按期换届: the term's end, once near or past, above every year's 工作台 (it is about today, not the year shown). */
+function TermNotice({ termEnd, today }: Readonly<{ termEnd: string; today: string }>) {
+  const notice = termNotice(termEnd, today);
+  if (!notice) return null;
+  return (
+    <Alert
+      type={notice.type}
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={notice.text}
+      action={<a href="#/branch">前往支部概况</a>}
+    />
   );
 }
 

@@ -200,6 +200,34 @@ export interface DashboardView {
   ledger?: LedgerStartView;
 }
 
+/** How long before the 本届 ends the 工作台 starts to say so: time to prepare the 换届选举 (请示, 推荐, 选举大会). */
+export const TERM_NOTICE_DAYS = 90;
+
+/**
+ * What the 工作台 says of the committee's term on `today` (本届结束日期 of 支部概况, the last day of the term): a warning
+ * once it is over (按期换届), a reminder in its last TERM_NOTICE_DAYS days; undefined otherwise.
+ */
+export function termNotice(
+  termEnd: string | undefined,
+  today: string,
+): { type: 'warning' | 'info'; text: string } | undefined {
+  if (!termEnd) return undefined;
+  const days = Math.round((Date.parse(`${termEnd}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  if (days < 0) {
+    return {
+      type: 'warning',
+      text: `本届支委会任期已于${cnDate(termEnd)}届满，请按期换届；换届后在「支部概况」中登记新一届支委会成员和任期。`,
+    };
+  }
+  if (days <= TERM_NOTICE_DAYS) {
+    return {
+      type: 'info',
+      text: `本届支委会任期将于${cnDate(termEnd)}届满（${days === 0 ? '今天' : `还有 ${days} 天`}），请提前做好换届准备。`,
+    };
+  }
+  return undefined;
+}
+
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
