@@ -11,7 +11,7 @@ import { sha256Hex, parseManifest, verifyManifest } from '../../../shared/dossie
 import { buildMeetingRecordDoc, recordSection } from '../../../shared/dossier/meetingRecord';
 import { KEEP_WITH_HEADING } from '../../../shared/dossier/prebreak';
 import { renderPdf } from '../../../shared/dossier/render';
-import { MEMBER_NAMES, makeDossierData } from './factory';
+import { MEMBER_NAMES, makeDossierData, recordContextOf } from './factory';
 import { hasPoppler } from './poppler';
 
 const OPTS = { year: 2025, generatedAt: '2026-01-05T01:00:00.000Z', appVersion: '0.1.0', schemaVersion: 1 };
@@ -183,13 +183,7 @@ describe.skipIf(!hasPoppler)('empty year and a single 会议记录单 (needs pop
     const data = makeDossierData();
     const meeting = data.meetings.find((m) => m.backfilled)!;
     const onLeave = meeting.attendance.find((a) => a.status === '请假')!;
-    const doc = buildMeetingRecordDoc(meeting, {
-      branch: data.branch,
-      members: data.members,
-      venues: data.venues,
-      attachments: data.attachments,
-      audit: data.audit,
-    });
+    const doc = buildMeetingRecordDoc(meeting, recordContextOf(data));
     const pdf = join(dir, 'record.pdf');
     writeFileSync(pdf, await renderPdf(doc, fonts, { partsPerChunk: 0 }));
     const text = run('pdftotext', ['-layout', pdf, '-']);
@@ -202,13 +196,7 @@ describe.skipIf(!hasPoppler)('empty year and a single 会议记录单 (needs pop
 
   it('prints a 谈心谈话 as a 谈心谈话记录 signed by both parties, and leaves out sections with nothing in them', async () => {
     const data = makeDossierData();
-    const ctx = {
-      branch: data.branch,
-      members: data.members,
-      venues: data.venues,
-      attachments: data.attachments,
-      audit: data.audit,
-    };
+    const ctx = recordContextOf(data);
     const render = async (name: string, meeting: (typeof data.meetings)[number]) => {
       const pdf = join(dir, name);
       writeFileSync(pdf, await renderPdf(buildMeetingRecordDoc(meeting, ctx), fonts, { partsPerChunk: 0 }));

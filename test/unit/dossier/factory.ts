@@ -355,3 +355,14 @@ export function makeCompetition(overrides: Partial<Competition> = {}): Competiti
     ...overrides,
   };
 }
+
+/** What a 会议记录单 is printed with (buildMeetingRecordDoc's context), from a factory volume's data. */
+export function recordContextOf(data: DossierData) {
+  return {
+    branch: data.branch,
+    members: data.members,
+    venues: data.venues,
+    attachments: data.attachments,
+    audit: data.audit,
+  };
+}

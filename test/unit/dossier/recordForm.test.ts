@@ -9,7 +9,7 @@ import { FONT_FILES } from '../../../shared/dossier/layout';
 import { buildMeetingRecordDoc } from '../../../shared/dossier/meetingRecord';
 import { renderPdf } from '../../../shared/dossier/render';
 import type { Meeting } from '../../../shared/schemas/entities';
-import { makeDossierData } from './factory';
+import { makeDossierData, recordContextOf } from './factory';
 import { hasPoppler } from './poppler';
 
 interface Word {
@@ -55,13 +55,7 @@ function printedRed(pixels: ReturnType<typeof pixelsOf>, w: Word): boolean {
 
 describe.skipIf(!hasPoppler)('the 会议记录单 form and 出席 grid as printed (needs poppler-utils)', () => {
   const data = makeDossierData();
-  const ctx = {
-    branch: data.branch,
-    members: data.members,
-    venues: data.venues,
-    attachments: data.attachments,
-    audit: data.audit,
-  };
+  const ctx = recordContextOf(data);
   let dir: string;
   let fonts: Record<string, Uint8Array>;
   beforeAll(() => {

@@ -9,7 +9,7 @@ import { FONT_FILES, PAGE_MARGINS } from '../../../shared/dossier/layout';
 import { buildMeetingRecordDoc, recordRunningHeader } from '../../../shared/dossier/meetingRecord';
 import { renderPdf } from '../../../shared/dossier/render';
 import type { Meeting } from '../../../shared/schemas/entities';
-import { makeDossierData } from './factory';
+import { makeDossierData, recordContextOf } from './factory';
 import { hasPoppler } from './poppler';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -49,13 +49,7 @@ describe('recordRunningHeader', () => {
 
 describe.skipIf(!hasPoppler)('the 会议记录单 as printed (needs poppler-utils)', () => {
   const data = makeDossierData();
-  const ctx = {
-    branch: data.branch,
-    members: data.members,
-    venues: data.venues,
-    attachments: data.attachments,
-    audit: data.audit,
-  };
+  const ctx = recordContextOf(data);
   const indented =
     '\n\u3000\u3000第一段：会议由书记主持，首行缩进两个全角空格。\n' +
     '\u3000\u3000第二段：同样首行缩进两个全角空格，内容较长，需要换行显示，以检查缩进是否保留，以及换行后的第二行是否顶格。\n' +

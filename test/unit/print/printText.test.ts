@@ -10,7 +10,7 @@ import { FONT_FILES } from '../../../shared/dossier/layout';
 import { buildMeetingRecordDoc } from '../../../shared/dossier/meetingRecord';
 import { renderPdf } from '../../../shared/dossier/render';
 import { prepareForPrint, printText, unprintableNotice } from '../../../shared/print/printText';
-import { makeDossierData } from '../dossier/factory';
+import { makeDossierData, recordContextOf } from '../dossier/factory';
 import { hasPoppler } from '../dossier/poppler';
 
 describe('printText', () => {
@@ -67,13 +67,7 @@ describe.skipIf(!hasPoppler)('a 会议记录单 with pasted Word text, read back
     const data = makeDossierData();
     const base = data.meetings.find((m) => m.kind === '支委会')!;
     const meeting = { ...base, content: '传达\u200b学习\u000b研究部署\ufeff工作' };
-    const doc = buildMeetingRecordDoc(meeting, {
-      branch: data.branch,
-      members: data.members,
-      venues: data.venues,
-      attachments: data.attachments,
-      audit: data.audit,
-    });
+    const doc = buildMeetingRecordDoc(meeting, recordContextOf(data));
     expect(prepareForPrint(doc)).toBeUndefined();
     const fonts = Object.fromEntries(
       FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join('resources/fonts', f)))]),
