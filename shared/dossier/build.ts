@@ -4,6 +4,7 @@ import { countingDate, forYearNote, recordYearOf } from '../domain/recordYear';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { MEETING_KINDS, MEMBER_GRADES, SEVEN_HAVES, CAMPAIGN_PHASES, CAMPAIGN_STEPS, seqBook } from '../domain/vocab';
 import { committeeDuring, secretariesLine, tenureNote } from '../branch/committee';
+import { knownTerms, termsOfPeriod, type Term, type TermsOfPeriod } from '../branch/terms';
 import { getRulePack, type RulePack } from '../rules/packs';
 import { computeCompliance } from '../scoring/compliance';
 import { ruleTally, type RuleTally } from '../scoring/tally';
@@ -347,7 +348,30 @@ function memberCountCell(members: readonly Member[], period: DossierPeriod): Con
   return { text: [...count.text, ...unbroken(`；期内${moves.join('，')}`).text] };
 }
 
-function profile(sel: DossierSelection, period: DossierPeriod): Content {
+/**
+ * The 届期 row of 一、支部概况: the term(s) of the volume's period, not today's (a 2024 volume printed after a 2025 换届
+ * used to print the new term beside 2024's committee) — 「本届任期」 when one term covers it, 「届期」 with each when a
+ * 换届 falls inside it; what the app does not know is said, not guessed.
+ */
+function termRow(known: TermsOfPeriod, period: DossierPeriod): [string, Content][] {
+  const range = (t: Term) => cnDateRange(t.start, t.end);
+  if (known.current) {
+    const t = known.current;
+    return [
+      [
+        '本届任期',
+        t.end < period.from
+          ? { text: [...range(t).text, { text: `（已届满，未登记新一届）` }] }
+          : { text: [{ text: '本卷期间的届期未登记（现任届期 ' }, ...range(t).text, { text: '）' }] },
+      ],
+    ];
+  }
+  const runs = known.terms.flatMap((t, i) => [...(i ? [{ text: '；' }] : []), ...range(t).text]);
+  const note = known.before ? [{ text: `（${cnDate(known.before.start)}换届，此前的届期未登记）` }] : [];
+  return [[known.terms.length > 1 ? '届期' : '本届任期', { text: [...runs, ...note] }]];
+}
+
+function profile(sel: DossierSelection, period: DossierPeriod, terms: TermsOfPeriod): Content {
   const b = sel.branch;
   const groupName = (id: string) => b.partyGroups.find((g) => g.id === id)?.name ?? '';
   // The roster lists everyone on the roll at some time in the period; counts are of the period's last day.
@@ -379,7 +403,7 @@ function profile(sel: DossierSelection, period: DossierPeriod): Content {
         ['成立时间', cnDate(b.establishedDate) || '—'],
         ['党小组数', `${b.partyGroups.length} 个`],
       ],
-      [['本届任期', cnDateRange(b.termStart, b.termEnd)]],
+      termRow(terms, period),
       [['党员人数', memberCountCell(sel.members, period)]],
     ]),
     ...headed({ text: '支委会组成与分工', style: 'h2' }, committeeTable(b.committee, period)),
@@ -1933,7 +1957,11 @@ export function buildDossier(data: DossierData, options: DossierOptions): BuiltD
       [
         cover(sel, label, volume, options, fingerprint, period),
         tableOfContents(sel),
-        profile(sel, period),
+        profile(
+          sel,
+          period,
+          termsOfPeriod(knownTerms(data.branch, data.audit), period.from, period.to, establishedOf(data.branch)),
+        ),
         venues(sel, data),
         ...records(sel, ctx, period, options),
         responsibility(sel, cite, period),

@@ -42,4 +42,17 @@ describe('audit log', () => {
     expect(recent.map((e) => e.id)).toEqual([history[2]!.id, history[1]!.id]);
     expect(await listRecentAudit('other-branch')).toEqual([]);
   });
+
+  it('keeps the 届期 a 换届 replaces, with its values, in the log and its summary', async () => {
+    const branch = await createBranch(input);
+    await updateBranch(branch.id, { ...input, termStart: '2026-03-01', termEnd: '2029-02-28' });
+    const [, update] = await listAudit('branch', branch.id);
+    expect(update!.summary).toBe(
+      '修改了届期开始日期、届期结束日期（届期由 2023-03-01 至 2026-02-28 改为 2026-03-01 至 2029-02-28）',
+    );
+    expect(update!.changes).toEqual([
+      { field: 'termStart', label: '届期开始日期', before: '2023-03-01', after: '2026-03-01' },
+      { field: 'termEnd', label: '届期结束日期', before: '2026-02-28', after: '2029-02-28' },
+    ]);
+  });
 });

@@ -71,6 +71,52 @@ describe('who held office in the period', () => {
   });
 });
 
+describe('the 届期 of the period', () => {
+  /** The factory's branch after a 换届 on 2025-07-15, logged as the app logs it: the old term in `changes`. */
+  const reelected = (logged: boolean): DossierData => {
+    const base = makeDossierData();
+    const branch = { ...base.branch, termStart: '2025-07-15', termEnd: '2028-07-14' };
+    const entry = {
+      id: 'au-term',
+      at: '2025-07-16T02:00:00.000Z',
+      branchId: branch.id,
+      entity: 'branch',
+      entityId: branch.id,
+      action: 'update' as const,
+      reason: '',
+      summary: '修改了届期开始日期、届期结束日期',
+      changes: [
+        { field: 'termStart', label: '届期开始日期', before: '2022-07-15', after: '2025-07-15' },
+        { field: 'termEnd', label: '届期结束日期', before: '2025-07-14', after: '2028-07-14' },
+      ],
+    };
+    return { ...base, branch, audit: logged ? [...base.audit, entry] : base.audit };
+  };
+  const termLine = (data: DossierData, options: object) => {
+    const content = buildDossier(data, { ...OPTS, volume: 1, ...options }).docDefinition.content;
+    const all = words(content)
+      .filter((t) => t !== 'label')
+      .join('');
+    return /(本届任期|届期)(.*?)党员人数/.exec(all)?.slice(1, 3).join('|');
+  };
+
+  it('prints the term of the period, not today’s: the old one for 2024, both for the year of the 换届', () => {
+    expect(termLine(reelected(true), { year: 2024 })).toBe('本届任期|2022年7月15日至2025年7月14日');
+    expect(termLine(reelected(true), { year: 2025 })).toBe(
+      '届期|2022年7月15日至2025年7月14日；2025年7月15日至2028年7月14日',
+    );
+  });
+
+  it('says what it does not know when the log has no earlier term', () => {
+    expect(termLine(reelected(false), { year: 2024 })).toBe(
+      '本届任期|本卷期间的届期未登记（现任届期 2025年7月15日至2028年7月14日）',
+    );
+    expect(termLine(reelected(false), { year: 2025 })).toBe(
+      '本届任期|2025年7月15日至2028年7月14日（2025年7月15日换届，此前的届期未登记）',
+    );
+  });
+});
+
 describe('a long official branch name', () => {
   const long = '中共某某省某某市某某区某某街道办事处某某社区居民委员会机关第一党支部委员会';
 

@@ -162,6 +162,26 @@ export async function createBranch(input: BranchInput): Promise<Branch> {
   return branch;
 }
 
+/**
+ * Fields whose earlier value the 操作日志 keeps (`changes`, before → after): after a 换届 the 届期 of an earlier volume
+ * is known only from there (shared/branch/terms.ts), and a renamed branch's earlier name is worth as much.
+ */
+const LOGGED_VALUES = ['name', 'parentOrg', 'establishedDate', 'termStart', 'termEnd'] as const;
+
+/** The logged fields that change, with their values; 「届期由 … 改为 …」 for the summary when the 届期 does. */
+function valueChanges(before: BranchFields, after: BranchFields) {
+  const changes = LOGGED_VALUES.filter((k) => (before[k] ?? '') !== (after[k] ?? '')).map((k) => ({
+    field: k,
+    label: BRANCH_LABELS[k],
+    before: before[k] ?? '',
+    after: after[k] ?? '',
+  }));
+  const term = changes.some((c) => c.field === 'termStart' || c.field === 'termEnd')
+    ? `（届期由 ${before.termStart} 至 ${before.termEnd} 改为 ${after.termStart} 至 ${after.termEnd}）`
+    : '';
+  return { changes, term };
+}
+
 /** Replaces a branch's editable fields. Saving unchanged values writes nothing (no audit noise). */
 export async function updateBranch(id: string, input: BranchInput): Promise<Branch> {
   const fields = parseBranchInput(input);
@@ -173,12 +193,14 @@ export async function updateBranch(id: string, input: BranchInput): Promise<Bran
     await refuseRemovingGroupsInUse(before, fields);
     const after: Branch = { ...fields, id, createdAt: before.createdAt, updatedAt: nowIso() };
     await db.branches.put(after);
+    const { changes, term } = valueChanges(before, fields);
     await writeAudit({
       entity: 'branch',
       entityId: id,
       branchId: id,
       action: 'update',
-      summary: `修改了${changed.join('、')}`,
+      summary: `修改了${changed.join('、')}${term}`,
+      ...(changes.length ? { changes } : {}),
     });
     return after;
   });
