@@ -221,10 +221,10 @@ describe('BranchForm 换届/调整', { timeout: 30_000 }, () => {
     const stored = await storedWithSecretary();
     const { onSaved } = renderForm({ branch: stored });
     await screen.findByDisplayValue('罗雪');
-    // Only a 书记 or 副书记 still in office can be handed over.
+    // Every post still in office can be handed over, a 组织委员's as well as the 书记's.
     expect(
-      within(screen.getByRole('group', { name: '委员 2' })).queryByRole('button', { name: '换届/调整' }),
-    ).toBeNull();
+      within(screen.getByRole('group', { name: '委员 2' })).getByRole('button', { name: '换届/调整' }),
+    ).toBeTruthy();
     fireEvent.click(within(screen.getByRole('group', { name: '委员 1' })).getByRole('button', { name: '换届/调整' }));
 
     const dialog = await screen.findByRole('dialog', { name: '换届/调整：罗雪（书记）' }, SLOW);
@@ -284,6 +284,30 @@ describe('BranchForm 换届/调整', { timeout: 30_000 }, () => {
       SLOW,
     );
     expect(screen.queryByText('原书记罗雪已不在名单中')).toBeNull();
+  });
+
+  it('a 组织委员 renamed in place is caught as a 书记 is, and 「改为换届」 picks the renamed row', async () => {
+    const stored = await storedWithSecretary();
+    renderForm({ branch: stored });
+    const name = (await screen.findByDisplayValue('袁明哲')) as HTMLInputElement;
+    fireEvent.change(name, { target: { value: '苏明' } });
+    expect(await screen.findByText('原组织委员袁明哲已不在名单中', undefined, SLOW)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '改为换届：保留袁明哲' }));
+    const dialog = await screen.findByRole('dialog', { name: '换届/调整：袁明哲（组织委员）' }, SLOW);
+    expect((within(dialog).getByLabelText('接任组织委员（姓名，暂未确定可不填）') as HTMLInputElement).value).toBe(
+      '苏明',
+    );
+    typeDate(dialog, '换届日期（袁明哲任职止、接任者任职起）', '2025-07-15');
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+    await waitFor(
+      () =>
+        expect(rowValues()).toEqual([
+          '罗雪 书记 2022-03-01 ',
+          '袁明哲 组织委员  2025-07-15',
+          '苏明 组织委员 2025-07-15 ',
+        ]),
+      SLOW,
+    );
   });
 
   it('refuses a 任职止 before the 任职起, and a successor whose tenure overlaps the former 书记, on the fields', async () => {

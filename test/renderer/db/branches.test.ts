@@ -127,6 +127,36 @@ describe('branches repository', () => {
     expect((await getBranch(created.id))?.partyGroups).toEqual([group]);
   });
 
+  it('drops a 委员 row’s roster link once the row names someone else, and keeps it for a dot variant', async () => {
+    const created = await createBranch(input());
+    const person = (name: string) => ({
+      name,
+      gender: '男' as const,
+      birthDate: '1980-01-01',
+      joinedDate: '2005-07-01',
+      status: '正式' as const,
+    });
+    const jiang = await createMember(created.id, person('蒋国栋'));
+    const abdu = await createMember(created.id, person('阿卜杜·热合曼'));
+    const linked = [
+      { name: '张明', role: '书记' as const },
+      { name: '蒋国栋', role: '宣传委员' as const, memberId: jiang.id },
+      { name: '阿卜杜·热合曼', role: '纪检委员' as const, memberId: abdu.id },
+    ];
+    await db.branches.update(created.id, { committee: linked });
+    // 王玲 typed over 蒋国栋; 阿卜杜•热合曼 typed with another dot is still the roster's 阿卜杜·热合曼.
+    const saved = await updateBranch(created.id, {
+      ...input(),
+      committee: [linked[0]!, { ...linked[1]!, name: '王玲' }, { ...linked[2]!, name: '阿卜杜•热合曼' }],
+    });
+    expect(saved.committee).toEqual([
+      { name: '张明', role: '书记' },
+      { name: '王玲', role: '宣传委员' },
+      { name: '阿卜杜•热合曼', role: '纪检委员', memberId: abdu.id },
+    ]);
+    expect((await getBranch(created.id))?.committee).toEqual(saved.committee);
+  });
+
   it('refuses a second 书记, a second 副书记 and a repeated 党小组 name, on the repeated row, and writes nothing', async () => {
     const error = await expectValidationError(
       createBranch(

@@ -2,6 +2,7 @@
 import Dexie, { type Collection, type Table } from 'dexie';
 import { tenuresClash, tenureText } from '../../../../shared/branch/committee';
 import { TABLE_LABELS } from '../../../../shared/domain/vocab';
+import { sameName } from '../../../../shared/names';
 import { chinaToday, isRealDate } from '../../../../shared/schemas/common';
 import {
   branchInputSchema,
@@ -182,10 +183,31 @@ function valueChanges(before: BranchFields, after: BranchFields) {
   return { changes, term };
 }
 
+/**
+ * The committee with each row's link to the roster kept only while the row still names that member: a 宣传委员 whose
+ * name was typed over (王玲 for 蒋国栋) kept 蒋国栋's link, and the 支委会 form expected 蒋国栋. The row is then read by
+ * its name, as a typed row always is.
+ */
+async function withCurrentLinks(branchId: string, committee: BranchFields['committee']) {
+  const linked = committee.filter((c) => c.memberId);
+  if (!linked.length) return committee;
+  const names = new Map(
+    (await db.members.where('branchId').equals(branchId).toArray()).map((m) => [m.id, m.name] as const),
+  );
+  return committee.map((c) => {
+    const name = c.memberId ? names.get(c.memberId) : undefined;
+    if (!c.memberId || name === undefined || sameName(name, c.name)) return c;
+    const { memberId: _stale, ...row } = c;
+    void _stale;
+    return row;
+  });
+}
+
 /** Replaces a branch's editable fields. Saving unchanged values writes nothing (no audit noise). */
 export async function updateBranch(id: string, input: BranchInput): Promise<Branch> {
-  const fields = parseBranchInput(input);
+  const parsed = parseBranchInput(input);
   return db.transaction('rw', [db.branches, db.members, db.auditPages], async () => {
+    const fields = { ...parsed, committee: await withCurrentLinks(id, parsed.committee) };
     const before = await db.branches.get(id);
     if (!before) throw new NotFoundError('支部', id);
     const changed = changedFieldLabels<BranchFields>(before, fields, BRANCH_LABELS);

@@ -17,8 +17,8 @@ import {
   emptyBranchValues,
   isFieldPath,
   nextCommitteeRole,
+  renamedRowOf,
   replacedHolders,
-  SINGLE_POSTS,
   type BranchFormOutput,
   type BranchFormValues,
   type Handover,
@@ -91,7 +91,7 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
   const replaced = branch ? replacedHolders(branch.committee, rows) : [];
   const keepAndHandOver = (former: (typeof replaced)[number]) => {
     const current = getValues('committee') ?? [];
-    const index = current.findIndex((c) => c?.role === former.role && !c.to);
+    const index = branch ? renamedRowOf(former, branch.committee, current) : -1;
     if (index >= 0) {
       setHandover({ index, successor: current[index]!.name?.trim() ?? '' });
       committee.update(index, { ...former });
@@ -188,8 +188,8 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
 
         <Card title="支委会成员" style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">
-            {'任职起止可不填。书记、副书记更换时，请点该委员的「换届/调整」：保留原任并填写离任日期，' +
-              '不要直接改名或删除，这样往年的卷宗仍印当时的书记。'}
+            {'任职起止可不填。委员更换时（书记、副书记、各委员），请点该委员的「换届/调整」：保留原任并填写离任日期，' +
+              '不要直接改名或删除，这样往年的卷宗仍印当时的委员。'}
           </Typography.Paragraph>
           {replaced.map((former) => (
             <Alert
@@ -212,7 +212,7 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
           {committee.fields.map((row, index) => {
             const legendId = `${idPrefix}-committee-${index}-legend`;
             const held = rows[index];
-            const canHandOver = Boolean(held && SINGLE_POSTS.includes(held.role as never) && !held.to);
+            const canHandOver = Boolean(held?.role && !held.to);
             return (
               <div key={row.id} role="group" aria-labelledby={legendId}>
                 <Flex gap={16} align="flex-start" wrap>

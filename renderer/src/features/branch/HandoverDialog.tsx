@@ -1,4 +1,4 @@
-// 换届/调整 of a 书记 or 副书记 in the 支部概况 form: the former holder keeps their row with the day they left, the successor
+// 换届/调整 of a 委员 (书记, 副书记 or any other post) in the 支部概况 form: the former holder keeps their row with the day they left, the successor
 // starts that day, so past years' 卷宗 still print who held the post then.
 import { typedDateProblem } from '../../../../shared/dates/parseTypedDate';
 import { Form, Input, Modal, Select, Typography } from 'antd';

@@ -54,22 +54,29 @@ export function nextCommitteeRole(taken: readonly ({ role?: string; to?: string 
 /** A committee row as the form holds it: every field may be missing while the user types. */
 export type CommitteeRow = NonNullable<BranchFormValues['committee']>[number];
 
-/** Posts held by one person at a time: a change of holder is a 换届/调整, recorded with 任职起止. */
-export const SINGLE_POSTS: readonly CommitteeRole[] = ['书记', '副书记'];
-
 /**
- * The stored 书记 and 副书记 still in office (no 任职止) that the form no longer names in that post: renamed or deleted
- * rather than handed over, which would make past years' 卷宗 print the new holder as theirs.
+ * The stored 委员 still in office (no 任职止) that the form no longer names in their post: renamed or deleted rather
+ * than handed over, which would make past years' 卷宗 print the new holder as theirs — of every post, a 宣传委员 as much
+ * as a 书记.
  */
 export function replacedHolders(
   stored: readonly CommitteeMember[],
   current: readonly (CommitteeRow | undefined)[],
 ): CommitteeMember[] {
-  return stored.filter(
-    (s) =>
-      SINGLE_POSTS.includes(s.role) &&
-      !s.to &&
-      !current.some((c) => c?.role === s.role && sameName(c.name ?? '', s.name)),
+  return stored.filter((s) => !s.to && !current.some((c) => c?.role === s.role && sameName(c.name ?? '', s.name)));
+}
+
+/**
+ * The row of the form that took `former`'s place (its post, still in office, a name no stored 委员 of that post has),
+ * or -1: where 「改为换届」 puts the former holder back.
+ */
+export function renamedRowOf(
+  former: CommitteeMember,
+  stored: readonly CommitteeMember[],
+  current: readonly (CommitteeRow | undefined)[],
+): number {
+  return current.findIndex(
+    (c) => c?.role === former.role && !c.to && !stored.some((s) => s.role === c.role && sameName(s.name, c.name ?? '')),
   );
 }
 
