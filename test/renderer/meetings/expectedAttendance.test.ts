@@ -1,7 +1,11 @@
 // Who a new record lists as expected, by kind: 支委会 its committee, 党小组会 the group, 谈心谈话 the two parties.
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../../../shared/schemas';
-import { committeeRosterNotes, expectedAttendance } from '../../../renderer/src/features/meetings/meetingFormValues';
+import {
+  committeeRosterNotes,
+  defaultChairs,
+  expectedAttendance,
+} from '../../../renderer/src/features/meetings/meetingFormValues';
 
 const member = (id: string, name: string, extra: Partial<Member> = {}): Member =>
   ({
@@ -129,5 +133,24 @@ describe('a 支委会 whose 委员 are typed by hand in 支部概况', () => {
     expect(on('2025-09-01')).toEqual(['王五:出席', '张三:出席']);
     // A former 委员 no longer on the committee is not reported as missing from the roster.
     expect(committeeRosterNotes([member('z3', '张三'), member('w5', '王五')], branch, '2025-09-01')).toEqual([]);
+  });
+
+  it('says a 委员 who left the branch without a 换届/调整 is still in office in 支部概况, and does not make them 主持人', () => {
+    const luo = member('m9', '罗雪', { leftDate: '2025-08-01', leftReason: '组织关系转出' });
+    const branch = {
+      partyGroups: [],
+      committee: [
+        { name: '罗雪', role: '书记' as const, memberId: 'm9' },
+        { name: '张三', role: '组织委员' as const },
+      ],
+    };
+    const people = [...roster, luo];
+    expect(committeeRosterNotes(people, branch, '2025-09-01')).toEqual([
+      '委员“罗雪”已于 2025-08-01 离开支部，但支部概况中仍为在任，法定人数按其缺席计算。请在支部概况中为其办理「换届/调整」（填写任职止）',
+    ]);
+    expect(defaultChairs('支委会', '2025-09-01', people, branch)).toEqual({ host: '', recorder: '张三' });
+    // Before she left she chaired, and nothing is said.
+    expect(committeeRosterNotes(people, branch, '2025-07-01')).toEqual([]);
+    expect(defaultChairs('支委会', '2025-07-01', people, branch).host).toBe('罗雪');
   });
 });

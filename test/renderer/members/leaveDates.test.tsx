@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { db } from '../../../renderer/src/db/db';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
+import { setCurrentBranchId } from '../../../renderer/src/db/repositories/settings';
 import { createMember } from '../../../renderer/src/db/repositories/members';
 import { MemberLeaveForm } from '../../../renderer/src/features/members/MemberLeaveForm';
 
@@ -40,5 +41,40 @@ describe('转出 dates', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('alert', { name: /保存失败/ })).toBeNull();
     expect(onDone).not.toHaveBeenCalled();
     await waitFor(async () => expect((await db.members.get(member.id))?.leftDate ?? '').toBe(''));
+  });
+
+  it('reminds that a 委员 who leaves needs a 换届/调整 in 支部概况, and says nothing of an ordinary member', async () => {
+    const branch = await createBranch({
+      name: '乙支部',
+      termStart: '2023-03-01',
+      termEnd: '2026-02-28',
+      committee: [{ name: '罗雪', role: '书记' }],
+    });
+    await setCurrentBranchId(branch.id);
+    const person = (name: string) => ({
+      name,
+      gender: '女' as const,
+      birthDate: '1985-05-01',
+      joinedDate: '2008-07-01',
+      status: '正式' as const,
+    });
+    const luo = await createMember(branch.id, person('罗雪'));
+    const wang = await createMember(branch.id, person('王芳'));
+    const view = render(
+      <AppProviders>
+        <MemberLeaveForm member={luo} onDone={vi.fn()} />
+      </AppProviders>,
+    );
+    expect(
+      await screen.findByText(
+        '「罗雪」是支委会成员（书记）。转出后请到「支部概况」为其办理「换届/调整」，填写任职止；否则此后的支委会仍按其在任计算法定人数。',
+      ),
+    ).toBeTruthy();
+    view.rerender(
+      <AppProviders>
+        <MemberLeaveForm member={wang} onDone={vi.fn()} />
+      </AppProviders>,
+    );
+    await waitFor(() => expect(screen.queryByText(/是支委会成员/)).toBeNull());
   });
 });

@@ -56,6 +56,21 @@ function rosterMatches(onRoster: readonly Member[], person: { memberId?: string;
     : onRoster.filter((m) => personNameKey(m.name) === person.key);
 }
 
+/**
+ * The roster member a 委员 stands for who had left the branch by `date` (today's while none is set), if any: only when
+ * nobody the 委员 may stand for is on the roll that day (a namesake still there is taken to be the 委员).
+ */
+function leftBy(
+  members: readonly Member[],
+  person: { memberId?: string; key: string },
+  date: string | undefined,
+): Member | undefined {
+  const day = date ?? chinaToday();
+  const matches = rosterMatches(members, person);
+  if (matches.some((m) => isOnRosterOn(m, day))) return undefined;
+  return matches.find((m) => m.leftDate !== undefined && m.leftDate <= day);
+}
+
 /** The committee in office on the meeting's date (today's while no date is set), each person once. */
 function committeeOnDay(branch: Pick<Branch, 'committee'>, date: string | undefined) {
   return committeePeopleOn(branch.committee, date ?? chinaToday());
@@ -108,15 +123,24 @@ export function committeeRosterNotes(
   const onRoster = members.filter((m) => isOnRosterOn(m, date));
   const labels = personLabels(onRoster, branch.partyGroups);
   const missing: string[] = [];
+  const departed: string[] = [];
   const notes: string[] = [];
   for (const person of committeeOnDay(branch, date)) {
     const matches = rosterMatches(onRoster, person);
-    if (matches.length === 0) missing.push(`“${person.name}”`);
+    // Not on the roll that day, but in the roster's 已离开: a 委员 who left without a 换届/调整 in 支部概况.
+    const gone = matches.length ? undefined : leftBy(members, person, date);
+    if (gone) departed.push(`“${person.name}”已于 ${gone.leftDate} 离开支部`);
+    else if (matches.length === 0) missing.push(`“${person.name}”`);
     else if (matches.length > 1) {
       notes.push(
         `委员“${person.name}”在党员名册中有 ${matches.length} 位同名党员，已列入${labels.get(matches[0]!.id)}；如不是本人，请移出后在下方添加`,
       );
     }
+  }
+  if (departed.length > 0) {
+    notes.unshift(
+      `委员${departed.join('、')}，但支部概况中仍为在任，法定人数按其缺席计算。请在支部概况中为其办理「换届/调整」（填写任职止）`,
+    );
   }
   if (missing.length > 0) {
     notes.unshift(
@@ -144,9 +168,13 @@ function holderOn(
   role: CommitteeRole,
   date: string | undefined,
 ): string {
+  // A holder who has left the branch chairs nothing, though 支部概况 still has them in office (no 换届/调整 yet).
   const names = new Set(
     committeeOn(branch.committee, date ?? chinaToday())
       .filter((c) => c.role === role)
+      .filter(
+        (c) => !leftBy(members, { ...(c.memberId ? { memberId: c.memberId } : {}), key: personNameKey(c.name) }, date),
+      )
       .map((c) => (c.memberId ? members.find((m) => m.id === c.memberId)?.name : undefined) ?? c.name),
   );
   return names.size === 1 ? [...names][0]! : '';

@@ -5,7 +5,10 @@ import { Alert, App, Button, Form, Space, Typography } from 'antd';
 import { useId, useRef } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { memberLeaveSchema, type Member } from '../../../../shared/schemas';
+import { committeeOn } from '../../../../shared/branch/committee';
+import { sameName } from '../../../../shared/names';
+import { chinaToday, memberLeaveSchema, type Branch, type Member } from '../../../../shared/schemas';
+import { useCurrentBranch } from '../branch/useCurrentBranch';
 import { markMemberLeft } from '../../db/repositories/members';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
@@ -20,8 +23,21 @@ type LeaveValues = { leftDate?: string; leftReason: string };
 type LeaveOutput = z.output<typeof memberLeaveSchema>;
 const resolver = zodResolver(memberLeaveSchema) as unknown as Resolver<LeaveValues, unknown, LeaveOutput>;
 
+/** The posts `member` holds on the committee today (linked, or typed under their name). */
+function postsOf(member: Member, branch: Branch | null | undefined): string[] {
+  if (!branch) return [];
+  return committeeOn(branch.committee, chinaToday())
+    .filter((c) => !c.to && (c.memberId ? c.memberId === member.id : sameName(c.name, member.name)))
+    .map((c) => c.role);
+}
+
 export function MemberLeaveForm({ member, onDone }: Readonly<Props>) {
   const { message } = App.useApp();
+  // A 委员 who leaves stays in office in 支部概况 until a 换届/调整 there says otherwise: said before and after.
+  const posts = postsOf(member, useCurrentBranch());
+  const handover = posts.length
+    ? `「${member.name}」是支委会成员（${posts.join('、')}）。转出后请到「支部概况」为其办理「换届/调整」，填写任职止；否则此后的支委会仍按其在任计算法定人数。`
+    : undefined;
   const idPrefix = `leave-${useId().replace(/:/g, '')}`;
   const { control, handleSubmit, setError, formState } = useForm<LeaveValues, unknown, LeaveOutput>({
     resolver,
@@ -32,6 +48,7 @@ export function MemberLeaveForm({ member, onDone }: Readonly<Props>) {
     try {
       await markMemberLeft(member.id, data);
       message.success(`「${member.name}」已转出，仍保留在名册的“已离开”中`);
+      if (handover) message.warning({ content: handover, duration: 10 });
       onDone();
     } catch (error) {
       // A date the member's other dates refuse (「转入本支部日期不能晚于离开支部日期」) is said under 离开日期, the one date
@@ -59,6 +76,7 @@ export function MemberLeaveForm({ member, onDone }: Readonly<Props>) {
         <Typography.Paragraph>
           转出后「{member.name}」不再计入在册党员，但记录不会删除，可在“已离开”中查看，也可恢复在册。
         </Typography.Paragraph>
+        {handover && <Alert type="warning" showIcon title={handover} style={{ marginBottom: 16 }} />}
         {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 16 }} />}
         <DateField control={control} name="leftDate" label="离开日期" required idPrefix={idPrefix} />
         <TextField
