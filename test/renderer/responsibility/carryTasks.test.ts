@@ -133,9 +133,24 @@ describe('复制上一年度 with unfinished tasks', () => {
     );
   });
 
-  it("cannot carry a former 书记's task into a 第一责任人 list that is not theirs", async () => {
-    const { branch, first } = await lastYear();
+  it("gives a former 书记's list and chosen task to the new 书记, who is on the roster", async () => {
+    const { branch, first, wang } = await lastYear();
     await updateBranch(branch.id, { ...branch, committee: [{ name: '王五', role: '书记' }] });
+    const result = await copyPreviousYear(branch.id, 2030, { carryTaskIds: [first.tasks[0]!.id] });
+    expect(result.carried).toEqual([{ title: '更新党员活动室电教设备', holderName: '张三→王五' }]);
+    expect(result.noFirstHolder).toBe(false);
+    const lists = await listResponsibilities(branch.id, 2030);
+    const successor = lists.find((r) => r.role === '第一责任人')!;
+    expect([successor.holderMemberId, successor.holderName, successor.duties]).toEqual([wang.id, '王五', first.duties]);
+    expect(successor.tasks.map((t) => [t.title, t.carriedFrom])).toEqual([['更新党员活动室电教设备', 2029]]);
+    expect((await listAudit('responsibility', successor.id))[0]!.summary).toBe(
+      '从2029年度复制第一责任人「张三」的职责给「王五」，转入未完成的任务「更新党员活动室电教设备」',
+    );
+  });
+
+  it("cannot carry a former 书记's task when the new 书记 is not on the roster, and says why", async () => {
+    const { branch, first } = await lastYear();
+    await updateBranch(branch.id, { ...branch, committee: [{ name: '外单位人员', role: '书记' }] });
     const result = await copyPreviousYear(branch.id, 2030, { carryTaskIds: [first.tasks[0]!.id] });
     expect(result.leftBehind[0]).toEqual({
       title: '更新党员活动室电教设备',

@@ -185,13 +185,16 @@ describe('复制上一年度 after a change of 书记', () => {
     );
 
     const result = await copyPreviousYear(branch.id, 2030);
-    expect(result.created.map((r) => r.holderName)).toEqual(['李四']);
+    // The list follows the post: 王五, this year's 书记 and on the roster, takes 张三's duties.
+    expect(result.created.map((r) => [r.holderName, r.holderMemberId, r.role])).toEqual([
+      ['李四', li.id, '分管'],
+      ['王五', wang.id, '第一责任人'],
+    ]);
     expect(copyResultMessage(result, 2030)).toEqual({
       type: 'success',
-      text: '已复制 1 位责任人的职责（任务不复制）；不再作为第一责任人复制：张三（支委会名单中2030年度的书记是王五）。2030年度还没有第一责任人，请新增',
+      text: '已复制 2 位责任人的职责（任务不复制）；不再作为第一责任人复制：张三（支委会名单中2030年度的书记是王五），第一责任人的职责已复制给王五',
     });
     // Once the new 书记's list is there, copying again adds nothing and does not ask for one.
-    await createResponsibility(branch.id, input({ holderMemberId: wang.id, holderName: wang.name }));
     expect(copyResultMessage(await copyPreviousYear(branch.id, 2030), 2030)).toEqual({
       type: 'info',
       text: '2030年度没有需要复制的责任人；不再作为第一责任人复制：张三（支委会名单中2030年度的书记是王五）',

@@ -3,6 +3,8 @@ import Dexie from 'dexie';
 import { sameName } from '../../../../shared/names';
 import {
   responsibilityInputSchema,
+  type CommitteeMember,
+  type Member,
   type Meeting,
   type Responsibility,
   type ResponsibilityInput,
@@ -452,10 +454,37 @@ export interface CopyResult {
   skippedFirst: { holderName: string; reason: string }[];
   /** Whether the year still has no 第一责任人 after copying (someone must be added by hand). */
   noFirstHolder: boolean;
+  /** This year's 书记, given last year's 第一责任人 list (its duties) because its holder is no longer 书记. */
+  firstHandedTo?: string;
   /** Last year's unfinished tasks carried into this year's lists. */
   carried: NamedTask[];
   /** Last year's unfinished tasks left behind: not chosen, or their holder has no list this year (with why). */
   leftBehind: NamedTask[];
+}
+
+/**
+ * Who takes over last year's 第一责任人 list (see copyPreviousYear): this year's latest 书记, as the roster knows them,
+ * when last year's 第一责任人 was left out because the 支委会 names another 书记 and the year has no 第一责任人 yet.
+ */
+async function firstHolderFor(
+  branchId: string,
+  previous: readonly Responsibility[],
+  skippedFirst: CopyResult['skippedFirst'],
+  taken: readonly Responsibility[],
+  secretaries: readonly CommitteeMember[],
+  yearStart: string,
+): Promise<{ source: Responsibility; member: Member } | undefined> {
+  if (taken.some((e) => e.role === '第一责任人')) return undefined;
+  const source = previous.find(
+    (r) => r.role === '第一责任人' && skippedFirst.some((s) => sameName(s.holderName, r.holderName)),
+  );
+  const secretary = secretaries.at(-1);
+  if (!source || !secretary || secretaries.some((c) => isCommitteeMember(c, source))) return undefined;
+  const roster = await db.members.where('branchId').equals(branchId).toArray();
+  const member = secretary.memberId
+    ? roster.find((m) => m.id === secretary.memberId)
+    : roster.find((m) => sameName(m.name, secretary.name) && !(m.leftDate && m.leftDate < yearStart));
+  return member ? { source, member } : undefined;
 }
 
 /** The same person as a 支委会 member: by roster member when both name one, else by name. */
@@ -545,6 +574,36 @@ export async function copyPreviousYear(branchId: string, year: number, options: 
       taken.push(row);
     }
 
+    // The 第一责任人's list follows the post: when last year's was not copied because the 支委会 names another 书记 for
+    // this year, and the year has no 第一责任人 yet, the 书记 of this year (the latest, on the roster) gets it with its
+    // duties — and the unfinished tasks chosen from it, which used to be offered and then dropped.
+    const successor = await firstHolderFor(branchId, previous, skippedFirst, taken, secretaries, yearStart);
+    let successorList: Responsibility | undefined;
+    if (successor) {
+      const at = nowIso();
+      const row: Responsibility = (successorList = {
+        id: newId(),
+        branchId,
+        year,
+        holderMemberId: successor.member.id,
+        holderName: successor.member.name,
+        role: '第一责任人',
+        duties: [...successor.source.duties],
+        tasks: [],
+        reports: [],
+        createdAt: at,
+        updatedAt: at,
+      });
+      created.push(row);
+      taken.push(row);
+    }
+
+    // A task of last year's 第一责任人 who is no longer 书记 goes with the post: to the list of this year's 书记.
+    const postHolder =
+      successorList ?? taken.find((e) => e.role === '第一责任人' && secretaries.some((c) => isCommitteeMember(c, e)));
+    const passedOn = (choice: CarryChoice) =>
+      choice.role === '第一责任人' && skippedFirst.some((s) => sameName(s.holderName, choice.holderName));
+
     // Each chosen task goes to its holder's list of the year; a list gets all its tasks in one write and one entry.
     const chosen = new Set(options.carryTaskIds ?? []);
     const carried: NamedTask[] = [];
@@ -556,7 +615,7 @@ export async function copyPreviousYear(branchId: string, year: number, options: 
         leftBehind.push(named);
         continue;
       }
-      const target = taken.find((e) => sameHolder(e, choice));
+      const target = taken.find((e) => sameHolder(e, choice)) ?? (passedOn(choice) ? postHolder : undefined);
       if (!target) {
         const gone = skippedLeft.includes(choice.holderName);
         leftBehind.push({ ...named, reason: gone ? '已离开支部' : `${year}年度没有其${choice.role}清单` });
@@ -567,19 +626,27 @@ export async function copyPreviousYear(branchId: string, year: number, options: 
         { ...choice.task, carriedFrom: choice.task.carriedFrom ?? year - 1, evidenceMeetingIds: [] },
       ];
       carriedInto.set(target, [...(carriedInto.get(target) ?? []), named.title]);
-      carried.push(named);
+      // Said with whom it went to when that is the successor: 「更新电教设备（罗雪→胡桂兰）」.
+      carried.push(
+        sameHolder(target, choice) ? named : { ...named, holderName: `${choice.holderName}→${target.holderName}` },
+      );
     }
     const taskNames = (titles: readonly string[] = []) => titles.map((t) => `「${t}」`).join('');
 
     for (const row of created) {
       await db.responsibilities.add(row);
       const tasks = carriedInto.get(row);
+      // The successor's list carries the duties of last year's 第一责任人: the log says whose.
+      const whose =
+        row === successorList
+          ? `「${successor!.source.holderName}」的职责给「${row.holderName}」`
+          : `「${row.holderName}」的职责`;
       await writeAudit({
         entity: 'responsibility',
         entityId: row.id,
         branchId,
         action: 'create',
-        summary: `从${year - 1}年度复制${row.role}「${row.holderName}」的职责${tasks ? `，转入未完成的任务${taskNames(tasks)}` : ''}`,
+        summary: `从${year - 1}年度复制${row.role}${whose}${tasks ? `，转入未完成的任务${taskNames(tasks)}` : ''}`,
       });
     }
     for (const row of existing) {
@@ -595,7 +662,15 @@ export async function copyPreviousYear(branchId: string, year: number, options: 
       });
     }
     const noFirstHolder = !taken.some((e) => e.role === '第一责任人');
-    return { created, skippedLeft, skippedFirst, noFirstHolder, carried, leftBehind };
+    return {
+      created,
+      skippedLeft,
+      skippedFirst,
+      noFirstHolder,
+      carried,
+      leftBehind,
+      ...(successorList ? { firstHandedTo: successorList.holderName } : {}),
+    };
   });
 }
 
@@ -609,9 +684,10 @@ const taskList = (tasks: readonly NamedTask[]) =>
  */
 export function copyResultMessage(result: CopyResult, year: number): { type: 'success' | 'info'; text: string } {
   const left = result.skippedLeft.length > 0 ? `；跳过已离开支部的：${result.skippedLeft.join('、')}` : '';
+  const handed = result.firstHandedTo ? `，第一责任人的职责已复制给${result.firstHandedTo}` : '';
   const first =
     result.skippedFirst.length > 0
-      ? `；不再作为第一责任人复制：${result.skippedFirst.map((s) => `${s.holderName}（${s.reason}）`).join('、')}`
+      ? `；不再作为第一责任人复制：${result.skippedFirst.map((s) => `${s.holderName}（${s.reason}）`).join('、')}${handed}`
       : '';
   const behind =
     result.leftBehind.length > 0 ? `；${year - 1}年度尚未完成、未转入的任务：${taskList(result.leftBehind)}` : '';
