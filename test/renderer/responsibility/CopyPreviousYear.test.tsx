@@ -3,6 +3,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../renderer/src/app/providers';
+import { updateBranch } from '../../../renderer/src/db/repositories/branches';
 import { createResponsibility, listResponsibilities } from '../../../renderer/src/db/repositories/responsibilities';
 import { setCurrentBranchId } from '../../../renderer/src/db/repositories/settings';
 import { ResponsibilityPage } from '../../../renderer/src/features/responsibility/ResponsibilityPage';
@@ -58,5 +59,30 @@ describe('复制上一年度 in the page', { timeout: 40_000 }, () => {
         (await listResponsibilities(branch.id, 2030)).flatMap((r) => r.tasks.map((t) => [t.title, t.carriedFrom])),
       ).toEqual([['更新党员活动室电教设备', 2029]]),
     );
+  });
+
+  it('says when a 书记 of the year, after a 换届, has no 第一责任人 list yet', async () => {
+    setChinaNow('2030-09-05T09:00:00');
+    const { branch, zhang } = await seed();
+    await setCurrentBranchId(branch.id);
+    await createResponsibility(branch.id, input({ year: 2030, holderMemberId: zhang.id }));
+    window.history.replaceState(null, '', '#/responsibility?year=2030');
+    render(
+      <AppProviders>
+        <ResponsibilityPage />
+      </AppProviders>,
+    );
+    expect(await screen.findByText('张三（第一责任人）', { exact: false })).toBeTruthy();
+    expect(screen.queryByText(/还没有第一责任人清单/)).toBeNull();
+
+    // 换届 on 15 July: 王五 is 书记 from then, and the lists still have only 张三.
+    await updateBranch(branch.id, {
+      ...branch,
+      committee: [
+        { name: '张三', role: '书记', to: '2030-07-15' },
+        { name: '王五', role: '书记', from: '2030-07-15' },
+      ],
+    });
+    expect(await screen.findByText('支部概况中2030年度的书记王五（2030-07-15 起）还没有第一责任人清单')).toBeTruthy();
   });
 });

@@ -2,6 +2,7 @@
 import { CopyOutlined, PlusOutlined } from '../../ui/icons';
 import { Alert, App, Button, Empty, Flex, Space, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
+import { tenureText } from '../../../../shared/branch/committee';
 import { chinaToday, type Branch } from '../../../../shared/schemas';
 import { errorText } from '../../db/repositories/errors';
 import {
@@ -22,6 +23,7 @@ import {
   emptyResponsibilityValues,
   referenceDay,
   responsibilityToValues,
+  secretariesWithoutList,
   secretaryOf,
 } from './responsibilityFormValues';
 import { responsibilityHref, useResponsibilityYear } from './responsibilityRoute';
@@ -53,6 +55,21 @@ export function ResponsibilityPage() {
     );
   }
   return page(<BranchResponsibilities key={branch.id} branch={branch} />);
+}
+
+/** A 书记 of the year without a 第一责任人 list: what to do, before the 卷宗 prints two stories. */
+function UncoveredSecretaries({ missing, year }: Readonly<{ missing: Branch['committee']; year: number }>) {
+  if (!missing.length) return null;
+  const names = missing.map((s) => `${s.name}${s.from || s.to ? `（${tenureText(s)}）` : ''}`).join('、');
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={`支部概况中${year}年度的书记${names}还没有第一责任人清单`}
+      description="年内换届的，请「新增责任人」：第一责任人，任职起填换届日期；保存时会同时为原第一责任人填写任职止。卷宗的封面和「领导有责任」按同样的任职起止印制。"
+    />
+  );
 }
 
 type Editing = { view: 'list' } | { view: 'new' } | { view: 'edit'; id: string };
@@ -167,6 +184,10 @@ function BranchResponsibilities({ branch }: Readonly<{ branch: Branch }>) {
           style={{ marginBottom: 16 }}
         />
       )}
+      <UncoveredSecretaries
+        missing={data.lists.length > 0 ? secretariesWithoutList(branch, data.lists, year) : []}
+        year={year}
+      />
       {data.lists.length === 0 ? (
         <Empty description={`${year}年度还没有责任清单。可以新增责任人，或复制上一年度的职责。`} />
       ) : (

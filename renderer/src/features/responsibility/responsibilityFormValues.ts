@@ -57,6 +57,25 @@ export function secretaryOf(
   );
 }
 
+/**
+ * The 书记 of `year` in 支部概况 whom no 第一责任人 list of the year names: after a 年内换届 the committee has the new
+ * 书记 while the lists still have only the former one, and the 卷宗's cover and its 领导有责任 then disagree.
+ */
+export function secretariesWithoutList(
+  branch: Pick<Branch, 'committee'>,
+  lists: readonly Pick<Responsibility, 'role' | 'holderMemberId' | 'holderName'>[],
+  year: number,
+): Branch['committee'] {
+  const y = String(year).padStart(4, '0');
+  const firsts = lists.filter((r) => r.role === '第一责任人');
+  return secretariesDuring(branch.committee, `${y}-01-01`, `${y}-12-31`).filter(
+    (s) =>
+      !firsts.some((r) =>
+        s.memberId && r.holderMemberId ? s.memberId === r.holderMemberId : sameName(s.name, r.holderName),
+      ),
+  );
+}
+
 export function emptyTask(): TaskValues {
   return { id: '', title: '', deadline: undefined, status: '未开始', note: '', evidenceMeetingIds: [] };
 }
