@@ -78,7 +78,9 @@ export function HandoverDialog({ former, successor: typedSuccessor = '', onConfi
       destroyOnHidden
     >
       <Typography.Paragraph>
-        保留{name}的{post}任职记录并填写离任日期，再由接任者从同一天起任职。往年的卷宗仍按当时的{post}印制。
+        保留{name}的{post}
+        任职记录并填写离任日期，再由接任者从同一天起任职；接任者如原任其他职务，原职务同日离任。往年的卷宗仍按当时的
+        {post}印制。
       </Typography.Paragraph>
       <Form layout="vertical" component={false}>
         <Form.Item {...item('date', `换届日期（${name}任职止、接任者任职起）`, shown(dateError), true)}>

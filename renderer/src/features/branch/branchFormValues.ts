@@ -91,7 +91,9 @@ export interface Handover {
 
 /**
  * 换届/调整 of the post held in row `index`: that row is kept with 任职止 = the date, and right below it come the
- * successor (任职起 = the date) and, if they stay on the committee, the former holder in their new post.
+ * successor (任职起 = the date) and, if they stay on the committee, the former holder in their new post. A successor
+ * who held another post still in office (the 副书记 who becomes 书记) leaves it that day, and their new row keeps
+ * that row's link to the roster: one person, one post at a time, counted once.
  */
 export function applyHandover(
   committee: readonly CommitteeRow[],
@@ -99,8 +101,14 @@ export function applyHandover(
   { date, successor, formerNewRole }: Handover,
 ): CommitteeRow[] {
   const former = committee[index]!;
+  const name = successor.trim();
+  const previousPost = name
+    ? committee.findIndex((c, i) => i !== index && c && !c.to && c.name && sameName(c.name, name))
+    : -1;
+  const link = previousPost >= 0 ? committee[previousPost]!.memberId : undefined;
+  const rows = previousPost >= 0 ? committee.map((c, i) => (i === previousPost ? { ...c, to: date } : c)) : committee;
   const added: CommitteeRow[] = [];
-  if (successor.trim()) added.push({ name: successor.trim(), role: former.role, from: date });
+  if (name) added.push({ name, role: former.role, from: date, ...(link ? { memberId: link } : {}) });
   if (formerNewRole) {
     added.push({
       name: former.name,
@@ -109,7 +117,7 @@ export function applyHandover(
       ...(former.memberId ? { memberId: former.memberId } : {}),
     });
   }
-  return [...committee.slice(0, index), { ...former, to: date }, ...added, ...committee.slice(index + 1)];
+  return [...rows.slice(0, index), { ...former, to: date }, ...added, ...rows.slice(index + 1)];
 }
 
 /** Paths of BranchForm fields that show their own error; anything else from the repository goes to the form banner. */
