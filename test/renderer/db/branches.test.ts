@@ -127,7 +127,7 @@ describe('branches repository', () => {
     expect((await getBranch(created.id))?.partyGroups).toEqual([group]);
   });
 
-  it('drops a 委员 row’s roster link once the row names someone else, and keeps it for a dot variant', async () => {
+  it('drops a 委员 row’s roster link once the row names someone else, and tidies a dot variant, keeping its link', async () => {
     const created = await createBranch(input());
     const person = (name: string) => ({
       name,
@@ -149,10 +149,11 @@ describe('branches repository', () => {
       ...input(),
       committee: [linked[0]!, { ...linked[1]!, name: '王玲' }, { ...linked[2]!, name: '阿卜杜•热合曼' }],
     });
+    // The dot is tidied as the roster's names are.
     expect(saved.committee).toEqual([
       { name: '张明', role: '书记' },
       { name: '王玲', role: '宣传委员' },
-      { name: '阿卜杜•热合曼', role: '纪检委员', memberId: abdu.id },
+      { name: '阿卜杜·热合曼', role: '纪检委员', memberId: abdu.id },
     ]);
     expect((await getBranch(created.id))?.committee).toEqual(saved.committee);
   });

@@ -213,6 +213,10 @@ describe('MeetingForm', { timeout: 30_000 }, () => {
     expect(requiredLabel('主持人')).toBe(false);
     expect(input('主题').maxLength).toBe(100);
     for (const label of ['主持人', '记录人', '授课人']) expect(input(label).maxLength).toBe(20);
+    // A name typed with another dot or a space is tidied on leaving the box, as the roster stores names.
+    fireEvent.change(input('授课人'), { target: { value: ' 阿卜杜•热合曼 ' } });
+    fireEvent.blur(input('授课人'));
+    await waitFor(() => expect(input('授课人').value).toBe('阿卜杜·热合曼'));
     expect(itemOf('主题').textContent).toContain('0 / 100');
     expect(screen.getByText(/Word 格式的通知、讲稿请先另存为 PDF/)).toBeTruthy();
     // The 附件 field still takes the same files.

@@ -2,7 +2,7 @@
 import Dexie, { type Collection, type Table } from 'dexie';
 import { tenuresClash, tenureText } from '../../../../shared/branch/committee';
 import { TABLE_LABELS } from '../../../../shared/domain/vocab';
-import { sameName } from '../../../../shared/names';
+import { sameName, tidyPersonName } from '../../../../shared/names';
 import { chinaToday, isRealDate } from '../../../../shared/schemas/common';
 import {
   branchInputSchema,
@@ -121,8 +121,26 @@ const withoutEmptyDates = ({ from, to, ...member }: CommitteeMember): CommitteeM
   ...(to ? { to } : {}),
 });
 
+/**
+ * Names of people as the roster stores them (tidyPersonName): a 委员 typed 「阿卜杜•热合曼」 printed with one dot on the
+ * cover and another in the attendance of the same record.
+ */
+function withTidyNames(input: unknown): unknown {
+  if (!input || typeof input !== 'object') return input;
+  const { committee, partyGroups } = input as { committee?: unknown; partyGroups?: unknown };
+  const tidy = <K extends string>(rows: unknown, key: K) =>
+    Array.isArray(rows)
+      ? rows.map((row: unknown) =>
+          row && typeof row === 'object' && typeof (row as Record<K, unknown>)[key] === 'string'
+            ? { ...row, [key]: tidyPersonName((row as Record<K, string>)[key]) }
+            : row,
+        )
+      : rows;
+  return { ...input, committee: tidy(committee, 'name'), partyGroups: tidy(partyGroups, 'leaderName') };
+}
+
 function parseBranchInput(input: BranchInput): BranchFields {
-  const parsed = branchInputSchema.safeParse(withPartyGroupIds(input));
+  const parsed = branchInputSchema.safeParse(withTidyNames(withPartyGroupIds(input)));
   const issues = [...(parsed.success ? [] : ValidationError.fromZod(parsed.error).issues), ...branchRuleIssues(input)];
   if (issues.length > 0 || !parsed.success) throw new ValidationError(issues);
   return { ...parsed.data, committee: parsed.data.committee.map(withoutEmptyDates) };

@@ -34,6 +34,7 @@ import { possibleDuplicates } from '../../db/repositories/meetingNeighbours';
 import { useFormLeaveGuard } from '../../ui/LeaveConfirm';
 import { AttachmentField } from '../../ui/attachments/AttachmentField';
 import { DateInput } from '../../ui/DateInput';
+import { tidyPersonName } from '../../../../shared/names';
 import { missingGlyphWarning } from '../../../../shared/print/missingGlyphs';
 import { FormField } from '../../ui/FormField';
 import { TextField } from '../../ui/TextField';
@@ -522,15 +523,19 @@ export function MeetingForm({
               />
             </Col>
             <Col xs={12} md={6}>
-              {text('host', '主持人', { maxLength: nameMax('host') })}
+              {text('host', '主持人', { normalize: tidyPersonName, maxLength: nameMax('host') })}
             </Col>
             <Col xs={12} md={6}>
-              {text('recorder', '记录人', { maxLength: nameMax('recorder') })}
+              {text('recorder', '记录人', { normalize: tidyPersonName, maxLength: nameMax('recorder') })}
             </Col>
             {kind === '党课' && (
               <>
                 <Col xs={12} md={6}>
-                  {text('lecturer', '授课人', { required: true, maxLength: nameMax('lecturer') })}
+                  {text('lecturer', '授课人', {
+                    required: true,
+                    normalize: tidyPersonName,
+                    maxLength: nameMax('lecturer'),
+                  })}
                 </Col>
                 <Col xs={24}>{text('outline', '授课提纲', { rows: 4 })}</Col>
               </>
