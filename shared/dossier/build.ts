@@ -58,7 +58,9 @@ import {
   formTable,
   fullWidthColumns,
   imageMime,
+  nameList,
   para,
+  personName,
   signatureLines,
   toBase64,
   unbroken,
@@ -426,7 +428,7 @@ function profile(sel: DossierSelection, period: DossierPeriod, terms: TermsOfPer
             ['序号', '姓名', '性别', '类别', '入党时间', '党小组', '职务', ...(moved ? ['期内变动'] : [])],
             sel.members.map((m, i) => [
               { text: String(i + 1), alignment: 'center' },
-              m.name,
+              personName(m.name),
               { text: m.gender, alignment: 'center' },
               // 正式 or 预备 as on the period's last day (or the day the member left), not as today.
               {
@@ -618,7 +620,7 @@ function missedText(
   missed: readonly { period: { label: string; start: string; end: string }; subject?: { id: string; name: string } }[],
   period: DossierPeriod,
   moves: ReadonlyMap<string, readonly { date: string; text: string }[]>,
-): string {
+): Runs {
   const groups = new Map<string, { name: string; labels: string[]; notes: Set<string> }>();
   for (const p of missed) {
     const key = p.subject?.id ?? '';
@@ -629,31 +631,36 @@ function missedText(
     }
     group.labels.push(periodText(p.period.label, period));
   }
-  return [...groups.values()]
-    .map(({ name, labels, notes }) => {
-      const who = notes.size ? `${name}（${[...notes].join('，')}）` : name;
-      return who ? `${who}：${labels.join('、')}` : labels.join('、');
-    })
-    .join('；');
+  // Each name kept whole (nameList): the 谈心谈话 line read 「张 / 三」.
+  return [...groups.values()].flatMap(({ name, labels, notes }, i) => [
+    ...(i ? [{ text: '；' }] : []),
+    ...(name ? nameList([name]) : []),
+    { text: `${notes.size ? `（${[...notes].join('，')}）` : ''}${name ? '：' : ''}${labels.join('、')}` },
+  ]);
 }
+
+/** Text runs of one paragraph, some kept on one line (noWrap). */
+type Runs = { text: string; noWrap?: true }[];
 
 /**
  * What of a rule is 待 on the export day: its period still running and not yet met — 「待 6月」 of a branch-wide rule,
  * 「待 6月：第二党小组、第三党小组」 of one per 党小组 or member (a rule's periods do not overlap: one period is open).
  * Undefined when nothing is. The 工作台 shows the same as 「6月尚未记录」 and 「2 个党小组待记录」.
  */
-function waitingText(tally: RuleTally, period: DossierPeriod): string | undefined {
+function waitingText(tally: RuleTally, period: DossierPeriod): Runs | undefined {
   const open = tally.current ?? tally.pending[0];
   if (!open) return undefined;
   const label = `待 ${periodText(open.period.label, period)}`;
-  return tally.pending.length ? `${label}：${tally.pending.map((p) => p.subject!.name).join('、')}` : label;
+  return tally.pending.length
+    ? [{ text: `${label}：` }, ...nameList(tally.pending.map((p) => p.subject!.name))]
+    : [{ text: label }];
 }
 
 /** Periods of a rule that are 待 (see waitingText): the current one of a branch-wide rule, or whom it still lacks. */
 const waitingCount = (tally: RuleTally) => tally.pending.length + (tally.current ? 1 : 0);
 
 /** The 未达标期间 cell: the gaps in red, then what is 待 (not a gap: its period is not over) in grey; 「—」 if neither. */
-function shortfallCell(missed: string | undefined, waiting: string | undefined): TableCell {
+function shortfallCell(missed: Runs | undefined, waiting: Runs | undefined): TableCell {
   const gaps = missed ? { text: missed, color: WARNING_COLOR } : undefined;
   const open = waiting ? { text: waiting, color: WAITING_COLOR } : undefined;
   if (gaps && open) return { stack: [gaps, open] };
@@ -1527,7 +1534,7 @@ function learningCompletion(sel: DossierSelection, period: DossierPeriod, opts: 
       moves[i]!.length
         ? {
             stack: [
-              members[i]!.name,
+              personName(members[i]!.name),
               ...moves[i]!.map((x) => ({
                 ...unbroken(cnDate(x.date), x.kind),
                 style: 'small',
@@ -1678,7 +1685,7 @@ function learning(sel: DossierSelection, data: DossierData, cite: Cite, period: 
       nodes.push(
         dataTable(
           ['党员', '公开承诺', '日期'],
-          commitments.map((x) => [name(x.memberId), x.text, cnDate(x.date)]),
+          commitments.map((x) => [personName(name(x.memberId)), x.text, cnDate(x.date)]),
           [50, '*', DATE_WIDTH],
         ),
       );

@@ -104,6 +104,34 @@ export function unbroken(...parts: readonly string[]): { text: { text: string; n
   return { text: parts.filter(Boolean).map((text) => ({ text, noWrap: true })) };
 }
 
+/** The longest part of a name kept whole: what the narrowest 姓名 column (≈ 5 characters) holds with its 「·」. */
+const NAME_PART_MAX = 5;
+
+/**
+ * A person's name in a narrow 姓名 column: a name of several parts (阿卜杜·热合曼, 木合塔尔·阿不都热合曼·买买提明) wraps after
+ * a 「·」, not inside a part (「阿卜杜·热合 / 曼」 read as two names). A part too long for the column may still wrap; a
+ * name without parts is left to the line breaker as any text.
+ */
+export function personName(name: string): string | { text: { text: string; noWrap?: true }[] } {
+  if (!name.includes('·')) return name;
+  const parts = name.split(/(?<=·)/u);
+  return { text: parts.map((text) => (text.length <= NAME_PART_MAX ? { text, noWrap: true as const } : { text })) };
+}
+
+/**
+ * Names in a list that wraps (「张三、曾子豪、阿卜杜·热合曼」): each name kept whole, as personName keeps its parts —
+ * the 谈心谈话 line of the compliance table read 「张 / 三」.
+ */
+export function nameList(names: readonly string[], separator = '、'): { text: string; noWrap?: true }[] {
+  return names.flatMap((name, i) => {
+    const whole = personName(name);
+    const runs = typeof whole === 'string' ? [{ text: name, noWrap: true as const }] : whole.text;
+    return i < names.length - 1
+      ? [...runs.slice(0, -1), { ...runs.at(-1)!, text: runs.at(-1)!.text + separator }]
+      : runs;
+  });
+}
+
 /** 「2023年6月18日至2028年6月17日」, wrapping after 「至」 rather than inside a date. */
 export function cnDateRange(from: string | undefined, to: string | undefined) {
   return unbroken(`${cnDate(from)}至`, cnDate(to));

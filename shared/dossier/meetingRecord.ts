@@ -27,6 +27,7 @@ import {
   fullWidthColumns,
   imageMime,
   runningHeader,
+  personName,
   signatureLines,
   toBase64,
   unbroken,
@@ -101,7 +102,7 @@ function attendanceSection(m: Meeting): Content[] {
   // Two members per row: a roster of 30 stays on one page, as on the paper form.
   // 请假 and 缺席 stand out, as absences an inspector looks for; 列席 is a presence (without a vote), printed plainly.
   const cells = m.attendance.map((a): TableCell[] => [
-    a.name,
+    personName(a.name),
     { text: a.status, alignment: 'center', ...(ABSENT.has(a.status) ? { bold: true, color: '#b00000' } : {}) },
     a.reason || '',
   ]);
