@@ -45,6 +45,8 @@ export interface TermsOfPeriod {
   before?: Term;
   /** The current term, when none overlaps the period (it began after it, or ended before it). */
   current?: Term;
+  /** The latest known term, when it ended inside the period: no later one is entered (按期换届). */
+  ended?: Term;
 }
 
 export function termsOfPeriod(
@@ -58,5 +60,7 @@ export function termsOfPeriod(
   const first = terms[0]!;
   const earliest = known.at(-1)!;
   const unknownBefore = first === earliest && first.start > from && (!established || first.start > established);
-  return unknownBefore ? { terms, before: first } : { terms };
+  const latest = known[0]!;
+  const ended = terms.includes(latest) && latest.end < to;
+  return { terms, ...(unknownBefore ? { before: first } : {}), ...(ended ? { ended: latest } : {}) };
 }

@@ -369,7 +369,10 @@ function termRow(known: TermsOfPeriod, period: DossierPeriod): [string, Content]
     ];
   }
   const runs = known.terms.flatMap((t, i) => [...(i ? [{ text: '；' }] : []), ...range(t).text]);
-  const note = known.before ? [{ text: `（${cnDate(known.before.start)}换届，此前的届期未登记）` }] : [];
+  const note = [
+    ...(known.before ? [{ text: `（${cnDate(known.before.start)}换届，此前的届期未登记）` }] : []),
+    ...(known.ended ? [{ text: `（${cnDate(known.ended.end)}届满，未登记新一届）` }] : []),
+  ];
   return [[known.terms.length > 1 ? '届期' : '本届任期', { text: [...runs, ...note] }]];
 }
 

@@ -60,6 +60,12 @@ describe('OverviewPage', { timeout: 40_000 }, () => {
       '支委会未开展：1月、3月、4月、5月其中 4 项在开始使用台账（2030年6月15日）之前，如已开展请补录',
     );
     expect(screen.getByText(/「甲支部」「乙支部」于本年度开始使用台账，其中 \d+ 项缺项在开始使用之前/)).toBeTruthy();
+    expect(screen.queryByText(/本届任期已届满/)).toBeNull();
+    // A term over (本届结束日期 before today) is said for the 机关党委 to follow up.
+    await db.branches.update(other.id, { termEnd: '2030-06-14' });
+    expect(
+      await screen.findByText('「乙支部」本届任期已届满（2030年6月14日），尚未登记新一届：请督促按期换届。'),
+    ).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: other.name }));
     await waitFor(() => expect(window.location.hash).toBe('#/home?year=2030'));

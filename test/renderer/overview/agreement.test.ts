@@ -69,6 +69,7 @@ function bothScreens(day: string, sources: ComplianceSources = compliance) {
       branches: [
         {
           branch: { id: 'b1', name: '甲支部', parentOrg: '', createdAt: '2029-01-01T00:00:00.000Z' },
+          termEnd: '2031-12-31',
           compliance: sources,
           overdueChecks: 0,
         },

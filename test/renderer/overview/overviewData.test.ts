@@ -92,6 +92,15 @@ describe('loadOverview', () => {
     expect(board.ledger?.gaps).toBe(jia.cells.reduce((n, c) => n + c.missedBeforeLedger, 0));
     expect(board.ledger?.gaps).toBeGreaterThan(4);
 
+    // Neither branch's term (to 2031-12-31) is over; once 甲支部's is, the row says so.
+    expect(jia.termEnded).toBeUndefined();
+    await db.branches.update(branch.id, { termEnd: '2030-07-14' });
+    const after = await loadOverview(2030, '2030-10-20');
+    expect(after.rows.map((r) => [r.name, r.termEnded])).toEqual([
+      ['甲支部', '2030-07-14'],
+      ['乙支部', undefined],
+    ]);
+
     // A year the ledger was already in use from its first day has no such gaps.
     const next = await loadOverview(2031, '2031-10-20');
     expect(next.rows.every((r) => r.ledgerStart === undefined)).toBe(true);

@@ -48,6 +48,8 @@ describe('termsOfPeriod', () => {
     const only = [known[0]!];
     expect(termsOfPeriod(only, '2025-01-01', '2025-12-31', '2010-03-01')).toEqual({ terms: only, before: only[0] });
     expect(termsOfPeriod(only, '2025-01-01', '2025-12-31', '2025-07-15')).toEqual({ terms: only });
+    // The latest term over inside the period, nothing after it: said.
+    expect(termsOfPeriod(known, '2028-01-01', '2028-12-31', undefined)).toEqual({ terms: [known[0]], ended: known[0] });
     // A period before the only known term: the current one, for the volume to say so.
     expect(termsOfPeriod(only, '2024-01-01', '2024-12-31', undefined)).toEqual({ terms: [], current: only[0] });
   });

@@ -90,6 +90,7 @@ function Summary({ view }: Readonly<{ view: OverviewView }>) {
   const overdue = view.rows.reduce((n, r) => n + r.overdueChecks, 0);
   // As the 工作台 of each says: a branch set up in the app this year owes the months before only on paper, maybe.
   const started = view.rows.filter((r) => r.ledgerStart !== undefined && earlierGaps(r) > 0);
+  const expired = view.rows.filter((r) => r.termEnded !== undefined);
   const gaps = started.reduce((n, r) => n + earlierGaps(r), 0);
   return (
     <Typography.Paragraph>
@@ -98,6 +99,11 @@ function Summary({ view }: Readonly<{ view: OverviewView }>) {
       ；{view.year}年草稿 {drafts} 份；阵地复查逾期（截至今天）{overdue} 处。
       {started.length > 0 &&
         `${someBranches(started)}于本年度开始使用台账，其中 ${gaps} 项缺项在开始使用之前：如已开展，请在该支部的工作台逐项补录；未补录的仍计为缺项。`}
+      {expired.length > 0 && (
+        <Typography.Text type="danger">
+          {`${someBranches(expired)}本届任期已届满${expired.length <= 3 ? `（${expired.map((r) => cnDate(r.termEnded)).join('、')}）` : ''}，尚未登记新一届：请督促按期换届。`}
+        </Typography.Text>
+      )}
     </Typography.Paragraph>
   );
 }

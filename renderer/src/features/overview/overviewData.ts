@@ -5,7 +5,7 @@ import { countsOver } from '../../../../shared/standards/counted';
 import { getRulePack } from '../../../../shared/rules/packs';
 import { computeCompliance, type PeriodResult, type RuleResult } from '../../../../shared/scoring/compliance';
 import { ruleTally } from '../../../../shared/scoring/tally';
-import type { Assessment } from '../../../../shared/schemas/entities';
+import type { Assessment, Branch } from '../../../../shared/schemas/entities';
 import { db } from '../../db/db';
 import { listBranches } from '../../db/repositories/branches';
 import { getRulePackId, loadComplianceSources, type ComplianceSources } from '../../db/repositories/compliance';
@@ -26,6 +26,8 @@ export interface OverviewAssessment {
 
 export interface OverviewBranchSources {
   branch: LabelledBranch;
+  /** 本届结束日期 (支部概况): the 机关党委 sees whose term is over (按期换届). */
+  termEnd: string;
   compliance: ComplianceSources;
   /** 阵地复查 whose next due date has passed (the venue's latest check only, as on the 工作台). */
   overdueChecks: number;
@@ -81,6 +83,8 @@ export interface OverviewRow {
   assessment?: OverviewAssessment;
   /** The day the branch was set up in the app, when that was during the year (after 1 January), as on its 工作台. */
   ledgerStart?: string;
+  /** 本届结束日期, when it is before today: the term is over and no new one is entered (按期换届). */
+  termEnded?: string;
 }
 
 export interface OverviewView {
@@ -137,12 +141,17 @@ async function latestAssessment(branchId: string, year: number): Promise<Overvie
 }
 
 /** One branch's part of the overview: its compliance inputs, overdue re-checks and the year's latest 考评. */
-async function branchSources(branch: LabelledBranch, year: number, asOf: string): Promise<OverviewBranchSources> {
+async function branchSources(
+  branch: LabelledBranch & Pick<Branch, 'termEnd'>,
+  year: number,
+  asOf: string,
+): Promise<OverviewBranchSources> {
   const compliance = await loadComplianceSources(branch.id, year);
   const due = await dueVenueChecks(branch.id, asOf);
   const assessment = await latestAssessment(branch.id, year);
   return {
     branch: { id: branch.id, name: branch.name, parentOrg: branch.parentOrg, createdAt: branch.createdAt },
+    termEnd: branch.termEnd,
     compliance,
     // Due today is not overdue yet (the 工作台 says 「即将到期」).
     overdueChecks: due.filter((c) => c.nextDueDate && c.nextDueDate < asOf).length,
@@ -229,6 +238,7 @@ export function buildOverview(sources: OverviewSources, year: number, asOf: stri
       overdueChecks: b.overdueChecks,
       ...(b.assessment ? { assessment: b.assessment } : {}),
       ...(ledgerStart ? { ledgerStart } : {}),
+      ...(b.termEnd < asOf ? { termEnded: b.termEnd } : {}),
     };
   });
   return {
