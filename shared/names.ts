@@ -11,6 +11,11 @@ const DOT_LIKES = '.\u00B7\u0387\u2022\u2024\u2027\u2219\u22C5\u2E31\u3002\u30FB
 const ANY_DOT = new RegExp(`\\s*[${DOT_LIKES}]\\s*`, 'gu');
 /** A dot look-alike with any spaces around it, between two other characters (a trailing 「。」 is left alone). */
 const INNER_DOT = new RegExp(`(?<=\\S)\\s*[${DOT_LIKES}]\\s*(?=\\S)`, 'gu');
+/**
+ * Hyphens and dashes between the parts of a name written in 汉字 (「阿卜杜-热合曼」): a slip for the 间隔号 there, as a
+ * hyphen never is in 「Jean-Pierre」, so only a 汉字 name reads them as one.
+ */
+const HAN_NAME_HYPHEN = /(?<=\S)\s*[-\u2010-\u2013\uFE63\uFF0D]\s*(?=\S)/gu;
 /** Characters that never mean anything in a name: zero-width space and joiners, word joiner, BOM. */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/gu;
 const HAN = /^\p{Script=Han}$/u;
@@ -33,7 +38,7 @@ function isWrittenInHan(text: string): boolean {
 export function tidyPersonName(name: string): string {
   const text = name.replace(INVISIBLE, '').trim();
   const dotted = text.replace(INNER_DOT, '\u00B7');
-  if (isWrittenInHan(dotted)) return dotted.replace(/\s+/gu, '');
+  if (isWrittenInHan(dotted)) return dotted.replace(HAN_NAME_HYPHEN, '\u00B7').replace(/\s+/gu, '');
   return text.replace(/\s+/gu, ' ');
 }
 
@@ -44,7 +49,9 @@ export function tidyPersonName(name: string): string {
  */
 export function personNameKey(name: string): string {
   const text = name.normalize('NFKC').replace(INVISIBLE, '').replace(ANY_DOT, '\u00B7').trim();
-  return (isWrittenInHan(text) ? text.replace(/\s+/gu, '') : text.replace(/\s+/gu, ' ')).toLowerCase();
+  return (
+    isWrittenInHan(text) ? text.replace(HAN_NAME_HYPHEN, '\u00B7').replace(/\s+/gu, '') : text.replace(/\s+/gu, ' ')
+  ).toLowerCase();
 }
 
 /** Whether two names are the same person's name as far as the text can tell (see personNameKey). */

@@ -42,11 +42,17 @@ describe('tidyPersonName', () => {
     expect(tidyPersonName('阿依古丽•买买提')).toBe('阿依古丽·买买提');
     expect(tidyPersonName('阿依古丽 . 买买提')).toBe('阿依古丽·买买提');
     expect(tidyPersonName('𠈌𡒄喆')).toBe('𠈌𡒄喆');
+    // A hyphen or dash between the parts of a 汉字 name is the 间隔号 missed; the same person as with the dot.
+    expect(tidyPersonName('阿卜杜-热合曼')).toBe('阿卜杜·热合曼');
+    expect(tidyPersonName('阿卜杜 － 热合曼')).toBe('阿卜杜·热合曼');
+    expect(personNameKey('阿卜杜–热合曼')).toBe(personNameKey('阿卜杜·热合曼'));
   });
 
   it('leaves a Latin name its single spaces and dots, and the width of what was typed', () => {
     expect(tidyPersonName(' Li   Na ')).toBe('Li Na');
     expect(tidyPersonName('J. Smith')).toBe('J. Smith');
+    expect(tidyPersonName('Jean-Pierre')).toBe('Jean-Pierre');
+    expect(personNameKey('Jean-Pierre')).toBe('jean-pierre');
     expect(tidyPersonName('ＬＩ')).toBe('ＬＩ');
   });
 });
