@@ -1,4 +1,5 @@
 // 从 Excel 导入: reads a filled roster sheet, previews the valid count and the bad rows, and writes only on confirmation.
+import { missingPrintChars } from '../../../../shared/print/missingGlyphs';
 import { errorText } from '../../db/repositories/errors';
 import { DownloadOutlined, UploadOutlined } from '../../ui/icons';
 import { Alert, App, Button, List, Modal, Space, Table, Typography } from 'antd';
@@ -78,6 +79,8 @@ export function RosterImport({ branch, members }: Readonly<Props>) {
   const validCount = preview?.result.valid.length ?? 0;
   const bad = preview?.result.errors ?? [];
   const notes = preview?.result.notes ?? [];
+  // Names the print fonts cannot draw (𠮷野花): said before they are written, where they can still be changed.
+  const unprintable = (preview?.result.valid ?? []).map((m) => m.name).filter((n) => missingPrintChars(n).length > 0);
 
   return (
     <>
@@ -112,6 +115,14 @@ export function RosterImport({ branch, members }: Readonly<Props>) {
             />
           ) : (
             <Alert type="warning" showIcon title="没有可以导入的行" />
+          )}
+          {unprintable.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={`${unprintable.length} 个姓名含打印字体中没有的字`}
+              description={`${unprintable.join('、')}：打印的记录单和卷宗里这些字会显示为方框。生僻字可在导入后改用常用写法，并在备注中注明。`}
+            />
           )}
           {notes.length > 0 && (
             <Alert
