@@ -487,6 +487,24 @@ async function firstHolderFor(
   return member ? { source, member } : undefined;
 }
 
+/** A new list of `year` for `holder`, with the duties of last year's `source`: 复制上一年度 copies nothing else. */
+function copiedList(source: Responsibility, holder: HolderKey, branchId: string, year: number): Responsibility {
+  const at = nowIso();
+  return {
+    id: newId(),
+    branchId,
+    year,
+    holderMemberId: holder.holderMemberId,
+    holderName: holder.holderName,
+    role: holder.role,
+    duties: [...source.duties],
+    tasks: [],
+    reports: [],
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 /** The same person as a 支委会 member: by roster member when both name one, else by name. */
 const isCommitteeMember = (c: { name: string; memberId?: string }, r: HolderKey) =>
   c.memberId && r.holderMemberId ? c.memberId === r.holderMemberId : sameName(c.name, r.holderName);
@@ -556,20 +574,7 @@ export async function copyPreviousYear(branchId: string, year: number, options: 
         }
         continue;
       }
-      const at = nowIso();
-      const row: Responsibility = {
-        id: newId(),
-        branchId,
-        year,
-        holderMemberId: source.holderMemberId,
-        holderName: source.holderName,
-        role: source.role,
-        duties: [...source.duties],
-        tasks: [],
-        reports: [],
-        createdAt: at,
-        updatedAt: at,
-      };
+      const row = copiedList(source, source, branchId, year);
       created.push(row);
       taken.push(row);
     }
@@ -578,24 +583,17 @@ export async function copyPreviousYear(branchId: string, year: number, options: 
     // this year, and the year has no 第一责任人 yet, the 书记 of this year (the latest, on the roster) gets it with its
     // duties — and the unfinished tasks chosen from it, which used to be offered and then dropped.
     const successor = await firstHolderFor(branchId, previous, skippedFirst, taken, secretaries, yearStart);
-    let successorList: Responsibility | undefined;
-    if (successor) {
-      const at = nowIso();
-      const row: Responsibility = (successorList = {
-        id: newId(),
-        branchId,
-        year,
-        holderMemberId: successor.member.id,
-        holderName: successor.member.name,
-        role: '第一责任人',
-        duties: [...successor.source.duties],
-        tasks: [],
-        reports: [],
-        createdAt: at,
-        updatedAt: at,
-      });
-      created.push(row);
-      taken.push(row);
+    const successorList = successor
+      ? copiedList(
+          successor.source,
+          { holderMemberId: successor.member.id, holderName: successor.member.name, role: '第一责任人' },
+          branchId,
+          year,
+        )
+      : undefined;
+    if (successorList) {
+      created.push(successorList);
+      taken.push(successorList);
     }
 
     // A task of last year's 第一责任人 who is no longer 书记 goes with the post: to the list of this year's 书记.
