@@ -286,6 +286,26 @@ describe('BranchForm 换届/调整', { timeout: 30_000 }, () => {
     expect(screen.queryByText('原书记罗雪已不在名单中')).toBeNull();
   });
 
+  it('starts the next 换届/调整 from the date of the last one: a 换届 changes several posts on one day', async () => {
+    const stored = await storedWithSecretary();
+    renderForm({ branch: stored });
+    await screen.findByDisplayValue('罗雪');
+    fireEvent.click(within(screen.getByRole('group', { name: '委员 1' })).getByRole('button', { name: '换届/调整' }));
+    const first = await screen.findByRole('dialog', { name: '换届/调整：罗雪（书记）' }, SLOW);
+    expect((within(first).getByLabelText('换届日期（罗雪任职止、接任者任职起）') as HTMLInputElement).value).toBe('');
+    typeDate(first, '换届日期（罗雪任职止、接任者任职起）', '2025-07-15');
+    fireEvent.change(within(first).getByLabelText('接任书记（姓名，暂未确定可不填）'), { target: { value: '胡桂兰' } });
+    fireEvent.click(within(first).getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '换届/调整：罗雪（书记）' })).toBeNull(), SLOW);
+
+    // 袁明哲 is now row 3 (罗雪 kept, 胡桂兰 added below her).
+    fireEvent.click(within(screen.getByRole('group', { name: '委员 3' })).getByRole('button', { name: '换届/调整' }));
+    const second = await screen.findByRole('dialog', { name: '换届/调整：袁明哲（组织委员）' }, SLOW);
+    expect((within(second).getByLabelText('换届日期（袁明哲任职止、接任者任职起）') as HTMLInputElement).value).toBe(
+      '2025-07-15',
+    );
+  });
+
   it('a 组织委员 renamed in place is caught as a 书记 is, and 「改为换届」 picks the renamed row', async () => {
     const stored = await storedWithSecretary();
     renderForm({ branch: stored });

@@ -81,8 +81,11 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
 
   // 换届/调整 of the post in row `index`, with a successor's name already typed when the post had been renamed.
   const [handover, setHandover] = useState<{ index: number; successor: string } | null>(null);
+  // A 换届 changes several posts on one day: the next 换届/调整 starts from the date of the last one.
+  const [lastHandoverDate, setLastHandoverDate] = useState<string | undefined>(undefined);
   const onHandover = (h: Handover) => {
     if (!handover) return;
+    setLastHandoverDate(h.date);
     committee.replace(applyHandover(getValues('committee') ?? [], handover.index, h));
     setHandover(null);
     if (formState.isSubmitted) void trigger('committee');
@@ -277,6 +280,7 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
             <HandoverDialog
               former={rows[handover.index]!}
               successor={handover.successor}
+              {...(lastHandoverDate ? { date: lastHandoverDate } : {})}
               onConfirm={onHandover}
               onCancel={() => setHandover(null)}
             />

@@ -15,17 +15,25 @@ interface Props {
   former: CommitteeRow;
   /** A successor's name already typed (the form had the post renamed); '' to ask. */
   successor?: string;
+  /** The date of the form's last 换届/调整, to start from: a 换届 changes several posts on one day. */
+  date?: string;
   onConfirm: (handover: Handover) => void;
   onCancel: () => void;
 }
 
 const LEAVES = 'leaves';
 
-export function HandoverDialog({ former, successor: typedSuccessor = '', onConfirm, onCancel }: Readonly<Props>) {
+export function HandoverDialog({
+  former,
+  successor: typedSuccessor = '',
+  date: lastDate,
+  onConfirm,
+  onCancel,
+}: Readonly<Props>) {
   const id = `handover-${useId().replace(/:/g, '')}`;
   const post = former.role as CommitteeRole;
   const name = former.name?.trim() || `原${post}`;
-  const [date, setDate] = useState<string | undefined>(undefined);
+  const [date, setDate] = useState<string | undefined>(lastDate);
   const [successor, setSuccessor] = useState(typedSuccessor);
   const [formerNewRole, setFormerNewRole] = useState<string>(LEAVES);
   const [submitted, setSubmitted] = useState(false);
