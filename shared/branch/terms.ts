@@ -11,17 +11,29 @@ export interface Term {
 
 const isTermChange = (c: { field: string }) => c.field === 'termStart' || c.field === 'termEnd';
 
+/** Whether a log entry changed the branch's 届期 (and so tells an earlier term: knownTerms). */
+export function changesTerm(entry: Pick<AuditEntry, 'entity' | 'entityId' | 'changes'>, branchId: string): boolean {
+  return entry.entity === 'branch' && entry.entityId === branchId && Boolean(entry.changes?.some(isTermChange));
+}
+
+/** The day before an ISO date. */
+const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** A year after an ISO date (the same day of the next year). */
+const yearAfter = (date: string) => `${String(Number(date.slice(0, 4)) + 1).padStart(4, '0')}${date.slice(4)}`;
+
 /**
  * The branch's known terms, latest first: the current one, then each earlier one a logged change replaced. A change
- * that only corrects the term in force (a mistyped date, an end moved) leaves no earlier term: only a term that ended
- * before the earliest one known began counts as one.
+ * that only corrects the term in force (a mistyped date, an end moved) leaves no earlier term: a term counts as an
+ * earlier one when it ended before the next began, or began a year or more before it — a 换届 held before the term
+ * ran out, whose term then ends the day before the next begins.
  */
 export function knownTerms(
   branch: Pick<Branch, 'id' | 'termStart' | 'termEnd'>,
   audit: readonly Pick<AuditEntry, 'entity' | 'entityId' | 'at' | 'changes'>[],
 ): Term[] {
   const changes = audit
-    .filter((e) => e.entity === 'branch' && e.entityId === branch.id && e.changes?.some(isTermChange))
+    .filter((e) => changesTerm(e, branch.id))
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   let state: Term = { start: branch.termStart, end: branch.termEnd };
   const terms = [state];
@@ -29,7 +41,10 @@ export function knownTerms(
     const before = (field: string) => e.changes!.find((c) => c.field === field)?.before;
     state = { start: before('termStart') ?? state.start, end: before('termEnd') ?? state.end };
     const earliest = terms.at(-1)!;
-    if (state.start && state.end && state.end < earliest.start) terms.push(state);
+    if (!state.start || !state.end || state.start >= earliest.start) continue;
+    if (state.end < earliest.start) terms.push(state);
+    else if (yearAfter(state.start) <= earliest.start)
+      terms.push({ start: state.start, end: dayBefore(earliest.start) });
   }
   return terms;
 }

@@ -5,7 +5,8 @@ import { lateRecordsEnd, recordYearOf } from '../../../shared/domain/recordYear'
 import type { AttachmentMeta, Meeting } from '../../../shared/schemas/entities';
 import type { PdfJob, PrintPhoto } from '../workers/pdfProtocol';
 import { db } from './db';
-import { listAudit, listAuditSince, listDeletionsBefore } from './repositories/audit';
+import { changesTerm } from '../../../shared/branch/terms';
+import { listAudit, listAuditBefore, listAuditSince } from './repositories/audit';
 import { listCompetitions } from './repositories/competitions';
 import { getRulePackId } from './repositories/compliance';
 import { NotFoundError } from './repositories/errors';
@@ -130,11 +131,16 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
   const otherPeriods = (await db.meetings.bulkGet(citedIds)).filter(
     (m): m is Meeting => m !== undefined && m.branchId === branchId,
   );
-  // A cited record deleted before the period: the log read from the period's start does not hold its deletion, and
-  // the volume printed an anonymous 「（不在本卷期间内的记录）」 where the CLI, reading the whole log, says when it was
-  // deleted and what it was.
+  // What the log read from the period's start lacks and the CLI, reading the whole log, has: the deletion of a cited
+  // record deleted before the period (the volume printed it as an anonymous 「（不在本卷期间内的记录）」), and a 届期
+  // change logged before it (a new term entered ahead of the 换届) — the volume prints the terms of its period.
   const found = new Set(otherPeriods.map((m) => m.id));
-  const earlierDeletions = await listDeletionsBefore(branchId, new Set(citedIds.filter((id) => !found.has(id))), from);
+  const deleted = new Set(citedIds.filter((id) => !found.has(id)));
+  const earlier = await listAuditBefore(
+    branchId,
+    from,
+    (e) => (e.action === 'delete' && deleted.has(e.entityId)) || changesTerm(e, branchId),
+  );
   return {
     kind: 'dossier',
     data: {
@@ -150,7 +156,7 @@ export async function loadDossierJob(branchId: string, options: DossierOptions):
       learning,
       campaigns,
       competitions,
-      audit: [...earlierDeletions, ...audit],
+      audit: [...earlier, ...audit],
       attachments: files.metas,
     },
     // The volume's 组织生活落实情况 uses the pack 工作台 shows, so the two never disagree.

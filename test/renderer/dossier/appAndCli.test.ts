@@ -9,6 +9,7 @@ import type { Assessment } from '../../../shared/schemas/entities';
 import { exportBackupBlob } from '../../../renderer/src/db/backup/export';
 import { db } from '../../../renderer/src/db/db';
 import { loadDossierJob } from '../../../renderer/src/db/printData';
+import { updateBranch } from '../../../renderer/src/db/repositories/branches';
 import { createCampaign, linkMeeting, setCampaignAssessment } from '../../../renderer/src/db/repositories/campaigns';
 import { createMeeting, deleteMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { saveMemberEvaluations } from '../../../renderer/src/db/repositories/memberEvaluations';
@@ -186,6 +187,26 @@ describe('a range volume from the app and from a backup', () => {
     expect(texts).toContain('（该记录已于 2030年6月20日 删除）');
     expect(texts).toContain('删除了支委会草稿「研究年度工作计划」（2030-06-10）');
     expect(texts).not.toContain('（不在本卷期间内的记录）');
+    expect(JSON.stringify(app)).toEqual(JSON.stringify(cli));
+  });
+
+  it('prints both terms of a period with a 换届 entered before the period began, as the CLI does', async () => {
+    // The seed's term runs 2029-01-01 to 2031-12-31; on 1 December 2030 the new term (from 2031-03-01) is entered,
+    // before the volume's 2031-01-01: the log read from the period's start does not hold that change.
+    const { branch } = await seed();
+    setChinaNow('2030-12-01T10:00:00');
+    await updateBranch(branch.id, { ...branch, termStart: '2031-03-01', termEnd: '2034-02-28' });
+    setChinaNow('2031-07-10T10:00:00');
+    await createMeeting(branch.id, meetingInput({ date: '2031-04-10' }));
+    const options: DossierOptions = { ...OPTIONS, from: '2031-01-01', to: '2031-06-30' };
+
+    const job = await loadDossierJob(branch.id, options);
+    if (job.kind !== 'dossier') throw new Error('not a dossier job');
+    const app = buildDossier(job.data, job.options).docDefinition.content;
+    const cli = buildDossier(await backupData(branch.id), options).docDefinition.content;
+
+    // 「届期」, its cell's style name, then both terms.
+    expect(textsOf(app).join('')).toContain('届期label2029年1月1日至2031年2月28日；2031年3月1日至2034年2月28日');
     expect(JSON.stringify(app)).toEqual(JSON.stringify(cli));
   });
 });

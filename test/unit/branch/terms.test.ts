@@ -30,6 +30,15 @@ describe('knownTerms', () => {
       { start: '2019-07-15', end: '2022-07-14' },
     ]);
     expect(knownTerms(branch, [])).toEqual([{ start: '2025-07-15', end: '2028-07-14' }]);
+    // A 换届 held before the term ran out: the old term ends the day before the new one begins.
+    const early = [change('2025-07-01T02:00:00.000Z', ['2022-09-01', '2025-08-31'], ['2025-07-15', '2028-07-14'])];
+    expect(knownTerms(branch, early)).toEqual([
+      { start: '2025-07-15', end: '2028-07-14' },
+      { start: '2022-09-01', end: '2025-07-14' },
+    ]);
+    // A start moved by days is a correction, not a term.
+    const typo = [change('2025-07-20T02:00:00.000Z', ['2025-07-05', '2028-07-04'], ['2025-07-15', '2028-07-14'])];
+    expect(knownTerms(branch, typo)).toEqual([{ start: '2025-07-15', end: '2028-07-14' }]);
   });
 });
 

@@ -97,20 +97,21 @@ export async function listAuditSince(branchId: string, since: string): Promise<A
 }
 
 /**
- * A branch's deletions of `ids` before `before`, oldest first: what a 卷宗 that reads the log only from its period
- * (listAuditSince) still needs to say when a record it cites was deleted and what it was. One pass over the branch's
- * pages.
+ * A branch's entries before `before` that `keep` wants, oldest first: what a 卷宗 that reads the log only from its
+ * period (listAuditSince) still needs — when a record it cites was deleted, the 届期 a later 换届 replaced. One pass
+ * over the pages that start before `before`.
  */
-export async function listDeletionsBefore(
+export async function listAuditBefore(
   branchId: string,
-  ids: ReadonlySet<string>,
   before: string,
+  keep: (entry: AuditEntry) => boolean,
 ): Promise<AuditEntry[]> {
-  if (ids.size === 0) return [];
   const found: AuditEntry[] = [];
-  await pagesOf(branchId).each((page) => {
-    for (const e of page.entries) if (e.action === 'delete' && e.at < before && ids.has(e.entityId)) found.push(e);
-  });
+  await pagesOf(branchId)
+    .filter((page) => page.firstAt < before)
+    .each((page) => {
+      for (const e of page.entries) if (e.at < before && keep(e)) found.push(e);
+    });
   return found.sort(byAt);
 }
 
