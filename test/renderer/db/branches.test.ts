@@ -7,6 +7,7 @@ import { createBranch, getBranch, listBranches, updateBranch } from '../../../re
 import { NotFoundError, ValidationError } from '../../../renderer/src/db/repositories/errors';
 import { createMember } from '../../../renderer/src/db/repositories/members';
 import { getCurrentBranchId, setCurrentBranchId } from '../../../renderer/src/db/repositories/settings';
+import { memberInput } from '../meetings/fixtures';
 
 function input(overrides: Partial<BranchInput> = {}): BranchInput {
   return {
@@ -129,15 +130,8 @@ describe('branches repository', () => {
 
   it('drops a 委员 row’s roster link once the row names someone else, and tidies a dot variant, keeping its link', async () => {
     const created = await createBranch(input());
-    const person = (name: string) => ({
-      name,
-      gender: '男' as const,
-      birthDate: '1980-01-01',
-      joinedDate: '2005-07-01',
-      status: '正式' as const,
-    });
-    const jiang = await createMember(created.id, person('蒋国栋'));
-    const abdu = await createMember(created.id, person('阿卜杜·热合曼'));
+    const jiang = await createMember(created.id, memberInput('蒋国栋'));
+    const abdu = await createMember(created.id, memberInput('阿卜杜·热合曼'));
     const linked = [
       { name: '张明', role: '书记' as const },
       { name: '蒋国栋', role: '宣传委员' as const, memberId: jiang.id },

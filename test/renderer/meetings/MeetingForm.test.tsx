@@ -10,6 +10,7 @@ import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { createMeeting, finalizeMeeting, type VenueChoice } from '../../../renderer/src/db/repositories/meetings';
 import { createMember } from '../../../renderer/src/db/repositories/members';
 import { MeetingForm } from '../../../renderer/src/features/meetings/MeetingForm';
+import { memberInput } from './fixtures';
 
 afterEach(cleanup);
 
@@ -23,17 +24,12 @@ beforeEach(() => {
   return () => vi.restoreAllMocks();
 });
 
-const person = (name: string) => ({
-  name,
-  gender: '男' as const,
-  birthDate: '1980-01-01',
-  joinedDate: '2005-07-01',
-  status: '正式' as const,
-});
-
 async function seed(): Promise<{ branch: Branch; members: Member[] }> {
   const branch = await createBranch({ name: '甲支部', termStart: '2023-03-01', termEnd: '2026-02-28' });
-  const members = [await createMember(branch.id, person('张三')), await createMember(branch.id, person('李四'))];
+  const members = [
+    await createMember(branch.id, memberInput('张三')),
+    await createMember(branch.id, memberInput('李四')),
+  ];
   return { branch, members };
 }
 
@@ -130,8 +126,8 @@ describe('MeetingForm', { timeout: 30_000 }, () => {
 
   it('谈话双方 and 添加人员 offer whoever was on the roster on the meeting’s date', async () => {
     const { branch, members } = await seed();
-    const leftLater = { ...(await createMember(branch.id, person('于勇'))), leftDate: '2025-07-15' };
-    const leftBefore = { ...(await createMember(branch.id, person('赵六'))), leftDate: '2025-03-01' };
+    const leftLater = { ...(await createMember(branch.id, memberInput('于勇'))), leftDate: '2025-07-15' };
+    const leftBefore = { ...(await createMember(branch.id, memberInput('赵六'))), leftDate: '2025-03-01' };
     renderForm(branch, [...members, leftLater, leftBefore], { kind: '谈心谈话', date: '2025-06-20' });
     const offered = (name: string) => document.querySelectorAll(`.ant-select-item-option[title="${name}"]`).length;
     fireEvent.mouseDown(input('谈话双方'));
@@ -155,9 +151,9 @@ describe('MeetingForm', { timeout: 30_000 }, () => {
       ],
     });
     const members = [
-      await createMember(branch.id, person('阿依古丽·买买提')),
-      await createMember(branch.id, person('张三')),
-      await createMember(branch.id, person('李四')),
+      await createMember(branch.id, memberInput('阿依古丽·买买提')),
+      await createMember(branch.id, memberInput('张三')),
+      await createMember(branch.id, memberInput('李四')),
     ];
     renderForm(branch, members, { kind: '支委会', date: '2025-03-10' });
     expect(await screen.findByText('支委会应到 4 人，实到 3 人，符合半数以上要求')).toBeTruthy();
@@ -177,11 +173,11 @@ describe('MeetingForm', { timeout: 30_000 }, () => {
       partyGroups: [{ id: 'g1', name: '第一党小组' }],
     });
     const members = [
-      await createMember(branch.id, { ...person('李娜'), birthDate: '1985-05-01', partyGroupId: 'g1' }),
-      await createMember(branch.id, { ...person('李娜'), birthDate: '1990-03-02', joinedDate: '2015-07-01' }),
+      await createMember(branch.id, { ...memberInput('李娜'), birthDate: '1985-05-01', partyGroupId: 'g1' }),
+      await createMember(branch.id, { ...memberInput('李娜'), birthDate: '1990-03-02', joinedDate: '2015-07-01' }),
       // Stored padded before names were tidied on saving.
-      { ...(await createMember(branch.id, person('王芳'))), name: '王  芳' },
-      await createMember(branch.id, person('阿依古丽·买买提')),
+      { ...(await createMember(branch.id, memberInput('王芳'))), name: '王  芳' },
+      await createMember(branch.id, memberInput('阿依古丽·买买提')),
     ];
     renderForm(branch, members, { kind: '谈心谈话', date: '2025-06-20' });
     const offered = (name: string) => document.querySelectorAll(`.ant-select-item-option[title="${name}"]`).length;

@@ -11,6 +11,11 @@ export function setChinaNow(isoWithoutZone: string): void {
   vi.setSystemTime(new Date(`${isoWithoutZone}+08:00`));
 }
 
+/** A 正式党员 as createMember takes one: what most tests need of a member besides the name. */
+export function memberInput(name: string, gender: '男' | '女' = '男') {
+  return { name, gender, birthDate: '1980-01-01', joinedDate: '2005-07-01', status: '正式' as const };
+}
+
 export async function seed() {
   const branch = await createBranch({
     name: '甲支部',
@@ -28,17 +33,10 @@ export async function seed() {
     termEnd: '2031-12-31',
     partyGroups: [{ id: 'g9', name: '乙党小组' }],
   });
-  const person = (name: string) => ({
-    name,
-    gender: '男' as const,
-    birthDate: '1980-01-01',
-    joinedDate: '2005-07-01',
-    status: '正式' as const,
-  });
-  const zhang = await createMember(branch.id, person('张三'));
-  const li = await createMember(branch.id, person('李四'));
-  const wang = await createMember(branch.id, person('王五'));
-  const chen = await createMember(other.id, person('陈静'));
+  const zhang = await createMember(branch.id, memberInput('张三'));
+  const li = await createMember(branch.id, memberInput('李四'));
+  const wang = await createMember(branch.id, memberInput('王五'));
+  const chen = await createMember(other.id, memberInput('陈静'));
   const at = new Date().toISOString();
   const venue: Venue = {
     id: 'v1',

@@ -8,6 +8,7 @@ import { createBranch } from '../../../renderer/src/db/repositories/branches';
 import { setCurrentBranchId } from '../../../renderer/src/db/repositories/settings';
 import { createMember } from '../../../renderer/src/db/repositories/members';
 import { MemberLeaveForm } from '../../../renderer/src/features/members/MemberLeaveForm';
+import { memberInput } from '../meetings/fixtures';
 
 configure({ asyncUtilTimeout: 8000 });
 afterEach(cleanup);
@@ -51,15 +52,8 @@ describe('转出 dates', { timeout: 30_000 }, () => {
       committee: [{ name: '罗雪', role: '书记' }],
     });
     await setCurrentBranchId(branch.id);
-    const person = (name: string) => ({
-      name,
-      gender: '女' as const,
-      birthDate: '1985-05-01',
-      joinedDate: '2008-07-01',
-      status: '正式' as const,
-    });
-    const luo = await createMember(branch.id, person('罗雪'));
-    const wang = await createMember(branch.id, person('王芳'));
+    const luo = await createMember(branch.id, memberInput('罗雪', '女'));
+    const wang = await createMember(branch.id, memberInput('王芳', '女'));
     const view = render(
       <AppProviders>
         <MemberLeaveForm member={luo} onDone={vi.fn()} />

@@ -6,7 +6,7 @@ import { createMeeting, finalizeMeeting } from '../../../renderer/src/db/reposit
 import { createMember } from '../../../renderer/src/db/repositories/members';
 import { loadDashboard } from '../../../renderer/src/features/dashboard/dashboardData';
 import { loadOverview } from '../../../renderer/src/features/overview/overviewData';
-import { meetingInput, present, seed, setChinaNow } from '../meetings/fixtures';
+import { meetingInput, present, seed, setChinaNow, memberInput } from '../meetings/fixtures';
 
 beforeEach(() => setChinaNow('2030-06-15T10:00:00'));
 afterEach(() => {
@@ -18,15 +18,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 describe('loadOverview', () => {
   it('lists both branches by name and marks the one that missed its 支委会 in April', async () => {
     const { branch, other, zhang, li } = await seed();
-    const person = (name: string) => ({
-      name,
-      gender: '女' as const,
-      birthDate: '1985-01-01',
-      joinedDate: '2008-07-01',
-      status: '正式' as const,
-    });
     const chenJing = (await db.members.where('branchId').equals(other.id).toArray())[0]!;
-    const zhou = await createMember(other.id, person('周敏'));
+    const zhou = await createMember(other.id, memberInput('周敏', '女'));
     // 乙支部's committee: two members, so its 支委会 have a quorum.
     await db.branches.update(other.id, {
       committee: [

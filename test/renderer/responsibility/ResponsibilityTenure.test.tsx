@@ -12,20 +12,14 @@ import { createResponsibility } from '../../../renderer/src/db/repositories/resp
 import { ResponsibilityCard } from '../../../renderer/src/features/responsibility/ResponsibilityCard';
 import type { ResponsibilityFormValues } from '../../../renderer/src/features/responsibility/responsibilityFormValues';
 import { renderForm } from './fixtures';
+import { memberInput } from '../meetings/fixtures';
 
 afterEach(cleanup);
 
 async function seed(): Promise<{ branch: Branch; luo: Member; hu: Member; first: Responsibility }> {
   const branch = await createBranch({ name: '甲支部', termStart: '2024-01-01', termEnd: '2027-12-31' });
-  const person = (name: string) => ({
-    name,
-    gender: '女' as const,
-    birthDate: '1980-01-01',
-    joinedDate: '2005-07-01',
-    status: '正式' as const,
-  });
-  const luo = await createMember(branch.id, person('罗雪'));
-  const hu = await createMember(branch.id, person('胡桂兰'));
+  const luo = await createMember(branch.id, memberInput('罗雪', '女'));
+  const hu = await createMember(branch.id, memberInput('胡桂兰', '女'));
   const first = await createResponsibility(branch.id, {
     year: 2025,
     holderMemberId: luo.id,
