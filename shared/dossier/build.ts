@@ -21,7 +21,7 @@ import {
   type MemberEvaluation,
   type Responsibility,
 } from '../schemas/entities';
-import { isOnRosterOn, onRosterDuring, rollStartOf, transferredIn } from '../rules/roster';
+import { isOnRosterOn, onRosterDuring, rollStartOf, statusOn, transferredIn } from '../rules/roster';
 import { countedAssessments, countedGroupOf, countedYearOf } from '../standards/counted';
 import { formatScore, roundScore } from '../standards/score';
 import { manifestLabeler } from './describeChange';
@@ -285,12 +285,6 @@ function committeeTable(committee: DossierSelection['branch']['committee'], peri
 /** What a member's leaving is called: 「转出」 when the 离开原因 says the 组织关系 went elsewhere, else 「离开支部」. */
 function leaveWord(m: Pick<Member, 'leftReason'>): '转出' | '离开支部' {
   return /转/.test(m.leftReason ?? '') ? '转出' : '离开支部';
-}
-
-/** 正式 or 预备 on a day: by the 转正 date when there is one (the stored 类别 is today's). */
-function statusOn(m: Member, date: string): string {
-  if (m.fullMemberDate) return m.fullMemberDate <= date ? '正式' : '预备';
-  return m.status;
 }
 
 /** A member's 入党 or 转入, 转正 or leaving inside a volume's period. */

@@ -29,6 +29,12 @@ export function rollStartNote(member: RollStartDates): string {
   return transferredIn(member) ? `${member.joinedBranchDate} 转入本支部` : `${member.joinedDate} 入党`;
 }
 
+/** 正式 or 预备 on a day: by the 转正 date when there is one (the stored 类别 is today's). */
+export function statusOn(member: Pick<Member, 'fullMemberDate' | 'status'>, date: string): Member['status'] {
+  if (member.fullMemberDate) return member.fullMemberDate <= date ? '正式' : '预备';
+  return member.status;
+}
+
 /** On the roster on `date`: on this branch's roll by then (rollStartOf) and not yet left. */
 export function isOnRosterOn(member: RollDates, date: string | undefined): boolean {
   if (!date) return !member.leftDate;

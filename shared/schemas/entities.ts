@@ -84,7 +84,7 @@ export const branchFields = z.object({
 
 const termOrder = <T extends { termStart: string; termEnd: string }>(v: T, ctx: z.RefinementCtx) => {
   if (v.termStart && v.termEnd && v.termEnd <= v.termStart) {
-    ctx.addIssue({ code: 'custom', path: ['termEnd'], message: '届期结束日期必须晚于开始日期' });
+    ctx.addIssue({ code: 'custom', path: ['termEnd'], message: '本届结束日期必须晚于开始日期' });
   }
 };
 

@@ -1,6 +1,6 @@
 // 支部概况 end to end: create, reload, edit, reload, second branch and the header switcher.
 import { expect, test } from '@playwright/test';
-import { chooseOption, expectSaved, fillBranchBasics, fillDate, openSection, save } from './helpers';
+import { chooseOption, expectSaved, fillBranchBasics, fillDate, openSection, save, seedRoster } from './helpers';
 
 test('a branch is created, survives reload, is edited, and can be switched with a second one', async ({ page }) => {
   await page.goto('/');
@@ -78,4 +78,50 @@ test('a branch is created, survives reload, is edited, and can be switched with 
   await expect(profile.getByRole('heading', { level: 3, name: '第一党支部（机关）' })).toBeVisible();
   await openSection(page, '工作台');
   await expect(page.getByText('当前支部：第一党支部（机关）')).toBeVisible();
+});
+
+test('换届选举 fills the whole new committee and 本届 in one dialog, picking names from the roster by pinyin', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '新建支部' }).click();
+  await fillBranchBasics(page, { name: '换届支部', parentOrg: '', termStart: '2022-07-15', termEnd: '2025-07-14' });
+  await page.getByRole('button', { name: '添加委员' }).click();
+  await page.getByRole('group', { name: '委员 1' }).getByLabel('姓名', { exact: true }).fill('张三');
+  await page.getByRole('button', { name: '添加委员' }).click();
+  await page.getByRole('group', { name: '委员 2' }).getByLabel('姓名', { exact: true }).fill('李四');
+  await chooseOption(page.getByRole('group', { name: '委员 2' }), '职务', '组织委员');
+  await save(page);
+  await expectSaved(page);
+  await seedRoster(page, ['张三', '李四', '王芳', '赵敏']);
+
+  await openSection(page, '支部概况');
+  await page.getByRole('button', { name: '编辑' }).click();
+  await page.getByRole('button', { name: '换届选举（整届）' }).click();
+  const dialog = page.getByRole('dialog', { name: '换届选举' });
+  await expect(dialog.getByLabel('当选书记')).toHaveValue('张三');
+  await fillDate(dialog, '换届日期（选举大会召开日）', '2025-07-15');
+  await expect(dialog.getByText('新一届：2025-07-15 至 2028-07-14')).toBeVisible();
+  // 「wf」 finds 王芳 in the roster; Enter takes her.
+  const secretary = dialog.getByLabel('当选书记');
+  await secretary.fill('wf');
+  await expect(page.getByTitle('王芳', { exact: true })).toBeVisible();
+  await secretary.press('Enter');
+  await expect(secretary).toHaveValue('王芳');
+  const publicity = dialog.getByLabel('当选宣传委员');
+  await publicity.fill('赵敏');
+  await publicity.press('Escape');
+  await expect(dialog.getByText('离任 1 人：张三（书记）')).toBeVisible();
+  await expect(dialog.getByText('新任 2 人：王芳（书记）、赵敏（宣传委员）')).toBeVisible();
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('本届结束日期', { exact: true })).toHaveValue('2028-07-14');
+  await save(page);
+
+  const profile = page.getByRole('main');
+  await expect(profile.getByRole('row', { name: /^书记 王芳/ })).toBeVisible();
+  await expect(profile.getByRole('row', { name: /^宣传委员 赵敏/ })).toBeVisible();
+  await expect(profile.getByRole('row', { name: /^组织委员 李四/ })).toBeVisible();
+  await expect(profile.getByRole('row', { name: /书记 张三.*2025-07-15/ })).toBeVisible();
+  await expect(profile.getByText('2028-07-14')).toBeVisible();
 });

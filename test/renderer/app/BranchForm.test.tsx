@@ -330,6 +330,35 @@ describe('BranchForm 换届/调整', { timeout: 30_000 }, () => {
     );
   });
 
+  it('a 换届 taken back (successor deleted, 任职止 cleared) is said to be undone, not pushed to another 换届', async () => {
+    const stored = await createBranch({
+      name: '第一党支部',
+      termStart: '2024-01-01',
+      termEnd: '2027-01-01',
+      committee: [
+        { name: '罗雪', role: '书记', from: '2022-03-01', to: '2025-07-15' },
+        { name: '胡桂兰', role: '书记', from: '2025-07-15' },
+        { name: '袁明哲', role: '组织委员' },
+      ],
+    });
+    const { onSaved } = renderForm({ branch: stored });
+    await screen.findByDisplayValue('胡桂兰');
+    fireEvent.click(within(screen.getByRole('group', { name: '委员 2' })).getByRole('button', { name: '删除委员' }));
+    // Deleted alone, it is a replacement without a 换届: the warning stands.
+    expect(await screen.findByText('原书记胡桂兰已不在名单中', undefined, SLOW)).toBeTruthy();
+    typeDate(screen.getByRole('group', { name: '委员 1' }), '任职止', '');
+
+    expect(await screen.findByText('撤销胡桂兰的书记任职', undefined, SLOW)).toBeTruthy();
+    expect(screen.queryByText('原书记胡桂兰已不在名单中')).toBeNull();
+    expect(screen.queryByRole('button', { name: '改为换届：保留胡桂兰' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled(), SLOW);
+    expect((await db.branches.get(stored.id))?.committee).toEqual([
+      { name: '罗雪', role: '书记', from: '2022-03-01' },
+      { name: '袁明哲', role: '组织委员' },
+    ]);
+  });
+
   it('refuses a 任职止 before the 任职起, and a successor whose tenure overlaps the former 书记, on the fields', async () => {
     const stored = await storedWithSecretary();
     const { onSaved } = renderForm({ branch: stored });
@@ -415,5 +444,76 @@ describe('成立日期', () => {
     expect(early.closest('.ant-form-item')?.contains(screen.getByLabelText('本届开始日期'))).toBe(true);
     expect(onSaved).not.toHaveBeenCalled();
     expect(await db.branches.count()).toBe(0);
+  });
+});
+
+// ── 换届选举: the whole committee and the new 本届 in one dialog ─────────────────────────────────────
+
+describe('BranchForm 换届选举', { timeout: 30_000 }, () => {
+  it('fills the new committee and 本届 from one dialog, keeps who leaves with 任职止, and stores it on 保存', async () => {
+    const stored = await createBranch({
+      name: '第一党支部',
+      termStart: '2022-07-15',
+      termEnd: '2025-07-14',
+      committee: [
+        { name: '罗雪', role: '书记', from: '2022-07-15' },
+        { name: '胡桂兰', role: '副书记', from: '2022-07-15' },
+        { name: '袁明哲', role: '组织委员' },
+      ],
+    });
+    const { onSaved } = renderForm({ branch: stored });
+    await screen.findByDisplayValue('罗雪');
+    fireEvent.click(screen.getByRole('button', { name: '换届选举（整届）' }));
+    const dialog = await screen.findByRole('dialog', { name: '换届选举' }, SLOW);
+    // Everyone is proposed for the post they hold; the usual posts nobody holds are there, empty.
+    expect((within(dialog).getByLabelText('当选书记') as HTMLInputElement).value).toBe('罗雪');
+    expect((within(dialog).getByLabelText('当选宣传委员') as HTMLInputElement).value).toBe('');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+    expect(await within(dialog).findByText('请填写换届日期', undefined, SLOW)).toBeTruthy();
+    typeDate(dialog, '换届日期（选举大会召开日）', '2025-07-15');
+    expect(await within(dialog).findByText('新一届：2025-07-15 至 2028-07-14', undefined, SLOW)).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('当选书记'), { target: { value: '胡桂兰' } });
+    fireEvent.change(within(dialog).getByLabelText('当选副书记'), { target: { value: '' } });
+    fireEvent.change(within(dialog).getByLabelText('当选宣传委员'), { target: { value: '王玲' } });
+    expect(await within(dialog).findByText('改任 1 人：胡桂兰（副书记→书记）', undefined, SLOW)).toBeTruthy();
+    expect(within(dialog).getByText('离任 1 人：罗雪（书记）')).toBeTruthy();
+    expect(within(dialog).getByText('新任 1 人：王玲（宣传委员）')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '换届选举' })).toBeNull(), SLOW);
+
+    expect(rowValues()).toEqual([
+      '罗雪 书记 2022-07-15 2025-07-15',
+      '胡桂兰 副书记 2022-07-15 2025-07-15',
+      '袁明哲 组织委员  ',
+      '胡桂兰 书记 2025-07-15 ',
+    ]);
+    expect((screen.getByLabelText('本届开始日期') as HTMLInputElement).value).toBe('2025-07-15');
+    expect((screen.getByLabelText('本届结束日期') as HTMLInputElement).value).toBe('2028-07-14');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled(), SLOW);
+    const saved = await db.branches.get(stored.id);
+    expect(saved?.committee).toEqual([
+      { name: '罗雪', role: '书记', from: '2022-07-15', to: '2025-07-15' },
+      { name: '胡桂兰', role: '副书记', from: '2022-07-15', to: '2025-07-15' },
+      { name: '袁明哲', role: '组织委员' },
+      { name: '胡桂兰', role: '书记', from: '2025-07-15' },
+      { name: '王玲', role: '宣传委员', from: '2025-07-15' },
+    ]);
+    expect([saved?.termStart, saved?.termEnd]).toEqual(['2025-07-15', '2028-07-14']);
+  });
+
+  it('取消 changes nothing', async () => {
+    const stored = await storedWithSecretary();
+    renderForm({ branch: stored });
+    await screen.findByDisplayValue('罗雪');
+    fireEvent.click(screen.getByRole('button', { name: '换届选举（整届）' }));
+    const dialog = await screen.findByRole('dialog', { name: '换届选举' }, SLOW);
+    typeDate(dialog, '换届日期（选举大会召开日）', '2025-07-15');
+    fireEvent.change(within(dialog).getByLabelText('当选书记'), { target: { value: '胡桂兰' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /^取\s?消$/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '换届选举' })).toBeNull(), SLOW);
+    expect(rowValues()).toEqual(['罗雪 书记 2022-03-01 ', '袁明哲 组织委员  ']);
+    expect((screen.getByLabelText('本届开始日期') as HTMLInputElement).value).toBe('2024-01-01');
   });
 });

@@ -17,6 +17,7 @@ import {
   emptyBranchValues,
   isFieldPath,
   nextCommitteeRole,
+  reinstatedFor,
   renamedRowOf,
   replacedHolders,
   type BranchFormOutput,
@@ -24,6 +25,8 @@ import {
   type Handover,
 } from './branchFormValues';
 import { HandoverDialog } from './HandoverDialog';
+import { ElectionDialog, type Election } from './ElectionDialog';
+import { useMembers } from '../members/useMembers';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { useRevealFormErrors } from '../../ui/useRevealErrors';
 import { FORM_KEYS_HINT, submitKeyDown, saveKeysProps } from '../meetings/formKeys';
@@ -61,7 +64,7 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
   const { message, modal } = App.useApp();
   const idPrefix = `branch-${useId().replace(/:/g, '')}`;
   const values = useMemo(() => (branch ? branchToValues(branch) : undefined), [branch]);
-  const { control, handleSubmit, setError, formState, getValues, trigger } = useForm<
+  const { control, handleSubmit, setError, formState, getValues, setValue, trigger } = useForm<
     BranchFormValues,
     unknown,
     BranchFormOutput
@@ -89,6 +92,18 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
     committee.replace(applyHandover(getValues('committee') ?? [], handover.index, h));
     setHandover(null);
     if (formState.isSubmitted) void trigger('committee');
+  };
+  // 换届选举 of the whole committee in one dialog (election.ts), with the new 本届 dates.
+  const [electing, setElecting] = useState(false);
+  const roster = useMembers(branch?.id ?? '');
+  const onElection = (e: Election) => {
+    setElecting(false);
+    setLastHandoverDate(e.date);
+    committee.replace(e.committee);
+    setValue('termStart', e.date, { shouldDirty: true });
+    setValue('termEnd', e.termEnd, { shouldDirty: true });
+    if (formState.isSubmitted) void trigger();
+    message.info('已按换届结果填好支委会成员和本届任期，请核对后点「保存」');
   };
   // A 书记 or 副书记 renamed or deleted in place: put the stored holder back and hand over instead.
   const replaced = branch ? replacedHolders(branch.committee, rows) : [];
@@ -192,23 +207,37 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
         <Card title="支委会成员" style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">
             {'任职起止可不填。委员更换时（书记、副书记、各委员），请点该委员的「换届/调整」：保留原任并填写离任日期，' +
-              '不要直接改名或删除，这样往年的卷宗仍印当时的委员。'}
+              '不要直接改名或删除，这样往年的卷宗仍印当时的委员。支部党员大会选出新一届支委会时，点下方「换届选举（整届）」一次填好。'}
           </Typography.Paragraph>
-          {replaced.map((former) => (
-            <Alert
-              key={`${former.role}-${former.name}`}
-              type="warning"
-              showIcon
-              style={{ marginBottom: 16 }}
-              title={`原${former.role}${former.name}已不在名单中`}
-              description={`如果是换届或调整，请保留${former.name}并填写离任日期；直接改名或删除，往年的卷宗会把新的${former.role}印成当时的${former.role}。`}
-              action={
-                <Button size="small" onClick={() => keepAndHandOver(former)}>
-                  改为换届：保留{former.name}
-                </Button>
-              }
-            />
-          ))}
+          {replaced.map((former) => {
+            const reinstated = branch ? reinstatedFor(former, branch.committee, rows) : undefined;
+            // A mistaken 换届 taken back (the earlier holder's 任职止 cleared): said as what it is, not pushed to
+            // another 换届.
+            return reinstated ? (
+              <Alert
+                key={`${former.role}-${former.name}`}
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={`撤销${former.name}的${former.role}任职`}
+                description={`保存后，${former.name}的${former.role}任职记录将删除，由${reinstated.name}继续担任${former.role}。如${former.name}确曾担任${former.role}，请点「取消」后改用「换届/调整」。`}
+              />
+            ) : (
+              <Alert
+                key={`${former.role}-${former.name}`}
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={`原${former.role}${former.name}已不在名单中`}
+                description={`如果是换届或调整，请保留${former.name}并填写离任日期；直接改名或删除，往年的卷宗会把新的${former.role}印成当时的${former.role}。`}
+                action={
+                  <Button size="small" onClick={() => keepAndHandOver(former)}>
+                    改为换届：保留{former.name}
+                  </Button>
+                }
+              />
+            );
+          })}
           {committee.fields.length === 0 && (
             <Typography.Paragraph type="secondary">尚未填写支委会成员。</Typography.Paragraph>
           )}
@@ -269,13 +298,26 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
               </div>
             );
           })}
-          <Button
-            type="dashed"
-            icon={<PlusOutlined />}
-            onClick={() => committee.append({ name: '', role: nextCommitteeRole(getValues('committee') ?? []) })}
-          >
-            添加委员
-          </Button>
+          <Space wrap>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => committee.append({ name: '', role: nextCommitteeRole(getValues('committee') ?? []) })}
+            >
+              添加委员
+            </Button>
+            {branch && <Button onClick={() => setElecting(true)}>换届选举（整届）</Button>}
+          </Space>
+          {electing && (
+            <ElectionDialog
+              committee={getValues('committee') ?? []}
+              termStart={getValues('termStart')}
+              termEnd={getValues('termEnd')}
+              roster={roster}
+              onConfirm={onElection}
+              onCancel={() => setElecting(false)}
+            />
+          )}
           {handover && rows[handover.index] && (
             <HandoverDialog
               former={rows[handover.index]!}

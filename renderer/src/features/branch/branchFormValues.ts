@@ -80,6 +80,26 @@ export function renamedRowOf(
   );
 }
 
+/**
+ * The row that undoes `former`'s taking over: the holder before them, stored with a 任职止 and now back in office in
+ * the form (the 任职止 cleared, `former`'s row deleted) — a mistaken 换届 taken back, not a post handed on. undefined
+ * when it is not that.
+ */
+export function reinstatedFor(
+  former: CommitteeMember,
+  stored: readonly CommitteeMember[],
+  current: readonly (CommitteeRow | undefined)[],
+): CommitteeRow | undefined {
+  return current.find(
+    (c) =>
+      c?.role === former.role &&
+      !c.to &&
+      c.name &&
+      !sameName(c.name, former.name) &&
+      stored.some((s) => s.role === c.role && s.to && sameName(s.name, c.name!)),
+  );
+}
+
 export interface Handover {
   /** The day the post changes hands: the former holder's 任职止 and the successor's 任职起. */
   date: string;
