@@ -16,7 +16,7 @@ test('invalid branch input shows field errors and nothing is stored', async ({ p
 
   await fillBranchBasics(page, { name: '第三党支部', termStart: '2025-06-01', termEnd: '2024-06-01' });
   await save(page);
-  await expect(page.getByText('届期结束日期必须晚于开始日期')).toBeVisible();
+  await expect(page.getByText('本届结束日期必须晚于开始日期')).toBeVisible();
   await expect(page.getByText('请填写支部名称')).toHaveCount(0);
   await expect(page.getByText('已保存')).toHaveCount(0);
 

@@ -48,11 +48,11 @@ describe('audit log', () => {
     await updateBranch(branch.id, { ...input, termStart: '2026-03-01', termEnd: '2029-02-28' });
     const [, update] = await listAudit('branch', branch.id);
     expect(update!.summary).toBe(
-      '修改了届期开始日期、届期结束日期（届期由 2023-03-01 至 2026-02-28 改为 2026-03-01 至 2029-02-28）',
+      '修改了本届开始日期、本届结束日期（届期由 2023-03-01 至 2026-02-28 改为 2026-03-01 至 2029-02-28）',
     );
     expect(update!.changes).toEqual([
-      { field: 'termStart', label: '届期开始日期', before: '2023-03-01', after: '2026-03-01' },
-      { field: 'termEnd', label: '届期结束日期', before: '2026-02-28', after: '2029-02-28' },
+      { field: 'termStart', label: '本届开始日期', before: '2023-03-01', after: '2026-03-01' },
+      { field: 'termEnd', label: '本届结束日期', before: '2026-02-28', after: '2029-02-28' },
     ]);
   });
 });

@@ -66,7 +66,7 @@ describe('branches repository', () => {
 
   it('refuses a term that ends before it starts and writes nothing', async () => {
     const error = await expectValidationError(createBranch(input({ termStart: '2025-03-01', termEnd: '2024-03-01' })));
-    expect(error.issues).toEqual([{ path: 'termEnd', message: '届期结束日期必须晚于开始日期' }]);
+    expect(error.issues).toEqual([{ path: 'termEnd', message: '本届结束日期必须晚于开始日期' }]);
     expect(await db.branches.count()).toBe(0);
     expect(await countAudit()).toBe(0);
   });
@@ -82,7 +82,7 @@ describe('branches repository', () => {
     const audit = await listAudit('branch', created.id);
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
     expect(audit[1]!.summary).toContain('支部名称');
-    expect(audit[1]!.summary).toContain('届期结束日期');
+    expect(audit[1]!.summary).toContain('本届结束日期');
     expect(audit[1]!.summary).not.toContain('上级党组织');
   });
 
