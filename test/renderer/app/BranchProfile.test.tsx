@@ -41,4 +41,26 @@ describe('BranchProfile', () => {
       .map((row) => row.textContent);
     expect(rows).toEqual(['书记胡桂兰2020-07-15 起', '组织委员袁明哲—', '书记罗雪已离任2019-03-01 至 2020-07-15']);
   });
+
+  it('marks one whose 任职起 is still to come (a 换届 entered ahead) 待任, after those in office', () => {
+    const ahead: Branch = {
+      ...branch,
+      committee: [
+        { name: '胡桂兰', role: '书记', from: '2020-07-15', to: '2099-07-14' },
+        { name: '苏明', role: '书记', from: '2099-07-14' },
+        { name: '袁明哲', role: '组织委员' },
+      ],
+    };
+    render(
+      <AppProviders>
+        <BranchProfile branch={ahead} />
+      </AppProviders>,
+    );
+    const table = screen.getByRole('columnheader', { name: '任职起止' }).closest('table')!;
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual(['书记胡桂兰2020-07-15 至 2099-07-14', '组织委员袁明哲—', '书记苏明待任2099-07-14 起']);
+  });
 });

@@ -6,6 +6,7 @@ import {
   applyElection,
   electionProblems,
   electionSummary,
+  rosterNamesOn,
   seatsOf,
   termEndFor,
   termYearsOf,
@@ -184,5 +185,19 @@ describe('addableRoles', () => {
     expect(roles).toContain('青年委员');
     expect(roles).not.toContain('书记');
     expect(roles).not.toContain('纪检委员');
+  });
+});
+
+describe('rosterNamesOn', () => {
+  it('lists those on the roll on the day, each name once, in name order; everyone still on it without a day', () => {
+    const roster = [
+      member('赵敏'),
+      member('王芳', { joinedDate: '2025-08-01' }),
+      member('李四', { leftDate: '2025-06-30', leftReason: '转出' }),
+      member('艾米'),
+      { ...member('赵 敏'), id: 'm-zhao-2' },
+    ];
+    expect(rosterNamesOn(roster, '2025-07-15')).toEqual(['艾米', '赵敏']);
+    expect(rosterNamesOn(roster, undefined)).toEqual(['艾米', '王芳', '赵敏']);
   });
 });

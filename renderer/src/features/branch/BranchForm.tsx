@@ -323,6 +323,7 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
               former={rows[handover.index]!}
               successor={handover.successor}
               {...(lastHandoverDate ? { date: lastHandoverDate } : {})}
+              roster={roster}
               onConfirm={onHandover}
               onCancel={() => setHandover(null)}
             />

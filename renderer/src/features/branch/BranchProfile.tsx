@@ -5,12 +5,17 @@ import { chinaToday, type Branch, type CommitteeMember, type PartyGroup } from '
 
 const NOT_FILLED = '未填写';
 
-/** Those in office first, in the form's order; then former members (任职止 past), the latest to leave first. */
+/**
+ * Those in office first, in the form's order; then those who take office later (a 换届 entered ahead, 任职起 still to
+ * come); then former members (任职止 past), the latest to leave first.
+ */
 function committeeRows(committee: readonly CommitteeMember[], today: string) {
   const former = (m: CommitteeMember) => Boolean(m.to && m.to < today);
+  const upcoming = (m: CommitteeMember) => Boolean(m.from && m.from > today);
+  const rank = (r: { former: boolean; upcoming: boolean }) => (r.former ? 2 : r.upcoming ? 1 : 0);
   return committee
-    .map((member, index) => ({ ...member, key: index, former: former(member) }))
-    .sort((a, b) => Number(a.former) - Number(b.former) || (a.former ? (b.to! < a.to! ? -1 : 1) : 0) || a.key - b.key);
+    .map((member, index) => ({ ...member, key: index, former: former(member), upcoming: upcoming(member) }))
+    .sort((a, b) => rank(a) - rank(b) || (a.former ? (b.to! < a.to! ? -1 : 1) : 0) || a.key - b.key);
 }
 
 export function BranchProfile({ branch }: Readonly<{ branch: Branch }>) {
@@ -57,6 +62,11 @@ export function BranchProfile({ branch }: Readonly<{ branch: Branch }>) {
                   <Space size={4}>
                     <Typography.Text type="secondary">{name}</Typography.Text>
                     <Tag>已离任</Tag>
+                  </Space>
+                ) : row.upcoming ? (
+                  <Space size={4}>
+                    {name}
+                    <Tag color="blue">待任</Tag>
                   </Space>
                 ) : (
                   name

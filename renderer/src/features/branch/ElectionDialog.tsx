@@ -3,8 +3,6 @@
 import { Alert, AutoComplete, Button, Flex, Form, Modal, Select, Typography } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import type { CommitteeRole } from '../../../../shared/domain/vocab';
-import { comparePersonNames, sameName } from '../../../../shared/names';
-import { isOnRosterOn } from '../../../../shared/rules/roster';
 import { isRealDate } from '../../../../shared/schemas/common';
 import type { Member } from '../../../../shared/schemas';
 import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
@@ -17,6 +15,7 @@ import {
   applyElection,
   electionProblems,
   electionSummary,
+  rosterNamesOn,
   seatsOf,
   termEndFor,
   termYearsOf,
@@ -65,13 +64,7 @@ export function ElectionDialog({ committee, termStart, termEnd, roster, onConfir
 
   // Members on the roll on the day (everyone still on it while the day is not known), by name.
   const options = useMemo(
-    () =>
-      [...(roster ?? [])]
-        .filter((m) => isOnRosterOn(m, validDate))
-        .map((m) => m.name)
-        .filter((name, i, all) => all.findIndex((n) => sameName(n, name)) === i)
-        .sort(comparePersonNames)
-        .map((name) => ({ value: name, label: name })),
+    () => rosterNamesOn(roster ?? [], validDate).map((name) => ({ value: name, label: name })),
     [roster, validDate],
   );
 

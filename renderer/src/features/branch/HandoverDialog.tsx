@@ -1,14 +1,17 @@
 // 换届/调整 of a 委员 (书记, 副书记 or any other post) in the 支部概况 form: the former holder keeps their row with the day they left, the successor
 // starts that day, so past years' 卷宗 still print who held the post then.
 import { typedDateProblem } from '../../../../shared/dates/parseTypedDate';
-import { Form, Input, Modal, Select, Typography } from 'antd';
-import { useId, useState } from 'react';
+import { AutoComplete, Form, Modal, Select, Typography } from 'antd';
+import { useId, useMemo, useState } from 'react';
 import { COMMITTEE_ROLES, type CommitteeRole } from '../../../../shared/domain/vocab';
 import { isRealDate } from '../../../../shared/schemas/common';
 import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { DateInput } from '../../ui/DateInput';
 import type { CommitteeRow, Handover } from './branchFormValues';
-import { PICKER_SEARCH } from '../../ui/pickerSearch';
+import { labelMatches, PICKER_SEARCH } from '../../ui/pickerSearch';
+import { SELECT_CLEAR } from '../../ui/controlLabels';
+import { rosterNamesOn } from './election';
+import type { Member } from '../../../../shared/schemas';
 
 interface Props {
   /** The row of the holder who hands over. */
@@ -17,6 +20,8 @@ interface Props {
   successor?: string;
   /** The date of the form's last 换届/调整, to start from: a 换届 changes several posts on one day. */
   date?: string;
+  /** The branch's whole roster, to pick the successor from (undefined while it loads). */
+  roster?: readonly Member[] | undefined;
   onConfirm: (handover: Handover) => void;
   onCancel: () => void;
 }
@@ -27,6 +32,7 @@ export function HandoverDialog({
   former,
   successor: typedSuccessor = '',
   date: lastDate,
+  roster,
   onConfirm,
   onCancel,
 }: Readonly<Props>) {
@@ -45,6 +51,10 @@ export function HandoverDialog({
       : former.from && date < former.from
         ? `换届日期不能早于${name}的任职起（${former.from}）`
         : undefined;
+  const options = useMemo(
+    () => rosterNamesOn(roster ?? [], date && isRealDate(date) ? date : undefined).map((n) => ({ value: n, label: n })),
+    [roster, date],
+  );
   const successorError = successor.trim().length > 20 ? '姓名不能超过 20 个字' : undefined;
   const shown = (error: string | undefined) => (submitted ? error : undefined);
 
@@ -101,10 +111,16 @@ export function HandoverDialog({
           />
         </Form.Item>
         <Form.Item {...item('successor', `接任${post}（姓名，暂未确定可不填）`, shown(successorError))}>
-          <Input
+          <AutoComplete
             id={`${id}-successor`}
             value={successor}
-            onChange={(e) => setSuccessor(e.target.value)}
+            onChange={(value: string) => setSuccessor(value)}
+            options={options}
+            filterOption={(input, option) => labelMatches(input, String(option?.value ?? ''))}
+            // Enter takes the first roster name the typed characters or pinyin find.
+            defaultActiveFirstOption
+            placeholder="从党员名册选择或输入姓名"
+            allowClear={SELECT_CLEAR}
             status={shown(successorError) ? 'error' : undefined}
             {...a11y('successor', shown(successorError))}
           />

@@ -3,7 +3,7 @@
 // newly in a post starts that day, and one re-elected to the same post keeps the row they have (连任), so past years'
 // 卷宗 still print who held each post then. The new 本届 starts on the same day.
 import { COMMITTEE_ROLES, type CommitteeRole } from '../../../../shared/domain/vocab';
-import { sameName, tidyPersonName } from '../../../../shared/names';
+import { comparePersonNames, sameName, tidyPersonName } from '../../../../shared/names';
 import { isOnRosterOn, statusOn } from '../../../../shared/rules/roster';
 import { isRealDate } from '../../../../shared/schemas/common';
 import type { Member } from '../../../../shared/schemas';
@@ -81,6 +81,15 @@ export function applyElection(
     return [{ name, role: s.role, from: date, ...(link ? { memberId: link } : {}) }];
   });
   return [...rows, ...added];
+}
+
+/** Names on the roll on `date` (everyone still on it when the day is not known), each once, in name order. */
+export function rosterNamesOn(roster: readonly Member[], date: string | undefined): string[] {
+  return roster
+    .filter((m) => isOnRosterOn(m, date))
+    .map((m) => m.name)
+    .filter((name, i, all) => all.findIndex((n) => sameName(n, name)) === i)
+    .sort(comparePersonNames);
 }
 
 /** What an election changes, for the dialog to say before it is applied: 「胡桂兰（副书记→书记）」. */
