@@ -29,8 +29,9 @@ const ROLE_RANK: Readonly<Record<string, number>> = { 书记: 0, 副书记: 1 };
 
 /**
  * The members of `committee` in office at some time during `from`…`to` (both included; a member without dates
- * always), each as stored, with its 任职起止. Ordered 书记, 副书记, then the others in the order the 支部概况 form keeps
- * them (the order 支部概况 and the 卷宗 print); two holders of one post, one after the other, earlier tenure first.
+ * always), each as stored, with its 任职起止. Ordered 书记, 副书记, then the other posts in the order the 支部概况 form
+ * first names them (the order 支部概况 and the 卷宗 print); the holders of one post one after the other, earlier
+ * tenure first — a 组织委员 elected at a 换届 (a row added at the end of the form) is printed under the one before.
  */
 export function committeeDuring<M extends Pick<CommitteeMember, 'role'> & Tenure>(
   committee: readonly M[],
@@ -38,13 +39,18 @@ export function committeeDuring<M extends Pick<CommitteeMember, 'role'> & Tenure
   to: string,
 ): M[] {
   const rank = (m: M) => ROLE_RANK[m.role] ?? 2;
-  return committee
+  const serving = committee
     .map((member, index) => ({ member, index }))
-    .filter(({ member }) => servesDuring(member, from, to))
+    .filter(({ member }) => servesDuring(member, from, to));
+  const firstOfPost = new Map<string, number>();
+  for (const { member, index } of serving) if (!firstOfPost.has(member.role)) firstOfPost.set(member.role, index);
+  const post = (m: M) => firstOfPost.get(m.role)!;
+  return serving
     .sort(
       (a, b) =>
         rank(a.member) - rank(b.member) ||
-        (rank(a.member) < 2 ? compareStart(a.member, b.member) : 0) ||
+        post(a.member) - post(b.member) ||
+        compareStart(a.member, b.member) ||
         a.index - b.index,
     )
     .map(({ member }) => member);

@@ -37,6 +37,27 @@ describe('committeeDuring', () => {
     ]);
   });
 
+  it('prints the holders of one post together, earlier first, wherever the form put the later one', () => {
+    const elected: CommitteeMember[] = [
+      { name: '罗雪', role: '书记', from: '2022-07-15' },
+      { name: '袁明哲', role: '组织委员', to: '2025-07-15' },
+      { name: '蒋国栋', role: '宣传委员' },
+      { name: '许庆丰', role: '纪检委员' },
+      { name: '王五', role: '委员' },
+      { name: '苏明', role: '组织委员', from: '2025-07-15' },
+      { name: '赵六', role: '委员' },
+    ];
+    expect(names(committeeDuring(elected, '2025-01-01', '2025-12-31'))).toEqual([
+      '书记 罗雪',
+      '组织委员 袁明哲',
+      '组织委员 苏明',
+      '宣传委员 蒋国栋',
+      '纪检委员 许庆丰',
+      '委员 王五',
+      '委员 赵六',
+    ]);
+  });
+
   it('keeps each member as stored, dates included', () => {
     const [first] = committeeDuring(committee, '2025-01-01', '2025-12-31');
     expect(first).toEqual({ name: '罗雪', role: '书记', from: '2022-03-01', to: '2025-07-15' });
