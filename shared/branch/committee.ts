@@ -79,28 +79,33 @@ function compareStart(a: Tenure, b: Tenure): number {
   return (a.from || '') < (b.from || '') ? -1 : 1;
 }
 
-/** 2025-07-15 → 2025年7月. */
-function cnMonth(date: string): string {
-  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
+/**
+ * 2025-07-15 → 「7月15日」 in a period within one year (the year is the volume's), else 「2025年7月15日」.
+ */
+function cnDayIn(date: string, from: string, to: string): string {
+  const day = `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+  const year = date.slice(0, 4);
+  return year === from.slice(0, 4) && year === to.slice(0, 4) ? day : `${Number(year)}年${day}`;
 }
 
 /**
- * How a tenure sits in the period `from`…`to`, to the month, for a line that names the holder: 「至2025年7月」 when it
- * ends inside the period, 「2025年7月起」 when it starts inside, 「2025年3月至2025年7月」 both; '' when it covers the
- * whole period (or has no dates).
+ * How a tenure sits in the period `from`…`to`, to the day (who held a 7月 meeting depends on it), for a line that
+ * names the holder: 「至7月15日」 when it ends inside the period, 「7月15日起」 when it starts inside, 「3月10日至7月15日」
+ * both (with the year when the period spans more than one); '' when it covers the whole period (or has no dates).
  */
 export function tenureNote(tenure: Tenure, from: string, to: string): string {
   const starts = Boolean(tenure.from && tenure.from > from);
   const ends = Boolean(tenure.to && tenure.to < to);
-  if (starts && ends) return `${cnMonth(tenure.from!)}至${cnMonth(tenure.to!)}`;
-  if (starts) return `${cnMonth(tenure.from!)}起`;
-  if (ends) return `至${cnMonth(tenure.to!)}`;
+  const day = (d: string) => cnDayIn(d, from, to);
+  if (starts && ends) return `${day(tenure.from!)}至${day(tenure.to!)}`;
+  if (starts) return `${day(tenure.from!)}起`;
+  if (ends) return `至${day(tenure.to!)}`;
   return '';
 }
 
 /**
- * The 书记 of the period as the 卷宗's cover prints them: 「罗雪」, or after a change 「罗雪（至2025年7月）、胡桂兰
- * （2025年7月起）」; '' when the committee has no 书记 in the period.
+ * The 书记 of the period as the 卷宗's cover prints them: 「罗雪」, or after a change 「罗雪（至7月15日）、胡桂兰
+ * （7月15日起）」; '' when the committee has no 书记 in the period.
  */
 export function secretariesLine(committee: readonly CommitteeMember[], from: string, to: string): string {
   return secretariesDuring(committee, from, to)

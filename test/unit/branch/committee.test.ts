@@ -107,7 +107,7 @@ describe('committeeDuring', () => {
 describe('secretariesDuring and the cover line', () => {
   it('names both 书记 of a year with a change, earlier first, each with when', () => {
     expect(secretariesDuring(committee, '2025-01-01', '2025-12-31').map((m) => m.name)).toEqual(['罗雪', '胡桂兰']);
-    expect(secretariesLine(committee, '2025-01-01', '2025-12-31')).toBe('罗雪（至2025年7月）、胡桂兰（2025年7月起）');
+    expect(secretariesLine(committee, '2025-01-01', '2025-12-31')).toBe('罗雪（至7月15日）、胡桂兰（7月15日起）');
   });
 
   it('names the one 书记 of a year without a change plainly', () => {
@@ -116,10 +116,9 @@ describe('secretariesDuring and the cover line', () => {
     expect(secretariesLine([{ name: '袁明哲', role: '组织委员' }], '2026-01-01', '2026-12-31')).toBe('');
   });
 
-  it('says when a tenure began and ended inside the period, to the month', () => {
-    expect(tenureNote({ from: '2025-03-10', to: '2025-07-15' }, '2025-01-01', '2025-12-31')).toBe(
-      '2025年3月至2025年7月',
-    );
+  it('says when a tenure began and ended inside the period, to the day, with the year when the period spans two', () => {
+    expect(tenureNote({ from: '2025-03-10', to: '2025-07-15' }, '2025-01-01', '2025-12-31')).toBe('3月10日至7月15日');
+    expect(tenureNote({ from: '2025-03-10' }, '2024-07-01', '2025-06-30')).toBe('2025年3月10日起');
     expect(tenureNote({ from: '2025-01-01', to: '2025-12-31' }, '2025-01-01', '2025-12-31')).toBe('');
     expect(tenureNote({}, '2025-01-01', '2025-12-31')).toBe('');
     expect(tenureText({ from: '2022-03-01', to: '2025-07-15' })).toBe('2022-03-01 至 2025-07-15');

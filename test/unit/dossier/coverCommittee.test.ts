@@ -57,11 +57,11 @@ describe('who held office in the period', () => {
   it('the cover names both 书记 of a year with a 换届, each with the months; the table adds a 任职 column', () => {
     const content = buildDossier(afterHandover(), { ...OPTS, volume: 1 }).docDefinition.content as unknown[];
     const cover = texts(content[0]);
-    expect(cover).toContain('王建国（至2025年7月）、赵立平（2025年7月起）');
+    expect(cover).toContain('王建国（至7月15日）、赵立平（7月15日起）');
     const all = words(content).join('\n');
     // The 纪检委员 who left before 2025 is not in the 2025 table; the others served the whole year.
     expect(all).not.toContain('钱卫国');
-    expect(all).toMatch(/任职\n书记\n王建国\n至2025年7月\n书记\n赵立平\n2025年7月起\n组织委员\n李春梅\n全期/);
+    expect(all).toMatch(/任职\n书记\n王建国\n至7月15日\n书记\n赵立平\n7月15日起\n组织委员\n李春梅\n全期/);
   });
 
   it("without dates the cover and table are as before: today's 书记, two columns", () => {
