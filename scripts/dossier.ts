@@ -21,6 +21,7 @@ import {
 import { FONT_FILES } from '../shared/dossier/layout';
 import { renderPdf } from '../shared/dossier/render';
 import { prepareForPrint, unprintableNotice, type UnprintableText } from '../shared/print/printText';
+import { FALLBACK_FILES } from '../shared/print/fallback';
 import { chinaToday, isRealDate } from '../shared/schemas/common';
 import { fileErrorReason, wantsHelp } from './cliText';
 
@@ -115,16 +116,28 @@ export async function readBranchVolume(
 /** The four Noto fonts from resources/fonts, prepared first if a fresh checkout does not have them yet. */
 export function loadFonts(): Record<string, Uint8Array> {
   const dir = join(REPO_ROOT, 'resources', 'fonts');
+  if (FONT_FILES.some((f) => !existsSync(join(dir, f)))) prepareFonts();
   if (FONT_FILES.some((f) => !existsSync(join(dir, f)))) {
-    const run = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'prepare-fonts.mjs')], {
-      cwd: REPO_ROOT,
-      stdio: 'ignore',
-    });
-    if (run.status !== 0 || FONT_FILES.some((f) => !existsSync(join(dir, f)))) {
-      throw new CliError('缺少卷宗字体，且无法准备（请先运行 node scripts/prepare-fonts.mjs）');
-    }
+    throw new CliError('缺少卷宗字体，且无法准备（请先运行 node scripts/prepare-fonts.mjs）');
   }
   return Object.fromEntries(FONT_FILES.map((f) => [f, new Uint8Array(readFileSync(join(dir, f)))]));
+}
+
+function prepareFonts() {
+  spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'prepare-fonts.mjs')], { cwd: REPO_ROOT, stdio: 'ignore' });
+}
+
+const FALLBACK_DIR = join(REPO_ROOT, 'resources', 'fonts', 'fallback');
+
+/** The fallback blocks for 生僻字 (shared/print/fallback.ts) found in resources/fonts/fallback, made there if none is. */
+export function availableFallbackFonts(): Set<string> {
+  const present = () => new Set([...FALLBACK_FILES].filter((f) => existsSync(join(FALLBACK_DIR, f))));
+  return present().size > 0 ? present() : (prepareFonts(), present());
+}
+
+/** The bytes of the fallback blocks a document needs, under their names (as renderPdf wants them). */
+export function loadFallbackFonts(files: Iterable<string>): Record<string, Uint8Array> {
+  return Object.fromEntries([...files].map((f) => [f, new Uint8Array(readFileSync(join(FALLBACK_DIR, f)))]));
 }
 
 export function appVersion(): string {
@@ -252,13 +265,19 @@ export async function makeDossier(args: DossierArgs): Promise<DossierOutcome> {
     appVersion: appVersion(),
     schemaVersion: Math.max(manifest.schemaVersion, ...SUPPORTED_SCHEMA_VERSIONS),
   });
-  const unprintable = prepareForPrint(built.docDefinition);
+  // 生僻字 the Noto fonts lack are drawn from the fallback blocks they need, which are read for this volume only.
+  const needs = new Set<string>();
+  const unprintable = prepareForPrint(built.docDefinition, { fallback: availableFallbackFonts(), needs });
   let pages = 0;
-  const bytes = await renderPdf(built.docDefinition, fonts, {
-    onPages: (_ids, total) => {
-      pages = total;
+  const bytes = await renderPdf(
+    built.docDefinition,
+    { ...fonts, ...loadFallbackFonts(needs) },
+    {
+      onPages: (_ids, total) => {
+        pages = total;
+      },
     },
-  });
+  );
   await writeFileAtomically(args.out, bytes);
   return {
     pages,

@@ -1,6 +1,8 @@
 // Copies the CJK fonts the PDF dossier embeds (Noto Sans SC, Noto Serif SC; SIL OFL) from their npm packages into
-// resources/fonts, so builds and the installer ship them without committing 40 MB of binaries to git.
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+// resources/fonts, so builds and the installer ship them without committing 40 MB of binaries to git; and makes the
+// fallback blocks of 花園明朝 B (HanaMin B, for 生僻字 of CJK Extension B–F; Hanazono Font License / SIL OFL) listed in
+// shared/print/fallbackFonts.json into TrueType under resources/fonts/fallback (pdfkit cannot subset WOFF2).
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,5 +31,17 @@ for (const font of FONTS) {
   const to = join(target, font.as);
   if (existsSync(to) && statSync(to).size === statSync(from).size) continue;
   copyFileSync(from, to);
+}
+const fallbackDir = join(target, 'fallback');
+const index = JSON.parse(readFileSync(new URL('../shared/print/fallbackFonts.json', import.meta.url), 'utf8'));
+const hanamin = dirname(require.resolve('hanamin/package.json'));
+mkdirSync(fallbackDir, { recursive: true });
+const { decompress } = await import('wawoff2');
+for (const block of index.blocks) {
+  const to = join(fallbackDir, block.file);
+  if (existsSync(to) && statSync(to).size > 0) continue;
+  // Written whole under another name first: an interrupted run never leaves a truncated font behind.
+  writeFileSync(`${to}.part`, await decompress(readFileSync(join(hanamin, block.from))));
+  renameSync(`${to}.part`, to);
 }
 console.log(`字体已就绪：${target}`);

@@ -5,6 +5,7 @@ import type { Content, DynamicContent, TDocumentDefinitions, TFontDictionary } f
 import { parseFontMetrics, type FontMetrics } from './fontMetrics';
 import { FONT_DESCRIPTORS } from './layout';
 import { prebreakDocument } from './prebreak';
+import { FALLBACK_FILES, fallbackFamily, useFallbackFonts } from '../print/fallback';
 
 /** The part of pdfmake 0.3's singleton this module uses (the published types describe only the browser build). */
 interface PdfMakeInstance {
@@ -112,7 +113,8 @@ function prebroken(doc: TDocumentDefinitions, fonts: Readonly<Record<string, Uin
   });
 }
 
-function installFonts(fonts: Readonly<Record<string, Uint8Array>>) {
+/** Installs the fonts given as bytes; returns the fallback blocks (print/fallback.ts) among them. */
+function installFonts(fonts: Readonly<Record<string, Uint8Array>>): Set<string> {
   for (const [name, bytes] of Object.entries(fonts)) {
     if (loadedFonts.has(bytes) && pdfmake.virtualfs.existsSync(name)) continue;
     pdfmake.virtualfs.writeFileSync(name, bytes);
@@ -123,8 +125,36 @@ function installFonts(fonts: Readonly<Record<string, Uint8Array>>) {
       if (typeof file === 'string' && !pdfmake.virtualfs.existsSync(file)) throw new Error(`缺少字体文件：${file}`);
     }
   }
+  // A fallback block has one face: bold and italics are drawn with it too.
+  const fallback = new Set(Object.keys(fonts).filter((name) => FALLBACK_FILES.has(name)));
+  const families: TFontDictionary = JSON.parse(JSON.stringify(FONT_DESCRIPTORS)) as TFontDictionary;
+  for (const file of fallback) {
+    families[fallbackFamily(file)] = { normal: file, bold: file, italics: file, bolditalics: file };
+  }
   // pdfmake rewrites the descriptors it is given: hand it a fresh copy every time.
-  pdfmake.setFonts(JSON.parse(JSON.stringify(FONT_DESCRIPTORS)) as TFontDictionary);
+  pdfmake.setFonts(families);
+  return fallback;
+}
+
+/**
+ * The definition with the characters a loaded fallback block draws put into runs of its font (print/fallback.ts),
+ * the running header and footer included. Done after pre-breaking: the fallback's ideographs are one em wide as
+ * Noto's box was, so the lines stay as measured.
+ */
+function withFallbackRuns(doc: TDocumentDefinitions, fallback: ReadonlySet<string>): TDocumentDefinitions {
+  if (fallback.size === 0) return doc;
+  useFallbackFonts(doc.content, fallback);
+  const wrap = <F extends (...args: never[]) => unknown>(fn: F): F =>
+    ((...args: Parameters<F>) => {
+      const out = fn(...args);
+      useFallbackFonts(out, fallback);
+      return out;
+    }) as F;
+  return {
+    ...doc,
+    ...(typeof doc.header === 'function' ? { header: wrap(doc.header) } : {}),
+    ...(typeof doc.footer === 'function' ? { footer: wrap(doc.footer) } : {}),
+  };
 }
 
 function throwIfAborted(signal: AbortSignal | undefined) {
@@ -245,17 +275,17 @@ export async function renderPdf(
 ): Promise<Uint8Array> {
   const { signal, onProgress } = options;
   throwIfAborted(signal);
-  installFonts(fonts);
+  const fallback = installFonts(fonts);
   const partsPerChunk = options.partsPerChunk ?? Infinity;
   if (partsPerChunk <= 0 || !Array.isArray(docDefinition.content)) {
     // The naive baseline: the original definition, untouched.
     onProgress?.({ phase: 'layout', done: 0, total: 1 });
-    const bytes = await renderOnce({ ...docDefinition });
+    const bytes = await renderOnce(withFallbackRuns({ ...docDefinition }, fallback));
     throwIfAborted(signal);
     onProgress?.({ phase: 'layout', done: 1, total: 1 });
     return bytes;
   }
-  const doc = options.prebreak === false ? docDefinition : prebroken(docDefinition, fonts);
+  const doc = withFallbackRuns(options.prebreak === false ? docDefinition : prebroken(docDefinition, fonts), fallback);
   throwIfAborted(signal);
 
   if (!Number.isFinite(partsPerChunk)) {

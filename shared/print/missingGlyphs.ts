@@ -1,6 +1,7 @@
 // Characters the printed 会议记录单 and 迎检卷宗 cannot draw: the embedded Noto SC fonts have no glyph for most CJK
 // Extension B–G characters (生僻字 such as 𠈌) or for emoji, so pdfkit prints an empty box and the PDF's text layer
 // loses them. Forms warn while the text is typed, so the user can write the character another way in time.
+import { FALLBACK_FILES, fallbackFileOf } from './fallback';
 import { PRINT_FONT_RANGES } from './printFontCoverage';
 
 /** Whether the print fonts draw this code point (binary search over the inclusive ranges). */
@@ -30,13 +31,23 @@ export const isInvisible = (cp: number) =>
 // before printing (printText.ts), so a warning never quotes a character nobody can see.
 const notDrawn = (cp: number) => cp === 0x0a || cp === 0x0d || cp === 0x09 || isSoftBreak(cp) || isInvisible(cp);
 
-/** The distinct characters of `text` the print fonts cannot draw, in the order they first appear. */
-export function missingPrintChars(text: string): string[] {
+/**
+ * The distinct characters of `text` the print fonts cannot draw, in the order they first appear: neither Noto SC
+ * nor a fallback block of `available` (fallback.ts; all the app ships, unless told otherwise). `needs`, when given,
+ * collects the fallback blocks the rest of the text uses.
+ */
+export function missingPrintChars(
+  text: string,
+  available: ReadonlySet<string> = FALLBACK_FILES,
+  needs?: Set<string>,
+): string[] {
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (notDrawn(cp) || printable(cp)) continue;
-    missing.add(ch);
+    const file = fallbackFileOf(cp);
+    if (file && available.has(file)) needs?.add(file);
+    else missing.add(ch);
   }
   return [...missing];
 }

@@ -47,26 +47,38 @@ const SAMPLE_SIDE = 12;
 /** All of ASCII's printable range and the common CJK block print: most characters need no look-up. */
 const surelyPrintable = (text: string) => /^[\u0020-\u007e\u4e00-\u9fa5\u3000-\u303f\uff01-\uff5e\n]*$/.test(text);
 
+const isLowSurrogate = (text: string, i: number) => /[\udc00-\udfff]/.test(text[i] ?? '');
+
 function sampleOf(text: string, first: string): string {
   const at = text.indexOf(first);
-  const start = Math.max(0, at - SAMPLE_SIDE);
-  const end = Math.min(text.length, at + first.length + SAMPLE_SIDE);
+  let start = Math.max(0, at - SAMPLE_SIDE);
+  let end = Math.min(text.length, at + first.length + SAMPLE_SIDE);
+  // Never half of a character outside the BMP (a 生僻字 beside the one quoted).
+  if (isLowSurrogate(text, start)) start++;
+  if (isLowSurrogate(text, end)) end++;
   const flat = text.slice(start, end).replace(/\s+/g, ' ').trim();
   return `${start > 0 ? '…' : ''}${flat}${end < text.length ? '…' : ''}`;
 }
 
+export interface PrintFonts {
+  /** The fallback blocks (fallback.ts) that can be loaded; all the app ships when not given. */
+  fallback?: ReadonlySet<string>;
+  /** Receives the fallback blocks the document uses: the renderer loads these and no others. */
+  needs?: Set<string>;
+}
+
 /**
- * Makes every printed string of `doc` ready for the fonts (printText), in place, and says what they cannot draw;
- * undefined when they draw all of it. Strings are printed text under `text`, and as items of a stack, a table row or
- * any other list of content.
+ * Makes every printed string of `doc` ready for the fonts (printText), in place, and says what they cannot draw —
+ * neither Noto SC nor a fallback block; undefined when they draw all of it. Strings are printed text under `text`,
+ * and as items of a stack, a table row or any other list of content.
  */
-export function prepareForPrint(doc: { content: unknown }): UnprintableText | undefined {
+export function prepareForPrint(doc: { content: unknown }, fonts: PrintFonts = {}): UnprintableText | undefined {
   const chars = new Set<string>();
   const samples: string[] = [];
   const seen = (text: string): string => {
     const cleaned = printText(text);
     if (surelyPrintable(cleaned)) return cleaned;
-    const missing = missingPrintChars(cleaned);
+    const missing = missingPrintChars(cleaned, fonts.fallback, fonts.needs);
     if (missing.length) {
       for (const c of missing) chars.add(c);
       const sample = sampleOf(cleaned, missing[0]!);

@@ -26,8 +26,9 @@ async function rosterFile(path: string): Promise<void> {
   sheet.addRow(['张伟', '男', '1988-03-03', '', '', '正式', '第一党小组']); // row 4: no 入党日期
   sheet.addRow(['赵丽', '女', '1995/4/4', '2024-06-30', '', '预备', '第一党小组']);
   sheet.addRow(['孙强', '男', '1979-09-09', '2000-07-01', '2001-07-01', '正式', '第三党小组']); // row 6: unknown group
-  // 𠮷 (CJK Extension B) is in no print font: the preview says so before anything is written.
-  sheet.addRow(['𠮷静', '女', '1982-12-12', '2005-07-01', '2006-07-01', '正式', '']);
+  // 𰻞 (CJK Extension G) is in no print font, not even the fallback for Extension B–F: the preview says so before
+  // anything is written.
+  sheet.addRow(['𰻞静', '女', '1982-12-12', '2005-07-01', '2006-07-01', '正式', '']);
   await writeFile(path, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
 }
 
@@ -62,7 +63,7 @@ test('a roster is imported from Excel after a preview, survives reload, and is e
   await expect(preview).toBeVisible();
   await expect(preview.getByText('4 行有效，可以导入')).toBeVisible();
   await expect(preview.getByText('1 个姓名含打印字体中没有的字')).toBeVisible();
-  await expect(preview.getByText(/^𠮷静：打印的记录单和卷宗里这些字会显示为方框/)).toBeVisible();
+  await expect(preview.getByText(/^𰻞静：打印的记录单和卷宗里这些字会显示为方框/)).toBeVisible();
   const badRows = preview.locator('.ant-table-tbody tr.ant-table-row');
   await expect(badRows).toHaveCount(2);
   await expect(badRows.nth(0)).toContainText('第4行');
@@ -102,7 +103,7 @@ test('a roster is imported from Excel after a preview, survives reload, and is e
   sheet.eachRow((row, n) => {
     if (n > 1) names.push(String(row.getCell(1).value));
   });
-  expect(names.sort()).toEqual(['李明', '王芳', '𠮷静', '赵丽'].sort());
+  expect(names.sort()).toEqual(['李明', '王芳', '𰻞静', '赵丽'].sort());
 });
 
 test('转出 keeps the member under 已离开, and a duplicate is refused', async ({ page }) => {

@@ -26,6 +26,22 @@ function loadFonts(urls: Record<string, string>): Promise<Record<string, Uint8Ar
   return fonts;
 }
 
+/** Fallback blocks for 生僻字 fetched so far (each ≈ 0.5 MB, kept for later jobs). */
+const fallbackFonts = new Map<string, Promise<Uint8Array>>();
+
+function loadFallback(name: string, url: string): Promise<Uint8Array> {
+  let found = fallbackFonts.get(name);
+  if (!found) {
+    found = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`无法读取字体文件 ${name}（${response.status}）`);
+      return new Uint8Array(await response.arrayBuffer());
+    });
+    found.catch(() => fallbackFonts.delete(name)); // let a later job try again
+    fallbackFonts.set(name, found);
+  }
+  return found;
+}
+
 /** Long edge of a printed photo: ~150 dpi across the A4 text width is plenty and keeps the PDF small. */
 const PRINT_EDGE = 1000;
 
@@ -69,7 +85,7 @@ function layoutLabel(p: RenderProgress): string {
   return p.total > 1 ? `正在排版：第 ${Math.min(p.done + 1, p.total)}/${p.total} 部分` : '正在排版';
 }
 
-async function run(id: number, job: PdfJob, fontUrls: Record<string, string>) {
+async function run(id: number, job: PdfJob, fontUrls: Record<string, string>, fallbackUrls: Record<string, string>) {
   const post = (label: string, fraction: number) =>
     scope.postMessage({ type: 'progress', id, progress: { label, fraction } });
   post('正在加载字体', 0.02);
@@ -88,20 +104,29 @@ async function run(id: number, job: PdfJob, fontUrls: Record<string, string>) {
   } else {
     doc = buildMeetingRecordDoc(job.meeting, { ...job.context, images });
   }
-  const unprintable = prepareForPrint(doc);
-  const bytes = await renderPdf(doc, fontBytes, {
-    onProgress: (p) => {
-      const base =
-        p.phase === 'render'
-          ? 0.3 + 0.62 * (p.done / Math.max(1, p.total))
-          : p.phase === 'layout'
-            ? 0.22 + 0.68 * (p.done / Math.max(1, p.total))
-            : p.phase === 'merge'
-              ? 0.92
-              : 0.96;
-      post(layoutLabel(p), base);
+  // 生僻字 the Noto fonts lack are drawn from the fallback blocks the text needs, fetched now if not yet.
+  const needs = new Set<string>();
+  const unprintable = prepareForPrint(doc, { fallback: new Set(Object.keys(fallbackUrls)), needs });
+  const fallback = await Promise.all(
+    [...needs].map(async (name) => [name, await loadFallback(name, fallbackUrls[name]!)] as const),
+  );
+  const bytes = await renderPdf(
+    doc,
+    { ...fontBytes, ...Object.fromEntries(fallback) },
+    {
+      onProgress: (p) => {
+        const base =
+          p.phase === 'render'
+            ? 0.3 + 0.62 * (p.done / Math.max(1, p.total))
+            : p.phase === 'layout'
+              ? 0.22 + 0.68 * (p.done / Math.max(1, p.total))
+              : p.phase === 'merge'
+                ? 0.92
+                : 0.96;
+        post(layoutLabel(p), base);
+      },
     },
-  });
+  );
   scope.postMessage(
     { type: 'done', id, bytes, ...(fingerprint ? { fingerprint } : {}), ...(unprintable ? { unprintable } : {}) },
     [bytes.buffer],
@@ -110,8 +135,8 @@ async function run(id: number, job: PdfJob, fontUrls: Record<string, string>) {
 
 // Cancelling is done by the UI terminating this worker (pdfClient.ts): pdfmake's layout cannot be interrupted.
 scope.onmessage = (event) => {
-  const { id, job, fontUrls } = event.data;
-  run(id, job, fontUrls).catch((error: unknown) => {
+  const { id, job, fontUrls, fallbackUrls } = event.data;
+  run(id, job, fontUrls, fallbackUrls).catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     scope.postMessage({ type: 'error', id, message, cancelled: false });
   });

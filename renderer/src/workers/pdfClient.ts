@@ -14,6 +14,20 @@ const FONT_URLS: Record<string, string> = {
   'NotoSerifSC-Bold.ttf': serifBold,
 };
 
+/**
+ * The fallback blocks of 花園明朝 B for 生僻字 (resources/fonts/fallback, made by scripts/prepare-fonts.mjs), by file
+ * name → URL of the bundled copy. Each is fetched only by a job whose text needs it.
+ */
+const FALLBACK_URLS: Record<string, string> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<string>('../../../resources/fonts/fallback/*.ttf', {
+      query: '?url',
+      import: 'default',
+      eager: true,
+    }),
+  ).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url]),
+);
+
 export interface PdfResult {
   bytes: Uint8Array;
   fingerprint?: string;
@@ -95,6 +109,6 @@ export function renderInWorker(
       },
       { once: true },
     );
-    w.postMessage({ type: 'render', id, job, fontUrls: FONT_URLS } satisfies ToWorker);
+    w.postMessage({ type: 'render', id, job, fontUrls: FONT_URLS, fallbackUrls: FALLBACK_URLS } satisfies ToWorker);
   });
 }

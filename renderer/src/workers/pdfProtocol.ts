@@ -14,7 +14,14 @@ export type PdfJob =
   | { kind: 'meetingRecord'; meeting: Meeting; context: Omit<RecordContext, 'images'>; photos: PrintPhoto[] }
   | { kind: 'dossier'; data: Omit<DossierData, 'images'>; options: DossierOptions; photos: PrintPhoto[] };
 
-export type ToWorker = { type: 'render'; id: number; job: PdfJob; fontUrls: Record<string, string> };
+export type ToWorker = {
+  type: 'render';
+  id: number;
+  job: PdfJob;
+  fontUrls: Record<string, string>;
+  /** The fallback blocks for 生僻字 (shared/print/fallback.ts) by file name: loaded only when a document needs one. */
+  fallbackUrls: Record<string, string>;
+};
 
 export interface PdfProgress {
   /** Chinese label of the step, e.g. 「正在排版：第 3/8 部分」. */

@@ -24,8 +24,11 @@ it('says which characters will print as boxes, and is read with the input', () =
   const input = screen.getByLabelText('姓名');
   fireEvent.change(input, { target: { value: '王䶮' } });
   expect(screen.queryByText(/在打印字体中没有/)).toBeNull();
+  // Extension B prints from the fallback font (shared/print/fallback.ts); Extension G does not print.
   fireEvent.change(input, { target: { value: '王𠈌' } });
-  const note = screen.getByText(/^“𠈌”在打印字体中没有/);
+  expect(screen.queryByText(/在打印字体中没有/)).toBeNull();
+  fireEvent.change(input, { target: { value: '王𰻞' } });
+  const note = screen.getByText(/^“𰻞”在打印字体中没有/);
   expect(input.getAttribute('aria-describedby')).toBe(note.id);
   expect(input.getAttribute('aria-invalid')).toBeNull();
 });

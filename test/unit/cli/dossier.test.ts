@@ -169,6 +169,31 @@ describe('npm run dossier', () => {
   });
 });
 
+describe('npm run dossier with 生僻字 and an emoji in the records', () => {
+  it('draws 𠮷 from the fallback font, searchable in the PDF, and names on stderr only what no font has', async () => {
+    const sub = await mkdtemp(join(tmpdir(), 'dossier-cli-rare-'));
+    try {
+      const target = meetings2025().find((m) => m.status === '已定稿')!;
+      const meetings = contents.tables.meetings.map((m) =>
+        m.id === target.id ? { ...m, topic: '学习𠮷野花同志先进事迹', content: '大家深受教育👍' } : m,
+      );
+      const rare = join(sub, 'rare.zip');
+      await writeAll(rare, { ...contents, tables: { ...contents.tables, meetings } });
+      const out = join(sub, 'rare.pdf');
+      const run = capture();
+      expect(await dossier(['--backup', rare, '--year', '2025', '--out', out], run.out)).toBe(0);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      expect(text.replace(/\s+/g, '')).toContain('学习𠮷野花同志先进事迹');
+      expect(execFileSync('pdffonts', [out], { encoding: 'utf8' })).toContain('HanaMinB');
+      const notice = run.stderr.find((line) => line.includes('在打印字体中没有'));
+      expect(notice).toContain('“👍”');
+      expect(notice).not.toContain('𠮷');
+    } finally {
+      await rm(sub, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('npm run dossier:verify', () => {
   it('says 一致 for the backup the volume was made from', async () => {
     const run = capture();

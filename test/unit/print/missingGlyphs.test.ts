@@ -18,14 +18,20 @@ describe('missingPrintChars', () => {
   });
 
   it('names Extension B characters and emoji once each, in order, ignoring emoji variation selectors', () => {
-    expect(missingPrintChars('𠈌𡒄喆𠈌 开会👍✅️')).toEqual(['𠈌', '𡒄', '👍', '✅']);
+    // Without the fallback blocks of 花園明朝 B (fallback.ts) …
+    expect(missingPrintChars('𠈌𡒄喆𠈌 开会👍✅️', new Set())).toEqual(['𠈌', '𡒄', '👍', '✅']);
+    // … and with them, as the app prints: the 生僻字 are drawn, Extension G (𰀀) and emoji are not.
+    const needs = new Set<string>();
+    expect(missingPrintChars('𠈌𡒄喆𠈌 开会👍✅️ 𰀀', undefined, needs)).toEqual(['👍', '✅', '𰀀']);
+    expect([...needs]).toEqual(['HanaMinB-ExtB-01.ttf', 'HanaMinB-ExtB-06.ttf']);
   });
 
   it('words the warning, naming at most five characters', () => {
     expect(missingGlyphWarning('张三')).toBeUndefined();
     expect(missingGlyphWarning(undefined)).toBeUndefined();
-    expect(missingGlyphWarning('王𠈌')).toBe(
-      '“𠈌”在打印字体中没有，打印的记录单和卷宗里会显示为方框；生僻字可改用常用写法并在备注中说明',
+    expect(missingGlyphWarning('王𠈌')).toBeUndefined();
+    expect(missingGlyphWarning('王𰀀')).toBe(
+      '“𰀀”在打印字体中没有，打印的记录单和卷宗里会显示为方框；生僻字可改用常用写法并在备注中说明',
     );
     expect(missingGlyphWarning('😀😁😂🤣😃😄')).toMatch(/^“😀”“😁”“😂”“🤣”“😃”等 6 个字符在打印字体中没有/);
   });

@@ -25,6 +25,7 @@ describe('printText', () => {
 
 describe('prepareForPrint', () => {
   it('cleans every printed string in place and reports what the fonts cannot draw, with where', () => {
+    // As where no fallback block of 花園明朝 can be loaded: 𠮷 and 𡈼 are reported with the emoji.
     const doc = {
       content: [
         { text: '支部书记 𠮷野花', style: 'cover' },
@@ -33,7 +34,7 @@ describe('prepareForPrint', () => {
         { image: 'data:image/png;base64,AAAA', id: 'photo-𠮷' },
       ],
     };
-    const found = prepareForPrint(doc);
+    const found = prepareForPrint(doc, { fallback: new Set() });
     expect(found?.chars).toEqual(['𠮷', '𡈼', '👍']);
     // Each text once, inline runs as they are written.
     expect(found?.samples).toEqual(['支部书记 𠮷野花', '王𡈼', '讨论热烈👍', '𠮷野花']);
@@ -47,8 +48,29 @@ describe('prepareForPrint', () => {
   });
 
   it('shortens a long text around the first character it cannot draw', () => {
-    const doc = { content: [{ text: `${'会议'.repeat(20)}𠮷${'内容'.repeat(20)}` }] };
-    expect(prepareForPrint(doc)?.samples).toEqual([`…${'会议'.repeat(6)}𠮷${'内容'.repeat(6)}…`]);
+    const doc = { content: [{ text: `${'会议'.repeat(20)}👍${'内容'.repeat(20)}` }] };
+    expect(prepareForPrint(doc)?.samples).toEqual([`…${'会议'.repeat(6)}👍${'内容'.repeat(6)}…`]);
+  });
+
+  it('with the fallback blocks, reports only what none draws and names the blocks the document needs', () => {
+    const doc = { content: [{ text: '支部书记 𠮷野花' }, { stack: ['王𡈼', '讨论热烈👍', '𠮷'] }] };
+    const needs = new Set<string>();
+    expect(prepareForPrint(doc, { needs })?.chars).toEqual(['👍']);
+    expect([...needs].sort()).toEqual(['HanaMinB-ExtB-03.ttf', 'HanaMinB-ExtB-05.ttf']);
+    // A block that cannot be loaded here leaves its characters reported.
+    const only03 = new Set<string>();
+    expect(prepareForPrint(doc, { fallback: new Set(['HanaMinB-ExtB-03.ttf']), needs: only03 })?.chars).toEqual([
+      '𡈼',
+      '👍',
+    ]);
+    expect([...only03]).toEqual(['HanaMinB-ExtB-03.ttf']);
+  });
+
+  it('never quotes half of a character outside the BMP beside the one it names', () => {
+    // 12 UTF-16 units before 👍 fall between the two halves of 𠮷.
+    const doc = { content: [{ text: `甲乙𠮷${'会'.repeat(11)}👍${'议'.repeat(11)}𡈼丙` }] };
+    const [sample] = prepareForPrint(doc)!.samples;
+    expect(sample).toBe(`…${'会'.repeat(11)}👍${'议'.repeat(11)}𡈼…`);
   });
 
   it('reports nothing for a document it can print whole', () => {

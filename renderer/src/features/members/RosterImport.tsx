@@ -79,7 +79,8 @@ export function RosterImport({ branch, members }: Readonly<Props>) {
   const validCount = preview?.result.valid.length ?? 0;
   const bad = preview?.result.errors ?? [];
   const notes = preview?.result.notes ?? [];
-  // Names the print fonts cannot draw (𠮷野花): said before they are written, where they can still be changed.
+  // Names no print font draws, not even the fallback for 生僻字 (an emoji, 𰻞 of Extension G): said before they are
+  // written, where they can still be changed.
   const unprintable = (preview?.result.valid ?? []).map((m) => m.name).filter((n) => missingPrintChars(n).length > 0);
 
   return (
