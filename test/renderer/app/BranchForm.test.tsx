@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { db } from '../../../renderer/src/db/db';
 import { createBranch } from '../../../renderer/src/db/repositories/branches';
+import { createMember } from '../../../renderer/src/db/repositories/members';
+import { memberInput } from '../meetings/fixtures';
 import { BranchForm } from '../../../renderer/src/features/branch/BranchForm';
 
 afterEach(cleanup);
@@ -359,6 +361,27 @@ describe('BranchForm 换届/调整', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('refuses a 预备党员 as successor, as 换届选举 does', async () => {
+    const stored = await storedWithSecretary();
+    await createMember(stored.id, { ...memberInput('梁飞'), joinedDate: '2025-01-10', status: '预备' });
+    await createMember(stored.id, memberInput('胡桂兰', '女'));
+    const { onSaved } = renderForm({ branch: stored });
+    await screen.findByDisplayValue('罗雪');
+    fireEvent.click(within(screen.getByRole('group', { name: '委员 1' })).getByRole('button', { name: '换届/调整' }));
+    const dialog = await screen.findByRole('dialog', { name: '换届/调整：罗雪（书记）' }, SLOW);
+    typeDate(dialog, '换届日期（罗雪任职止、接任者任职起）', '2025-07-15');
+    const successor = within(dialog).getByLabelText('接任书记（姓名，暂未确定可不填）');
+    fireEvent.change(successor, { target: { value: '梁飞' } });
+    expect(await within(dialog).findByText('2025-07-15为预备党员，没有被选举权', undefined, SLOW)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+    expect(screen.getByRole('dialog', { name: '换届/调整：罗雪（书记）' })).toBeTruthy();
+    fireEvent.change(successor, { target: { value: '胡桂兰' } });
+    await waitFor(() => expect(within(dialog).queryByText(/预备党员/)).toBeNull(), SLOW);
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '换届/调整：罗雪（书记）' })).toBeNull(), SLOW);
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
   it('refuses a 任职止 before the 任职起, and a successor whose tenure overlaps the former 书记, on the fields', async () => {
     const stored = await storedWithSecretary();
     const { onSaved } = renderForm({ branch: stored });
@@ -501,6 +524,63 @@ describe('BranchForm 换届选举', { timeout: 30_000 }, () => {
       { name: '王玲', role: '宣传委员', from: '2025-07-15' },
     ]);
     expect([saved?.termStart, saved?.termEnd]).toEqual(['2025-07-15', '2028-07-14']);
+  });
+
+  it('opened again before 保存, corrects the election entered (a pick, the date) instead of adding to it', async () => {
+    const stored = await createBranch({
+      name: '第一党支部',
+      termStart: '2022-07-15',
+      termEnd: '2025-07-14',
+      committee: [
+        { name: '罗雪', role: '书记', from: '2022-07-15' },
+        { name: '蒋国栋', role: '宣传委员' },
+      ],
+    });
+    const { onSaved } = renderForm({ branch: stored });
+    await screen.findByDisplayValue('罗雪');
+    const open = async () => {
+      fireEvent.click(screen.getByRole('button', { name: '换届选举（整届）' }));
+      return screen.findByRole('dialog', { name: '换届选举' }, SLOW);
+    };
+    const confirm = async (dialog: HTMLElement) => {
+      fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+      await waitFor(() => expect(screen.queryByRole('dialog', { name: '换届选举' })).toBeNull(), SLOW);
+    };
+    let dialog = await open();
+    typeDate(dialog, '换届日期（选举大会召开日）', '2025-07-16');
+    fireEvent.change(within(dialog).getByLabelText('当选宣传委员'), { target: { value: '王文静' } });
+    await confirm(dialog);
+
+    dialog = await open();
+    expect(within(dialog).getByText('修改本次已填写、尚未保存的换届选举')).toBeTruthy();
+    // What was entered, on the committee from before it: 蒋国栋 is still the 原任.
+    expect((within(dialog).getByLabelText('当选宣传委员') as HTMLInputElement).value).toBe('王文静');
+    expect(within(dialog).getByText('原任：蒋国栋')).toBeTruthy();
+    typeDate(dialog, '换届日期（选举大会召开日）', '2025-07-15');
+    fireEvent.change(within(dialog).getByLabelText('当选宣传委员'), { target: { value: '孙伟' } });
+    await confirm(dialog);
+
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled(), SLOW);
+    const saved = await db.branches.get(stored.id);
+    expect(saved?.committee).toEqual([
+      { name: '罗雪', role: '书记', from: '2022-07-15' },
+      { name: '蒋国栋', role: '宣传委员', to: '2025-07-15' },
+      { name: '孙伟', role: '宣传委员', from: '2025-07-15' },
+    ]);
+    expect([saved?.termStart, saved?.termEnd]).toEqual(['2025-07-15', '2028-07-14']);
+  });
+
+  it('gives the focus back to 换届选举（整届） when the dialog closes', async () => {
+    const stored = await storedWithSecretary();
+    renderForm({ branch: stored });
+    await screen.findByDisplayValue('罗雪');
+    const button = screen.getByRole('button', { name: '换届选举（整届）' });
+    button.focus();
+    fireEvent.click(button);
+    const dialog = await screen.findByRole('dialog', { name: '换届选举' }, SLOW);
+    fireEvent.click(within(dialog).getByRole('button', { name: /^取\s?消$/ }));
+    await waitFor(() => expect(document.activeElement).toBe(button), SLOW);
   });
 
   it('取消 changes nothing', async () => {

@@ -63,4 +63,36 @@ describe('BranchProfile', () => {
       .map((row) => row.textContent);
     expect(rows).toEqual(['书记胡桂兰2020-07-15 至 2099-07-14', '组织委员袁明哲—', '书记苏明待任2099-07-14 起']);
   });
+
+  it('lists the 书记 first wherever the form has the row, and says 改任 of a former row of someone now in another post', () => {
+    const elected: Branch = {
+      ...branch,
+      committee: [
+        { name: '罗雪', role: '书记', from: '2022-07-15', to: '2025-07-15' },
+        { name: '胡桂兰', role: '副书记', from: '2022-07-15', to: '2025-07-15' },
+        { name: '袁明哲', role: '组织委员' },
+        { name: '许庆丰', role: '纪检委员' },
+        { name: '胡桂兰', role: '书记', from: '2025-07-15' },
+        { name: '王文静', role: '宣传委员', from: '2025-07-15' },
+      ],
+    };
+    render(
+      <AppProviders>
+        <BranchProfile branch={elected} />
+      </AppProviders>,
+    );
+    const table = screen.getByRole('columnheader', { name: '任职起止' }).closest('table')!;
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual([
+      '书记胡桂兰2025-07-15 起',
+      '组织委员袁明哲—',
+      '纪检委员许庆丰—',
+      '宣传委员王文静2025-07-15 起',
+      '书记罗雪已离任2022-07-15 至 2025-07-15',
+      '副书记胡桂兰改任书记2022-07-15 至 2025-07-15',
+    ]);
+  });
 });

@@ -3,10 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   addableRoles,
+  candidateProblem,
   applyElection,
   electionProblems,
   electionSummary,
   rosterNamesOn,
+  rosterOptions,
   seatsOf,
   termEndFor,
   termYearsOf,
@@ -87,6 +89,7 @@ describe('electionSummary', () => {
       moving: ['罗雪（书记→纪检委员）', '胡桂兰（副书记→书记）'],
       leaving: ['蒋国栋（宣传委员）'],
       joining: ['王玲（宣传委员）'],
+      vacant: ['副书记'],
     });
   });
 });
@@ -149,7 +152,7 @@ describe('electionProblems', () => {
     expect(electionProblems(committee, '2023-01-01', seatsOf(committee), roster).date).toBeUndefined();
   });
 
-  it('advises on a name not on the roster, one who had left, a 预备党员, and one elected twice', () => {
+  it('refuses a 预备党员, one who had left, and the 书记 as 副书记; advises on a name not on the roster and on 兼任', () => {
     const seats = [
       seat('a', '书记', '罗雪', '罗雪'),
       seat('b', '副书记', '胡桂兰', '罗雪'),
@@ -157,20 +160,44 @@ describe('electionProblems', () => {
       seat('d', '宣传委员', '蒋国栋', '王玲'),
       seat('e', '纪检委员', '', '许庆丰'),
       seat('f', '委员', '', '李不在'),
+      seat('g', '青年委员', '', '许庆丰'),
     ];
     const { notes, seats: refused, date } = electionProblems(committee, '2025-07-15', seats, roster);
     expect(date).toBeUndefined();
-    expect(refused).toEqual({});
-    expect(notes).toEqual({
-      b: '同时当选书记，将记为兼任',
-      c: '2025-07-15不在本支部党员名册中',
+    expect(refused).toEqual({
+      b: '已当选书记，书记和副书记不能由一人兼任',
+      c: '已于2025-06-30离开本支部，不能任职',
       d: '2025-07-15为预备党员，没有被选举权',
+    });
+    expect(notes).toEqual({
       f: '党员名册中没有此人，请核对姓名',
+      g: '同时当选纪检委员，将记为兼任',
     });
   });
 
+  it('refuses an election on or before the start of the 本届 now: a typo of the year', () => {
+    expect(electionProblems(committee, '2018-07-15', seatsOf(committee), roster, '2023-06-18').date).toBe(
+      '换届日期须晚于本届开始日期（2023-06-18），请核对年份',
+    );
+    expect(electionProblems(committee, '2025-07-15', seatsOf(committee), roster, '2023-06-18').date).toBeUndefined();
+  });
+
+  it('says who joins before the day they came is not yet on the roll', () => {
+    const late = [...roster, member('新来', { joinedDate: '2024-01-01', joinedBranchDate: '2025-09-01' })];
+    expect(candidateProblem('新来', '2025-07-15', late)).toEqual({
+      error: '2025-07-15尚未在本支部党员名册中，不能任职',
+    });
+    expect(candidateProblem('新来', '2025-09-01', late)).toEqual({});
+    expect(candidateProblem('新来', undefined, late)).toEqual({});
+    expect(candidateProblem('谁', '2025-07-15', [])).toEqual({});
+  });
+
   it('gives no roster advice to a branch without a roster, refuses a name over 20 characters, and notes a missing 书记', () => {
-    const seats = [seat('a', '书记', '罗雪', ''), seat('b', '委员', '', '某'.repeat(21)), seat('c', '委员', '', '李四')];
+    const seats = [
+      seat('a', '书记', '罗雪', ''),
+      seat('b', '委员', '', '某'.repeat(21)),
+      seat('c', '委员', '', '李四'),
+    ];
     const problems = electionProblems(committee, '2025-07-15', seats, []);
     expect(problems.seats).toEqual({ b: '姓名不能超过 20 个字' });
     expect(problems.notes).toEqual({});
@@ -199,5 +226,19 @@ describe('rosterNamesOn', () => {
     ];
     expect(rosterNamesOn(roster, '2025-07-15')).toEqual(['艾米', '赵敏']);
     expect(rosterNamesOn(roster, undefined)).toEqual(['艾米', '王芳', '赵敏']);
+  });
+});
+
+describe('rosterOptions', () => {
+  it('marks a 预备党员 of the day, and no longer once they are 正式', () => {
+    const roster = [
+      member('梁飞', { status: '正式', joinedDate: '2024-09-01', fullMemberDate: '2025-09-01' }),
+      member('艾米'),
+    ];
+    expect(rosterOptions(roster, '2025-07-15')).toEqual([
+      { value: '艾米', label: '艾米' },
+      { value: '梁飞', label: '梁飞（预备党员）' },
+    ]);
+    expect(rosterOptions(roster, '2025-10-01').map((o) => o.label)).toEqual(['艾米', '梁飞']);
   });
 });

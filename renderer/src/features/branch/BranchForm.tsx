@@ -22,10 +22,11 @@ import {
   replacedHolders,
   type BranchFormOutput,
   type BranchFormValues,
+  type CommitteeRow,
   type Handover,
 } from './branchFormValues';
 import { HandoverDialog } from './HandoverDialog';
-import { ElectionDialog, type Election } from './ElectionDialog';
+import { ElectionDialog, type Election, type ElectionDraft } from './ElectionDialog';
 import { useMembers } from '../members/useMembers';
 import { showRepositoryError } from '../../ui/repositoryErrors';
 import { useRevealFormErrors } from '../../ui/useRevealErrors';
@@ -82,8 +83,27 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
   const partyGroups = useFieldArray({ control, name: 'partyGroups', keyName: 'fieldKey' });
   const rows = useWatch({ control, name: 'committee' }) ?? [];
 
+  // The dialogs are unmounted when they close, so antd cannot put the focus back: the button that opened one gets it
+  // (or, when that row's button is gone after a 换届, the 换届选举 or 添加委员 button), as 删除支部 does.
+  const opener = useRef<HTMLElement | null>(null);
+  const electionButton = useRef<HTMLButtonElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const rememberOpener = () => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  };
+  const focusOpener = () =>
+    requestAnimationFrame(() => {
+      const target = opener.current?.isConnected ? opener.current : (electionButton.current ?? addButton.current);
+      target?.focus();
+    });
+
   // 换届/调整 of the post in row `index`, with a successor's name already typed when the post had been renamed.
-  const [handover, setHandover] = useState<{ index: number; successor: string } | null>(null);
+  const [handover, setHandoverState] = useState<{ index: number; successor: string } | null>(null);
+  const setHandover = (next: { index: number; successor: string } | null) => {
+    if (next) rememberOpener();
+    else focusOpener();
+    setHandoverState(next);
+  };
   // A 换届 changes several posts on one day: the next 换届/调整 starts from the date of the last one.
   const [lastHandoverDate, setLastHandoverDate] = useState<string | undefined>(undefined);
   const onHandover = (h: Handover) => {
@@ -94,9 +114,28 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
     if (formState.isSubmitted) void trigger('committee');
   };
   // 换届选举 of the whole committee in one dialog (election.ts), with the new 本届 dates.
-  const [electing, setElecting] = useState(false);
+  const [electing, setElectingState] = useState(false);
+  const setElecting = (open: boolean) => {
+    if (open) rememberOpener();
+    else focusOpener();
+    setElectingState(open);
+  };
+  // The committee and 本届 before the election entered in this edit, and what was entered: opened again before 保存,
+  // the dialog corrects that election (a pick, the date) instead of holding a second one on top of it.
+  const [elected, setElected] = useState<{
+    before: { committee: CommitteeRow[]; termStart: string | undefined; termEnd: string | undefined };
+    draft: ElectionDraft;
+  } | null>(null);
   const roster = useMembers(branch?.id ?? '');
   const onElection = (e: Election) => {
+    setElected({
+      before: elected?.before ?? {
+        committee: getValues('committee') ?? [],
+        termStart: getValues('termStart'),
+        termEnd: getValues('termEnd'),
+      },
+      draft: e.draft,
+    });
     setElecting(false);
     setLastHandoverDate(e.date);
     committee.replace(e.committee);
@@ -300,20 +339,26 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
           })}
           <Space wrap>
             <Button
+              ref={addButton}
               type="dashed"
               icon={<PlusOutlined />}
               onClick={() => committee.append({ name: '', role: nextCommitteeRole(getValues('committee') ?? []) })}
             >
               添加委员
             </Button>
-            {branch && <Button onClick={() => setElecting(true)}>换届选举（整届）</Button>}
+            {branch && (
+              <Button ref={electionButton} onClick={() => setElecting(true)}>
+                换届选举（整届）
+              </Button>
+            )}
           </Space>
           {electing && (
             <ElectionDialog
-              committee={getValues('committee') ?? []}
-              termStart={getValues('termStart')}
-              termEnd={getValues('termEnd')}
+              committee={elected?.before.committee ?? getValues('committee') ?? []}
+              termStart={elected ? elected.before.termStart : getValues('termStart')}
+              termEnd={elected ? elected.before.termEnd : getValues('termEnd')}
               roster={roster}
+              draft={elected?.draft}
               onConfirm={onElection}
               onCancel={() => setElecting(false)}
             />

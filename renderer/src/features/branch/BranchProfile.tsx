@@ -1,21 +1,40 @@
 // Read-only 支部概况 of one branch: basic facts, committee, party groups and culture, as an inspector reads them.
 import { Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import { tenureText } from '../../../../shared/branch/committee';
+import { sameName } from '../../../../shared/names';
 import { chinaToday, type Branch, type CommitteeMember, type PartyGroup } from '../../../../shared/schemas';
 
 const NOT_FILLED = '未填写';
 
 /**
- * Those in office first, in the form's order; then those who take office later (a 换届 entered ahead, 任职起 still to
- * come); then former members (任职止 past), the latest to leave first.
+ * Those in office first — 书记, 副书记, then the other posts in the order the form first names them (换届选举 adds its
+ * new 书记 at the end of the form) — then those who take office later (a 换届 entered ahead, 任职起 still to come),
+ * then former members (任职止 past), the latest to leave first. A former row of someone now in another post says so
+ * (「改任书记」) rather than 「已离任」.
  */
 function committeeRows(committee: readonly CommitteeMember[], today: string) {
   const former = (m: CommitteeMember) => Boolean(m.to && m.to < today);
   const upcoming = (m: CommitteeMember) => Boolean(m.from && m.from > today);
   const rank = (r: { former: boolean; upcoming: boolean }) => (r.former ? 2 : r.upcoming ? 1 : 0);
+  const post = (role: string) =>
+    role === '书记' ? -2 : role === '副书记' ? -1 : committee.findIndex((m) => m.role === role);
+  const inOffice = committee.filter((m) => !former(m) && !upcoming(m));
   return committee
-    .map((member, index) => ({ ...member, key: index, former: former(member), upcoming: upcoming(member) }))
-    .sort((a, b) => rank(a) - rank(b) || (a.former ? (b.to! < a.to! ? -1 : 1) : 0) || a.key - b.key);
+    .map((member, index) => ({
+      ...member,
+      key: index,
+      former: former(member),
+      upcoming: upcoming(member),
+      nowRole: former(member)
+        ? inOffice.find((m) => m.role !== member.role && sameName(m.name, member.name))?.role
+        : undefined,
+    }))
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (a.former ? (b.to! < a.to! ? -1 : b.to! > a.to! ? 1 : 0) : post(a.role) - post(b.role)) ||
+        a.key - b.key,
+    );
 }
 
 export function BranchProfile({ branch }: Readonly<{ branch: Branch }>) {
@@ -61,7 +80,7 @@ export function BranchProfile({ branch }: Readonly<{ branch: Branch }>) {
                 row.former ? (
                   <Space size={4}>
                     <Typography.Text type="secondary">{name}</Typography.Text>
-                    <Tag>已离任</Tag>
+                    <Tag>{row.nowRole ? `改任${row.nowRole}` : '已离任'}</Tag>
                   </Space>
                 ) : row.upcoming ? (
                   <Space size={4}>

@@ -9,31 +9,44 @@ import { chosenLabelRender, describedByChosen } from '../../ui/chosenValue';
 import { SELECT_CLEAR } from '../../ui/controlLabels';
 import { DateInput } from '../../ui/DateInput';
 import { labelMatches } from '../../ui/pickerSearch';
+import { tidyPersonName } from '../../../../shared/names';
 import type { CommitteeRow } from './branchFormValues';
 import {
   addableRoles,
   applyElection,
   electionProblems,
   electionSummary,
-  rosterNamesOn,
+  rosterOptions,
   seatsOf,
   termEndFor,
   termYearsOf,
   type Seat,
 } from './election';
 
+/** What the dialog was filled with: opened again before 保存, it starts from it. */
+export interface ElectionDraft {
+  date: string;
+  years: 3 | 5;
+  seats: Seat[];
+  added: number;
+}
+
 export interface Election {
   date: string;
   termEnd: string;
   committee: CommitteeRow[];
+  draft: ElectionDraft;
 }
 
 interface Props {
+  /** The committee before the election (when opened again before 保存: before the one entered then). */
   committee: readonly CommitteeRow[];
   termStart: string | undefined;
   termEnd: string | undefined;
   /** The branch's whole roster (undefined while it loads, or for a branch not yet saved). */
   roster: readonly Member[] | undefined;
+  /** The election entered earlier in this edit, not yet saved: corrected here, not added to. */
+  draft?: ElectionDraft | undefined;
   onConfirm: (election: Election) => void;
   onCancel: () => void;
 }
@@ -48,35 +61,41 @@ function seatLabels(seats: readonly Seat[]): Map<string, string> {
   return labels;
 }
 
-export function ElectionDialog({ committee, termStart, termEnd, roster, onConfirm, onCancel }: Readonly<Props>) {
+export function ElectionDialog({ committee, termStart, termEnd, roster, draft, onConfirm, onCancel }: Readonly<Props>) {
   const id = `election-${useId().replace(/:/g, '')}`;
-  const [date, setDate] = useState<string | undefined>(undefined);
-  const [years, setYears] = useState<3 | 5>(termYearsOf(termStart, termEnd));
-  const [seats, setSeats] = useState<Seat[]>(() => seatsOf(committee));
-  const [added, setAdded] = useState(0);
+  const [date, setDate] = useState<string | undefined>(draft?.date);
+  const [years, setYears] = useState<3 | 5>(draft?.years ?? termYearsOf(termStart, termEnd));
+  const [seats, setSeats] = useState<Seat[]>(() => draft?.seats ?? seatsOf(committee));
+  const [added, setAdded] = useState(draft?.added ?? 0);
   const [submitted, setSubmitted] = useState(false);
 
-  const problems = electionProblems(committee, date, seats, roster ?? []);
+  const problems = electionProblems(committee, date, seats, roster ?? [], termStart);
   const dateError = submitted ? problems.date : undefined;
   const validDate = date && isRealDate(date) ? date : undefined;
   const newTermEnd = validDate ? termEndFor(validDate, years) : undefined;
   const labels = seatLabels(seats);
 
-  // Members on the roll on the day (everyone still on it while the day is not known), by name.
-  const options = useMemo(
-    () => rosterNamesOn(roster ?? [], validDate).map((name) => ({ value: name, label: name })),
-    [roster, validDate],
-  );
+  // Members on the roll on the day (everyone still on it while the day is not known), by name; 预备党员 marked.
+  const options = useMemo(() => rosterOptions(roster ?? [], validDate), [roster, validDate]);
 
   const result = validDate && !problems.date ? applyElection(committee, validDate, seats) : undefined;
   const summary = result
     ? (() => {
-        const { staying, moving, leaving, joining } = electionSummary(committee, seats);
+        const { staying, moving, leaving, joining, vacant } = electionSummary(committee, seats);
         const line = (word: string, list: string[]) =>
           list.length ? `${word} ${list.length} 人：${list.join('、')}` : '';
-        return [line('连任', staying), line('改任', moving), line('离任', leaving), line('新任', joining)].filter(
-          Boolean,
+        // What the notes under the names said, once more where the user reads before 确定.
+        const noted = seats.flatMap((seat) =>
+          problems.notes[seat.key] ? [`${tidyPersonName(seat.name)}（${seat.role}）${problems.notes[seat.key]}`] : [],
         );
+        return [
+          line('连任', staying),
+          line('改任', moving),
+          line('离任', leaving),
+          line('新任', joining),
+          vacant.length ? `空缺：${vacant.join('、')}` : '',
+          noted.length ? `请核对：${noted.join('；')}` : '',
+        ].filter(Boolean);
       })()
     : undefined;
 
@@ -91,10 +110,16 @@ export function ElectionDialog({ committee, termStart, termEnd, roster, onConfir
   const confirm = () => {
     setSubmitted(true);
     if (!result || !newTermEnd || Object.keys(problems.seats).length > 0) return;
-    onConfirm({ date: validDate!, termEnd: newTermEnd, committee: result });
+    onConfirm({
+      date: validDate!,
+      termEnd: newTermEnd,
+      committee: result,
+      draft: { date: validDate!, years, seats, added },
+    });
   };
 
-  const fieldError = (key: string) => (submitted ? problems.seats[key] : undefined);
+  // A name that cannot take a post (预备党员, not on the roll) is said at once, as the notes are.
+  const fieldError = (key: string) => problems.seats[key];
 
   return (
     <Modal
@@ -111,6 +136,15 @@ export function ElectionDialog({ committee, termStart, termEnd, roster, onConfir
       <Typography.Paragraph>
         按支部党员大会选举结果一次填好新一届支委会：连任的保留原任职记录；离任的填上任职止，新任的从换届日期起任职，往年的卷宗仍按当时的委员印制。空缺的职务留空。本届开始、结束日期一并改为新一届的。确定后请核对，再点「保存」。
       </Typography.Paragraph>
+      {draft && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="修改本次已填写、尚未保存的换届选举"
+          description="确定后替换上次填写的结果（之后对支委会成员的手工修改也一并替换）。"
+        />
+      )}
       <Form layout="vertical" component={false}>
         <Flex gap={16} wrap>
           <Form.Item

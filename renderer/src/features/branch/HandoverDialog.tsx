@@ -10,7 +10,7 @@ import { DateInput } from '../../ui/DateInput';
 import type { CommitteeRow, Handover } from './branchFormValues';
 import { labelMatches, PICKER_SEARCH } from '../../ui/pickerSearch';
 import { SELECT_CLEAR } from '../../ui/controlLabels';
-import { rosterNamesOn } from './election';
+import { candidateProblem, rosterOptions } from './election';
 import type { Member } from '../../../../shared/schemas';
 
 interface Props {
@@ -51,11 +51,14 @@ export function HandoverDialog({
       : former.from && date < former.from
         ? `换届日期不能早于${name}的任职起（${former.from}）`
         : undefined;
-  const options = useMemo(
-    () => rosterNamesOn(roster ?? [], date && isRealDate(date) ? date : undefined).map((n) => ({ value: n, label: n })),
-    [roster, date],
-  );
-  const successorError = successor.trim().length > 20 ? '姓名不能超过 20 个字' : undefined;
+  const day = date && isRealDate(date) ? date : undefined;
+  // 预备党员 marked: they cannot take a post (candidateProblem), as in 换届选举.
+  const options = useMemo(() => rosterOptions(roster ?? [], day), [roster, day]);
+  const typed = successor.trim();
+  const candidate = typed ? candidateProblem(typed, day, roster ?? []) : {};
+  const successorError = typed.length > 20 ? '姓名不能超过 20 个字' : candidate.error;
+  // A name the roster does not have is pointed out, not refused (a roster not entered in full).
+  const successorNote = successorError ? undefined : candidate.note;
   const shown = (error: string | undefined) => (submitted ? error : undefined);
 
   const confirm = () => {
@@ -72,16 +75,16 @@ export function HandoverDialog({
     { value: LEAVES, label: '不再担任支委' },
     ...COMMITTEE_ROLES.filter((r) => r !== post).map((r) => ({ value: r, label: `改任${r}` })),
   ];
-  const item = (key: string, label: string, error: string | undefined, required?: boolean) => ({
+  const item = (key: string, label: string, error: string | undefined, required?: boolean, note?: string) => ({
     label,
     htmlFor: `${id}-${key}`,
     required,
-    validateStatus: error ? ('error' as const) : undefined,
-    help: error ? <span id={`${id}-${key}-error`}>{error}</span> : undefined,
+    validateStatus: error ? ('error' as const) : note ? ('warning' as const) : undefined,
+    help: error || note ? <span id={`${id}-${key}-error`}>{error ?? note}</span> : undefined,
   });
-  const a11y = (key: string, error: string | undefined) => ({
+  const a11y = (key: string, error: string | undefined, note?: string) => ({
     'aria-invalid': error ? (true as const) : undefined,
-    'aria-describedby': error ? `${id}-${key}-error` : undefined,
+    'aria-describedby': error || note ? `${id}-${key}-error` : undefined,
   });
 
   return (
@@ -110,7 +113,7 @@ export function HandoverDialog({
             a11y={a11y('date', shown(dateError))}
           />
         </Form.Item>
-        <Form.Item {...item('successor', `接任${post}（姓名，暂未确定可不填）`, shown(successorError))}>
+        <Form.Item {...item('successor', `接任${post}（姓名，暂未确定可不填）`, successorError, false, successorNote)}>
           <AutoComplete
             id={`${id}-successor`}
             value={successor}
@@ -121,8 +124,8 @@ export function HandoverDialog({
             defaultActiveFirstOption
             placeholder="从党员名册选择或输入姓名"
             allowClear={SELECT_CLEAR}
-            status={shown(successorError) ? 'error' : undefined}
-            {...a11y('successor', shown(successorError))}
+            status={successorError ? 'error' : successorNote ? 'warning' : undefined}
+            {...a11y('successor', successorError, successorNote)}
           />
         </Form.Item>
         <Form.Item {...item('former', `${name}此后`, undefined)}>

@@ -92,6 +92,18 @@ export function rosterNamesOn(roster: readonly Member[], date: string | undefine
     .sort(comparePersonNames);
 }
 
+/**
+ * The roster names of `date` as a name picker offers them: the value is the name, the label marks a 预备党员, who
+ * cannot be elected (candidateProblem), so the list does not invite the mistake.
+ */
+export function rosterOptions(roster: readonly Member[], date: string | undefined): { value: string; label: string }[] {
+  return rosterNamesOn(roster, date).map((name) => {
+    const member = roster.find((m) => sameName(m.name, name) && isOnRosterOn(m, date));
+    const probationary = member && statusOn(member, date ?? '9999-12-31') === '预备';
+    return { value: name, label: probationary ? `${name}（预备党员）` : name };
+  });
+}
+
 /** What an election changes, for the dialog to say before it is applied: 「胡桂兰（副书记→书记）」. */
 export interface ElectionSummary {
   /** Re-elected to the post they hold. */
@@ -102,6 +114,8 @@ export interface ElectionSummary {
   leaving: string[];
   /** New to the committee. */
   joining: string[];
+  /** Posts left empty. */
+  vacant: string[];
 }
 
 export function electionSummary(
@@ -125,6 +139,7 @@ export function electionSummary(
     moving,
     leaving,
     joining: elected.map((s) => `${tidyPersonName(s.name)}（${s.role}）`),
+    vacant: seats.filter((s) => !tidyPersonName(s.name)).map((s) => s.role),
   };
 }
 
@@ -152,19 +167,46 @@ export interface ElectionProblems {
 }
 
 /**
+ * Whether the roster lets `name` take a post on `date`: refused for a 预备党员 (党章: no 被选举权) and for one not on
+ * this branch's roll that day (left, or not yet come); a note for a name the roster does not have at all (a typo, or
+ * a roster not entered in full). `roster` is the branch's whole roster; an empty one gives nothing to say.
+ */
+export function candidateProblem(
+  name: string,
+  date: string | undefined,
+  roster: readonly Member[],
+): { error?: string; note?: string } {
+  const namesakes = roster.filter((m) => sameName(m.name, name));
+  if (roster.length === 0) return {};
+  if (namesakes.length === 0) return { note: '党员名册中没有此人，请核对姓名' };
+  if (!date) return {};
+  const onRoll = namesakes.filter((m) => isOnRosterOn(m, date));
+  if (onRoll.length === 0) {
+    const left = namesakes.find((m) => m.leftDate && m.leftDate <= date);
+    return { error: left ? `已于${left.leftDate}离开本支部，不能任职` : `${date}尚未在本支部党员名册中，不能任职` };
+  }
+  if (onRoll.every((m) => statusOn(m, date) === '预备')) return { error: `${date}为预备党员，没有被选举权` };
+  return {};
+}
+
+/**
  * What is wrong with an election before it is applied. `roster` is the branch's whole roster (those who left
- * included); an empty roster (a branch that has not entered one) gives no roster advice.
+ * included); an empty roster (a branch that has not entered one) gives no roster advice. `termStart` is the 本届 now:
+ * an election before it is a typo of the year (2018 for 2025), which would make an old term the current one.
  */
 export function electionProblems(
   committee: readonly (CommitteeRow | undefined)[],
   date: string | undefined,
   seats: readonly Seat[],
   roster: readonly Member[],
+  termStart?: string,
 ): ElectionProblems {
   const out: ElectionProblems = { seats: {}, notes: {}, general: [] };
   if (!date) out.date = '请填写换届日期';
   else if (!isRealDate(date)) out.date = typedDateProblem(date);
-  else {
+  else if (termStart && isRealDate(termStart) && date <= termStart) {
+    out.date = `换届日期须晚于本届开始日期（${termStart}），请核对年份`;
+  } else {
     const early = continuing(committee, seats).find(({ row, seat }) => seat < 0 && row.from && row.from > date);
     if (early) out.date = `换届日期不能早于${tidyPersonName(early.row.name!)}的任职起（${early.row.from}）`;
   }
@@ -176,16 +218,18 @@ export function electionProblems(
       out.seats[seat.key] = '姓名不能超过 20 个字';
       return;
     }
-    const notes: string[] = [];
     const earlier = seats.slice(0, k).find((s) => sameName(s.name, name));
-    if (earlier) notes.push(`同时当选${earlier.role}，将记为兼任`);
-    const namesakes = roster.filter((m) => sameName(m.name, name));
-    if (roster.length > 0 && namesakes.length === 0) notes.push('党员名册中没有此人，请核对姓名');
-    else if (day && namesakes.length > 0) {
-      const onRoll = namesakes.filter((m) => isOnRosterOn(m, day));
-      if (onRoll.length === 0) notes.push(`${day}不在本支部党员名册中`);
-      else if (onRoll.every((m) => statusOn(m, day) === '预备')) notes.push(`${day}为预备党员，没有被选举权`);
+    const leaders = new Set([seat.role, earlier?.role]);
+    if (earlier && leaders.has('书记') && leaders.has('副书记')) {
+      out.seats[seat.key] = `已当选${earlier.role}，书记和副书记不能由一人兼任`;
+      return;
     }
+    const { error, note } = candidateProblem(name, day, roster);
+    if (error) {
+      out.seats[seat.key] = error;
+      return;
+    }
+    const notes = [...(earlier ? [`同时当选${earlier.role}，将记为兼任`] : []), ...(note ? [note] : [])];
     if (notes.length) out.notes[seat.key] = notes.join('；');
   });
   if (!seats.some((s) => s.role === '书记' && tidyPersonName(s.name))) {
