@@ -206,8 +206,12 @@ describe('a new 支委会 or 支部党员大会: 主持人 and 记录人', () =>
     expect(defaultChairs('支部党员大会', '2025-09-01', members, branch)).toEqual({ host: '胡桂兰', recorder: '王静' });
   });
 
-  it('are left empty on a handover day, for kinds the 书记 does not chair, and without a 组织委员', () => {
-    expect(defaultChairs('支委会', '2025-07-15', members, branch).host).toBe('');
+  it('on a handover day: the new 书记 for the 支委会 (the new committee meets), the outgoing one for the election', () => {
+    expect(defaultChairs('支委会', '2025-07-15', members, branch).host).toBe('胡桂兰');
+    expect(defaultChairs('支部党员大会', '2025-07-15', members, branch).host).toBe('罗雪');
+  });
+
+  it('are left empty for kinds the 书记 does not chair, and without a 组织委员', () => {
     expect(defaultChairs('主题党日', '2025-03-10', members, branch)).toEqual({ host: '', recorder: '' });
     const noOrganiser = { committee: branch.committee.filter((c) => c.role !== '组织委员') };
     expect(defaultChairs('支委会', '2025-03-10', members, noOrganiser)).toEqual({ host: '罗雪', recorder: '' });

@@ -160,24 +160,30 @@ export function isChairedKind(kind: MeetingKind): boolean {
 
 /**
  * The one holder of `role` in office on `date` (today while no date is set), under the roster's name when linked to a
- * member; '' when the post is vacant or, on a handover day, held by two (the form does not guess which one chaired).
+ * member; '' when the post is vacant. On a handover day (one holder's last day, the other's first) `side` says whose
+ * meeting it is: the 支部党员大会 that elects is chaired by the outgoing committee, the 支委会 held after it is the new
+ * committee's first (as its quorum counts it, shared/rules/quorum.ts).
  */
 function holderOn(
   branch: Pick<Branch, 'committee'>,
   members: readonly Member[],
   role: CommitteeRole,
   date: string | undefined,
+  side: 'outgoing' | 'incoming',
 ): string {
+  const day = date ?? chinaToday();
   // A holder who has left the branch chairs nothing, though 支部概况 still has them in office (no 换届/调整 yet).
-  const names = new Set(
-    committeeOn(branch.committee, date ?? chinaToday())
-      .filter((c) => c.role === role)
-      .filter(
-        (c) => !leftBy(members, { ...(c.memberId ? { memberId: c.memberId } : {}), key: personNameKey(c.name) }, date),
-      )
-      .map((c) => (c.memberId ? members.find((m) => m.id === c.memberId)?.name : undefined) ?? c.name),
-  );
-  return names.size === 1 ? [...names][0]! : '';
+  const holders = committeeOn(branch.committee, day)
+    .filter((c) => c.role === role)
+    .filter(
+      (c) => !leftBy(members, { ...(c.memberId ? { memberId: c.memberId } : {}), key: personNameKey(c.name) }, date),
+    );
+  const nameOf = (c: (typeof holders)[number]) =>
+    (c.memberId ? members.find((m) => m.id === c.memberId)?.name : undefined) ?? c.name;
+  const names = new Set(holders.map(nameOf));
+  if (names.size === 1) return [...names][0]!;
+  const handedOver = holders.filter((c) => (side === 'incoming' ? c.from === day : c.to === day)).map(nameOf);
+  return new Set(handedOver).size === 1 ? handedOver[0]! : '';
 }
 
 /**
@@ -191,7 +197,11 @@ export function defaultChairs(
   branch: Pick<Branch, 'committee'>,
 ): { host: string; recorder: string } {
   if (!isChairedKind(kind)) return { host: '', recorder: '' };
-  return { host: holderOn(branch, members, '书记', date), recorder: holderOn(branch, members, '组织委员', date) };
+  const side = kind === '支委会' ? 'incoming' : 'outgoing';
+  return {
+    host: holderOn(branch, members, '书记', date, side),
+    recorder: holderOn(branch, members, '组织委员', date, side),
+  };
 }
 
 export function emptyMeetingValues(
