@@ -3,7 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { type BranchInput } from '../../../shared/schemas/entities';
 import { db } from '../../../renderer/src/db/db';
 import { countAudit, listAudit } from '../../../renderer/src/db/repositories/audit';
-import { createBranch, getBranch, listBranches, updateBranch } from '../../../renderer/src/db/repositories/branches';
+import {
+  committeeChanges,
+  createBranch,
+  getBranch,
+  listBranches,
+  updateBranch,
+} from '../../../renderer/src/db/repositories/branches';
 import { NotFoundError, ValidationError } from '../../../renderer/src/db/repositories/errors';
 import { createMember } from '../../../renderer/src/db/repositories/members';
 import { getCurrentBranchId, setCurrentBranchId } from '../../../renderer/src/db/repositories/settings';
@@ -211,7 +217,11 @@ describe('branches repository', () => {
       ['from', 'name', 'role'],
     ]);
     const summaries = async () => (await listAudit('branch', created.id)).map((a) => a.summary);
-    expect(await summaries()).toEqual(['新建支部「机关第一党支部」', '修改了支委会成员']);
+    // The entry says who left and who came, so a 换届 can be read from the 操作日志 alone.
+    expect(await summaries()).toEqual([
+      '新建支部「机关第一党支部」',
+      '修改了支委会成员（支委会：张明（书记）任职至2025-07-15；赵敏任书记（2025-07-15起）；张明任委员（2025-07-15起））',
+    ]);
     // Saving it again as it is writes nothing: '' dates are stored as none, so nothing reads as changed.
     await updateBranch(
       created.id,
@@ -328,5 +338,22 @@ describe('branches repository', () => {
     await expect(setCurrentBranchId('ghost')).rejects.toBeInstanceOf(NotFoundError);
     expect(await getCurrentBranchId()).toBe(b.id);
     expect(a.id).not.toBe(b.id);
+  });
+});
+
+describe('committeeChanges', () => {
+  it('names a deleted row, a cleared 任职止, and counts what is over eight', () => {
+    const row = (name: string, role: '书记' | '委员', extra = {}) => ({ name, role, ...extra });
+    expect(
+      committeeChanges([row('张明', '书记', { to: '2025-07-15' }), row('李四', '委员')], [row('张明', '书记')]),
+    ).toBe('张明（书记）任职止已清除；删除李四（委员）');
+    const many = Array.from({ length: 10 }, (_, i) => row(`委员${i + 1}`, '委员'));
+    expect(committeeChanges([], many)).toBe(
+      `${many
+        .slice(0, 8)
+        .map((m) => `${m.name}任委员`)
+        .join('；')}等 10 项`,
+    );
+    expect(committeeChanges(many, many)).toBe('');
   });
 });

@@ -201,6 +201,31 @@ function valueChanges(before: BranchFields, after: BranchFields) {
   return { changes, term };
 }
 
+/** At most this many changes of the 支委会 are named in one 操作日志 entry; the rest are counted. */
+const COMMITTEE_CHANGES_NAMED = 8;
+
+/**
+ * What a save changed in the 支委会, for the 操作日志 to be read on its own (a 换届 is otherwise 「修改了支委会成员」):
+ * 「罗雪（书记）任职至2025-07-15；胡桂兰任书记（2025-07-15起）」. Rows are told apart by name, post and 任职起.
+ */
+export function committeeChanges(before: readonly CommitteeMember[], after: readonly CommitteeMember[]): string {
+  const same = (a: CommitteeMember, b: CommitteeMember) =>
+    a.role === b.role && sameName(a.name, b.name) && (a.from ?? '') === (b.from ?? '');
+  const out: string[] = [];
+  for (const b of before) {
+    const now = after.find((a) => same(a, b));
+    if (!now) out.push(`删除${b.name}（${b.role}）`);
+    else if ((now.to ?? '') !== (b.to ?? '')) {
+      out.push(now.to ? `${b.name}（${b.role}）任职至${now.to}` : `${b.name}（${b.role}）任职止已清除`);
+    }
+  }
+  for (const a of after) {
+    if (!before.some((b) => same(a, b))) out.push(`${a.name}任${a.role}${a.from ? `（${a.from}起）` : ''}`);
+  }
+  const more = out.length - COMMITTEE_CHANGES_NAMED;
+  return out.slice(0, COMMITTEE_CHANGES_NAMED).join('；') + (more > 0 ? `等 ${out.length} 项` : '');
+}
+
 /**
  * The committee with each row's link to the roster kept only while the row still names that member: a 宣传委员 whose
  * name was typed over (王玲 for 蒋国栋) kept 蒋国栋's link, and the 支委会 form expected 蒋国栋. The row is then read by
@@ -234,12 +259,13 @@ export async function updateBranch(id: string, input: BranchInput): Promise<Bran
     const after: Branch = { ...fields, id, createdAt: before.createdAt, updatedAt: nowIso() };
     await db.branches.put(after);
     const { changes, term } = valueChanges(before, fields);
+    const people = committeeChanges(before.committee, fields.committee);
     await writeAudit({
       entity: 'branch',
       entityId: id,
       branchId: id,
       action: 'update',
-      summary: `修改了${changed.join('、')}${term}`,
+      summary: `修改了${changed.join('、')}${term}${people ? `（支委会：${people}）` : ''}`,
       ...(changes.length ? { changes } : {}),
     });
     return after;
