@@ -335,8 +335,8 @@ describe('BranchForm 换届/调整', { timeout: 30_000 }, () => {
   it('a 换届 taken back (successor deleted, 任职止 cleared) is said to be undone, not pushed to another 换届', async () => {
     const stored = await createBranch({
       name: '第一党支部',
-      termStart: '2024-01-01',
-      termEnd: '2027-01-01',
+      termStart: '2025-07-15',
+      termEnd: '2028-07-14',
       committee: [
         { name: '罗雪', role: '书记', from: '2022-03-01', to: '2025-07-15' },
         { name: '胡桂兰', role: '书记', from: '2025-07-15' },
@@ -351,6 +351,8 @@ describe('BranchForm 换届/调整', { timeout: 30_000 }, () => {
     typeDate(screen.getByRole('group', { name: '委员 1' }), '任职止', '');
 
     expect(await screen.findByText('撤销胡桂兰的书记任职', undefined, SLOW)).toBeTruthy();
+    // The 本届 the 换届 began is still there: said, for the user to take back too.
+    expect(screen.getByText(/本届开始日期仍为换届那天（2025-07-15）/)).toBeTruthy();
     expect(screen.queryByText('原书记胡桂兰已不在名单中')).toBeNull();
     expect(screen.queryByRole('button', { name: '改为换届：保留胡桂兰' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '保存' }));

@@ -82,6 +82,7 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
   const committee = useFieldArray({ control, name: 'committee' });
   const partyGroups = useFieldArray({ control, name: 'partyGroups', keyName: 'fieldKey' });
   const rows = useWatch({ control, name: 'committee' }) ?? [];
+  const termStart = useWatch({ control, name: 'termStart' });
 
   // The dialogs are unmounted when they close, so antd cannot put the focus back: the button that opened one gets it
   // (or, when that row's button is gone after a 换届, the 换届选举 or 添加委员 button), as 删除支部 does.
@@ -259,7 +260,14 @@ export function BranchForm({ branch, onSaved, onCancel }: Readonly<Props>) {
                 showIcon
                 style={{ marginBottom: 16 }}
                 title={`撤销${former.name}的${former.role}任职`}
-                description={`保存后，${former.name}的${former.role}任职记录将删除，由${reinstated.name}继续担任${former.role}。如${former.name}确曾担任${former.role}，请点「取消」后改用「换届/调整」。`}
+                description={
+                  `保存后，${former.name}的${former.role}任职记录将删除，由${reinstated.name}继续担任${former.role}。` +
+                  `如${former.name}确曾担任${former.role}，请点「取消」后改用「换届/调整」。` +
+                  // A whole 换届选举 taken back: the 本届 it set is still there.
+                  (former.from && termStart === former.from
+                    ? `本届开始日期仍为换届那天（${former.from}），如一并撤销请在上方改回原届期。`
+                    : '')
+                }
               />
             ) : (
               <Alert
