@@ -138,6 +138,8 @@ const SURNAME_READINGS: Readonly<Record<string, string>> = {
   长: '常', // cháng
   员: '运', // yùn
   繁: '婆', // pó
+  // Outside the BMP the collator knows no reading and put 𠮷野花 after every other name; now printed (fallback font).
+  𠮷: '吉', // jí
 };
 
 const nameCollator = new Intl.Collator('zh-CN', { numeric: true });

@@ -117,6 +117,10 @@ describe('comparePersonNames', () => {
     expect([...names].sort(comparePersonNames)).toEqual(['陈静', '邓一', '单伟', '王五', '解放', '曾子豪', '张三']);
   });
 
+  it('puts 𠮷 (Extension B, a surname read jí) under J, not after every other name', () => {
+    expect(['𠮷野花', '张三', '黄明', '李四'].sort(comparePersonNames)).toEqual(['黄明', '𠮷野花', '李四', '张三']);
+  });
+
   it('tells apart names that read alike, and leaves ordinary names in pinyin order', () => {
     expect(comparePersonNames('曾伟', '增伟')).not.toBe(0);
     expect(['李娜', '王芳', '刘强'].sort(comparePersonNames)).toEqual(['李娜', '刘强', '王芳']);
