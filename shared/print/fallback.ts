@@ -44,7 +44,7 @@ export function fallbackFileOf(cp: number): string | undefined {
   return undefined;
 }
 
-type Run = string | { text: string; font: string };
+type Run = string | { text: string; font: string; characterSpacing: 0 };
 
 /** `text` cut into runs: the characters a fallback in `available` draws in runs of its font, the rest as they are. */
 function runsOf(text: string, available: ReadonlySet<string>): Run[] | undefined {
@@ -63,7 +63,9 @@ function runsOf(text: string, available: ReadonlySet<string>): Run[] | undefined
     const font = fallbackFamily(file);
     const last = runs[runs.length - 1];
     if (last && typeof last === 'object' && last.font === font) last.text += ch;
-    else runs.push({ text: ch, font });
+    // pdfmake adds characterSpacing per UTF-16 unit, so one such character (two units) got a gap after it in a
+    // spaced title (the cover's, 4 pt) that no other ideograph gets: none here, as a lone ideograph has none.
+    else runs.push({ text: ch, font, characterSpacing: 0 });
   }
   if (!changed) return undefined;
   if (plain) runs.push(plain);

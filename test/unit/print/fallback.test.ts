@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FONT_FILES } from '../../../shared/dossier/layout';
+import { DEFAULT_STYLE, FONT_FILES, PAGE_MARGINS, STYLES } from '../../../shared/dossier/layout';
 import { buildMeetingRecordDoc } from '../../../shared/dossier/meetingRecord';
 import { renderPdf } from '../../../shared/dossier/render';
 import { FALLBACK_FILES, fallbackFileOf, useFallbackFonts } from '../../../shared/print/fallback';
@@ -40,14 +40,25 @@ describe('useFallbackFonts', () => {
     useFallbackFonts(content, all);
     expect(content).toEqual([
       {
-        text: ['支部书记 王', { text: '𠮷', font: 'HanaMinB-ExtB-03' }, '野花'],
+        text: ['支部书记 王', { text: '𠮷', font: 'HanaMinB-ExtB-03', characterSpacing: 0 }, '野花'],
         noWrap: true,
         style: 'h2',
       },
-      { text: [{ text: '𡈼𡈼', font: 'HanaMinB-ExtB-05' }, '与', { text: '𠮷', font: 'HanaMinB-ExtB-03' }] },
+      {
+        text: [
+          { text: '𡈼𡈼', font: 'HanaMinB-ExtB-05', characterSpacing: 0 },
+          '与',
+          { text: '𠮷', font: 'HanaMinB-ExtB-03', characterSpacing: 0 },
+        ],
+      },
       {
         table: {
-          body: [['姓名', { text: [{ text: '𠮷', font: 'HanaMinB-ExtB-03' }, '野花'], alignment: 'center' }]],
+          body: [
+            [
+              '姓名',
+              { text: [{ text: '𠮷', font: 'HanaMinB-ExtB-03', characterSpacing: 0 }, '野花'], alignment: 'center' },
+            ],
+          ],
         },
       },
       { text: '全是常用字', id: 'x-𠮷' },
@@ -62,7 +73,7 @@ describe('useFallbackFonts', () => {
         text: [
           '主持人：',
           { text: '王', bold: true, color: '#b00000' },
-          { text: '𠮷', bold: true, color: '#b00000', font: 'HanaMinB-ExtB-03' },
+          { text: '𠮷', bold: true, color: '#b00000', font: 'HanaMinB-ExtB-03', characterSpacing: 0 },
           '。',
         ],
       },
@@ -72,7 +83,7 @@ describe('useFallbackFonts', () => {
   it('leaves a character whose block is not loaded as it is', () => {
     const content = [{ text: '王𠮷与𡈼' }];
     useFallbackFonts(content, new Set([B05]));
-    expect(content).toEqual([{ text: ['王𠮷与', { text: '𡈼', font: 'HanaMinB-ExtB-05' }] }]);
+    expect(content).toEqual([{ text: ['王𠮷与', { text: '𡈼', font: 'HanaMinB-ExtB-05', characterSpacing: 0 }] }]);
     const untouched = [{ text: '王𠮷' }];
     useFallbackFonts(untouched, new Set());
     expect(untouched).toEqual([{ text: '王𠮷' }]);
@@ -125,6 +136,42 @@ describe.skipIf(!hasPoppler || !haveFallback)(
       expect([...printed.needs].sort()).toEqual([B03, B05]);
       expect(printed.text).toContain('会议由支部书记𠮷野花主持，王𡈼同志作发言。');
       expect(printed.fonts).toMatch(/\+HanaMinB\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    });
+
+    it('sets them as an ordinary ideograph: no gap in a spaced title, on the baseline of their row', async () => {
+      const row = (a: string, b: string) => [a, '出席', b, '出席'];
+      const doc = {
+        pageSize: 'A4' as const,
+        pageMargins: PAGE_MARGINS,
+        defaultStyle: DEFAULT_STYLE,
+        styles: STYLES,
+        content: [
+          { text: '𠮷安市人大机关第一党支部', style: 'coverTitle' },
+          { text: '吉安市人大机关第一党支部', style: 'coverTitle' },
+          { table: { widths: [80, 50, 80, 50], body: [row('𠈌𡒄', '乂丘'), row('𠮷野花', '吉野花')] } },
+        ],
+      };
+      const needs = new Set<string>();
+      prepareForPrint(doc, { needs });
+      const fonts = Object.fromEntries(
+        [
+          ...FONT_FILES.map((f) => [f, join('resources/fonts', f)] as const),
+          ...[...needs].map((f) => [f, join('resources/fonts/fallback', f)] as const),
+        ].map(([name, path]) => [name, new Uint8Array(readFileSync(path))]),
+      );
+      const pdf = join(dir, 'layout.pdf');
+      writeFileSync(pdf, await renderPdf(doc, fonts));
+      const words = [
+        ...execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({ text: m[5]!, x: [+m[1]!, +m[3]!], y: +m[4]! }));
+      const word = (text: string) => words.find((w) => w.text === text)!;
+      // One word, as wide as the same title with 吉: the cover's 4-pt spacing added no gap after 𠮷.
+      expect(word('𠮷安市人大机关第一党支部').x).toEqual(word('吉安市人大机关第一党支部').x);
+      // A cell of 生僻字 only sits on the same baseline as the rest of its row.
+      expect(word('𠈌𡒄').y).toBeCloseTo(word('乂丘').y, 1);
+      expect(word('𠮷野花').y).toBeCloseTo(word('吉野花').y, 1);
     });
 
     it('without the fallback the same record loses them from its text layer (what the warning was for)', async () => {
