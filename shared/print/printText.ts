@@ -118,7 +118,8 @@ export function unprintableNotice({ chars, samples }: UnprintableText): string {
     .join('');
   const more = chars.length > 8 ? `等 ${chars.length} 个字符` : '';
   return (
-    `${shown}${more}在打印字体中没有，PDF 中显示为方框，复制或搜索时也会缺少这些字。见于：${samples.join('；')}。` +
+    // A sample that ends a sentence does not end this one twice (「…大家👍。。」).
+    `${shown}${more}在打印字体中没有，PDF 中显示为方框，复制或搜索时也会缺少这些字。见于：${samples.join('；').replace(/。$/, '')}。` +
     '生僻字可改用常用写法（如在姓名后注明），改后重新生成。'
   );
 }

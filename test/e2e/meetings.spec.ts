@@ -58,6 +58,11 @@ test('a 支委会 is recorded, finalised, corrected with a reason; a late record
     page.getByText('“👍”在打印字体中没有，打印的记录单和卷宗里会显示为方框', { exact: false }),
   ).toBeVisible();
   await expect(page.getByText('“𠮷”在打印字体中没有', { exact: false })).toHaveCount(0);
+  // On screen too, where the system has no Extension B font: the block holding 𠮷 is a face of the app's own stack.
+  const faces = await page.evaluate(async () =>
+    (await document.fonts.load('16px "Branch Ledger Rare"', '𠮷')).map((f) => `${f.family} ${f.status}`),
+  );
+  expect(faces).toEqual(['Branch Ledger Rare loaded']);
   const li = page.getByRole('group', { name: '李四' });
   await chooseOption(li, '出席情况', '请假');
   // 2 committee members, 1 present: the quorum warning shows while editing.

@@ -8,6 +8,7 @@ import 'dayjs/locale/zh-cn';
 import '../ui/chinaDayjs';
 import type { ReactNode } from 'react';
 import './fonts.css';
+import './fallbackFonts.css';
 import './global.css';
 
 dayjs.locale('zh-cn');
@@ -44,7 +45,7 @@ export function AppProviders({ children }: Readonly<{ children: ReactNode }>) {
           colorLink: THEME_PRIMARY,
           borderRadius: 4,
           fontFamily:
-            "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', 'Branch Ledger Sans', sans-serif",
+            "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', 'Branch Ledger Sans', 'Branch Ledger Rare', sans-serif",
           // Paths shown as code (数据文件夹, the start-up screen's recovery steps) hold Chinese: a 书记's account name,
           // 「损坏」. antd's monospace stack has no Chinese font, so where none is installed they were empty boxes.
           fontFamilyCode:

@@ -11,7 +11,7 @@ import { renderPdf } from '../../../shared/dossier/render';
 import { FALLBACK_FILES, fallbackFileOf, useFallbackFonts } from '../../../shared/print/fallback';
 import index from '../../../shared/print/fallbackFonts.json';
 import { prepareForPrint } from '../../../shared/print/printText';
-import { fallbackIndex } from '../../../scripts/fallback-fonts';
+import { fallbackCss, fallbackIndex } from '../../../scripts/fallback-fonts';
 import { makeDossierData, recordContextOf } from '../dossier/factory';
 import { hasPoppler } from '../dossier/poppler';
 
@@ -93,6 +93,8 @@ describe('useFallbackFonts', () => {
 describe('the generated index', () => {
   it('is what scripts/fallback-fonts.ts makes from the `hanamin` package now (rerun it after an update)', async () => {
     expect(await fallbackIndex()).toEqual(index);
+    // The screen's @font-face rules for the same blocks, made from the same index.
+    expect(readFileSync('renderer/src/app/fallbackFonts.css', 'utf8')).toBe(fallbackCss(index));
   });
 });
 

@@ -73,6 +73,11 @@ describe('prepareForPrint', () => {
     expect(sample).toBe(`…${'会'.repeat(11)}👍${'议'.repeat(11)}𡈼…`);
   });
 
+  it('does not end the notice with two full stops when the last place quoted ends a sentence', () => {
+    const found = prepareForPrint({ content: [{ text: '大家👍。' }] })!;
+    expect(unprintableNotice(found)).toContain('见于：大家👍。生僻字');
+  });
+
   it('reports nothing for a document it can print whole', () => {
     expect(prepareForPrint({ content: [{ text: '阿依古丽·买买提、王䶮、刘堃' }, '（2025年）'] })).toBeUndefined();
   });
