@@ -75,8 +75,8 @@ function runsOf(text: string, available: ReadonlySet<string>): Run[] | undefined
 /** A quick test before the walk over characters: only text with a surrogate pair can need a fallback. */
 const hasAstral = (text: string) => /[\ud800-\udbff]/.test(text);
 
-/** Keys whose strings are not printed text (printText.ts keeps the same list). */
-const NOT_TEXT = new Set([
+/** Keys whose strings are no printed text (an image's data URL, a style's name, a node's id): both walks skip them. */
+export const NOT_TEXT: ReadonlySet<string> = new Set([
   'image',
   'svg',
   'style',
@@ -86,7 +86,6 @@ const NOT_TEXT = new Set([
   'pageReference',
   'textReference',
   'linkToDestination',
-  'font',
 ]);
 
 /**

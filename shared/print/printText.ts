@@ -2,6 +2,7 @@
 // 会议记录单): characters that only shape text on screen are dropped or made line breaks, and what the fonts cannot
 // draw (生僻字 of CJK Extension B and later, emoji) is collected, so that whoever exports is told before an inspector
 // finds an empty box where a secretary's surname was.
+import { NOT_TEXT } from './fallback';
 import { isInvisible, isSoftBreak, missingPrintChars } from './missingGlyphs';
 
 /** The text as printed: the invisible characters gone, soft returns made plain line breaks (missingGlyphs.ts). */
@@ -28,18 +29,6 @@ export interface UnprintableText {
   samples: string[];
 }
 
-/** Keys whose strings are no printed text (an image's data URL, a style's name, a node's id). */
-const NOT_TEXT = new Set([
-  'image',
-  'svg',
-  'style',
-  'id',
-  'widths',
-  'heights',
-  'pageReference',
-  'textReference',
-  'linkToDestination',
-]);
 const MAX_SAMPLES = 5;
 /** Characters of a sample on either side of the first undrawable one. */
 const SAMPLE_SIDE = 12;

@@ -27,18 +27,23 @@ const branch: Branch = {
   updatedAt: at,
 };
 
+/** The 支委会成员 table of 支部概况 as read, a row per line. */
+function committeeRowsShown(shown: Branch): (string | null)[] {
+  render(
+    <AppProviders>
+      <BranchProfile branch={shown} />
+    </AppProviders>,
+  );
+  const table = screen.getByRole('columnheader', { name: '任职起止' }).closest('table')!;
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => row.textContent);
+}
+
 describe('BranchProfile', () => {
   it('shows each member’s 任职起止, those in office first, a former 书记 after them marked 已离任', () => {
-    render(
-      <AppProviders>
-        <BranchProfile branch={branch} />
-      </AppProviders>,
-    );
-    const table = screen.getByRole('columnheader', { name: '任职起止' }).closest('table')!;
-    const rows = within(table)
-      .getAllByRole('row')
-      .slice(1)
-      .map((row) => row.textContent);
+    const rows = committeeRowsShown(branch);
     expect(rows).toEqual(['书记胡桂兰2020-07-15 起', '组织委员袁明哲—', '书记罗雪已离任2019-03-01 至 2020-07-15']);
   });
 
@@ -51,16 +56,7 @@ describe('BranchProfile', () => {
         { name: '袁明哲', role: '组织委员' },
       ],
     };
-    render(
-      <AppProviders>
-        <BranchProfile branch={ahead} />
-      </AppProviders>,
-    );
-    const table = screen.getByRole('columnheader', { name: '任职起止' }).closest('table')!;
-    const rows = within(table)
-      .getAllByRole('row')
-      .slice(1)
-      .map((row) => row.textContent);
+    const rows = committeeRowsShown(ahead);
     expect(rows).toEqual(['书记胡桂兰2020-07-15 至 2099-07-14', '组织委员袁明哲—', '书记苏明待任2099-07-14 起']);
   });
 
@@ -76,16 +72,7 @@ describe('BranchProfile', () => {
         { name: '王文静', role: '宣传委员', from: '2025-07-15' },
       ],
     };
-    render(
-      <AppProviders>
-        <BranchProfile branch={elected} />
-      </AppProviders>,
-    );
-    const table = screen.getByRole('columnheader', { name: '任职起止' }).closest('table')!;
-    const rows = within(table)
-      .getAllByRole('row')
-      .slice(1)
-      .map((row) => row.textContent);
+    const rows = committeeRowsShown(elected);
     expect(rows).toEqual([
       '书记胡桂兰2025-07-15 起',
       '组织委员袁明哲—',
