@@ -68,7 +68,7 @@ test('the calendar header’s 年 and 月 are drawn in the app’s fonts, its ow
   await expect(year).toBeVisible();
   for (const button of [year, openCalendar(page).locator('.ant-picker-month-btn')]) {
     const family = await button.evaluate((el) => getComputedStyle(el).fontFamily);
-    expect(family).toMatch(/["']Branch Ledger Sans["'], sans-serif$/);
+    expect(family).toMatch(/["']Branch Ledger Sans["'], ["']Branch Ledger Rare["'], sans-serif$/);
   }
 });
 

@@ -24,7 +24,8 @@ async function rosterFile(path: string): Promise<void> {
   ]);
   sheet.addRow(['李明', '男', new Date(Date.UTC(1990, 0, 2)), '2015.7.1', '2016年7月1日', '正式', '第二党小组']);
   sheet.addRow(['张伟', '男', '1988-03-03', '', '', '正式', '第一党小组']); // row 4: no 入党日期
-  sheet.addRow(['赵丽', '女', '1995/4/4', '2024-06-30', '', '预备', '第一党小组']);
+  // An emoji pasted into a 格言, which the 卷宗 prints too.
+  sheet.addRow(['赵丽', '女', '1995/4/4', '2024-06-30', '', '预备', '第一党小组', '', '', '不忘初心🚩']);
   sheet.addRow(['孙强', '男', '1979-09-09', '2000-07-01', '2001-07-01', '正式', '第三党小组']); // row 6: unknown group
   // 𰻞 (CJK Extension G) is in no print font, not even the fallback for Extension B–F: the preview says so before
   // anything is written.
@@ -64,6 +65,8 @@ test('a roster is imported from Excel after a preview, survives reload, and is e
   await expect(preview.getByText('4 行有效，可以导入')).toBeVisible();
   await expect(preview.getByText('1 个姓名含打印字体中没有的字')).toBeVisible();
   await expect(preview.getByText(/^𰻞静：打印的记录单和卷宗里这些字会显示为方框/)).toBeVisible();
+  await expect(preview.getByText('1 处职务或格言含打印字体中没有的字')).toBeVisible();
+  await expect(preview.getByText(/^赵丽的格言：打印的卷宗里这些字/)).toBeVisible();
   const badRows = preview.locator('.ant-table-tbody tr.ant-table-row');
   await expect(badRows).toHaveCount(2);
   await expect(badRows.nth(0)).toContainText('第4行');
@@ -133,7 +136,9 @@ test('转出 keeps the member under 已离开, and a duplicate is refused', asyn
 
   const again = await addMember();
   await expect(again.getByText('已有同名且出生日期相同的党员“王芳”')).toBeVisible();
-  // The refused form still holds what was typed: closing the drawer (its ×) or 取消 asks before dropping it.
+  // The refused form still holds what was typed: closing the drawer (its ×) or 取消 asks before dropping it. The 保存
+  // notice over the top of the page goes first (under a pointer it would stay, covering the ×).
+  await expect(page.getByText('有 1 处需要修改，请查看标红的项目')).toBeHidden({ timeout: 10_000 });
   await page
     .getByRole('dialog', { name: '新增党员' })
     .getByRole('button', { name: /^(Close|关闭)$/ })

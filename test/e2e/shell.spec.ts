@@ -49,8 +49,11 @@ test('the UI has a Chinese font of its own where the system has none', async ({ 
   await expect(page.getByRole('heading', { level: 1, name: '支部标准化台账' })).toBeVisible();
   // The bundled Noto Sans SC is in the font stack, after the usual system fonts (微软雅黑, 苹方, Noto CJK) …
   const family = await page.getByRole('heading', { level: 1 }).evaluate((el) => getComputedStyle(el).fontFamily);
-  expect(family).toMatch(/["']Microsoft YaHei["'].*["']Branch Ledger Sans["'], sans-serif$/);
-  // … declared for regular and bold text, and its files are served from the app itself (font-src 'self').
+  expect(family).toMatch(
+    /["']Microsoft YaHei["'].*["']Branch Ledger Sans["'], ["']Branch Ledger Rare["'], sans-serif$/,
+  );
+  // … declared for regular and bold text, and its files are served from the app itself (font-src 'self'); after it
+  // the blocks of 花園明朝 B for 生僻字 (shared/print/fallback.ts), each for its own unicode-range.
   const faces = await page.evaluate(async () => {
     await document.fonts.ready;
     return [...document.fonts]
@@ -58,15 +61,24 @@ test('the UI has a Chinese font of its own where the system has none', async ({ 
       .map((f) => f.weight);
   });
   expect(faces.sort()).toEqual(['100 500', '600 900']);
-  const urls = await page.evaluate(() =>
+  const rules = await page.evaluate(() =>
     [...document.styleSheets].flatMap((sheet) =>
       [...sheet.cssRules]
         .filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule)
-        .map((r) => /url\("?([^")]+)"?\)/.exec(r.style.getPropertyValue('src'))?.[1] ?? ''),
+        .map((r) => ({
+          family: r.style.getPropertyValue('font-family').replace(/["']/g, ''),
+          url: /url\("?([^")]+)"?\)/.exec(r.style.getPropertyValue('src'))?.[1] ?? '',
+          range: r.style.getPropertyValue('unicode-range'),
+        })),
     ),
   );
-  expect(urls).toHaveLength(2);
-  for (const url of urls) {
+  const sans = rules.filter((r) => r.family === 'Branch Ledger Sans');
+  const rare = rules.filter((r) => r.family === 'Branch Ledger Rare');
+  expect(sans).toHaveLength(2);
+  expect(rare.length).toBeGreaterThan(40);
+  expect(rare.every((r) => r.range.length > 0)).toBe(true);
+  expect(rules).toHaveLength(sans.length + rare.length);
+  for (const { url } of [...sans, rare[0]!, rare[rare.length - 1]!]) {
     const response = await page.request.get(new URL(url, page.url()).href);
     expect(response.ok()).toBe(true);
     // A TrueType file: version 1.0 in its first four bytes.

@@ -585,7 +585,7 @@ describe('BranchForm 换届选举', { timeout: 30_000 }, () => {
     await waitFor(() => expect(document.activeElement).toBe(button), SLOW);
   });
 
-  it('取消 changes nothing', async () => {
+  it('取消 asks before throwing away what was filled in, and changes nothing', async () => {
     const stored = await storedWithSecretary();
     renderForm({ branch: stored });
     await screen.findByDisplayValue('罗雪');
@@ -593,7 +593,17 @@ describe('BranchForm 换届选举', { timeout: 30_000 }, () => {
     const dialog = await screen.findByRole('dialog', { name: '换届选举' }, SLOW);
     typeDate(dialog, '换届日期（选举大会召开日）', '2025-07-15');
     fireEvent.change(within(dialog).getByLabelText('当选书记'), { target: { value: '胡桂兰' } });
+    // Something was filled in: 取消 asks first; 继续填写 keeps it.
     fireEvent.click(within(dialog).getByRole('button', { name: /^取\s?消$/ }));
+    // (Found by its text: under test antd gives every dialog the same aria-labelledby id.)
+    const asked = async () =>
+      (await screen.findAllByText('已填写的换届日期和当选人将不保留。', undefined, SLOW))
+        .at(-1)!
+        .closest('[role="dialog"]') as HTMLElement;
+    fireEvent.click(within(await asked()).getByRole('button', { name: '继续填写' }));
+    expect((within(dialog).getByLabelText('当选书记') as HTMLInputElement).value).toBe('胡桂兰');
+    fireEvent.click(within(dialog).getByRole('button', { name: /^取\s?消$/ }));
+    fireEvent.click(within(await asked()).getByRole('button', { name: /^放\s?弃$/ }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: '换届选举' })).toBeNull(), SLOW);
     expect(rowValues()).toEqual(['罗雪 书记 2022-03-01 ', '袁明哲 组织委员  ']);
     expect((screen.getByLabelText('本届开始日期') as HTMLInputElement).value).toBe('2024-01-01');

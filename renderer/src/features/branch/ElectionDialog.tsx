@@ -1,6 +1,6 @@
 // 换届选举 of the whole 支委会 in one dialog (election.ts): the day of the 支部党员大会, the length of the new term, and
 // who is elected to each post, picked from the roster (or typed). Nothing is stored until the 支部概况 form is saved.
-import { Alert, AutoComplete, Button, Flex, Form, Modal, Select, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Flex, Form, Modal, Select, Typography } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import type { CommitteeRole } from '../../../../shared/domain/vocab';
 import { isRealDate } from '../../../../shared/schemas/common';
@@ -68,6 +68,21 @@ export function ElectionDialog({ committee, termStart, termEnd, roster, draft, o
   const [seats, setSeats] = useState<Seat[]>(() => draft?.seats ?? seatsOf(committee));
   const [added, setAdded] = useState(draft?.added ?? 0);
   const [submitted, setSubmitted] = useState(false);
+  // Anything typed or picked: 取消, Esc or × then ask before throwing it away (a whole committee is a lot to redo).
+  const [touched, setTouched] = useState(false);
+  const { modal } = App.useApp();
+  const cancel = async () => {
+    const leave =
+      !touched ||
+      (await modal.confirm({
+        title: '放弃填写的换届选举？',
+        content: '已填写的换届日期和当选人将不保留。',
+        okText: '放弃',
+        cancelText: '继续填写',
+        focusable: { autoFocusButton: 'cancel' },
+      }));
+    if (leave) onCancel();
+  };
 
   const problems = electionProblems(committee, date, seats, roster ?? [], termStart);
   const dateError = submitted ? problems.date : undefined;
@@ -99,13 +114,19 @@ export function ElectionDialog({ committee, termStart, termEnd, roster, draft, o
       })()
     : undefined;
 
-  const setName = (key: string, name: string) =>
+  const setName = (key: string, name: string) => {
+    setTouched(true);
     setSeats((all) => all.map((s) => (s.key === key ? { ...s, name } : s)));
+  };
   const addSeat = (role: CommitteeRole) => {
+    setTouched(true);
     setSeats((all) => [...all, { key: `added-${added}`, role, former: '', name: '' }]);
     setAdded((n) => n + 1);
   };
-  const removeSeat = (key: string) => setSeats((all) => all.filter((s) => s.key !== key));
+  const removeSeat = (key: string) => {
+    setTouched(true);
+    setSeats((all) => all.filter((s) => s.key !== key));
+  };
 
   const confirm = () => {
     setSubmitted(true);
@@ -128,7 +149,7 @@ export function ElectionDialog({ committee, termStart, termEnd, roster, draft, o
       okText="确定"
       cancelText="取消"
       onOk={confirm}
-      onCancel={onCancel}
+      onCancel={() => void cancel()}
       maskClosable={false}
       destroyOnHidden
       width={640}
@@ -158,7 +179,10 @@ export function ElectionDialog({ committee, termStart, termEnd, roster, draft, o
             <DateInput
               id={`${id}-date`}
               value={date}
-              onChange={setDate}
+              onChange={(value) => {
+                setTouched(true);
+                setDate(value);
+              }}
               invalid={Boolean(dateError)}
               a11y={{
                 'aria-invalid': dateError ? true : undefined,
@@ -175,7 +199,10 @@ export function ElectionDialog({ committee, termStart, termEnd, roster, draft, o
             <Select
               id={`${id}-years`}
               value={years}
-              onChange={setYears}
+              onChange={(value) => {
+                setTouched(true);
+                setYears(value);
+              }}
               aria-describedby={describedByChosen(`${id}-years`, years)}
               labelRender={chosenLabelRender(`${id}-years`, years)}
               options={[

@@ -82,6 +82,17 @@ export function RosterImport({ branch, members }: Readonly<Props>) {
   // Names no print font draws, not even the fallback for 生僻字 (an emoji, 𰻞 of Extension G): said before they are
   // written, where they can still be changed.
   const unprintable = (preview?.result.valid ?? []).map((m) => m.name).filter((n) => missingPrintChars(n).length > 0);
+  // 职务 and 格言 print in the 卷宗's 名册 and 党员风采 too: an emoji pasted into a 格言 is said as well.
+  const unprintableFields = (preview?.result.valid ?? []).flatMap((m) =>
+    (
+      [
+        ['职务', m.post],
+        ['格言', m.motto],
+      ] as const
+    )
+      .filter(([, text]) => text && missingPrintChars(text).length > 0)
+      .map(([label]) => `${m.name}的${label}`),
+  );
 
   return (
     <>
@@ -123,6 +134,14 @@ export function RosterImport({ branch, members }: Readonly<Props>) {
               showIcon
               title={`${unprintable.length} 个姓名含打印字体中没有的字`}
               description={`${unprintable.join('、')}：打印的记录单和卷宗里这些字会显示为方框。生僻字可在导入后改用常用写法，并在备注中注明。`}
+            />
+          )}
+          {unprintableFields.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={`${unprintableFields.length} 处职务或格言含打印字体中没有的字`}
+              description={`${unprintableFields.join('、')}：打印的卷宗里这些字（如表情符号）会显示为方框，可在导入后修改。`}
             />
           )}
           {notes.length > 0 && (
