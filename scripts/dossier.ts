@@ -132,7 +132,10 @@ const FALLBACK_DIR = join(REPO_ROOT, 'resources', 'fonts', 'fallback');
 /** The fallback blocks for 生僻字 (shared/print/fallback.ts) found in resources/fonts/fallback, made there if none is. */
 export function availableFallbackFonts(): Set<string> {
   const present = () => new Set([...FALLBACK_FILES].filter((f) => existsSync(join(FALLBACK_DIR, f))));
-  return present().size > 0 ? present() : (prepareFonts(), present());
+  const found = present();
+  if (found.size > 0) return found;
+  prepareFonts();
+  return present();
 }
 
 /** The bytes of the fallback blocks a document needs, under their names (as renderPdf wants them). */
