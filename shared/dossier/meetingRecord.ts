@@ -4,6 +4,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { BACKFILL_DAYS, seqBook } from '../domain/vocab';
 import { trimLongText } from '../schemas/common';
 import { sameName } from '../names';
+import { checkQuorum, type QuorumMember } from '../rules/quorum';
 import {
   isRenumbering,
   type AttachmentMeta,
@@ -37,7 +38,8 @@ import { KEEP_WITH_HEADING } from './prebreak';
 /** What a record needs besides the meeting itself: names of venues, members and groups, amendments, photos. */
 export interface RecordContext {
   branch: Branch;
-  members: readonly Pick<Member, 'id' | 'name'>[];
+  /** The branch's roster, with what says who could vote on a day (the 法定人数 line of 支部党员大会 and 支委会). */
+  members: readonly (Pick<Member, 'id' | 'name'> & QuorumMember)[];
   venues: readonly Pick<Venue, 'id' | 'name'>[];
   attachments: readonly AttachmentMeta[];
   /** Audit entries; only action 'amend' on this meeting is printed. */
@@ -48,8 +50,13 @@ export interface RecordContext {
 /** The anchor id of a record's title: the dossier's index and pageReference point at it. */
 export const recordAnchor = (meetingId: string) => `rec-${meetingId}`;
 
+/**
+ * 「市人大机关第一党支部支委会记录」. A branch's name ends in 支部, so its 支部党员大会 is its 党员大会: the title does not
+ * say 支部 twice (「…第一党支部支部党员大会记录」 read as a typo on every such record).
+ */
 export function recordTitle(meeting: Pick<Meeting, 'kind'>, branch: Pick<Branch, 'name'>): string {
-  return `${branch.name}${meeting.kind}记录`;
+  const kind = branch.name.endsWith('支部') && meeting.kind.startsWith('支部') ? meeting.kind.slice(2) : meeting.kind;
+  return `${branch.name}${kind}记录`;
 }
 
 function timeRange(m: Meeting): string {
@@ -84,7 +91,7 @@ export function attendanceCounts(m: Pick<Meeting, 'attendance' | 'guests'>) {
 
 const ABSENT: ReadonlySet<string> = new Set(['请假', '缺席']);
 
-function attendanceSection(m: Meeting): Content[] {
+function attendanceSection(m: Meeting, ctx: RecordContext): Content[] {
   const c = attendanceCounts(m);
   const counts = {
     table: {
@@ -109,6 +116,19 @@ function attendanceSection(m: Meeting): Content[] {
   const rows: TableCell[][] = [];
   for (let i = 0; i < cells.length; i += 2) rows.push([...cells[i]!, ...(cells[i + 1] ?? ['', '', ''])]);
   const out: Content[] = [{ text: '出席情况', style: 'h3' }, counts];
+  // 应到 counts every member expected, 预备党员 too; the vote needs more than half of those who may vote. The line the
+  // record shows on screen, printed always: without it 「应到 9 人，实到 7 人」 beside a resolution saying 8 and 6
+  // read as a contradiction.
+  const quorum = checkQuorum(m, ctx.branch, ctx.members);
+  if (quorum.applies) {
+    out.push({
+      text: [
+        { text: '法定人数：', bold: true },
+        quorum.ok ? quorum.message : { text: quorum.message, bold: true, color: '#b00000' },
+      ],
+      margin: [0, 0, 0, 4],
+    });
+  }
   if (rows.length) {
     out.push(
       dataTable(
@@ -417,7 +437,7 @@ export function recordSection(m: Meeting, ctx: RecordContext, options: { anchor?
     ...titleBlock(m, ctx, anchorId),
     formTable([topic!], 1),
     ...formRows(rest),
-    ...attendanceSection(m),
+    ...attendanceSection(m, ctx),
     ...(m.kind === '党课' ? titled('授课提纲', m.outline) : []),
     ...titled('议程', m.agenda),
     ...titled('会议内容', m.content, NOT_FILLED),

@@ -16,7 +16,12 @@ export interface QuorumResult {
 }
 
 type MeetingLike = Pick<Meeting, 'kind' | 'date' | 'attendance'>;
-type MemberLike = Pick<Member, 'id' | 'status' | 'joinedDate' | 'joinedBranchDate' | 'fullMemberDate' | 'leftDate'>;
+/** What says whether a member could vote on a day. */
+export type QuorumMember = Pick<
+  Member,
+  'id' | 'status' | 'joinedDate' | 'joinedBranchDate' | 'fullMemberDate' | 'leftDate'
+>;
+type MemberLike = QuorumMember;
 
 /** A member with voting rights on `date`: in the branch (joined or transferred in by then), and a 正式党员 by then. */
 export function isFullMemberOn(member: MemberLike, date: string): boolean {

@@ -40,7 +40,15 @@ export async function loadMeetingRecordJob(meetingId: string): Promise<PdfJob> {
     meeting,
     context: {
       branch,
-      members: members.map((m) => ({ id: m.id, name: m.name })),
+      members: members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        status: m.status,
+        joinedDate: m.joinedDate,
+        joinedBranchDate: m.joinedBranchDate,
+        fullMemberDate: m.fullMemberDate,
+        leftDate: m.leftDate,
+      })),
       venues: venues.map((v) => ({ id: v.id, name: v.name })),
       attachments: files.metas,
       audit,
