@@ -29,6 +29,46 @@ export function rollStartNote(member: RollStartDates): string {
   return transferredIn(member) ? `${member.joinedBranchDate} 转入本支部` : `${member.joinedDate} 入党`;
 }
 
+/**
+ * The day a 预备党员 who joined on `joined` has served the 预备期 of one year (党章第七条): the earliest 转正 (a 预备期
+ * may be extended, never shortened). 29 February goes to 1 March.
+ */
+export function probationEnds(joined: string): string {
+  const monthDay = joined.slice(5);
+  return `${Number(joined.slice(0, 4)) + 1}-${monthDay === '02-29' ? '03-01' : monthDay}`;
+}
+
+/** The 类别 the dates say on `today`: 正式 from the 转正日期, or, when none is known, a year after 入党; else 预备. */
+export function statusByDates(joined: string, fullMemberDate: string | undefined, today: string): Member['status'] {
+  if (fullMemberDate) return fullMemberDate <= today ? '正式' : '预备';
+  return probationEnds(joined) <= today ? '正式' : '预备';
+}
+
+/**
+ * Why the 党员类别 entered cannot be right on `today`, '' when it can: a 正式党员 who joined less than a year ago
+ * (the form's default was 正式, and such a member then counted as a voter of the 支部党员大会), a 转正 before the
+ * 预备期 ends, a 预备党员 whose 转正日期 has passed or who joined more than two years ago (a 预备期 extended by the
+ * most it may be).
+ */
+export function memberStatusWarning(
+  v: { status?: Member['status']; joinedDate?: string; fullMemberDate?: string },
+  today: string,
+): string {
+  if (!v.joinedDate || !v.status) return '';
+  const ends = probationEnds(v.joinedDate);
+  if (v.fullMemberDate && v.fullMemberDate < ends)
+    return `转正日期早于预备期满：入党满一年是 ${ends}，预备期只能延长，不能缩短。`;
+  if (v.status === '正式') {
+    if (!v.fullMemberDate)
+      return ends > today ? `入党不满一年（预备期到 ${ends} 才满），应为预备党员；已转正的，请填写转正日期。` : '';
+    return v.fullMemberDate > today ? `转正日期（${v.fullMemberDate}）还没到，现在应为预备党员。` : '';
+  }
+  if (v.fullMemberDate) return v.fullMemberDate <= today ? `已于 ${v.fullMemberDate} 转正，党员类别应为正式党员。` : '';
+  return probationEnds(ends) <= today
+    ? `入党已满两年（${probationEnds(ends)}），预备期最长两年：已转正的，请改为正式党员并填写转正日期。`
+    : '';
+}
+
 /** 正式 or 预备 on a day: by the 转正 date when there is one (the stored 类别 is today's). */
 export function statusOn(member: Pick<Member, 'fullMemberDate' | 'status'>, date: string): Member['status'] {
   if (member.fullMemberDate) return member.fullMemberDate <= date ? '正式' : '预备';

@@ -7,11 +7,14 @@ import { getRulePack } from '../../../shared/rules/packs';
 import { checkQuorum, isFullMemberOn } from '../../../shared/rules/quorum';
 import {
   isOnRosterOn,
+  memberStatusWarning,
   offRollIssues,
   offRollRows,
   offRollText,
   onRosterDuring,
+  probationEnds,
   rollStartOf,
+  statusByDates,
   transferredIn,
 } from '../../../shared/rules/roster';
 import { computeCompliance, type ComplianceMember } from '../../../shared/scoring/compliance';
@@ -123,5 +126,46 @@ describe('a member who transferred in, in the rules', () => {
     expect(statuses.slice(0, 5)).toEqual(Array(5).fill('none'));
     expect(statuses.slice(5)).toEqual(Array(7).fill('missed'));
     expect(m.rows[0]!.due).toBe(7);
+  });
+});
+
+describe('党员类别 against the dates (预备期 of one year)', () => {
+  const today = '2026-11-28';
+  it('ends the 预备期 a year after 入党, 29 February on 1 March', () => {
+    expect(probationEnds('2025-07-01')).toBe('2026-07-01');
+    expect(probationEnds('2024-02-29')).toBe('2025-03-01');
+  });
+
+  it('reads the 类别 from the 转正日期, or from a year after 入党 when none is known', () => {
+    expect(statusByDates('2026-06-28', '', today)).toBe('预备');
+    expect(statusByDates('2025-11-28', '', today)).toBe('正式');
+    expect(statusByDates('2025-11-29', '', today)).toBe('预备');
+    expect(statusByDates('2020-07-01', '2026-12-01', today)).toBe('预备');
+    expect(statusByDates('2020-07-01', '2021-07-01', today)).toBe('正式');
+  });
+
+  it('says why a 类别 cannot be right, and nothing when it can', () => {
+    expect(memberStatusWarning({ status: '正式', joinedDate: '2026-06-28' }, today)).toBe(
+      '入党不满一年（预备期到 2027-06-28 才满），应为预备党员；已转正的，请填写转正日期。',
+    );
+    expect(memberStatusWarning({ status: '正式', joinedDate: '2024-06-28', fullMemberDate: '2025-01-01' }, today)).toBe(
+      '转正日期早于预备期满：入党满一年是 2025-06-28，预备期只能延长，不能缩短。',
+    );
+    expect(memberStatusWarning({ status: '正式', joinedDate: '2025-12-20', fullMemberDate: '2026-12-20' }, today)).toBe(
+      '转正日期（2026-12-20）还没到，现在应为预备党员。',
+    );
+    expect(memberStatusWarning({ status: '预备', joinedDate: '2024-06-28', fullMemberDate: '2025-06-28' }, today)).toBe(
+      '已于 2025-06-28 转正，党员类别应为正式党员。',
+    );
+    expect(memberStatusWarning({ status: '预备', joinedDate: '2023-06-28' }, today)).toBe(
+      '入党已满两年（2025-06-28），预备期最长两年：已转正的，请改为正式党员并填写转正日期。',
+    );
+    // Right as entered: a 预备党员 in the year after joining, one whose 预备期 was extended, a 正式党员 of long standing.
+    expect(memberStatusWarning({ status: '预备', joinedDate: '2026-06-28' }, today)).toBe('');
+    expect(memberStatusWarning({ status: '预备', joinedDate: '2025-06-28' }, today)).toBe('');
+    expect(memberStatusWarning({ status: '正式', joinedDate: '2010-07-01' }, today)).toBe('');
+    expect(memberStatusWarning({ status: '正式', joinedDate: '2010-07-01', fullMemberDate: '2011-07-01' }, today)).toBe(
+      '',
+    );
   });
 });

@@ -1,10 +1,12 @@
 // The 党员 form: adds a member to the branch's roster or edits one, validated by the shared zod schema.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Col, Form, Row, Space, Typography } from 'antd';
-import { useId, useMemo, useRef } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useEffect, useId, useMemo, useRef } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { GENDERS, MEMBER_STATUSES } from '../../../../shared/domain/vocab';
 import { memberInputSchema, type Branch, type Member } from '../../../../shared/schemas';
+import { memberStatusWarning, statusByDates } from '../../../../shared/rules/roster';
+import { chinaToday } from '../../../../shared/schemas/common';
 import { createMember, updateMember } from '../../db/repositories/members';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
@@ -34,12 +36,13 @@ const resolver = zodResolver(memberInputSchema) as unknown as Resolver<MemberFor
 
 const genderOptions = GENDERS.map((g) => ({ value: g, label: g }));
 const statusOptions = MEMBER_STATUSES.map((s) => ({ value: s, label: `${s}党员` }));
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props>) {
   const { message } = App.useApp();
   const idPrefix = `member-${useId().replace(/:/g, '')}`;
   const values = useMemo(() => (member ? memberToValues(member) : undefined), [member]);
-  const { control, handleSubmit, setError, formState } = useForm<MemberFormValues, unknown, MemberFormOutput>({
+  const { control, handleSubmit, setError, formState, setValue } = useForm<MemberFormValues, unknown, MemberFormOutput>({
     resolver,
     defaultValues: emptyMemberValues(),
     values,
@@ -48,6 +51,26 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
     shouldFocusError: false,
   });
   const groupOptions = branch.partyGroups.map((g) => ({ value: g.id, label: g.name }));
+
+  // 党员类别 and the dates: a new member's 类别 follows the 入党 and 转正 dates until the user picks one (the default
+  // was 正式, so one who joined in June was saved as a voter of the 支部党员大会); a 类别 the dates contradict is said,
+  // with the change it needs one click away. Saving is not stopped: the dates may be the ones being corrected.
+  const [status, joinedDate, fullMemberDate] = useWatch({
+    control,
+    name: ['status', 'joinedDate', 'fullMemberDate'],
+  });
+  const statusChosen = useRef(false);
+  useEffect(() => {
+    if (member || statusChosen.current || !joinedDate || !ISO_DAY.test(joinedDate)) return;
+    const byDates = statusByDates(joinedDate, ISO_DAY.test(fullMemberDate ?? '') ? fullMemberDate : '', chinaToday());
+    setValue('status', byDates);
+  }, [member, joinedDate, fullMemberDate, setValue]);
+  const today = chinaToday();
+  const statusWarning =
+    joinedDate && ISO_DAY.test(joinedDate)
+      ? memberStatusWarning({ status, joinedDate, fullMemberDate: fullMemberDate || undefined }, today)
+      : '';
+  const byDates = joinedDate && ISO_DAY.test(joinedDate) ? statusByDates(joinedDate, fullMemberDate, today) : status;
 
   const { release, cancel } = useFormLeaveGuard(formState.isDirty, '党员信息');
 
@@ -142,11 +165,38 @@ export function MemberForm({ branch, member, onSaved, onCancel }: Readonly<Props
               required
               idPrefix={idPrefix}
               options={statusOptions}
+              onChosen={() => {
+                statusChosen.current = true;
+              }}
             />
           </Col>
           <Col xs={24} md={12}>
             {date('fullMemberDate', '转正日期')}
           </Col>
+          {statusWarning && (
+            <Col xs={24}>
+              <Alert
+                type="warning"
+                showIcon
+                role="status"
+                title={statusWarning}
+                style={{ marginBottom: 16 }}
+                action={
+                  byDates !== status ? (
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        statusChosen.current = true;
+                        setValue('status', byDates, { shouldDirty: true });
+                      }}
+                    >
+                      改为{byDates}党员
+                    </Button>
+                  ) : undefined
+                }
+              />
+            </Col>
+          )}
           <Col xs={24} md={12}>
             {date(
               'joinedBranchDate',
