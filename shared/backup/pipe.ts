@@ -4,6 +4,8 @@ export interface BytePipe {
   write(bytes: Uint8Array): Promise<void>;
   /** Flushes the rest; rejects with the first failure (the consumer's, or the transform's). */
   end(): Promise<void>;
+  /** Gives up: what the transform still holds is dropped, and the consumer is not called again. */
+  abort(): void;
 }
 
 /**
@@ -18,10 +20,11 @@ export function pipeThrough(
 ): BytePipe {
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
+  let aborted = false;
   const pump = (async () => {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done || aborted) return;
       await onChunk(value);
     }
   })();
@@ -45,6 +48,11 @@ export function pipeThrough(
       if (failure === undefined) await writer.close().catch(() => undefined);
       await settled;
       if (failure !== undefined) throw reason(failure);
+    },
+    abort() {
+      aborted = true;
+      void writer.abort().catch(() => undefined);
+      void reader.cancel().catch(() => undefined);
     },
   };
 }

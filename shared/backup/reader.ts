@@ -154,6 +154,21 @@ class BackupScan {
     private readonly sha256: Sha256Factory = jsSha256,
   ) {}
 
+  /**
+   * Set once the read has ended, however: an entry's inflater may still hold output then, and nothing of it may
+   * reach the handlers or the progress (a late report put 数据安全 back to 「正在校验」 after a truncated file had
+   * been refused, for good).
+   */
+  private stopped = false;
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private report(): void {
+    if (!this.stopped) this.onProgress?.(this.source.position);
+  }
+
   async run(): Promise<BackupManifest | undefined> {
     const first = await this.source.fill(4);
     if (!first) {
@@ -170,7 +185,7 @@ class BackupScan {
       const sig = u32(await this.source.read(4), 0);
       if (sig === SIG_LOCAL) {
         await this.readLocalEntry(at);
-        this.onProgress?.(this.source.position);
+        this.report();
         const turn = this.slicer.due();
         if (turn) await turn;
       } else if (sig === SIG_CENTRAL || sig === SIG_END) {
@@ -216,6 +231,7 @@ class BackupScan {
     const crc = new Crc32();
     let produced = 0;
     const pass = async (chunk: Uint8Array) => {
+      if (this.stopped) throw new BackupRefusal('读取已结束');
       crc.update(chunk);
       produced += chunk.length;
       // Stop a runaway entry early rather than after reading gigabytes it does not declare.
@@ -226,17 +242,23 @@ class BackupScan {
     const onData = inflater ? (chunk: Uint8Array) => inflater.write(chunk) : pass;
 
     let consumed = 0;
-    if (withDescriptor) {
-      const d = await this.source.streamToDescriptor(onData);
-      crcExpected = d.crc;
-      compressedSize = d.compressedSize;
-      size = d.size;
-      consumed = compressedSize;
-    } else {
-      await this.source.stream(compressedSize, onData);
-      consumed = compressedSize;
+    try {
+      if (withDescriptor) {
+        const d = await this.source.streamToDescriptor(onData);
+        crcExpected = d.crc;
+        compressedSize = d.compressedSize;
+        size = d.size;
+        consumed = compressedSize;
+      } else {
+        await this.source.stream(compressedSize, onData);
+        consumed = compressedSize;
+      }
+      await inflater?.end();
+    } catch (error) {
+      // An entry cut short (a truncated file) or refused: its inflater is left with input it has not inflated yet.
+      inflater?.abort();
+      throw error;
     }
-    await inflater?.end();
     this.entries.push({ name, offset, method, crc: crcExpected, compressedSize: consumed, size });
     if (crc.digest() !== crcExpected || produced !== size) {
       throw new BackupRefusal(`文件已损坏：${name} 的校验值不符`);
@@ -365,7 +387,7 @@ class BackupScan {
         const turn = this.slicer.due();
         if (turn) {
           // A table is one entry of up to ≈ 15 MB compressed: the bar moves while it is read, not only after it.
-          this.onProgress?.(this.source.position);
+          this.report();
           await turn;
         }
       }
@@ -610,6 +632,7 @@ function fflateInflater(pass: (chunk: Uint8Array) => Promise<void>, corrupt: () 
         await step(compressed.subarray(i, i + INFLATE_STEP), false);
     },
     end: () => step(new Uint8Array(0), true),
+    abort: () => out.splice(0),
   };
 }
 
@@ -684,9 +707,10 @@ async function runScan(
   options: InspectOptions,
 ): Promise<{ scan?: BackupScan; manifest?: BackupManifest; errors: string[] }> {
   let iterator: AsyncIterator<unknown> | undefined;
+  let scan: BackupScan | undefined;
   try {
     iterator = open()[Symbol.asyncIterator]();
-    const scan = new BackupScan(new ByteSource(iterator), handlers, options.onProgress, options.sha256);
+    scan = new BackupScan(new ByteSource(iterator), handlers, options.onProgress, options.sha256);
     let manifest: BackupManifest | undefined;
     try {
       manifest = await scan.run();
@@ -700,6 +724,7 @@ async function runScan(
     const message = error instanceof Error ? error.message : String(error);
     return { errors: [handlers ? `恢复过程中出错：${message}` : `读取备份文件失败：${message}`] };
   } finally {
+    scan?.stop();
     // Let a file stream close when reading stopped early; its own error is not the user's concern here.
     await Promise.resolve(iterator?.return?.()).catch(() => undefined);
   }

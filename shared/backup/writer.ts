@@ -159,6 +159,9 @@ function fflateCompressor(emit: (chunk: Uint8Array) => Promise<void>): BytePipe 
       deflate.push(new Uint8Array(0), true);
       await drain();
     },
+    abort() {
+      pending = [];
+    },
   };
 }
 

@@ -63,6 +63,19 @@ function changesOnly(set: (state: RestoreFlowState) => void): (state: RestoreFlo
   };
 }
 
+/**
+ * A job's progress reports until the job has ended: one arriving after it (work the job gave up on, finishing in the
+ * background) must not put 数据安全 back to 「正在校验」 over the result.
+ */
+function untilEnded<T>(report: (state: T) => void): ((state: T) => void) & { end(): void } {
+  let ended = false;
+  return Object.assign((state: T) => ended || report(state), {
+    end: () => {
+      ended = true;
+    },
+  });
+}
+
 export interface RestoreFlow {
   state: RestoreFlowState;
   /** A job is running (this one, or 立即备份): nothing else may be started. */
@@ -87,7 +100,7 @@ export async function inspectBackup(
   notices?: JobNotices,
 ): Promise<void> {
   if (isJobRunning()) return;
-  const progress = changesOnly(setState);
+  const progress = untilEnded(changesOnly(setState));
   progress({ step: 'checking', name, percent: 0 });
   let ended: RestoreFlowState = { step: 'refused', name, errors: ['校验没有完成'] };
   try {
@@ -101,6 +114,7 @@ export async function inspectBackup(
   } catch (error) {
     ended = { step: 'refused', name, errors: [`无法读取该文件：${reasonOf(error)}`] };
   } finally {
+    progress.end();
     setState(ended);
   }
   if (notices && !onDataSafetyPage()) {
@@ -117,7 +131,7 @@ export async function restorePreviewed(mode: RestoreMode): Promise<void> {
   const state = getDataJobs().restore;
   if (state.step !== 'preview' || isJobRunning()) return;
   const { name, file, preview } = state;
-  const progress = changesOnly(setState);
+  const progress = untilEnded(changesOnly(setState));
   progress({ step: 'restoring', name, mode, percent: 0, text: '正在读取并校验备份数据…' });
   let ended: RestoreFlowState = { step: 'failed', name, errors: ['恢复没有完成'] };
   try {
@@ -133,6 +147,7 @@ export async function restorePreviewed(mode: RestoreMode): Promise<void> {
   } catch (error) {
     ended = { step: 'failed', name, errors: [`恢复时出错：${reasonOf(error)}`] };
   } finally {
+    progress.end();
     setState(ended);
   }
   // 覆盖全部 switched the app to the restored database: the app remounts, the result stays here.
