@@ -7,7 +7,7 @@ import { BACKUP_TABLES } from '../shared/backup/tables';
 import { formatChinaTime } from '../shared/schemas/common';
 import { wantsHelp } from './cliText';
 
-const USAGE = '用法：npm run backup:verify -- <备份文件.zip>';
+const USAGE = '用法：npm run backup:verify -- <备份文件.zip> [更多备份文件…]';
 
 interface Output {
   log: (line: string) => void;
@@ -16,29 +16,53 @@ interface Output {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
-/** Returns the exit code: 0 valid, 1 invalid backup, 2 usage or unreadable path. */
+/**
+ * Checks every file named (a folder of received backups: `npm run backup:verify -- 收到的备份/*.zip`) and returns the
+ * exit code: 0 all valid, 1 any invalid backup, 2 a usage error or a path that cannot be read. Every file is checked
+ * and reported, the bad ones among good ones too (only the first was, and the exit said 0).
+ */
 export async function main(args: readonly string[], out: Output = console): Promise<number> {
   if (wantsHelp(args)) {
     out.log(USAGE);
     return 0;
   }
-  const file = args.find((a) => a !== '--');
-  if (!file) {
+  const named = args.filter((a) => a !== '--');
+  const unknown = named.find((a) => a.startsWith('-'));
+  if (unknown) {
+    out.error(`未知的选项：${unknown}`);
     out.error(USAGE);
     return 2;
   }
+  if (!named.length) {
+    out.error(USAGE);
+    return 2;
+  }
+  const codes: number[] = [];
+  for (const [i, file] of named.entries()) {
+    if (i > 0) out.log('');
+    codes.push(await verifyOne(file, out));
+  }
+  if (named.length > 1) {
+    const count = (code: number) => codes.filter((c) => c === code).length;
+    const line = `共 ${named.length} 个文件：有效 ${count(0)} 个，无效 ${count(1)} 个${count(2) ? `，无法读取 ${count(2)} 个` : ''}`;
+    if (codes.every((c) => c === 0)) out.log(line);
+    else out.error(line);
+  }
+  return Math.max(...codes);
+}
+
+async function verifyOne(file: string, out: Output): Promise<number> {
   try {
     await access(file, constants.R_OK);
     if (!(await stat(file)).isFile()) throw new Error('不是文件');
   } catch {
     out.error(`无法读取文件：${file}`);
-    out.error(USAGE);
     return 2;
   }
 
   const result = await inspectBackup(() => createReadStream(file, { highWaterMark: 256 * 1024 }));
   if (!result.ok) {
-    out.error('备份文件无效：');
+    out.error(`备份文件无效：${file}`);
     for (const reason of result.errors) out.error(`  - ${reason}`);
     return 1;
   }

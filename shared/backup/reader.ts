@@ -531,7 +531,8 @@ class BackupScan {
 
   private async finish(): Promise<BackupManifest | undefined> {
     if (!this.manifestBytes) {
-      this.errors.add(`缺少 ${MANIFEST_NAME}：不是本软件的备份文件，或文件不完整`);
+      // First: a ZIP of other things is 「不是本软件的备份文件」 before it is 「意外的条目：a.txt」 (the CLI prints one line).
+      this.errors.items.unshift(`缺少 ${MANIFEST_NAME}：不是本软件的备份文件，或文件不完整`);
       return undefined;
     }
     const manifest = parseManifest(this.manifestBytes);

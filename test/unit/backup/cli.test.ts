@@ -58,4 +58,31 @@ describe('backup:verify', () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('无法读取文件');
   });
+
+  test('several files: each is checked and reported, and the exit says the worst; an unknown option is refused', async () => {
+    const truncated = join(dir, 'cut.zip');
+    const bytes = readFileSync(good);
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const text = join(dir, 'readme.zip');
+    writeFileSync(text, '这是一个文本文件\n');
+    const log: string[] = [];
+    const error: string[] = [];
+    const out = { log: (l: string) => log.push(l), error: (l: string) => error.push(l) };
+    expect(await main(['--', good, truncated, text], out)).toBe(1);
+    expect(log.join('\n')).toContain(`备份文件有效：${good}`);
+    expect(error).toContain(`备份文件无效：${truncated}`);
+    expect(error).toContain(`备份文件无效：${text}`);
+    expect(error.join('\n')).toContain('文件不完整');
+    expect(error.join('\n')).toContain('不是 ZIP 格式的文件');
+    expect(error.at(-1)).toBe('共 3 个文件：有效 1 个，无效 2 个');
+
+    error.length = 0;
+    expect(await main([good, good], out)).toBe(0);
+    expect(log.at(-1)).toBe('共 2 个文件：有效 2 个，无效 0 个');
+    expect(await main([good, join(dir, 'nope.zip')], out)).toBe(2);
+
+    error.length = 0;
+    expect(await main(['--foo', good], out)).toBe(2);
+    expect(error[0]).toBe('未知的选项：--foo');
+  });
 });

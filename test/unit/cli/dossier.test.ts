@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as dossier } from '../../../scripts/dossier';
 import { main as verify } from '../../../scripts/dossier-verify';
@@ -99,6 +100,41 @@ describe('npm run dossier', () => {
     expect(code).not.toBe(0);
     expect(run.stderr).toHaveLength(1);
     expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
+  });
+
+  it('refuses, before any work, to write over the backup, a name not ending in .pdf, a folder; and a folder as backup', async () => {
+    const copy = join(dir, 'copy.zip');
+    await writeFile(copy, await readFile(backup));
+    const cases: [string[], RegExp][] = [
+      [['--backup', copy, '--year', '2025', '--out', copy], /^输出文件应以 \.pdf 结尾/],
+      [['--backup', copy, '--year', '2025', '--out', join(dir, 'noext')], /^输出文件应以 \.pdf 结尾/],
+      [['--backup', join(dir, 'x.pdf'), '--year', '2025', '--out', join(dir, 'x.pdf')], /^输出文件不能是备份文件本身/],
+      [
+        ['--backup', copy, '--year', '2025', '--out', join(dir, 'nowhere', 'x.pdf')],
+        /^无法写入输出文件 .*文件或所在文件夹不存在/,
+      ],
+      [['--backup', dir, '--year', '2025', '--out', join(dir, 'y.pdf')], /^这是一个文件夹，不是备份文件/],
+    ];
+    for (const [args, reason] of cases) {
+      const run = capture();
+      expect(await dossier(args, run.out)).not.toBe(0);
+      expect(run.stderr).toHaveLength(1);
+      expect(run.stderr[0]).toMatch(reason);
+    }
+    // The backup is still the backup.
+    expect(Buffer.compare(await readFile(copy), await readFile(backup))).toBe(0);
+    await rm(copy);
+    expect(await filesIn()).toEqual(['typical-2025.pdf', 'typical.zip']);
+  });
+
+  it('says first of a ZIP of other things that it is not a backup', async () => {
+    const foreign = join(dir, 'photos.zip');
+    await writeFile(foreign, zipSync({ 'a.txt': new TextEncoder().encode('你好') }));
+    const run = capture();
+    const code = await dossier(['--backup', foreign, '--year', '2025', '--out', join(dir, 'x.pdf')], run.out);
+    await rm(foreign);
+    expect(code).not.toBe(0);
+    expect(run.stderr[0]).toMatch(/^备份文件无效：缺少 manifest\.json：不是本软件的备份文件/);
   });
 
   it('refuses an unknown branch, naming the ones there are', async () => {
