@@ -34,6 +34,8 @@ export interface FileIntegrity {
   damagedPages: number[];
   /** A font, a picture or other data outside the pages' own drawing is damaged in the same way. */
   otherDamage: boolean;
+  /** The file's pages, and how many the cover's footer (「第 1 页 共 M 页」) says the volume has, when it can be read. */
+  pages?: { inFile: number; printed?: number };
 }
 
 export type ExtractResult =
@@ -220,7 +222,17 @@ function pageText(page: PDFPage): string {
   return text.replace(/\s+/g, '');
 }
 
-function statedFingerprints(doc: PDFDocument): StatedFingerprint[] {
+/** The cover's text (whitespace removed), '' when it cannot be read. */
+function coverText(doc: PDFDocument): string {
+  try {
+    return pageText(doc.getPage(0));
+  } catch {
+    // A cover we cannot read is left out: the two other places still say what the file claims.
+    return '';
+  }
+}
+
+function statedFingerprints(doc: PDFDocument, cover: string): StatedFingerprint[] {
   const stated: StatedFingerprint[] = [];
   const add = (place: FingerprintPlace, text: string | undefined) => {
     const found = text === undefined ? undefined : STATED.exec(text)?.[1];
@@ -228,12 +240,14 @@ function statedFingerprints(doc: PDFDocument): StatedFingerprint[] {
   };
   add('文档属性', doc.getKeywords());
   add('XMP 元数据', xmpKeywords(doc));
-  try {
-    add('封面', pageText(doc.getPage(0)));
-  } catch {
-    // A cover we cannot read is left out: the two other places still say what the file claims.
-  }
+  if (cover) add('封面', cover);
   return stated;
+}
+
+/** The page count the cover's footer prints, 「第1页共194页」 → 194. */
+function printedPageCount(cover: string): number | undefined {
+  const found = /第1页共(\d+)页/.exec(cover);
+  return found ? Number(found[1]) : undefined;
 }
 
 // ── the pages' data ─────────────────────────────────────────────────────────
@@ -306,7 +320,13 @@ export async function extractManifest(pdfBytes: Uint8Array): Promise<ExtractResu
   const fingerprint = sha256Hex(bytes);
   let integrity: FileIntegrity;
   try {
-    integrity = { stated: statedFingerprints(doc), ...checkData(doc) };
+    const cover = coverText(doc);
+    const printed = printedPageCount(cover);
+    integrity = {
+      stated: statedFingerprints(doc, cover),
+      ...checkData(doc),
+      pages: { inFile: doc.getPageCount(), ...(printed !== undefined ? { printed } : {}) },
+    };
   } catch {
     return { ok: false, reason: DAMAGED };
   }

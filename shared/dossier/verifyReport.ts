@@ -70,13 +70,26 @@ export function fileVerdict(fingerprint: string, integrity: FileIntegrity | unde
     if (integrity.stated.length === 0) lines.push('封面、文档属性和 XMP 元数据中都找不到数据指纹。');
     return { kind: 'altered', lines };
   }
+  const problems: string[] = [];
+  // A volume with pages cut out (pdfseparate, 另存为 of a page range) keeps its embedded manifest: the cover's footer
+  // still says how many pages the volume had.
+  const { pages } = integrity;
+  if (pages?.printed !== undefined && pages.printed !== pages.inFile) {
+    problems.push(
+      `封面页脚写明共 ${pages.printed} 页，文件实有 ${pages.inFile} 页，有页面被${pages.inFile < pages.printed ? '删去' : '加入'}`,
+    );
+  }
   if (integrity.damagedPages.length > 0 || integrity.otherDamage) {
-    const where = integrity.damagedPages.length
-      ? `${pagesText(integrity.damagedPages)}的页面数据与其校验码不符，${integrity.damagedPages.length > 1 ? '这些页' : '该页'}可能显示不全`
-      : '其中的字体或图片数据与其校验码不符，部分页面可能显示不全';
+    problems.push(
+      integrity.damagedPages.length
+        ? `${pagesText(integrity.damagedPages)}的页面数据与其校验码不符，${integrity.damagedPages.length > 1 ? '这些页' : '该页'}可能显示不全`
+        : '其中的字体或图片数据与其校验码不符，部分页面可能显示不全',
+    );
+  }
+  if (problems.length) {
     return {
       kind: 'damaged',
-      text: `卷宗文件已损坏：${where}。请取得完整的原文件，或重新导出卷宗。`,
+      text: `卷宗文件已损坏：${problems.join('；')}。请取得完整的原文件，或重新导出卷宗。`,
       confirmedBy,
     };
   }

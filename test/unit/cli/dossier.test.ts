@@ -10,7 +10,7 @@ import { main as dossier } from '../../../scripts/dossier';
 import { main as verify } from '../../../scripts/dossier-verify';
 import { extractManifest } from '../../../shared/dossier/extract';
 import { printedFingerprint } from '../../../shared/dossier/verifyReport';
-import { withEditedManifest, withPageBytesFlipped } from '../dossier/tamper';
+import { withEditedManifest, withPageBytesFlipped, withPagesCut } from '../dossier/tamper';
 import { capture, readAll, writeAll, writeTypicalBackup, type BackupContents } from './helpers';
 
 let dir: string;
@@ -279,6 +279,20 @@ describe('npm run dossier:verify', () => {
       '一致：卷宗内嵌的数据清单与备份中的台账相同（本校验只核对数据，不核对页面上印出的内容）',
     ]);
     expect(run.stdout.at(-1)).toMatch(/^数据指纹：SHA-256 /);
+  });
+
+  it('reports a volume with pages cut out as damaged (exit 3): the cover still says how many it had', async () => {
+    const bytes = new Uint8Array(await readFile(pdf));
+    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+    const file = join(dir, 'cover-only.pdf');
+    await writeFile(file, await withPagesCut(bytes, 1));
+    const run = capture();
+    const code = await verify([file, '--backup', backup], run.out);
+    await rm(file);
+    expect(code).toBe(3);
+    expect(run.stdout[0]).toBe(
+      `卷宗文件已损坏：封面页脚写明共 ${pages} 页，文件实有 1 页，有页面被删去。请取得完整的原文件，或重新导出卷宗。`,
+    );
   });
 
   it('lists the meeting whose topic changed after the export by date, kind and topic, and exits 1', async () => {

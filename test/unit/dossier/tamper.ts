@@ -35,3 +35,10 @@ export async function withPageBytesFlipped(bytes: Uint8Array, page: number): Pro
   for (let i = 0; i < 4; i++) copy[middle + i]! ^= 0xff;
   return copy;
 }
+
+/** The volume with only its first `keep` pages, its embedded files and metadata kept (as `pdfseparate` leaves them). */
+export async function withPagesCut(bytes: Uint8Array, keep: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  while (doc.getPageCount() > keep) doc.removePage(doc.getPageCount() - 1);
+  return doc.save({ useObjectStreams: false });
+}
