@@ -34,6 +34,7 @@ import {
   ReadOutlined as ReadOutlinedIcon,
   ReloadOutlined as ReloadOutlinedIcon,
   SafetyCertificateOutlined as SafetyCertificateOutlinedIcon,
+  StopOutlined as StopOutlinedIcon,
   UndoOutlined as UndoOutlinedIcon,
   UploadOutlined as UploadOutlinedIcon,
   WarningOutlined as WarningOutlinedIcon,
@@ -105,6 +106,7 @@ export const LogoutOutlined = decorative(LogoutOutlinedIcon);
 export const PlusOutlined = decorative(PlusOutlinedIcon);
 export const PrinterOutlined = decorative(PrinterOutlinedIcon);
 export const ReadOutlined = decorative(ReadOutlinedIcon);
+export const StopOutlined = decorative(StopOutlinedIcon);
 export const ReloadOutlined = decorative(ReloadOutlinedIcon);
 export const SafetyCertificateOutlined = decorative(SafetyCertificateOutlinedIcon);
 export const UndoOutlined = decorative(UndoOutlinedIcon);

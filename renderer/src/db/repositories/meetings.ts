@@ -1,6 +1,6 @@
 // Meeting (会议/活动记录) repository: 第N次 numbering, 补录 marking, draft → 定稿 → 更正 with audit, indexed lists and search.
 import { beforeEstablishedMessage, establishedOf } from '../../../../shared/branch/established';
-import { BACKFILL_DAYS, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
+import { BACKFILL_DAYS, seqBook, type MeetingKind, type RecordStatus } from '../../../../shared/domain/vocab';
 import { countsWithin, lateRecordsEnd, recordYearOf, YEAR_END_KINDS } from '../../../../shared/domain/recordYear';
 import { nextDay } from '../../../../shared/rules/periods';
 import { chinaToday, daysBetween } from '../../../../shared/schemas/common';
@@ -1017,6 +1017,44 @@ export async function deleteMeeting(id: string): Promise<void> {
       summary: `删除了${before.kind}草稿「${before.topic}」（${before.date}）${files.length ? `及其 ${files.length} 个附件` : ''}`,
     });
     await renumber(before.branchId, before, { finalized: false });
+  });
+}
+
+/**
+ * 作废 of a 已定稿 record that should never have been one (a duplicate saved past the warning and 定稿, a meeting
+ * entered in the wrong branch): with no way out it stayed in every 卷宗 as 「第2次主题党日」 and held the numbers after
+ * it. It leaves the records, the counts and the 卷宗 as a deleted draft does; the later records of its book move up a
+ * number (each move audited, as for a 定稿 out of order); the 操作日志 keeps what it was, its number and the reason.
+ * A meeting that took place is corrected with 更正 instead.
+ */
+export async function voidMeeting(id: string, reason: string): Promise<void> {
+  const why = reason.trim();
+  if (Array.from(why).length < MIN_AMEND_REASON) {
+    throw new ValidationError([{ path: 'reason', message: `请填写作废原因（至少 ${MIN_AMEND_REASON} 个字）` }]);
+  }
+  await db.transaction('rw', EDIT_TABLES(), async () => {
+    const before = await db.meetings.get(id);
+    if (!before) throw new NotFoundError('会议记录', id);
+    if (before.status !== '已定稿') {
+      throw new ValidationError([{ path: '', message: '草稿不需要作废，可以直接删除' }]);
+    }
+    const branch = await db.branches.get(before.branchId);
+    const book = seqBook(before, branch?.partyGroups ?? []);
+    await db.meetings.delete(id);
+    await updatePostings(contributionOf(before), undefined);
+    const files = await deleteUnreferencedAttachments(before.branchId, before.attachmentIds);
+    await writeAudit({
+      entity: 'meeting',
+      entityId: id,
+      branchId: before.branchId,
+      action: 'delete',
+      reason: why,
+      summary: `作废了已定稿的${before.kind}记录「${before.topic}」（${before.date}，${book}第${before.seq}次）${files.length ? `及其 ${files.length} 个附件` : ''}，原因：${why}`,
+    });
+    await renumber(before.branchId, before, {
+      finalized: true,
+      trigger: `${before.date}的${before.kind}记录「${before.topic}」作废`,
+    });
   });
 }
 

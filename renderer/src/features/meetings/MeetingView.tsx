@@ -8,6 +8,7 @@ import {
   EditOutlined,
   LeftOutlined,
   PrinterOutlined,
+  StopOutlined,
 } from '../../ui/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Input, List, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -35,6 +36,7 @@ import { MeetingForm } from './MeetingForm';
 import { MeetingTags } from './MeetingTags';
 import { goToRecords } from './recordsRoute';
 import { useMeeting } from './useMeeting';
+import { VoidDialog } from './VoidDialog';
 
 interface Props {
   id: string;
@@ -106,6 +108,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
   const data = useMeeting(id);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [askReason, setAskReason] = useState(false);
+  const [askVoid, setAskVoid] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
   const pdf = usePdfJob();
@@ -224,6 +227,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
   const remove = () =>
     modal.confirm({
       title: '删除这份草稿？',
+      content: `${meeting.date} ${meeting.kind}「${meeting.topic}」将被删除，不能恢复；操作日志会记下这次删除。`,
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -281,6 +285,11 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
           {final && (
             <Button icon={<EditOutlined />} onClick={() => setAskReason(true)}>
               更正
+            </Button>
+          )}
+          {final && (
+            <Button danger icon={<StopOutlined />} onClick={() => setAskVoid(true)}>
+              作废
             </Button>
           )}
           <Button icon={<CopyOutlined />} onClick={() => setMode({ kind: 'copy' })}>
@@ -431,6 +440,17 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
         )}
       </Card>
 
+      <VoidDialog
+        open={askVoid}
+        meetingId={meeting.id}
+        label={`${meeting.date} ${meeting.kind}「${meeting.topic}」（${yearWord}${book}第${meeting.seq}次）`}
+        onClose={() => setAskVoid(false)}
+        onVoided={() => {
+          setAskVoid(false);
+          message.success('记录已作废');
+          goToRecords({ view: 'list' });
+        }}
+      />
       <Modal
         open={askReason}
         title="更正已定稿的记录"

@@ -1,0 +1,64 @@
+// 作废 in a record's view: offered on a 已定稿 record only, asks for a reason in its own box, says what it does, and
+// takes the record away; a draft's 删除 says it cannot be undone and names the record.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppProviders } from '../../../renderer/src/app/providers';
+import { db } from '../../../renderer/src/db/db';
+import { createMeeting, finalizeMeeting, listVenueChoices } from '../../../renderer/src/db/repositories/meetings';
+import { MeetingView } from '../../../renderer/src/features/meetings/MeetingView';
+import { meetingInput, seed, setChinaNow } from './fixtures';
+
+beforeEach(() => {
+  setChinaNow('2030-12-31T10:00:00');
+  window.history.replaceState(null, '', '#/records');
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+async function view(id: string, branchId: string) {
+  const branch = (await db.branches.get(branchId))!;
+  const members = await db.members.where('branchId').equals(branchId).toArray();
+  const venues = await listVenueChoices(branchId);
+  render(
+    <AppProviders>
+      <MeetingView id={id} branch={branch} members={members} venues={venues} />
+    </AppProviders>,
+  );
+}
+
+describe('作废 and 删除草稿 in the record view', { timeout: 40_000 }, () => {
+  it('voids a 已定稿 record only with a reason, and goes back to the list', async () => {
+    const { branch } = await seed();
+    const final = await finalizeMeeting(
+      (await createMeeting(branch.id, meetingInput({ date: '2030-11-25', topic: '重复录入的支委会' }))).id,
+    );
+    await view(final.id, branch.id);
+    fireEvent.click(await screen.findByRole('button', { name: '作废' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('2030-11-25 支委会「重复录入的支委会」（本年度第1次）');
+    expect(dialog.textContent).toContain('作废不能撤销');
+    const box = within(dialog).getByLabelText('作废原因');
+    expect(document.activeElement).toBe(box);
+    const confirm = within(dialog).getByRole('button', { name: /作\s?废/ });
+    fireEvent.click(confirm);
+    expect(await within(dialog).findByText(/^请填写作废原因/)).toBeTruthy();
+    expect(await db.meetings.count()).toBe(1);
+
+    fireEvent.change(box, { target: { value: '同一次会议录入了两次' } });
+    fireEvent.click(confirm);
+    await waitFor(async () => expect(await db.meetings.count()).toBe(0), { timeout: 5000 });
+  });
+
+  it('offers no 作废 on a draft, whose 删除 names it and says it cannot be undone', async () => {
+    const { branch } = await seed();
+    const draft = await createMeeting(branch.id, meetingInput({ date: '2030-04-10', topic: '一份草稿' }));
+    await view(draft.id, branch.id);
+    fireEvent.click(await screen.findByRole('button', { name: '删除草稿' }));
+    expect(screen.queryByRole('button', { name: '作废' })).toBeNull();
+    expect(
+      await screen.findByText('2030-04-10 支委会「一份草稿」将被删除，不能恢复；操作日志会记下这次删除。'),
+    ).toBeTruthy();
+  });
+});
