@@ -166,6 +166,59 @@ export function coverTitleSize(name: string): number {
   return 18;
 }
 
+/**
+ * Where a reader breaks an organisation's name, best first: before 「第…」; after the word that ends the parent body
+ * (「…委员会机关 / 综合处党支部」); after another organisation word.
+ */
+const ENDS_PARENT = ['机关', '党委', '党工委', '党组', '党总支', '总支部'];
+const NAME_BREAKS_AFTER = [
+  '委员会',
+  '办公室',
+  '公司',
+  '学院',
+  '大学',
+  '医院',
+  '中心',
+  '街道',
+  '社区',
+  '局',
+  '厅',
+  '村',
+  '镇',
+  '乡',
+  '县',
+  '区',
+];
+
+/**
+ * The branch name as the cover prints it at `size`: whole when it fits one line, else in two lines broken where a
+ * reader would — 「市发展和改革委员会机关 / 第二党支部」, not pdfmake's 「…机关第二党 / 支部」 (which also ignores the
+ * title's character spacing when it measures CJK, so its first line ran past the margin). Widths as drawn: each
+ * character `size`, plus the spacing between characters. A name longer than two lines is left to pdfmake.
+ */
+export function coverTitleText(name: string, size: number): string {
+  const spacing = 4;
+  const fits = (text: string) => textEms(text) * size + (Array.from(text).length - 1) * spacing <= CONTENT_WIDTH;
+  if (fits(name)) return name;
+  const chars = Array.from(name);
+  let best: { at: number; score: number } | undefined;
+  for (let at = 1; at < chars.length; at++) {
+    const head = chars.slice(0, at).join('');
+    const tail = chars.slice(at).join('');
+    if (!fits(head) || !fits(tail)) continue;
+    const after = (words: readonly string[]) => words.some((w) => head.endsWith(w));
+    const natural = tail.startsWith('第') ? 200 : after(ENDS_PARENT) ? 150 : after(NAME_BREAKS_AFTER) ? 100 : 0;
+    const score = natural - Math.abs(textEms(head) - textEms(tail));
+    if (!best || score > best.score) best = { at, score };
+  }
+  return best ? `${chars.slice(0, best.at).join('')}\n${chars.slice(best.at).join('')}` : name;
+}
+
+/** Whether a value fits the half-row cell of a two-pair form (formGrid) on one line, at the body's 10.5 pt. */
+function fitsHalfRow(text: string): boolean {
+  return textEms(text) * 10.5 <= fullWidthColumns([62, '*', 62, '*'])[1]!;
+}
+
 /** The width of `text` in ems, near enough for sizing: CJK and full-width characters 1, others about half. */
 function textEms(text: string): number {
   let ems = 0;
@@ -202,7 +255,12 @@ function cover(
   return {
     stack: [
       { text: sel.branch.parentOrg || ' ', style: 'coverSub', margin: [0, long ? 24 : 40, 0, long ? 20 : 30] },
-      { text: sel.branch.name, style: 'coverTitle', fontSize: coverTitleSize(sel.branch.name), margin: [0, 0, 0, 18] },
+      {
+        text: coverTitleText(sel.branch.name, coverTitleSize(sel.branch.name)),
+        style: 'coverTitle',
+        fontSize: coverTitleSize(sel.branch.name),
+        margin: [0, 0, 0, 18],
+      },
       { text: '党建质量标准化', style: 'coverSub', margin: [0, 0, 0, 8] },
       { text: `${label} 迎检卷宗`, style: 'coverTitle', fontSize: 26, margin: [0, 0, 0, 10] },
       { text: `第 ${volume} 卷`, style: 'coverSub', margin: [0, 0, 0, long ? 36 : 60] },
@@ -394,10 +452,16 @@ function profile(sel: DossierSelection, period: DossierPeriod, terms: TermsOfPer
     sectionHeading('profile'),
     // The term and the count each take a row: in half a row they wrapped (「2023年6月18日至2028年6月 / 17日」).
     formGrid([
-      [
-        ['支部名称', b.name],
-        ['上级党组织', b.parentOrg || '—'],
-      ],
+      // A name longer than half a row takes the row (「…机关第二 / 党支部」 wrapped inside its word), and so does the
+      // 上级党组织 beside it.
+      ...(fitsHalfRow(b.name) && fitsHalfRow(b.parentOrg || '—')
+        ? [
+            [
+              ['支部名称', b.name],
+              ['上级党组织', b.parentOrg || '—'],
+            ] as [string, Content][],
+          ]
+        : [[['支部名称', b.name]] as [string, Content][], [['上级党组织', b.parentOrg || '—']] as [string, Content][]]),
       [
         ['成立时间', cnDate(b.establishedDate) || '—'],
         ['党小组数', `${b.partyGroups.length} 个`],
@@ -437,7 +501,10 @@ function profile(sel: DossierSelection, period: DossierPeriod, terms: TermsOfPer
               m.post,
               ...(moved ? [movementCell(i)] : []),
             ]),
-            [26, 48, 26, 30, DATE_WIDTH, '*', '*', ...(moved ? [DATE_WIDTH] : [])],
+            // With the 期内变动 column the two star columns had 5 characters each, and ranks of 6 broke inside the
+            // word (「四级主任科 / 员」): the short columns are cut to their headers, and 党小组 is given 5 characters so
+            // that 职务 has the rest.
+            moved ? [22, 48, 22, 24, DATE_WIDTH, 52, '*', DATE_WIDTH] : [26, 48, 26, 30, DATE_WIDTH, '*', '*'],
           )
         : emptyNote(EMPTY_TEXT),
     ]),

@@ -197,7 +197,9 @@ export function formGrid(rows: readonly (readonly (readonly [string, Content])[]
       { text: label, style: 'label' },
       asTyped(value as TableCell),
     ]);
-    return pairs.length === 1 ? [cells[0]!, { ...(cells[1] as object), colSpan: 3 } as TableCell, '', ''] : cells;
+    // A value given as plain text becomes a text node first: spread, a string would become one key per character.
+    const value = typeof cells[1] === 'string' ? { text: cells[1] } : (cells[1] as object);
+    return pairs.length === 1 ? [cells[0]!, { ...value, colSpan: 3 } as TableCell, '', ''] : cells;
   });
   const widths = fullWidthColumns([62, '*', 62, '*']);
   return { table: { widths, body, dontBreakRows: true }, margin: [0, 4, 0, 4] };

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDossier, coverTitleSize, dossierHeaderLine } from '../../../shared/dossier/build';
+import { buildDossier, coverTitleSize, coverTitleText, dossierHeaderLine } from '../../../shared/dossier/build';
 import type { DossierData } from '../../../shared/dossier/data';
 import { FONT_FILES } from '../../../shared/dossier/layout';
 import { renderPdf } from '../../../shared/dossier/render';
@@ -114,6 +114,47 @@ describe('the 届期 of the period', () => {
     expect(termLine(reelected(false), { year: 2025 })).toBe(
       '本届任期|2025年7月15日至2028年7月14日（2025年7月15日换届，此前的届期未登记）',
     );
+  });
+});
+
+describe('the branch name on the cover', () => {
+  it('stays on one line when it fits, and is broken where a reader would when it does not', () => {
+    expect(coverTitleText('市财政局机关第一党支部', 30)).toBe('市财政局机关第一党支部');
+    // pdfmake filled the first line and left 「支部」 alone: 「市发展和改革委员会机关第二党 / 支部」.
+    expect(coverTitleText('市发展和改革委员会机关第二党支部', 30)).toBe('市发展和改革委员会机关\n第二党支部');
+    // No 「第…」 to break before: after an organisation's word, the two lines as even as that allows.
+    expect(coverTitleText('市发展和改革委员会机关综合处党支部', 30)).toBe('市发展和改革委员会机关\n综合处党支部');
+    // Each line fits the text width as drawn, character spacing included (13 characters at 30 pt).
+    for (const line of coverTitleText('某某某某某某某某某某某某某某某某某某某某某某', 30).split('\n')) {
+      expect(Array.from(line).length).toBeLessThanOrEqual(13);
+    }
+  });
+
+  it.skipIf(!hasPoppler)(
+    'prints the name in two lines on the cover, whole in the 支部概况, and a rank whole in the 名册 (read back)',
+    async () => {
+      const base = makeDossierData();
+      const name = '市发展和改革委员会机关第二党支部';
+      const members = base.members.map((m, i) =>
+        // A member who left in the year adds the 期内变动 column, which narrowed 职务 to five characters.
+        i === 1 ? { ...m, post: '四级主任科员', leftDate: '2025-09-30', leftReason: '调离' } : m,
+      );
+      const pages = await pdfText({ ...base, branch: { ...base.branch, name }, members }, 'names.pdf');
+      const lines = pages.join('\n').split('\n');
+      const cover = pages[0]!.split('\n').map((l) => l.replace(/\s+/g, ''));
+      const first = cover.findIndex((l) => l === '市发展和改革委员会机关');
+      expect(first).toBeGreaterThan(-1);
+      expect(cover.slice(first + 1).find((l) => l)).toBe('第二党支部');
+      expect(lines.some((l) => new RegExp(`支部名称\\s+${name}\\s*$`).test(l))).toBe(true);
+      expect(lines.some((l) => /上级党组织\s+\S/.test(l))).toBe(true);
+      expect(lines.some((l) => l.includes('四级主任科员'))).toBe(true);
+    },
+    60_000,
+  );
+
+  it('leaves a name of more than two lines to pdfmake', () => {
+    const long = '中共某某省某某市某某区某某街道办事处某某社区居民委员会机关第一党支部委员会';
+    expect(coverTitleText(long, 30)).toBe(long);
   });
 });
 
