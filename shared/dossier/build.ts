@@ -846,7 +846,10 @@ function complianceTable(sel: DossierSelection, period: DossierPeriod, opts: Dos
       r.rule.label,
       r.rule.requirement,
       counted
-        ? { text: `${t.met} / ${t.due}`, alignment: 'center' }
+        ? // Nothing due yet (the year's 组织生活会 in a volume of the current year): 「未到期」, where 「0 / 0」 read oddly.
+          t.due === 0 && waitingCount(t) > 0
+          ? { text: '未到期', alignment: 'center', color: WAITING_COLOR }
+          : { text: `${t.met} / ${t.due}`, alignment: 'center' }
         : { text: '不统计', alignment: 'center', color: WAITING_COLOR },
       counted
         ? shortfallCell(t.missed.length ? missedText(t.missed, period, moves) : undefined, waitingText(t, period))
@@ -1174,7 +1177,14 @@ function holderTenure(r: Pick<Responsibility, 'year' | 'from' | 'to'>): string {
 
 function responsibility(sel: DossierSelection, cite: Cite, period: DossierPeriod): Content {
   const nodes: Content[] = [sectionHeading('responsibility')];
-  if (!sel.responsibilities.length) nodes.push(emptyNote());
+  if (!sel.responsibilities.length) {
+    // An inspector who saw the 书记 and 支委分工 on page 3 read 「本年度无记录」 here as a branch without leadership.
+    nodes.push(emptyNote(), {
+      text: '支部委员会的组成与分工见第一部分“支部概况”。本节为书记和支部委员的责任清单、任务与述职。',
+      style: 'muted',
+      margin: [0, 2, 0, 0],
+    });
+  }
   for (const r of sel.responsibilities) {
     const duties: Content[] = [
       { text: '职责', style: 'h3' },

@@ -71,6 +71,23 @@ function data(): DossierData {
 
 const ANNUAL = ['党课（书记讲）', '组织生活会', '民主评议党员', '谈心谈话'];
 
+describe('a volume of the year still running', () => {
+  it('says 未到期 of a rule with nothing due yet, never 0 / 0', () => {
+    // Exported on 30 June, before the year's 组织生活会 and 民主评议党员.
+    const held = data();
+    const yearEnd = new Set(['组织生活会', '民主评议党员']);
+    const early = { ...held, meetings: held.meetings.filter((m) => !yearEnd.has(m.kind)) };
+    const { rows } = compliance(early, { year: 2025, generatedAt: '2025-06-30T02:00:00.000Z' });
+    expect(rows.get('组织生活会')).toEqual(['未到期', '待 2025年']);
+    const cells = [...rows.values()];
+    expect(cells.filter(([count]) => count === '0 / 0')).toEqual([]);
+    const notDue = cells.filter(([count]) => count === '未到期');
+    expect(notDue.length).toBeGreaterThan(0);
+    // Each says which period is still open.
+    for (const [, open] of notDue) expect(open).toMatch(/^待 /);
+  });
+});
+
 describe('a volume of 2025-03-15 to 2025-09-14', () => {
   const { rows, note } = compliance(data(), { from: '2025-03-15', to: '2025-09-14' });
 
