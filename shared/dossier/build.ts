@@ -14,6 +14,7 @@ import {
   SEVEN_HAVES_NOT_APPLICABLE,
   sevenHavesApply,
   type Assessment,
+  type Branch,
   type GradeBand,
   type ItemScore,
   type Meeting,
@@ -703,6 +704,18 @@ function missedText(
   ]);
 }
 
+/**
+ * 「本支部于2026年11月28日开始使用本台账，此前的期间如未补录，均按未开展统计。」 when the branch was entered in the
+ * volume's period and gaps come before that day: the 工作台 says so, and an inspector read ten red months as ten
+ * missed. '' otherwise.
+ */
+function ledgerStartNote(branch: Branch, period: DossierPeriod, tallies: readonly RuleTally[]): string {
+  const start = chinaToday(new Date(branch.createdAt));
+  if (start <= period.from || start > period.to) return '';
+  const before = tallies.some((t) => t.missed.some((m) => m.period.end < start));
+  return before ? `本支部于${cnDate(start)}开始使用本台账，此前的期间如未补录，均按未开展统计。` : '';
+}
+
 /** Text runs of one paragraph, some kept on one line (noWrap). */
 type Runs = { text: string; noWrap?: true }[];
 
@@ -890,6 +903,7 @@ function complianceTable(sel: DossierSelection, period: DossierPeriod, opts: Dos
             ? `另有 ${waiting - waitingInDue} 期本期尚未结束、尚无记录，标“待”，不计入合计。`
             : '') +
           coverageNote(pack, cover, period) +
+          ledgerStartNote(sel.branch, period, tallies) +
           // A 草稿 counts as held (the meeting took place), as on the 工作台.
           (drafts ? `其中 ${drafts} 条记录尚未定稿（草稿），按已召开计入。` : '') +
           `频次规则：${pack.name}——${pack.description}。`,

@@ -88,6 +88,17 @@ describe('a volume of the year still running', () => {
   });
 });
 
+describe('a branch that began its ledger during the year', () => {
+  it('says from when, where earlier gaps are counted as not held; and nothing of it otherwise', () => {
+    const base = data();
+    const late = { ...base, branch: { ...base.branch, createdAt: '2025-06-10T02:00:00.000Z' } };
+    expect(compliance(late, { year: 2025 }).note).toContain(
+      '本支部于2025年6月10日开始使用本台账，此前的期间如未补录，均按未开展统计。',
+    );
+    expect(compliance(base, { year: 2025 }).note).not.toContain('开始使用本台账');
+  });
+});
+
 describe('a volume of 2025-03-15 to 2025-09-14', () => {
   const { rows, note } = compliance(data(), { from: '2025-03-15', to: '2025-09-14' });
 
