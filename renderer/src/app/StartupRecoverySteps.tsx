@@ -64,8 +64,9 @@ export function StartupRecoverySteps({ dataFolder }: Readonly<{ dataFolder?: str
           后按回车。
         </li>
         <li>
-          选日期最新的一个备份文件（文件名形如 daily-20250318-093000.zip，数字是备份的日期和时间），点「打开」。
-          校验通过后核对预览中的支部和记录条数，点「覆盖全部」。这个文件不能用时，换前一天的再试。
+          {/* One string: a line break inside JSX text is a space, which Chinese text does not have. */}
+          {'选日期最新的一个备份文件（文件名形如 daily-20250318-093000.zip，数字是备份的日期和时间），点「打开」。' +
+            '校验通过后核对预览中的支部和记录条数，点「覆盖全部」。这个文件不能用时，换前一天的再试。'}
         </li>
         <li>所选备份之后录入的内容不在备份中，请核对后补录。</li>
       </ol>

@@ -96,9 +96,10 @@ export function BackupNowCard({ onDone }: Readonly<{ onDone?: () => void }>) {
           />
           {scope === 'current' && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-              只含本支部的记录、附件和操作日志（及各支部共用的考评标准），不含本机设置（应用锁）。用于把这个支部交给另一台电脑：
-              在那台电脑上「从备份恢复」，选「作为新支部导入」（已有该支部时选「替换本机的同一支部」）。
-              这不是本机的完整备份。
+              {/* One string: a line break inside JSX text is a space, which Chinese text does not have. */}
+              {'只含本支部的记录、附件和操作日志（及各支部共用的考评标准），不含本机设置（应用锁）。' +
+                '用于把这个支部交给另一台电脑：在那台电脑上「从备份恢复」，选「作为新支部导入」' +
+                '（已有该支部时选「替换本机的同一支部」）。这不是本机的完整备份。'}
             </Typography.Paragraph>
           )}
         </div>
