@@ -57,6 +57,16 @@ describe('校验卷宗 on the file and its data', () => {
     expect(text).not.toContain('2029-01-01');
   });
 
+  it('names the file it checked, in a verdict and in a refusal', async () => {
+    const { branch } = await seed();
+    await exported(branch.id, intact);
+    render(<VerifyVerdict verdict={await verifyDossierPdf(new Uint8Array([1]))} fileName="甲支部-2029年度卷宗.pdf" />);
+    expect(document.body.textContent).toContain('文件：甲支部-2029年度卷宗.pdf卷宗：甲支部，2029年度');
+    cleanup();
+    render(<VerifyVerdict verdict={{ ok: false, reason: '文件不是 PDF' }} fileName="说明.pdf" />);
+    expect(document.body.textContent).toContain('无法校验文件：说明.pdf文件不是 PDF');
+  });
+
   it('reports a manifest its fingerprints do not vouch for as the file altered, without blaming the ledger', async () => {
     const { branch } = await seed();
     const meeting = await createMeeting(branch.id, meetingInput({ date: '2029-03-10' }));

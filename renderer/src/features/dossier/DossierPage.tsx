@@ -88,6 +88,8 @@ export function DossierPage() {
   const pdf = usePdfJob();
   const [verifying, setVerifying] = useState(false);
   const [verdict, setVerdict] = useState<VerifyOutcome | null>(null);
+  // The file the verdict is of: two files checked one after the other gave the same-looking panels.
+  const [verifiedName, setVerifiedName] = useState('');
   const outcomeRef = useRef<HTMLDivElement>(null);
   const finished = pdf.state.status !== 'idle' && pdf.state.status !== 'running';
   useEffect(() => {
@@ -138,6 +140,7 @@ export function DossierPage() {
     setVerdict(null);
     const file = await getHost().openFile([{ name: 'PDF 文件', extensions: ['pdf'] }]);
     if (!file) return;
+    setVerifiedName(file.name);
     setVerifying(true);
     try {
       setVerdict(await verifyDossierPdf(file.bytes));
@@ -255,7 +258,7 @@ export function DossierPage() {
             </Button>
             {verdict && (
               <div style={{ marginTop: 16 }}>
-                <VerifyVerdict verdict={verdict} />
+                <VerifyVerdict verdict={verdict} fileName={verifiedName} />
               </div>
             )}
           </Card>

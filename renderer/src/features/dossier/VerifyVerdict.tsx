@@ -12,19 +12,35 @@ const CHANGES_PER_PAGE = 50;
  * 校验卷宗's verdict: a file changed or damaged after the export first (its own words, in red), then how the embedded
  * data compares with the ledger, each saying that the check covers the data and not the printed pages.
  */
-export function VerifyVerdict({ verdict }: Readonly<{ verdict: VerifyOutcome }>) {
+export function VerifyVerdict({ verdict, fileName }: Readonly<{ verdict: VerifyOutcome; fileName?: string }>) {
+  const file = fileName ? <div>文件：{fileName}</div> : null;
   if (!verdict.ok) {
     return 'details' in verdict ? (
       <Alert
         type="error"
         showIcon
         title={verdict.reason}
-        description={verdict.details.map((line) => (
-          <div key={line}>{line}</div>
-        ))}
+        description={
+          <>
+            {file}
+            {verdict.details.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </>
+        }
       />
     ) : (
-      <Alert type="error" showIcon title="无法校验" description={verdict.reason} />
+      <Alert
+        type="error"
+        showIcon
+        title="无法校验"
+        description={
+          <>
+            {file}
+            <div>{verdict.reason}</div>
+          </>
+        }
+      />
     );
   }
   const damage = verdict.damage && <Alert type="error" showIcon title={verdict.damage} style={{ marginBottom: 12 }} />;
@@ -38,6 +54,7 @@ export function VerifyVerdict({ verdict }: Readonly<{ verdict: VerifyOutcome }>)
           title={`卷宗内嵌的数据清单与本机台账一致（${CHECK_SCOPE}）`}
           description={
             <>
+              {file}
               <div>卷宗：{verdict.volumeName}</div>
               <div>
                 卷宗的 {verdict.listed.records} 条记录和 {verdict.listed.attachments} 个附件与本机数据完全相同。
@@ -58,6 +75,7 @@ export function VerifyVerdict({ verdict }: Readonly<{ verdict: VerifyOutcome }>)
         title={`卷宗内嵌的数据清单与本机台账有 ${verdict.changes.length} 处差异（${CHECK_SCOPE}）`}
         description={
           <>
+            {file}
             <div>卷宗：{verdict.volumeName}</div>
             {verdict.summary.map((line) => (
               <div key={line}>{line}</div>
