@@ -1,4 +1,5 @@
 // The 会议记录单 of one meeting: reusable section builders (shared with the dossier) and a one-record document.
+import { attendanceCounts } from '../domain/attendance';
 import { forYearNote, recordYearOf } from '../domain/recordYear';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BACKFILL_DAYS, seqBook } from '../domain/vocab';
@@ -77,17 +78,7 @@ function timeCell(m: Meeting): Content {
   return note ? unbroken(timeRange(m), note) : { text: timeRange(m), noWrap: true };
 }
 
-/** 应到/实到/请假/缺席/列席: 应到 counts the members expected (everyone listed but those only 列席). */
-export function attendanceCounts(m: Pick<Meeting, 'attendance' | 'guests'>) {
-  const count = (s: string) => m.attendance.filter((a) => a.status === s).length;
-  return {
-    expected: m.attendance.filter((a) => a.status !== '列席').length,
-    present: count('出席'),
-    leave: count('请假'),
-    absent: count('缺席'),
-    nonVoting: count('列席') + m.guests.length,
-  };
-}
+export { attendanceCounts } from '../domain/attendance';
 
 const ABSENT: ReadonlySet<string> = new Set(['请假', '缺席']);
 

@@ -1,12 +1,12 @@
 // 作废 in a record's view: offered on a 已定稿 record only, asks for a reason in its own box, says what it does, and
-// takes the record away; a draft's 删除 says it cannot be undone and names the record.
+// takes the record away; a draft's 删除 says it cannot be undone and names the record; 出席情况 is summed up for every kind.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../renderer/src/app/providers';
 import { db } from '../../../renderer/src/db/db';
 import { createMeeting, finalizeMeeting, listVenueChoices } from '../../../renderer/src/db/repositories/meetings';
 import { MeetingView } from '../../../renderer/src/features/meetings/MeetingView';
-import { meetingInput, seed, setChinaNow } from './fixtures';
+import { meetingInput, present, seed, setChinaNow } from './fixtures';
 
 beforeEach(() => {
   setChinaNow('2030-12-31T10:00:00');
@@ -60,5 +60,21 @@ describe('作废 and 删除草稿 in the record view', { timeout: 40_000 }, () =
     expect(
       await screen.findByText('2030-04-10 支委会「一份草稿」将被删除，不能恢复；操作日志会记下这次删除。'),
     ).toBeTruthy();
+  });
+
+  it('sums up the 出席情况 of every kind, as the printed record does', async () => {
+    const { branch, zhang, li, wang } = await seed();
+    const lesson = await createMeeting(
+      branch.id,
+      meetingInput({
+        kind: '党课',
+        lecturer: '张三',
+        date: '2030-04-10',
+        attendance: [...present(zhang, li), { memberId: wang.id, name: wang.name, status: '请假', reason: '出差' }],
+        guests: [{ name: '赵六', org: '机关党委' }],
+      }),
+    );
+    await view(lesson.id, branch.id);
+    expect(await screen.findByText('应到 3 人，实到 2 人，请假 1 人，缺席 0 人，列席 1 人')).toBeTruthy();
   });
 });

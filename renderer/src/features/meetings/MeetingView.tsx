@@ -1,5 +1,6 @@
 // One record, read-only: 定稿, 编辑 (drafts), 更正 with a reason (finalised), 复制为新记录, the amendment history and
 // attachments.
+import { attendanceLine } from '../../../../shared/domain/attendance';
 import { forYearNote } from '../../../../shared/domain/recordYear';
 import {
   CheckOutlined,
@@ -369,6 +370,8 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
       </Card>
 
       <Card title="出席情况" style={{ marginBottom: 16 }}>
+        {/* The counts the printed record and the 卷宗 give every kind, not only those with a quorum rule. */}
+        <Typography.Paragraph>{attendanceLine(meeting)}</Typography.Paragraph>
         <Table
           size="small"
           pagination={false}
