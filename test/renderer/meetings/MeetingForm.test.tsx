@@ -249,6 +249,25 @@ describe('MeetingForm', { timeout: 30_000 }, () => {
     expect(await db.meetings.count()).toBe(0);
   });
 
+  it('numbers a 党小组会 within its group, and says so', async () => {
+    const branch = await createBranch({
+      name: '甲支部',
+      termStart: '2023-03-01',
+      termEnd: '2026-02-28',
+      partyGroups: [{ id: 'g1', name: '第一党小组' }],
+    });
+    const member = await createMember(branch.id, { ...memberInput('张三'), partyGroupId: 'g1' });
+    const draft = await createMeeting(branch.id, {
+      kind: '党小组会',
+      topic: '学习讨论',
+      date: '2025-06-10',
+      partyGroupId: 'g1',
+      attendance: [{ memberId: member.id, name: member.name, status: '出席' }],
+    });
+    renderForm(branch, [member], { meeting: draft });
+    await waitFor(() => expect(screen.getByLabelText('本年度序号').textContent).toBe('第一党小组第1次党小组会'));
+  });
+
   it('the 会议日期 clear button (⊗) empties the box as well as the form', async () => {
     const { branch, members } = await seed();
     const { onSaved } = renderForm(branch, members);

@@ -181,6 +181,8 @@ export function MeetingForm({
     name: ['kind', 'date', 'attendance', 'partyGroupId', 'talkParties', 'forYear'],
   });
   const seq = useNextSeq(branch.id, kind, date, meeting?.id, partyGroupId, forYear);
+  // A 党小组会 is numbered within its group (「第一党小组第2次党小组会」), as the saved record says.
+  const seqBookLabel = kind === '党小组会' ? (branch.partyGroups.find((g) => g.id === partyGroupId)?.name ?? '') : '';
 
   // 所属年度 is offered for a 组织生活会 or 民主评议党员 held from January to March. The year chosen by hand (a stored
   // record's own, when editing) is kept whenever it fits the date, however the date moved in between; without one,
@@ -490,7 +492,7 @@ export function MeetingForm({
             <Col xs={24} md={8}>
               <Form.Item label={forYear !== undefined && forYear !== ownYear ? `${forYear}年度序号` : '本年度序号'}>
                 <Typography.Text strong aria-label="本年度序号">
-                  {seq === undefined ? '—' : `第${seq}次${kind}`}
+                  {seq === undefined ? '—' : `${seqBookLabel}第${seq}次${kind}`}
                 </Typography.Text>
                 {meeting && meeting.seq !== seq && seq !== undefined && (
                   <Typography.Text type="secondary">（保存后按日期重新编号）</Typography.Text>
