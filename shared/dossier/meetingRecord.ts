@@ -214,7 +214,7 @@ function printed(field: string, value: string): string {
 }
 
 /**
- * One field a 更正 changed, under its 修改记录 line: 原 → 现, or for a long text (no `after`; the new text is the
+ * One field a 更正 changed, under its 更正记录 line: 原 → 现, or for a long text (no `after`; the new text is the
  * record's own, or the next amendment's 原文) the whole text it replaced.
  */
 function changeLine(change: AuditChange): Content {
@@ -326,7 +326,8 @@ function recordNotes(m: Meeting, ctx: RecordContext): Content[] {
   }
   for (const a of amendments(m, ctx)) {
     notes.push({
-      text: `修改记录：${cnDateTime(a.at)} 修改，原因：${a.reason || '未说明'}${a.summary ? `（${a.summary}）` : ''}`,
+      // In the words of the app: 更正 and its 理由 (the sheet said 修改记录 … 原因 of what the screen calls 更正).
+      text: `更正记录：${cnDateTime(a.at)} 更正，理由：${a.reason || '未说明'}${a.summary ? `（${a.summary}）` : ''}`,
       fontSize: 10,
     });
     for (const change of a.changes ?? []) notes.push(changeLine(change));

@@ -238,7 +238,7 @@ describe.skipIf(!hasPoppler)('empty year and a single 会议记录单 (needs pop
     expect(plain).toMatch(/主持人（签字）：＿+\s+记录人（签字）：＿+/);
   }, 30_000);
 
-  it('prints what each 更正 replaced under its 修改记录 line, and still prints an older entry without values', async () => {
+  it('prints what each 更正 replaced under its 更正记录 line, and still prints an older entry without values', async () => {
     const data = makeDossierData();
     const meeting = data.meetings.find((m) => m.status === '已定稿' && m.id !== 'mt3')!;
     const oldContent = '原记录的会议内容，定稿后被更正。'.repeat(40);
@@ -277,8 +277,8 @@ describe.skipIf(!hasPoppler)('empty year and a single 会议记录单 (needs pop
     const pdf = join(dir, 'amended.pdf');
     writeFileSync(pdf, await renderPdf(doc, fonts, { partsPerChunk: 0 }));
     const text = run('pdftotext', ['-layout', pdf, '-']).replace(/\s+/g, '');
-    expect(text).toContain('原因：补记出席情况（修改了出席情况）');
-    expect(text).toContain('原因：记录人姓名写错，更正（修改了日期、记录人、会议内容）');
+    expect(text).toContain('理由：补记出席情况（修改了出席情况）');
+    expect(text).toContain('理由：记录人姓名写错，更正（修改了日期、记录人、会议内容）');
     expect(text).toContain('日期：原2025年9月30日→现2025年9月26日');
     expect(text).toContain('记录人：原胡桂兰→现袁明哲');
     expect(text).toContain('主持人：原（空）→现王建国');

@@ -100,7 +100,7 @@ describe.skipIf(!hasPoppler)('page flow of the typical branch-year (needs popple
   });
 
   /** Lines that close a record: its 记录状态 and amendment notes and the 签字 line. */
-  const closing = (l: string) => /^(记录状态：|补录说明：|修改记录：)/.test(l) || /（签字）：/.test(l);
+  const closing = (l: string) => /^(记录状态：|补录说明：|更正记录：)/.test(l) || /（签字）：/.test(l);
 
   it('never prints the 记录状态 or the 签字 line on a page of their own, apart from the record they close', () => {
     const signed = pages.map((lines, i) => ({ lines, page: i + 1 })).filter(({ lines }) => lines.some(closing));

@@ -68,7 +68,7 @@ describe('a volume of 2025-01-01 to 2025-06-30', () => {
   });
 });
 
-describe('修改记录 of a record', () => {
+describe('更正记录 of a record', () => {
   it("leaves out a 序号 moved by another record's 定稿 (as old databases logged it) and keeps a real 更正", async () => {
     const { selectForPeriod } = await import('../../../shared/dossier/data');
     const data = makeDossierData();
