@@ -27,8 +27,8 @@ export const FORMAT_VERSION = 1;
 // changed only indexes and derived search lists, so v5 files are v4 files; v6 only renumbered stored 党小组会 per
 // 党小组 (same fields, same tables), so v6 files are v5 files; v7 added a meeting's optional 所属年度 (`forYear`) and a
 // member's optional 转入本支部日期 (`joinedBranchDate`), so a v6 file is a v7 file without them — and a build before v7
-// refuses a v7 file rather than silently drop the fields.
-export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
+// refuses a v7 file rather than silently drop the fields; v8 added a meeting's optional 其他地点 (`place`), the same way.
+export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 export const TABLE_NAMES = [
   'branches',
@@ -238,6 +238,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   manager: '管理人',
   checklist: '七有检查',
   venueId: '阵地',
+  place: '其他地点',
   date: '日期',
   inspector: '检查人',
   topic: '主题',

@@ -372,7 +372,8 @@ function formRows(fields: readonly (readonly [string, Content])[]): Content[] {
 /** The body of a 谈心谈话记录: who talked with whom, when and where, what was said; signed by both. */
 function talkSection(m: Meeting, ctx: RecordContext, anchorId: string | undefined): Content[] {
   const name = (id: string) => ctx.members.find((x) => x.id === id)?.name ?? id;
-  const venue = ctx.venues.find((v) => v.id === m.venueId)?.name ?? '';
+  // A 阵地 of the branch, or where a meeting held elsewhere took place (其他地点).
+  const venue = ctx.venues.find((v) => v.id === m.venueId)?.name ?? m.place ?? '';
   const [talker, other] = talkRoles(m, name);
   const extra: [string, Content][] = [];
   if (m.recorder && !sameName(m.recorder, talker)) extra.push(['记录人', m.recorder]);
@@ -410,7 +411,8 @@ function withTopMargin(node: Content): Content {
 export function recordSection(m: Meeting, ctx: RecordContext, options: { anchor?: boolean } = {}): Content[] {
   const anchorId = options.anchor ? recordAnchor(m.id) : undefined;
   if (m.kind === '谈心谈话') return talkSection(m, ctx, anchorId);
-  const venue = ctx.venues.find((v) => v.id === m.venueId)?.name ?? '';
+  // A 阵地 of the branch, or where a meeting held elsewhere took place (其他地点).
+  const venue = ctx.venues.find((v) => v.id === m.venueId)?.name ?? m.place ?? '';
   const fields: [string, Content][] = [
     ['会议主题', { text: m.topic, bold: true }],
     ['时间', timeCell(m)],

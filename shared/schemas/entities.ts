@@ -260,6 +260,11 @@ export const meetingFields = z.object({
   endTime: z.union([timeSchema, z.literal('')]).default(''),
   plannedDate: optionalDateSchema,
   venueId: z.string().default(''),
+  /**
+   * 其他地点: where a meeting held away from the branch's own 阵地 took place (a 主题党日 at a 红色教育基地, in a 社区),
+   * only when no venueId is chosen. Absent when empty (schema v8): rows from before it hash and print as they did.
+   */
+  place: z.string().trim().max(60, '其他地点不能超过 60 个字').optional(),
   host: optionalText('主持人', 20),
   recorder: optionalText('记录人', 20),
   lecturer: optionalText('授课人', 20),
@@ -324,11 +329,27 @@ const ownYearAsNone = <T extends { date: string; forYear?: number | undefined }>
   return rest as T;
 };
 
+/** A 阵地 chosen and a 其他地点 typed: one of the two says where the meeting was. */
+const onePlace = <T extends { venueId: string; place?: string | undefined }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.venueId && v.place) {
+    ctx.addIssue({ code: 'custom', path: ['place'], message: '已选择阵地，不需要再填写其他地点' });
+  }
+};
+
+/** An empty 其他地点 is not stored (as an absent forYear): the record reads, hashes and prints as before v8. */
+const emptyPlaceAsNone = <T extends { place?: string | undefined }>(v: T): T => {
+  if (!('place' in v) || v.place) return v;
+  const { place: _empty, ...rest } = v;
+  return rest as T;
+};
+
 export const meetingInputSchema = meetingFields
   .superRefine(timeOrder)
   .superRefine(absenceReasons)
   .superRefine(forYearRule)
-  .transform(ownYearAsNone);
+  .superRefine(onePlace)
+  .transform(ownYearAsNone)
+  .transform(emptyPlaceAsNone);
 export const meetingSchema = meetingFields
   .extend({
     ...branchRowBase,

@@ -25,6 +25,7 @@ const FIXTURES: { file: string; schemaVersion: number }[] = [
   { file: 'v5-small.zip', schemaVersion: 5 },
   { file: 'v6-small.zip', schemaVersion: 6 },
   { file: 'v7-small.zip', schemaVersion: 7 },
+  { file: 'v8-small.zip', schemaVersion: 8 },
 ];
 
 describe.each(FIXTURES)('upgrade from $file (schema v$schemaVersion)', ({ file, schemaVersion }) => {

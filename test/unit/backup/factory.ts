@@ -27,6 +27,8 @@ export interface DatasetOptions {
    * and a member who transferred in (`joinedBranchDate`).
    */
   schema7Fields?: boolean;
+  /** The optional field schema 8 added: a 主题党日 held away from the branch's 阵地 says where (其他地点, `place`). */
+  schema8Fields?: boolean;
 }
 
 const T0 = '2025-03-18T02:00:00.000Z';
@@ -212,6 +214,23 @@ export function makeDataset(options: DatasetOptions = {}): Dataset {
       status: '已定稿',
       finalizedAt: T0,
       backfilled: true,
+      attendeeIds: [],
+    });
+  }
+  if (options.schema8Fields) {
+    add('meetings', {
+      id: 'mt-away',
+      ...stamps,
+      branchId,
+      kind: '主题党日',
+      topic: '参观革命历史纪念馆',
+      date: '2025-03-05',
+      place: '市革命历史纪念馆',
+      attendance: [],
+      seq: 1,
+      status: '已定稿',
+      finalizedAt: T0,
+      backfilled: false,
       attendeeIds: [],
     });
   }

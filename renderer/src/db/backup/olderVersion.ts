@@ -7,6 +7,7 @@ import { SCHEMA_VERSION } from '../AppDB';
 const ADDED: readonly { version: number; what: string }[] = [
   { version: 2, what: '技能比武' },
   { version: 7, what: '会议的“所属年度”、党员的“转入本支部日期”' },
+  { version: 8, what: '会议的“其他地点”' },
 ];
 
 /** The preview's note for a file of an older data version, or undefined for a file of this one. */

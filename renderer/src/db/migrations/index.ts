@@ -6,6 +6,7 @@ import { migration004 } from './004-packed-logs';
 import { migration005 } from './005-meeting-lists';
 import { migration006 } from './006-party-group-seq';
 import { migration007 } from './007-record-year';
+import { migration008 } from './008-meeting-place';
 import { type Migration } from './types';
 
 export type { Migration } from './types';
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 // A mis-ordered or duplicated version would silently corrupt the upgrade path, so refuse to load at all.

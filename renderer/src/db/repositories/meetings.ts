@@ -62,6 +62,7 @@ const MEETING_LABELS: Readonly<Record<keyof MeetingFields, string>> = {
   endTime: '结束时间',
   plannedDate: '计划日期',
   venueId: '地点（阵地）',
+  place: '其他地点',
   host: '主持人',
   recorder: '记录人',
   lecturer: '授课人',

@@ -176,10 +176,14 @@ export function MeetingForm({
     }, 0);
   };
   const guests = useFieldArray({ control, name: 'guests' });
-  const [kind, date, attendanceNow, partyGroupId, talkParties, forYear] = useWatch({
+  const [kind, date, attendanceNow, partyGroupId, talkParties, forYear, venueId] = useWatch({
     control,
-    name: ['kind', 'date', 'attendance', 'partyGroupId', 'talkParties', 'forYear'],
+    name: ['kind', 'date', 'attendance', 'partyGroupId', 'talkParties', 'forYear', 'venueId'],
   });
+  // A 阵地 chosen says where the meeting was: a 其他地点 typed before goes (the two together are refused).
+  useEffect(() => {
+    if (venueId && getValues('place')) setValue('place', '', { shouldDirty: true });
+  }, [venueId, getValues, setValue]);
   const seq = useNextSeq(branch.id, kind, date, meeting?.id, partyGroupId, forYear);
   // A 党小组会 is numbered within its group (「第一党小组第2次党小组会」), as the saved record says.
   const seqBookLabel = kind === '党小组会' ? (branch.partyGroups.find((g) => g.id === partyGroupId)?.name ?? '') : '';
@@ -361,9 +365,11 @@ export function MeetingForm({
       maxLength?: number;
       /** Tidies the text when leaving the box. */
       normalize?: (text: string) => string;
+      /** Shown but not for typing (其他地点 while a 阵地 is chosen); skipped by Tab. */
+      disabled?: boolean;
     } = {},
   ) => {
-    const { rows, placeholder, required, maxLength, normalize } = options;
+    const { rows, placeholder, required, maxLength, normalize, disabled } = options;
     return (
       <FormField
         control={control}
@@ -388,6 +394,7 @@ export function MeetingForm({
             status: f.invalid ? ('error' as const) : undefined,
             placeholder,
             ...(maxLength ? { maxLength, showCount: true } : {}),
+            ...(disabled ? { disabled } : {}),
           };
           return rows ? (
             <Input.TextArea
@@ -523,6 +530,14 @@ export function MeetingForm({
                 emptyAs=""
                 allowClear
               />
+            </Col>
+            <Col xs={24} md={12}>
+              {/* A 主题党日 at a 红色教育基地 or in a 社区 said where it was only in its 内容. */}
+              {text('place', '其他地点', {
+                placeholder: venueId ? '已选择阵地' : '不在本支部阵地召开的填写，如：市革命历史纪念馆',
+                maxLength: 60,
+                disabled: !!venueId,
+              })}
             </Col>
             <Col xs={12} md={6}>
               {text('host', '主持人', { normalize: tidyPersonName, maxLength: nameMax('host') })}

@@ -357,7 +357,9 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
             <Descriptions.Item label="所属年度">{`${meeting.forYear}年度（次年年初召开，计入${meeting.forYear}年度）`}</Descriptions.Item>
           )}
           <Descriptions.Item label="日期">{`${meeting.date}${time ? ` ${time}` : ''}`}</Descriptions.Item>
-          <Descriptions.Item label="地点（阵地）">{venueName || '—'}</Descriptions.Item>
+          <Descriptions.Item label="地点（阵地）">
+            {venueName || (meeting.place ? `${meeting.place}（其他地点）` : '—')}
+          </Descriptions.Item>
           <Descriptions.Item label="主持人">{meeting.host || '—'}</Descriptions.Item>
           <Descriptions.Item label="记录人">{meeting.recorder || '—'}</Descriptions.Item>
           {meeting.kind === '党课' && <Descriptions.Item label="授课人">{meeting.lecturer || '—'}</Descriptions.Item>}

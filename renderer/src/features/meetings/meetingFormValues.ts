@@ -227,6 +227,7 @@ export function emptyMeetingValues(
     endTime: '',
     plannedDate: '',
     venueId: '',
+    place: '',
     ...defaultChairs(kind, date, members, branch),
     lecturer: '',
     outline: '',
@@ -246,7 +247,7 @@ export function emptyMeetingValues(
 export type CarriedFields = Pick<
   MeetingFormValues,
   'kind' | 'venueId' | 'host' | 'recorder' | 'lecturer' | 'startTime' | 'endTime' | 'agenda' | 'partyGroupId'
->;
+> & { place?: string };
 
 /**
  * A new record started from `source` (复制为新记录, or 保存并新建同类记录 after a save): its kind, 党小组, 地点,
@@ -264,6 +265,7 @@ export function carriedValues(
   return {
     ...blank,
     venueId: source.venueId,
+    place: source.place ?? '',
     host: source.host,
     recorder: source.recorder,
     lecturer: source.lecturer,
@@ -285,6 +287,7 @@ export function meetingToValues(m: Meeting): MeetingFormValues {
     // Not edited in the form: passed back as stored, so a record stored without one is not 「修改了计划日期」.
     plannedDate: m.plannedDate,
     venueId: m.venueId,
+    place: m.place ?? '',
     host: m.host,
     recorder: m.recorder,
     lecturer: m.lecturer,
@@ -303,7 +306,7 @@ export function meetingToValues(m: Meeting): MeetingFormValues {
 
 /** Repository issue paths that a form field shows in place; the rest go to the banner at the top. */
 const FIELD_PATH =
-  /^(kind|topic|agenda|date|startTime|endTime|venueId|host|recorder|lecturer|outline|partyGroupId|talkParties|content|speeches|resolutions|attendance\.\d+\.(status|reason)|guests\.\d+\.(name|org))$/;
+  /^(kind|topic|agenda|date|startTime|endTime|venueId|place|host|recorder|lecturer|outline|partyGroupId|talkParties|content|speeches|resolutions|attendance\.\d+\.(status|reason)|guests\.\d+\.(name|org))$/;
 
 export function isMeetingFieldPath(path: string): boolean {
   return FIELD_PATH.test(path);
