@@ -10,12 +10,11 @@ import {
   createMeeting,
   finalizeMeeting,
   listAmendments,
-  listVenueChoices,
 } from '../../../renderer/src/db/repositories/meetings';
 import { MeetingForm } from '../../../renderer/src/features/meetings/MeetingForm';
-import { MeetingView } from '../../../renderer/src/features/meetings/MeetingView';
 import type { Meeting } from '../../../shared/schemas';
 import { meetingInput, seed, setChinaNow } from './fixtures';
+import { renderMeetingView } from './views';
 
 beforeEach(() => {
   setChinaNow('2030-12-31T10:00:00');
@@ -48,12 +47,7 @@ describe('其他地点', { timeout: 40_000 }, () => {
     const [amend] = (await listAmendments(draft.id)).filter((e) => e.action === 'amend');
     expect(amend!.changes).toEqual([{ field: 'place', label: '其他地点', before: '社区服务中心', after: PLACE }]);
 
-    const members = await db.members.where('branchId').equals(branch.id).toArray();
-    render(
-      <AppProviders>
-        <MeetingView id={draft.id} branch={branch} members={members} venues={await listVenueChoices(branch.id)} />
-      </AppProviders>,
-    );
+    await renderMeetingView(draft.id, branch.id);
     expect(await screen.findByText(`${PLACE}（其他地点）`)).toBeTruthy();
   });
 
@@ -61,19 +55,21 @@ describe('其他地点', { timeout: 40_000 }, () => {
     const { branch, venue } = await seed();
     const members = await db.members.where('branchId').equals(branch.id).toArray();
     const onSaved = vi.fn();
-    render(
-      <AppProviders>
-        <MeetingForm
-          branch={branch}
-          members={members}
-          venues={[{ id: venue.id, name: venue.name }]}
-          initialKind="主题党日"
-          initialDate="2030-06-20"
-          onSaved={onSaved}
-          onCancel={() => undefined}
-        />
-      </AppProviders>,
-    );
+    const renderForm = (date: string) =>
+      render(
+        <AppProviders>
+          <MeetingForm
+            branch={branch}
+            members={members}
+            venues={[{ id: venue.id, name: venue.name }]}
+            initialKind="主题党日"
+            initialDate={date}
+            onSaved={onSaved}
+            onCancel={() => undefined}
+          />
+        </AppProviders>,
+      );
+    renderForm('2030-06-20');
     const place = (await screen.findByLabelText('其他地点')) as HTMLInputElement;
     expect(place.disabled).toBe(false);
     fireEvent.change(screen.getByLabelText('主题', { exact: true }), { target: { value: '参观学习' } });
@@ -84,19 +80,7 @@ describe('其他地点', { timeout: 40_000 }, () => {
     cleanup();
 
     // A 阵地 chosen: the box is shown but closed, and what it held goes.
-    render(
-      <AppProviders>
-        <MeetingForm
-          branch={branch}
-          members={members}
-          venues={[{ id: venue.id, name: venue.name }]}
-          initialKind="主题党日"
-          initialDate="2030-06-21"
-          onSaved={onSaved}
-          onCancel={() => undefined}
-        />
-      </AppProviders>,
-    );
+    renderForm('2030-06-21');
     const box = (await screen.findByLabelText('其他地点')) as HTMLInputElement;
     fireEvent.change(box, { target: { value: PLACE } });
     fireEvent.mouseDown(screen.getByLabelText('地点（阵地）', { exact: true }));

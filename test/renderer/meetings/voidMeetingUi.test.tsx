@@ -1,12 +1,11 @@
 // 作废 in a record's view: offered on a 已定稿 record only, asks for a reason in its own box, says what it does, and
 // takes the record away; a draft's 删除 says it cannot be undone and names the record; 出席情况 is summed up for every kind.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppProviders } from '../../../renderer/src/app/providers';
 import { db } from '../../../renderer/src/db/db';
-import { createMeeting, finalizeMeeting, listVenueChoices } from '../../../renderer/src/db/repositories/meetings';
-import { MeetingView } from '../../../renderer/src/features/meetings/MeetingView';
+import { createMeeting, finalizeMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { meetingInput, present, seed, setChinaNow } from './fixtures';
+import { renderMeetingView } from './views';
 
 beforeEach(() => {
   setChinaNow('2030-12-31T10:00:00');
@@ -17,24 +16,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function view(id: string, branchId: string) {
-  const branch = (await db.branches.get(branchId))!;
-  const members = await db.members.where('branchId').equals(branchId).toArray();
-  const venues = await listVenueChoices(branchId);
-  render(
-    <AppProviders>
-      <MeetingView id={id} branch={branch} members={members} venues={venues} />
-    </AppProviders>,
-  );
-}
-
 describe('作废 and 删除草稿 in the record view', { timeout: 40_000 }, () => {
   it('voids a 已定稿 record only with a reason, and goes back to the list', async () => {
     const { branch } = await seed();
     const final = await finalizeMeeting(
       (await createMeeting(branch.id, meetingInput({ date: '2030-11-25', topic: '重复录入的支委会' }))).id,
     );
-    await view(final.id, branch.id);
+    await renderMeetingView(final.id, branch.id);
     fireEvent.click(await screen.findByRole('button', { name: '作废' }));
     const dialog = await screen.findByRole('dialog');
     expect(dialog.textContent).toContain('2030-11-25 支委会「重复录入的支委会」（本年度第1次）');
@@ -54,7 +42,7 @@ describe('作废 and 删除草稿 in the record view', { timeout: 40_000 }, () =
   it('offers no 作废 on a draft, whose 删除 names it and says it cannot be undone', async () => {
     const { branch } = await seed();
     const draft = await createMeeting(branch.id, meetingInput({ date: '2030-04-10', topic: '一份草稿' }));
-    await view(draft.id, branch.id);
+    await renderMeetingView(draft.id, branch.id);
     fireEvent.click(await screen.findByRole('button', { name: '删除草稿' }));
     expect(screen.queryByRole('button', { name: '作废' })).toBeNull();
     expect(
@@ -74,7 +62,7 @@ describe('作废 and 删除草稿 in the record view', { timeout: 40_000 }, () =
         guests: [{ name: '赵六', org: '机关党委' }],
       }),
     );
-    await view(lesson.id, branch.id);
+    await renderMeetingView(lesson.id, branch.id);
     expect(await screen.findByText('应到 3 人，实到 2 人，请假 1 人，缺席 0 人，列席 1 人')).toBeTruthy();
   });
 });

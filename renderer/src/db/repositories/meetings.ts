@@ -997,7 +997,17 @@ export async function amendMeeting(id: string, input: MeetingInput, reason: stri
   });
 }
 
-/** Deletes a 草稿 (audited); a 已定稿 record is part of the archive and cannot be deleted. */
+/**
+ * Takes a record out of the database inside the caller's transaction: the row, its search postings, and its photos
+ * and files unless another record uses the same file (they would only take room). Returns how many files went.
+ */
+async function removeMeeting(before: Meeting): Promise<number> {
+  await db.meetings.delete(before.id);
+  await updatePostings(contributionOf(before), undefined);
+  return (await deleteUnreferencedAttachments(before.branchId, before.attachmentIds)).length;
+}
+
+/** Deletes a 草稿 (audited); a 已定稿 record is part of the archive and cannot be deleted (it is 作废, below). */
 export async function deleteMeeting(id: string): Promise<void> {
   const tables = [db.searchBuckets, db.auditPages, ...ATTACHMENT_REFERENCE_TABLES()];
   await db.transaction('rw', tables, async () => {
@@ -1006,16 +1016,13 @@ export async function deleteMeeting(id: string): Promise<void> {
     if (before.status === '已定稿') {
       throw new ValidationError([{ path: '', message: '记录已定稿，不能删除' }]);
     }
-    await db.meetings.delete(id);
-    await updatePostings(contributionOf(before), undefined);
-    // A draft's photos and files go with it, unless another record uses the same file: they would only take room.
-    const files = await deleteUnreferencedAttachments(before.branchId, before.attachmentIds);
+    const files = await removeMeeting(before);
     await writeAudit({
       entity: 'meeting',
       entityId: id,
       branchId: before.branchId,
       action: 'delete',
-      summary: `删除了${before.kind}草稿「${before.topic}」（${before.date}）${files.length ? `及其 ${files.length} 个附件` : ''}`,
+      summary: `删除了${before.kind}草稿「${before.topic}」（${before.date}）${files ? `及其 ${files} 个附件` : ''}`,
     });
     await renumber(before.branchId, before, { finalized: false });
   });
@@ -1041,16 +1048,14 @@ export async function voidMeeting(id: string, reason: string): Promise<void> {
     }
     const branch = await db.branches.get(before.branchId);
     const book = seqBook(before, branch?.partyGroups ?? []);
-    await db.meetings.delete(id);
-    await updatePostings(contributionOf(before), undefined);
-    const files = await deleteUnreferencedAttachments(before.branchId, before.attachmentIds);
+    const files = await removeMeeting(before);
     await writeAudit({
       entity: 'meeting',
       entityId: id,
       branchId: before.branchId,
       action: 'delete',
       reason: why,
-      summary: `作废了已定稿的${before.kind}记录「${before.topic}」（${before.date}，${book}第${before.seq}次）${files.length ? `及其 ${files.length} 个附件` : ''}，原因：${why}`,
+      summary: `作废了已定稿的${before.kind}记录「${before.topic}」（${before.date}，${book}第${before.seq}次）${files ? `及其 ${files} 个附件` : ''}，原因：${why}`,
     });
     await renumber(before.branchId, before, {
       finalized: true,

@@ -11,7 +11,7 @@ import {
   PrinterOutlined,
   StopOutlined,
 } from '../../ui/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Input, List, Modal, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, List, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { seqBook } from '../../../../shared/domain/vocab';
 import { checkQuorum } from '../../../../shared/rules/quorum';
@@ -37,6 +37,7 @@ import { MeetingForm } from './MeetingForm';
 import { MeetingTags } from './MeetingTags';
 import { goToRecords } from './recordsRoute';
 import { useMeeting } from './useMeeting';
+import { ReasonBox } from './ReasonBox';
 import { VoidDialog } from './VoidDialog';
 
 interface Props {
@@ -469,23 +470,7 @@ export function MeetingView({ id, branch, members, venues }: Readonly<Props>) {
         destroyOnHidden
       >
         <Typography.Paragraph>更正会保留记录，并把理由和修改的内容写入更正记录，供检查时查看。</Typography.Paragraph>
-        <label htmlFor="amend-reason">更正理由</label>
-        <Input.TextArea
-          id="amend-reason"
-          // The dialog is there to ask for the reason: opened with the cursor in its box, not on 关闭.
-          autoFocus
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          status={reasonError ? 'error' : undefined}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={reasonError ? 'amend-reason-error' : undefined}
-          autoSize={{ minRows: 2 }}
-        />
-        {reasonError && (
-          <Typography.Text type="danger" id="amend-reason-error">
-            {reasonError}
-          </Typography.Text>
-        )}
+        <ReasonBox id="amend-reason" label="更正理由" value={reason} onChange={setReason} error={reasonError} />
       </Modal>
     </section>
   );

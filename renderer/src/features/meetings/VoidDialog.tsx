@@ -1,8 +1,9 @@
 // 作废 of a 已定稿 record entered by mistake: what it does, said before it is done, and the reason it is asked for.
-import { Input, Modal, Typography } from 'antd';
+import { Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../db/repositories/errors';
 import { MIN_AMEND_REASON, voidMeeting } from '../../db/repositories/meetings';
+import { ReasonBox } from './ReasonBox';
 
 interface Props {
   open: boolean;
@@ -55,22 +56,7 @@ export function VoidDialog({ open, meetingId, label, onClose, onVoided }: Readon
         只用于不该存在的记录（例如重复录入、录错了支部）。作废后，这条记录从记录列表、频次统计和迎检卷宗中移除，其后同类记录的序号依次前移；操作日志保留它的内容摘要和作废原因。作废不能撤销。
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">会议确实召开、只是内容有误的，请用「更正」。</Typography.Paragraph>
-      <label htmlFor="void-reason">作废原因</label>
-      <Input.TextArea
-        id="void-reason"
-        autoFocus
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        status={error ? 'error' : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'void-reason-error' : undefined}
-        autoSize={{ minRows: 2 }}
-      />
-      {error && (
-        <Typography.Text type="danger" id="void-reason-error">
-          {error}
-        </Typography.Text>
-      )}
+      <ReasonBox id="void-reason" label="作废原因" value={reason} onChange={setReason} error={error} />
     </Modal>
   );
 }
