@@ -40,15 +40,8 @@ export async function loadMeetingRecordJob(meetingId: string): Promise<PdfJob> {
     meeting,
     context: {
       branch,
-      members: members.map((m) => ({
-        id: m.id,
-        name: m.name,
-        status: m.status,
-        joinedDate: m.joinedDate,
-        joinedBranchDate: m.joinedBranchDate,
-        fullMemberDate: m.fullMemberDate,
-        leftDate: m.leftDate,
-      })),
+      // Whole rows: the 法定人数 line reads who could vote on the day (类别, 入党, 转入, 转正, 离开).
+      members,
       venues: venues.map((v) => ({ id: v.id, name: v.name })),
       attachments: files.metas,
       audit,
