@@ -1,19 +1,13 @@
 // A record's 更正记录 in a DOM: each 更正 shows what it replaced (原 → 现, the whole previous text of a long field);
 // an entry written before values were kept still reads; a draft's 第N次 is marked provisional. From the keyboard:
 // 定稿 and 删除草稿 ask on 取消, 更正 opens in its reason box, and after 保存 the focus is on the record's heading.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppProviders } from '../../../renderer/src/app/providers';
 import { db } from '../../../renderer/src/db/db';
 import { writeAudit } from '../../../renderer/src/db/repositories/audit';
-import {
-  amendMeeting,
-  createMeeting,
-  finalizeMeeting,
-  listVenueChoices,
-} from '../../../renderer/src/db/repositories/meetings';
-import { MeetingView } from '../../../renderer/src/features/meetings/MeetingView';
+import { amendMeeting, createMeeting, finalizeMeeting } from '../../../renderer/src/db/repositories/meetings';
 import { meetingInput, seed, setChinaNow } from './fixtures';
+import { renderMeetingView } from './views';
 
 beforeEach(() => {
   setChinaNow('2030-12-31T10:00:00');
@@ -24,16 +18,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function view(id: string, branchId: string) {
-  const branch = (await db.branches.get(branchId))!;
-  const members = await db.members.where('branchId').equals(branchId).toArray();
-  const venues = await listVenueChoices(branchId);
-  render(
-    <AppProviders>
-      <MeetingView id={id} branch={branch} members={members} venues={venues} />
-    </AppProviders>,
-  );
-}
+const view = renderMeetingView;
 
 // antd renders slowly in happy-dom on a busy machine: generous timeouts, no behaviour depends on them.
 describe('更正记录', { timeout: 40_000 }, () => {
